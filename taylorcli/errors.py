@@ -1,0 +1,59 @@
+"""Our exceptions and the exit statuses they map to.
+
+Every failure a user can cause is a ``TaylorError``; the CLI turns it into one
+line on stderr and the exit status it carries. Nothing else decides exit codes.
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+
+class ExitStatus(IntEnum):
+    """Process exit statuses, the same for every command."""
+
+    SUCCESS = 0
+    ERROR = 1  # the math failed, an optimizer did not converge, a resource ran out
+    USAGE = 2  # bad input or usage
+
+
+class TaylorError(Exception):
+    """Base of every error taylorcli raises on purpose."""
+
+    exit_status: ExitStatus = ExitStatus.ERROR
+
+
+class InputError(TaylorError, ValueError):
+    """The user's input is unusable (bad option value, wrong point, bad name)."""
+
+    exit_status = ExitStatus.USAGE
+
+
+class ParseError(InputError):
+    """Expression text that the safe parser refuses.
+
+    ``position`` is the 0-based character offset the problem was found at,
+    or ``None`` when it concerns the text as a whole.
+    """
+
+    def __init__(self, message: str, position: int | None = None) -> None:
+        self.message = message
+        self.position = position
+        where = f" (at position {position + 1})" if position is not None else ""
+        super().__init__(message + where)
+
+
+class LimitError(ParseError):
+    """Input that exceeds a size limit (length, depth, digits, exponent...)."""
+
+
+class MathError(TaylorError, ArithmeticError):
+    """A well-formed request whose mathematics fails, e.g. log(x) at x = 0."""
+
+    exit_status = ExitStatus.ERROR
+
+
+class ResourceError(TaylorError):
+    """The computation ran out of time or memory."""
+
+    exit_status = ExitStatus.ERROR

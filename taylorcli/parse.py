@@ -1,0 +1,599 @@
+"""Text -> SymPy expressions, variables and points: the only door for user input.
+
+The text is read with Python's ``ast`` module (which only builds a syntax tree
+and runs nothing), checked against a whitelist of node kinds, and turned into
+SymPy objects node by node. No user text ever reaches ``eval``, ``exec``,
+``sympify``, ``parse_expr`` or ``S()``, and no string is ever handed to a SymPy
+function: SymPy re-parses strings with its own, unsafe namespace.
+
+Every limit below exists so that hostile input is rejected cheaply, before
+SymPy starts an exact computation that could take hours (``9**9**9``).
+
+>>> parse_expression("x^2 + sin(y)")
+x**2 + sin(y)
+"""
+
+from __future__ import annotations
+
+import ast
+import difflib
+import keyword
+import math
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+import sympy as sp
+
+from .errors import InputError, LimitError, ParseError
+
+MAX_LENGTH = 10_000  # characters in one expression
+MAX_DEPTH = 100  # nesting of brackets (every call has a pair)
+MAX_NODES = 20_000  # syntax-tree nodes
+MAX_DIGITS = 100  # digits in one number literal
+MAX_DECIMAL_EXPONENT = 300  # |e| in a literal such as 1e300
+MAX_EXPONENT = 10_000  # |n| in x**n for a constant n
+MAX_NAME = 32  # characters in a variable name
+
+_ALLOWED_PUNCTUATION = set("+-*/^().,_ \t\r\n")
+_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]*\Z")
+_WORD = re.compile(r"\b[A-Za-z_][A-Za-z0-9_]*")
+# Characters people paste from documents, and what they meant.
+_HINTS = {"×": "*", "·": "*", "−": "-", "÷": "/", "²": "**2", "³": "**3", "π": "pi", "√": "sqrt"}
+
+CONSTANTS: dict[str, tuple[sp.Expr, float]] = {"pi": (sp.pi, math.pi), "E": (sp.E, math.e)}
+RESERVED = {
+    "I": "complex numbers are not supported",
+    "oo": "infinity is not a value here",
+    "zoo": "infinity is not a value here",
+    "nan": "nan is not a value",
+    "inf": "infinity is not a value here",
+    "infinity": "infinity is not a value here",
+}
+
+
+def _sigmoid(x: sp.Expr) -> sp.Expr:
+    return 1 / (1 + sp.exp(-x))
+
+
+def _softplus(x: sp.Expr) -> sp.Expr:
+    return sp.log(1 + sp.exp(x))
+
+
+def _fsign(x: float) -> float:
+    return float((x > 0) - (x < 0))
+
+
+def _fheaviside(x: float) -> float:
+    return 1.0 if x > 0 else 0.0 if x < 0 else 0.5
+
+
+def _fdelta(x: float, k: float = 0) -> float:
+    if x == 0:
+        raise ValueError("DiracDelta at 0")
+    return 0.0
+
+
+def _flog(x: float, b: float | None = None) -> float:
+    return math.log(x) if b is None else math.log(x, b)
+
+
+def _fpolygamma(n: float, x: float) -> float:
+    # Exact SymPy evaluation of polygamma at an integer builds harmonic numbers:
+    # keep the arguments small, and return no float (none is needed downstream).
+    if n != int(n) or not 0 <= n <= 50 or abs(x) > 1000:
+        raise OverflowError("polygamma argument too large")
+    return math.nan
+
+
+@dataclass(frozen=True)
+class Function:
+    """A function the parser knows: how to build it and how to estimate it."""
+
+    build: Callable[..., sp.Expr]
+    estimate: Callable[..., float]  # float version, to vet constant arguments
+    arities: tuple[int, ...]  # allowed argument counts; () means 1 or more
+
+
+FUNCTIONS: dict[str, Function] = {
+    "exp": Function(sp.exp, math.exp, (1,)),
+    "log": Function(sp.log, _flog, (1, 2)),
+    "ln": Function(sp.log, math.log, (1,)),
+    "sqrt": Function(sp.sqrt, math.sqrt, (1,)),
+    "sin": Function(sp.sin, math.sin, (1,)),
+    "cos": Function(sp.cos, math.cos, (1,)),
+    "tan": Function(sp.tan, math.tan, (1,)),
+    "sec": Function(sp.sec, lambda x: 1 / math.cos(x), (1,)),
+    "csc": Function(sp.csc, lambda x: 1 / math.sin(x), (1,)),
+    "cot": Function(sp.cot, lambda x: 1 / math.tan(x), (1,)),
+    "sinh": Function(sp.sinh, math.sinh, (1,)),
+    "cosh": Function(sp.cosh, math.cosh, (1,)),
+    "tanh": Function(sp.tanh, math.tanh, (1,)),
+    "asin": Function(sp.asin, math.asin, (1,)),
+    "acos": Function(sp.acos, math.acos, (1,)),
+    "atan": Function(sp.atan, math.atan, (1,)),
+    "atan2": Function(sp.atan2, math.atan2, (2,)),
+    "asinh": Function(sp.asinh, math.asinh, (1,)),
+    "acosh": Function(sp.acosh, math.acosh, (1,)),
+    "atanh": Function(sp.atanh, math.atanh, (1,)),
+    "Abs": Function(sp.Abs, abs, (1,)),
+    "abs": Function(sp.Abs, abs, (1,)),
+    "sign": Function(sp.sign, _fsign, (1,)),
+    "erf": Function(sp.erf, math.erf, (1,)),
+    "gamma": Function(sp.gamma, math.gamma, (1,)),
+    "sigmoid": Function(_sigmoid, lambda x: 1 / (1 + math.exp(-x)), (1,)),
+    "softplus": Function(_softplus, lambda x: math.log1p(math.exp(x)), (1,)),
+    "min": Function(sp.Min, min, ()),
+    "max": Function(sp.Max, max, ()),
+    # Names SymPy prints in derivatives, so that every result reads back in.
+    "Min": Function(sp.Min, min, ()),
+    "Max": Function(sp.Max, max, ()),
+    "polygamma": Function(sp.polygamma, _fpolygamma, (2,)),
+    "Heaviside": Function(sp.Heaviside, _fheaviside, (1,)),
+    "DiracDelta": Function(sp.DiracDelta, _fdelta, (1, 2)),
+}
+
+_BINARY: dict[type, str] = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/", ast.Pow: "**"}
+_REFUSED_OPERATORS = {
+    ast.FloorDiv: "'//' is not supported; use '/'",
+    ast.Mod: "'%' is not supported",
+    ast.MatMult: "'@' is not supported",
+}
+
+
+def _describe_char(ch: str) -> str:
+    """Name a character without echoing it (it may be an escape code)."""
+    name = unicodedata.name(ch, "")
+    return f"U+{ord(ch):04X}" + (f" ({name})" if name else "")
+
+
+def _check_text(text: object) -> str:
+    if not isinstance(text, str):
+        raise InputError(f"expected expression text, got {type(text).__name__}")
+    if len(text) > MAX_LENGTH:
+        raise LimitError(f"expression is too long: {len(text)} characters (limit {MAX_LENGTH})")
+    if not text.strip():
+        raise ParseError("empty expression")
+    depth = 0
+    for i, ch in enumerate(text):
+        if ch == "(":
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise LimitError(f"expression is nested too deeply (limit {MAX_DEPTH} levels)", i)
+        elif ch == ")":
+            depth -= 1
+        elif ch.isascii() and (ch.isalnum() or ch in _ALLOWED_PUNCTUATION):
+            continue
+        elif ch == "\0":
+            raise ParseError("NUL character (U+0000) is not allowed", i)
+        elif not ch.isascii():
+            hint = f"; did you mean '{_HINTS[ch]}'?" if ch in _HINTS else ""
+            raise ParseError(f"non-ASCII character {_describe_char(ch)} is not allowed{hint}", i)
+        elif not ch.isprintable():
+            raise ParseError(f"control character {_describe_char(ch)} is not allowed", i)
+        elif ch in "[]{}":
+            raise ParseError(f"character '{ch}' is not allowed; use ( ) for grouping", i)
+        else:
+            raise ParseError(f"character '{ch}' is not allowed", i)
+    for match in _WORD.finditer(text):
+        word = match.group()
+        if keyword.iskeyword(word):
+            raise ParseError(f"'{word}' is a Python keyword and cannot be used here", match.start())
+    return text
+
+
+class _Positions:
+    """Maps offsets in the rewritten text (``^`` -> ``**``) back to the user's."""
+
+    def __init__(self, original: str) -> None:
+        self.carets = [i for i, ch in enumerate(original) if ch == "^"]
+
+    def original(self, offset: int) -> int:
+        shift = 0
+        for caret in self.carets:
+            if caret + shift < offset:
+                shift += 1
+        return offset - shift
+
+
+def _name_error(name: str) -> str | None:
+    if not _NAME.match(name):
+        return f"invalid name '{name}': names start with a letter and use only letters, digits and _"
+    if len(name) > MAX_NAME:
+        return f"name '{name[:MAX_NAME]}...' is too long (limit {MAX_NAME} characters)"
+    if keyword.iskeyword(name):
+        return f"'{name}' is a Python keyword and cannot be a variable name"
+    if name in CONSTANTS:
+        return f"'{name}' is a constant and cannot be a variable name"
+    if name in RESERVED:
+        return f"'{name}' is reserved: {RESERVED[name]}"
+    return None
+
+
+def symbol(name: str) -> sp.Symbol:
+    """The real SymPy symbol for a validated variable name.
+
+    >>> symbol("x1")
+    x1
+    """
+    problem = _name_error(name) if isinstance(name, str) else "a name must be text"
+    if problem:
+        raise InputError(problem)
+    return sp.Symbol(name, real=True)
+
+
+class _Builder:
+    """Turns a vetted syntax tree into SymPy, iteratively (no recursion limit).
+
+    Alongside each SymPy value it carries a float estimate for constant
+    subexpressions (``None`` once a variable is involved), so that a constant
+    which would overflow, or is undefined, is refused before SymPy computes it
+    exactly.
+    """
+
+    def __init__(self, source: str, positions: _Positions) -> None:
+        self.source = source
+        self.positions = positions
+        self.nodes = 0
+
+    def error(self, message: str, node: ast.AST, cls: type[ParseError] = ParseError) -> ParseError:
+        offset = getattr(node, "col_offset", None)
+        return cls(message, None if offset is None else self.positions.original(offset))
+
+    def snippet(self, node: ast.AST) -> str:
+        text = ast.get_source_segment(self.source, node) or "expression"
+        return text if len(text) <= 40 else text[:37] + "..."
+
+    def build(self, tree: ast.Expression) -> sp.Expr:
+        # Each stack entry: (node, operands collected?). Results go on `values`.
+        values: list[tuple[sp.Expr, float | None]] = []
+        stack: list[tuple[ast.AST, bool]] = [(tree.body, False)]
+        while stack:
+            node, ready = stack.pop()
+            if ready:
+                values.append(self.combine(node, values))
+                continue
+            self.nodes += 1
+            if self.nodes > MAX_NODES:
+                raise self.error(f"expression is too large (limit {MAX_NODES} nodes)", node, LimitError)
+            children = self.children(node)
+            stack.append((node, True))
+            stack.extend((child, False) for child in reversed(children))
+        (value, _), = values
+        return value
+
+    def children(self, node: ast.AST) -> list[ast.AST]:
+        if isinstance(node, (ast.Constant, ast.Name)):
+            return []
+        if isinstance(node, ast.UnaryOp):
+            if not isinstance(node.op, (ast.UAdd, ast.USub)):
+                raise self.error("only unary + and - are allowed", node)
+            return [node.operand]
+        if isinstance(node, ast.BinOp):
+            if type(node.op) in _REFUSED_OPERATORS:
+                raise self.error(_REFUSED_OPERATORS[type(node.op)], node)
+            if type(node.op) not in _BINARY:
+                raise self.error("operator not allowed", node)
+            return self.chain(node)
+        if isinstance(node, ast.Call):
+            return self.call_arguments(node)
+        kind = type(node).__name__
+        raise self.error(f"{kind} is not allowed: only numbers, names, + - * / ** and function calls", node)
+
+    @staticmethod
+    def chain(node: ast.BinOp) -> list[ast.AST]:
+        """Operands of a left-leaning run of + and - (or * and /), flattened.
+
+        SymPy re-flattens on every binary Add, so a 1,000-term sum built pair by
+        pair costs O(n^2); one n-ary Add costs O(n).
+        """
+        group = (ast.Add, ast.Sub) if isinstance(node.op, (ast.Add, ast.Sub)) else (ast.Mult, ast.Div)
+        if not isinstance(node.op, group) or isinstance(node.op, ast.Pow):
+            return [node.left, node.right]
+        operands: list[ast.AST] = []
+        while isinstance(node, ast.BinOp) and isinstance(node.op, group):
+            operands.append(node.right)
+            node = node.left
+        operands.append(node)
+        return operands[::-1]
+
+    def call_arguments(self, node: ast.Call) -> list[ast.AST]:
+        if not isinstance(node.func, ast.Name):
+            raise self.error("only direct calls of known functions are allowed", node)
+        name = node.func.id
+        if node.keywords:
+            raise self.error(f"{name}() takes no keyword arguments", node)
+        if any(isinstance(arg, ast.Starred) for arg in node.args):
+            raise self.error("'*' unpacking is not allowed", node)
+        function = FUNCTIONS.get(name)
+        if function is None:
+            close = difflib.get_close_matches(name, FUNCTIONS, n=1)
+            hint = f"; did you mean '{close[0]}'?" if close else ""
+            raise self.error(f"unknown function '{name}'{hint}", node)
+        count = len(node.args)
+        if function.arities and count not in function.arities or not function.arities and count < 1:
+            wanted = " or ".join(map(str, function.arities)) or "at least 1"
+            raise self.error(f"{name}() takes {wanted} argument(s), got {count}", node)
+        return list(node.args)
+
+    def combine(self, node: ast.AST, values: list[tuple[sp.Expr, float | None]]) -> tuple[sp.Expr, float | None]:
+        if isinstance(node, ast.Constant):
+            return self.constant(node)
+        if isinstance(node, ast.Name):
+            return self.name(node)
+        count = 1 if isinstance(node, ast.UnaryOp) else len(self.operands_of(node))
+        args = values[-count:]
+        del values[-count:]
+        exprs = [a for a, _ in args]
+        floats = [f for _, f in args]
+        known = all(f is not None for f in floats)
+        try:
+            if isinstance(node, ast.UnaryOp):
+                sign = -1 if isinstance(node.op, ast.USub) else 1
+                return sign * exprs[0], (sign * floats[0] if known else None)
+            if isinstance(node, ast.Call):
+                return self.call(node, exprs, floats if known else None)
+            return self.binary(node, exprs, floats if known else None)
+        except ParseError:
+            raise
+        except (OverflowError, RecursionError):
+            raise self.error(f"constant {self.snippet(node)} is too large", node, LimitError) from None
+        except (ValueError, ZeroDivisionError):
+            raise self.error(f"{self.snippet(node)} is undefined or not real", node) from None
+
+    def operands_of(self, node: ast.AST) -> list[ast.AST]:
+        if isinstance(node, ast.Call):
+            return list(node.args)
+        return self.chain(node)  # type: ignore[arg-type]
+
+    def constant(self, node: ast.Constant) -> tuple[sp.Expr, float]:
+        value = node.value
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            kind = "imaginary number" if isinstance(value, complex) else type(value).__name__
+            raise self.error(f"{kind} literals are not allowed", node)
+        text = self.snippet(node).replace("_", "")
+        digits = sum(ch.isdigit() for ch in text.split("e")[0].split("E")[0])
+        if digits > MAX_DIGITS:
+            raise self.error(f"number has too many digits (limit {MAX_DIGITS})", node, LimitError)
+        if isinstance(value, int):
+            return sp.Integer(value), float(value)
+        try:
+            decimal = Decimal(ast.get_source_segment(self.source, node) or repr(value))
+        except InvalidOperation:
+            decimal = Decimal(repr(value))
+        if not math.isfinite(value) or abs(decimal.adjusted()) > MAX_DECIMAL_EXPONENT:
+            raise self.error(f"number {text} is out of range", node, LimitError)
+        # A decimal literal is read exactly (0.1 is 1/10), as exact calculus wants.
+        numerator, denominator = decimal.as_integer_ratio()
+        return sp.Rational(numerator, denominator), value
+
+    def name(self, node: ast.Name) -> tuple[sp.Expr, float | None]:
+        name = node.id
+        if name in CONSTANTS:
+            return CONSTANTS[name]
+        problem = _name_error(name)
+        if problem:
+            raise self.error(problem, node)
+        return sp.Symbol(name, real=True), None
+
+    def call(self, node: ast.Call, exprs: list[sp.Expr], floats: list[float] | None) -> tuple[sp.Expr, float | None]:
+        function = FUNCTIONS[node.func.id]  # type: ignore[attr-defined]
+        estimate = None
+        if floats is not None:
+            estimate = float(function.estimate(*floats))
+            if math.isinf(estimate):
+                raise OverflowError
+        return function.build(*exprs), estimate
+
+    def binary(self, node: ast.BinOp, exprs: list[sp.Expr], floats: list[float] | None) -> tuple[sp.Expr, float | None]:
+        if isinstance(node.op, ast.Pow):
+            base, exponent = exprs
+            if exponent.is_Number and abs(exponent) > MAX_EXPONENT:
+                raise self.error(f"exponent {self.snippet(node.right)} is too large (limit {MAX_EXPONENT})",
+                                 node.right, LimitError)
+            estimate = None
+            if floats is not None:
+                estimate = math.pow(floats[0], floats[1])
+            result = base**exponent
+            if isinstance(result, sp.Pow) and result.exp.is_Number and abs(result.exp) > MAX_EXPONENT:
+                raise self.error(f"exponent of {self.snippet(node)} is too large (limit {MAX_EXPONENT})",
+                                 node, LimitError)
+            return result, self.finite(estimate)
+        # Each operand's operator is the one joining it to what precedes it.
+        ops = self.chain_operators(node)
+        if isinstance(node.op, (ast.Add, ast.Sub)):
+            terms = [e if op is ast.Add else -e for e, op in zip(exprs, ops)]
+            estimate = None
+            if floats is not None:
+                estimate = math.fsum(f if op is ast.Add else -f for f, op in zip(floats, ops))
+            return sp.Add(*terms), self.finite(estimate)
+        factors = [e if op is ast.Mult else 1 / e for e, op in zip(exprs, ops)]
+        estimate = None
+        if floats is not None:
+            estimate = 1.0
+            for f, op in zip(floats, ops):
+                estimate = estimate * f if op is ast.Mult else estimate / f
+        return sp.Mul(*factors), self.finite(estimate)
+
+    @staticmethod
+    def chain_operators(node: ast.BinOp) -> list[type]:
+        group = (ast.Add, ast.Sub) if isinstance(node.op, (ast.Add, ast.Sub)) else (ast.Mult, ast.Div)
+        first = ast.Add if group[0] is ast.Add else ast.Mult
+        ops: list[type] = []
+        while isinstance(node, ast.BinOp) and isinstance(node.op, group):
+            ops.append(type(node.op))
+            node = node.left
+        ops.append(first)
+        return ops[::-1]
+
+    @staticmethod
+    def finite(estimate: float | None) -> float | None:
+        if estimate is not None and math.isinf(estimate):
+            raise OverflowError
+        return estimate
+
+
+_UNDEFINED = (sp.zoo, sp.nan, sp.oo, -sp.oo, sp.I)
+
+
+def parse_expression(text: str) -> sp.Expr:
+    """Parse expression text safely into a SymPy expression with real symbols.
+
+    ``^`` means power, decimals are exact (``0.5`` is ``1/2``), and every
+    limit of this module applies. Raises ``ParseError`` (a ``TaylorError``).
+
+    >>> parse_expression("x1^2*x2 + 0.5*exp(x2)")
+    x1**2*x2 + exp(x2)/2
+    """
+    original = _check_text(text)
+    # Python refuses leading indentation and line breaks; neither carries meaning here.
+    stripped = re.sub(r"\s", " ", original).lstrip()
+    shift = len(original) - len(stripped)
+    positions = _Positions(stripped)
+    # '^' is replaced in the text: the AST's XOR has the wrong precedence.
+    source = stripped.replace("^", "**")
+    try:
+        tree = ast.parse(source, mode="eval")
+    except SyntaxError as error:
+        offset = (error.offset or 1) - 1
+        message = (error.msg or "syntax error").removeprefix("invalid syntax. ")
+        raise ParseError(f"syntax error: {message}", positions.original(offset) + shift) from None
+    except (RecursionError, MemoryError):
+        raise LimitError("expression is nested too deeply or too long; split it up") from None
+    builder = _Builder(source, positions)
+    try:
+        expr = builder.build(tree)
+    except ParseError as error:
+        if error.position is not None:
+            error = type(error)(error.message, error.position + shift)
+        raise error from None
+    except RecursionError:
+        raise LimitError("expression is nested too deeply; split it up") from None
+    if not isinstance(expr, sp.Expr):
+        raise ParseError("not an expression")
+    if expr.has(*_UNDEFINED):
+        raise ParseError("expression is undefined (division by zero, or a value that is infinite or not real)")
+    return expr
+
+
+def natural_key(name: str) -> list[str | int]:
+    """Sort key that puts x2 before x10.
+
+    >>> sorted(["x10", "y", "x2", "x"], key=natural_key)
+    ['x', 'x2', 'x10', 'y']
+    """
+    return [int(part) if i % 2 else part for i, part in enumerate(re.split(r"(\d+)", name))]
+
+
+def variables_of(exprs: sp.Expr | Iterable[sp.Expr]) -> list[sp.Symbol]:
+    """The free symbols of one or more expressions, in natural order."""
+    if isinstance(exprs, sp.Basic):
+        exprs = [exprs]
+    found: set[sp.Symbol] = set()
+    for expr in exprs:
+        found |= expr.free_symbols
+    return sorted(found, key=lambda s: natural_key(s.name))
+
+
+def _split_top_level(text: str) -> list[str]:
+    """Split at commas that are not inside brackets (``atan2(1,2),3``)."""
+    parts, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "," and depth == 0:
+            parts.append(text[start:i])
+            start = i + 1
+    parts.append(text[start:])
+    return [part.strip() for part in parts]
+
+
+def parse_variables(text: str) -> list[sp.Symbol]:
+    """Parse ``"x,y,z"`` into symbols, in the order given.
+
+    >>> parse_variables("x, y1")
+    [x, y1]
+    """
+    if not isinstance(text, str) or len(text) > MAX_LENGTH:
+        raise LimitError("variable list is too long")
+    names = [name.strip() for name in text.split(",")]
+    if not any(names):
+        raise InputError("no variables given")
+    seen: set[str] = set()
+    for name in names:
+        if name in seen:
+            raise InputError(f"variable '{name}' is listed twice")
+        seen.add(name)
+    return [symbol(name) for name in names]
+
+
+def resolve_variables(exprs: Sequence[sp.Expr], given: str | Sequence[sp.Symbol | str] | None) -> list[sp.Symbol]:
+    """The variables to differentiate by: those given, else all free symbols.
+
+    Free symbols not among the given variables stay symbolic (parameters).
+    """
+    if given is None:
+        found = variables_of(exprs)
+        if not found:
+            raise InputError("the expression has no variables; name them with --vars")
+        return found
+    if isinstance(given, str):
+        return parse_variables(given)
+    variables = [v if isinstance(v, sp.Symbol) else symbol(v) for v in given]
+    if len(set(variables)) != len(variables):
+        raise InputError("a variable is listed twice")
+    return variables
+
+
+def parse_value(text: str) -> sp.Expr:
+    """An exact constant such as ``pi/4``, ``1/3`` or ``sqrt(2)``.
+
+    >>> parse_value("pi/4")
+    pi/4
+    """
+    value = parse_expression(text)
+    if value.free_symbols:
+        names = ", ".join(sorted(s.name for s in value.free_symbols))
+        raise InputError(f"a point value must be a number, got a variable ({names}) in '{text}'")
+    return value
+
+
+def parse_point(text: str, variables: Sequence[sp.Symbol]) -> dict[sp.Symbol, sp.Expr]:
+    """Parse ``"1,2"`` (in variable order) or ``"x=1,y=2"`` into a substitution.
+
+    >>> x, y = symbol("x"), symbol("y")
+    >>> parse_point("y=1/2, x=pi", [x, y])
+    {x: pi, y: 1/2}
+    """
+    if not isinstance(text, str) or len(text) > MAX_LENGTH:
+        raise LimitError("point is too long")
+    parts = _split_top_level(text)
+    named = ["=" in part for part in parts]
+    if any(named) and not all(named):
+        raise InputError("give a point either as values (1,2) or as names (x=1,y=2), not both")
+    if not any(named):
+        if len(parts) != len(variables):
+            names = ",".join(v.name for v in variables)
+            raise InputError(f"point has {len(parts)} value(s) but there are {len(variables)} variable(s) ({names})")
+        return dict(zip(variables, (parse_value(part) for part in parts)))
+    point: dict[sp.Symbol, sp.Expr] = {}
+    by_name = {v.name: v for v in variables}
+    for part in parts:
+        name, _, value = (piece.strip() for piece in part.partition("="))
+        if name not in by_name:
+            problem = _name_error(name)
+            if problem:
+                raise InputError(problem)
+            known = ", ".join(by_name)
+            raise InputError(f"unknown variable '{name}' in point (variables: {known})")
+        if by_name[name] in point:
+            raise InputError(f"variable '{name}' is given twice in the point")
+        point[by_name[name]] = parse_value(value)
+    missing = [v.name for v in variables if v not in point]
+    if missing:
+        raise InputError(f"point gives no value for {', '.join(missing)}")
+    return {v: point[v] for v in variables}
