@@ -15,6 +15,7 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Callable, Mapping, Sequence
+from typing import Any
 
 import numpy as np
 import sympy as sp
@@ -145,12 +146,10 @@ def hessian(f: Expr, variables: Variables = None, progress: Progress | None = No
     [2*x,   0]])
     """
     expr, symbols = _prepare(f, variables)
-    partials = distinct_partials(expr, symbols, 2, progress)
-    n = len(symbols)
-    return sp.Matrix([[partials[(min(i, j), max(i, j))] for j in range(n)] for i in range(n)])
+    return sp.Matrix(nested_tensor(distinct_partials(expr, symbols, 2, progress), len(symbols), 2))
 
 
-def _check_size(n: int, k: int) -> None:
+def check_tensor_size(n: int, k: int) -> None:
     if not isinstance(k, int) or isinstance(k, bool) or k < 0:
         raise InputError(f"derivative order must be a whole number >= 0, got {k!r}")
     if k > MAX_ORDER:
@@ -167,7 +166,7 @@ def distinct_partials(f: Expr, variables: Variables, k: int,
     {(0, 0): 2*y, (0, 1): 2*x, (1, 1): 0}
     """
     expr, symbols = _prepare(f, variables)
-    _check_size(len(symbols), k)
+    check_tensor_size(len(symbols), k)
     d = Differentiator(expr, symbols)
     keys = list(itertools.combinations_with_replacement(range(len(symbols)), k))
     result = {}
@@ -186,12 +185,26 @@ def derivative_tensor(f: Expr, variables: Variables = None, k: int = 2,
     6*x
     """
     expr, symbols = _prepare(f, variables)
-    n = len(symbols)
     partials = distinct_partials(expr, symbols, k, progress)
     if k == 0:
         return sp.Array(partials[()])
+    n = len(symbols)
     flat = [partials[tuple(sorted(index))] for index in itertools.product(range(n), repeat=k)]
     return sp.Array(flat, (n,) * k)
+
+
+def nested_tensor(partials: Mapping[tuple[int, ...], sp.Expr], n: int, k: int) -> Any:
+    """The full tensor as nested lists (k deep) from its distinct partials.
+
+    >>> nested_tensor({(0, 0): 2, (0, 1): 3, (1, 1): 4}, 2, 2)
+    [[2, 3], [3, 4]]
+    """
+    def build(prefix: tuple[int, ...]) -> Any:
+        if len(prefix) == k:
+            return partials[tuple(sorted(prefix))]
+        return [build(prefix + (i,)) for i in range(n)]
+
+    return build(())
 
 
 # --- values at a point --------------------------------------------------------------------

@@ -562,8 +562,12 @@ def parse_value(text: str) -> sp.Expr:
     return value
 
 
-def parse_point(text: str, variables: Sequence[sp.Symbol]) -> dict[sp.Symbol, sp.Expr]:
+def parse_point(text: str, variables: Sequence[sp.Symbol],
+                parameters: Sequence[sp.Symbol] = ()) -> dict[sp.Symbol, sp.Expr]:
     """Parse ``"1,2"`` (in variable order) or ``"x=1,y=2"`` into a substitution.
+
+    The named form may also give values to ``parameters`` (symbols that are
+    not variables); those left out stay symbolic.
 
     >>> x, y = symbol("x"), symbol("y")
     >>> parse_point("y=1/2, x=pi", [x, y])
@@ -581,7 +585,7 @@ def parse_point(text: str, variables: Sequence[sp.Symbol]) -> dict[sp.Symbol, sp
             raise InputError(f"point has {len(parts)} value(s) but there are {len(variables)} variable(s) ({names})")
         return dict(zip(variables, (parse_value(part) for part in parts)))
     point: dict[sp.Symbol, sp.Expr] = {}
-    by_name = {v.name: v for v in variables}
+    by_name = {v.name: v for v in [*variables, *parameters]}
     for part in parts:
         name, _, value = (piece.strip() for piece in part.partition("="))
         if name not in by_name:
@@ -596,4 +600,4 @@ def parse_point(text: str, variables: Sequence[sp.Symbol]) -> dict[sp.Symbol, sp
     missing = [v.name for v in variables if v not in point]
     if missing:
         raise InputError(f"point gives no value for {', '.join(missing)}")
-    return {v: point[v] for v in variables}
+    return {v: point[v] for v in [*variables, *parameters] if v in point}

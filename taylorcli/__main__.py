@@ -1,0 +1,5 @@
+"""python -m taylorcli"""
+
+from .cli import main
+
+main()

@@ -1,0 +1,412 @@
+"""The ``taylor`` command tree: parse options, call the library, hand results to render.
+
+Errors are mapped to exit statuses in one place (``TaylorGroup.main``): one
+line on stderr, never a traceback unless ``--debug`` is given.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import os
+import resource
+import signal
+import sys
+import traceback
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any, TextIO
+
+import click
+import sympy as sp
+
+from . import __version__
+from .calculus import (
+    Differentiator,
+    check_tensor_size,
+    definiteness,
+    distinct_partials,
+    eigenvalues,
+    nested_tensor,
+    to_float,
+    value_at,
+)
+from .errors import ExitStatus, InputError, LimitError, TaylorError
+from .parse import MAX_LENGTH, parse_expression, parse_point, resolve_variables
+from .render import FORMATS, Result, exact_text, leaves, nested_map, show
+from .simplify import DEFAULT_SECONDS, tidy
+
+DEFAULT_TIMEOUT = 120  # CPU seconds
+MEMORY_LIMIT = 8 * 2**30  # bytes of address space
+PROGRESS_THRESHOLD = 2_000  # distinct partials before a progress bar is worth showing
+
+
+@dataclass
+class Environment:
+    """Where the CLI reads and writes; tests inject their own (as httpie does)."""
+
+    stdin: TextIO | None = None
+    stdout: TextIO | None = None
+    stderr: TextIO | None = None
+    stdout_isatty: bool | None = None
+    stderr_isatty: bool | None = None
+    apply_limits: bool = False
+    env: dict[str, str] = field(default_factory=lambda: dict(os.environ))
+
+    def __post_init__(self) -> None:
+        self.stdin = self.stdin or sys.stdin
+        self.stdout = self.stdout or sys.stdout
+        self.stderr = self.stderr or sys.stderr
+        if self.stdout_isatty is None:
+            self.stdout_isatty = _isatty(self.stdout)
+        if self.stderr_isatty is None:
+            self.stderr_isatty = _isatty(self.stderr)
+
+    @property
+    def color(self) -> bool:
+        return bool(self.stdout_isatty) and "NO_COLOR" not in self.env
+
+
+def _isatty(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+class _CPUTimeExceeded(BaseException):
+    # BaseException so that no `except Exception` inside SymPy swallows it.
+    pass
+
+
+def _apply_limits(timeout: float) -> None:
+    """Cap this process's CPU time and memory; breaches become exit-1 messages."""
+    if timeout > 0:
+        usage = resource.getrusage(resource.RUSAGE_SELF)
+        used = usage.ru_utime + usage.ru_stime
+        soft = int(used + timeout) + 1
+        _, hard = resource.getrlimit(resource.RLIMIT_CPU)
+        new_hard = soft + 5 if hard == resource.RLIM_INFINITY else min(hard, soft + 5)
+        resource.setrlimit(resource.RLIMIT_CPU, (min(soft, new_hard), new_hard))
+
+        def on_xcpu(signum: int, frame: object) -> None:
+            raise _CPUTimeExceeded(timeout)
+
+        signal.signal(signal.SIGXCPU, on_xcpu)
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    limit = MEMORY_LIMIT if hard == resource.RLIM_INFINITY else min(hard, MEMORY_LIMIT)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
+def _one_line(message: str) -> str:
+    return " ".join(str(message).split())
+
+
+class TaylorGroup(click.Group):
+    """A click group that maps every failure to one stderr line and an exit status."""
+
+    def main(self, args: Sequence[str] | None = None, prog_name: str | None = None,
+             complete_var: str | None = None, standalone_mode: bool = True, **extra: Any) -> Any:
+        args = list(sys.argv[1:] if args is None else args)
+        debug = "--debug" in args
+        try:
+            code = super().main(args, prog_name or "taylor", complete_var, standalone_mode=False, **extra)
+            sys.exit(code if isinstance(code, int) else ExitStatus.SUCCESS)
+        except click.UsageError as error:
+            where = error.ctx.command_path if error.ctx else "taylor"
+            self._fail(f"{where}: {error.format_message()} (see '{where} --help')", ExitStatus.USAGE, debug)
+        except click.Abort:
+            self._fail("aborted", ExitStatus.ERROR, debug)
+        except click.ClickException as error:
+            self._fail(error.format_message(), ExitStatus.USAGE, debug)
+        except TaylorError as error:
+            self._fail(str(error), error.exit_status, debug)
+        except _CPUTimeExceeded as error:
+            self._fail(f"time limit of {error.args[0]:g} CPU seconds exceeded (raise it with --timeout)",
+                       ExitStatus.ERROR, debug)
+        except MemoryError:
+            self._fail(f"out of memory (limit {MEMORY_LIMIT // 2**30} GiB)", ExitStatus.ERROR, debug)
+        except RecursionError:
+            self._fail("the expression is nested too deeply to work with", ExitStatus.ERROR, debug)
+        except BrokenPipeError:
+            # The reader went away (`taylor ... | head`): not our failure.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(ExitStatus.SUCCESS)
+        except KeyboardInterrupt:
+            self._fail("interrupted", ExitStatus.ERROR, debug)
+        except Exception as error:  # noqa: BLE001 - the last line of defence: no tracebacks
+            self._fail(f"internal error: {type(error).__name__}: {error}", ExitStatus.ERROR, debug)
+
+    @staticmethod
+    def _fail(message: str, status: ExitStatus, debug: bool) -> None:
+        if debug:
+            traceback.print_exc(file=sys.stderr)
+        click.echo(f"taylor: error: {_one_line(message)}", err=True)
+        sys.exit(int(status))
+
+
+def _environment() -> Environment:
+    ctx = click.get_current_context()
+    if not isinstance(ctx.obj, Environment):
+        ctx.obj = Environment()
+    return ctx.obj
+
+
+def _read_stdin(env: Environment, limit: int) -> str:
+    stream = env.stdin
+    raw = stream.buffer.read(limit + 1) if hasattr(stream, "buffer") else stream.read(limit + 1)
+    text = raw.decode("utf-8", errors="replace") if isinstance(raw, bytes) else raw
+    if len(text) > limit:
+        raise LimitError(f"standard input is too long (limit {limit} characters)")
+    return text.strip()
+
+
+def _expression_text(env: Environment, text: str) -> str:
+    return _read_stdin(env, MAX_LENGTH) if text == "-" else text
+
+
+# --- shared options --------------------------------------------------------------------------
+
+
+def output_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Options every command shares: format, simplification, limits, debugging."""
+    options = [
+        click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default=None,
+                     help="Output format. Default: table on a terminal, plain when piped."),
+        click.option("--no-simplify", is_flag=True, help="Skip simplifying the results."),
+        click.option("--timeout", type=click.FloatRange(min=0), default=DEFAULT_TIMEOUT, show_default=True,
+                     help="CPU-time limit in seconds (0: none)."),
+        click.option("--debug", is_flag=True, help="Show a traceback on errors."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, fmt: str | None, no_simplify: bool, timeout: float, debug: bool, **kwargs: Any) -> None:
+        env = _environment()
+        if env.apply_limits:
+            _apply_limits(timeout)
+        result = command(*args, simplify=not no_simplify, **kwargs)
+        show(result, fmt or ("table" if env.stdout_isatty else "plain"), env.stdout,
+             color=env.color if env.stdout_isatty else False)
+
+    return wrapper
+
+
+def point_options(required_at: bool = False) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    def decorate(command: Callable[..., Any]) -> Callable[..., Any]:
+        command = click.option("--at", "at", required=required_at, metavar="POINT",
+                               help="Evaluate at a point: 1,2 or x=1,y=2 (exact values like pi/4 allowed).")(command)
+        return click.option("--vars", "vars_", metavar="NAMES",
+                            help="Variables and their order, e.g. x,y,z (others stay symbolic).")(command)
+    return decorate
+
+
+# --- the computation every command shares -----------------------------------------------------
+
+
+@contextmanager
+def _progress(env: Environment, total: int, label: str) -> Iterator[Callable[[int, int], None] | None]:
+    """A progress bar on a terminal (stderr) for long work; nothing otherwise."""
+    if not env.stderr_isatty or total < PROGRESS_THRESHOLD:
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(file=env.stderr), transient=True) as bar:
+        task = bar.add_task(label, total=total)
+        yield lambda done, _total: bar.update(task, completed=done)
+
+
+@dataclass
+class _Request:
+    texts: list[str]
+    exprs: list[sp.Expr]
+    variables: list[sp.Symbol]
+    point: dict[sp.Symbol, sp.Expr] | None
+
+
+def _request(env: Environment, texts: Sequence[str], vars_: str | None, at: str | None) -> _Request:
+    exprs = [parse_expression(text) for text in texts]
+    variables = resolve_variables(exprs, vars_) if (exprs and (vars_ or any(e.free_symbols for e in exprs))) else []
+    point = None
+    if at is not None:
+        parameters = sorted({s for e in exprs for s in e.free_symbols} - set(variables), key=lambda s: s.name)
+        point = parse_point(at, variables, parameters)
+    return _Request([exact_text(e) for e in exprs], exprs, variables, point)
+
+
+def _finish(kind: str, request: _Request, exact: Any, simplify: bool, what: str, **extra: Any) -> Result:
+    """Evaluate at the point (if any), simplify, and pack the result."""
+    point = request.point
+    if point is not None:
+        exact = nested_map(lambda e: value_at(e, point, what), exact)
+    if simplify:
+        flat = leaves(exact)
+        tidied = iter(tidy(flat, DEFAULT_SECONDS))
+        exact = nested_map(lambda _: next(tidied), exact)
+    expression: str | list[str] = request.texts if kind == "jacobian" else request.texts[0]
+    result = Result(kind, expression, request.variables, exact, at=point, **extra)
+    if point is not None:
+        result.numeric = nested_map(to_float, exact)
+        if kind == "hessian" and all(v is not None for v in leaves(result.numeric)) and request.variables:
+            matrix = sp.Matrix(exact)
+            result.eigenvalues = eigenvalues(matrix)
+            result.definiteness = definiteness(matrix, result.eigenvalues)
+    return result
+
+
+def _partials(env: Environment, request: _Request, k: int) -> Any:
+    """The order-k derivative tensor of the request's expression, as nested lists."""
+    n = len(request.variables)
+    check_tensor_size(n, k)
+    total = math.comb(n + k - 1, k)
+    with _progress(env, total, f"order-{k} partials") as tick:
+        partials = distinct_partials(request.exprs[0], request.variables, k, tick)
+    return nested_tensor(partials, n, k)
+
+
+def _need_variables(request: _Request) -> None:
+    if not request.variables:
+        raise InputError("the expression has no variables; name them with --vars")
+
+
+# --- commands ----------------------------------------------------------------------------------
+
+
+@click.group(cls=TaylorGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", "-V", prog_name="taylor")
+def cli() -> None:
+    """Exact calculus on the command line: gradients, Jacobians, Hessians,
+    derivative tensors and values, in table, plain, LaTeX or JSON form.
+
+    \b
+    Examples:
+      taylor hessian "x1**2*x2 + x1*x2**3"
+      taylor gradient "x^2*y + sin(y)" --at x=1,y=pi
+      echo "exp(x*y)" | taylor derivative - --order 3 --format json
+
+    Expressions use + - * / ** (or ^), numbers (decimals are exact), pi, E and
+    the functions exp log ln sqrt sin cos tan sec csc cot sinh cosh tanh asin
+    acos atan atan2 asinh acosh atanh abs sign erf gamma sigmoid softplus min
+    max. Pass - to read an expression from standard input.
+
+    Exit status: 0 success, 1 the math failed, 2 bad input or usage.
+    """
+
+
+@cli.command()
+@click.argument("expr")
+@point_options()
+@output_options
+def gradient(expr: str, vars_: str | None, at: str | None, simplify: bool) -> Result:
+    """The gradient of EXPR: one partial derivative per variable.
+
+    \b
+    Examples:
+      taylor gradient "x1**2*x2 + x1*x2**3"
+      taylor gradient "x*exp(y)" --at 1,0 --format json
+    """
+    env = _environment()
+    request = _request(env, [_expression_text(env, expr)], vars_, at)
+    _need_variables(request)
+    return _finish("gradient", request, _partials(env, request, 1), simplify, "the gradient")
+
+
+@cli.command()
+@click.argument("exprs", nargs=-1, required=True)
+@point_options()
+@output_options
+def jacobian(exprs: tuple[str, ...], vars_: str | None, at: str | None, simplify: bool) -> Result:
+    """The Jacobian of the vector function (EXPRS...): one row per expression.
+
+    With a single -, expressions are read from standard input, one per line.
+
+    \b
+    Examples:
+      taylor jacobian "x*y" "x + y**2"
+      taylor jacobian "r*cos(t)" "r*sin(t)" --vars r,t --at 2,pi/2
+    """
+    env = _environment()
+    if list(exprs) == ["-"]:
+        texts = [line for line in _read_stdin(env, 10 * MAX_LENGTH).splitlines() if line.strip()]
+        if not texts:
+            raise InputError("no expressions on standard input")
+    else:
+        texts = [_expression_text(env, text) for text in exprs]
+    request = _request(env, texts, vars_, at)
+    _need_variables(request)
+    rows = []
+    for expr in request.exprs:
+        d = Differentiator(expr, request.variables)
+        rows.append([d.partial((i,)) for i in range(len(request.variables))])
+    return _finish("jacobian", request, rows, simplify, "the Jacobian")
+
+
+@cli.command()
+@click.argument("expr")
+@point_options()
+@output_options
+def hessian(expr: str, vars_: str | None, at: str | None, simplify: bool) -> Result:
+    """The Hessian of EXPR; with --at also its eigenvalues and definiteness.
+
+    \b
+    Examples:
+      taylor hessian "x1**2*x2 + x1*x2**3"
+      taylor hessian "(1-x)**2 + 100*(y-x**2)**2" --at 1,1
+    """
+    env = _environment()
+    request = _request(env, [_expression_text(env, expr)], vars_, at)
+    _need_variables(request)
+    return _finish("hessian", request, _partials(env, request, 2), simplify, "the Hessian")
+
+
+@cli.command()
+@click.argument("expr")
+@click.option("--order", "-k", type=int, required=True, help="Derivative order K (1: gradient, 2: Hessian).")
+@point_options()
+@output_options
+def derivative(expr: str, order: int, vars_: str | None, at: str | None, simplify: bool) -> Result:
+    """The K-th derivative tensor of EXPR (all K-th partials, symmetric).
+
+    \b
+    Examples:
+      taylor derivative "x**3*y + exp(y)" --order 3
+      taylor derivative "sin(x*y)" -k 4 --at 0,0 --format json
+    """
+    env = _environment()
+    request = _request(env, [_expression_text(env, expr)], vars_, at)
+    _need_variables(request)
+    if order < 0:
+        raise InputError(f"--order must be >= 0, got {order}")
+    exact = _partials(env, request, order)
+    return _finish("tensor", request, exact, simplify, f"the order-{order} derivative", order=order)
+
+
+@cli.command(name="eval")
+@click.argument("expr")
+@point_options()
+@output_options
+def evaluate(expr: str, vars_: str | None, at: str | None, simplify: bool) -> Result:
+    """The exact and numeric value of EXPR at a point.
+
+    \b
+    Examples:
+      taylor eval "sin(x)**2 + y" --at x=pi/4,y=1/2
+      taylor eval "sqrt(2)*pi"
+    """
+    env = _environment()
+    request = _request(env, [_expression_text(env, expr)], vars_, at)
+    if request.point is None:
+        if request.exprs[0].free_symbols:
+            names = ", ".join(v.name for v in request.variables)
+            raise InputError(f"give a point with --at (variables: {names})")
+        request.point = {}
+    return _finish("value", request, request.exprs[0], simplify, request.texts[0])
+
+
+def main() -> None:
+    """Console-script entry: the real process, with resource limits applied."""
+    cli.main(obj=Environment(apply_limits=True))

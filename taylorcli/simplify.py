@@ -1,0 +1,81 @@
+"""Simplification of results under a time budget.
+
+``sympy.simplify`` can run for minutes on an unlucky expression; users asked
+for a derivative, not a proof, so each call gets what is left of a budget and
+an expression keeps its unsimplified form when time runs out.
+
+>>> import sympy as sp
+>>> x = sp.Symbol("x")
+>>> tidy([sp.sin(x)**2 + sp.cos(x)**2, 2*x*(x + 1)])
+[1, 2*x**2 + 2*x]
+"""
+
+from __future__ import annotations
+
+import signal
+import threading
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+
+import sympy as sp
+
+DEFAULT_SECONDS = 10.0
+
+
+class _OutOfTime(BaseException):
+    # BaseException, so SymPy's own `except Exception` blocks cannot swallow it.
+    pass
+
+
+@contextmanager
+def _alarm(seconds: float) -> Iterator[None]:
+    """Raise ``_OutOfTime`` after ``seconds``; a no-op off the main thread."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def ring(signum: int, frame: object) -> None:
+        raise _OutOfTime
+
+    previous = signal.signal(signal.SIGALRM, ring)
+    signal.setitimer(signal.ITIMER_REAL, max(seconds, 1e-3))
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _simplify_one(expr: sp.Expr) -> sp.Expr:
+    if expr.is_Atom:
+        return expr
+    if not expr.atoms(sp.Function) and expr.is_polynomial():
+        # Polynomials read best expanded, as textbooks write Hessians.
+        return sp.expand(expr)
+    simpler = sp.simplify(expr)
+    return simpler if sp.count_ops(simpler) <= sp.count_ops(expr) else expr
+
+
+def tidy(exprs: Sequence[sp.Expr], seconds: float = DEFAULT_SECONDS) -> list[sp.Expr]:
+    """Simplify each expression while the shared time budget lasts.
+
+    Equal inputs are simplified once. Whatever is left when the budget runs out
+    is returned unchanged, so the result is always correct, only sometimes
+    less tidy.
+    """
+    deadline = time.monotonic() + seconds
+    done: dict[sp.Expr, sp.Expr] = {}
+    out = []
+    for expr in exprs:
+        if expr not in done:
+            left = deadline - time.monotonic()
+            done[expr] = expr
+            if left > 0:
+                try:
+                    with _alarm(left):
+                        done[expr] = _simplify_one(expr)
+                except _OutOfTime:
+                    pass
+        out.append(done[expr])
+    return out
