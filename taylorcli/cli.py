@@ -111,7 +111,7 @@ class TaylorGroup(click.Group):
         args = list(sys.argv[1:] if args is None else args)
         debug = "--debug" in args
         try:
-            code = super().main(args, prog_name or "taylor", complete_var, standalone_mode=False, **extra)
+            code = super().main(args, "taylor", complete_var, standalone_mode=False, **extra)
             sys.exit(code if isinstance(code, int) else ExitStatus.SUCCESS)
         except click.UsageError as error:
             where = error.ctx.command_path if error.ctx else "taylor"
@@ -275,6 +275,9 @@ def _need_variables(request: _Request) -> None:
 
 # --- commands ----------------------------------------------------------------------------------
 
+# An expression may start with '-' ("-x**2 + y"): an unknown option is taken as an argument.
+COMMAND_SETTINGS = {"ignore_unknown_options": True, "help_option_names": ["-h", "--help"]}
+
 
 @click.group(cls=TaylorGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", "-V", prog_name="taylor")
@@ -297,7 +300,7 @@ def cli() -> None:
     """
 
 
-@cli.command()
+@cli.command(context_settings=COMMAND_SETTINGS)
 @click.argument("expr")
 @point_options()
 @output_options
@@ -315,7 +318,7 @@ def gradient(expr: str, vars_: str | None, at: str | None, simplify: bool) -> Re
     return _finish("gradient", request, _partials(env, request, 1), simplify, "the gradient")
 
 
-@cli.command()
+@cli.command(context_settings=COMMAND_SETTINGS)
 @click.argument("exprs", nargs=-1, required=True)
 @point_options()
 @output_options
@@ -345,7 +348,7 @@ def jacobian(exprs: tuple[str, ...], vars_: str | None, at: str | None, simplify
     return _finish("jacobian", request, rows, simplify, "the Jacobian")
 
 
-@cli.command()
+@cli.command(context_settings=COMMAND_SETTINGS)
 @click.argument("expr")
 @point_options()
 @output_options
@@ -363,7 +366,7 @@ def hessian(expr: str, vars_: str | None, at: str | None, simplify: bool) -> Res
     return _finish("hessian", request, _partials(env, request, 2), simplify, "the Hessian")
 
 
-@cli.command()
+@cli.command(context_settings=COMMAND_SETTINGS)
 @click.argument("expr")
 @click.option("--order", "-k", type=int, required=True, help="Derivative order K (1: gradient, 2: Hessian).")
 @point_options()
@@ -385,7 +388,7 @@ def derivative(expr: str, order: int, vars_: str | None, at: str | None, simplif
     return _finish("tensor", request, exact, simplify, f"the order-{order} derivative", order=order)
 
 
-@cli.command(name="eval")
+@cli.command(name="eval", context_settings=COMMAND_SETTINGS)
 @click.argument("expr")
 @point_options()
 @output_options
