@@ -353,18 +353,19 @@ class _Builder:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             kind = "imaginary number" if isinstance(value, complex) else type(value).__name__
             raise self.error(f"{kind} literals are not allowed", node)
-        text = self.snippet(node).replace("_", "")
-        digits = sum(ch.isdigit() for ch in text.split("e")[0].split("E")[0])
+        literal = ast.get_source_segment(self.source, node) or repr(value)
+        text = literal.replace("_", "")
+        digits = sum(ch.isdigit() for ch in text.lower().split("e")[0])
         if digits > MAX_DIGITS:
             raise self.error(f"number has too many digits (limit {MAX_DIGITS})", node, LimitError)
         if isinstance(value, int):
             return sp.Integer(value), float(value)
         try:
-            decimal = Decimal(ast.get_source_segment(self.source, node) or repr(value))
+            decimal = Decimal(literal)
         except InvalidOperation:
             decimal = Decimal(repr(value))
         if not math.isfinite(value) or abs(decimal.adjusted()) > MAX_DECIMAL_EXPONENT:
-            raise self.error(f"number {text} is out of range", node, LimitError)
+            raise self.error(f"number {self.snippet(node)} is out of range", node, LimitError)
         # A decimal literal is read exactly (0.1 is 1/10), as exact calculus wants.
         numerator, denominator = decimal.as_integer_ratio()
         return sp.Rational(numerator, denominator), value
