@@ -242,8 +242,13 @@ class _Builder:
         offset = getattr(node, "col_offset", None)
         return cls(message, None if offset is None else self.positions.original(offset))
 
+    def segment(self, node: ast.AST) -> str:
+        # The source is one line of ASCII (checked), so offsets index it directly;
+        # ast.get_source_segment rescans the whole text on every call.
+        return self.source[node.col_offset:node.end_col_offset]  # type: ignore[attr-defined]
+
     def snippet(self, node: ast.AST) -> str:
-        text = ast.get_source_segment(self.source, node) or "expression"
+        text = self.segment(node) or "expression"
         return text if len(text) <= 40 else text[:37] + "..."
 
     def build(self, tree: ast.Expression) -> sp.Expr:
@@ -353,7 +358,7 @@ class _Builder:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             kind = "imaginary number" if isinstance(value, complex) else type(value).__name__
             raise self.error(f"{kind} literals are not allowed", node)
-        literal = ast.get_source_segment(self.source, node) or repr(value)
+        literal = self.segment(node) or repr(value)
         text = literal.replace("_", "")
         digits = sum(ch.isdigit() for ch in text.lower().split("e")[0])
         if digits > MAX_DIGITS:

@@ -1,0 +1,299 @@
+"""Benchmark taylorcli against plain SymPy, in one run, on the same inputs.
+
+    python benchmarks/run.py              # full run (about a minute)
+    python benchmarks/run.py --quick      # smaller sizes, a few seconds
+    python benchmarks/run.py --repeat 5   # best of 5 for the fast side
+
+Every case times a SymPy baseline and the taylorcli call on the same
+expression, checks that both give the same result, and prints one line:
+baseline seconds, taylorcli seconds, ratio (baseline / taylorcli), the target
+ratio if the case has one, PASS/FAIL, and whether the results are identical.
+
+Timing: each call runs after ``sympy.core.cache.clear_cache()`` and
+``gc.collect()``, so no run profits from SymPy's cache filled by an earlier
+one. The fast side is the best (minimum) of ``--repeat`` runs; a baseline
+whose first run takes more than 5 s is run only once.
+
+Exit status: 0 if every targeted case that ran meets its target and every
+case gave identical results; 1 otherwise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import itertools
+import platform
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+# Benchmark this checkout, even when run with an interpreter where it is not installed.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import sympy as sp  # noqa: E402
+import symengine  # noqa: E402
+from sympy.core.cache import clear_cache  # noqa: E402
+
+import taylorcli  # noqa: E402
+from taylorcli import derivative_tensor, hessian, symbol  # noqa: E402
+from taylorcli.parse import MAX_LENGTH, parse_expression  # noqa: E402
+
+SLOW_BASELINE = 5.0  # seconds: a baseline slower than this is run once
+TARGET_N = 100  # the size at which the Hessian target is defined
+
+
+# --- timing ---------------------------------------------------------------------------------
+
+@dataclass
+class Timing:
+    seconds: float  # best (minimum) run
+    runs: int
+    result: Any
+
+
+def measure(fn: Callable[[], Any], repeat: int, slow: float | None = None) -> Timing:
+    """Best of ``repeat`` runs of ``fn``; only one run if it is slower than ``slow`` s."""
+    best = float("inf")
+    result = None
+    runs = 0
+    for _ in range(repeat):
+        clear_cache()
+        gc.collect()
+        start = time.perf_counter()
+        result = fn()
+        elapsed = time.perf_counter() - start
+        runs += 1
+        best = min(best, elapsed)
+        if slow is not None and elapsed > slow:
+            break
+    return Timing(best, runs, result)
+
+
+# --- equality -------------------------------------------------------------------------------
+
+@dataclass
+class Check:
+    identical: bool
+    note: str = ""
+
+
+def compare_entries(baseline: list[sp.Expr], ours: list[sp.Expr], simplify: bool = False) -> Check:
+    """Entrywise: structurally equal, else ``expand`` (then ``simplify``) of the difference is 0."""
+    if len(baseline) != len(ours):
+        return Check(False, f"different sizes: {len(baseline)} vs {len(ours)} entries")
+    structural = sum(a == b for a, b in zip(baseline, ours))
+    if structural == len(baseline):
+        return Check(True, "structurally equal (==)")
+    unequal = []
+    for index, (a, b) in enumerate(zip(baseline, ours)):
+        if a == b:
+            continue
+        difference = sp.expand(a - b)
+        if difference != 0 and simplify:
+            difference = sp.simplify(difference)
+        if difference != 0:
+            unequal.append(index)
+    method = "expand/simplify" if simplify else "expand"
+    differing = len(baseline) - structural
+    if unequal:
+        return Check(False, f"{len(unequal)} of {len(baseline)} entries differ (first at flat index {unequal[0]})")
+    return Check(True, f"{differing} of {len(baseline)} entries equal only after {method} of the difference")
+
+
+def compare_matrices(baseline: sp.Matrix, ours: sp.Matrix) -> Check:
+    if baseline.shape != ours.shape:
+        return Check(False, f"shapes differ: {baseline.shape} vs {ours.shape}")
+    if baseline == ours:
+        return Check(True, "structurally equal (==)")
+    return compare_entries(list(baseline), list(ours))
+
+
+# --- cases ----------------------------------------------------------------------------------
+
+@dataclass
+class Row:
+    name: str
+    baseline: Timing
+    ours: Timing
+    check: Check
+    target: float | None = None  # minimum ratio, if this case has a target
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def ratio(self) -> float:
+        return self.baseline.seconds / self.ours.seconds if self.ours.seconds > 0 else float("inf")
+
+    @property
+    def status(self) -> str:
+        if self.target is None:
+            return "-"
+        return "PASS" if self.ratio >= self.target and self.check.identical else "FAIL"
+
+
+def rosenbrock(n: int) -> tuple[sp.Expr, list[sp.Symbol]]:
+    """Chained Rosenbrock: sum_{i=1}^{n-1} 100*(x_{i+1} - x_i**2)**2 + (1 - x_i)**2."""
+    xs = [symbol(f"x{i}") for i in range(1, n + 1)]
+    f = sp.Add(*(100 * (xs[i + 1] - xs[i] ** 2) ** 2 + (1 - xs[i]) ** 2 for i in range(n - 1)))
+    return f, xs
+
+
+def jacobian_route(f: sp.Expr, xs: list[sp.Symbol]) -> sp.Matrix:
+    return sp.Matrix([f]).jacobian(xs).T.jacobian(xs)
+
+
+def case_hessian_vs_sympy_hessian(n: int, repeat: int, targeted: bool) -> Row:
+    f, xs = rosenbrock(n)
+    base = measure(lambda: sp.hessian(f, xs), repeat, slow=SLOW_BASELINE)
+    ours = measure(lambda: hessian(f, xs), repeat)
+    row = Row(f"1 hessian rosenbrock n={n} vs sympy.hessian", base, ours,
+              compare_matrices(base.result, ours.result), target=50.0 if targeted else None)
+    if not targeted:
+        row.notes.append(f"target >= 50 is defined at n={TARGET_N}; not checked at n={n}")
+    return row
+
+
+def case_hessian_vs_jacobian(number: int, n: int, repeat: int) -> Row:
+    f, xs = rosenbrock(n)
+    base = measure(lambda: jacobian_route(f, xs), repeat, slow=SLOW_BASELINE)
+    ours = measure(lambda: hessian(f, xs), repeat)
+    return Row(f"{number} hessian rosenbrock n={n} vs jacobian(jacobian)", base, ours,
+               compare_matrices(base.result, ours.result))
+
+
+def case_third_derivative_tensor(repeat: int) -> Row:
+    xs = [symbol(f"x{i}") for i in range(1, 7)]
+    x1, x2, x3, x4, x5, x6 = xs
+    f = sp.exp(x1 * x2) * sp.sin(x3 + x4) + (x5 + x6) ** 5 * x1
+    n, k = len(xs), 3
+
+    def naive() -> sp.Array:
+        entries = [sp.diff(f, xi, xj, xk) for xi, xj, xk in itertools.product(xs, repeat=k)]
+        return sp.Array(entries, (n,) * k)
+
+    base = measure(naive, repeat, slow=SLOW_BASELINE)
+    ours = measure(lambda: derivative_tensor(f, xs, k), repeat)
+    if base.result.shape != ours.result.shape:
+        check = Check(False, f"shapes differ: {base.result.shape} vs {ours.result.shape}")
+    else:
+        indices = list(itertools.product(range(n), repeat=k))
+        check = compare_entries([base.result[i] for i in indices], [ours.result[i] for i in indices],
+                                simplify=True)
+    return Row(f"4 3rd-derivative tensor n={n} vs diff loop", base, ours, check)
+
+
+def sum_text(terms: int) -> str:
+    """A sum of ``terms`` terms c*x_i, signs alternating, within the parser's length limit."""
+    parts = [f"{i % 9 + 1}*x{i}" for i in range(1, terms + 1)]
+    text = parts[0] + "".join((" - " if i % 2 else " + ") + part for i, part in enumerate(parts[1:], 1))
+    if len(text) > MAX_LENGTH:
+        raise SystemExit(f"benchmark text is {len(text)} characters, over the parser limit {MAX_LENGTH}")
+    return text
+
+
+def case_parse(repeat: int, terms: int = 1000) -> Row:
+    text = sum_text(terms)
+    # Same real symbols as the safe parser makes, so the results can be compared with ==.
+    names = {f"x{i}": symbol(f"x{i}") for i in range(1, terms + 1)}
+    # parse_expr evaluates its input: fine here, the text is our own.
+    base = measure(lambda: sp.parse_expr(text, local_dict=names), repeat, slow=SLOW_BASELINE)
+    ours = measure(lambda: parse_expression(text), repeat)
+    check = Check(base.result == ours.result,
+                  "structurally equal (==)" if base.result == ours.result else "parsed expressions differ")
+    row = Row(f"5 parse {terms}-term sum vs sympy.parse_expr", base, ours, check)
+    row.notes.append(f"text is {len(text):,} characters (parser limit {MAX_LENGTH:,})")
+    return row
+
+
+# --- output ---------------------------------------------------------------------------------
+
+COLUMNS = [("case", 46, "<"), ("baseline s", 12, ">"), ("taylorcli s", 12, ">"), ("ratio", 9, ">"),
+           ("target", 8, ">"), ("result", 6, ">"), ("identical", 14, "<")]
+
+
+def line(cells: list[str]) -> str:
+    return "  ".join(f"{cell:{align}{width}}" for cell, (_, width, align) in zip(cells, COLUMNS)).rstrip()
+
+
+def seconds(t: Timing) -> str:
+    return f"{t.seconds:.4f}" + ("" if t.runs > 1 else "*")
+
+
+def format_row(row: Row) -> str:
+    return line([
+        row.name,
+        seconds(row.baseline),
+        seconds(row.ours),
+        f"{row.ratio:.1f}x",
+        f">= {row.target:g}" if row.target is not None else "-",
+        row.status,
+        "identical: " + ("yes" if row.check.identical else "no"),
+    ])
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true",
+                        help="n=30 for cases 1-2, skip case 3, 300-term sum for case 5 (a few seconds)")
+    parser.add_argument("--repeat", type=int, default=3, metavar="N",
+                        help="best of N runs for the fast side and for baselines under 5 s (default 3)")
+    args = parser.parse_args(argv)
+    if args.repeat < 1:
+        parser.error("--repeat must be at least 1")
+
+    print(f"Python     {platform.python_version()} ({platform.python_implementation()}, {platform.machine()})")
+    print(f"SymPy      {sp.__version__}")
+    print(f"SymEngine  {symengine.__version__}")
+    print(f"taylorcli  {taylorcli.__version__} ({Path(taylorcli.__file__).parent})")
+    print(f"mode       {'quick' if args.quick else 'full'}, best of {args.repeat} "
+          f"(a baseline over {SLOW_BASELINE:g} s runs once), SymPy cache cleared before every run")
+    print()
+
+    n = 30 if args.quick else TARGET_N
+    cases: list[Callable[[], Row]] = [
+        lambda: case_hessian_vs_sympy_hessian(n, args.repeat, targeted=n == TARGET_N),
+        lambda: case_hessian_vs_jacobian(2, n, args.repeat),
+    ]
+    if not args.quick:
+        # sympy.hessian at n=200 takes over a minute: only the faster SymPy route is timed.
+        cases.append(lambda: case_hessian_vs_jacobian(3, 200, args.repeat))
+    terms = 300 if args.quick else 1000
+    cases += [lambda: case_third_derivative_tensor(args.repeat), lambda: case_parse(args.repeat, terms)]
+
+    header = line([name for name, _, _ in COLUMNS])
+    print(header)
+    print("-" * len(header))
+    rows = []
+    for case in cases:
+        row = case()
+        rows.append(row)
+        print(format_row(row), flush=True)
+    print()
+    print("* a single run (baseline slower than 5 s); other times are the best of their runs")
+    print("ratio = baseline s / taylorcli s")
+    for row in rows:
+        runs = f"runs: baseline {row.baseline.runs}, taylorcli {row.ours.runs}"
+        print(f"case {row.name.split()[0]}: {row.check.note}; {runs}"
+              + "".join(f"; {note}" for note in row.notes))
+
+    targeted = [row for row in rows if row.target is not None]
+    failed = [row for row in targeted if row.status == "FAIL"]
+    mismatched = [row for row in rows if not row.check.identical]
+    print()
+    if not targeted:
+        print(f"no targeted case at these sizes (the >= 50x target is checked at n={TARGET_N}: run without --quick)")
+    else:
+        print(f"targets: {len(targeted) - len(failed)} of {len(targeted)} passed")
+    if mismatched:
+        print(f"results differ in {len(mismatched)} case(s): "
+              + ", ".join(row.name.split()[0] for row in mismatched))
+    ok = not failed and not mismatched
+    print("overall:", "PASS" if ok else "FAIL")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
