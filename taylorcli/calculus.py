@@ -100,6 +100,28 @@ class Differentiator:
         return back
 
 
+    def value_at(self, index: Sequence[int], point: Mapping[sp.Symbol, sp.Expr]) -> sp.Expr:
+        """The partial at ``index`` evaluated exactly at ``point`` (values may be undefined).
+
+        Substituting in SymEngine and expanding there before converting back
+        keeps the conversion small: a full symbolic high-order partial can be
+        thousands of terms.
+        """
+        key = tuple(sorted(index))
+        raw = self._raw(key)
+        if self.engine:
+            try:
+                engine_point = {sympy2symengine(v): sympy2symengine(a) for v, a in point.items()}
+                value = symengine.expand(raw.subs(engine_point))._sympy_()  # type: ignore[attr-defined]
+                value = value.xreplace({s: self._names[s.name] for s in value.free_symbols if s.name in self._names})
+                if not value.has(sp.Derivative):
+                    return value
+            except Exception:  # noqa: BLE001 - fall through to SymPy, which is slower but complete
+                pass
+            raw = sp.diff(self.f, *(self.variables[i] for i in key))
+        return sp.expand(raw.xreplace(dict(point)))  # type: ignore[union-attr]
+
+
 def _prepare(f: Expr, variables: Variables) -> tuple[sp.Expr, list[sp.Symbol]]:
     expr = as_expression(f)
     return expr, resolve_variables([expr], variables)

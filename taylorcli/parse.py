@@ -555,12 +555,14 @@ def resolve_variables(exprs: Sequence[sp.Expr], given: str | Sequence[sp.Symbol 
     return variables
 
 
-def parse_value(text: str) -> sp.Expr:
-    """An exact constant such as ``pi/4``, ``1/3`` or ``sqrt(2)``.
+def parse_value(text: str, allow_infinity: bool = False) -> sp.Expr:
+    """An exact constant such as ``pi/4``, ``1/3`` or ``sqrt(2)`` (or ``oo`` if allowed).
 
     >>> parse_value("pi/4")
     pi/4
     """
+    if allow_infinity and isinstance(text, str) and text.strip() in _INFINITY:
+        return _INFINITY[text.strip()]
     value = parse_expression(text)
     if value.free_symbols:
         names = ", ".join(sorted(s.name for s in value.free_symbols))
@@ -568,12 +570,16 @@ def parse_value(text: str) -> sp.Expr:
     return value
 
 
+_INFINITY = {"oo": sp.oo, "+oo": sp.oo, "-oo": -sp.oo, "inf": sp.oo, "+inf": sp.oo, "-inf": -sp.oo}
+
+
 def parse_point(text: str, variables: Sequence[sp.Symbol],
-                parameters: Sequence[sp.Symbol] = ()) -> dict[sp.Symbol, sp.Expr]:
+                parameters: Sequence[sp.Symbol] = (), allow_infinity: bool = False) -> dict[sp.Symbol, sp.Expr]:
     """Parse ``"1,2"`` (in variable order) or ``"x=1,y=2"`` into a substitution.
 
     The named form may also give values to ``parameters`` (symbols that are
-    not variables); those left out stay symbolic.
+    not variables); those left out stay symbolic. With ``allow_infinity``, a
+    value may be ``oo`` or ``-oo`` (a point at infinity, for expansions).
 
     >>> x, y = symbol("x"), symbol("y")
     >>> parse_point("y=1/2, x=pi", [x, y])
@@ -589,7 +595,7 @@ def parse_point(text: str, variables: Sequence[sp.Symbol],
         if len(parts) != len(variables):
             names = ",".join(v.name for v in variables)
             raise InputError(f"point has {len(parts)} value(s) but there are {len(variables)} variable(s) ({names})")
-        return dict(zip(variables, (parse_value(part) for part in parts)))
+        return dict(zip(variables, (parse_value(part, allow_infinity) for part in parts)))
     point: dict[sp.Symbol, sp.Expr] = {}
     by_name = {v.name: v for v in [*variables, *parameters]}
     for part in parts:
@@ -602,7 +608,7 @@ def parse_point(text: str, variables: Sequence[sp.Symbol],
             raise InputError(f"unknown variable '{name}' in point (variables: {known})")
         if by_name[name] in point:
             raise InputError(f"variable '{name}' is given twice in the point")
-        point[by_name[name]] = parse_value(value)
+        point[by_name[name]] = parse_value(value, allow_infinity)
     missing = [v.name for v in variables if v not in point]
     if missing:
         raise InputError(f"point gives no value for {', '.join(missing)}")
