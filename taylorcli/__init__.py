@@ -19,12 +19,13 @@ from .calculus import (
     jacobian,
     value_at,
 )
+from .expand import Expansion, expand
 from .errors import ExitStatus, InputError, LimitError, MathError, ParseError, TaylorError
 from .parse import parse_expression, parse_point, parse_variables, symbol
 
 __all__ = [
     "ExitStatus", "InputError", "LimitError", "MathError", "ParseError", "TaylorError",
-    "definiteness", "derivative_tensor", "distinct_partials", "eigenvalues", "gradient",
+    "Expansion", "expand", "definiteness", "derivative_tensor", "distinct_partials", "eigenvalues", "gradient",
     "hessian", "jacobian", "parse_expression", "parse_point", "parse_variables", "symbol",
     "value_at",
 ]

@@ -34,10 +34,11 @@ from .calculus import (
 )
 from .errors import ExitStatus, InputError, LimitError, TaylorError
 from .parse import MAX_LENGTH, parse_expression, parse_point, resolve_variables
-from .render import FORMATS, Result, exact_text, leaves, nested_map, show
+from .expand import DEGREES, expand
+from .render import FORMATS, ExpansionReport, Result, exact_text, leaves, nested_map, show
 from .simplify import DEFAULT_SECONDS, tidy
 
-DEFAULT_TIMEOUT = 120  # CPU seconds
+DEFAULT_TIMEOUT = 60  # CPU seconds
 MEMORY_LIMIT = 8 * 2**30  # bytes of address space
 PROGRESS_THRESHOLD = 2_000  # distinct partials before a progress bar is worth showing
 
@@ -188,6 +189,9 @@ def output_options(command: Callable[..., Any]) -> Callable[..., Any]:
         if env.apply_limits:
             _apply_limits(timeout)
         result = command(*args, simplify=not no_simplify, **kwargs)
+        if debug and isinstance(result, ExpansionReport) and result.expansion.method == "series":
+            click.echo("taylor: debug: not analytic at the point; used SymPy's series "
+                       f"({result.expansion.reason})", err=True)
         show(result, fmt or ("table" if env.stdout_isatty else "plain"), env.stdout,
              color=env.color if env.stdout_isatty else False)
 
@@ -288,6 +292,7 @@ def cli() -> None:
     \b
     Examples:
       taylor hessian "x1**2*x2 + x1*x2**3"
+      taylor expand "exp(x)" --order 4
       taylor gradient "x^2*y + sin(y)" --at x=1,y=pi
       echo "exp(x*y)" | taylor derivative - --order 3 --format json
 
@@ -408,6 +413,42 @@ def evaluate(expr: str, vars_: str | None, at: str | None, simplify: bool) -> Re
             raise InputError(f"give a point with --at (variables: {names})")
         request.point = {}
     return _finish("value", request, request.exprs[0], simplify, request.texts[0])
+
+
+@cli.command(name="expand", context_settings=COMMAND_SETTINGS)
+@click.argument("expr")
+@click.option("--order", "-k", type=int, default=2, show_default=True,
+              help="Keep terms of degree <= K (negative K for Laurent series).")
+@click.option("--at", "at", metavar="POINT", help="Expansion point: 1,2 or x=1,y=2; oo for infinity. Default: 0.")
+@click.option("--vars", "vars_", metavar="NAMES", help="Variables and their order, e.g. x,y,z.")
+@click.option("--degree", type=click.Choice(DEGREES), default="total", show_default=True,
+              help="Limit the total degree, or each variable's exponent.")
+@click.option("--terms", is_flag=True, help="Show the expansion degree by degree.")
+@click.option("--coeffs", is_flag=True, help="List the coefficient of every monomial.")
+@click.option("--remainder", is_flag=True, help="Append the order term, O(x**(K+1)) or O(|h|**(K+1)).")
+@output_options
+def expand_command(expr: str, order: int, at: str | None, vars_: str | None, degree: str, terms: bool,
+                   coeffs: bool, remainder: bool, simplify: bool) -> ExpansionReport:
+    """The Taylor expansion of EXPR about a point, up to order K.
+
+    Exact coefficients, written in powers of (x - a), lowest degree first. With
+    one variable, a pole, branch point or oo gives the Laurent, Puiseux or
+    asymptotic series instead.
+
+    \b
+    Examples:
+      taylor expand "exp(x)" --order 4
+      taylor expand "x**2*y + exp(x)" --at 1,2 --terms
+      taylor expand "1/sin(x)" --order 5
+      taylor expand "atan(x)" --at oo --order 3 --format json
+    """
+    env = _environment()
+    expression = parse_expression(_expression_text(env, expr))
+    expansion = expand(expression, vars_, at, order, degree)
+    if simplify:
+        values = tidy([c for _, c in expansion.coefficients], DEFAULT_SECONDS)
+        expansion.coefficients = [(p, c) for (p, _), c in zip(expansion.coefficients, values)]
+    return ExpansionReport(expansion, terms=terms, coefficients=coeffs, remainder=remainder)
 
 
 def main() -> None:

@@ -54,6 +54,7 @@ class Expansion:
     coefficients: list[tuple[Powers, sp.Expr]]
     method: str
     next_exponent: sp.Rational = field(default=sp.Integer(0))
+    reason: str = ""  # why the series method was needed
 
     @property
     def bases(self) -> list[sp.Expr]:
@@ -93,10 +94,12 @@ class Expansion:
         placeholders = [sp.Symbol(name) for name in names]
         out = ""
         for powers, c in items:
+            if self.at_infinity:  # the base -1/x carries a sign of its own
+                c = c * self.monomial(powers)
             negative = c.could_extract_minus_sign()
             size = -c if negative else c
             if self.at_infinity:
-                body = printer(size * self.monomial(powers))
+                body = printer(size)
             else:
                 mono = sp.Mul(*(s**p for s, p in zip(placeholders, powers)))
                 rational, rest = size.as_coeff_Mul()
@@ -123,14 +126,17 @@ class Expansion:
 
     def remainder(self, printer=sp.sstr) -> str:
         """The order term: O(x**5), O((x - 1)**5), O(1/x**5) or O(|h|**5)."""
+        latex = printer is sp.latex
         if len(self.variables) > 1:
-            return f"O(|h|**{self.order + 1})"
+            return rf"O\left(\|h\|^{{{self.order + 1}}}\right)" if latex else f"O(|h|**{self.order + 1})"
         (v,) = self.variables
-        e = self.next_exponent
-        if self.at_infinity or self.at[v] == 0:
-            return f"O({printer(_base(v, self.at[v]) ** e)})"
-        exponent = printer(e) if e.is_Integer else f"({printer(e)})"
-        return f"O({_base_name(v, self.at[v], printer)}**{exponent})"
+        a, e = self.at[v], self.next_exponent
+        if self.at_infinity:
+            big = printer(v**e)  # ** binds tighter than /, so 1/x**4 needs no brackets
+            term = rf"\frac{{1}}{{{big}}}" if latex else f"1/{big}"
+        else:
+            term = printer(sp.Symbol(_base_name(v, a, printer)) ** e)
+        return rf"O\left({term}\right)" if latex else f"O({term})"
 
 
 def _base(v: sp.Symbol, a: sp.Expr) -> sp.Expr:
@@ -283,7 +289,7 @@ def expand(f: Expr, variables: Variables = None, at: Mapping | str | Sequence | 
     infinite = [v for v, a in point.items() if a in (sp.oo, -sp.oo)]
     if infinite and len(symbols) > 1:
         raise InputError("expansion at infinity needs a single variable")
-    method = "derivatives"
+    method, reason = "derivatives", ""
     next_exponent = sp.Integer(order + 1)
     try:
         if infinite:
@@ -294,5 +300,5 @@ def expand(f: Expr, variables: Variables = None, at: Mapping | str | Sequence | 
             raise NotAnalytic(f"{expr} is not analytic at {describe_point(point)}: {error}") from None
         (x,) = symbols
         coefficients, next_exponent = _series(expr, x, point[x], order)
-        method = "series"
-    return Expansion(expr, symbols, point, order, degree, coefficients, method, next_exponent)
+        method, reason = "series", str(error)
+    return Expansion(expr, symbols, point, order, degree, coefficients, method, next_exponent, reason)

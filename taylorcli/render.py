@@ -26,6 +26,9 @@ from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
+from .calculus import to_float
+from .expand import Expansion
+
 FORMATS = ("table", "plain", "latex", "json")
 
 # The JSON key holding the main result of each kind of result.
@@ -251,19 +254,125 @@ def _table_body(result: Result) -> Table:
     return table
 
 
-def show(result: Result, fmt: str, out: TextIO, *, color: bool | None = None, width: int | None = None) -> None:
+# --- Taylor expansions -----------------------------------------------------------------------
+
+
+@dataclass
+class ExpansionReport:
+    """An expansion and the parts of it the user asked to see."""
+
+    expansion: Expansion
+    terms: bool = False
+    coefficients: bool = False
+    remainder: bool = False
+
+
+def _number_text(value: sp.Rational) -> int | str:
+    return int(value) if value.is_Integer else exact_text(value)
+
+
+def _term_label(degree: sp.Rational, n: int, latex: bool = False) -> str:
+    """How the lecture notes name the term of each degree."""
+    if not degree.is_Integer or degree < 0 or n == 0:
+        return f"degree {degree}"
+    k = int(degree)
+    if latex:
+        return [r"f(a)", r"\nabla f(a)^\top h", r"\tfrac{1}{2} h^\top \nabla^2 f(a)\, h"][k] if k < 3 else \
+            rf"\tfrac{{1}}{{{k}!}} D^{{{k}}} f(a)[h, \dots, h]"
+    return ["f(a)", "grad f(a)^T h", "1/2 h^T H(a) h"][k] if k < 3 else f"1/{k}! D^{k} f(a)[h,...,h]"
+
+
+def _expansion_json(report: ExpansionReport) -> dict[str, Any]:
+    e = report.expansion
+    return {
+        "expression": exact_text(e.expression),
+        "variables": [v.name for v in e.variables],
+        "at": {v.name: exact_text(a) for v, a in e.at.items()},
+        "order": e.order,
+        "degree": e.degree,
+        "polynomial": e.text,
+        "terms": [{"degree": _number_text(d), "expr": text} for d, text in e.term_texts()],
+        "coefficients": [{"powers": [_number_text(p) for p in powers], "value": exact_text(c),
+                          "numeric": to_float(c)} for powers, c in e.coefficients],
+        "remainder": e.remainder(),
+    }
+
+
+def _expansion_plain(report: ExpansionReport) -> str:
+    e = report.expansion
+    first = e.text + (f" + {e.remainder()}" if report.remainder else "")
+    lines = [first]
+    if report.terms:
+        lines += [f"degree {d} ({_term_label(d, len(e.variables))}): {text}" for d, text in e.term_texts()]
+    if report.coefficients:
+        for powers, c in e.coefficients:
+            index = ", ".join(str(_number_text(p)) for p in powers)
+            lines.append(f"coefficient [{index}]: {exact_text(c)} ({_float_text(to_float(c))})")
+    return "\n".join(lines)
+
+
+def _expansion_latex(report: ExpansionReport) -> str:
+    e = report.expansion
+    body = e.text_of(e.coefficients, sp.latex)
+    if report.remainder:
+        body += " + " + e.remainder(sp.latex).replace("O(", r"O\left(").removesuffix(")") + r"\right)"
+    lines = [body]
+    if report.terms:
+        groups: dict[sp.Rational, list] = {}
+        for powers, c in e.coefficients:
+            groups.setdefault(sum(powers), []).append((powers, c))
+        rows = [f"{_term_label(d, len(e.variables), latex=True)} &= {e.text_of(items, sp.latex)}"
+                for d, items in groups.items()]
+        lines.append("\\begin{aligned}\n" + " \\\\\n".join(rows) + "\n\\end{aligned}")
+    if report.coefficients:
+        lines += [f"% coefficient {[_number_text(p) for p in powers]}: {exact_text(c)}" for powers, c in e.coefficients]
+    return "\n".join(lines)
+
+
+def _expansion_table(report: ExpansionReport) -> Group:
+    e = report.expansion
+    where = ", ".join(f"{v} = {exact_text(a)}" for v, a in e.at.items())
+    kind = "total degree" if e.degree == "total" else "degree in each variable"
+    heading = Text.assemble(("Taylor expansion", "bold"), f" of {exact_text(e.expression)} about {where}, "
+                            f"order {e.order} ({kind})")
+    polynomial = e.text + (f" + {e.remainder()}" if report.remainder else "")
+    parts: list[Any] = [heading, Text(polynomial)]
+    if e.method == "series":
+        parts.append(Text("(not analytic there: a Laurent, Puiseux or asymptotic series)", style="dim"))
+    if report.terms:
+        table = Table(box=box.SIMPLE_HEAVY)
+        table.add_column("degree", justify="right")
+        table.add_column("term", style="bold")
+        table.add_column("value")
+        for d, text in e.term_texts():
+            table.add_row(str(d), _term_label(d, len(e.variables)), text)
+        parts.append(table)
+    if report.coefficients:
+        table = Table(box=box.SIMPLE_HEAVY)
+        table.add_column("powers (" + ", ".join(v.name for v in e.variables) + ")")
+        table.add_column("coefficient")
+        table.add_column("≈", justify="right")
+        for powers, c in e.coefficients:
+            table.add_row(", ".join(str(_number_text(p)) for p in powers), exact_text(c), _float_text(to_float(c)))
+        parts.append(table)
+    return Group(*parts)
+
+
+def show(result: Result | ExpansionReport, fmt: str, out: TextIO, *, color: bool | None = None,
+         width: int | None = None) -> None:
     """Write ``result`` to ``out`` in format ``fmt`` (one of ``FORMATS``)."""
+    expansion = isinstance(result, ExpansionReport)
     if fmt == "table":
         console = Console(file=out, force_terminal=color, no_color=color is False, width=width,
                           highlight=False)
-        console.print(to_table(result))
+        console.print(_expansion_table(result) if expansion else to_table(result))
         return
     if fmt == "json":
-        text = json.dumps(to_json(result), indent=2)
+        text = json.dumps(_expansion_json(result) if expansion else to_json(result), indent=2)
     elif fmt == "latex":
-        text = to_latex(result)
+        text = _expansion_latex(result) if expansion else to_latex(result)
     elif fmt == "plain":
-        text = to_plain(result)
+        text = _expansion_plain(result) if expansion else to_plain(result)
     else:
         raise ValueError(f"unknown format {fmt!r}")
     out.write(text + "\n")
