@@ -23,6 +23,7 @@ import symengine
 from symengine.lib.symengine_wrapper import sympy2symengine
 
 from .errors import InputError, LimitError, MathError
+from .guard import check_point, check_size
 from .parse import parse_expression, resolve_variables
 
 Expr = sp.Expr | str
@@ -231,7 +232,7 @@ def nested_tensor(partials: Mapping[tuple[int, ...], sp.Expr], n: int, k: int) -
 
 # --- values at a point --------------------------------------------------------------------
 
-_UNDEFINED = (sp.zoo, sp.nan, sp.oo, -sp.oo)
+_UNDEFINED = (sp.zoo, sp.nan, sp.oo, -sp.oo, sp.AccumBounds)
 
 
 def describe_point(point: Mapping[sp.Symbol, sp.Expr]) -> str:
@@ -245,11 +246,15 @@ def value_at(expr: sp.Expr, point: Mapping[sp.Symbol, sp.Expr], what: str = "the
     >>> value_at(sp.sin(x), {x: sp.pi / 4})
     sqrt(2)/2
     """
-    value = sp.Integer(0) if expr == 0 else expr.xreplace(dict(point))
+    if expr == 0:
+        return sp.Integer(0)
+    check_point(expr, point)
+    value = expr.xreplace(dict(point))
     if value.has(*_UNDEFINED):
         raise MathError(f"{what} is undefined at {describe_point(point)}")
     if value.has(sp.I) or value.is_real is False:
         raise MathError(f"{what} is not real at {describe_point(point)}")
+    check_size(value, what)
     return value
 
 

@@ -33,7 +33,7 @@ from .calculus import (
     value_at,
 )
 from .errors import ExitStatus, InputError, LimitError, TaylorError
-from .parse import MAX_LENGTH, parse_expression, parse_point, resolve_variables
+from .parse import MAX_LENGTH, parse_expression, parse_point, printable, resolve_variables
 from .expand import DEGREES, expand
 from .render import FORMATS, ExpansionReport, Result, exact_text, leaves, nested_map, show
 from .simplify import DEFAULT_SECONDS, tidy
@@ -101,7 +101,8 @@ def _apply_limits(timeout: float) -> None:
 
 
 def _one_line(message: str) -> str:
-    return " ".join(str(message).split())
+    # Messages may quote user text: never let a control character reach the terminal.
+    return printable(" ".join(str(message).split()), limit=1000)
 
 
 class TaylorGroup(click.Group):

@@ -24,6 +24,7 @@ import sympy as sp
 
 from .calculus import Differentiator, Expr, Variables, as_expression, describe_point
 from .errors import InputError, LimitError, MathError
+from .guard import check_point, check_size
 from .parse import parse_point, resolve_variables
 
 MAX_ORDER = 100
@@ -202,12 +203,14 @@ def _taylor(expr: sp.Expr, variables: list[sp.Symbol], point: dict[sp.Symbol, sp
     if why:
         raise NotAnalytic(why)
     n = len(variables)
+    check_point(expr, point)
     d = Differentiator(expr, variables)
     _check_value(d.value_at((), point), (), variables)  # even for order < 0: is f analytic here?
     coefficients = []
     for index in _indices(n, order, degree) if order >= 0 else []:
         value = d.value_at(index, point)
         _check_value(value, index, variables)
+        check_size(value, "a coefficient")
         if value == 0:
             continue
         powers = tuple(sp.Integer(index.count(i)) for i in range(n))

@@ -40,6 +40,7 @@ MAX_NAME = 32  # characters in a variable name
 _ALLOWED_PUNCTUATION = set("+-*/^().,_ \t\r\n")
 _NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]*\Z")
 _WORD = re.compile(r"\b[A-Za-z_][A-Za-z0-9_]*")
+_DIGITS = re.compile(r"[0-9_]{%d,}" % (MAX_DIGITS + 1))
 # Characters people paste from documents, and what they meant.
 _HINTS = {"×": "*", "·": "*", "−": "-", "÷": "/", "²": "**2", "³": "**3", "π": "pi", "√": "sqrt"}
 
@@ -149,6 +150,16 @@ def _describe_char(ch: str) -> str:
     return f"U+{ord(ch):04X}" + (f" ({name})" if name else "")
 
 
+def printable(text: str, limit: int = 60) -> str:
+    """User text made safe to show: anything but printable ASCII becomes U+XXXX.
+
+    >>> printable("x\x1b[31m")
+    'xU+001B[31m'
+    """
+    text = text if len(text) <= limit else text[:limit] + "..."
+    return "".join(ch if ch.isascii() and ch.isprintable() else f"U+{ord(ch):04X}" for ch in text)
+
+
 def _check_text(text: object) -> str:
     if not isinstance(text, str):
         raise InputError(f"expected expression text, got {type(text).__name__}")
@@ -177,6 +188,9 @@ def _check_text(text: object) -> str:
             raise ParseError(f"character '{ch}' is not allowed; use ( ) for grouping", i)
         else:
             raise ParseError(f"character '{ch}' is not allowed", i)
+    digits = _DIGITS.search(text)
+    if digits:
+        raise LimitError(f"number has too many digits (limit {MAX_DIGITS})", digits.start())
     for match in _WORD.finditer(text):
         word = match.group()
         if keyword.iskeyword(word):
@@ -200,6 +214,7 @@ class _Positions:
 
 def _name_error(name: str) -> str | None:
     if not _NAME.match(name):
+        name = printable(name)
         return f"invalid name '{name}': names start with a letter and use only letters, digits and _"
     if len(name) > MAX_NAME:
         return f"name '{name[:MAX_NAME]}...' is too long (limit {MAX_NAME} characters)"
@@ -335,18 +350,27 @@ class _Builder:
         floats = [f for _, f in args]
         known = all(f is not None for f in floats)
         try:
-            if isinstance(node, ast.UnaryOp):
-                sign = -1 if isinstance(node.op, ast.USub) else 1
-                return sign * exprs[0], (sign * floats[0] if known else None)
-            if isinstance(node, ast.Call):
-                return self.call(node, exprs, floats if known else None)
-            return self.binary(node, exprs, floats if known else None)
+            return self.apply(node, exprs, floats if known else None)
         except ParseError:
             raise
         except (OverflowError, RecursionError):
             raise self.error(f"constant {self.snippet(node)} is too large", node, LimitError) from None
         except (ValueError, ZeroDivisionError):
-            raise self.error(f"{self.snippet(node)} is undefined or not real", node) from None
+            pass
+        # The float estimate failed, but floats can be wrong where exact values are
+        # fine (tanh(20) - 1 is 0.0 in floats): let SymPy decide, exactly.
+        expr, _ = self.apply(node, exprs, None)
+        if undefined(expr):
+            raise self.error(f"{self.snippet(node)} is undefined or not real", node)
+        return expr, None
+
+    def apply(self, node: ast.AST, exprs: list[sp.Expr], floats: list[float] | None) -> tuple[sp.Expr, float | None]:
+        if isinstance(node, ast.UnaryOp):
+            sign = -1 if isinstance(node.op, ast.USub) else 1
+            return sign * exprs[0], (sign * floats[0] if floats is not None else None)
+        if isinstance(node, ast.Call):
+            return self.call(node, exprs, floats)
+        return self.binary(node, exprs, floats)
 
     def operands_of(self, node: ast.AST) -> list[ast.AST]:
         if isinstance(node, ast.Call):
@@ -402,6 +426,9 @@ class _Builder:
             estimate = None
             if floats is not None:
                 estimate = math.pow(floats[0], floats[1])
+            elif base.is_number and base.is_negative and not exponent.is_Integer:
+                raise self.error(f"{self.snippet(node)} is not real: a negative base needs a whole-number exponent",
+                                 node)
             result = base**exponent
             if isinstance(result, sp.Pow) and result.exp.is_Number and abs(result.exp) > MAX_EXPONENT:
                 raise self.error(f"exponent of {self.snippet(node)} is too large (limit {MAX_EXPONENT})",
@@ -441,7 +468,12 @@ class _Builder:
         return estimate
 
 
-_UNDEFINED = (sp.zoo, sp.nan, sp.oo, -sp.oo, sp.I)
+_UNDEFINED = (sp.zoo, sp.nan, sp.oo, -sp.oo, sp.I, sp.AccumBounds)
+
+
+def undefined(expr: sp.Expr) -> bool:
+    """True if ``expr`` holds an infinity, nan, an interval, or is not real."""
+    return expr.has(*_UNDEFINED) or expr.is_real is False
 
 
 def parse_expression(text: str) -> sp.Expr:
@@ -479,7 +511,7 @@ def parse_expression(text: str) -> sp.Expr:
         raise LimitError("expression is nested too deeply; split it up") from None
     if not isinstance(expr, sp.Expr):
         raise ParseError("not an expression")
-    if expr.has(*_UNDEFINED):
+    if undefined(expr):
         raise ParseError("expression is undefined (division by zero, or a value that is infinite or not real)")
     return expr
 
@@ -532,7 +564,7 @@ def parse_variables(text: str) -> list[sp.Symbol]:
     seen: set[str] = set()
     for name in names:
         if name in seen:
-            raise InputError(f"variable '{name}' is listed twice")
+            raise InputError(f"variable '{printable(name)}' is listed twice")
         seen.add(name)
     return [symbol(name) for name in names]
 
@@ -566,7 +598,7 @@ def parse_value(text: str, allow_infinity: bool = False) -> sp.Expr:
     value = parse_expression(text)
     if value.free_symbols:
         names = ", ".join(sorted(s.name for s in value.free_symbols))
-        raise InputError(f"a point value must be a number, got a variable ({names}) in '{text}'")
+        raise InputError(f"a point value must be a number, got a variable ({names}) in '{printable(text)}'")
     return value
 
 
@@ -607,7 +639,7 @@ def parse_point(text: str, variables: Sequence[sp.Symbol],
             known = ", ".join(by_name)
             raise InputError(f"unknown variable '{name}' in point (variables: {known})")
         if by_name[name] in point:
-            raise InputError(f"variable '{name}' is given twice in the point")
+            raise InputError(f"variable '{printable(name)}' is given twice in the point")
         point[by_name[name]] = parse_value(value, allow_infinity)
     missing = [v.name for v in variables if v not in point]
     if missing:

@@ -74,7 +74,7 @@ def exact_text(expr: sp.Expr) -> str:
 
 
 def _float_text(value: float | None) -> str:
-    return "undefined" if value is None else repr(value)
+    return "null" if value is None else repr(value)
 
 
 def _plain_nested(value: Any, leaf: Callable[[Any], str]) -> str:

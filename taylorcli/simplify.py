@@ -54,7 +54,22 @@ def _simplify_one(expr: sp.Expr) -> sp.Expr:
         # Polynomials read best expanded, as textbooks write Hessians.
         return sp.expand(expr)
     simpler = sp.simplify(expr)
-    return simpler if sp.count_ops(simpler) <= sp.count_ops(expr) else expr
+    if sp.count_ops(simpler) > sp.count_ops(expr) or not _reads_back(simpler):
+        return expr
+    return simpler
+
+
+def _reads_back(expr: sp.Expr) -> bool:
+    # simplify may answer with Piecewise((zoo, Eq(x, 0)), ...): results must stay
+    # in the language users type, so such a form is not taken.
+    from .parse import parse_expression  # late: parse imports nothing from here
+    from .errors import TaylorError
+
+    try:
+        parse_expression(sp.sstr(expr))
+    except TaylorError:
+        return False
+    return True
 
 
 def tidy(exprs: Sequence[sp.Expr], seconds: float = DEFAULT_SECONDS) -> list[sp.Expr]:
