@@ -65,6 +65,7 @@ class Differentiator:
         self.variables = list(variables)
         self.engine = all(isinstance(fn, _ENGINE_SAFE) for fn in f.atoms(sp.Function))
         self._cache: dict[tuple[int, ...], object] = {}
+        self._engine_point: tuple[Mapping, dict] | None = None
         if self.engine:
             try:
                 self._cache[()] = sympy2symengine(f)
@@ -101,26 +102,32 @@ class Differentiator:
         return back
 
 
-    def value_at(self, index: Sequence[int], point: Mapping[sp.Symbol, sp.Expr]) -> sp.Expr:
-        """The partial at ``index`` evaluated exactly at ``point`` (values may be undefined).
+    def value_at(self, index: Sequence[int], point: Mapping[sp.Symbol, sp.Expr],
+                 scale: sp.Rational = sp.Integer(1)) -> sp.Expr:
+        """``scale`` times the partial at ``index``, evaluated exactly at ``point``.
 
-        Substituting in SymEngine and expanding there before converting back
-        keeps the conversion small: a full symbolic high-order partial can be
-        thousands of terms.
+        The value may be undefined (zoo, nan): callers check. Substituting,
+        scaling and expanding in SymEngine before converting back keeps the
+        conversion small: a full symbolic high-order partial can be thousands
+        of terms, its value at a point a handful.
         """
         key = tuple(sorted(index))
         raw = self._raw(key)
         if self.engine:
             try:
-                engine_point = {sympy2symengine(v): sympy2symengine(a) for v, a in point.items()}
-                value = symengine.expand(raw.subs(engine_point))._sympy_()  # type: ignore[attr-defined]
-                value = value.xreplace({s: self._names[s.name] for s in value.free_symbols if s.name in self._names})
-                if not value.has(sp.Derivative):
-                    return value
+                if self._engine_point is None or self._engine_point[0] is not point:
+                    converted = {sympy2symengine(v): sympy2symengine(a) for v, a in point.items()}
+                    self._engine_point = (point, converted)
+                value = symengine.expand(raw.subs(self._engine_point[1]) * sympy2symengine(scale))
+                value = value._sympy_()  # type: ignore[attr-defined]
+                if not self.f.free_symbols <= set(point):  # parameters: give back our (real) symbols
+                    value = value.xreplace({s: self._names[s.name] for s in value.free_symbols
+                                            if s.name in self._names})
+                return value
             except Exception:  # noqa: BLE001 - fall through to SymPy, which is slower but complete
                 pass
             raw = sp.diff(self.f, *(self.variables[i] for i in key))
-        return sp.expand(raw.xreplace(dict(point)))  # type: ignore[union-attr]
+        return sp.expand(scale * raw.xreplace(dict(point)))  # type: ignore[union-attr]
 
 
 def _prepare(f: Expr, variables: Variables) -> tuple[sp.Expr, list[sp.Symbol]]:
