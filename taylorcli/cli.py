@@ -22,6 +22,7 @@ import click
 import sympy as sp
 
 from . import __version__
+from .accuracy import actual_errors, convergence, lagrange_bound
 from .calculus import (
     Differentiator,
     check_tensor_size,
@@ -427,9 +428,13 @@ def evaluate(expr: str, vars_: str | None, at: str | None, simplify: bool) -> Re
 @click.option("--terms", is_flag=True, help="Show the expansion degree by degree.")
 @click.option("--coeffs", is_flag=True, help="List the coefficient of every monomial.")
 @click.option("--remainder", is_flag=True, help="Append the order term, O(x**(K+1)) or O(|h|**(K+1)).")
+@click.option("--check", "check_at", metavar="POINT",
+              help="Compare f with T_0..T_K at this point (and, in one variable, a Lagrange bound).")
+@click.option("--check-h", is_flag=True, help="Halve the step to --check's point: observed convergence order.")
 @output_options
 def expand_command(expr: str, order: int, at: str | None, vars_: str | None, degree: str, terms: bool,
-                   coeffs: bool, remainder: bool, simplify: bool) -> ExpansionReport:
+                   coeffs: bool, remainder: bool, check_at: str | None, check_h: bool,
+                   simplify: bool) -> ExpansionReport:
     """The Taylor expansion of EXPR about a point, up to order K.
 
     Exact coefficients, written in powers of (x - a), lowest degree first. With
@@ -442,6 +447,7 @@ def expand_command(expr: str, order: int, at: str | None, vars_: str | None, deg
       taylor expand "x**2*y + exp(x)" --at 1,2 --terms
       taylor expand "1/sin(x)" --order 5
       taylor expand "atan(x)" --at oo --order 3 --format json
+      taylor expand "exp(x)" --order 3 --check 1/2 --check-h
     """
     env = _environment()
     expression = parse_expression(_expression_text(env, expr))
@@ -449,7 +455,17 @@ def expand_command(expr: str, order: int, at: str | None, vars_: str | None, deg
     if simplify:
         values = tidy([c for _, c in expansion.coefficients], DEFAULT_SECONDS)
         expansion.coefficients = [(p, c) for (p, _), c in zip(expansion.coefficients, values)]
-    return ExpansionReport(expansion, terms=terms, coefficients=coeffs, remainder=remainder)
+    report = ExpansionReport(expansion, terms=terms, coefficients=coeffs, remainder=remainder)
+    if check_h and check_at is None:
+        raise InputError("--check-h halves the step to the --check point: give --check POINT too")
+    if check_at is not None:
+        point = parse_point(check_at, expansion.variables)
+        report.check = actual_errors(expansion, point)
+        if len(expansion.variables) == 1:
+            report.lagrange = lagrange_bound(expansion, point)
+        if check_h:
+            report.convergence = convergence(expansion, point)
+    return report
 
 
 def main() -> None:

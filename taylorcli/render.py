@@ -26,6 +26,7 @@ from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
+from .accuracy import ConvergenceRow, ErrorTable, LagrangeBound
 from .calculus import to_float
 from .expand import Expansion
 
@@ -265,6 +266,72 @@ class ExpansionReport:
     terms: bool = False
     coefficients: bool = False
     remainder: bool = False
+    check: ErrorTable | None = None
+    convergence: list[ConvergenceRow] | None = None
+    lagrange: LagrangeBound | None = None
+
+
+def _accuracy_json(report: ExpansionReport) -> dict[str, Any]:
+    data: dict[str, Any] = {}
+    if report.check is not None:
+        data["check"] = {
+            "at": {v.name: exact_text(a) for v, a in report.check.point.items()},
+            "value": report.check.value,
+            "errors": [{"order": r.order, "approximation": r.approximation, "error": r.error}
+                       for r in report.check.rows],
+        }
+    if report.lagrange is not None:
+        data["lagrange_bound"] = {"interval": [exact_text(a) for a in report.lagrange.interval],
+                                  "bound": report.lagrange.bound, "note": report.lagrange.note}
+    if report.convergence is not None:
+        data["convergence"] = [{"scale": exact_text(r.scale), "distance": r.distance, "error": r.error,
+                                "order": r.order} for r in report.convergence]
+    return data
+
+
+def _accuracy_lines(report: ExpansionReport) -> list[str]:
+    lines = []
+    if report.check is not None:
+        where = ", ".join(f"{v}={exact_text(a)}" for v, a in report.check.point.items())
+        lines.append(f"check at {where}: f = {report.check.value!r}")
+        lines += [f"  order {r.order}: T = {r.approximation!r}, error = {r.error!r}" for r in report.check.rows]
+    if report.lagrange is not None:
+        lo, hi = (exact_text(a) for a in report.lagrange.interval)
+        lines.append(f"Lagrange bound on [{lo}, {hi}]: " + (repr(report.lagrange.bound)
+                     if report.lagrange.bound is not None else report.lagrange.note))
+    if report.convergence is not None:
+        expected = exact_text(report.expansion.next_exponent)
+        lines.append(f"convergence as h halves (theory: order {expected}):")
+        lines += [f"  |h| = {r.distance!r}, error = {r.error!r}, order = "
+                  + ("-" if r.order is None else f"{r.order:.4f}") for r in report.convergence]
+    return lines
+
+
+def _accuracy_tables(report: ExpansionReport) -> list[Any]:
+    parts: list[Any] = []
+    if report.check is not None:
+        where = ", ".join(f"{v} = {exact_text(a)}" for v, a in report.check.point.items())
+        table = Table(title=f"Errors at {where} (f = {report.check.value:.12g})", box=box.SIMPLE_HEAVY,
+                      title_justify="left")
+        for name in ("order", "T_k", "|f - T_k|"):
+            table.add_column(name, justify="right")
+        for r in report.check.rows:
+            table.add_row(str(r.order), f"{r.approximation:.12g}", f"{r.error:.3e}")
+        parts.append(table)
+    if report.lagrange is not None:
+        lo, hi = (exact_text(a) for a in report.lagrange.interval)
+        bound = f"{report.lagrange.bound:.3e}" if report.lagrange.bound is not None else report.lagrange.note
+        parts.append(Text(f"Lagrange remainder bound on [{lo}, {hi}]: {bound}"))
+    if report.convergence is not None:
+        expected = exact_text(report.expansion.next_exponent)
+        table = Table(title=f"Convergence as h halves (theory: order {expected})", box=box.SIMPLE_HEAVY,
+                      title_justify="left")
+        for name in ("|h|", "error", "observed order"):
+            table.add_column(name, justify="right")
+        for r in report.convergence:
+            table.add_row(f"{r.distance:.6g}", f"{r.error:.3e}", "-" if r.order is None else f"{r.order:.4f}")
+        parts.append(table)
+    return parts
 
 
 def _number_text(value: sp.Rational) -> int | str:
@@ -295,6 +362,7 @@ def _expansion_json(report: ExpansionReport) -> dict[str, Any]:
         "coefficients": [{"powers": [_number_text(p) for p in powers], "value": exact_text(c),
                           "numeric": to_float(c)} for powers, c in e.coefficients],
         "remainder": e.remainder(),
+        **_accuracy_json(report),
     }
 
 
@@ -308,7 +376,7 @@ def _expansion_plain(report: ExpansionReport) -> str:
         for powers, c in e.coefficients:
             index = ", ".join(str(_number_text(p)) for p in powers)
             lines.append(f"coefficient [{index}]: {exact_text(c)} ({_float_text(to_float(c))})")
-    return "\n".join(lines)
+    return "\n".join(lines + _accuracy_lines(report))
 
 
 def _expansion_latex(report: ExpansionReport) -> str:
@@ -326,7 +394,7 @@ def _expansion_latex(report: ExpansionReport) -> str:
         lines.append("\\begin{aligned}\n" + " \\\\\n".join(rows) + "\n\\end{aligned}")
     if report.coefficients:
         lines += [f"% coefficient {[_number_text(p) for p in powers]}: {exact_text(c)}" for powers, c in e.coefficients]
-    return "\n".join(lines)
+    return "\n".join(lines + ["% " + line for line in _accuracy_lines(report)])
 
 
 def _expansion_table(report: ExpansionReport) -> Group:
@@ -355,7 +423,7 @@ def _expansion_table(report: ExpansionReport) -> Group:
         for powers, c in e.coefficients:
             table.add_row(", ".join(str(_number_text(p)) for p in powers), exact_text(c), _float_text(to_float(c)))
         parts.append(table)
-    return Group(*parts)
+    return Group(*parts, *_accuracy_tables(report))
 
 
 def show(result: Result | ExpansionReport, fmt: str, out: TextIO, *, color: bool | None = None,
