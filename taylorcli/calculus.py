@@ -86,6 +86,10 @@ class Differentiator:
                 self._cache[index] = sp.diff(parent, self.variables[last])
         return self._cache[index]
 
+    def engine_partial(self, index: Sequence[int]) -> object:
+        """The partial as a SymEngine object (only when ``engine`` is on)."""
+        return self._raw(tuple(sorted(index)))
+
     def partial(self, index: Sequence[int]) -> sp.Expr:
         """The partial derivative by the variables at ``index`` (any order)."""
         key = tuple(sorted(index))

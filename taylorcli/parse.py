@@ -472,8 +472,13 @@ _UNDEFINED = (sp.zoo, sp.nan, sp.oo, -sp.oo, sp.I, sp.AccumBounds)
 
 
 def undefined(expr: sp.Expr) -> bool:
-    """True if ``expr`` holds an infinity, nan, an interval, or is not real."""
-    return expr.has(*_UNDEFINED) or expr.is_real is False
+    """True if ``expr`` holds an infinity, nan, an interval, or is a constant that is not real.
+
+    SymPy's ``is_real`` on a large expression in real symbols costs seconds of
+    assumption deductions, and a non-real piece (asin(2)) is a constant that was
+    asked about when it was built; so only constants are asked.
+    """
+    return expr.has(*_UNDEFINED) or (not expr.free_symbols and expr.is_real is False)
 
 
 def parse_expression(text: str) -> sp.Expr:
