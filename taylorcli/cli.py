@@ -33,10 +33,12 @@ from .calculus import (
     to_float,
     value_at,
 )
-from .errors import ExitStatus, InputError, LimitError, TaylorError
+from .errors import ExitStatus, InputError, LimitError, NotConverged, TaylorError
 from .parse import MAX_LENGTH, parse_expression, parse_point, printable, resolve_variables
 from .expand import DEGREES, expand
-from .render import FORMATS, ExpansionReport, Result, exact_text, leaves, nested_map, show
+from .numeric import compile as compile_numeric
+from .optimize import gradient_descent, largest_curvature, newton
+from .render import FORMATS, ExpansionReport, Result, RunReport, exact_text, leaves, nested_map, show
 from .simplify import DEFAULT_SECONDS, tidy
 
 DEFAULT_TIMEOUT = 60  # CPU seconds
@@ -196,6 +198,8 @@ def output_options(command: Callable[..., Any]) -> Callable[..., Any]:
                        f"({result.expansion.reason})", err=True)
         show(result, fmt or ("table" if env.stdout_isatty else "plain"), env.stdout,
              color=env.color if env.stdout_isatty else False)
+        if isinstance(result, RunReport) and not result.result.success:
+            raise NotConverged(f"{result.result.method} did not converge: {result.result.message}")
 
     return wrapper
 
@@ -466,6 +470,95 @@ def expand_command(expr: str, order: int, at: str | None, vars_: str | None, deg
         if check_h:
             report.convergence = convergence(expansion, point)
     return report
+
+
+def optimizer_options(max_iter: int) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Options every optimizer shares: start, variables, tolerance, iterations, trace."""
+    def decorate(command: Callable[..., Any]) -> Callable[..., Any]:
+        for option in reversed([
+            click.option("--x0", required=True, metavar="POINT", help="Start: -1.2,1 or x=-1.2,y=1."),
+            click.option("--vars", "vars_", metavar="NAMES", help="Variables and their order, e.g. x,y."),
+            click.option("--tol", type=click.FloatRange(min=0, min_open=True), default=1e-8, show_default=True,
+                         help="Stop when the gradient norm is at most this."),
+            click.option("--max-iter", type=click.IntRange(min=0), default=max_iter, show_default=True,
+                         help="Iteration limit."),
+            click.option("--trace", is_flag=True, help="Show every iteration (always in JSON)."),
+        ]):
+            command = option(command)
+        return command
+    return decorate
+
+
+def _start_point(env: Environment, expr: str, vars_: str | None, x0: str):
+    expression = parse_expression(_expression_text(env, expr))
+    variables = resolve_variables([expression], vars_)
+    compiled = compile_numeric(expression, variables)
+    values = [to_float(v) for v in parse_point(x0, variables).values()]
+    if any(v is None for v in values):
+        raise InputError("--x0 values must be finite numbers")
+    return compiled, values
+
+
+@cli.command(name="newton", context_settings=COMMAND_SETTINGS)
+@click.argument("expr")
+@optimizer_options(max_iter=500)
+@click.option("--pure", is_flag=True, help="Undamped steps x - H^-1 g: no line search, no Hessian modification.")
+@output_options
+def newton_command(expr: str, x0: str, vars_: str | None, tol: float, max_iter: int, trace: bool, pure: bool,
+                   simplify: bool) -> RunReport:
+    """Newton's method with the exact Hessian: minimize EXPR from --x0.
+
+    An Armijo line search damps the step; an indefinite or singular Hessian is
+    shifted (Cholesky with an added multiple of I) so it never heads for a
+    saddle, and at a saddle the step follows negative curvature. The trace
+    shows the digits doubling near the minimum.
+
+    \b
+    Examples:
+      taylor newton "(1-x)**2 + 100*(y-x**2)**2" --x0 -1.2,1
+      taylor newton "(x-1)**2 + (y+2)**2" --x0 0,0 --pure --trace
+    """
+    env = _environment()
+    compiled, start = _start_point(env, expr, vars_, x0)
+    with _progress(env, max_iter if max_iter >= PROGRESS_THRESHOLD else 0, "newton") as tick:
+        result = newton(compiled, start, tol=tol, max_iter=max_iter, pure=pure,
+                        progress=(lambda k: tick(k, max_iter)) if tick else None)
+    return RunReport(result, trace=trace)
+
+
+@cli.command(name="gd", context_settings=COMMAND_SETTINGS)
+@click.argument("expr")
+@optimizer_options(max_iter=10_000)
+@click.option("--lr", default="auto", show_default=True, metavar="ETA",
+              help="Step size, or auto for 1/L (L: largest Hessian eigenvalue at x0).")
+@output_options
+def gd_command(expr: str, x0: str, vars_: str | None, tol: float, max_iter: int, trace: bool, lr: str,
+               simplify: bool) -> RunReport:
+    """Gradient descent with a fixed step: minimize EXPR from --x0.
+
+    Warns on stderr when the step is at least 2/L at x0, beyond which the
+    linear model it trusts makes it diverge on the local quadratic.
+
+    \b
+    Examples:
+      taylor gd "x**2 + 10*y**2" --x0 1,1
+      taylor gd "(1-x)**2 + 100*(y-x**2)**2" --x0 -1.2,1 --lr 0.001 --max-iter 50000
+    """
+    env = _environment()
+    compiled, start = _start_point(env, expr, vars_, x0)
+    rate = None
+    if lr != "auto":
+        rate = to_float(parse_expression(lr)) if not parse_expression(lr).free_symbols else None
+        if rate is None or not rate > 0:
+            raise InputError(f"--lr must be a positive number or auto, got {printable(lr)}")
+        curvature = largest_curvature(compiled, start)
+        if curvature > 0 and rate >= 2 / curvature:
+            click.echo(f"taylor: warning: --lr {rate:g} >= 2/L = {2 / curvature:.4g} at x0: "
+                       "gradient descent may diverge", err=True)
+    with _progress(env, max_iter, "gradient descent") as tick:
+        result = gradient_descent(compiled, start, lr=rate, tol=tol, max_iter=max_iter,
+                                  progress=(lambda k: tick(k, max_iter)) if tick else None)
+    return RunReport(result, trace=trace)
 
 
 def main() -> None:

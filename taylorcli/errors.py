@@ -57,3 +57,7 @@ class ResourceError(TaylorError):
     """The computation ran out of time or memory."""
 
     exit_status = ExitStatus.ERROR
+
+
+class NotConverged(MathError):
+    """An optimizer stopped without meeting its tolerance."""

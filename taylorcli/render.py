@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, TextIO
@@ -29,6 +30,7 @@ from rich.text import Text
 from .accuracy import ConvergenceRow, ErrorTable, LagrangeBound
 from .calculus import to_float
 from .expand import Expansion
+from .optimize import OptimizeResult, TraceRow
 
 FORMATS = ("table", "plain", "latex", "json")
 
@@ -426,21 +428,109 @@ def _expansion_table(report: ExpansionReport) -> Group:
     return Group(*parts, *_accuracy_tables(report))
 
 
-def show(result: Result | ExpansionReport, fmt: str, out: TextIO, *, color: bool | None = None,
+# --- optimizer runs ------------------------------------------------------------------------------
+
+
+@dataclass
+class RunReport:
+    """An optimizer's result, and whether to show its trace outside JSON."""
+
+    result: OptimizeResult
+    trace: bool = False
+
+
+def _finite(value: float) -> float | None:
+    return value if math.isfinite(value) else None
+
+
+def _run_json(report: RunReport) -> dict[str, Any]:
+    r = report.result
+    return {
+        "method": r.method, "variables": r.variables, "x": [_finite(float(v)) for v in r.x],
+        "fun": _finite(r.fun), "grad_norm": _finite(r.grad_norm), "nit": r.nit, "nfev": r.nfev,
+        "njev": r.njev, "nhev": r.nhev, "success": r.success, "message": r.message,
+        "trace": [{"k": t.k, "x": [_finite(v) for v in t.x], "f": _finite(t.f), "grad_norm": _finite(t.grad_norm),
+                   "step": t.step, **({"min_eig": t.min_eig} if t.min_eig is not None else {}),
+                   **({"note": t.note} if t.note else {})} for t in r.trace],
+    }
+
+
+def _trace_line(t: TraceRow) -> str:
+    line = f"k={t.k} f={t.f!r} grad_norm={t.grad_norm!r} step={t.step!r}"
+    if t.min_eig is not None:
+        line += f" min_eig={t.min_eig!r}"
+    return line + (f" ({t.note})" if t.note else "")
+
+
+def _run_plain(report: RunReport) -> str:
+    r = report.result
+    lines = [_plain_nested([float(v) for v in r.x], repr), f"fun: {r.fun!r}", f"grad_norm: {r.grad_norm!r}",
+             f"nit: {r.nit}", f"nfev: {r.nfev}", f"njev: {r.njev}", f"nhev: {r.nhev}",
+             f"success: {str(r.success).lower()}", f"message: {r.message}"]
+    if report.trace:
+        lines += [_trace_line(t) for t in r.trace]
+    return "\n".join(lines)
+
+
+def _run_latex(report: RunReport) -> str:
+    r = report.result
+    body = _bmatrix([[sp.Float(v, 17)] for v in r.x])
+    return "\n".join([body, f"% {r.method}: f = {r.fun!r}, |grad f| = {r.grad_norm!r}, {r.nit} iterations",
+                      f"% {r.message}"] + (["% " + _trace_line(t) for t in r.trace] if report.trace else []))
+
+
+def _run_table(report: RunReport) -> Group:
+    r = report.result
+    names = {"newton": "Newton's method", "gd": "Gradient descent"}
+    status = Text("converged" if r.success else "did not converge", style="green" if r.success else "red")
+    heading = Text.assemble((names.get(r.method, r.method), "bold"), " ", status, f": {r.message}")
+    summary = Table(box=box.SIMPLE_HEAVY, show_header=False)
+    summary.add_column(style="bold")
+    summary.add_column()
+    for name, v in zip(r.variables, r.x):
+        summary.add_row(name, repr(float(v)))
+    for label, value in [("f", repr(r.fun)), ("|grad f|", f"{r.grad_norm:.3e}"), ("iterations", str(r.nit)),
+                         ("evaluations f/grad/Hessian", f"{r.nfev}/{r.njev}/{r.nhev}"),
+                         ("time", f"{r.seconds:.3g} s")]:
+        summary.add_row(label, value)
+    parts: list[Any] = [heading, summary]
+    if report.trace:
+        trace = Table(box=box.SIMPLE_HEAVY)
+        newton = any(t.min_eig is not None for t in r.trace)
+        for name in ("k", "f", "|grad f|", "step") + (("min eig", "note") if newton else ()):
+            trace.add_column(name, justify="right")
+        for t in r.trace:
+            cells = [str(t.k), f"{t.f:.15g}", f"{t.grad_norm:.3e}", f"{t.step:.3e}"]
+            if newton:
+                cells += [f"{t.min_eig:.4g}" if t.min_eig is not None else "", t.note]
+            trace.add_row(*cells)
+        parts.append(trace)
+    return Group(*parts)
+
+
+_VIEWS = {
+    # kind: (table, plain, latex, json)
+    Result: (to_table, to_plain, to_latex, to_json),
+    ExpansionReport: (_expansion_table, _expansion_plain, _expansion_latex, _expansion_json),
+    RunReport: (_run_table, _run_plain, _run_latex, _run_json),
+}
+
+
+def show(result: Result | ExpansionReport | RunReport, fmt: str, out: TextIO, *, color: bool | None = None,
          width: int | None = None) -> None:
     """Write ``result`` to ``out`` in format ``fmt`` (one of ``FORMATS``)."""
-    expansion = isinstance(result, ExpansionReport)
+    table, plain, latex, as_json = _VIEWS[type(result)]
     if fmt == "table":
         console = Console(file=out, force_terminal=color, no_color=color is False, width=width,
                           highlight=False)
-        console.print(_expansion_table(result) if expansion else to_table(result))
+        console.print(table(result))
         return
     if fmt == "json":
-        text = json.dumps(_expansion_json(result) if expansion else to_json(result), indent=2)
+        text = json.dumps(as_json(result), indent=2)
     elif fmt == "latex":
-        text = _expansion_latex(result) if expansion else to_latex(result)
+        text = latex(result)
     elif fmt == "plain":
-        text = _expansion_plain(result) if expansion else to_plain(result)
+        text = plain(result)
     else:
         raise ValueError(f"unknown format {fmt!r}")
     out.write(text + "\n")

@@ -1,0 +1,178 @@
+"""Compiled derivatives and the optimizers, against closed forms, finite differences and SciPy."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+import sympy as sp
+from click.testing import CliRunner
+
+from taylorcli.cli import cli
+from taylorcli.errors import InputError
+from taylorcli.numeric import compile
+from taylorcli.optimize import gradient_descent, largest_curvature, newton
+
+ROSENBROCK = "(1-x)**2 + 100*(y-x**2)**2"
+
+
+def chained_rosenbrock(n: int) -> tuple[str, list[float]]:
+    text = " + ".join(f"100*(x{i + 1}-x{i}**2)**2 + (1-x{i})**2" for i in range(1, n))
+    return text, [-1.2 if i % 2 == 0 else 1.0 for i in range(n)]
+
+
+# --- numeric.compile ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [ROSENBROCK, "exp(x*y) + sin(x) - log(1 + y**2)", "Abs(x) + Max(x, y)**2 + x*y"])
+def test_compiled_matches_finite_differences(text):
+    c = compile(text, ["x", "y"])
+    rng = np.random.default_rng(1)
+    for p in rng.uniform(0.2, 0.9, size=(5, 2)):
+        h = 1e-6
+        fd = [(c.value(p + h * e) - c.value(p - h * e)) / (2 * h) for e in np.eye(2)]
+        assert c.gradient(p) == pytest.approx(fd, rel=1e-6, abs=1e-6)
+        fd_h = np.array([(c.gradient(p + h * e) - c.gradient(p - h * e)) / (2 * h) for e in np.eye(2)])
+        assert c.hessian(p) == pytest.approx(fd_h, rel=1e-5, abs=1e-5)
+
+
+def test_compiled_matches_sympy_values_and_batches():
+    x, y = sp.symbols("x y", real=True)
+    f = sp.exp(x * y) + sp.sin(x)
+    c = compile(f, [x, y])
+    points = np.array([[0.1, 0.2], [0.3, -0.4], [1.0, 2.0]])
+    values = c.value(points)
+    assert values.shape == (3,)
+    for p, v in zip(points, values):
+        assert v == pytest.approx(float(f.subs({x: p[0], y: p[1]})), rel=1e-14)
+    assert c.gradient(points).shape == (3, 2) and c.hessian(points).shape == (3, 2, 2)
+    assert c.hessian(points[1]) == pytest.approx(
+        np.array(sp.hessian(f, [x, y]).subs({x: 0.3, y: -0.4}), dtype=float), rel=1e-13)
+
+
+def test_compile_errors():
+    with pytest.raises(InputError, match="a"):
+        compile("a*x**2", ["x"])
+    c = compile("x*y", ["x", "y"])
+    with pytest.raises(InputError):
+        c.value([1.0, 2.0, 3.0])
+
+
+# --- Newton -----------------------------------------------------------------------------------
+
+
+def test_newton_rosenbrock():
+    r = newton(ROSENBROCK, [-1.2, 1])
+    assert r.success and r.nit <= 30
+    assert r.x == pytest.approx([1, 1], abs=1e-8)
+    assert r.grad_norm <= 1e-8
+    # Quadratic convergence: near the end the gradient norm roughly squares each step.
+    norms = [t.grad_norm for t in r.trace[-3:]]
+    assert norms[2] < 1e-3 * norms[1] and norms[1] < 1e-1 * norms[0]
+
+
+def test_pure_newton_lands_on_a_quadratic_bowl_minimum_in_one_step():
+    # f = 1/2 x^T A x - b^T x has its minimum at A^-1 b.
+    r = newton("2*x**2 + x*y + 3*y**2 - x + 4*y", [5, -7], pure=True)
+    A, b = np.array([[4, 1], [1, 6]]), np.array([1, -4])
+    assert r.nit == 1 and r.success
+    assert r.x == pytest.approx(np.linalg.solve(A, b), abs=1e-12)
+
+
+def test_newton_leaves_a_saddle():
+    r = newton("x**2 - y**2 + y**4", [0, 0])  # saddle at 0; minima at y = +-1/sqrt(2)
+    assert r.success and abs(abs(r.x[1]) - 2**-0.5) < 1e-8
+    assert any("negative curvature" in t.note for t in r.trace)
+
+
+def test_newton_with_indefinite_hessian_does_not_go_to_the_saddle():
+    r = newton("x**2 - y**2 + y**4", [0.3, 0.05])
+    assert r.success and abs(abs(r.x[1]) - 2**-0.5) < 1e-8
+    assert any(t.note.startswith("H shifted") for t in r.trace)
+
+
+@pytest.mark.parametrize("n, trust_exact_iterations", [(2, 25), (10, 29), (100, 205)])
+def test_newton_chained_rosenbrock_beats_trust_exact_iterations(n, trust_exact_iterations):
+    text, x0 = chained_rosenbrock(n)
+    r = newton(text, x0)
+    assert r.success and r.grad_norm <= 1e-8
+    assert r.nit < trust_exact_iterations
+
+
+def test_newton_unbounded_below_fails_cleanly():
+    r = newton("x**2 - y**2", [1, 1], max_iter=50)
+    assert not r.success
+
+
+# --- gradient descent -------------------------------------------------------------------------
+
+
+def test_gd_quadratic_with_auto_step():
+    r = gradient_descent("x**2 + 10*y**2", [1, 1])
+    assert r.success and r.x == pytest.approx([0, 0], abs=1e-8)
+    assert largest_curvature("x**2 + 10*y**2", [1, 1]) == pytest.approx(20)
+
+
+def test_gd_stable_step_decreases_monotonically_on_rosenbrock():
+    r = gradient_descent(ROSENBROCK, [-1.2, 1], lr=1e-3, max_iter=3000)
+    values = [t.f for t in r.trace]
+    assert all(b <= a for a, b in zip(values, values[1:]))
+
+
+def test_gd_too_large_a_step_diverges():
+    r = gradient_descent("x**2 + 10*y**2", [1, 1], lr=0.2, max_iter=2000)
+    assert not r.success
+
+
+def test_gd_bad_rate():
+    with pytest.raises(InputError):
+        gradient_descent("x**2", [1], lr=-1)
+
+
+# --- the commands -------------------------------------------------------------------------------
+
+
+def run(*args):
+    return CliRunner().invoke(cli, list(args))
+
+
+def test_cli_newton_json_keys():
+    result = run("newton", ROSENBROCK, "--x0", "-1.2,1", "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert {"method", "x", "fun", "grad_norm", "nit", "nfev", "njev", "nhev", "success", "message",
+            "trace"} <= set(data)
+    assert data["method"] == "newton" and data["success"] is True
+    assert data["x"] == pytest.approx([1, 1], abs=1e-8)
+    assert {"k", "x", "f", "grad_norm", "step"} <= set(data["trace"][0])
+
+
+@pytest.mark.parametrize("command", ["newton", "gd"])
+@pytest.mark.parametrize("fmt", ["table", "plain", "latex", "json"])
+def test_cli_optimizers_every_format(command, fmt):
+    result = run(command, "x**2 + 10*y**2", "--x0", "1,1", "--trace", "-f", fmt)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.strip()
+
+
+def test_cli_not_converged_is_exit_1_with_a_reason():
+    result = run("gd", "x**2 + 10*y**2", "--x0", "1,1", "--lr", "0.2", "--max-iter", "50")
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert lines[0].startswith("taylor: warning:") and "2/L" in lines[0]
+    assert lines[-1].startswith("taylor: error: gd did not converge")
+    assert json.loads(run("gd", "x**2", "--x0", "1", "--lr", "2", "--max-iter", "5", "-f", "json").stdout)[
+        "success"] is False
+
+
+@pytest.mark.parametrize("args", [
+    ["newton", "x**2", "--x0", "1,2"],
+    ["gd", "x**2", "--x0", "1", "--lr", "-1"],
+    ["gd", "x**2", "--x0", "1", "--lr", "y"],
+    ["newton", "x**2"],
+    ["newton", "a*x**2", "--x0", "1", "--vars", "x"],
+])
+def test_cli_bad_input_is_exit_2(args):
+    result = run(*args)
+    assert result.exit_code == 2 and result.stderr.startswith("taylor: error:")
