@@ -37,8 +37,18 @@ from .errors import ExitStatus, InputError, LimitError, NotConverged, TaylorErro
 from .parse import MAX_LENGTH, parse_expression, parse_point, printable, resolve_variables
 from .expand import DEGREES, expand
 from .numeric import compile as compile_numeric
-from .optimize import gradient_descent, largest_curvature, newton
-from .render import FORMATS, ExpansionReport, Result, RunReport, exact_text, leaves, nested_map, show
+from .optimize import bfgs, compare, gradient_descent, largest_curvature, lbfgs, newton, scipy_minimize
+from .render import (
+    FORMATS,
+    CompareReport,
+    ExpansionReport,
+    Result,
+    RunReport,
+    exact_text,
+    leaves,
+    nested_map,
+    show,
+)
 from .simplify import DEFAULT_SECONDS, tidy
 
 DEFAULT_TIMEOUT = 60  # CPU seconds
@@ -200,6 +210,8 @@ def output_options(command: Callable[..., Any]) -> Callable[..., Any]:
              color=env.color if env.stdout_isatty else False)
         if isinstance(result, RunReport) and not result.result.success:
             raise NotConverged(f"{result.result.method} did not converge: {result.result.message}")
+        if isinstance(result, CompareReport) and not any(r.success for r in result.runs):
+            raise NotConverged("no method converged")
 
     return wrapper
 
@@ -559,6 +571,84 @@ def gd_command(expr: str, x0: str, vars_: str | None, tol: float, max_iter: int,
         result = gradient_descent(compiled, start, lr=rate, tol=tol, max_iter=max_iter,
                                   progress=(lambda k: tick(k, max_iter)) if tick else None)
     return RunReport(result, trace=trace)
+
+
+@cli.command(name="bfgs", context_settings=COMMAND_SETTINGS)
+@click.argument("expr")
+@optimizer_options(max_iter=1000)
+@output_options
+def bfgs_command(expr: str, x0: str, vars_: str | None, tol: float, max_iter: int, trace: bool,
+                 simplify: bool) -> RunReport:
+    """BFGS (SciPy's, with a Wolfe line search) on exact gradients: minimize EXPR.
+
+    \b
+    Examples:
+      taylor bfgs "(1-x)**2 + 100*(y-x**2)**2" --x0 -1.2,1
+    """
+    compiled, start = _start_point(_environment(), expr, vars_, x0)
+    return RunReport(bfgs(compiled, start, tol=tol, max_iter=max_iter), trace=trace)
+
+
+@cli.command(name="lbfgs", context_settings=COMMAND_SETTINGS)
+@click.argument("expr")
+@optimizer_options(max_iter=1000)
+@click.option("--memory", "-m", type=click.IntRange(min=1, max=1000), default=10, show_default=True,
+              help="Correction pairs kept (M).")
+@output_options
+def lbfgs_command(expr: str, x0: str, vars_: str | None, tol: float, max_iter: int, trace: bool, memory: int,
+                  simplify: bool) -> RunReport:
+    """L-BFGS keeping M correction pairs (SciPy's L-BFGS-B, unbounded): minimize EXPR.
+
+    \b
+    Examples:
+      taylor lbfgs "(1-x)**2 + 100*(y-x**2)**2" --x0 -1.2,1 --memory 5
+    """
+    compiled, start = _start_point(_environment(), expr, vars_, x0)
+    return RunReport(lbfgs(compiled, start, tol=tol, max_iter=max_iter, memory=memory), trace=trace)
+
+
+SCIPY_METHODS = ["Nelder-Mead", "Powell", "CG", "BFGS", "Newton-CG", "L-BFGS-B", "TNC", "SLSQP", "dogleg",
+                 "trust-ncg", "trust-krylov", "trust-exact", "trust-constr", "COBYLA"]
+
+
+@cli.command(name="minimize", context_settings=COMMAND_SETTINGS)
+@click.argument("expr")
+@optimizer_options(max_iter=1000)
+@click.option("--method", type=click.Choice(SCIPY_METHODS, case_sensitive=False), default="trust-exact",
+              show_default=True, help="A scipy.optimize.minimize method.")
+@output_options
+def minimize_command(expr: str, x0: str, vars_: str | None, tol: float, max_iter: int, trace: bool, method: str,
+                     simplify: bool) -> RunReport:
+    """Any SciPy minimize method, given the exact gradient and Hessian of EXPR.
+
+    Success means |grad f| <= --tol at the end, whatever SciPy reports.
+
+    \b
+    Examples:
+      taylor minimize "(1-x)**2 + 100*(y-x**2)**2" --x0 -1.2,1 --method Newton-CG
+    """
+    compiled, start = _start_point(_environment(), expr, vars_, x0)
+    return RunReport(scipy_minimize(compiled, start, method, tol=tol, max_iter=max_iter), trace=trace)
+
+
+@cli.command(name="compare", context_settings=COMMAND_SETTINGS)
+@click.argument("expr")
+@click.option("--x0", required=True, metavar="POINT", help="Start: -1.2,1 or x=-1.2,y=1.")
+@click.option("--vars", "vars_", metavar="NAMES", help="Variables and their order, e.g. x,y.")
+@click.option("--tol", type=click.FloatRange(min=0, min_open=True), default=1e-8, show_default=True,
+              help="Stop when the gradient norm is at most this.")
+@output_options
+def compare_command(expr: str, x0: str, vars_: str | None, tol: float, simplify: bool) -> CompareReport:
+    """Run gd, newton, bfgs and lbfgs from the same start; one table.
+
+    Exit status 1 only if no method converged.
+
+    \b
+    Examples:
+      taylor compare "(1-x)**2 + 100*(y-x**2)**2" --x0 -1.2,1
+    """
+    compiled, start = _start_point(_environment(), expr, vars_, x0)
+    return CompareReport(compare(compiled, start, tol=tol))
 
 
 def main() -> None:

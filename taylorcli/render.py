@@ -481,7 +481,7 @@ def _run_latex(report: RunReport) -> str:
 
 def _run_table(report: RunReport) -> Group:
     r = report.result
-    names = {"newton": "Newton's method", "gd": "Gradient descent"}
+    names = {"newton": "Newton's method", "gd": "Gradient descent", "bfgs": "BFGS", "lbfgs": "L-BFGS"}
     status = Text("converged" if r.success else "did not converge", style="green" if r.success else "red")
     heading = Text.assemble((names.get(r.method, r.method), "bold"), " ", status, f": {r.message}")
     summary = Table(box=box.SIMPLE_HEAVY, show_header=False)
@@ -508,15 +508,72 @@ def _run_table(report: RunReport) -> Group:
     return Group(*parts)
 
 
+@dataclass
+class CompareReport:
+    """Several optimizer runs from one start, side by side."""
+
+    runs: list[OptimizeResult]
+
+    def distances(self) -> list[float | None]:
+        finite = [r for r in self.runs if math.isfinite(r.fun)]
+        if not finite:
+            return [None] * len(self.runs)
+        best = min(finite, key=lambda r: r.fun).x
+        return [_finite(float(np_norm(r.x - best))) for r in self.runs]
+
+
+def np_norm(v: Any) -> float:
+    return math.sqrt(sum(float(t) ** 2 for t in v))
+
+
+def _compare_json(report: CompareReport) -> dict[str, Any]:
+    return {"runs": [{**_run_json(RunReport(r)), "distance": d, "seconds": r.seconds}
+                     for r, d in zip(report.runs, report.distances())]}
+
+
+def _compare_rows(report: CompareReport) -> list[list[str]]:
+    rows = []
+    for r, d in zip(report.runs, report.distances()):
+        rows.append([r.method, str(r.nit), f"{r.nfev}/{r.njev}/{r.nhev}", f"{r.seconds:.2g}", f"{r.fun:.4g}",
+                     f"{r.grad_norm:.1e}", "-" if d is None else f"{d:.1e}", "yes" if r.success else "no"])
+    return rows
+
+
+_COMPARE_HEADER = ["method", "iters", "f/g/H evals", "time s", "final f", "|grad f|", "to best", "converged"]
+
+
+def _compare_table(report: CompareReport) -> Table:
+    # No box: eight columns must fit an 80-column terminal.
+    table = Table(box=None, title="Optimizers from the same start", title_justify="left", pad_edge=False,
+                  header_style="bold underline")
+    for name in _COMPARE_HEADER:
+        table.add_column(name, justify="left" if name == "method" else "right", no_wrap=True)
+    for row in _compare_rows(report):
+        table.add_row(*row)
+    return table
+
+
+def _compare_plain(report: CompareReport) -> str:
+    return "\n".join("\t".join(row) for row in [_COMPARE_HEADER, *_compare_rows(report)])
+
+
+def _compare_latex(report: CompareReport) -> str:
+    lines = [r"\begin{tabular}{l" + "r" * (len(_COMPARE_HEADER) - 1) + "}",
+             " & ".join(_COMPARE_HEADER).replace("|", "$|$") + r" \\ \hline"]
+    lines += [" & ".join(row) + r" \\" for row in _compare_rows(report)]
+    return "\n".join(lines + [r"\end{tabular}"])
+
+
 _VIEWS = {
     # kind: (table, plain, latex, json)
     Result: (to_table, to_plain, to_latex, to_json),
     ExpansionReport: (_expansion_table, _expansion_plain, _expansion_latex, _expansion_json),
     RunReport: (_run_table, _run_plain, _run_latex, _run_json),
+    CompareReport: (_compare_table, _compare_plain, _compare_latex, _compare_json),
 }
 
 
-def show(result: Result | ExpansionReport | RunReport, fmt: str, out: TextIO, *, color: bool | None = None,
+def show(result: Result | ExpansionReport | RunReport | CompareReport, fmt: str, out: TextIO, *, color: bool | None = None,
          width: int | None = None) -> None:
     """Write ``result`` to ``out`` in format ``fmt`` (one of ``FORMATS``)."""
     table, plain, latex, as_json = _VIEWS[type(result)]

@@ -176,3 +176,72 @@ def test_cli_not_converged_is_exit_1_with_a_reason():
 def test_cli_bad_input_is_exit_2(args):
     result = run(*args)
     assert result.exit_code == 2 and result.stderr.startswith("taylor: error:")
+
+
+# --- quasi-Newton, SciPy's methods, compare ----------------------------------------------------
+
+
+@pytest.mark.parametrize("method", ["bfgs", "lbfgs"])
+def test_quasi_newton_converge_on_rosenbrock(method):
+    from taylorcli.optimize import bfgs, lbfgs
+
+    r = (bfgs if method == "bfgs" else lbfgs)(ROSENBROCK, [-1.2, 1])
+    assert r.success and r.x == pytest.approx([1, 1], abs=1e-6) and r.grad_norm <= 1e-8
+    assert r.trace[0].k == 0 and len(r.trace) == r.nit + 1
+    values = [t.f for t in r.trace]
+    assert values[-1] < values[0]
+
+
+def test_lbfgs_memory_changes_the_run():
+    from taylorcli.optimize import lbfgs
+
+    text, x0 = chained_rosenbrock(10)
+    assert lbfgs(text, x0, memory=2).nit != lbfgs(text, x0, memory=20).nit
+
+
+def test_scipy_success_is_not_taken_on_trust():
+    from scipy.optimize import minimize
+
+    from taylorcli.optimize import scipy_minimize
+
+    # Nelder-Mead stops on its simplex size; the gradient there is far above 1e-8.
+    r = scipy_minimize(ROSENBROCK, [-1.2, 1], "Nelder-Mead")
+    reference = minimize(lambda p: (1 - p[0]) ** 2 + 100 * (p[1] - p[0] ** 2) ** 2, [-1.2, 1], method="Nelder-Mead")
+    assert reference.success and not r.success
+    assert "SciPy reported success" in r.message
+
+
+def test_minimize_with_exact_hessian_matches_scipy_iterations():
+    from scipy.optimize import minimize
+
+    from taylorcli.optimize import scipy_minimize
+
+    c = compile(ROSENBROCK, ["x", "y"])
+    ours = scipy_minimize(c, [-1.2, 1], "trust-exact")
+    theirs = minimize(c.value, np.array([-1.2, 1.0]), jac=c.gradient, hess=c.hessian, method="trust-exact",
+                      tol=1e-8)
+    assert ours.success and ours.nit == theirs.nit
+
+
+def test_cli_compare():
+    result = run("compare", ROSENBROCK, "--x0", "-1.2,1", "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    runs = json.loads(result.stdout)["runs"]
+    assert [r["method"] for r in runs] == ["gd", "newton", "bfgs", "lbfgs"]
+    newton_run = runs[1]
+    assert newton_run["success"] and newton_run["nit"] < runs[2]["nit"] < runs[0]["nit"]
+    assert min(r["distance"] for r in runs) == 0.0
+    for fmt in ("table", "plain", "latex"):
+        assert run("compare", ROSENBROCK, "--x0", "-1.2,1", "-f", fmt).exit_code == 0
+
+
+@pytest.mark.parametrize("args", [
+    ["bfgs", ROSENBROCK, "--x0", "-1.2,1"],
+    ["lbfgs", ROSENBROCK, "--x0", "-1.2,1", "--memory", "5"],
+    ["minimize", ROSENBROCK, "--x0", "-1.2,1", "--method", "newton-cg"],
+    ["minimize", ROSENBROCK, "--x0", "-1.2,1", "--method", "BFGS"],
+])
+def test_cli_scipy_commands(args):
+    result = run(*args, "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["x"] == pytest.approx([1, 1], abs=1e-6)
