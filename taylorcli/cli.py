@@ -34,16 +34,20 @@ from .calculus import (
     value_at,
 )
 from .errors import ExitStatus, InputError, LimitError, NotConverged, TaylorError
-from .parse import MAX_LENGTH, parse_expression, parse_point, printable, resolve_variables
+from .parse import MAX_LENGTH, parse_expression, parse_point, parse_value, printable, resolve_variables
 from .expand import DEGREES, expand
 from .numeric import compile as compile_numeric
 from .optimize import bfgs, compare, gradient_descent, largest_curvature, lbfgs, newton, scipy_minimize
+from .analysis import classify_point, critical_points, expectation, predict_step
 from .render import (
     FORMATS,
     CompareReport,
     ExpansionReport,
+    ExpectationReport,
+    PointsReport,
     Result,
     RunReport,
+    StepReport,
     exact_text,
     leaves,
     nested_map,
@@ -649,6 +653,151 @@ def compare_command(expr: str, x0: str, vars_: str | None, tol: float, simplify:
     """
     compiled, start = _start_point(_environment(), expr, vars_, x0)
     return CompareReport(compare(compiled, start, tol=tol))
+
+
+def _region(text: str | None, n: int) -> list[tuple[float, float]] | None:
+    """``-5:5`` for every variable, or one ``lo:hi`` per variable, comma-separated."""
+    if text is None:
+        return None
+    parts = [part.strip() for part in text.split(",")]
+    if len(parts) == 1:
+        parts *= n
+    if len(parts) != n:
+        raise InputError(f"--region needs one lo:hi interval, or {n} of them")
+    box = []
+    for part in parts:
+        lo_text, colon, hi_text = part.partition(":")
+        values = [to_float(parse_value(t)) for t in (lo_text, hi_text)] if colon else [None, None]
+        if any(v is None for v in values) or not values[0] < values[1]:
+            raise InputError(f"--region intervals are lo:hi with lo < hi, got '{printable(part)}'")
+        box.append((values[0], values[1]))
+    return box
+
+
+@cli.command(name="critical", context_settings=COMMAND_SETTINGS)
+@click.argument("expr")
+@click.option("--vars", "vars_", metavar="NAMES", help="Variables and their order, e.g. x,y.")
+@click.option("--region", metavar="BOX", help="Search box: -5:5 for every variable, or -1:1,0:3 per variable.")
+@output_options
+def critical_command(expr: str, vars_: str | None, region: str | None, simplify: bool) -> PointsReport:
+    """Critical points of EXPR (grad f = 0) and their kind.
+
+    Exact where SymPy solves the equations in time, else numeric (Newton from
+    many starts inside --region, default -5:5 in each variable). Kinds: local
+    minimum, local maximum, saddle point, degenerate (a zero Hessian
+    eigenvalue; where cheap, higher-order terms along the null directions
+    decide).
+
+    \b
+    Examples:
+      taylor critical "x**3 + y**2 - 3*x"
+      taylor critical "(x**2+y-11)**2 + (x+y**2-7)**2" --region -5:5
+    """
+    env = _environment()
+    expression = parse_expression(_expression_text(env, expr))
+    variables = resolve_variables([expression], vars_)
+    points = critical_points(expression, variables, _region(region, len(variables)))
+    return PointsReport(expression, variables, points)
+
+
+@cli.command(name="classify", context_settings=COMMAND_SETTINGS)
+@click.argument("expr")
+@click.option("--at", "at", required=True, metavar="POINT", help="The critical point: 0,0 or x=0,y=0.")
+@click.option("--vars", "vars_", metavar="NAMES", help="Variables and their order, e.g. x,y.")
+@output_options
+def classify_command(expr: str, at: str, vars_: str | None, simplify: bool) -> PointsReport:
+    """Classify one critical point of EXPR by its Hessian (exit 1 if grad f is not 0 there).
+
+    \b
+    Examples:
+      taylor classify "x**2 - y**2" --at 0,0
+      taylor classify "x**4 + y**4" --at 0,0 --format json
+    """
+    env = _environment()
+    expression = parse_expression(_expression_text(env, expr))
+    variables = resolve_variables([expression], vars_)
+    point = parse_point(at, variables)
+    return PointsReport(expression, variables, [classify_point(expression, variables, point)])
+
+
+def _covariance(cov: str | None, var: str | None) -> list[list[sp.Expr]]:
+    if (cov is None) == (var is None):
+        raise InputError("give the covariance as --cov \"1,0.5;0.5,2\" or its diagonal as --var 1,2")
+    if var is not None:
+        diagonal = [parse_value(t) for t in var.split(",")]
+        return [[d if i == j else sp.Integer(0) for j in range(len(diagonal))] for i, d in enumerate(diagonal)]
+    return [[parse_value(t) for t in row.split(",")] for row in cov.split(";")]  # type: ignore[union-attr]
+
+
+@cli.command(name="expect", context_settings=COMMAND_SETTINGS)
+@click.argument("expr")
+@click.option("--mean", required=True, metavar="MU", help="The mean of X: 1,2 or x=1,y=2.")
+@click.option("--cov", metavar="SIGMA", help='Covariance matrix, rows separated by ";": "1,0.5;0.5,2".')
+@click.option("--var", metavar="VARIANCES", help="Diagonal covariance: the variances, 1,2.")
+@click.option("--vars", "vars_", metavar="NAMES", help="Variables and their order, e.g. x,y.")
+@click.option("--samples", type=click.IntRange(min=0, max=10_000_000), default=0,
+              help="Add a Monte Carlo estimate from N Gaussian samples.")
+@click.option("--seed", type=int, default=None, help="Seed for the samples.")
+@output_options
+def expect_command(expr: str, mean: str, cov: str | None, var: str | None, vars_: str | None, samples: int,
+                   seed: int | None, simplify: bool) -> ExpectationReport:
+    """The delta method: E[f(X)] ~ f(mu) + tr(H(mu) Sigma)/2, Var[f(X)] ~ grad^T Sigma grad.
+
+    \b
+    Examples:
+      taylor expect "exp(x)" --mean 0 --var 1/4 --samples 100000 --seed 1
+      taylor expect "x*y" --mean 1,2 --cov "1,0.5;0.5,2"
+    """
+    env = _environment()
+    expression = parse_expression(_expression_text(env, expr))
+    variables = resolve_variables([expression], vars_)
+    mu = list(parse_point(mean, variables).values())
+    result = expectation(expression, mu, _covariance(cov, var), variables, samples, seed)
+    return ExpectationReport(expression, result)
+
+
+@cli.command(name="step", context_settings=COMMAND_SETTINGS)
+@click.argument("expr", required=False)
+@click.option("--at", "at", metavar="X0", help="The current point.")
+@click.option("--lr", required=True, metavar="ETA", help="The learning rate.")
+@click.option("--vars", "vars_", metavar="NAMES", help="Variables and their order, e.g. x,y.")
+@click.option("--value", metavar="F", help="Without EXPR: the loss value f(x0).")
+@click.option("--grad-norm", metavar="G", help="Without EXPR: the gradient norm.")
+@click.option("--curvature", metavar="L", help="Without EXPR: the largest Hessian eigenvalue.")
+@output_options
+def step_command(expr: str | None, at: str | None, lr: str, vars_: str | None, value: str | None,
+                 grad_norm: str | None, curvature: str | None, simplify: bool) -> StepReport:
+    """Predict f after one gradient step x0 - ETA*grad f, to first and second order.
+
+    Shows the actual value too, L (the largest Hessian eigenvalue) and whether
+    ETA < 2/L. Without EXPR, the summary numbers --value, --grad-norm and
+    --curvature give the worst case along the top eigenvector.
+
+    \b
+    Examples:
+      taylor step "x**2 + 10*y**2" --at 1,1 --lr 0.05
+      taylor step --value 2.5 --grad-norm 1.2 --curvature 10 --lr 0.1
+    """
+    env = _environment()
+
+    def number(text: str | None, name: str) -> float | None:
+        if text is None:
+            return None
+        result = to_float(parse_value(text))
+        if result is None:
+            raise InputError(f"{name} must be a finite number")
+        return result
+
+    rate = number(lr, "--lr")
+    if expr is None:
+        prediction = predict_step(rate, value=number(value, "--value"), grad_norm=number(grad_norm, "--grad-norm"),
+                                  curvature=number(curvature, "--curvature"))
+    else:
+        if at is None:
+            raise InputError("give the current point with --at")
+        compiled, start = _start_point(env, expr, vars_, at)
+        prediction = predict_step(rate, compiled, start)
+    return StepReport(prediction)
 
 
 def main() -> None:

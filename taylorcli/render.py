@@ -28,6 +28,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .accuracy import ConvergenceRow, ErrorTable, LagrangeBound
+from .analysis import CriticalPoint, Expectation, StepPrediction
 from .calculus import to_float
 from .expand import Expansion
 from .optimize import OptimizeResult, TraceRow
@@ -56,6 +57,11 @@ class Result:
     eigenvalues: list[float] | None = None
     definiteness: str | None = None
     order: int | None = None
+
+
+def _row(table: Table, *cells: str) -> None:
+    """Add a row of plain text: cells such as "E[f(X)]" are not rich markup."""
+    table.add_row(*(Text(cell) if isinstance(cell, str) else cell for cell in cells))
 
 
 def nested_map(fn: Callable[[Any], Any], value: Any) -> Any:
@@ -232,12 +238,12 @@ def _table_body(result: Result) -> Table:
     numeric = result.numeric
     if order == 0:
         table.add_column("f")
-        table.add_row(_cell(result, result.exact, numeric))
+        _row(table, _cell(result, result.exact, numeric))
     elif order == 1:
         table.add_column("variable", style="bold")
         table.add_column("∂f/∂variable")
         for i, name in enumerate(names):
-            table.add_row(name, _cell(result, result.exact[i], numeric[i] if numeric else None))
+            _row(table, name, _cell(result, result.exact[i], numeric[i] if numeric else None))
     elif order == 2:
         rows = result.exact
         row_names = names if result.kind != "jacobian" else (
@@ -247,13 +253,13 @@ def _table_body(result: Result) -> Table:
             table.add_column(name)
         for i, row in enumerate(rows):
             cells = [_cell(result, e, numeric[i][j] if numeric else None) for j, e in enumerate(row)]
-            table.add_row(row_names[i], *cells)
+            _row(table, row_names[i], *cells)
     else:
         table.add_column("partial", style="bold")
         table.add_column("value")
         for index, value in distinct_entries(result):
             number = _numeric_at(result, index) if numeric else None
-            table.add_row(_partial_label(index, result.variables), _cell(result, value, number))
+            _row(table, _partial_label(index, result.variables), _cell(result, value, number))
     return table
 
 
@@ -318,7 +324,7 @@ def _accuracy_tables(report: ExpansionReport) -> list[Any]:
         for name in ("order", "T_k", "|f - T_k|"):
             table.add_column(name, justify="right")
         for r in report.check.rows:
-            table.add_row(str(r.order), f"{r.approximation:.12g}", f"{r.error:.3e}")
+            _row(table, str(r.order), f"{r.approximation:.12g}", f"{r.error:.3e}")
         parts.append(table)
     if report.lagrange is not None:
         lo, hi = (exact_text(a) for a in report.lagrange.interval)
@@ -331,7 +337,7 @@ def _accuracy_tables(report: ExpansionReport) -> list[Any]:
         for name in ("|h|", "error", "observed order"):
             table.add_column(name, justify="right")
         for r in report.convergence:
-            table.add_row(f"{r.distance:.6g}", f"{r.error:.3e}", "-" if r.order is None else f"{r.order:.4f}")
+            _row(table, f"{r.distance:.6g}", f"{r.error:.3e}", "-" if r.order is None else f"{r.order:.4f}")
         parts.append(table)
     return parts
 
@@ -415,7 +421,7 @@ def _expansion_table(report: ExpansionReport) -> Group:
         table.add_column("term", style="bold")
         table.add_column("value")
         for d, text in e.term_texts():
-            table.add_row(str(d), _term_label(d, len(e.variables)), text)
+            _row(table, str(d), _term_label(d, len(e.variables)), text)
         parts.append(table)
     if report.coefficients:
         table = Table(box=box.SIMPLE_HEAVY)
@@ -423,7 +429,7 @@ def _expansion_table(report: ExpansionReport) -> Group:
         table.add_column("coefficient")
         table.add_column("≈", justify="right")
         for powers, c in e.coefficients:
-            table.add_row(", ".join(str(_number_text(p)) for p in powers), exact_text(c), _float_text(to_float(c)))
+            _row(table, ", ".join(str(_number_text(p)) for p in powers), exact_text(c), _float_text(to_float(c)))
         parts.append(table)
     return Group(*parts, *_accuracy_tables(report))
 
@@ -488,11 +494,11 @@ def _run_table(report: RunReport) -> Group:
     summary.add_column(style="bold")
     summary.add_column()
     for name, v in zip(r.variables, r.x):
-        summary.add_row(name, repr(float(v)))
+        _row(summary, name, repr(float(v)))
     for label, value in [("f", repr(r.fun)), ("|grad f|", f"{r.grad_norm:.3e}"), ("iterations", str(r.nit)),
                          ("evaluations f/grad/Hessian", f"{r.nfev}/{r.njev}/{r.nhev}"),
                          ("time", f"{r.seconds:.3g} s")]:
-        summary.add_row(label, value)
+        _row(summary, label, value)
     parts: list[Any] = [heading, summary]
     if report.trace:
         trace = Table(box=box.SIMPLE_HEAVY)
@@ -503,7 +509,7 @@ def _run_table(report: RunReport) -> Group:
             cells = [str(t.k), f"{t.f:.15g}", f"{t.grad_norm:.3e}", f"{t.step:.3e}"]
             if newton:
                 cells += [f"{t.min_eig:.4g}" if t.min_eig is not None else "", t.note]
-            trace.add_row(*cells)
+            _row(trace, *cells)
         parts.append(trace)
     return Group(*parts)
 
@@ -549,7 +555,7 @@ def _compare_table(report: CompareReport) -> Table:
     for name in _COMPARE_HEADER:
         table.add_column(name, justify="left" if name == "method" else "right", no_wrap=True)
     for row in _compare_rows(report):
-        table.add_row(*row)
+        _row(table, *row)
     return table
 
 
@@ -564,16 +570,182 @@ def _compare_latex(report: CompareReport) -> str:
     return "\n".join(lines + [r"\end{tabular}"])
 
 
+# --- analysis: critical points, expectations, step prediction --------------------------------------
+
+
+@dataclass
+class PointsReport:
+    """Critical points (``taylor critical``) or one classified point (``taylor classify``)."""
+
+    expression: sp.Expr
+    variables: list[sp.Symbol]
+    points: list[CriticalPoint]
+
+
+def _coordinate(value: Any) -> Any:
+    return exact_text(value) if isinstance(value, sp.Basic) else float(value)
+
+
+def _points_json(report: PointsReport) -> dict[str, Any]:
+    return {
+        "expression": exact_text(report.expression),
+        "variables": [v.name for v in report.variables],
+        "points": [{"x": {v.name: _coordinate(p.x[v]) for v in report.variables}, "numeric": p.numeric,
+                    "value": p.value, "eigenvalues": p.eigenvalues, "kind": p.kind, "exact": p.exact,
+                    **({"exact_eigenvalues": [exact_text(e) for e in p.exact_eigenvalues]}
+                       if p.exact_eigenvalues is not None else {}),
+                    **({"note": p.note} if p.note else {})} for p in report.points],
+    }
+
+
+def _point_text(report: PointsReport, p: CriticalPoint) -> str:
+    return ", ".join(f"{v}={exact_text(p.x[v]) if p.exact else repr(float(p.x[v]))}" for v in report.variables)
+
+
+def _points_plain(report: PointsReport) -> str:
+    lines = []
+    for p in report.points:
+        line = f"{_point_text(report, p)}: {p.kind} (f = {_float_text(p.value)}, eigenvalues {p.eigenvalues})"
+        lines.append(line + (f"; {p.note}" if p.note else ""))
+    return "\n".join(lines) if lines else "no critical points found"
+
+
+def _points_latex(report: PointsReport) -> str:
+    rows = [r"\begin{tabular}{lll}", r"point & kind & $f$ \\ \hline"]
+    for p in report.points:
+        where = ", ".join(f"${sp.latex(v)} = {sp.latex(p.x[v]) if p.exact else repr(float(p.x[v]))}$"
+                          for v in report.variables)
+        rows.append(f"{where} & {p.kind} & ${_float_text(p.value)}$ \\\\")
+    return "\n".join(rows + [r"\end{tabular}"])
+
+
+def _points_table(report: PointsReport) -> Group:
+    table = Table(box=box.SIMPLE_HEAVY, title=f"Critical points of {exact_text(report.expression)}",
+                  title_justify="left")
+    for name in ("point", "kind", "f", "eigenvalues", "exact"):
+        table.add_column(name)
+    for p in report.points:
+        _row(table, _point_text(report, p), p.kind, _float_text(p.value),
+                      ", ".join(f"{v:.6g}" for v in p.eigenvalues), "yes" if p.exact else "no")
+    notes = [Text(f"{_point_text(report, p)}: {p.note}", style="dim") for p in report.points if p.note]  # noqa
+    if not report.points:
+        notes.append(Text("no critical points found"))
+    return Group(table, *notes)
+
+
+@dataclass
+class ExpectationReport:
+    expression: sp.Expr
+    expectation: Expectation
+
+
+def _expectation_json(report: ExpectationReport) -> dict[str, Any]:
+    e = report.expectation
+    return {"expression": exact_text(report.expression), "variables": [v.name for v in e.variables],
+            "first_order": exact_text(e.first_order), "second_order": exact_text(e.second_order),
+            "variance": exact_text(e.variance),
+            "numeric": {"first_order": to_float(e.first_order), "second_order": to_float(e.second_order),
+                        "variance": to_float(e.variance)},
+            "monte_carlo": e.monte_carlo}
+
+
+def _expectation_lines(report: ExpectationReport) -> list[tuple[str, str, str]]:
+    e = report.expectation
+    rows = [("E[f(X)], first order: f(mu)", exact_text(e.first_order), _float_text(to_float(e.first_order))),
+            ("E[f(X)], second order: + tr(H Sigma)/2", exact_text(e.second_order),
+             _float_text(to_float(e.second_order))),
+            ("Var[f(X)] ~ grad^T Sigma grad", exact_text(e.variance), _float_text(to_float(e.variance)))]
+    if e.monte_carlo:
+        mc = e.monte_carlo
+        rows.append((f"Monte Carlo mean (n = {mc['n']})", f"{mc['mean']!r} +- {mc['stderr']:.2g}", repr(mc["mean"])))
+    return rows
+
+
+def _expectation_plain(report: ExpectationReport) -> str:
+    e = report.expectation
+    lines = [f"first_order: {exact_text(e.first_order)} ({_float_text(to_float(e.first_order))})",
+             f"second_order: {exact_text(e.second_order)} ({_float_text(to_float(e.second_order))})",
+             f"variance: {exact_text(e.variance)} ({_float_text(to_float(e.variance))})"]
+    if e.monte_carlo:
+        mc = e.monte_carlo
+        lines.append(f"monte_carlo: {mc['mean']!r} +- {mc['stderr']!r} (n = {mc['n']})")
+    return "\n".join(lines)
+
+
+def _expectation_latex(report: ExpectationReport) -> str:
+    e = report.expectation
+    lines = [r"\begin{aligned}",
+             rf"\mathbb{{E}}[f(X)] &\approx {sp.latex(e.second_order)} \\",
+             rf"\operatorname{{Var}}[f(X)] &\approx {sp.latex(e.variance)}",
+             r"\end{aligned}"]
+    if e.monte_carlo:
+        lines.append(f"% Monte Carlo: {e.monte_carlo['mean']!r} +- {e.monte_carlo['stderr']!r}")
+    return "\n".join(lines)
+
+
+def _expectation_table(report: ExpectationReport) -> Table:
+    table = Table(box=box.SIMPLE_HEAVY, title=f"Delta method for {exact_text(report.expression)}",
+                  title_justify="left")
+    for name in ("quantity", "exact", "≈"):
+        table.add_column(name)
+    for row in _expectation_lines(report):
+        _row(table, *row)
+    return table
+
+
+@dataclass
+class StepReport:
+    prediction: StepPrediction
+
+
+_STEP_KEYS = ["value", "grad_norm", "L", "lr", "predicted_first_order", "predicted_second_order", "actual",
+              "stable", "lr_bound"]
+
+
+def _step_json(report: StepReport) -> dict[str, Any]:
+    return {key: getattr(report.prediction, key) for key in _STEP_KEYS}
+
+
+def _step_plain(report: StepReport) -> str:
+    return "\n".join(f"{key}: {json.dumps(value)}" for key, value in _step_json(report).items())
+
+
+def _step_latex(report: StepReport) -> str:
+    p = report.prediction
+    return "\n".join([rf"f(x_1) \approx {p.predicted_second_order!r}",
+                      f"% first order {p.predicted_first_order!r}, actual {p.actual!r}, "
+                      f"stable {p.stable} (lr < 2/L = {p.lr_bound!r})"])
+
+
+def _step_table(report: StepReport) -> Table:
+    p = report.prediction
+    table = Table(box=box.SIMPLE_HEAVY, title="One gradient step, predicted by Taylor", title_justify="left",
+                  show_header=False)
+    table.add_column(style="bold")
+    table.add_column(justify="right")
+    rows = [("f(x0)", p.value), ("|grad f(x0)|", p.grad_norm), ("L = largest eigenvalue of H", p.L),
+            ("learning rate", p.lr), ("first order: f - lr |g|^2", p.predicted_first_order),
+            ("second order: + lr^2/2 g^T H g", p.predicted_second_order), ("actual f(x0 - lr g)", p.actual),
+            ("stability bound 2/L", p.lr_bound)]
+    for label, value in rows:
+        _row(table, label, "-" if value is None else f"{value:.10g}")
+    _row(table, "stable (lr < 2/L)", "yes" if p.stable else "no")
+    return table
+
+
 _VIEWS = {
     # kind: (table, plain, latex, json)
     Result: (to_table, to_plain, to_latex, to_json),
     ExpansionReport: (_expansion_table, _expansion_plain, _expansion_latex, _expansion_json),
     RunReport: (_run_table, _run_plain, _run_latex, _run_json),
     CompareReport: (_compare_table, _compare_plain, _compare_latex, _compare_json),
+    PointsReport: (_points_table, _points_plain, _points_latex, _points_json),
+    ExpectationReport: (_expectation_table, _expectation_plain, _expectation_latex, _expectation_json),
+    StepReport: (_step_table, _step_plain, _step_latex, _step_json),
 }
 
 
-def show(result: Result | ExpansionReport | RunReport | CompareReport, fmt: str, out: TextIO, *, color: bool | None = None,
+def show(result: Any, fmt: str, out: TextIO, *, color: bool | None = None,
          width: int | None = None) -> None:
     """Write ``result`` to ``out`` in format ``fmt`` (one of ``FORMATS``)."""
     table, plain, latex, as_json = _VIEWS[type(result)]

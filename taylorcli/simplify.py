@@ -23,20 +23,19 @@ import sympy as sp
 DEFAULT_SECONDS = 10.0
 
 
-class _OutOfTime(BaseException):
-    # BaseException, so SymPy's own `except Exception` blocks cannot swallow it.
-    pass
+class OutOfTime(BaseException):
+    """Raised by ``time_limit``; a BaseException so SymPy's ``except Exception`` cannot swallow it."""
 
 
 @contextmanager
-def _alarm(seconds: float) -> Iterator[None]:
-    """Raise ``_OutOfTime`` after ``seconds``; a no-op off the main thread."""
+def time_limit(seconds: float) -> Iterator[None]:
+    """Raise ``OutOfTime`` after ``seconds`` of wall time; a no-op off the main thread."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
 
     def ring(signum: int, frame: object) -> None:
-        raise _OutOfTime
+        raise OutOfTime
 
     previous = signal.signal(signal.SIGALRM, ring)
     signal.setitimer(signal.ITIMER_REAL, max(seconds, 1e-3))
@@ -88,9 +87,9 @@ def tidy(exprs: Sequence[sp.Expr], seconds: float = DEFAULT_SECONDS) -> list[sp.
             done[expr] = expr
             if left > 0:
                 try:
-                    with _alarm(left):
+                    with time_limit(left):
                         done[expr] = _simplify_one(expr)
-                except _OutOfTime:
+                except OutOfTime:
                     pass
         out.append(done[expr])
     return out
