@@ -3,7 +3,7 @@
 All arithmetic runs in mpmath at 80 significant digits, so errors of 1e-40
 are measured, not lost to cancellation against f(p) ~ 1.
 
->>> from taylorcli.expand import expand
+>>> from taylorcli.expansion import expand
 >>> e = expand("exp(x)", order=2)
 >>> x = e.variables[0]
 >>> [round(row.error, 6) for row in actual_errors(e, {x: 1}).rows]
@@ -21,7 +21,7 @@ import sympy as sp
 
 from .calculus import Differentiator, describe_point
 from .errors import InputError, MathError
-from .expand import Expansion
+from .expansion import Expansion
 from .guard import check_point
 from .numeric import enclose, value
 

@@ -17,7 +17,6 @@ import math
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-import numpy as np
 import sympy as sp
 import symengine
 from symengine.lib.symengine_wrapper import sympy2symengine
@@ -282,6 +281,8 @@ def to_float(value: sp.Expr) -> float | None:
 
 def eigenvalues(matrix: sp.Matrix) -> list[float]:
     """Eigenvalues of a constant symmetric matrix, ascending, as floats."""
+    import numpy as np  # here: the symbolic commands never need it
+
     floats = np.array([[to_float(e) for e in row] for row in matrix.tolist()], dtype=float)
     if matrix.shape[0] == 0 or np.isnan(floats).any():
         raise MathError("the matrix has no numeric value, so no eigenvalues")
@@ -325,7 +326,7 @@ def definiteness(matrix: sp.Matrix, values: Sequence[float] | None = None) -> st
     if inertia is None:
         values = list(values) if values is not None else eigenvalues(matrix)
         scale = max((abs(v) for v in values), default=0.0)
-        tol = max(len(values), 1) * 64 * np.finfo(float).eps * scale
+        tol = max(len(values), 1) * 64 * 2.220446049250313e-16 * scale  # 64 ulps per dimension
         inertia = (sum(v > tol for v in values), sum(v < -tol for v in values),
                    sum(abs(v) <= tol for v in values))
     positive, negative, zero = inertia

@@ -19,78 +19,18 @@ from dataclasses import dataclass, field
 from typing import Any, TextIO
 
 import click
-import sympy as sp
 
 from . import __version__
-from .accuracy import actual_errors, convergence, lagrange_bound
-from .calculus import (
-    Differentiator,
-    check_tensor_size,
-    definiteness,
-    distinct_partials,
-    eigenvalues,
-    nested_tensor,
-    to_float,
-    value_at,
-)
-from .errors import ExitStatus, InputError, LimitError, NotConverged, TaylorError
-from .parse import MAX_LENGTH, parse_expression, parse_point, parse_value, printable, resolve_variables
-from .expand import DEGREES, expand
-from .numeric import compile as compile_numeric
-from .optimize import bfgs, compare, gradient_descent, largest_curvature, lbfgs, newton, scipy_minimize
-from .analysis import classify_point, critical_points, expectation, predict_step
-from .render import (
-    FORMATS,
-    CompareReport,
-    ExpansionReport,
-    ExpectationReport,
-    PointsReport,
-    Result,
-    RunReport,
-    StepReport,
-    exact_text,
-    leaves,
-    nested_map,
-    show,
-)
-from .simplify import DEFAULT_SECONDS, tidy
+from .env import Environment, environment as _environment
+from .errors import ExitStatus, NotConverged, TaylorError, printable
+from .options import DEGREES, FORMATS
 
 DEFAULT_TIMEOUT = 60  # CPU seconds
 MEMORY_LIMIT = 8 * 2**30  # bytes of address space
-PROGRESS_THRESHOLD = 2_000  # distinct partials before a progress bar is worth showing
 
 
-@dataclass
-class Environment:
-    """Where the CLI reads and writes; tests inject their own (as httpie does)."""
-
-    stdin: TextIO | None = None
-    stdout: TextIO | None = None
-    stderr: TextIO | None = None
-    stdout_isatty: bool | None = None
-    stderr_isatty: bool | None = None
-    apply_limits: bool = False
-    env: dict[str, str] = field(default_factory=lambda: dict(os.environ))
-
-    def __post_init__(self) -> None:
-        self.stdin = self.stdin or sys.stdin
-        self.stdout = self.stdout or sys.stdout
-        self.stderr = self.stderr or sys.stderr
-        if self.stdout_isatty is None:
-            self.stdout_isatty = _isatty(self.stdout)
-        if self.stderr_isatty is None:
-            self.stderr_isatty = _isatty(self.stderr)
-
-    @property
-    def color(self) -> bool:
-        return bool(self.stdout_isatty) and "NO_COLOR" not in self.env
 
 
-def _isatty(stream: TextIO) -> bool:
-    try:
-        return stream.isatty()
-    except (AttributeError, ValueError):
-        return False
 
 
 class _CPUTimeExceeded(BaseException):
@@ -165,24 +105,10 @@ class TaylorGroup(click.Group):
         sys.exit(int(status))
 
 
-def _environment() -> Environment:
-    ctx = click.get_current_context()
-    if not isinstance(ctx.obj, Environment):
-        ctx.obj = Environment()
-    return ctx.obj
 
 
-def _read_stdin(env: Environment, limit: int) -> str:
-    stream = env.stdin
-    raw = stream.buffer.read(limit + 1) if hasattr(stream, "buffer") else stream.read(limit + 1)
-    text = raw.decode("utf-8", errors="replace") if isinstance(raw, bytes) else raw
-    if len(text) > limit:
-        raise LimitError(f"standard input is too long (limit {limit} characters)")
-    return text.strip()
 
 
-def _expression_text(env: Environment, text: str) -> str:
-    return _read_stdin(env, MAX_LENGTH) if text == "-" else text
 
 
 # --- shared options --------------------------------------------------------------------------
@@ -207,6 +133,8 @@ def output_options(command: Callable[..., Any]) -> Callable[..., Any]:
         if env.apply_limits:
             _apply_limits(timeout)
         result = command(*args, simplify=not no_simplify, **kwargs)
+        from .render import CompareReport, ExpansionReport, RunReport, show  # the command has loaded them
+
         if debug and isinstance(result, ExpansionReport) and result.expansion.method == "series":
             click.echo("taylor: debug: not analytic at the point; used SymPy's series "
                        f"({result.expansion.reason})", err=True)
@@ -232,74 +160,27 @@ def point_options(required_at: bool = False) -> Callable[[Callable[..., Any]], C
 # --- the computation every command shares -----------------------------------------------------
 
 
-@contextmanager
-def _progress(env: Environment, total: int, label: str) -> Iterator[Callable[[int, int], None] | None]:
-    """A progress bar on a terminal (stderr) for long work; nothing otherwise."""
-    if not env.stderr_isatty or total < PROGRESS_THRESHOLD:
-        yield None
-        return
-    from rich.console import Console
-    from rich.progress import Progress
-
-    with Progress(console=Console(file=env.stderr), transient=True) as bar:
-        task = bar.add_task(label, total=total)
-        yield lambda done, _total: bar.update(task, completed=done)
 
 
-@dataclass
-class _Request:
-    texts: list[str]
-    exprs: list[sp.Expr]
-    variables: list[sp.Symbol]
-    point: dict[sp.Symbol, sp.Expr] | None
 
 
-def _request(env: Environment, texts: Sequence[str], vars_: str | None, at: str | None) -> _Request:
-    exprs = [parse_expression(text) for text in texts]
-    variables = resolve_variables(exprs, vars_) if (exprs and (vars_ or any(e.free_symbols for e in exprs))) else []
-    point = None
-    if at is not None:
-        parameters = sorted({s for e in exprs for s in e.free_symbols} - set(variables), key=lambda s: s.name)
-        point = parse_point(at, variables, parameters)
-    return _Request([exact_text(e) for e in exprs], exprs, variables, point)
 
 
-def _finish(kind: str, request: _Request, exact: Any, simplify: bool, what: str, **extra: Any) -> Result:
-    """Evaluate at the point (if any), simplify, and pack the result."""
-    point = request.point
-    if point is not None:
-        exact = nested_map(lambda e: value_at(e, point, what), exact)
-    if simplify:
-        flat = leaves(exact)
-        tidied = iter(tidy(flat, DEFAULT_SECONDS))
-        exact = nested_map(lambda _: next(tidied), exact)
-    expression: str | list[str] = request.texts if kind == "jacobian" else request.texts[0]
-    result = Result(kind, expression, request.variables, exact, at=point, **extra)
-    if point is not None:
-        result.numeric = nested_map(to_float, exact)
-        if kind == "hessian" and all(v is not None for v in leaves(result.numeric)) and request.variables:
-            matrix = sp.Matrix(exact)
-            result.eigenvalues = eigenvalues(matrix)
-            result.definiteness = definiteness(matrix, result.eigenvalues)
-    return result
 
 
-def _partials(env: Environment, request: _Request, k: int) -> Any:
-    """The order-k derivative tensor of the request's expression, as nested lists."""
-    n = len(request.variables)
-    check_tensor_size(n, k)
-    total = math.comb(n + k - 1, k)
-    with _progress(env, total, f"order-{k} partials") as tick:
-        partials = distinct_partials(request.exprs[0], request.variables, k, tick)
-    return nested_tensor(partials, n, k)
 
 
-def _need_variables(request: _Request) -> None:
-    if not request.variables:
-        raise InputError("the expression has no variables; name them with --vars")
 
 
 # --- commands ----------------------------------------------------------------------------------
+
+
+def _commands() -> Any:
+    """The module that does the work, imported on first use (it loads SymPy and NumPy)."""
+    from . import commands
+
+    return commands
+
 
 # An expression may start with '-' ("-x**2 + y"): an unknown option is taken as an argument.
 COMMAND_SETTINGS = {"ignore_unknown_options": True, "help_option_names": ["-h", "--help"]}
@@ -339,10 +220,7 @@ def gradient(expr: str, vars_: str | None, at: str | None, simplify: bool) -> Re
       taylor gradient "x1**2*x2 + x1*x2**3"
       taylor gradient "x*exp(y)" --at 1,0 --format json
     """
-    env = _environment()
-    request = _request(env, [_expression_text(env, expr)], vars_, at)
-    _need_variables(request)
-    return _finish("gradient", request, _partials(env, request, 1), simplify, "the gradient")
+    return _commands().run_gradient(expr=expr, vars_=vars_, at=at, simplify=simplify)
 
 
 @cli.command(context_settings=COMMAND_SETTINGS)
@@ -359,20 +237,7 @@ def jacobian(exprs: tuple[str, ...], vars_: str | None, at: str | None, simplify
       taylor jacobian "x*y" "x + y**2"
       taylor jacobian "r*cos(t)" "r*sin(t)" --vars r,t --at 2,pi/2
     """
-    env = _environment()
-    if list(exprs) == ["-"]:
-        texts = [line for line in _read_stdin(env, 10 * MAX_LENGTH).splitlines() if line.strip()]
-        if not texts:
-            raise InputError("no expressions on standard input")
-    else:
-        texts = [_expression_text(env, text) for text in exprs]
-    request = _request(env, texts, vars_, at)
-    _need_variables(request)
-    rows = []
-    for expr in request.exprs:
-        d = Differentiator(expr, request.variables)
-        rows.append([d.partial((i,)) for i in range(len(request.variables))])
-    return _finish("jacobian", request, rows, simplify, "the Jacobian")
+    return _commands().run_jacobian(exprs=exprs, vars_=vars_, at=at, simplify=simplify)
 
 
 @cli.command(context_settings=COMMAND_SETTINGS)
@@ -387,10 +252,7 @@ def hessian(expr: str, vars_: str | None, at: str | None, simplify: bool) -> Res
       taylor hessian "x1**2*x2 + x1*x2**3"
       taylor hessian "(1-x)**2 + 100*(y-x**2)**2" --at 1,1
     """
-    env = _environment()
-    request = _request(env, [_expression_text(env, expr)], vars_, at)
-    _need_variables(request)
-    return _finish("hessian", request, _partials(env, request, 2), simplify, "the Hessian")
+    return _commands().run_hessian(expr=expr, vars_=vars_, at=at, simplify=simplify)
 
 
 @cli.command(context_settings=COMMAND_SETTINGS)
@@ -406,13 +268,7 @@ def derivative(expr: str, order: int, vars_: str | None, at: str | None, simplif
       taylor derivative "x**3*y + exp(y)" --order 3
       taylor derivative "sin(x*y)" -k 4 --at 0,0 --format json
     """
-    env = _environment()
-    request = _request(env, [_expression_text(env, expr)], vars_, at)
-    _need_variables(request)
-    if order < 0:
-        raise InputError(f"--order must be >= 0, got {order}")
-    exact = _partials(env, request, order)
-    return _finish("tensor", request, exact, simplify, f"the order-{order} derivative", order=order)
+    return _commands().run_derivative(expr=expr, order=order, vars_=vars_, at=at, simplify=simplify)
 
 
 @cli.command(name="eval", context_settings=COMMAND_SETTINGS)
@@ -427,14 +283,7 @@ def evaluate(expr: str, vars_: str | None, at: str | None, simplify: bool) -> Re
       taylor eval "sin(x)**2 + y" --at x=pi/4,y=1/2
       taylor eval "sqrt(2)*pi"
     """
-    env = _environment()
-    request = _request(env, [_expression_text(env, expr)], vars_, at)
-    if request.point is None:
-        if request.exprs[0].free_symbols:
-            names = ", ".join(v.name for v in request.variables)
-            raise InputError(f"give a point with --at (variables: {names})")
-        request.point = {}
-    return _finish("value", request, request.exprs[0], simplify, request.texts[0])
+    return _commands().run_evaluate(expr=expr, vars_=vars_, at=at, simplify=simplify)
 
 
 @cli.command(name="expand", context_settings=COMMAND_SETTINGS)
@@ -469,23 +318,7 @@ def expand_command(expr: str, order: int, at: str | None, vars_: str | None, deg
       taylor expand "atan(x)" --at oo --order 3 --format json
       taylor expand "exp(x)" --order 3 --check 1/2 --check-h
     """
-    env = _environment()
-    expression = parse_expression(_expression_text(env, expr))
-    expansion = expand(expression, vars_, at, order, degree)
-    if simplify:
-        values = tidy([c for _, c in expansion.coefficients], DEFAULT_SECONDS)
-        expansion.coefficients = [(p, c) for (p, _), c in zip(expansion.coefficients, values)]
-    report = ExpansionReport(expansion, terms=terms, coefficients=coeffs, remainder=remainder)
-    if check_h and check_at is None:
-        raise InputError("--check-h halves the step to the --check point: give --check POINT too")
-    if check_at is not None:
-        point = parse_point(check_at, expansion.variables)
-        report.check = actual_errors(expansion, point)
-        if len(expansion.variables) == 1:
-            report.lagrange = lagrange_bound(expansion, point)
-        if check_h:
-            report.convergence = convergence(expansion, point)
-    return report
+    return _commands().run_expand(expr=expr, order=order, at=at, vars_=vars_, degree=degree, terms=terms, coeffs=coeffs, remainder=remainder, check_at=check_at, check_h=check_h, simplify=simplify)
 
 
 def optimizer_options(max_iter: int) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
@@ -505,14 +338,6 @@ def optimizer_options(max_iter: int) -> Callable[[Callable[..., Any]], Callable[
     return decorate
 
 
-def _start_point(env: Environment, expr: str, vars_: str | None, x0: str):
-    expression = parse_expression(_expression_text(env, expr))
-    variables = resolve_variables([expression], vars_)
-    compiled = compile_numeric(expression, variables)
-    values = [to_float(v) for v in parse_point(x0, variables).values()]
-    if any(v is None for v in values):
-        raise InputError("--x0 values must be finite numbers")
-    return compiled, values
 
 
 @cli.command(name="newton", context_settings=COMMAND_SETTINGS)
@@ -534,12 +359,7 @@ def newton_command(expr: str, x0: str, vars_: str | None, tol: float, max_iter: 
       taylor newton "(1-x)**2 + 100*(y-x**2)**2" --x0 -1.2,1
       taylor newton "(x-1)**2 + (y+2)**2" --x0 0,0 --pure --trace
     """
-    env = _environment()
-    compiled, start = _start_point(env, expr, vars_, x0)
-    with _progress(env, max_iter if max_iter >= PROGRESS_THRESHOLD else 0, "newton") as tick:
-        result = newton(compiled, start, tol=tol, max_iter=max_iter, pure=pure,
-                        progress=(lambda k: tick(k, max_iter)) if tick else None)
-    return RunReport(result, trace=trace)
+    return _commands().run_newton(expr=expr, x0=x0, vars_=vars_, tol=tol, max_iter=max_iter, trace=trace, pure=pure, simplify=simplify)
 
 
 @cli.command(name="gd", context_settings=COMMAND_SETTINGS)
@@ -560,21 +380,7 @@ def gd_command(expr: str, x0: str, vars_: str | None, tol: float, max_iter: int,
       taylor gd "x**2 + 10*y**2" --x0 1,1
       taylor gd "(1-x)**2 + 100*(y-x**2)**2" --x0 -1.2,1 --lr 0.001 --max-iter 50000
     """
-    env = _environment()
-    compiled, start = _start_point(env, expr, vars_, x0)
-    rate = None
-    if lr != "auto":
-        rate = to_float(parse_expression(lr)) if not parse_expression(lr).free_symbols else None
-        if rate is None or not rate > 0:
-            raise InputError(f"--lr must be a positive number or auto, got {printable(lr)}")
-        curvature = largest_curvature(compiled, start)
-        if curvature > 0 and rate >= 2 / curvature:
-            click.echo(f"taylor: warning: --lr {rate:g} >= 2/L = {2 / curvature:.4g} at x0: "
-                       "gradient descent may diverge", err=True)
-    with _progress(env, max_iter, "gradient descent") as tick:
-        result = gradient_descent(compiled, start, lr=rate, tol=tol, max_iter=max_iter,
-                                  progress=(lambda k: tick(k, max_iter)) if tick else None)
-    return RunReport(result, trace=trace)
+    return _commands().run_gd(expr=expr, x0=x0, vars_=vars_, tol=tol, max_iter=max_iter, trace=trace, lr=lr, simplify=simplify)
 
 
 @cli.command(name="bfgs", context_settings=COMMAND_SETTINGS)
@@ -589,8 +395,7 @@ def bfgs_command(expr: str, x0: str, vars_: str | None, tol: float, max_iter: in
     Examples:
       taylor bfgs "(1-x)**2 + 100*(y-x**2)**2" --x0 -1.2,1
     """
-    compiled, start = _start_point(_environment(), expr, vars_, x0)
-    return RunReport(bfgs(compiled, start, tol=tol, max_iter=max_iter), trace=trace)
+    return _commands().run_bfgs(expr=expr, x0=x0, vars_=vars_, tol=tol, max_iter=max_iter, trace=trace, simplify=simplify)
 
 
 @cli.command(name="lbfgs", context_settings=COMMAND_SETTINGS)
@@ -607,8 +412,7 @@ def lbfgs_command(expr: str, x0: str, vars_: str | None, tol: float, max_iter: i
     Examples:
       taylor lbfgs "(1-x)**2 + 100*(y-x**2)**2" --x0 -1.2,1 --memory 5
     """
-    compiled, start = _start_point(_environment(), expr, vars_, x0)
-    return RunReport(lbfgs(compiled, start, tol=tol, max_iter=max_iter, memory=memory), trace=trace)
+    return _commands().run_lbfgs(expr=expr, x0=x0, vars_=vars_, tol=tol, max_iter=max_iter, trace=trace, memory=memory, simplify=simplify)
 
 
 SCIPY_METHODS = ["Nelder-Mead", "Powell", "CG", "BFGS", "Newton-CG", "L-BFGS-B", "TNC", "SLSQP", "dogleg",
@@ -631,8 +435,7 @@ def minimize_command(expr: str, x0: str, vars_: str | None, tol: float, max_iter
     Examples:
       taylor minimize "(1-x)**2 + 100*(y-x**2)**2" --x0 -1.2,1 --method Newton-CG
     """
-    compiled, start = _start_point(_environment(), expr, vars_, x0)
-    return RunReport(scipy_minimize(compiled, start, method, tol=tol, max_iter=max_iter), trace=trace)
+    return _commands().run_minimize(expr=expr, x0=x0, vars_=vars_, tol=tol, max_iter=max_iter, trace=trace, method=method, simplify=simplify)
 
 
 @cli.command(name="compare", context_settings=COMMAND_SETTINGS)
@@ -651,27 +454,9 @@ def compare_command(expr: str, x0: str, vars_: str | None, tol: float, simplify:
     Examples:
       taylor compare "(1-x)**2 + 100*(y-x**2)**2" --x0 -1.2,1
     """
-    compiled, start = _start_point(_environment(), expr, vars_, x0)
-    return CompareReport(compare(compiled, start, tol=tol))
+    return _commands().run_compare(expr=expr, x0=x0, vars_=vars_, tol=tol, simplify=simplify)
 
 
-def _region(text: str | None, n: int) -> list[tuple[float, float]] | None:
-    """``-5:5`` for every variable, or one ``lo:hi`` per variable, comma-separated."""
-    if text is None:
-        return None
-    parts = [part.strip() for part in text.split(",")]
-    if len(parts) == 1:
-        parts *= n
-    if len(parts) != n:
-        raise InputError(f"--region needs one lo:hi interval, or {n} of them")
-    box = []
-    for part in parts:
-        lo_text, colon, hi_text = part.partition(":")
-        values = [to_float(parse_value(t)) for t in (lo_text, hi_text)] if colon else [None, None]
-        if any(v is None for v in values) or not values[0] < values[1]:
-            raise InputError(f"--region intervals are lo:hi with lo < hi, got '{printable(part)}'")
-        box.append((values[0], values[1]))
-    return box
 
 
 @cli.command(name="critical", context_settings=COMMAND_SETTINGS)
@@ -693,11 +478,7 @@ def critical_command(expr: str, vars_: str | None, region: str | None, simplify:
       taylor critical "x**3 + y**2 - 3*x"
       taylor critical "(x**2+y-11)**2 + (x+y**2-7)**2" --region -5:5
     """
-    env = _environment()
-    expression = parse_expression(_expression_text(env, expr))
-    variables = resolve_variables([expression], vars_)
-    points = critical_points(expression, variables, _region(region, len(variables)))
-    return PointsReport(expression, variables, points)
+    return _commands().run_critical(expr=expr, vars_=vars_, region=region, simplify=simplify)
 
 
 @cli.command(name="classify", context_settings=COMMAND_SETTINGS)
@@ -713,20 +494,9 @@ def classify_command(expr: str, at: str, vars_: str | None, simplify: bool) -> P
       taylor classify "x**2 - y**2" --at 0,0
       taylor classify "x**4 + y**4" --at 0,0 --format json
     """
-    env = _environment()
-    expression = parse_expression(_expression_text(env, expr))
-    variables = resolve_variables([expression], vars_)
-    point = parse_point(at, variables)
-    return PointsReport(expression, variables, [classify_point(expression, variables, point)])
+    return _commands().run_classify(expr=expr, at=at, vars_=vars_, simplify=simplify)
 
 
-def _covariance(cov: str | None, var: str | None) -> list[list[sp.Expr]]:
-    if (cov is None) == (var is None):
-        raise InputError("give the covariance as --cov \"1,0.5;0.5,2\" or its diagonal as --var 1,2")
-    if var is not None:
-        diagonal = [parse_value(t) for t in var.split(",")]
-        return [[d if i == j else sp.Integer(0) for j in range(len(diagonal))] for i, d in enumerate(diagonal)]
-    return [[parse_value(t) for t in row.split(",")] for row in cov.split(";")]  # type: ignore[union-attr]
 
 
 @cli.command(name="expect", context_settings=COMMAND_SETTINGS)
@@ -748,12 +518,7 @@ def expect_command(expr: str, mean: str, cov: str | None, var: str | None, vars_
       taylor expect "exp(x)" --mean 0 --var 1/4 --samples 100000 --seed 1
       taylor expect "x*y" --mean 1,2 --cov "1,0.5;0.5,2"
     """
-    env = _environment()
-    expression = parse_expression(_expression_text(env, expr))
-    variables = resolve_variables([expression], vars_)
-    mu = list(parse_point(mean, variables).values())
-    result = expectation(expression, mu, _covariance(cov, var), variables, samples, seed)
-    return ExpectationReport(expression, result)
+    return _commands().run_expect(expr=expr, mean=mean, cov=cov, var=var, vars_=vars_, samples=samples, seed=seed, simplify=simplify)
 
 
 @cli.command(name="step", context_settings=COMMAND_SETTINGS)
@@ -778,26 +543,7 @@ def step_command(expr: str | None, at: str | None, lr: str, vars_: str | None, v
       taylor step "x**2 + 10*y**2" --at 1,1 --lr 0.05
       taylor step --value 2.5 --grad-norm 1.2 --curvature 10 --lr 0.1
     """
-    env = _environment()
-
-    def number(text: str | None, name: str) -> float | None:
-        if text is None:
-            return None
-        result = to_float(parse_value(text))
-        if result is None:
-            raise InputError(f"{name} must be a finite number")
-        return result
-
-    rate = number(lr, "--lr")
-    if expr is None:
-        prediction = predict_step(rate, value=number(value, "--value"), grad_norm=number(grad_norm, "--grad-norm"),
-                                  curvature=number(curvature, "--curvature"))
-    else:
-        if at is None:
-            raise InputError("give the current point with --at")
-        compiled, start = _start_point(env, expr, vars_, at)
-        prediction = predict_step(rate, compiled, start)
-    return StepReport(prediction)
+    return _commands().run_step(expr=expr, at=at, lr=lr, vars_=vars_, value=value, grad_norm=grad_norm, curvature=curvature, simplify=simplify)
 
 
 def main() -> None:

@@ -9,6 +9,16 @@ from __future__ import annotations
 from enum import IntEnum
 
 
+def printable(text: str, limit: int = 60) -> str:
+    """User text made safe to show: anything but printable ASCII becomes U+XXXX.
+
+    >>> printable("x\x1b[31m")
+    'xU+001B[31m'
+    """
+    text = text if len(text) <= limit else text[:limit] + "..."
+    return "".join(ch if ch.isascii() and ch.isprintable() else f"U+{ord(ch):04X}" for ch in text)
+
+
 class ExitStatus(IntEnum):
     """Process exit statuses, the same for every command."""
 

@@ -27,9 +27,9 @@ from decimal import Decimal, InvalidOperation
 
 import sympy as sp
 
-from .errors import InputError, LimitError, ParseError
+from .errors import InputError, LimitError, ParseError, printable
+from .options import MAX_LENGTH
 
-MAX_LENGTH = 10_000  # characters in one expression
 MAX_DEPTH = 100  # nesting of brackets (every call has a pair)
 MAX_NODES = 20_000  # syntax-tree nodes
 MAX_DIGITS = 100  # digits in one number literal
@@ -148,16 +148,6 @@ def _describe_char(ch: str) -> str:
     """Name a character without echoing it (it may be an escape code)."""
     name = unicodedata.name(ch, "")
     return f"U+{ord(ch):04X}" + (f" ({name})" if name else "")
-
-
-def printable(text: str, limit: int = 60) -> str:
-    """User text made safe to show: anything but printable ASCII becomes U+XXXX.
-
-    >>> printable("x\x1b[31m")
-    'xU+001B[31m'
-    """
-    text = text if len(text) <= limit else text[:limit] + "..."
-    return "".join(ch if ch.isascii() and ch.isprintable() else f"U+{ord(ch):04X}" for ch in text)
 
 
 def _check_text(text: object) -> str:

@@ -19,19 +19,19 @@ import json
 import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 import sympy as sp
-from rich import box
-from rich.console import Console, Group
-from rich.table import Table
-from rich.text import Text
-
-from .accuracy import ConvergenceRow, ErrorTable, LagrangeBound
-from .analysis import CriticalPoint, Expectation, StepPrediction
 from .calculus import to_float
-from .expand import Expansion
-from .optimize import OptimizeResult, TraceRow
+
+if TYPE_CHECKING:  # for annotations only: importing them would load NumPy and SciPy for every command
+    from rich.console import Group
+    from rich.table import Table
+
+    from .accuracy import ConvergenceRow, ErrorTable, LagrangeBound
+    from .analysis import CriticalPoint, Expectation, StepPrediction
+    from .expansion import Expansion
+    from .optimize import OptimizeResult, TraceRow
 
 FORMATS = ("table", "plain", "latex", "json")
 
@@ -57,6 +57,18 @@ class Result:
     eigenvalues: list[float] | None = None
     definiteness: str | None = None
     order: int | None = None
+
+
+def _load_rich() -> None:
+    """Import rich on first use: only the table format needs it (~25 ms of start-up)."""
+    if "Table" in globals() and "box" in globals():
+        return
+    from rich import box
+    from rich.console import Console, Group
+    from rich.table import Table
+    from rich.text import Text
+
+    globals().update(box=box, Console=Console, Group=Group, Table=Table, Text=Text)
 
 
 def _row(table: Table, *cells: str) -> None:
@@ -217,6 +229,7 @@ def _partial_label(index: Sequence[int], variables: Sequence[sp.Symbol]) -> str:
 
 def to_table(result: Result) -> Group:
     """A rich renderable for a terminal: a heading, the table, facts at the point."""
+    _load_rich()
     expression = result.expression if isinstance(result.expression, str) else ", ".join(result.expression)
     titles = {"gradient": "Gradient", "jacobian": "Jacobian", "hessian": "Hessian",
               "tensor": f"Derivative tensor of order {result.order}", "value": "Value"}
@@ -750,6 +763,7 @@ def show(result: Any, fmt: str, out: TextIO, *, color: bool | None = None,
     """Write ``result`` to ``out`` in format ``fmt`` (one of ``FORMATS``)."""
     table, plain, latex, as_json = _VIEWS[type(result)]
     if fmt == "table":
+        _load_rich()
         console = Console(file=out, force_terminal=color, no_color=color is False, width=width,
                           highlight=False)
         console.print(table(result))

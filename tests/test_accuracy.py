@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from taylorcli.accuracy import actual_errors, convergence, lagrange_bound
 from taylorcli.cli import cli
-from taylorcli.expand import expand
+from taylorcli.expansion import expand
 
 HALF = sp.Rational(1, 2)
 

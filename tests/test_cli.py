@@ -290,8 +290,8 @@ def test_debug_shows_traceback():
 def test_cpu_limit_is_a_clean_exit_1():
     # A real process, so the rlimit does not touch the test runner.
     code = ("import sys; sys.argv=['taylor','eval','x','--at','1','--timeout','1'];"
-            "import taylorcli.cli as c;"
-            "c.tidy=lambda *a, **k: [sum(1 for _ in iter(int, 1))];"
+            "import taylorcli.cli as c, taylorcli.commands as w;"
+            "w.tidy=lambda *a, **k: [sum(1 for _ in iter(int, 1))];"
             "c.main()")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert out.returncode == 1, out.stderr

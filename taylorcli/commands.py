@@ -1,0 +1,331 @@
+"""What each command does, between its options and the renderer.
+
+The click tree in ``cli`` stays free of SymPy and NumPy imports (so ``taylor
+--help`` answers at once); the first command to run imports this module, and
+the numeric modules (NumPy, SciPy, mpmath intervals) load only for the
+commands that use them.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import click
+import sympy as sp
+
+from .calculus import (
+    Differentiator,
+    check_tensor_size,
+    definiteness,
+    distinct_partials,
+    eigenvalues,
+    nested_tensor,
+    to_float,
+    value_at,
+)
+from .env import PROGRESS_THRESHOLD, Environment
+from .env import environment as _environment
+from .env import expression_text as _expression_text
+from .env import progress as _progress
+from .env import read_stdin as _read_stdin
+from .errors import InputError, printable
+from .expansion import expand
+from .options import MAX_LENGTH
+from .parse import parse_expression, parse_point, parse_value, resolve_variables
+from .render import (
+    CompareReport,
+    ExpansionReport,
+    ExpectationReport,
+    PointsReport,
+    Result,
+    RunReport,
+    StepReport,
+    exact_text,
+    leaves,
+    nested_map,
+)
+from .simplify import DEFAULT_SECONDS, tidy
+
+
+@dataclass
+class _Request:
+    texts: list[str]
+    exprs: list[sp.Expr]
+    variables: list[sp.Symbol]
+    point: dict[sp.Symbol, sp.Expr] | None
+
+
+def _request(env: Environment, texts: Sequence[str], vars_: str | None, at: str | None) -> _Request:
+    exprs = [parse_expression(text) for text in texts]
+    variables = resolve_variables(exprs, vars_) if (exprs and (vars_ or any(e.free_symbols for e in exprs))) else []
+    point = None
+    if at is not None:
+        parameters = sorted({s for e in exprs for s in e.free_symbols} - set(variables), key=lambda s: s.name)
+        point = parse_point(at, variables, parameters)
+    return _Request([exact_text(e) for e in exprs], exprs, variables, point)
+
+
+def _finish(kind: str, request: _Request, exact: Any, simplify: bool, what: str, **extra: Any) -> Result:
+    """Evaluate at the point (if any), simplify, and pack the result."""
+    point = request.point
+    if point is not None:
+        exact = nested_map(lambda e: value_at(e, point, what), exact)
+    if simplify:
+        flat = leaves(exact)
+        tidied = iter(tidy(flat, DEFAULT_SECONDS))
+        exact = nested_map(lambda _: next(tidied), exact)
+    expression: str | list[str] = request.texts if kind == "jacobian" else request.texts[0]
+    result = Result(kind, expression, request.variables, exact, at=point, **extra)
+    if point is not None:
+        result.numeric = nested_map(to_float, exact)
+        if kind == "hessian" and all(v is not None for v in leaves(result.numeric)) and request.variables:
+            matrix = sp.Matrix(exact)
+            result.eigenvalues = eigenvalues(matrix)
+            result.definiteness = definiteness(matrix, result.eigenvalues)
+    return result
+
+
+def _partials(env: Environment, request: _Request, k: int) -> Any:
+    """The order-k derivative tensor of the request's expression, as nested lists."""
+    n = len(request.variables)
+    check_tensor_size(n, k)
+    total = math.comb(n + k - 1, k)
+    with _progress(env, total, f"order-{k} partials") as tick:
+        partials = distinct_partials(request.exprs[0], request.variables, k, tick)
+    return nested_tensor(partials, n, k)
+
+
+def _need_variables(request: _Request) -> None:
+    if not request.variables:
+        raise InputError("the expression has no variables; name them with --vars")
+
+
+def _start_point(env: Environment, expr: str, vars_: str | None, x0: str):
+    from .numeric import compile as compile_numeric
+    expression = parse_expression(_expression_text(env, expr))
+    variables = resolve_variables([expression], vars_)
+    compiled = compile_numeric(expression, variables)
+    values = [to_float(v) for v in parse_point(x0, variables).values()]
+    if any(v is None for v in values):
+        raise InputError("--x0 values must be finite numbers")
+    return compiled, values
+
+
+def _region(text: str | None, n: int) -> list[tuple[float, float]] | None:
+    """``-5:5`` for every variable, or one ``lo:hi`` per variable, comma-separated."""
+    if text is None:
+        return None
+    parts = [part.strip() for part in text.split(",")]
+    if len(parts) == 1:
+        parts *= n
+    if len(parts) != n:
+        raise InputError(f"--region needs one lo:hi interval, or {n} of them")
+    box = []
+    for part in parts:
+        lo_text, colon, hi_text = part.partition(":")
+        values = [to_float(parse_value(t)) for t in (lo_text, hi_text)] if colon else [None, None]
+        if any(v is None for v in values) or not values[0] < values[1]:
+            raise InputError(f"--region intervals are lo:hi with lo < hi, got '{printable(part)}'")
+        box.append((values[0], values[1]))
+    return box
+
+
+def _covariance(cov: str | None, var: str | None) -> list[list[sp.Expr]]:
+    if (cov is None) == (var is None):
+        raise InputError("give the covariance as --cov \"1,0.5;0.5,2\" or its diagonal as --var 1,2")
+    if var is not None:
+        diagonal = [parse_value(t) for t in var.split(",")]
+        return [[d if i == j else sp.Integer(0) for j in range(len(diagonal))] for i, d in enumerate(diagonal)]
+    return [[parse_value(t) for t in row.split(",")] for row in cov.split(";")]  # type: ignore[union-attr]
+
+
+# --- commands ---
+
+def run_gradient(expr: str, vars_: str | None, at: str | None, simplify: bool) -> Result:
+    env = _environment()
+    request = _request(env, [_expression_text(env, expr)], vars_, at)
+    _need_variables(request)
+    return _finish("gradient", request, _partials(env, request, 1), simplify, "the gradient")
+
+
+def run_jacobian(exprs: tuple[str, ...], vars_: str | None, at: str | None, simplify: bool) -> Result:
+    env = _environment()
+    if list(exprs) == ["-"]:
+        texts = [line for line in _read_stdin(env, 10 * MAX_LENGTH).splitlines() if line.strip()]
+        if not texts:
+            raise InputError("no expressions on standard input")
+    else:
+        texts = [_expression_text(env, text) for text in exprs]
+    request = _request(env, texts, vars_, at)
+    _need_variables(request)
+    rows = []
+    for expr in request.exprs:
+        d = Differentiator(expr, request.variables)
+        rows.append([d.partial((i,)) for i in range(len(request.variables))])
+    return _finish("jacobian", request, rows, simplify, "the Jacobian")
+
+
+def run_hessian(expr: str, vars_: str | None, at: str | None, simplify: bool) -> Result:
+    env = _environment()
+    request = _request(env, [_expression_text(env, expr)], vars_, at)
+    _need_variables(request)
+    return _finish("hessian", request, _partials(env, request, 2), simplify, "the Hessian")
+
+
+def run_derivative(expr: str, order: int, vars_: str | None, at: str | None, simplify: bool) -> Result:
+    env = _environment()
+    request = _request(env, [_expression_text(env, expr)], vars_, at)
+    _need_variables(request)
+    if order < 0:
+        raise InputError(f"--order must be >= 0, got {order}")
+    exact = _partials(env, request, order)
+    return _finish("tensor", request, exact, simplify, f"the order-{order} derivative", order=order)
+
+
+def run_evaluate(expr: str, vars_: str | None, at: str | None, simplify: bool) -> Result:
+    env = _environment()
+    request = _request(env, [_expression_text(env, expr)], vars_, at)
+    if request.point is None:
+        if request.exprs[0].free_symbols:
+            names = ", ".join(v.name for v in request.variables)
+            raise InputError(f"give a point with --at (variables: {names})")
+        request.point = {}
+    return _finish("value", request, request.exprs[0], simplify, request.texts[0])
+
+
+def run_expand(expr: str, order: int, at: str | None, vars_: str | None, degree: str, terms: bool,
+                   coeffs: bool, remainder: bool, check_at: str | None, check_h: bool,
+                   simplify: bool) -> ExpansionReport:
+    from .accuracy import actual_errors, convergence, lagrange_bound
+    env = _environment()
+    expression = parse_expression(_expression_text(env, expr))
+    expansion = expand(expression, vars_, at, order, degree)
+    if simplify:
+        values = tidy([c for _, c in expansion.coefficients], DEFAULT_SECONDS)
+        expansion.coefficients = [(p, c) for (p, _), c in zip(expansion.coefficients, values)]
+    report = ExpansionReport(expansion, terms=terms, coefficients=coeffs, remainder=remainder)
+    if check_h and check_at is None:
+        raise InputError("--check-h halves the step to the --check point: give --check POINT too")
+    if check_at is not None:
+        point = parse_point(check_at, expansion.variables)
+        report.check = actual_errors(expansion, point)
+        if len(expansion.variables) == 1:
+            report.lagrange = lagrange_bound(expansion, point)
+        if check_h:
+            report.convergence = convergence(expansion, point)
+    return report
+
+
+def run_newton(expr: str, x0: str, vars_: str | None, tol: float, max_iter: int, trace: bool, pure: bool,
+                   simplify: bool) -> RunReport:
+    from .optimize import newton
+    env = _environment()
+    compiled, start = _start_point(env, expr, vars_, x0)
+    with _progress(env, max_iter if max_iter >= PROGRESS_THRESHOLD else 0, "newton") as tick:
+        result = newton(compiled, start, tol=tol, max_iter=max_iter, pure=pure,
+                        progress=(lambda k: tick(k, max_iter)) if tick else None)
+    return RunReport(result, trace=trace)
+
+
+def run_gd(expr: str, x0: str, vars_: str | None, tol: float, max_iter: int, trace: bool, lr: str,
+               simplify: bool) -> RunReport:
+    from .optimize import gradient_descent, largest_curvature
+    env = _environment()
+    compiled, start = _start_point(env, expr, vars_, x0)
+    rate = None
+    if lr != "auto":
+        rate = to_float(parse_expression(lr)) if not parse_expression(lr).free_symbols else None
+        if rate is None or not rate > 0:
+            raise InputError(f"--lr must be a positive number or auto, got {printable(lr)}")
+        curvature = largest_curvature(compiled, start)
+        if curvature > 0 and rate >= 2 / curvature:
+            click.echo(f"taylor: warning: --lr {rate:g} >= 2/L = {2 / curvature:.4g} at x0: "
+                       "gradient descent may diverge", err=True)
+    with _progress(env, max_iter, "gradient descent") as tick:
+        result = gradient_descent(compiled, start, lr=rate, tol=tol, max_iter=max_iter,
+                                  progress=(lambda k: tick(k, max_iter)) if tick else None)
+    return RunReport(result, trace=trace)
+
+
+def run_bfgs(expr: str, x0: str, vars_: str | None, tol: float, max_iter: int, trace: bool,
+                 simplify: bool) -> RunReport:
+    from .optimize import bfgs
+    compiled, start = _start_point(_environment(), expr, vars_, x0)
+    return RunReport(bfgs(compiled, start, tol=tol, max_iter=max_iter), trace=trace)
+
+
+def run_lbfgs(expr: str, x0: str, vars_: str | None, tol: float, max_iter: int, trace: bool, memory: int,
+                  simplify: bool) -> RunReport:
+    from .optimize import lbfgs
+    compiled, start = _start_point(_environment(), expr, vars_, x0)
+    return RunReport(lbfgs(compiled, start, tol=tol, max_iter=max_iter, memory=memory), trace=trace)
+
+
+def run_minimize(expr: str, x0: str, vars_: str | None, tol: float, max_iter: int, trace: bool, method: str,
+                     simplify: bool) -> RunReport:
+    from .optimize import scipy_minimize
+    compiled, start = _start_point(_environment(), expr, vars_, x0)
+    return RunReport(scipy_minimize(compiled, start, method, tol=tol, max_iter=max_iter), trace=trace)
+
+
+def run_compare(expr: str, x0: str, vars_: str | None, tol: float, simplify: bool) -> CompareReport:
+    from .optimize import compare
+    compiled, start = _start_point(_environment(), expr, vars_, x0)
+    return CompareReport(compare(compiled, start, tol=tol))
+
+
+def run_critical(expr: str, vars_: str | None, region: str | None, simplify: bool) -> PointsReport:
+    from .analysis import critical_points
+    env = _environment()
+    expression = parse_expression(_expression_text(env, expr))
+    variables = resolve_variables([expression], vars_)
+    points = critical_points(expression, variables, _region(region, len(variables)))
+    return PointsReport(expression, variables, points)
+
+
+def run_classify(expr: str, at: str, vars_: str | None, simplify: bool) -> PointsReport:
+    from .analysis import classify_point
+    env = _environment()
+    expression = parse_expression(_expression_text(env, expr))
+    variables = resolve_variables([expression], vars_)
+    point = parse_point(at, variables)
+    return PointsReport(expression, variables, [classify_point(expression, variables, point)])
+
+
+def run_expect(expr: str, mean: str, cov: str | None, var: str | None, vars_: str | None, samples: int,
+                   seed: int | None, simplify: bool) -> ExpectationReport:
+    from .analysis import expectation
+    env = _environment()
+    expression = parse_expression(_expression_text(env, expr))
+    variables = resolve_variables([expression], vars_)
+    mu = list(parse_point(mean, variables).values())
+    result = expectation(expression, mu, _covariance(cov, var), variables, samples, seed)
+    return ExpectationReport(expression, result)
+
+
+def run_step(expr: str | None, at: str | None, lr: str, vars_: str | None, value: str | None,
+                 grad_norm: str | None, curvature: str | None, simplify: bool) -> StepReport:
+    from .analysis import predict_step
+    env = _environment()
+
+    def number(text: str | None, name: str) -> float | None:
+        if text is None:
+            return None
+        result = to_float(parse_value(text))
+        if result is None:
+            raise InputError(f"{name} must be a finite number")
+        return result
+
+    rate = number(lr, "--lr")
+    if expr is None:
+        prediction = predict_step(rate, value=number(value, "--value"), grad_norm=number(grad_norm, "--grad-norm"),
+                                  curvature=number(curvature, "--curvature"))
+    else:
+        if at is None:
+            raise InputError("give the current point with --at")
+        compiled, start = _start_point(env, expr, vars_, at)
+        prediction = predict_step(rate, compiled, start)
+    return StepReport(prediction)

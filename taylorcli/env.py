@@ -1,0 +1,88 @@
+"""Where the command line reads and writes, injectable for tests (as httpie does).
+
+Light on purpose: importing it costs no SymPy or NumPy, so ``taylor --help``
+starts fast.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import TextIO
+
+import click
+
+from .errors import LimitError
+from .options import MAX_LENGTH
+
+PROGRESS_THRESHOLD = 2_000  # units of work before a progress bar is worth showing
+
+
+@dataclass
+class Environment:
+    """Where the CLI reads and writes; tests inject their own (as httpie does)."""
+
+    stdin: TextIO | None = None
+    stdout: TextIO | None = None
+    stderr: TextIO | None = None
+    stdout_isatty: bool | None = None
+    stderr_isatty: bool | None = None
+    apply_limits: bool = False
+    env: dict[str, str] = field(default_factory=lambda: dict(os.environ))
+
+    def __post_init__(self) -> None:
+        self.stdin = self.stdin or sys.stdin
+        self.stdout = self.stdout or sys.stdout
+        self.stderr = self.stderr or sys.stderr
+        if self.stdout_isatty is None:
+            self.stdout_isatty = _isatty(self.stdout)
+        if self.stderr_isatty is None:
+            self.stderr_isatty = _isatty(self.stderr)
+
+    @property
+    def color(self) -> bool:
+        return bool(self.stdout_isatty) and "NO_COLOR" not in self.env
+
+
+def _isatty(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def environment() -> Environment:
+    ctx = click.get_current_context()
+    if not isinstance(ctx.obj, Environment):
+        ctx.obj = Environment()
+    return ctx.obj
+
+
+def read_stdin(env: Environment, limit: int) -> str:
+    stream = env.stdin
+    raw = stream.buffer.read(limit + 1) if hasattr(stream, "buffer") else stream.read(limit + 1)
+    text = raw.decode("utf-8", errors="replace") if isinstance(raw, bytes) else raw
+    if len(text) > limit:
+        raise LimitError(f"standard input is too long (limit {limit} characters)")
+    return text.strip()
+
+
+def expression_text(env: Environment, text: str) -> str:
+    return read_stdin(env, MAX_LENGTH) if text == "-" else text
+
+
+@contextmanager
+def progress(env: Environment, total: int, label: str) -> Iterator[Callable[[int, int], None] | None]:
+    """A progress bar on a terminal (stderr) for long work; nothing otherwise."""
+    if not env.stderr_isatty or total < PROGRESS_THRESHOLD:
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(file=env.stderr), transient=True) as bar:
+        task = bar.add_task(label, total=total)
+        yield lambda done, _total: bar.update(task, completed=done)
