@@ -22,7 +22,7 @@ import click
 
 from . import __version__
 from .env import Environment, environment as _environment
-from .errors import ExitStatus, NotConverged, TaylorError, printable
+from .errors import BatchFailed, ExitStatus, InputError, NotConverged, TaylorError, printable
 from .options import DEGREES, FORMATS
 
 DEFAULT_TIMEOUT = 60  # CPU seconds
@@ -31,6 +31,14 @@ MEMORY_LIMIT = 8 * 2**30  # bytes of address space
 
 
 
+
+
+class _Interrupted(BaseException):
+    """Ctrl-C, carried past click (which would print a newline and exit 1)."""
+
+
+class _PipeClosed(BaseException):
+    """The reader closed stdout, carried past click (which would exit 1)."""
 
 
 class _CPUTimeExceeded(BaseException):
@@ -88,12 +96,13 @@ class TaylorGroup(click.Group):
             self._fail(f"out of memory (limit {MEMORY_LIMIT // 2**30} GiB)", ExitStatus.ERROR, debug)
         except RecursionError:
             self._fail("the expression is nested too deeply to work with", ExitStatus.ERROR, debug)
-        except BrokenPipeError:
-            # The reader went away (`taylor ... | head`): not our failure.
+        except (BrokenPipeError, _PipeClosed):
+            # The reader went away (`taylor ... | head`): not our failure. Later flushes
+            # at exit go to /dev/null instead of raising again.
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             sys.exit(ExitStatus.SUCCESS)
-        except KeyboardInterrupt:
-            self._fail("interrupted", ExitStatus.ERROR, debug)
+        except (KeyboardInterrupt, _Interrupted):
+            sys.exit(ExitStatus.INTERRUPTED)  # Ctrl-C: quietly, as shells expect (128 + SIGINT)
         except Exception as error:  # noqa: BLE001 - the last line of defence: no tracebacks
             self._fail(f"internal error: {type(error).__name__}: {error}", ExitStatus.ERROR, debug)
 
@@ -115,37 +124,73 @@ class TaylorGroup(click.Group):
 
 
 def output_options(command: Callable[..., Any]) -> Callable[..., Any]:
-    """Options every command shares: format, simplification, limits, debugging."""
+    """Options every command shares: format, batch mode, simplification, limits, debugging."""
     options = [
         click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default=None,
                      help="Output format. Default: table on a terminal, plain when piped."),
+        click.option("--batch", is_flag=True,
+                     help="Read one expression per line from stdin (give - as EXPR); write JSON Lines."),
+        click.option("--jobs", "-j", type=click.IntRange(min=1, max=256), default=1, show_default=True,
+                     help="Processes for --batch (output stays in input order)."),
         click.option("--no-simplify", is_flag=True, help="Skip simplifying the results."),
         click.option("--timeout", type=click.FloatRange(min=0), default=DEFAULT_TIMEOUT, show_default=True,
-                     help="CPU-time limit in seconds (0: none)."),
+                     help="CPU-time limit in seconds for the whole run (0: none)."),
         click.option("--debug", is_flag=True, help="Show a traceback on errors."),
     ]
     for option in reversed(options):
         command = option(command)
 
     @functools.wraps(command)
-    def wrapper(*args: Any, fmt: str | None, no_simplify: bool, timeout: float, debug: bool, **kwargs: Any) -> None:
+    def wrapper(*args: Any, **kwargs: Any) -> None:
+        # click turns Ctrl-C into Abort (after printing a newline) and a closed pipe
+        # into exit 1; shells expect 130 and silence, so both leave as our own signals.
+        try:
+            run(*args, **kwargs)
+        except KeyboardInterrupt:
+            raise _Interrupted from None
+        except BrokenPipeError:
+            raise _PipeClosed from None
+
+    def run(*args: Any, fmt: str | None, batch: bool, jobs: int, no_simplify: bool, timeout: float,
+            debug: bool, **kwargs: Any) -> None:
         env = _environment()
         if env.apply_limits:
             _apply_limits(timeout)
+        if batch:
+            _batch(env, command, args, kwargs, not no_simplify, jobs)
+            return
         result = command(*args, simplify=not no_simplify, **kwargs)
-        from .render import CompareReport, ExpansionReport, RunReport, show  # the command has loaded them
+        from .render import ExpansionReport, failure, show  # the command has loaded them
 
         if debug and isinstance(result, ExpansionReport) and result.expansion.method == "series":
             click.echo("taylor: debug: not analytic at the point; used SymPy's series "
                        f"({result.expansion.reason})", err=True)
         show(result, fmt or ("table" if env.stdout_isatty else "plain"), env.stdout,
              color=env.color if env.stdout_isatty else False)
-        if isinstance(result, RunReport) and not result.result.success:
-            raise NotConverged(f"{result.result.method} did not converge: {result.result.message}")
-        if isinstance(result, CompareReport) and not any(r.success for r in result.runs):
-            raise NotConverged("no method converged")
+        problem = failure(result)
+        if problem:
+            raise NotConverged(problem)
 
     return wrapper
+
+
+def _batch(env: Environment, command: Callable[..., Any], args: tuple, kwargs: dict[str, Any], simplify: bool,
+           jobs: int) -> None:
+    """Run the command once per stdin line (EXPR is -); JSON Lines out; exit 1 if any line failed."""
+    from .batch import run_batch
+
+    name = "exprs" if "exprs" in kwargs else "expr"
+    if kwargs.get(name) not in ("-", ("-",)):
+        raise InputError("--batch reads one expression per line from standard input: give - as the expression")
+
+    def call(text: str) -> Any:
+        # jacobian: one vector function per line, its components separated by ';'
+        value = tuple(part.strip() for part in text.split(";")) if name == "exprs" else text
+        return command(*args, simplify=simplify, **{**kwargs, name: value})
+
+    total, failed = run_batch(env, call, jobs)
+    if failed:
+        raise BatchFailed(f"{failed} of {total} input lines failed (see their 'error' objects)")
 
 
 def point_options(required_at: bool = False) -> Callable[[Callable[..., Any]], Callable[..., Any]]:

@@ -55,7 +55,10 @@ def _isatty(stream: TextIO) -> bool:
 
 
 def environment() -> Environment:
-    ctx = click.get_current_context()
+    """The current command's environment (a default one outside a click context)."""
+    ctx = click.get_current_context(silent=True)
+    if ctx is None:
+        return Environment()
     if not isinstance(ctx.obj, Environment):
         ctx.obj = Environment()
     return ctx.obj

@@ -25,6 +25,7 @@ class ExitStatus(IntEnum):
     SUCCESS = 0
     ERROR = 1  # the math failed, an optimizer did not converge, a resource ran out
     USAGE = 2  # bad input or usage
+    INTERRUPTED = 130  # Ctrl-C
 
 
 class TaylorError(Exception):
@@ -71,3 +72,7 @@ class ResourceError(TaylorError):
 
 class NotConverged(MathError):
     """An optimizer stopped without meeting its tolerance."""
+
+
+class BatchFailed(TaylorError):
+    """Some lines of a batch failed; their objects carry the errors."""

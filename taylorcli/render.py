@@ -758,6 +758,20 @@ _VIEWS = {
 }
 
 
+def json_object(result: Any) -> dict[str, Any]:
+    """The documented JSON object of any result."""
+    return _VIEWS[type(result)][3](result)
+
+
+def failure(result: Any) -> str | None:
+    """Why a result counts as a failure (an optimizer that did not converge), or None."""
+    if isinstance(result, RunReport) and not result.result.success:
+        return f"{result.result.method} did not converge: {result.result.message}"
+    if isinstance(result, CompareReport) and not any(r.success for r in result.runs):
+        return "no method converged"
+    return None
+
+
 def show(result: Any, fmt: str, out: TextIO, *, color: bool | None = None,
          width: int | None = None) -> None:
     """Write ``result`` to ``out`` in format ``fmt`` (one of ``FORMATS``)."""
