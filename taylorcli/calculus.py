@@ -18,8 +18,6 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import sympy as sp
-import symengine
-from symengine.lib.symengine_wrapper import sympy2symengine
 
 from .errors import InputError, LimitError, MathError
 from .guard import check_point, check_size
@@ -30,6 +28,7 @@ Variables = Sequence[sp.Symbol | str] | str | None
 Progress = Callable[[int, int], None]
 
 MAX_ORDER = 12  # derivative order
+ENGINE_WORK = 300  # partials x expression size above which SymEngine pays for its import
 MAX_ENTRIES = 1_000_000  # entries in a derivative tensor, n**k
 
 # SymEngine treats functions it does not know as constants when differentiating
@@ -59,13 +58,22 @@ class Differentiator:
     entries of a tensor share one computation.
     """
 
-    def __init__(self, f: sp.Expr, variables: Sequence[sp.Symbol]) -> None:
+    def __init__(self, f: sp.Expr, variables: Sequence[sp.Symbol], partials: int | None = None) -> None:
+        """``partials``: how many partials the caller expects to ask for (None: many).
+
+        Small jobs stay on SymPy: loading SymEngine (and the NumPy it imports)
+        costs ~70 ms of start-up, more than differentiating x**2*y takes.
+        """
         self.f = f
         self.variables = list(variables)
-        self.engine = all(isinstance(fn, _ENGINE_SAFE) for fn in f.atoms(sp.Function))
+        safe = all(isinstance(fn, _ENGINE_SAFE) for fn in f.atoms(sp.Function))
+        small = partials is not None and partials * (sp.count_ops(f) + 1) <= ENGINE_WORK
+        self.engine = safe and not small
         self._cache: dict[tuple[int, ...], object] = {}
         self._engine_point: tuple[Mapping, dict] | None = None
         if self.engine:
+            from symengine.lib.symengine_wrapper import sympy2symengine
+
             try:
                 self._cache[()] = sympy2symengine(f)
                 self._engine_vars = [sympy2symengine(v) for v in self.variables]
@@ -117,6 +125,9 @@ class Differentiator:
         key = tuple(sorted(index))
         raw = self._raw(key)
         if self.engine:
+            import symengine
+            from symengine.lib.symengine_wrapper import sympy2symengine
+
             try:
                 if self._engine_point is None or self._engine_point[0] is not point:
                     converted = {sympy2symengine(v): sympy2symengine(a) for v, a in point.items()}
@@ -145,7 +156,7 @@ def gradient(f: Expr, variables: Variables = None) -> list[sp.Expr]:
     [2*x1*x2 + x2**3, x1**2 + 3*x1*x2**2]
     """
     expr, symbols = _prepare(f, variables)
-    d = Differentiator(expr, symbols)
+    d = Differentiator(expr, symbols, len(symbols))
     return [d.partial((i,)) for i in range(len(symbols))]
 
 
@@ -165,7 +176,7 @@ def jacobian(fs: Sequence[Expr] | Expr, variables: Variables = None) -> sp.Matri
     symbols = resolve_variables(exprs, variables)
     rows = []
     for expr in exprs:
-        d = Differentiator(expr, symbols)
+        d = Differentiator(expr, symbols, len(symbols))
         rows.append([d.partial((i,)) for i in range(len(symbols))])
     return sp.Matrix(rows)
 
@@ -200,8 +211,8 @@ def distinct_partials(f: Expr, variables: Variables, k: int,
     """
     expr, symbols = _prepare(f, variables)
     check_tensor_size(len(symbols), k)
-    d = Differentiator(expr, symbols)
     keys = list(itertools.combinations_with_replacement(range(len(symbols)), k))
+    d = Differentiator(expr, symbols, len(keys) * k)
     result = {}
     for done, key in enumerate(keys, 1):
         result[key] = d.partial(key)

@@ -163,7 +163,7 @@ def run_jacobian(exprs: tuple[str, ...], vars_: str | None, at: str | None, simp
     _need_variables(request)
     rows = []
     for expr in request.exprs:
-        d = Differentiator(expr, request.variables)
+        d = Differentiator(expr, request.variables, len(request.variables))
         rows.append([d.partial((i,)) for i in range(len(request.variables))])
     return _finish("jacobian", request, rows, simplify, "the Jacobian")
 

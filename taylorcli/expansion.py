@@ -207,10 +207,11 @@ def _taylor(expr: sp.Expr, variables: list[sp.Symbol], point: dict[sp.Symbol, sp
         raise NotAnalytic(why)
     n = len(variables)
     check_point(expr, point)
-    d = Differentiator(expr, variables)
+    indices = _indices(n, order, degree) if order >= 0 else []
+    d = Differentiator(expr, variables, sum(len(index) for index in indices))
     _check_value(d.value_at((), point), (), variables)  # even for order < 0: is f analytic here?
     coefficients = []
-    for index in _indices(n, order, degree) if order >= 0 else []:
+    for index in indices:
         powers = tuple(sp.Integer(index.count(i)) for i in range(n))
         value = d.value_at(index, point, sp.Rational(1, _factorial(powers)))
         _check_value(value, index, variables)
