@@ -366,6 +366,10 @@ def expand_command(expr: str, order: int, at: str | None, vars_: str | None, deg
     return _commands().run_expand(expr=expr, order=order, at=at, vars_=vars_, degree=degree, terms=terms, coeffs=coeffs, remainder=remainder, check_at=check_at, check_h=check_h, simplify=simplify)
 
 
+PLOT_OPTION = click.option("--plot", metavar="FILE",
+                           help="Draw the path on the contours of f (two variables): .png, .svg or .pdf.")
+
+
 def optimizer_options(max_iter: int) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """Options every optimizer shares: start, variables, tolerance, iterations, trace."""
     def decorate(command: Callable[..., Any]) -> Callable[..., Any]:
@@ -377,6 +381,7 @@ def optimizer_options(max_iter: int) -> Callable[[Callable[..., Any]], Callable[
             click.option("--max-iter", type=click.IntRange(min=0), default=max_iter, show_default=True,
                          help="Iteration limit."),
             click.option("--trace", is_flag=True, help="Show every iteration (always in JSON)."),
+            PLOT_OPTION,
         ]):
             command = option(command)
         return command
@@ -391,7 +396,7 @@ def optimizer_options(max_iter: int) -> Callable[[Callable[..., Any]], Callable[
 @click.option("--pure", is_flag=True, help="Undamped steps x - H^-1 g: no line search, no Hessian modification.")
 @output_options
 def newton_command(expr: str, x0: str, vars_: str | None, tol: float, max_iter: int, trace: bool, pure: bool,
-                   simplify: bool) -> RunReport:
+                   plot: str | None, simplify: bool) -> RunReport:
     """Newton's method with the exact Hessian: minimize EXPR from --x0.
 
     An Armijo line search damps the step; an indefinite or singular Hessian is
@@ -404,7 +409,7 @@ def newton_command(expr: str, x0: str, vars_: str | None, tol: float, max_iter: 
       taylor newton "(1-x)**2 + 100*(y-x**2)**2" --x0 -1.2,1
       taylor newton "(x-1)**2 + (y+2)**2" --x0 0,0 --pure --trace
     """
-    return _commands().run_newton(expr=expr, x0=x0, vars_=vars_, tol=tol, max_iter=max_iter, trace=trace, pure=pure, simplify=simplify)
+    return _commands().run_newton(plot=plot, expr=expr, x0=x0, vars_=vars_, tol=tol, max_iter=max_iter, trace=trace, pure=pure, simplify=simplify)
 
 
 @cli.command(name="gd", context_settings=COMMAND_SETTINGS)
@@ -414,7 +419,7 @@ def newton_command(expr: str, x0: str, vars_: str | None, tol: float, max_iter: 
               help="Step size, or auto for 1/L (L: largest Hessian eigenvalue at x0).")
 @output_options
 def gd_command(expr: str, x0: str, vars_: str | None, tol: float, max_iter: int, trace: bool, lr: str,
-               simplify: bool) -> RunReport:
+               plot: str | None, simplify: bool) -> RunReport:
     """Gradient descent with a fixed step: minimize EXPR from --x0.
 
     Warns on stderr when the step is at least 2/L at x0, beyond which the
@@ -425,7 +430,7 @@ def gd_command(expr: str, x0: str, vars_: str | None, tol: float, max_iter: int,
       taylor gd "x**2 + 10*y**2" --x0 1,1
       taylor gd "(1-x)**2 + 100*(y-x**2)**2" --x0 -1.2,1 --lr 0.001 --max-iter 50000
     """
-    return _commands().run_gd(expr=expr, x0=x0, vars_=vars_, tol=tol, max_iter=max_iter, trace=trace, lr=lr, simplify=simplify)
+    return _commands().run_gd(plot=plot, expr=expr, x0=x0, vars_=vars_, tol=tol, max_iter=max_iter, trace=trace, lr=lr, simplify=simplify)
 
 
 @cli.command(name="bfgs", context_settings=COMMAND_SETTINGS)
@@ -433,14 +438,14 @@ def gd_command(expr: str, x0: str, vars_: str | None, tol: float, max_iter: int,
 @optimizer_options(max_iter=1000)
 @output_options
 def bfgs_command(expr: str, x0: str, vars_: str | None, tol: float, max_iter: int, trace: bool,
-                 simplify: bool) -> RunReport:
+                 plot: str | None, simplify: bool) -> RunReport:
     """BFGS (SciPy's, with a Wolfe line search) on exact gradients: minimize EXPR.
 
     \b
     Examples:
       taylor bfgs "(1-x)**2 + 100*(y-x**2)**2" --x0 -1.2,1
     """
-    return _commands().run_bfgs(expr=expr, x0=x0, vars_=vars_, tol=tol, max_iter=max_iter, trace=trace, simplify=simplify)
+    return _commands().run_bfgs(plot=plot, expr=expr, x0=x0, vars_=vars_, tol=tol, max_iter=max_iter, trace=trace, simplify=simplify)
 
 
 @cli.command(name="lbfgs", context_settings=COMMAND_SETTINGS)
@@ -450,14 +455,14 @@ def bfgs_command(expr: str, x0: str, vars_: str | None, tol: float, max_iter: in
               help="Correction pairs kept (M).")
 @output_options
 def lbfgs_command(expr: str, x0: str, vars_: str | None, tol: float, max_iter: int, trace: bool, memory: int,
-                  simplify: bool) -> RunReport:
+                  plot: str | None, simplify: bool) -> RunReport:
     """L-BFGS keeping M correction pairs (SciPy's L-BFGS-B, unbounded): minimize EXPR.
 
     \b
     Examples:
       taylor lbfgs "(1-x)**2 + 100*(y-x**2)**2" --x0 -1.2,1 --memory 5
     """
-    return _commands().run_lbfgs(expr=expr, x0=x0, vars_=vars_, tol=tol, max_iter=max_iter, trace=trace, memory=memory, simplify=simplify)
+    return _commands().run_lbfgs(plot=plot, expr=expr, x0=x0, vars_=vars_, tol=tol, max_iter=max_iter, trace=trace, memory=memory, simplify=simplify)
 
 
 SCIPY_METHODS = ["Nelder-Mead", "Powell", "CG", "BFGS", "Newton-CG", "L-BFGS-B", "TNC", "SLSQP", "dogleg",
@@ -471,7 +476,7 @@ SCIPY_METHODS = ["Nelder-Mead", "Powell", "CG", "BFGS", "Newton-CG", "L-BFGS-B",
               show_default=True, help="A scipy.optimize.minimize method.")
 @output_options
 def minimize_command(expr: str, x0: str, vars_: str | None, tol: float, max_iter: int, trace: bool, method: str,
-                     simplify: bool) -> RunReport:
+                     plot: str | None, simplify: bool) -> RunReport:
     """Any SciPy minimize method, given the exact gradient and Hessian of EXPR.
 
     Success means |grad f| <= --tol at the end, whatever SciPy reports.
@@ -480,7 +485,7 @@ def minimize_command(expr: str, x0: str, vars_: str | None, tol: float, max_iter
     Examples:
       taylor minimize "(1-x)**2 + 100*(y-x**2)**2" --x0 -1.2,1 --method Newton-CG
     """
-    return _commands().run_minimize(expr=expr, x0=x0, vars_=vars_, tol=tol, max_iter=max_iter, trace=trace, method=method, simplify=simplify)
+    return _commands().run_minimize(plot=plot, expr=expr, x0=x0, vars_=vars_, tol=tol, max_iter=max_iter, trace=trace, method=method, simplify=simplify)
 
 
 @cli.command(name="compare", context_settings=COMMAND_SETTINGS)
@@ -489,8 +494,9 @@ def minimize_command(expr: str, x0: str, vars_: str | None, tol: float, max_iter
 @click.option("--vars", "vars_", metavar="NAMES", help="Variables and their order, e.g. x,y.")
 @click.option("--tol", type=click.FloatRange(min=0, min_open=True), default=1e-8, show_default=True,
               help="Stop when the gradient norm is at most this.")
+@PLOT_OPTION
 @output_options
-def compare_command(expr: str, x0: str, vars_: str | None, tol: float, simplify: bool) -> CompareReport:
+def compare_command(expr: str, x0: str, vars_: str | None, tol: float, plot: str | None, simplify: bool) -> CompareReport:
     """Run gd, newton, bfgs and lbfgs from the same start; one table.
 
     Exit status 1 only if no method converged.
@@ -499,7 +505,7 @@ def compare_command(expr: str, x0: str, vars_: str | None, tol: float, simplify:
     Examples:
       taylor compare "(1-x)**2 + 100*(y-x**2)**2" --x0 -1.2,1
     """
-    return _commands().run_compare(expr=expr, x0=x0, vars_=vars_, tol=tol, simplify=simplify)
+    return _commands().run_compare(plot=plot, expr=expr, x0=x0, vars_=vars_, tol=tol, simplify=simplify)
 
 
 
@@ -589,6 +595,30 @@ def step_command(expr: str | None, at: str | None, lr: str, vars_: str | None, v
       taylor step --value 2.5 --grad-norm 1.2 --curvature 10 --lr 0.1
     """
     return _commands().run_step(expr=expr, at=at, lr=lr, vars_=vars_, value=value, grad_norm=grad_norm, curvature=curvature, simplify=simplify)
+
+
+@cli.command(name="plot", context_settings=COMMAND_SETTINGS)
+@click.argument("expr")
+@click.option("--output", "-o", required=True, metavar="FILE", help="The picture: .png, .svg or .pdf.")
+@click.option("--order", "orders", default="1,2", show_default=True, metavar="K,K,...",
+              help="Taylor orders to draw (one variable).")
+@click.option("--at", "at", default=None, metavar="A", help="Expansion point (one variable). Default: 0.")
+@click.option("--range", "range_", default=None, metavar="LO,HI[,LO,HI]",
+              help="x range, or x and y ranges for two variables. Default: -3,3.")
+@click.option("--size", default="800x600", show_default=True, metavar="WxH", help="Picture size in pixels.")
+@click.option("--vars", "vars_", metavar="NAMES", help="Variables and their order, e.g. x,y.")
+@output_options
+def plot_command(expr: str, output: str, orders: str, at: str | None, range_: str | None, size: str,
+                 vars_: str | None, simplify: bool) -> Any:
+    """Draw EXPR: beside its Taylor polynomials (one variable), or as contours (two).
+
+    \b
+    Examples:
+      taylor plot "exp(x)" --order 1,2,4 --at 0 --range -3,3 -o taylor.png
+      taylor plot "(1-x)**2 + 100*(y-x**2)**2" --range -2,2,-1,3 -o banana.svg
+    """
+    return _commands().run_plot(expr=expr, output=output, orders=orders, at=at, range_=range_, size=size,
+                                vars_=vars_)
 
 
 def main() -> None:

@@ -220,18 +220,18 @@ def run_expand(expr: str, order: int, at: str | None, vars_: str | None, degree:
 
 
 def run_newton(expr: str, x0: str, vars_: str | None, tol: float, max_iter: int, trace: bool, pure: bool,
-                   simplify: bool) -> RunReport:
+                   plot: str | None, simplify: bool) -> RunReport:
     from .optimize import newton
     env = _environment()
     compiled, start = _start_point(env, expr, vars_, x0)
     with _progress(env, max_iter if max_iter >= PROGRESS_THRESHOLD else 0, "newton") as tick:
         result = newton(compiled, start, tol=tol, max_iter=max_iter, pure=pure,
                         progress=(lambda k: tick(k, max_iter)) if tick else None)
-    return RunReport(result, trace=trace)
+    return _with_plot(RunReport(result, trace=trace), plot, compiled.expression)
 
 
 def run_gd(expr: str, x0: str, vars_: str | None, tol: float, max_iter: int, trace: bool, lr: str,
-               simplify: bool) -> RunReport:
+               plot: str | None, simplify: bool) -> RunReport:
     from .optimize import gradient_descent, largest_curvature
     env = _environment()
     compiled, start = _start_point(env, expr, vars_, x0)
@@ -247,34 +247,37 @@ def run_gd(expr: str, x0: str, vars_: str | None, tol: float, max_iter: int, tra
     with _progress(env, max_iter, "gradient descent") as tick:
         result = gradient_descent(compiled, start, lr=rate, tol=tol, max_iter=max_iter,
                                   progress=(lambda k: tick(k, max_iter)) if tick else None)
-    return RunReport(result, trace=trace)
+    return _with_plot(RunReport(result, trace=trace), plot, compiled.expression)
 
 
 def run_bfgs(expr: str, x0: str, vars_: str | None, tol: float, max_iter: int, trace: bool,
-                 simplify: bool) -> RunReport:
+                 plot: str | None, simplify: bool) -> RunReport:
     from .optimize import bfgs
     compiled, start = _start_point(_environment(), expr, vars_, x0)
-    return RunReport(bfgs(compiled, start, tol=tol, max_iter=max_iter), trace=trace)
+    result = bfgs(compiled, start, tol=tol, max_iter=max_iter)
+    return _with_plot(RunReport(result, trace=trace), plot, compiled.expression)
 
 
 def run_lbfgs(expr: str, x0: str, vars_: str | None, tol: float, max_iter: int, trace: bool, memory: int,
-                  simplify: bool) -> RunReport:
+                  plot: str | None, simplify: bool) -> RunReport:
     from .optimize import lbfgs
     compiled, start = _start_point(_environment(), expr, vars_, x0)
-    return RunReport(lbfgs(compiled, start, tol=tol, max_iter=max_iter, memory=memory), trace=trace)
+    return _with_plot(RunReport(lbfgs(compiled, start, tol=tol, max_iter=max_iter, memory=memory), trace=trace),
+                      plot)
 
 
 def run_minimize(expr: str, x0: str, vars_: str | None, tol: float, max_iter: int, trace: bool, method: str,
-                     simplify: bool) -> RunReport:
+                     plot: str | None, simplify: bool) -> RunReport:
     from .optimize import scipy_minimize
     compiled, start = _start_point(_environment(), expr, vars_, x0)
-    return RunReport(scipy_minimize(compiled, start, method, tol=tol, max_iter=max_iter), trace=trace)
+    return _with_plot(RunReport(scipy_minimize(compiled, start, method, tol=tol, max_iter=max_iter), trace=trace),
+                      plot)
 
 
-def run_compare(expr: str, x0: str, vars_: str | None, tol: float, simplify: bool) -> CompareReport:
+def run_compare(expr: str, x0: str, vars_: str | None, tol: float, plot: str | None, simplify: bool) -> CompareReport:
     from .optimize import compare
     compiled, start = _start_point(_environment(), expr, vars_, x0)
-    return CompareReport(compare(compiled, start, tol=tol))
+    return _with_plot(CompareReport(compare(compiled, start, tol=tol)), plot, compiled.expression)
 
 
 def run_critical(expr: str, vars_: str | None, region: str | None, simplify: bool) -> PointsReport:
@@ -329,3 +332,67 @@ def run_step(expr: str | None, at: str | None, lr: str, vars_: str | None, value
         compiled, start = _start_point(env, expr, vars_, at)
         prediction = predict_step(rate, compiled, start)
     return StepReport(prediction)
+
+
+# --- pictures ------------------------------------------------------------------------------------
+
+
+def _size(text: str) -> tuple[int, int]:
+    width, _, height = text.lower().partition("x")
+    if not (width.isdigit() and height.isdigit()):
+        raise InputError(f"--size is WIDTHxHEIGHT in pixels, e.g. 800x600; got '{printable(text)}'")
+    return int(width), int(height)
+
+
+def _numbers(text: str, what: str) -> list[float]:
+    values = [to_float(parse_value(part)) for part in text.split(",")]
+    if any(v is None for v in values):
+        raise InputError(f"{what} needs finite numbers")
+    return values  # type: ignore[return-value]
+
+
+def _with_plot(report: Any, plot: str | None, expression: sp.Expr) -> Any:
+    """Draw the optimizer paths on the contours of f, if asked."""
+    if plot is None:
+        return report
+    from .plot import contours, draw_contours, path_box
+
+    runs = report.runs if isinstance(report, CompareReport) else [report.result]
+    if len(runs[0].variables) != 2:
+        raise InputError("--plot draws paths on contours: it needs two variables")
+    paths = {r.method: [t.x for t in r.trace] for r in runs}
+    # gd's thousands of steps crowd the picture; every step is still drawn, at most 2,000 points.
+    paths = {name: points[:: max(1, len(points) // 2000)] + points[-1:] for name, points in paths.items()}
+    data = contours(expression, runs[0].variables, path_box(paths), paths=paths)
+    draw_contours(data, plot)
+    return report
+
+
+def run_plot(expr: str, output: str, orders: str, at: str | None, range_: str | None, size: str,
+             vars_: str | None) -> Any:
+    from .plot import contours, draw_contours, draw_curves, taylor_curves
+    from .render import PlotReport
+
+    env = _environment()
+    expression = parse_expression(_expression_text(env, expr))
+    variables = resolve_variables([expression], vars_)
+    pixels = _size(size)
+    bounds = _numbers(range_, "--range") if range_ else [-3.0, 3.0]
+    if len(variables) == 1:
+        if len(bounds) != 2 or not bounds[0] < bounds[1]:
+            raise InputError("--range for one variable is LO,HI with LO < HI")
+        try:
+            ks = [int(k) for k in orders.split(",")]
+        except ValueError:
+            raise InputError(f"--order is a list of whole numbers, got '{printable(orders)}'") from None
+        point = parse_value(at) if at is not None else sp.Integer(0)
+        data = taylor_curves(expression, variables, point, ks, bounds[0], bounds[1])
+        path = draw_curves(data, output, pixels)
+        return PlotReport(str(path), "curves", pixels, {k: exact_text(p) for k, p in data.polynomials.items()})
+    if len(variables) == 2:
+        box = bounds * 2 if len(bounds) == 2 else bounds
+        if len(box) != 4 or not (box[0] < box[1] and box[2] < box[3]):
+            raise InputError("--range for two variables is LO,HI (both) or XLO,XHI,YLO,YHI")
+        path = draw_contours(contours(expression, variables, box), output, pixels)
+        return PlotReport(str(path), "contours", pixels, {})
+    raise InputError(f"plot draws one or two variables; the expression has {len(variables)}")

@@ -746,6 +746,33 @@ def _step_table(report: StepReport) -> Table:
     return table
 
 
+@dataclass
+class PlotReport:
+    """A picture written to a file."""
+
+    file: str
+    kind: str  # "curves" or "contours"
+    size: tuple[int, int]
+    polynomials: dict[int, str]
+
+
+def _plot_json(report: PlotReport) -> dict[str, Any]:
+    return {"file": report.file, "kind": report.kind, "width": report.size[0], "height": report.size[1],
+            "polynomials": {str(k): v for k, v in report.polynomials.items()}}
+
+
+def _plot_plain(report: PlotReport) -> str:
+    return report.file
+
+
+def _plot_latex(report: PlotReport) -> str:
+    return rf"\includegraphics[width=\linewidth]{{{report.file}}}"
+
+
+def _plot_table(report: PlotReport) -> Text:
+    return Text(f"wrote {report.file} ({report.size[0]}x{report.size[1]}, {report.kind})")
+
+
 _VIEWS = {
     # kind: (table, plain, latex, json)
     Result: (to_table, to_plain, to_latex, to_json),
@@ -755,6 +782,7 @@ _VIEWS = {
     PointsReport: (_points_table, _points_plain, _points_latex, _points_json),
     ExpectationReport: (_expectation_table, _expectation_plain, _expectation_latex, _expectation_json),
     StepReport: (_step_table, _step_plain, _step_latex, _step_json),
+    PlotReport: (_plot_table, _plot_plain, _plot_latex, _plot_json),
 }
 
 
