@@ -262,16 +262,16 @@ def run_lbfgs(expr: str, x0: str, vars_: str | None, tol: float, max_iter: int, 
                   plot: str | None, simplify: bool) -> RunReport:
     from .optimize import lbfgs
     compiled, start = _start_point(_environment(), expr, vars_, x0)
-    return _with_plot(RunReport(lbfgs(compiled, start, tol=tol, max_iter=max_iter, memory=memory), trace=trace),
-                      plot)
+    result = lbfgs(compiled, start, tol=tol, max_iter=max_iter, memory=memory)
+    return _with_plot(RunReport(result, trace=trace), plot, compiled.expression)
 
 
 def run_minimize(expr: str, x0: str, vars_: str | None, tol: float, max_iter: int, trace: bool, method: str,
                      plot: str | None, simplify: bool) -> RunReport:
     from .optimize import scipy_minimize
     compiled, start = _start_point(_environment(), expr, vars_, x0)
-    return _with_plot(RunReport(scipy_minimize(compiled, start, method, tol=tol, max_iter=max_iter), trace=trace),
-                      plot)
+    result = scipy_minimize(compiled, start, method, tol=tol, max_iter=max_iter)
+    return _with_plot(RunReport(result, trace=trace), plot, compiled.expression)
 
 
 def run_compare(expr: str, x0: str, vars_: str | None, tol: float, plot: str | None, simplify: bool) -> CompareReport:
