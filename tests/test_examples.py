@@ -39,3 +39,25 @@ def test_example(name, command, expected):
 
 def test_examples_exist():
     assert len(_cases()) >= 8
+
+
+# --- one script per worked example of the lecture notes ------------------------------------------
+
+SCRIPTS = sorted(EXAMPLES.glob("*.sh"))
+
+
+@pytest.mark.parametrize("script", SCRIPTS, ids=[s.name for s in SCRIPTS])
+def test_example_script_prints_what_the_seed_states(script):
+    import os
+    import subprocess
+    import sys
+
+    # The scripts call `taylor`: the console script next to this interpreter.
+    env = {**os.environ, "PATH": os.path.dirname(sys.executable) + os.pathsep + os.environ.get("PATH", "")}
+    out = subprocess.run(["bash", str(script)], capture_output=True, text=True, env=env, timeout=300)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout == script.with_suffix(".out").read_text()
+
+
+def test_there_is_a_script_per_worked_example():
+    assert len(SCRIPTS) >= 5
