@@ -43,7 +43,7 @@ def test_examples_exist():
 
 # --- one script per worked example of the lecture notes ------------------------------------------
 
-SCRIPTS = sorted(EXAMPLES.glob("*.sh"))
+SCRIPTS = sorted(EXAMPLES.glob("[0-9]*.sh"))
 
 
 @pytest.mark.parametrize("script", SCRIPTS, ids=[s.name for s in SCRIPTS])
