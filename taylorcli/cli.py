@@ -363,7 +363,9 @@ def expand_command(expr: str, order: int, at: str | None, vars_: str | None, deg
       taylor expand "atan(x)" --at oo --order 3 --format json
       taylor expand "exp(x)" --order 3 --check 1/2 --check-h
     """
-    return _commands().run_expand(expr=expr, order=order, at=at, vars_=vars_, degree=degree, terms=terms, coeffs=coeffs, remainder=remainder, check_at=check_at, check_h=check_h, simplify=simplify)
+    return _commands().run_expand(expr=expr, order=order, at=at, vars_=vars_, degree=degree, terms=terms,
+                                  coeffs=coeffs, remainder=remainder, check_at=check_at, check_h=check_h,
+                                  simplify=simplify)
 
 
 PLOT_OPTION = click.option("--plot", metavar="FILE",
@@ -409,7 +411,8 @@ def newton_command(expr: str, x0: str, vars_: str | None, tol: float, max_iter: 
       taylor newton "(1-x)**2 + 100*(y-x**2)**2" --x0 -1.2,1
       taylor newton "(x-1)**2 + (y+2)**2" --x0 0,0 --pure --trace
     """
-    return _commands().run_newton(plot=plot, expr=expr, x0=x0, vars_=vars_, tol=tol, max_iter=max_iter, trace=trace, pure=pure, simplify=simplify)
+    return _commands().run_newton(plot=plot, expr=expr, x0=x0, vars_=vars_, tol=tol, max_iter=max_iter,
+                                  trace=trace, pure=pure, simplify=simplify)
 
 
 @cli.command(name="gd", context_settings=COMMAND_SETTINGS)
@@ -430,7 +433,8 @@ def gd_command(expr: str, x0: str, vars_: str | None, tol: float, max_iter: int,
       taylor gd "x**2 + 10*y**2" --x0 1,1
       taylor gd "(1-x)**2 + 100*(y-x**2)**2" --x0 -1.2,1 --lr 0.001 --max-iter 50000
     """
-    return _commands().run_gd(plot=plot, expr=expr, x0=x0, vars_=vars_, tol=tol, max_iter=max_iter, trace=trace, lr=lr, simplify=simplify)
+    return _commands().run_gd(plot=plot, expr=expr, x0=x0, vars_=vars_, tol=tol, max_iter=max_iter,
+                              trace=trace, lr=lr, simplify=simplify)
 
 
 @cli.command(name="bfgs", context_settings=COMMAND_SETTINGS)
@@ -445,7 +449,8 @@ def bfgs_command(expr: str, x0: str, vars_: str | None, tol: float, max_iter: in
     Examples:
       taylor bfgs "(1-x)**2 + 100*(y-x**2)**2" --x0 -1.2,1
     """
-    return _commands().run_bfgs(plot=plot, expr=expr, x0=x0, vars_=vars_, tol=tol, max_iter=max_iter, trace=trace, simplify=simplify)
+    return _commands().run_bfgs(plot=plot, expr=expr, x0=x0, vars_=vars_, tol=tol, max_iter=max_iter,
+                                trace=trace, simplify=simplify)
 
 
 @cli.command(name="lbfgs", context_settings=COMMAND_SETTINGS)
@@ -462,7 +467,8 @@ def lbfgs_command(expr: str, x0: str, vars_: str | None, tol: float, max_iter: i
     Examples:
       taylor lbfgs "(1-x)**2 + 100*(y-x**2)**2" --x0 -1.2,1 --memory 5
     """
-    return _commands().run_lbfgs(plot=plot, expr=expr, x0=x0, vars_=vars_, tol=tol, max_iter=max_iter, trace=trace, memory=memory, simplify=simplify)
+    return _commands().run_lbfgs(plot=plot, expr=expr, x0=x0, vars_=vars_, tol=tol, max_iter=max_iter,
+                                 trace=trace, memory=memory, simplify=simplify)
 
 
 SCIPY_METHODS = ["Nelder-Mead", "Powell", "CG", "BFGS", "Newton-CG", "L-BFGS-B", "TNC", "SLSQP", "dogleg",
@@ -485,7 +491,8 @@ def minimize_command(expr: str, x0: str, vars_: str | None, tol: float, max_iter
     Examples:
       taylor minimize "(1-x)**2 + 100*(y-x**2)**2" --x0 -1.2,1 --method Newton-CG
     """
-    return _commands().run_minimize(plot=plot, expr=expr, x0=x0, vars_=vars_, tol=tol, max_iter=max_iter, trace=trace, method=method, simplify=simplify)
+    return _commands().run_minimize(plot=plot, expr=expr, x0=x0, vars_=vars_, tol=tol, max_iter=max_iter,
+                                    trace=trace, method=method, simplify=simplify)
 
 
 @cli.command(name="compare", context_settings=COMMAND_SETTINGS)
@@ -569,7 +576,8 @@ def expect_command(expr: str, mean: str, cov: str | None, var: str | None, vars_
       taylor expect "exp(x)" --mean 0 --var 1/4 --samples 100000 --seed 1
       taylor expect "x*y" --mean 1,2 --cov "1,0.5;0.5,2"
     """
-    return _commands().run_expect(expr=expr, mean=mean, cov=cov, var=var, vars_=vars_, samples=samples, seed=seed, simplify=simplify)
+    return _commands().run_expect(expr=expr, mean=mean, cov=cov, var=var, vars_=vars_, samples=samples,
+                                  seed=seed, simplify=simplify)
 
 
 @cli.command(name="step", context_settings=COMMAND_SETTINGS)
@@ -594,7 +602,8 @@ def step_command(expr: str | None, at: str | None, lr: str, vars_: str | None, v
       taylor step "x**2 + 10*y**2" --at 1,1 --lr 0.05
       taylor step --value 2.5 --grad-norm 1.2 --curvature 10 --lr 0.1
     """
-    return _commands().run_step(expr=expr, at=at, lr=lr, vars_=vars_, value=value, grad_norm=grad_norm, curvature=curvature, simplify=simplify)
+    return _commands().run_step(expr=expr, at=at, lr=lr, vars_=vars_, value=value, grad_norm=grad_norm,
+                                curvature=curvature, simplify=simplify)
 
 
 @cli.command(name="plot", context_settings=COMMAND_SETTINGS)
