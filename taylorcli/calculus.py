@@ -212,7 +212,8 @@ def distinct_partials(f: Expr, variables: Variables, k: int,
     expr, symbols = _prepare(f, variables)
     check_tensor_size(len(symbols), k)
     keys = list(itertools.combinations_with_replacement(range(len(symbols)), k))
-    d = Differentiator(expr, symbols, len(keys) * k)
+    # Beyond second order, derivatives swell: SymEngine pays for its import at once.
+    d = Differentiator(expr, symbols, len(keys) * k if k <= 2 else None)
     result = {}
     for done, key in enumerate(keys, 1):
         result[key] = d.partial(key)
