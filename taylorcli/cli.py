@@ -160,9 +160,10 @@ def output_options(command: Callable[..., Any]) -> Callable[..., Any]:
             _batch(env, command, args, kwargs, not no_simplify, jobs)
             return
         result = command(*args, simplify=not no_simplify, **kwargs)
-        from .render import ExpansionReport, failure, show  # the command has loaded them
+        from .render import failure, show  # the command has loaded them
 
-        if debug and isinstance(result, ExpansionReport) and result.expansion.method == "series":
+        expansion = getattr(result, "expansion", None)
+        if debug and getattr(expansion, "method", None) == "series":
             click.echo("taylor: debug: not analytic at the point; used SymPy's series "
                        f"({result.expansion.reason})", err=True)
         show(result, fmt or ("table" if env.stdout_isatty else "plain"), env.stdout,

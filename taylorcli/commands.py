@@ -32,21 +32,9 @@ from .env import expression_text as _expression_text
 from .env import progress as _progress
 from .env import read_stdin as _read_stdin
 from .errors import InputError, printable
-from .expansion import expand
 from .options import MAX_LENGTH
 from .parse import parse_expression, parse_point, parse_value, resolve_variables
-from .render import (
-    CompareReport,
-    ExpansionReport,
-    ExpectationReport,
-    PointsReport,
-    Result,
-    RunReport,
-    StepReport,
-    exact_text,
-    leaves,
-    nested_map,
-)
+from .render import Result, exact_text, leaves, nested_map
 from .simplify import DEFAULT_SECONDS, tidy
 
 
@@ -199,6 +187,8 @@ def run_evaluate(expr: str, vars_: str | None, at: str | None, simplify: bool) -
 def run_expand(expr: str, order: int, at: str | None, vars_: str | None, degree: str, terms: bool,
                    coeffs: bool, remainder: bool, check_at: str | None, check_h: bool,
                    simplify: bool) -> ExpansionReport:
+    from .expansion import expand
+    from .render.expansion import ExpansionReport
     from .accuracy import actual_errors, convergence, lagrange_bound
     env = _environment()
     expression = parse_expression(_expression_text(env, expr))
@@ -221,6 +211,7 @@ def run_expand(expr: str, order: int, at: str | None, vars_: str | None, degree:
 
 def run_newton(expr: str, x0: str, vars_: str | None, tol: float, max_iter: int, trace: bool, pure: bool,
                    plot: str | None, simplify: bool) -> RunReport:
+    from .render.runs import RunReport
     from .optimize import newton
     env = _environment()
     compiled, start = _start_point(env, expr, vars_, x0)
@@ -232,6 +223,7 @@ def run_newton(expr: str, x0: str, vars_: str | None, tol: float, max_iter: int,
 
 def run_gd(expr: str, x0: str, vars_: str | None, tol: float, max_iter: int, trace: bool, lr: str,
                plot: str | None, simplify: bool) -> RunReport:
+    from .render.runs import RunReport
     from .optimize import gradient_descent, largest_curvature
     env = _environment()
     compiled, start = _start_point(env, expr, vars_, x0)
@@ -252,6 +244,7 @@ def run_gd(expr: str, x0: str, vars_: str | None, tol: float, max_iter: int, tra
 
 def run_bfgs(expr: str, x0: str, vars_: str | None, tol: float, max_iter: int, trace: bool,
                  plot: str | None, simplify: bool) -> RunReport:
+    from .render.runs import RunReport
     from .optimize import bfgs
     compiled, start = _start_point(_environment(), expr, vars_, x0)
     result = bfgs(compiled, start, tol=tol, max_iter=max_iter)
@@ -260,6 +253,7 @@ def run_bfgs(expr: str, x0: str, vars_: str | None, tol: float, max_iter: int, t
 
 def run_lbfgs(expr: str, x0: str, vars_: str | None, tol: float, max_iter: int, trace: bool, memory: int,
                   plot: str | None, simplify: bool) -> RunReport:
+    from .render.runs import RunReport
     from .optimize import lbfgs
     compiled, start = _start_point(_environment(), expr, vars_, x0)
     result = lbfgs(compiled, start, tol=tol, max_iter=max_iter, memory=memory)
@@ -268,6 +262,7 @@ def run_lbfgs(expr: str, x0: str, vars_: str | None, tol: float, max_iter: int, 
 
 def run_minimize(expr: str, x0: str, vars_: str | None, tol: float, max_iter: int, trace: bool, method: str,
                      plot: str | None, simplify: bool) -> RunReport:
+    from .render.runs import RunReport
     from .optimize import scipy_minimize
     compiled, start = _start_point(_environment(), expr, vars_, x0)
     result = scipy_minimize(compiled, start, method, tol=tol, max_iter=max_iter)
@@ -275,12 +270,14 @@ def run_minimize(expr: str, x0: str, vars_: str | None, tol: float, max_iter: in
 
 
 def run_compare(expr: str, x0: str, vars_: str | None, tol: float, plot: str | None, simplify: bool) -> CompareReport:
+    from .render.runs import CompareReport
     from .optimize import compare
     compiled, start = _start_point(_environment(), expr, vars_, x0)
     return _with_plot(CompareReport(compare(compiled, start, tol=tol)), plot, compiled.expression)
 
 
 def run_critical(expr: str, vars_: str | None, region: str | None, simplify: bool) -> PointsReport:
+    from .render.analysis import PointsReport
     from .analysis import critical_points
     env = _environment()
     expression = parse_expression(_expression_text(env, expr))
@@ -290,6 +287,7 @@ def run_critical(expr: str, vars_: str | None, region: str | None, simplify: boo
 
 
 def run_classify(expr: str, at: str, vars_: str | None, simplify: bool) -> PointsReport:
+    from .render.analysis import PointsReport
     from .analysis import classify_point
     env = _environment()
     expression = parse_expression(_expression_text(env, expr))
@@ -300,6 +298,7 @@ def run_classify(expr: str, at: str, vars_: str | None, simplify: bool) -> Point
 
 def run_expect(expr: str, mean: str, cov: str | None, var: str | None, vars_: str | None, samples: int,
                    seed: int | None, simplify: bool) -> ExpectationReport:
+    from .render.analysis import ExpectationReport
     from .analysis import expectation
     env = _environment()
     expression = parse_expression(_expression_text(env, expr))
@@ -311,6 +310,7 @@ def run_expect(expr: str, mean: str, cov: str | None, var: str | None, vars_: st
 
 def run_step(expr: str | None, at: str | None, lr: str, vars_: str | None, value: str | None,
                  grad_norm: str | None, curvature: str | None, simplify: bool) -> StepReport:
+    from .render.analysis import StepReport
     from .analysis import predict_step
     env = _environment()
 
@@ -353,6 +353,7 @@ def _numbers(text: str, what: str) -> list[float]:
 
 def _with_plot(report: Any, plot: str | None, expression: sp.Expr) -> Any:
     """Draw the optimizer paths on the contours of f, if asked."""
+    from .render.runs import CompareReport
     if plot is None:
         return report
     from .plot import contours, draw_contours, path_box
@@ -371,7 +372,7 @@ def _with_plot(report: Any, plot: str | None, expression: sp.Expr) -> Any:
 def run_plot(expr: str, output: str, orders: str, at: str | None, range_: str | None, size: str,
              vars_: str | None) -> Any:
     from .plot import contours, draw_contours, draw_curves, taylor_curves
-    from .render import PlotReport
+    from .render.plot import PlotReport
 
     env = _environment()
     expression = parse_expression(_expression_text(env, expr))

@@ -1,0 +1,316 @@
+"""Results as rich tables, plain text, LaTeX or JSON. Nothing else prints.
+
+A ``Result`` holds exact SymPy values (and, at a point, floats); ``show``
+writes it in one of the four formats. Exact values are written with SymPy's
+string printer, which the parser reads back.
+
+>>> import io, sympy as sp
+>>> x = sp.Symbol("x")
+>>> out = io.StringIO()
+>>> show(Result("gradient", "x**2", [x], [2 * x]), "plain", out)
+>>> out.getvalue()
+'[2*x]\\n'
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import math
+import sys
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, TextIO
+
+import sympy as sp
+from ..calculus import to_float
+
+if TYPE_CHECKING:  # for annotations only
+    from rich.console import Group
+    from rich.table import Table
+
+FORMATS = ("table", "plain", "latex", "json")
+
+# The JSON key holding the main result of each kind of result.
+KEYS = {"gradient": "gradient", "jacobian": "jacobian", "hessian": "hessian", "tensor": "tensor", "value": "value"}
+
+
+@dataclass
+class Result:
+    """One command's answer.
+
+    ``exact`` is shaped by ``kind``: a list (gradient), a list of rows (jacobian,
+    hessian), nested lists ``order`` deep (tensor), or one expression (value).
+    With a point, ``exact`` holds the values there and ``numeric`` their floats.
+    """
+
+    kind: str
+    expression: str | list[str]
+    variables: list[sp.Symbol]
+    exact: Any
+    at: Mapping[sp.Symbol, sp.Expr] | None = None
+    numeric: Any = None
+    eigenvalues: list[float] | None = None
+    definiteness: str | None = None
+    order: int | None = None
+
+
+def _load_rich(namespace: dict[str, Any] | None = None) -> None:
+    """Import rich into a module on first use: only the table format needs it (~25 ms of start-up)."""
+    namespace = globals() if namespace is None else namespace
+    if "Table" in namespace and "box" in namespace:
+        return
+    from rich import box
+    from rich.console import Console, Group
+    from rich.table import Table
+    from rich.text import Text
+
+    namespace.update(box=box, Console=Console, Group=Group, Table=Table, Text=Text)
+
+
+def _row(table: Table, *cells: str) -> None:
+    """Add a row of plain text: cells such as "E[f(X)]" are not rich markup."""
+    table.add_row(*(Text(cell) if isinstance(cell, str) else cell for cell in cells))
+
+
+def nested_map(fn: Callable[[Any], Any], value: Any) -> Any:
+    """Apply ``fn`` to every leaf of nested lists."""
+    if isinstance(value, (list, tuple)):
+        return [nested_map(fn, item) for item in value]
+    return fn(value)
+
+
+def leaves(value: Any) -> list[Any]:
+    if isinstance(value, (list, tuple)):
+        return [leaf for item in value for leaf in leaves(item)]
+    return [value]
+
+
+def exact_text(expr: sp.Expr) -> str:
+    """The parser-readable text of an exact value."""
+    return sp.sstr(expr)
+
+
+def _float_text(value: float | None) -> str:
+    return "null" if value is None else repr(value)
+
+
+def _plain_nested(value: Any, leaf: Callable[[Any], str]) -> str:
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_plain_nested(item, leaf) for item in value) + "]"
+    return leaf(value)
+
+
+def _order(result: Result) -> int:
+    return {"value": 0, "gradient": 1, "jacobian": 2, "hessian": 2}.get(result.kind, result.order or 0)
+
+
+# --- JSON --------------------------------------------------------------------------------
+
+
+def to_json(result: Result) -> dict[str, Any]:
+    """The documented JSON object of a result (keys are an interface)."""
+    data: dict[str, Any] = {
+        "expression": result.expression,
+        "variables": [v.name for v in result.variables],
+    }
+    if result.kind == "tensor":
+        data["order"] = result.order
+    data[KEYS[result.kind]] = nested_map(exact_text, result.exact)
+    if result.at is not None:
+        data["at"] = {v.name: exact_text(value) for v, value in result.at.items()}
+        data["numeric"] = result.numeric
+    if result.kind == "hessian" and result.at is not None:
+        data["eigenvalues"] = result.eigenvalues
+        data["definiteness"] = result.definiteness
+    return data
+
+
+# --- plain text ----------------------------------------------------------------------------
+
+
+def to_plain(result: Result) -> str:
+    """First line: the exact result; with a point, labelled extra lines follow."""
+    lines = [_plain_nested(result.exact, exact_text)]
+    if result.at is not None:
+        lines.append("numeric: " + _plain_nested(result.numeric, _float_text))
+        if result.eigenvalues is not None:
+            lines.append("eigenvalues: " + _plain_nested(result.eigenvalues, _float_text))
+        if result.definiteness is not None:
+            lines.append("definiteness: " + result.definiteness)
+    return "\n".join(lines)
+
+
+# --- LaTeX ---------------------------------------------------------------------------------
+
+
+def _latex(expr: sp.Expr) -> str:
+    return sp.latex(expr)
+
+
+def _partial_latex(index: Sequence[int], variables: Sequence[sp.Symbol], f: str = "f") -> str:
+    counts = [(variables[i], len(list(group))) for i, group in itertools.groupby(index)]
+    below = " ".join(rf"\partial {sp.latex(v)}" + (f"^{{{c}}}" if c > 1 else "") for v, c in counts)
+    k = len(index)
+    return rf"\frac{{\partial{'^{' + str(k) + '}' if k > 1 else ''} {f}}}{{{below}}}"
+
+
+def _bmatrix(rows: list[list[sp.Expr]]) -> str:
+    body = r" \\ ".join(" & ".join(_latex(e) for e in row) for row in rows)
+    return rf"\begin{{bmatrix}} {body} \end{{bmatrix}}"
+
+
+def to_latex(result: Result) -> str:
+    """LaTeX that pastes into a math environment; extra facts as % comments."""
+    exact = result.exact
+    order = _order(result)
+    if order == 0:
+        body = _latex(exact)
+    elif order == 1:
+        body = _bmatrix([[e] for e in exact])
+    elif order == 2:
+        body = _bmatrix(exact)
+    else:
+        lines = [f"{_partial_latex(index, result.variables)} &= {_latex(value)}"
+                 for index, value in distinct_entries(result)]
+        body = "\\begin{aligned}\n" + " \\\\\n".join(lines) + "\n\\end{aligned}"
+    lines = [body]
+    if result.at is not None:
+        if result.at:
+            lines.append("% at " + ", ".join(f"{v} = {exact_text(a)}" for v, a in result.at.items()))
+        if result.eigenvalues is not None:
+            lines.append("% eigenvalues: " + _plain_nested(result.eigenvalues, _float_text))
+        if result.definiteness is not None:
+            lines.append("% definiteness: " + result.definiteness)
+    return "\n".join(lines)
+
+
+def distinct_entries(result: Result) -> list[tuple[tuple[int, ...], Any]]:
+    """(sorted index, value) for each distinct entry of a symmetric tensor."""
+    n = len(result.variables)
+    entries = []
+    for index in itertools.combinations_with_replacement(range(n), result.order or 0):
+        value = result.exact
+        for i in index:
+            value = value[i]
+        entries.append((index, value))
+    return entries
+
+
+def _numeric_at(result: Result, index: Sequence[int]) -> float | None:
+    value = result.numeric
+    for i in index:
+        value = value[i]
+    return value
+
+
+# --- rich tables ---------------------------------------------------------------------------
+
+
+def _cell(result: Result, exact: sp.Expr, number: float | None) -> str:
+    text = exact_text(exact)
+    if result.at is None or exact.is_Integer:
+        return text
+    return f"{text} ≈ {_float_text(number)}" if text != _float_text(number) else text
+
+
+def _partial_label(index: Sequence[int], variables: Sequence[sp.Symbol]) -> str:
+    sup = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+    parts = []
+    for i, group in itertools.groupby(index):
+        count = len(list(group))
+        parts.append(f"∂{variables[i]}" + (str(count).translate(sup) if count > 1 else ""))
+    k = len(index)
+    return f"∂{str(k).translate(sup) if k > 1 else ''}f/" + "".join(parts)
+
+
+def to_table(result: Result) -> Group:
+    """A rich renderable for a terminal: a heading, the table, facts at the point."""
+    _load_rich()
+    expression = result.expression if isinstance(result.expression, str) else ", ".join(result.expression)
+    titles = {"gradient": "Gradient", "jacobian": "Jacobian", "hessian": "Hessian",
+              "tensor": f"Derivative tensor of order {result.order}", "value": "Value"}
+    heading = Text.assemble((titles[result.kind], "bold"), " of ", expression)
+    notes = []
+    if result.at:
+        notes.append("at " + ", ".join(f"{v} = {exact_text(a)}" for v, a in result.at.items()))
+        if result.eigenvalues is not None:
+            notes.append("eigenvalues: " + ", ".join(f"{v:.6g}" for v in result.eigenvalues))
+        if result.definiteness is not None:
+            notes.append(result.definiteness)
+    return Group(heading, _table_body(result), *(Text(note) for note in notes))
+
+
+def _table_body(result: Result) -> Table:
+    table = Table(box=box.SIMPLE_HEAVY)
+    names = [str(v) for v in result.variables]
+    order = _order(result)
+    numeric = result.numeric
+    if order == 0:
+        table.add_column("f")
+        _row(table, _cell(result, result.exact, numeric))
+    elif order == 1:
+        table.add_column("variable", style="bold")
+        table.add_column("∂f/∂variable")
+        for i, name in enumerate(names):
+            _row(table, name, _cell(result, result.exact[i], numeric[i] if numeric else None))
+    elif order == 2:
+        rows = result.exact
+        row_names = names if result.kind != "jacobian" else (
+            result.expression if isinstance(result.expression, list) else [result.expression])
+        table.add_column("", style="bold")
+        for name in names:
+            table.add_column(name)
+        for i, row in enumerate(rows):
+            cells = [_cell(result, e, numeric[i][j] if numeric else None) for j, e in enumerate(row)]
+            _row(table, row_names[i], *cells)
+    else:
+        table.add_column("partial", style="bold")
+        table.add_column("value")
+        for index, value in distinct_entries(result):
+            number = _numeric_at(result, index) if numeric else None
+            _row(table, _partial_label(index, result.variables), _cell(result, value, number))
+    return table
+
+
+# kind of result -> (table, plain, latex, json); each report module registers its own views,
+# so a command loads only the renderer of what it prints.
+_VIEWS: dict[type, tuple[Callable[..., Any], ...]] = {Result: (to_table, to_plain, to_latex, to_json)}
+
+
+def register(kind: type, table: Callable[..., Any], plain: Callable[..., str], latex: Callable[..., str],
+             as_json: Callable[..., dict[str, Any]]) -> None:
+    _VIEWS[kind] = (table, plain, latex, as_json)
+
+
+def json_object(result: Any) -> dict[str, Any]:
+    """The documented JSON object of any result."""
+    return _VIEWS[type(result)][3](result)
+
+
+def failure(result: Any) -> str | None:
+    """Why a result counts as a failure (an optimizer that did not converge), or None."""
+    check = getattr(result, "failure", None)
+    return check() if callable(check) else None
+
+
+def show(result: Any, fmt: str, out: TextIO, *, color: bool | None = None,
+         width: int | None = None) -> None:
+    """Write ``result`` to ``out`` in format ``fmt`` (one of ``FORMATS``)."""
+    table, plain, latex, as_json = _VIEWS[type(result)]
+    if fmt == "table":
+        _load_rich()
+        _load_rich(sys.modules[type(result).__module__].__dict__)
+        console = Console(file=out, force_terminal=color, no_color=color is False, width=width,
+                          highlight=False)
+        console.print(table(result))
+        return
+    if fmt == "json":
+        text = json.dumps(as_json(result), indent=2)
+    elif fmt == "latex":
+        text = latex(result)
+    elif fmt == "plain":
+        text = plain(result)
+    else:
+        raise ValueError(f"unknown format {fmt!r}")
+    out.write(text + "\n")

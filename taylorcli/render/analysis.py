@@ -1,0 +1,184 @@
+"""Views of critical points, delta-method moments and one-step predictions."""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import sympy as sp
+
+from ..calculus import to_float
+from . import _bmatrix, _float_text, _load_rich, _plain_nested, _row, exact_text, register
+
+if TYPE_CHECKING:
+    from rich.console import Group
+    from rich.table import Table
+
+    from ..analysis import CriticalPoint, Expectation, StepPrediction
+
+
+@dataclass
+class PointsReport:
+    """Critical points (``taylor critical``) or one classified point (``taylor classify``)."""
+
+    expression: sp.Expr
+    variables: list[sp.Symbol]
+    points: list[CriticalPoint]
+
+
+def _coordinate(value: Any) -> Any:
+    return exact_text(value) if isinstance(value, sp.Basic) else float(value)
+
+
+def _points_json(report: PointsReport) -> dict[str, Any]:
+    return {
+        "expression": exact_text(report.expression),
+        "variables": [v.name for v in report.variables],
+        "points": [{"x": {v.name: _coordinate(p.x[v]) for v in report.variables}, "numeric": p.numeric,
+                    "value": p.value, "eigenvalues": p.eigenvalues, "kind": p.kind, "exact": p.exact,
+                    **({"exact_eigenvalues": [exact_text(e) for e in p.exact_eigenvalues]}
+                       if p.exact_eigenvalues is not None else {}),
+                    **({"note": p.note} if p.note else {})} for p in report.points],
+    }
+
+
+def _point_text(report: PointsReport, p: CriticalPoint) -> str:
+    return ", ".join(f"{v}={exact_text(p.x[v]) if p.exact else repr(float(p.x[v]))}" for v in report.variables)
+
+
+def _points_plain(report: PointsReport) -> str:
+    lines = []
+    for p in report.points:
+        line = f"{_point_text(report, p)}: {p.kind} (f = {_float_text(p.value)}, eigenvalues {p.eigenvalues})"
+        lines.append(line + (f"; {p.note}" if p.note else ""))
+    return "\n".join(lines) if lines else "no critical points found"
+
+
+def _points_latex(report: PointsReport) -> str:
+    rows = [r"\begin{tabular}{lll}", r"point & kind & $f$ \\ \hline"]
+    for p in report.points:
+        where = ", ".join(f"${sp.latex(v)} = {sp.latex(p.x[v]) if p.exact else repr(float(p.x[v]))}$"
+                          for v in report.variables)
+        rows.append(f"{where} & {p.kind} & ${_float_text(p.value)}$ \\\\")
+    return "\n".join(rows + [r"\end{tabular}"])
+
+
+def _points_table(report: PointsReport) -> Group:
+    table = Table(box=box.SIMPLE_HEAVY, title=f"Critical points of {exact_text(report.expression)}",
+                  title_justify="left")
+    for name in ("point", "kind", "f", "eigenvalues", "exact"):
+        table.add_column(name)
+    for p in report.points:
+        _row(table, _point_text(report, p), p.kind, _float_text(p.value),
+                      ", ".join(f"{v:.6g}" for v in p.eigenvalues), "yes" if p.exact else "no")
+    notes = [Text(f"{_point_text(report, p)}: {p.note}", style="dim") for p in report.points if p.note]  # noqa
+    if not report.points:
+        notes.append(Text("no critical points found"))
+    return Group(table, *notes)
+
+
+@dataclass
+class ExpectationReport:
+    expression: sp.Expr
+    expectation: Expectation
+
+
+def _expectation_json(report: ExpectationReport) -> dict[str, Any]:
+    e = report.expectation
+    return {"expression": exact_text(report.expression), "variables": [v.name for v in e.variables],
+            "first_order": exact_text(e.first_order), "second_order": exact_text(e.second_order),
+            "variance": exact_text(e.variance),
+            "numeric": {"first_order": to_float(e.first_order), "second_order": to_float(e.second_order),
+                        "variance": to_float(e.variance)},
+            "monte_carlo": e.monte_carlo}
+
+
+def _expectation_lines(report: ExpectationReport) -> list[tuple[str, str, str]]:
+    e = report.expectation
+    rows = [("E[f(X)], first order: f(mu)", exact_text(e.first_order), _float_text(to_float(e.first_order))),
+            ("E[f(X)], second order: + tr(H Sigma)/2", exact_text(e.second_order),
+             _float_text(to_float(e.second_order))),
+            ("Var[f(X)] ~ grad^T Sigma grad", exact_text(e.variance), _float_text(to_float(e.variance)))]
+    if e.monte_carlo:
+        mc = e.monte_carlo
+        rows.append((f"Monte Carlo mean (n = {mc['n']})", f"{mc['mean']!r} +- {mc['stderr']:.2g}", repr(mc["mean"])))
+    return rows
+
+
+def _expectation_plain(report: ExpectationReport) -> str:
+    e = report.expectation
+    lines = [f"first_order: {exact_text(e.first_order)} ({_float_text(to_float(e.first_order))})",
+             f"second_order: {exact_text(e.second_order)} ({_float_text(to_float(e.second_order))})",
+             f"variance: {exact_text(e.variance)} ({_float_text(to_float(e.variance))})"]
+    if e.monte_carlo:
+        mc = e.monte_carlo
+        lines.append(f"monte_carlo: {mc['mean']!r} +- {mc['stderr']!r} (n = {mc['n']})")
+    return "\n".join(lines)
+
+
+def _expectation_latex(report: ExpectationReport) -> str:
+    e = report.expectation
+    lines = [r"\begin{aligned}",
+             rf"\mathbb{{E}}[f(X)] &\approx {sp.latex(e.second_order)} \\",
+             rf"\operatorname{{Var}}[f(X)] &\approx {sp.latex(e.variance)}",
+             r"\end{aligned}"]
+    if e.monte_carlo:
+        lines.append(f"% Monte Carlo: {e.monte_carlo['mean']!r} +- {e.monte_carlo['stderr']!r}")
+    return "\n".join(lines)
+
+
+def _expectation_table(report: ExpectationReport) -> Table:
+    table = Table(box=box.SIMPLE_HEAVY, title=f"Delta method for {exact_text(report.expression)}",
+                  title_justify="left")
+    for name in ("quantity", "exact", "≈"):
+        table.add_column(name)
+    for row in _expectation_lines(report):
+        _row(table, *row)
+    return table
+
+
+@dataclass
+class StepReport:
+    prediction: StepPrediction
+
+
+_STEP_KEYS = ["value", "grad_norm", "L", "lr", "predicted_first_order", "predicted_second_order", "actual",
+              "stable", "lr_bound"]
+
+
+def _step_json(report: StepReport) -> dict[str, Any]:
+    return {key: getattr(report.prediction, key) for key in _STEP_KEYS}
+
+
+def _step_plain(report: StepReport) -> str:
+    return "\n".join(f"{key}: {json.dumps(value)}" for key, value in _step_json(report).items())
+
+
+def _step_latex(report: StepReport) -> str:
+    p = report.prediction
+    return "\n".join([rf"f(x_1) \approx {p.predicted_second_order!r}",
+                      f"% first order {p.predicted_first_order!r}, actual {p.actual!r}, "
+                      f"stable {p.stable} (lr < 2/L = {p.lr_bound!r})"])
+
+
+def _step_table(report: StepReport) -> Table:
+    p = report.prediction
+    table = Table(box=box.SIMPLE_HEAVY, title="One gradient step, predicted by Taylor", title_justify="left",
+                  show_header=False)
+    table.add_column(style="bold")
+    table.add_column(justify="right")
+    rows = [("f(x0)", p.value), ("|grad f(x0)|", p.grad_norm), ("L = largest eigenvalue of H", p.L),
+            ("learning rate", p.lr), ("first order: f - lr |g|^2", p.predicted_first_order),
+            ("second order: + lr^2/2 g^T H g", p.predicted_second_order), ("actual f(x0 - lr g)", p.actual),
+            ("stability bound 2/L", p.lr_bound)]
+    for label, value in rows:
+        _row(table, label, "-" if value is None else f"{value:.10g}")
+    _row(table, "stable (lr < 2/L)", "yes" if p.stable else "no")
+    return table
+
+
+register(PointsReport, _points_table, _points_plain, _points_latex, _points_json)
+register(ExpectationReport, _expectation_table, _expectation_plain, _expectation_latex, _expectation_json)
+register(StepReport, _step_table, _step_plain, _step_latex, _step_json)

@@ -1,0 +1,193 @@
+"""Views of a Taylor expansion and its error analysis."""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import sympy as sp
+
+from ..calculus import to_float
+from . import _bmatrix, _float_text, _load_rich, _plain_nested, _row, exact_text, register
+
+if TYPE_CHECKING:
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    from ..accuracy import ConvergenceRow, ErrorTable, LagrangeBound
+    from ..expansion import Expansion
+
+
+@dataclass
+class ExpansionReport:
+    """An expansion and the parts of it the user asked to see."""
+
+    expansion: Expansion
+    terms: bool = False
+    coefficients: bool = False
+    remainder: bool = False
+    check: ErrorTable | None = None
+    convergence: list[ConvergenceRow] | None = None
+    lagrange: LagrangeBound | None = None
+
+
+def _accuracy_json(report: ExpansionReport) -> dict[str, Any]:
+    data: dict[str, Any] = {}
+    if report.check is not None:
+        data["check"] = {
+            "at": {v.name: exact_text(a) for v, a in report.check.point.items()},
+            "value": report.check.value,
+            "errors": [{"order": r.order, "approximation": r.approximation, "error": r.error}
+                       for r in report.check.rows],
+        }
+    if report.lagrange is not None:
+        data["lagrange_bound"] = {"interval": [exact_text(a) for a in report.lagrange.interval],
+                                  "bound": report.lagrange.bound, "note": report.lagrange.note}
+    if report.convergence is not None:
+        data["convergence"] = [{"scale": exact_text(r.scale), "distance": r.distance, "error": r.error,
+                                "order": r.order} for r in report.convergence]
+    return data
+
+
+def _accuracy_lines(report: ExpansionReport) -> list[str]:
+    lines = []
+    if report.check is not None:
+        where = ", ".join(f"{v}={exact_text(a)}" for v, a in report.check.point.items())
+        lines.append(f"check at {where}: f = {report.check.value!r}")
+        lines += [f"  order {r.order}: T = {r.approximation!r}, error = {r.error!r}" for r in report.check.rows]
+    if report.lagrange is not None:
+        lo, hi = (exact_text(a) for a in report.lagrange.interval)
+        lines.append(f"Lagrange bound on [{lo}, {hi}]: " + (repr(report.lagrange.bound)
+                     if report.lagrange.bound is not None else report.lagrange.note))
+    if report.convergence is not None:
+        expected = exact_text(report.expansion.next_exponent)
+        lines.append(f"convergence as h halves (theory: order {expected}):")
+        lines += [f"  |h| = {r.distance!r}, error = {r.error!r}, order = "
+                  + ("-" if r.order is None else f"{r.order:.4f}") for r in report.convergence]
+    return lines
+
+
+def _accuracy_tables(report: ExpansionReport) -> list[Any]:
+    parts: list[Any] = []
+    if report.check is not None:
+        where = ", ".join(f"{v} = {exact_text(a)}" for v, a in report.check.point.items())
+        table = Table(title=f"Errors at {where} (f = {report.check.value:.12g})", box=box.SIMPLE_HEAVY,
+                      title_justify="left")
+        for name in ("order", "T_k", "|f - T_k|"):
+            table.add_column(name, justify="right")
+        for r in report.check.rows:
+            _row(table, str(r.order), f"{r.approximation:.12g}", f"{r.error:.3e}")
+        parts.append(table)
+    if report.lagrange is not None:
+        lo, hi = (exact_text(a) for a in report.lagrange.interval)
+        bound = f"{report.lagrange.bound:.3e}" if report.lagrange.bound is not None else report.lagrange.note
+        parts.append(Text(f"Lagrange remainder bound on [{lo}, {hi}]: {bound}"))
+    if report.convergence is not None:
+        expected = exact_text(report.expansion.next_exponent)
+        table = Table(title=f"Convergence as h halves (theory: order {expected})", box=box.SIMPLE_HEAVY,
+                      title_justify="left")
+        for name in ("|h|", "error", "observed order"):
+            table.add_column(name, justify="right")
+        for r in report.convergence:
+            _row(table, f"{r.distance:.6g}", f"{r.error:.3e}", "-" if r.order is None else f"{r.order:.4f}")
+        parts.append(table)
+    return parts
+
+
+def _number_text(value: sp.Rational) -> int | str:
+    return int(value) if value.is_Integer else exact_text(value)
+
+
+def _term_label(degree: sp.Rational, n: int, latex: bool = False) -> str:
+    """How the lecture notes name the term of each degree."""
+    if not degree.is_Integer or degree < 0 or n == 0:
+        return f"degree {degree}"
+    k = int(degree)
+    if latex:
+        return [r"f(a)", r"\nabla f(a)^\top h", r"\tfrac{1}{2} h^\top \nabla^2 f(a)\, h"][k] if k < 3 else \
+            rf"\tfrac{{1}}{{{k}!}} D^{{{k}}} f(a)[h, \dots, h]"
+    return ["f(a)", "grad f(a)^T h", "1/2 h^T H(a) h"][k] if k < 3 else f"1/{k}! D^{k} f(a)[h,...,h]"
+
+
+def _expansion_json(report: ExpansionReport) -> dict[str, Any]:
+    e = report.expansion
+    return {
+        "expression": exact_text(e.expression),
+        "variables": [v.name for v in e.variables],
+        "at": {v.name: exact_text(a) for v, a in e.at.items()},
+        "order": e.order,
+        "degree": e.degree,
+        "polynomial": e.text,
+        "terms": [{"degree": _number_text(d), "expr": text} for d, text in e.term_texts()],
+        "coefficients": [{"powers": [_number_text(p) for p in powers], "value": exact_text(c),
+                          "numeric": to_float(c)} for powers, c in e.coefficients],
+        "remainder": e.remainder(),
+        **_accuracy_json(report),
+    }
+
+
+def _expansion_plain(report: ExpansionReport) -> str:
+    e = report.expansion
+    first = e.text + (f" + {e.remainder()}" if report.remainder else "")
+    lines = [first]
+    if report.terms:
+        lines += [f"degree {d} ({_term_label(d, len(e.variables))}): {text}" for d, text in e.term_texts()]
+    if report.coefficients:
+        for powers, c in e.coefficients:
+            index = ", ".join(str(_number_text(p)) for p in powers)
+            lines.append(f"coefficient [{index}]: {exact_text(c)} ({_float_text(to_float(c))})")
+    return "\n".join(lines + _accuracy_lines(report))
+
+
+def _expansion_latex(report: ExpansionReport) -> str:
+    e = report.expansion
+    body = e.text_of(e.coefficients, sp.latex)
+    if report.remainder:
+        body += " + " + e.remainder(sp.latex).replace("O(", r"O\left(").removesuffix(")") + r"\right)"
+    lines = [body]
+    if report.terms:
+        groups: dict[sp.Rational, list] = {}
+        for powers, c in e.coefficients:
+            groups.setdefault(sum(powers), []).append((powers, c))
+        rows = [f"{_term_label(d, len(e.variables), latex=True)} &= {e.text_of(items, sp.latex)}"
+                for d, items in groups.items()]
+        lines.append("\\begin{aligned}\n" + " \\\\\n".join(rows) + "\n\\end{aligned}")
+    if report.coefficients:
+        lines += [f"% coefficient {[_number_text(p) for p in powers]}: {exact_text(c)}" for powers, c in e.coefficients]
+    return "\n".join(lines + ["% " + line for line in _accuracy_lines(report)])
+
+
+def _expansion_table(report: ExpansionReport) -> Group:
+    _load_rich(globals())
+    e = report.expansion
+    where = ", ".join(f"{v} = {exact_text(a)}" for v, a in e.at.items())
+    kind = "total degree" if e.degree == "total" else "degree in each variable"
+    heading = Text.assemble(("Taylor expansion", "bold"), f" of {exact_text(e.expression)} about {where}, "
+                            f"order {e.order} ({kind})")
+    polynomial = e.text + (f" + {e.remainder()}" if report.remainder else "")
+    parts: list[Any] = [heading, Text(polynomial)]
+    if e.method == "series":
+        parts.append(Text("(not analytic there: a Laurent, Puiseux or asymptotic series)", style="dim"))
+    if report.terms:
+        table = Table(box=box.SIMPLE_HEAVY)
+        table.add_column("degree", justify="right")
+        table.add_column("term", style="bold")
+        table.add_column("value")
+        for d, text in e.term_texts():
+            _row(table, str(d), _term_label(d, len(e.variables)), text)
+        parts.append(table)
+    if report.coefficients:
+        table = Table(box=box.SIMPLE_HEAVY)
+        table.add_column("powers (" + ", ".join(v.name for v in e.variables) + ")")
+        table.add_column("coefficient")
+        table.add_column("≈", justify="right")
+        for powers, c in e.coefficients:
+            _row(table, ", ".join(str(_number_text(p)) for p in powers), exact_text(c), _float_text(to_float(c)))
+        parts.append(table)
+    return Group(*parts, *_accuracy_tables(report))
+
+
+register(ExpansionReport, _expansion_table, _expansion_plain, _expansion_latex, _expansion_json)

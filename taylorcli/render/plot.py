@@ -1,0 +1,46 @@
+"""The view of a written picture."""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import sympy as sp
+
+from ..calculus import to_float
+from . import _bmatrix, _float_text, _load_rich, _plain_nested, _row, exact_text, register
+
+if TYPE_CHECKING:
+    from rich.text import Text
+
+
+@dataclass
+class PlotReport:
+    """A picture written to a file."""
+
+    file: str
+    kind: str  # "curves" or "contours"
+    size: tuple[int, int]
+    polynomials: dict[int, str]
+
+
+def _plot_json(report: PlotReport) -> dict[str, Any]:
+    return {"file": report.file, "kind": report.kind, "width": report.size[0], "height": report.size[1],
+            "polynomials": {str(k): v for k, v in report.polynomials.items()}}
+
+
+def _plot_plain(report: PlotReport) -> str:
+    return report.file
+
+
+def _plot_latex(report: PlotReport) -> str:
+    return rf"\includegraphics[width=\linewidth]{{{report.file}}}"
+
+
+def _plot_table(report: PlotReport) -> Text:
+    return Text(f"wrote {report.file} ({report.size[0]}x{report.size[1]}, {report.kind})")
+
+
+register(PlotReport, _plot_table, _plot_plain, _plot_latex, _plot_json)

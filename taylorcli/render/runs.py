@@ -1,0 +1,163 @@
+"""Views of optimizer runs: one run with its trace, or several side by side."""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import sympy as sp
+
+from ..calculus import to_float
+from . import _bmatrix, _float_text, _load_rich, _plain_nested, _row, exact_text, register
+
+if TYPE_CHECKING:
+    from rich.console import Group
+    from rich.table import Table
+
+    from ..optimize import OptimizeResult, TraceRow
+
+
+@dataclass
+class RunReport:
+    """An optimizer's result, and whether to show its trace outside JSON."""
+
+    result: OptimizeResult
+    trace: bool = False
+
+    def failure(self) -> str | None:
+        r = self.result
+        return None if r.success else f"{r.method} did not converge: {r.message}"
+
+
+def _finite(value: float) -> float | None:
+    return value if math.isfinite(value) else None
+
+
+def _run_json(report: RunReport) -> dict[str, Any]:
+    r = report.result
+    return {
+        "method": r.method, "variables": r.variables, "x": [_finite(float(v)) for v in r.x],
+        "fun": _finite(r.fun), "grad_norm": _finite(r.grad_norm), "nit": r.nit, "nfev": r.nfev,
+        "njev": r.njev, "nhev": r.nhev, "success": r.success, "message": r.message,
+        "trace": [{"k": t.k, "x": [_finite(v) for v in t.x], "f": _finite(t.f), "grad_norm": _finite(t.grad_norm),
+                   "step": t.step, **({"min_eig": t.min_eig} if t.min_eig is not None else {}),
+                   **({"note": t.note} if t.note else {})} for t in r.trace],
+    }
+
+
+def _trace_line(t: TraceRow) -> str:
+    line = f"k={t.k} f={t.f!r} grad_norm={t.grad_norm!r} step={t.step!r}"
+    if t.min_eig is not None:
+        line += f" min_eig={t.min_eig!r}"
+    return line + (f" ({t.note})" if t.note else "")
+
+
+def _run_plain(report: RunReport) -> str:
+    r = report.result
+    lines = [_plain_nested([float(v) for v in r.x], repr), f"fun: {r.fun!r}", f"grad_norm: {r.grad_norm!r}",
+             f"nit: {r.nit}", f"nfev: {r.nfev}", f"njev: {r.njev}", f"nhev: {r.nhev}",
+             f"success: {str(r.success).lower()}", f"message: {r.message}"]
+    if report.trace:
+        lines += [_trace_line(t) for t in r.trace]
+    return "\n".join(lines)
+
+
+def _run_latex(report: RunReport) -> str:
+    r = report.result
+    body = _bmatrix([[sp.Float(v, 17)] for v in r.x])
+    return "\n".join([body, f"% {r.method}: f = {r.fun!r}, |grad f| = {r.grad_norm!r}, {r.nit} iterations",
+                      f"% {r.message}"] + (["% " + _trace_line(t) for t in r.trace] if report.trace else []))
+
+
+def _run_table(report: RunReport) -> Group:
+    r = report.result
+    names = {"newton": "Newton's method", "gd": "Gradient descent", "bfgs": "BFGS", "lbfgs": "L-BFGS"}
+    status = Text("converged" if r.success else "did not converge", style="green" if r.success else "red")
+    heading = Text.assemble((names.get(r.method, r.method), "bold"), " ", status, f": {r.message}")
+    summary = Table(box=box.SIMPLE_HEAVY, show_header=False)
+    summary.add_column(style="bold")
+    summary.add_column()
+    for name, v in zip(r.variables, r.x):
+        _row(summary, name, repr(float(v)))
+    for label, value in [("f", repr(r.fun)), ("|grad f|", f"{r.grad_norm:.3e}"), ("iterations", str(r.nit)),
+                         ("evaluations f/grad/Hessian", f"{r.nfev}/{r.njev}/{r.nhev}"),
+                         ("time", f"{r.seconds:.3g} s")]:
+        _row(summary, label, value)
+    parts: list[Any] = [heading, summary]
+    if report.trace:
+        trace = Table(box=box.SIMPLE_HEAVY)
+        newton = any(t.min_eig is not None for t in r.trace)
+        for name in ("k", "f", "|grad f|", "step") + (("min eig", "note") if newton else ()):
+            trace.add_column(name, justify="right")
+        for t in r.trace:
+            cells = [str(t.k), f"{t.f:.15g}", f"{t.grad_norm:.3e}", f"{t.step:.3e}"]
+            if newton:
+                cells += [f"{t.min_eig:.4g}" if t.min_eig is not None else "", t.note]
+            _row(trace, *cells)
+        parts.append(trace)
+    return Group(*parts)
+
+
+@dataclass
+class CompareReport:
+    """Several optimizer runs from one start, side by side."""
+
+    runs: list[OptimizeResult]
+
+    def failure(self) -> str | None:
+        return None if any(r.success for r in self.runs) else "no method converged"
+
+    def distances(self) -> list[float | None]:
+        finite = [r for r in self.runs if math.isfinite(r.fun)]
+        if not finite:
+            return [None] * len(self.runs)
+        best = min(finite, key=lambda r: r.fun).x
+        return [_finite(float(np_norm(r.x - best))) for r in self.runs]
+
+
+def np_norm(v: Any) -> float:
+    return math.sqrt(sum(float(t) ** 2 for t in v))
+
+
+def _compare_json(report: CompareReport) -> dict[str, Any]:
+    return {"runs": [{**_run_json(RunReport(r)), "distance": d, "seconds": r.seconds}
+                     for r, d in zip(report.runs, report.distances())]}
+
+
+def _compare_rows(report: CompareReport) -> list[list[str]]:
+    rows = []
+    for r, d in zip(report.runs, report.distances()):
+        rows.append([r.method, str(r.nit), f"{r.nfev}/{r.njev}/{r.nhev}", f"{r.seconds:.2g}", f"{r.fun:.4g}",
+                     f"{r.grad_norm:.1e}", "-" if d is None else f"{d:.1e}", "yes" if r.success else "no"])
+    return rows
+
+
+_COMPARE_HEADER = ["method", "iters", "f/g/H evals", "time s", "final f", "|grad f|", "to best", "converged"]
+
+
+def _compare_table(report: CompareReport) -> Table:
+    # No box: eight columns must fit an 80-column terminal.
+    table = Table(box=None, title="Optimizers from the same start", title_justify="left", pad_edge=False,
+                  header_style="bold underline")
+    for name in _COMPARE_HEADER:
+        table.add_column(name, justify="left" if name == "method" else "right", no_wrap=True)
+    for row in _compare_rows(report):
+        _row(table, *row)
+    return table
+
+
+def _compare_plain(report: CompareReport) -> str:
+    return "\n".join("\t".join(row) for row in [_COMPARE_HEADER, *_compare_rows(report)])
+
+
+def _compare_latex(report: CompareReport) -> str:
+    lines = [r"\begin{tabular}{l" + "r" * (len(_COMPARE_HEADER) - 1) + "}",
+             " & ".join(_COMPARE_HEADER).replace("|", "$|$") + r" \\ \hline"]
+    lines += [" & ".join(row) + r" \\" for row in _compare_rows(report)]
+    return "\n".join(lines + [r"\end{tabular}"])
+
+
+register(RunReport, _run_table, _run_plain, _run_latex, _run_json)
+register(CompareReport, _compare_table, _compare_plain, _compare_latex, _compare_json)
