@@ -26,7 +26,7 @@ from .calculus import (
     to_float,
     value_at,
 )
-from .env import PROGRESS_THRESHOLD, Environment
+from .env import Environment
 from .env import environment as _environment
 from .env import expression_text as _expression_text
 from .env import progress as _progress
@@ -215,7 +215,7 @@ def run_newton(expr: str, x0: str, vars_: str | None, tol: float, max_iter: int,
     from .optimize import newton
     env = _environment()
     compiled, start = _start_point(env, expr, vars_, x0)
-    with _progress(env, max_iter if max_iter >= PROGRESS_THRESHOLD else 0, "newton") as tick:
+    with _progress(env, max_iter, "newton") as tick:
         result = newton(compiled, start, tol=tol, max_iter=max_iter, pure=pure,
                         progress=(lambda k: tick(k, max_iter)) if tick else None)
     return _with_plot(RunReport(result, trace=trace), plot, compiled.expression)
@@ -247,7 +247,9 @@ def run_bfgs(expr: str, x0: str, vars_: str | None, tol: float, max_iter: int, t
     from .render.runs import RunReport
     from .optimize import bfgs
     compiled, start = _start_point(_environment(), expr, vars_, x0)
-    result = bfgs(compiled, start, tol=tol, max_iter=max_iter)
+    with _progress(_environment(), max_iter, "bfgs") as tick:
+        result = bfgs(compiled, start, tol=tol, max_iter=max_iter,
+                      progress=(lambda k: tick(k, max_iter)) if tick else None)
     return _with_plot(RunReport(result, trace=trace), plot, compiled.expression)
 
 
@@ -256,7 +258,9 @@ def run_lbfgs(expr: str, x0: str, vars_: str | None, tol: float, max_iter: int, 
     from .render.runs import RunReport
     from .optimize import lbfgs
     compiled, start = _start_point(_environment(), expr, vars_, x0)
-    result = lbfgs(compiled, start, tol=tol, max_iter=max_iter, memory=memory)
+    with _progress(_environment(), max_iter, "lbfgs") as tick:
+        result = lbfgs(compiled, start, tol=tol, max_iter=max_iter, memory=memory,
+                       progress=(lambda k: tick(k, max_iter)) if tick else None)
     return _with_plot(RunReport(result, trace=trace), plot, compiled.expression)
 
 
@@ -265,7 +269,9 @@ def run_minimize(expr: str, x0: str, vars_: str | None, tol: float, max_iter: in
     from .render.runs import RunReport
     from .optimize import scipy_minimize
     compiled, start = _start_point(_environment(), expr, vars_, x0)
-    result = scipy_minimize(compiled, start, method, tol=tol, max_iter=max_iter)
+    with _progress(_environment(), max_iter, method) as tick:
+        result = scipy_minimize(compiled, start, method, tol=tol, max_iter=max_iter,
+                                progress=(lambda k: tick(k, max_iter)) if tick else None)
     return _with_plot(RunReport(result, trace=trace), plot, compiled.expression)
 
 

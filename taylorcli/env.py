@@ -8,17 +8,18 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import TextIO
+from typing import Any, TextIO
 
 import click
 
 from .errors import LimitError
 from .options import MAX_LENGTH
 
-PROGRESS_THRESHOLD = 2_000  # units of work before a progress bar is worth showing
+PROGRESS_DELAY = 1.0  # seconds of work before the bar appears
 
 
 @dataclass
@@ -79,13 +80,31 @@ def expression_text(env: Environment, text: str) -> str:
 
 @contextmanager
 def progress(env: Environment, total: int, label: str) -> Iterator[Callable[[int, int], None] | None]:
-    """A progress bar on a terminal (stderr) for long work; nothing otherwise."""
-    if not env.stderr_isatty or total < PROGRESS_THRESHOLD:
+    """A progress bar on a terminal (stderr) for work that lasts over a second; nothing otherwise.
+
+    The bar appears only once a second has passed, so quick runs never flicker,
+    and it is transient: it leaves nothing behind on the terminal.
+    """
+    if not env.stderr_isatty or total <= 0:
         yield None
         return
-    from rich.console import Console
-    from rich.progress import Progress
+    started = time.monotonic()
+    state: dict[str, Any] = {}
 
-    with Progress(console=Console(file=env.stderr), transient=True) as bar:
-        task = bar.add_task(label, total=total)
-        yield lambda done, _total: bar.update(task, completed=done)
+    def tick(done: int, _total: int) -> None:
+        if "bar" not in state:
+            if time.monotonic() - started < PROGRESS_DELAY:
+                return
+            from rich.console import Console
+            from rich.progress import Progress
+
+            state["bar"] = Progress(console=Console(file=env.stderr), transient=True)
+            state["bar"].start()
+            state["task"] = state["bar"].add_task(label, total=total)
+        state["bar"].update(state["task"], completed=done)
+
+    try:
+        yield tick
+    finally:
+        if "bar" in state:
+            state["bar"].stop()

@@ -224,7 +224,7 @@ GRADIENT_FREE = {"nelder-mead", "powell", "cobyla", "cobyqa"}
 
 def scipy_minimize(f: Expr | Compiled, x0: Sequence[float], method: str, variables: Variables = None,
                    tol: float = 1e-8, max_iter: int = 1000, options: dict | None = None,
-                   name: str | None = None) -> OptimizeResult:
+                   name: str | None = None, progress: Callable[[int], None] | None = None) -> OptimizeResult:
     """Any ``scipy.optimize.minimize`` method, fed our exact gradient and Hessian.
 
     Success is ours to judge: the final gradient norm must be at most ``tol``,
@@ -243,6 +243,8 @@ def scipy_minimize(f: Expr | Compiled, x0: Sequence[float], method: str, variabl
         previous = np.asarray(trace[-1].x)
         trace.append(TraceRow(len(trace), point.tolist(), float(c._value(point)), _norm(c._gradient(point)),
                               _norm(point - previous)))
+        if progress:
+            progress(len(trace) - 1)
 
     settings = {"maxiter": max_iter, **(options or {})}
     if kind in ("bfgs", "cg"):
@@ -271,15 +273,16 @@ def scipy_minimize(f: Expr | Compiled, x0: Sequence[float], method: str, variabl
 
 
 def bfgs(f: Expr | Compiled, x0: Sequence[float], variables: Variables = None, tol: float = 1e-8,
-         max_iter: int = 1000) -> OptimizeResult:
+         max_iter: int = 1000, progress: Callable[[int], None] | None = None) -> OptimizeResult:
     """BFGS with a Wolfe line search (SciPy's)."""
-    return scipy_minimize(f, x0, "BFGS", variables, tol, max_iter, name="bfgs")
+    return scipy_minimize(f, x0, "BFGS", variables, tol, max_iter, name="bfgs", progress=progress)
 
 
 def lbfgs(f: Expr | Compiled, x0: Sequence[float], variables: Variables = None, tol: float = 1e-8,
-          max_iter: int = 1000, memory: int = 10) -> OptimizeResult:
+          max_iter: int = 1000, memory: int = 10, progress: Callable[[int], None] | None = None) -> OptimizeResult:
     """L-BFGS keeping ``memory`` correction pairs (SciPy's L-BFGS-B, unbounded)."""
-    return scipy_minimize(f, x0, "L-BFGS-B", variables, tol, max_iter, {"maxcor": memory}, name="lbfgs")
+    return scipy_minimize(f, x0, "L-BFGS-B", variables, tol, max_iter, {"maxcor": memory}, name="lbfgs",
+                          progress=progress)
 
 
 def compare(f: Expr | Compiled, x0: Sequence[float], variables: Variables = None,

@@ -103,3 +103,21 @@ def test_help_and_version_do_not_import_sympy_or_numpy():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
                          env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"})
     assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_progress_bar_only_on_a_terminal_and_after_a_second(monkeypatch):
+    import io
+
+    from taylorcli import env as env_module
+    from taylorcli.env import Environment, progress
+
+    with progress(Environment(stderr=io.StringIO(), stderr_isatty=False), 100, "work") as tick:
+        assert tick is None
+    err = io.StringIO()
+    with progress(Environment(stderr=err, stderr_isatty=True), 100, "work") as tick:
+        tick(1, 100)  # within the first second: nothing shown
+    assert err.getvalue() == ""
+    monkeypatch.setattr(env_module, "PROGRESS_DELAY", 0.0)
+    with progress(Environment(stderr=io.StringIO(), stderr_isatty=True), 100, "work") as tick:
+        for done in range(1, 101):
+            tick(done, 100)
