@@ -7,16 +7,13 @@ line on stderr, never a traceback unless ``--debug`` is given.
 from __future__ import annotations
 
 import functools
-import math
 import os
 import resource
 import signal
 import sys
 import traceback
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
-from dataclasses import dataclass, field
-from typing import Any, TextIO
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -24,6 +21,12 @@ from . import __version__
 from .env import Environment, environment as _environment
 from .errors import BatchFailed, ExitStatus, InputError, NotConverged, TaylorError, printable
 from .options import DEGREES, FORMATS
+
+if TYPE_CHECKING:  # the click tree names the results; commands.py builds them
+    from .render import Result
+    from .render.analysis import ExpectationReport, PointsReport, StepReport
+    from .render.expansion import ExpansionReport
+    from .render.runs import CompareReport, RunReport
 
 DEFAULT_TIMEOUT = 60  # CPU seconds
 MEMORY_LIMIT = 8 * 2**30  # bytes of address space

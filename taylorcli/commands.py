@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 import sympy as sp
@@ -36,6 +36,11 @@ from .options import MAX_LENGTH
 from .parse import parse_expression, parse_point, parse_value, resolve_variables
 from .render import Result, exact_text, leaves, nested_map
 from .simplify import DEFAULT_SECONDS, tidy
+
+if TYPE_CHECKING:
+    from .render.analysis import ExpectationReport, PointsReport, StepReport
+    from .render.expansion import ExpansionReport
+    from .render.runs import CompareReport, RunReport
 
 
 @dataclass

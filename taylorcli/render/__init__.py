@@ -16,14 +16,11 @@ from __future__ import annotations
 
 import itertools
 import json
-import math
-import sys
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TextIO
 
 import sympy as sp
-from ..calculus import to_float
 
 if TYPE_CHECKING:  # for annotations only
     from rich.console import Group
@@ -55,21 +52,9 @@ class Result:
     order: int | None = None
 
 
-def _load_rich(namespace: dict[str, Any] | None = None) -> None:
-    """Import rich into a module on first use: only the table format needs it (~25 ms of start-up)."""
-    namespace = globals() if namespace is None else namespace
-    if "Table" in namespace and "box" in namespace:
-        return
-    from rich import box
-    from rich.console import Console, Group
-    from rich.table import Table
-    from rich.text import Text
-
-    namespace.update(box=box, Console=Console, Group=Group, Table=Table, Text=Text)
-
-
 def _row(table: Table, *cells: str) -> None:
     """Add a row of plain text: cells such as "E[f(X)]" are not rich markup."""
+    from rich.text import Text
     table.add_row(*(Text(cell) if isinstance(cell, str) else cell for cell in cells))
 
 
@@ -226,7 +211,8 @@ def _partial_label(index: Sequence[int], variables: Sequence[sp.Symbol]) -> str:
 
 def to_table(result: Result) -> Group:
     """A rich renderable for a terminal: a heading, the table, facts at the point."""
-    _load_rich()
+    from rich.console import Group
+    from rich.text import Text
     expression = result.expression if isinstance(result.expression, str) else ", ".join(result.expression)
     titles = {"gradient": "Gradient", "jacobian": "Jacobian", "hessian": "Hessian",
               "tensor": f"Derivative tensor of order {result.order}", "value": "Value"}
@@ -242,6 +228,8 @@ def to_table(result: Result) -> Group:
 
 
 def _table_body(result: Result) -> Table:
+    from rich import box
+    from rich.table import Table
     table = Table(box=box.SIMPLE_HEAVY)
     names = [str(v) for v in result.variables]
     order = _order(result)
@@ -297,10 +285,9 @@ def failure(result: Any) -> str | None:
 def show(result: Any, fmt: str, out: TextIO, *, color: bool | None = None,
          width: int | None = None) -> None:
     """Write ``result`` to ``out`` in format ``fmt`` (one of ``FORMATS``)."""
+    from rich.console import Console
     table, plain, latex, as_json = _VIEWS[type(result)]
     if fmt == "table":
-        _load_rich()
-        _load_rich(sys.modules[type(result).__module__].__dict__)
         console = Console(file=out, force_terminal=color, no_color=color is False, width=width,
                           highlight=False)
         console.print(table(result))

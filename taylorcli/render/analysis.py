@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
-import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import sympy as sp
 
 from ..calculus import to_float
-from . import _bmatrix, _float_text, _load_rich, _plain_nested, _row, exact_text, register
+from . import _float_text, _row, exact_text, register
 
 if TYPE_CHECKING:
     from rich.console import Group
@@ -66,6 +65,10 @@ def _points_latex(report: PointsReport) -> str:
 
 
 def _points_table(report: PointsReport) -> Group:
+    from rich import box
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
     table = Table(box=box.SIMPLE_HEAVY, title=f"Critical points of {exact_text(report.expression)}",
                   title_justify="left")
     for name in ("point", "kind", "f", "eigenvalues", "exact"):
@@ -130,6 +133,8 @@ def _expectation_latex(report: ExpectationReport) -> str:
 
 
 def _expectation_table(report: ExpectationReport) -> Table:
+    from rich import box
+    from rich.table import Table
     table = Table(box=box.SIMPLE_HEAVY, title=f"Delta method for {exact_text(report.expression)}",
                   title_justify="left")
     for name in ("quantity", "exact", "≈"):
@@ -164,6 +169,8 @@ def _step_latex(report: StepReport) -> str:
 
 
 def _step_table(report: StepReport) -> Table:
+    from rich import box
+    from rich.table import Table
     p = report.prediction
     table = Table(box=box.SIMPLE_HEAVY, title="One gradient step, predicted by Taylor", title_justify="left",
                   show_header=False)

@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-import json
-import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import sympy as sp
 
 from ..calculus import to_float
-from . import _bmatrix, _float_text, _load_rich, _plain_nested, _row, exact_text, register
+from . import _float_text, _row, exact_text, register
 
 if TYPE_CHECKING:
     from rich.console import Group
-    from rich.table import Table
-    from rich.text import Text
 
     from ..accuracy import ConvergenceRow, ErrorTable, LagrangeBound
     from ..expansion import Expansion
@@ -71,6 +67,9 @@ def _accuracy_lines(report: ExpansionReport) -> list[str]:
 
 
 def _accuracy_tables(report: ExpansionReport) -> list[Any]:
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
     parts: list[Any] = []
     if report.check is not None:
         where = ", ".join(f"{v} = {exact_text(a)}" for v, a in report.check.point.items())
@@ -161,7 +160,10 @@ def _expansion_latex(report: ExpansionReport) -> str:
 
 
 def _expansion_table(report: ExpansionReport) -> Group:
-    _load_rich(globals())
+    from rich import box
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
     e = report.expansion
     where = ", ".join(f"{v} = {exact_text(a)}" for v, a in e.at.items())
     kind = "total degree" if e.degree == "total" else "degree in each variable"

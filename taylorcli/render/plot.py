@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-import json
-import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-import sympy as sp
-
-from ..calculus import to_float
-from . import _bmatrix, _float_text, _load_rich, _plain_nested, _row, exact_text, register
+from . import register
 
 if TYPE_CHECKING:
     from rich.text import Text
@@ -40,6 +35,7 @@ def _plot_latex(report: PlotReport) -> str:
 
 
 def _plot_table(report: PlotReport) -> Text:
+    from rich.text import Text
     return Text(f"wrote {report.file} ({report.size[0]}x{report.size[1]}, {report.kind})")
 
 

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import sympy as sp
 
-from ..calculus import to_float
-from . import _bmatrix, _float_text, _load_rich, _plain_nested, _row, exact_text, register
+from . import _bmatrix, _plain_nested, _row, register
 
 if TYPE_CHECKING:
     from rich.console import Group
@@ -72,6 +70,10 @@ def _run_latex(report: RunReport) -> str:
 
 
 def _run_table(report: RunReport) -> Group:
+    from rich import box
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
     r = report.result
     names = {"newton": "Newton's method", "gd": "Gradient descent", "bfgs": "BFGS", "lbfgs": "L-BFGS"}
     status = Text("converged" if r.success else "did not converge", style="green" if r.success else "red")
@@ -139,6 +141,7 @@ _COMPARE_HEADER = ["method", "iters", "f/g/H evals", "time s", "final f", "|grad
 
 def _compare_table(report: CompareReport) -> Table:
     # No box: eight columns must fit an 80-column terminal.
+    from rich.table import Table
     table = Table(box=None, title="Optimizers from the same start", title_justify="left", pad_edge=False,
                   header_style="bold underline")
     for name in _COMPARE_HEADER:
