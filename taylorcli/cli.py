@@ -238,22 +238,25 @@ COMMAND_SETTINGS = {"ignore_unknown_options": True, "help_option_names": ["-h", 
 @click.group(cls=TaylorGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", "-V", prog_name="taylor")
 def cli() -> None:
-    """Exact calculus on the command line: gradients, Jacobians, Hessians,
-    derivative tensors and values, in table, plain, LaTeX or JSON form.
+    """Exact calculus on the command line: derivatives, Taylor expansions,
+    optimizers and curvature readings, in table, plain, LaTeX or JSON form.
 
     \b
     Examples:
       taylor hessian "x1**2*x2 + x1*x2**3"
       taylor expand "exp(x)" --order 4
       taylor gradient "x^2*y + sin(y)" --at x=1,y=pi
+      taylor newton "(1-x)**2 + 100*(y-x**2)**2" --x0 -1.2,1
       echo "exp(x*y)" | taylor derivative - --order 3 --format json
+      printf 'x*y\nexp(x)\n' | taylor hessian - --batch
 
     Expressions use + - * / ** (or ^), numbers (decimals are exact), pi, E and
     the functions exp log ln sqrt sin cos tan sec csc cot sinh cosh tanh asin
     acos atan atan2 asinh acosh atanh abs sign erf gamma sigmoid softplus min
     max. Pass - to read an expression from standard input.
 
-    Exit status: 0 success, 1 the math failed, 2 bad input or usage.
+    Exit status: 0 success, 1 the math failed or a method did not converge,
+    2 bad input or usage, 130 interrupted.
     """
 
 
