@@ -248,7 +248,7 @@ def cli() -> None:
       taylor gradient "x^2*y + sin(y)" --at x=1,y=pi
       taylor newton "(1-x)**2 + 100*(y-x**2)**2" --x0 -1.2,1
       echo "exp(x*y)" | taylor derivative - --order 3 --format json
-      printf 'x*y\nexp(x)\n' | taylor hessian - --batch
+      taylor hessian - --batch < functions.txt
 
     Expressions use + - * / ** (or ^), numbers (decimals are exact), pi, E and
     the functions exp log ln sqrt sin cos tan sec csc cot sinh cosh tanh asin
