@@ -36,7 +36,7 @@ def _outcome(item: tuple[int, str]) -> tuple[dict[str, Any], bool]:
         result = _call(text)
     except TaylorError as error:
         return {**head, "input": text, "error": str(error), "exit_status": int(error.exit_status)}, True
-    except (ArithmeticError, ValueError, TypeError, RecursionError, MemoryError) as error:
+    except (Exception, RecursionError, MemoryError) as error:  # noqa: BLE001 - one bad line must not stop the rest
         return {**head, "input": text, "error": f"internal error: {type(error).__name__}: {error}",
                 "exit_status": 1}, True
     problem = failure(result)
