@@ -32,10 +32,6 @@ DEFAULT_TIMEOUT = 60  # CPU seconds
 MEMORY_LIMIT = 8 * 2**30  # bytes of address space
 
 
-
-
-
-
 class _Interrupted(BaseException):
     """Ctrl-C, carried past click (which would print a newline and exit 1)."""
 
@@ -115,12 +111,6 @@ class TaylorGroup(click.Group):
             traceback.print_exc(file=sys.stderr)
         click.echo(f"taylor: error: {_one_line(message)}", err=True)
         sys.exit(int(status))
-
-
-
-
-
-
 
 
 # --- shared options --------------------------------------------------------------------------
@@ -207,18 +197,6 @@ def point_options(required_at: bool = False) -> Callable[[Callable[..., Any]], C
 
 
 # --- the computation every command shares -----------------------------------------------------
-
-
-
-
-
-
-
-
-
-
-
-
 
 
 # --- commands ----------------------------------------------------------------------------------
@@ -397,8 +375,6 @@ def optimizer_options(max_iter: int) -> Callable[[Callable[..., Any]], Callable[
     return decorate
 
 
-
-
 @cli.command(name="newton", context_settings=COMMAND_SETTINGS)
 @click.argument("expr")
 @optimizer_options(max_iter=500)
@@ -522,8 +498,6 @@ def compare_command(expr: str, x0: str, vars_: str | None, tol: float, plot: str
     return _commands().run_compare(plot=plot, expr=expr, x0=x0, vars_=vars_, tol=tol, simplify=simplify)
 
 
-
-
 @cli.command(name="critical", context_settings=COMMAND_SETTINGS)
 @click.argument("expr")
 @click.option("--vars", "vars_", metavar="NAMES", help="Variables and their order, e.g. x,y.")
@@ -560,8 +534,6 @@ def classify_command(expr: str, at: str, vars_: str | None, simplify: bool) -> P
       taylor classify "x**4 + y**4" --at 0,0 --format json
     """
     return _commands().run_classify(expr=expr, at=at, vars_=vars_, simplify=simplify)
-
-
 
 
 @cli.command(name="expect", context_settings=COMMAND_SETTINGS)
