@@ -112,7 +112,6 @@ class Differentiator:
             return sp.diff(self.f, *(self.variables[i] for i in key))
         return back
 
-
     def value_at(self, index: Sequence[int], point: Mapping[sp.Symbol, sp.Expr],
                  scale: sp.Rational = sp.Integer(1)) -> sp.Expr:
         """``scale`` times the partial at ``index``, evaluated exactly at ``point``.
@@ -133,6 +132,8 @@ class Differentiator:
                     converted = {sympy2symengine(v): sympy2symengine(a) for v, a in point.items()}
                     self._engine_point = (point, converted)
                 value = symengine.expand(raw.subs(self._engine_point[1]) * sympy2symengine(scale))
+                if value == 0:
+                    return sp.Integer(0)  # most coefficients at 0 vanish: skip the conversion
                 value = value._sympy_()  # type: ignore[attr-defined]
                 if not self.f.free_symbols <= set(point):  # parameters: give back our (real) symbols
                     value = value.xreplace({s: self._names[s.name] for s in value.free_symbols
