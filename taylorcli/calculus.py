@@ -71,6 +71,8 @@ class Differentiator:
         self.engine = safe and not small
         self._cache: dict[tuple[int, ...], object] = {}
         self._engine_point: tuple[Mapping, dict] | None = None
+        self._memo: dict[object, sp.Expr] = {}  # SymEngine -> SymPy, shared by this f's values
+        self._free_cache: tuple[Mapping, bool] | None = None
         if self.engine:
             from symengine.lib.symengine_wrapper import sympy2symengine
 
@@ -112,20 +114,31 @@ class Differentiator:
             return sp.diff(self.f, *(self.variables[i] for i in key))
         return back
 
+    def _parameters(self, point: Mapping[sp.Symbol, sp.Expr]) -> bool:
+        """Whether f has symbols the point leaves free (asked once per point)."""
+        if self._free_cache is None or self._free_cache[0] is not point:
+            self._free_cache = (point, not self.f.free_symbols <= set(point))
+        return self._free_cache[1]
+
     def value_at(self, index: Sequence[int], point: Mapping[sp.Symbol, sp.Expr],
-                 scale: sp.Rational = sp.Integer(1)) -> sp.Expr:
+                 scale: sp.Rational = sp.Integer(1),
+                 vet: Callable[[sp.Expr], None] | None = None) -> sp.Expr:
         """``scale`` times the partial at ``index``, evaluated exactly at ``point``.
 
-        The value may be undefined (zoo, nan): callers check. Substituting,
-        scaling and expanding in SymEngine before converting back keeps the
-        conversion small: a full symbolic high-order partial can be thousands
-        of terms, its value at a point a handful.
+        The value may be undefined (zoo, nan): ``vet`` is called on each part
+        that could make it so, once per distinct part across all calls (on
+        SymEngine's path, the leaves of the value; else the whole value).
+        Substituting, scaling and expanding in SymEngine before converting
+        back keeps the conversion small: a full symbolic high-order partial can
+        be thousands of terms, its value at a point a handful.
         """
         key = tuple(sorted(index))
         raw = self._raw(key)
         if self.engine:
             import symengine
             from symengine.lib.symengine_wrapper import sympy2symengine
+
+            from .convert import to_sympy
 
             try:
                 if self._engine_point is None or self._engine_point[0] is not point:
@@ -134,15 +147,22 @@ class Differentiator:
                 value = symengine.expand(raw.subs(self._engine_point[1]) * sympy2symengine(scale))
                 if value == 0:
                     return sp.Integer(0)  # most coefficients at 0 vanish: skip the conversion
-                value = value._sympy_()  # type: ignore[attr-defined]
-                if not self.f.free_symbols <= set(point):  # parameters: give back our (real) symbols
+                leaves: list[sp.Expr] = []
+                value = to_sympy(value, self._memo, leaves)
+                if vet is not None:
+                    for leaf in leaves:
+                        vet(leaf)
+                if self._parameters(point):  # parameters: give back our (real) symbols
                     value = value.xreplace({s: self._names[s.name] for s in value.free_symbols
                                             if s.name in self._names})
                 return value
             except Exception:  # noqa: BLE001 - fall through to SymPy, which is slower but complete
                 pass
             raw = sp.diff(self.f, *(self.variables[i] for i in key))
-        return sp.expand(scale * raw.xreplace(dict(point)))  # type: ignore[union-attr]
+        value = sp.expand(scale * raw.xreplace(dict(point)))  # type: ignore[union-attr]
+        if vet is not None:
+            vet(value)
+        return value
 
 
 def _prepare(f: Expr, variables: Variables) -> tuple[sp.Expr, list[sp.Symbol]]:

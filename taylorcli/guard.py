@@ -106,6 +106,6 @@ def _digits(node: sp.Basic, args: list[float]) -> float:
 def check_size(value: sp.Expr, what: str = "the result") -> None:
     """Raise ``MathError`` if an exact value holds a number too long to print."""
     limit = int(MAX_DIGITS * math.log2(10))
-    for number in value.atoms(sp.Rational):
+    for number in [value] if value.is_Rational else value.atoms(sp.Rational):
         if max(abs(number.p).bit_length(), number.q.bit_length()) > limit:
             raise MathError(f"{what} has an exact value of more than {MAX_DIGITS} digits")
