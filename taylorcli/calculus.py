@@ -149,16 +149,17 @@ class Differentiator:
                     return sp.Integer(0)  # most coefficients at 0 vanish: skip the conversion
                 leaves: list[sp.Expr] = []
                 value = to_sympy(value, self._memo, leaves)
-                if vet is not None:
-                    for leaf in leaves:
-                        vet(leaf)
                 if self._parameters(point):  # parameters: give back our (real) symbols
                     value = value.xreplace({s: self._names[s.name] for s in value.free_symbols
                                             if s.name in self._names})
-                return value
             except Exception:  # noqa: BLE001 - fall through to SymPy, which is slower but complete
-                pass
-            raw = sp.diff(self.f, *(self.variables[i] for i in key))
+                leaves = []
+                value = None
+            if value is not None:
+                for leaf in leaves if vet is not None else ():
+                    vet(leaf)  # outside the try: a vetting error is the caller's answer
+                return value
+            raw = sp.diff(self.f, *(self.variables[i] for i in key)) if key else self.f
         value = sp.expand(scale * raw.xreplace(dict(point)))  # type: ignore[union-attr]
         if vet is not None:
             vet(value)

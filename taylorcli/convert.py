@@ -52,11 +52,19 @@ def to_sympy(expr: Any, memo: dict[Any, sp.Expr] | None = None,
 
 def add(terms: list[sp.Expr]) -> sp.Expr:
     """``sp.Add(*terms)``, without flattening when the terms are already collected."""
-    numbers = [t for t in terms if t.is_Number]
-    rest = [t for t in terms if not t.is_Number]
-    parts = [t.as_coeff_Mul()[1] for t in rest]
-    if len(numbers) > 1 or any(t.is_Add for t in rest) or len(set(parts)) < len(parts) or \
-            (numbers and numbers[0] == 0) or len(terms) < 2:
+    if len(terms) < 2:
+        return sp.Add(*terms)
+    numbers, rest, seen = [], [], set()
+    for term in terms:
+        if term.is_Number:
+            numbers.append(term)
+            continue
+        part = term.as_coeff_Mul()[1]
+        if term.is_Add or part in seen:  # a nested sum, or like terms: SymPy must combine
+            return sp.Add(*terms)
+        seen.add(part)
+        rest.append(term)
+    if len(numbers) > 1 or numbers and not numbers[0]:
         return sp.Add(*terms)
     _addsort(rest)
     return sp.Add._from_args(numbers + rest)
@@ -64,15 +72,23 @@ def add(terms: list[sp.Expr]) -> sp.Expr:
 
 def mul(factors: list[sp.Expr]) -> sp.Expr:
     """``sp.Mul(*factors)``, without flattening when nothing would combine."""
-    numbers = [f for f in factors if f.is_Number]
-    rest = [f for f in factors if not f.is_Number]
-    bases = [f.as_base_exp()[0] for f in rest]
-    if len(numbers) > 1 or len(factors) < 2 or (numbers and numbers[0] in (0, 1)) \
-            or any(f.is_Mul or f.is_Number or isinstance(f, sp.exp) for f in bases) \
-            or any(f.is_Mul for f in rest) or len(set(bases)) < len(bases) \
-            or (numbers and len(rest) == 1 and rest[0].is_Add) \
-            or sum(isinstance(f, sp.exp) or f.func is sp.exp for f in rest) > 1 \
-            or not all(f.is_commutative for f in rest):
+    if len(factors) < 2:
+        return sp.Mul(*factors)
+    numbers, rest, bases = [], [], set()
+    for factor in factors:
+        if factor.is_Number:
+            numbers.append(factor)
+            continue
+        if factor.is_Mul or not factor.is_commutative:
+            return sp.Mul(*factors)
+        base = factor.as_base_exp()[0]  # exp(2) has base E: two exponentials combine
+        if base.is_Number or base in bases:  # numeric radicals or like bases combine
+            return sp.Mul(*factors)
+        bases.add(base)
+        rest.append(factor)
+    if len(numbers) > 1 or numbers and (numbers[0] == 0 or numbers[0] == 1):
+        return sp.Mul(*factors)
+    if numbers and len(rest) == 1 and rest[0].is_Add:  # a number times a sum distributes
         return sp.Mul(*factors)
     _mulsort(rest)
     return sp.Mul._from_args(numbers + rest)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import sympy as sp
@@ -219,17 +219,20 @@ def _taylor(expr: sp.Expr, variables: list[sp.Symbol], point: dict[sp.Symbol, sp
     indices = _indices(n, order, degree) if order >= 0 else []
     # Repeated differentiation swells expressions (exp(sin(x)) to order 12): always the engine.
     d = Differentiator(expr, variables)
-    _check_value(d.value_at((), point), (), variables)  # even for order < 0: is f analytic here?
-    coefficients = []
-    for index in indices:
-        powers = tuple(sp.Integer(index.count(i)) for i in range(n))
 
-        def vet(part: sp.Expr, index: tuple[int, ...] = index) -> None:
+    def vetter(index: tuple[int, ...]) -> Callable[[sp.Expr], None]:
+        def vet(part: sp.Expr) -> None:
             if not part.is_Rational:  # a rational is defined and real: only its size matters
                 _check_value(part, index, variables)
             check_size(part, "a coefficient")
+        return vet
 
-        value = d.value_at(index, point, sp.Rational(1, _factorial(powers)), vet)
+    # Even for order < 0: is f analytic here? (Each distinct part of a value is vetted once.)
+    f_at_point = d.value_at((), point, sp.Integer(1), vetter(()))
+    coefficients = [((sp.Integer(0),) * n, f_at_point)] if indices and f_at_point != 0 else []
+    for index in indices[1:]:
+        powers = tuple(sp.Integer(index.count(i)) for i in range(n))
+        value = d.value_at(index, point, sp.Rational(1, _factorial(powers)), vetter(index))
         if value != 0:
             coefficients.append((powers, value))
     coefficients.sort(key=lambda item: (sum(item[0]), [-p for p in item[0]]))
