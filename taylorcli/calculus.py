@@ -73,6 +73,7 @@ class Differentiator:
         self._engine_point: tuple[Mapping, dict] | None = None
         self._memo: dict[object, sp.Expr] = {}  # SymEngine -> SymPy, shared by this f's values
         self._free_cache: tuple[Mapping, bool] | None = None
+        self._scales: dict[sp.Expr, object] = {}  # 1/a! in SymEngine, by value
         if self.engine:
             from symengine.lib.symengine_wrapper import sympy2symengine
 
@@ -144,7 +145,10 @@ class Differentiator:
                 if self._engine_point is None or self._engine_point[0] is not point:
                     converted = {sympy2symengine(v): sympy2symengine(a) for v, a in point.items()}
                     self._engine_point = (point, converted)
-                value = symengine.expand(raw.subs(self._engine_point[1]) * sympy2symengine(scale))
+                factor = self._scales.get(scale)
+                if factor is None:
+                    factor = self._scales[scale] = sympy2symengine(scale)
+                value = symengine.expand(raw.subs(self._engine_point[1]) * factor)
                 if value == 0:
                     return sp.Integer(0)  # most coefficients at 0 vanish: skip the conversion
                 leaves: list[sp.Expr] = []

@@ -235,7 +235,8 @@ def _taylor(expr: sp.Expr, variables: list[sp.Symbol], point: dict[sp.Symbol, sp
         value = d.value_at(index, point, sp.Rational(1, _factorial(powers)), vetter(index))
         if value != 0:
             coefficients.append((powers, value))
-    coefficients.sort(key=lambda item: (sum(item[0]), [-p for p in item[0]]))
+    # Lowest degree first, then x**2 before x*y before y**2 (plain ints: SymPy arithmetic is slow).
+    coefficients.sort(key=lambda item: (sum(map(int, item[0])), [-int(p) for p in item[0]]))
     return coefficients
 
 
