@@ -121,3 +121,11 @@ def test_progress_bar_only_on_a_terminal_and_after_a_second(monkeypatch):
     with progress(Environment(stderr=io.StringIO(), stderr_isatty=True), 100, "work") as tick:
         for done in range(1, 101):
             tick(done, 100)
+
+
+def test_a_plain_command_does_not_import_rich_or_numpy():
+    code = ("import sys; sys.argv=['taylor','hessian','x**2*y'];"
+            "import taylorcli.cli as c\ntry:\n c.main()\nexcept SystemExit: pass\n"
+            "print(sorted(m for m in ('numpy','symengine','scipy','rich','matplotlib') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert out.stdout.strip().splitlines()[-1] == "[]"

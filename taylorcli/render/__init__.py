@@ -285,9 +285,10 @@ def failure(result: Any) -> str | None:
 def show(result: Any, fmt: str, out: TextIO, *, color: bool | None = None,
          width: int | None = None) -> None:
     """Write ``result`` to ``out`` in format ``fmt`` (one of ``FORMATS``)."""
-    from rich.console import Console
     table, plain, latex, as_json = _VIEWS[type(result)]
     if fmt == "table":
+        from rich.console import Console  # only tables need rich (~20 ms to import)
+
         console = Console(file=out, force_terminal=color, no_color=color is False, width=width,
                           highlight=False)
         console.print(table(result))
