@@ -12,7 +12,7 @@ is used.
 
 >>> import symengine as se, sympy as sp
 >>> x = se.Symbol("x")
->>> to_sympy(se.expand(3 * se.exp(2) * x + se.sin(4))) == sp.sympify("3*exp(2)*x + sin(4)")
+>>> to_sympy(se.expand(3 * se.exp(2) * x + se.sin(4))) == 3 * sp.exp(2) * sp.Symbol("x") + sp.sin(4)
 True
 """
 
