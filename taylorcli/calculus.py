@@ -21,7 +21,7 @@ import sympy as sp
 
 from .errors import InputError, LimitError, MathError
 from .guard import check_point, check_size
-from .parse import parse_expression, resolve_variables
+from .parse import INFINITE, parse_expression, resolve_variables
 
 Expr = sp.Expr | str
 Variables = Sequence[sp.Symbol | str] | str | None
@@ -280,7 +280,6 @@ def nested_tensor(partials: Mapping[tuple[int, ...], sp.Expr], n: int, k: int) -
 
 # --- values at a point --------------------------------------------------------------------
 
-_UNDEFINED = (sp.zoo, sp.nan, sp.oo, -sp.oo, sp.AccumBounds)
 
 
 def describe_point(point: Mapping[sp.Symbol, sp.Expr]) -> str:
@@ -298,7 +297,7 @@ def value_at(expr: sp.Expr, point: Mapping[sp.Symbol, sp.Expr], what: str = "the
         return sp.Integer(0)
     check_point(expr, point)
     value = expr.xreplace(dict(point))
-    if value.has(*_UNDEFINED):
+    if value.has(*INFINITE):
         raise MathError(f"{what} is undefined at {describe_point(point)}")
     if value.has(sp.I) or value.is_real is False:
         raise MathError(f"{what} is not real at {describe_point(point)}")

@@ -78,13 +78,17 @@ class Expansion:
             terms.append(mul(parts + factors) if factors else c)
         return add(terms) if len(terms) > 1 else (terms[0] if terms else sp.Integer(0))
 
+    def by_degree(self) -> dict[sp.Rational, list[tuple[Powers, sp.Expr]]]:
+        """The coefficients grouped by total degree, lowest first."""
+        grouped: dict[sp.Rational, list[tuple[Powers, sp.Expr]]] = {}
+        for powers, c in self.coefficients:
+            grouped.setdefault(sum(powers), []).append((powers, c))
+        return grouped
+
     @property
     def terms(self) -> list[tuple[sp.Rational, sp.Expr]]:
         """(degree, sum of that degree's terms), lowest degree first."""
-        grouped: dict[sp.Rational, list[sp.Expr]] = {}
-        for powers, c in self.coefficients:
-            grouped.setdefault(sum(powers), []).append(c * self.monomial(powers))
-        return [(d, sp.Add(*parts)) for d, parts in grouped.items()]
+        return [(d, sp.Add(*(c * self.monomial(p) for p, c in items))) for d, items in self.by_degree().items()]
 
     @property
     def text(self) -> str:
@@ -92,10 +96,7 @@ class Expansion:
         return self.text_of(self.coefficients)
 
     def term_texts(self) -> list[tuple[sp.Rational, str]]:
-        grouped: dict[sp.Rational, list[tuple[Powers, sp.Expr]]] = {}
-        for powers, c in self.coefficients:
-            grouped.setdefault(sum(powers), []).append((powers, c))
-        return [(d, self.text_of(items)) for d, items in grouped.items()]
+        return [(d, self.text_of(items)) for d, items in self.by_degree().items()]
 
     def text_of(self, items: Sequence[tuple[Powers, sp.Expr]], printer=sp.sstr) -> str:
         # Each base prints as one opaque symbol, so SymPy cannot distribute a

@@ -458,7 +458,8 @@ class _Builder:
         return estimate
 
 
-_UNDEFINED = (sp.zoo, sp.nan, sp.oo, -sp.oo, sp.I, sp.AccumBounds)
+INFINITE = (sp.zoo, sp.nan, sp.oo, -sp.oo, sp.AccumBounds)  # no value, or not a single one
+_UNDEFINED = (*INFINITE, sp.I)
 
 
 def undefined(expr: sp.Expr) -> bool:

@@ -236,3 +236,9 @@ def test_cli_errors():
     assert result.exit_code == 2 and "too high" in result.stderr
     result = run("exp(x)", "--at", "oops")
     assert result.exit_code == 2
+
+
+def test_cli_latex_remainder_is_balanced():
+    out = run("exp(x)", "-k", "2", "--remainder", "-f", "latex").stdout.strip()
+    assert out == r"1 + x + \frac{x^{2}}{2} + O\left(x^{3}\right)"
+    assert out.count(r"\left(") == out.count(r"\right)")

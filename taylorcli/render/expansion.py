@@ -145,14 +145,11 @@ def _expansion_latex(report: ExpansionReport) -> str:
     e = report.expansion
     body = e.text_of(e.coefficients, sp.latex)
     if report.remainder:
-        body += " + " + e.remainder(sp.latex).replace("O(", r"O\left(").removesuffix(")") + r"\right)"
+        body += " + " + e.remainder(sp.latex)
     lines = [body]
     if report.terms:
-        groups: dict[sp.Rational, list] = {}
-        for powers, c in e.coefficients:
-            groups.setdefault(sum(powers), []).append((powers, c))
         rows = [f"{_term_label(d, len(e.variables), latex=True)} &= {e.text_of(items, sp.latex)}"
-                for d, items in groups.items()]
+                for d, items in e.by_degree().items()]
         lines.append("\\begin{aligned}\n" + " \\\\\n".join(rows) + "\n\\end{aligned}")
     if report.coefficients:
         lines += [f"% coefficient {[_number_text(p) for p in powers]}: {exact_text(c)}" for powers, c in e.coefficients]

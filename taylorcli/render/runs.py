@@ -116,11 +116,7 @@ class CompareReport:
         if not finite:
             return [None] * len(self.runs)
         best = min(finite, key=lambda r: r.fun).x
-        return [_finite(float(np_norm(r.x - best))) for r in self.runs]
-
-
-def np_norm(v: Any) -> float:
-    return math.sqrt(sum(float(t) ** 2 for t in v))
+        return [_finite(math.dist(r.x, best)) for r in self.runs]
 
 
 def _compare_json(report: CompareReport) -> dict[str, Any]:
