@@ -92,62 +92,26 @@ class Expansion:
 
     @property
     def text(self) -> str:
-        """The polynomial, lowest degree first, in powers of (x - a); parser-readable."""
-        return self.text_of(self.coefficients)
+        """The polynomial, lowest degree first, in powers of (x - a); read back before it is returned."""
+        from .render.layout import read_back
+        return read_back(self.text_of(self.coefficients), self.polynomial)
 
     def term_texts(self) -> list[tuple[sp.Rational, str]]:
         return [(d, self.text_of(items)) for d, items in self.by_degree().items()]
 
-    def text_of(self, items: Sequence[tuple[Powers, sp.Expr]], printer=sp.sstr) -> str:
-        # Each base prints as one opaque symbol, so SymPy cannot distribute a
-        # coefficient over x - 1 and the term stays in powers of (x - a).
-        names = [_base_name(v, self.at[v], printer) for v in self.variables]
-        placeholders = [sp.Symbol(name) for name in names]
-        out = ""
-        for powers, c in items:
-            if self.at_infinity:  # the base -1/x carries a sign of its own
-                c = c * self.monomial(powers)
-            negative = c.could_extract_minus_sign()
-            size = -c if negative else c
-            if self.at_infinity:
-                body = printer(size)
-            else:
-                mono = sp.Mul(*(s**p for s, p in zip(placeholders, powers)))
-                rational, rest = size.as_coeff_Mul()
-                if mono == 1 or rest == 1 or printer is not sp.sstr:
-                    body = printer(size * mono)
-                else:
-                    # Coefficient first, then the monomial: 3*exp(2)*(y - 2)**2/2.
-                    rest_text = f"({printer(rest)})" if isinstance(rest, sp.Add) else printer(rest)
-                    factors = ([str(rational.p)] if rational.p != 1 else []) + [rest_text, printer(mono)]
-                    body = "*".join(factors) + (f"/{rational.q}" if rational.q != 1 else "")
-                for v, name in zip(self.variables, names):  # sqrt((x - 1)) -> sqrt(x - 1)
-                    inner = printer(v - self.at[v])
-                    body = body.replace(f"sqrt({name})", f"sqrt({inner})").replace(
-                        rf"\sqrt{{{name}}}", rf"\sqrt{{{inner}}}")
-            if not out:
-                out = ("-" if negative else "") + body
-            else:
-                out += (" - " if negative else " + ") + body
-        return out or "0"
+    def text_of(self, items: Sequence[tuple[Powers, sp.Expr]], fmt: str = "str") -> str:
+        """``items`` in order, as plain text (``fmt="str"``) or LaTeX, by SymPy's printers."""
+        from .render.layout import series_text
+        return series_text(self.variables, self.at, items, fmt)
 
     @property
     def at_infinity(self) -> bool:
         return any(a in (sp.oo, -sp.oo) for a in self.at.values())
 
-    def remainder(self, printer=sp.sstr) -> str:
+    def remainder(self, fmt: str = "str") -> str:
         """The order term: O(x**5), O((x - 1)**5), O(1/x**5) or O(|h|**5)."""
-        latex = printer is sp.latex
-        if len(self.variables) > 1:
-            return rf"O\left(\|h\|^{{{self.order + 1}}}\right)" if latex else f"O(|h|**{self.order + 1})"
-        (v,) = self.variables
-        a, e = self.at[v], self.next_exponent
-        if self.at_infinity:
-            big = printer(v**e)  # ** binds tighter than /, so 1/x**4 needs no brackets
-            term = rf"\frac{{1}}{{{big}}}" if latex else f"1/{big}"
-        else:
-            term = printer(sp.Symbol(_base_name(v, a, printer)) ** e)
-        return rf"O\left({term}\right)" if latex else f"O({term})"
+        from .render.layout import remainder_text
+        return remainder_text(self.variables, self.at, self.order, self.next_exponent, fmt)
 
 
 def _base(v: sp.Symbol, a: sp.Expr) -> sp.Expr:
@@ -156,14 +120,6 @@ def _base(v: sp.Symbol, a: sp.Expr) -> sp.Expr:
     if a == -sp.oo:
         return -1 / v
     return v - a
-
-
-def _base_name(v: sp.Symbol, a: sp.Expr, printer=sp.sstr) -> str:
-    if a == 0:
-        return printer(v)
-    if printer is sp.latex:
-        return rf"\left({printer(v - a)}\right)"
-    return f"({printer(v - a)})"
 
 
 def _factorial(powers: Sequence[int]) -> int:

@@ -76,6 +76,15 @@ def exact_text(expr: sp.Expr) -> str:
     return sp.sstr(expr)
 
 
+# arcsin, not asin: the names LaTeX and SymPy's LaTeX reader know.
+LATEX_SETTINGS: dict[str, Any] = {"inv_trig_style": "full"}
+
+
+def latex_text(expr: sp.Expr) -> str:
+    """The LaTeX of an exact value; SymPy's LaTeX parser reads it back (see tests)."""
+    return sp.latex(expr, **LATEX_SETTINGS)
+
+
 def _float_text(value: float | None) -> str:
     return "null" if value is None else repr(value)
 
@@ -130,12 +139,12 @@ def to_plain(result: Result) -> str:
 
 
 def _latex(expr: sp.Expr) -> str:
-    return sp.latex(expr)
+    return latex_text(expr)
 
 
 def _partial_latex(index: Sequence[int], variables: Sequence[sp.Symbol], f: str = "f") -> str:
     counts = [(variables[i], len(list(group))) for i, group in itertools.groupby(index)]
-    below = " ".join(rf"\partial {sp.latex(v)}" + (f"^{{{c}}}" if c > 1 else "") for v, c in counts)
+    below = " ".join(rf"\partial {latex_text(v)}" + (f"^{{{c}}}" if c > 1 else "") for v, c in counts)
     k = len(index)
     return rf"\frac{{\partial{'^{' + str(k) + '}' if k > 1 else ''} {f}}}{{{below}}}"
 

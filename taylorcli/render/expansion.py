@@ -143,12 +143,12 @@ def _expansion_plain(report: ExpansionReport) -> str:
 
 def _expansion_latex(report: ExpansionReport) -> str:
     e = report.expansion
-    body = e.text_of(e.coefficients, sp.latex)
+    body = e.text_of(e.coefficients, "latex")
     if report.remainder:
-        body += " + " + e.remainder(sp.latex)
+        body += " + " + e.remainder("latex")
     lines = [body]
     if report.terms:
-        rows = [f"{_term_label(d, len(e.variables), latex=True)} &= {e.text_of(items, sp.latex)}"
+        rows = [f"{_term_label(d, len(e.variables), latex=True)} &= {e.text_of(items, 'latex')}"
                 for d, items in e.by_degree().items()]
         lines.append("\\begin{aligned}\n" + " \\\\\n".join(rows) + "\n\\end{aligned}")
     if report.coefficients:
