@@ -44,7 +44,11 @@ _DIGITS = re.compile(r"[0-9_]{%d,}" % (MAX_DIGITS + 1))
 # Characters people paste from documents, and what they meant.
 _HINTS = {"×": "*", "·": "*", "−": "-", "÷": "/", "²": "**2", "³": "**3", "π": "pi", "√": "sqrt"}
 
-CONSTANTS: dict[str, tuple[sp.Expr, float]] = {"pi": (sp.pi, math.pi), "E": (sp.E, math.e)}
+# Every constant SymPy's printer may write (gamma'(1) = -EulerGamma) must read back as itself.
+CONSTANTS: dict[str, tuple[sp.Expr, float]] = {
+    "pi": (sp.pi, math.pi), "E": (sp.E, math.e), "EulerGamma": (sp.EulerGamma, 0.5772156649015329),
+    "Catalan": (sp.Catalan, 0.915965594177219), "GoldenRatio": (sp.GoldenRatio, (1 + math.sqrt(5)) / 2),
+}
 RESERVED = {
     "I": "complex numbers are not supported",
     "oo": "infinity is not a value here",
