@@ -511,3 +511,36 @@ def test_random_derivatives_read_back(expr, at, kind):
     except MathError:
         return
     _check_result(result, _reference(kind, expr, [X, Y]))
+
+
+# --- expectations ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, mean, cov", [
+    ("exp(x)*(E - 3)", "1", "2"),
+    ("(sqrt(2) - 2)*x*y + log(2 + x**2) - y**2", "1/2,-1", "1,1/3;1/3,2"),
+    ("EulerGamma*sin(x) + cos(y)", "pi/4,0", "1/4,0;0,1/9"),
+])
+def test_expectations_read_back_and_match_the_delta_method(text, mean, cov):
+    report = commands.run_expect(text, mean, cov, None, None, 0, None, True)
+    f = report.expression
+    variables = sorted(f.free_symbols, key=lambda s: s.name)
+    mu = dict(zip(variables, [parse_expression(m) for m in mean.split(",")]))
+    sigma = sp.Matrix([[parse_expression(c) for c in row.split(",")] for row in cov.split(";")])
+    g = sp.Matrix([sp.diff(f, v) for v in variables]).subs(mu)
+    h = sp.hessian(f, variables).subs(mu)
+    # The delta method, written out: E f(X) ~ f(mu) + tr(H Sigma)/2, Var f(X) ~ g^T Sigma g.
+    reference = {"first_order": f.subs(mu), "second_order": f.subs(mu) + (h * sigma).trace() / 2,
+                 "variance": (g.T * sigma * g)[0]}
+    e = report.expectation
+    computed = {"first_order": e.first_order, "second_order": e.second_order, "variance": e.variance}
+    for key, value in computed.items():
+        assert equal(value, reference[key], exact_object=False), key
+    data = json.loads(render(report, "json"))
+    plain = dict(line.split(": ", 1) for line in render(report, "plain").splitlines() if ": " in line)
+    for key, value in computed.items():
+        assert equal(parse_expression(data[key]), value)
+        assert equal(parse_expression(plain[key].rsplit(" (", 1)[0]), value)
+    latex = [line.split(r"&\approx")[1].rstrip(" \\") for line in render(report, "latex").splitlines()
+             if r"&\approx" in line]
+    assert equal(read_latex(latex[0]), e.second_order, exact_object=False)
+    assert equal(read_latex(latex[1]), e.variance, exact_object=False)
