@@ -7,7 +7,6 @@ line becomes an object with ``error`` and the batch goes on.
 
 from __future__ import annotations
 
-import json
 import multiprocessing
 import signal
 import sys
@@ -59,6 +58,7 @@ def _lines(env: Environment) -> Iterator[tuple[int, str]]:
 def run_batch(env: Environment, call: Call, jobs: int = 1) -> tuple[int, int]:
     """Run ``call`` on every input line; returns (lines run, lines failed)."""
     global _call
+    from .render import json_text  # strict JSON: no NaN or Infinity
     _call = call
     total = failed = 0
     items: Iterable[tuple[int, str]] = _lines(env)
@@ -71,7 +71,7 @@ def run_batch(env: Environment, call: Call, jobs: int = 1) -> tuple[int, int]:
         outcomes = map(_outcome, items)
     try:
         for obj, bad in outcomes:
-            env.stdout.write(json.dumps(obj) + "\n")  # type: ignore[union-attr]
+            env.stdout.write(json_text(obj) + "\n")  # type: ignore[union-attr]
             env.stdout.flush()  # type: ignore[union-attr]
             total += 1
             failed += bad

@@ -20,7 +20,7 @@ import click
 from . import __version__
 from .env import Environment, environment as _environment
 from .errors import BatchFailed, ExitStatus, InputError, NotConverged, TaylorError, printable
-from .options import DEGREES, FORMATS
+from .options import DEGREES, FORMATS, MAX_TIMEOUT, finite_float
 
 if TYPE_CHECKING:  # the click tree names the results; commands.py builds them
     from .render import Result
@@ -126,7 +126,7 @@ def output_options(command: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--jobs", "-j", type=click.IntRange(min=1, max=256), default=1, show_default=True,
                      help="Processes for --batch (output stays in input order)."),
         click.option("--no-simplify", is_flag=True, help="Skip simplifying the results."),
-        click.option("--timeout", type=click.FloatRange(min=0), default=DEFAULT_TIMEOUT, show_default=True,
+        click.option("--timeout", type=finite_float(0, MAX_TIMEOUT), default=DEFAULT_TIMEOUT, show_default=True,
                      help="CPU-time limit in seconds for the whole run (0: none)."),
         click.option("--debug", is_flag=True, help="Show a traceback on errors."),
     ]
@@ -363,7 +363,7 @@ def optimizer_options(max_iter: int) -> Callable[[Callable[..., Any]], Callable[
         for option in reversed([
             click.option("--x0", required=True, metavar="POINT", help="Start: -1.2,1 or x=-1.2,y=1."),
             click.option("--vars", "vars_", metavar="NAMES", help="Variables and their order, e.g. x,y."),
-            click.option("--tol", type=click.FloatRange(min=0, min_open=True), default=1e-8, show_default=True,
+            click.option("--tol", type=finite_float(0, 1, low_open=True), default=1e-8, show_default=True,
                          help="Stop when the gradient norm is at most this."),
             click.option("--max-iter", type=click.IntRange(min=0), default=max_iter, show_default=True,
                          help="Iteration limit."),
@@ -482,7 +482,7 @@ def minimize_command(expr: str, x0: str, vars_: str | None, tol: float, max_iter
 @click.argument("expr")
 @click.option("--x0", required=True, metavar="POINT", help="Start: -1.2,1 or x=-1.2,y=1.")
 @click.option("--vars", "vars_", metavar="NAMES", help="Variables and their order, e.g. x,y.")
-@click.option("--tol", type=click.FloatRange(min=0, min_open=True), default=1e-8, show_default=True,
+@click.option("--tol", type=finite_float(0, 1, low_open=True), default=1e-8, show_default=True,
               help="Stop when the gradient norm is at most this.")
 @PLOT_OPTION
 @output_options
@@ -544,7 +544,7 @@ def classify_command(expr: str, at: str, vars_: str | None, simplify: bool) -> P
 @click.option("--vars", "vars_", metavar="NAMES", help="Variables and their order, e.g. x,y.")
 @click.option("--samples", type=click.IntRange(min=0, max=10_000_000), default=0,
               help="Add a Monte Carlo estimate from N Gaussian samples.")
-@click.option("--seed", type=int, default=None, help="Seed for the samples.")
+@click.option("--seed", type=click.IntRange(0, 2**32 - 1), default=None, help="Seed for the samples.")
 @output_options
 def expect_command(expr: str, mean: str, cov: str | None, var: str | None, vars_: str | None, samples: int,
                    seed: int | None, simplify: bool) -> ExpectationReport:

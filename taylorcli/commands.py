@@ -132,7 +132,10 @@ def _covariance(cov: str | None, var: str | None) -> list[list[sp.Expr]]:
     if var is not None:
         diagonal = [parse_value(t) for t in var.split(",")]
         return [[d if i == j else sp.Integer(0) for j in range(len(diagonal))] for i, d in enumerate(diagonal)]
-    return [[parse_value(t) for t in row.split(",")] for row in cov.split(";")]  # type: ignore[union-attr]
+    rows = [[parse_value(t) for t in row.split(",")] for row in cov.split(";")]  # type: ignore[union-attr]
+    if any(len(row) != len(rows) for row in rows):
+        raise InputError(f"--cov must be a square matrix: got rows of lengths {', '.join(str(len(r)) for r in rows)}")
+    return rows
 
 
 # --- commands ---

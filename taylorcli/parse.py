@@ -35,6 +35,7 @@ MAX_NODES = 20_000  # syntax-tree nodes
 MAX_DIGITS = 100  # digits in one number literal
 MAX_DECIMAL_EXPONENT = 300  # |e| in a literal such as 1e300
 MAX_EXPONENT = 10_000  # |n| in x**n for a constant n
+MAX_EXACT_DIGITS = 3_000  # digits of an exact rational that a power of literals may build
 MAX_NAME = 32  # characters in a variable name
 
 _ALLOWED_PUNCTUATION = set("+-*/^().,_ \t\r\n")
@@ -423,6 +424,13 @@ class _Builder:
             elif base.is_number and base.is_negative and not exponent.is_Integer:
                 raise self.error(f"{self.snippet(node)} is not real: a negative base needs a whole-number exponent",
                                  node)
+            if base.is_Rational and exponent.is_Integer and base not in (0, 1, -1):
+                # (1001/1000)**10000 is close to 1 as a float but has 30,000 exact digits.
+                digits = abs(int(exponent)) * math.log10(max(abs(base.p), base.q))
+                if digits > MAX_EXACT_DIGITS:
+                    raise self.error(f"{self.snippet(node)} has an exact value of about {digits:,.0f} digits "
+                                     f"(limit {MAX_EXACT_DIGITS:,}); write it as a decimal or a float", node,
+                                     LimitError)
             result = base**exponent
             if isinstance(result, sp.Pow) and result.exp.is_Number and abs(result.exp) > MAX_EXPONENT:
                 raise self.error(f"exponent of {self.snippet(node)} is too large (limit {MAX_EXPONENT})",

@@ -544,3 +544,9 @@ def test_expectations_read_back_and_match_the_delta_method(text, mean, cov):
              if r"&\approx" in line]
     assert equal(read_latex(latex[0]), e.second_order, exact_object=False)
     assert equal(read_latex(latex[1]), e.variance, exact_object=False)
+
+
+def test_json_is_strict():
+    """NaN and Infinity are not JSON: strict readers refuse them, so they are written as null."""
+    from taylorcli.render import json_text
+    assert json.loads(json_text({"a": [float("nan"), 1.5], "b": float("-inf")})) == {"a": [None, 1.5], "b": None}

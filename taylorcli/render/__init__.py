@@ -280,6 +280,26 @@ def register(kind: type, table: Callable[..., Any], plain: Callable[..., str], l
     _VIEWS[kind] = (table, plain, latex, as_json)
 
 
+def strict(value: Any) -> Any:
+    """``value`` with every NaN or infinite float replaced by None: strict JSON readers refuse them.
+
+    >>> strict({"a": [1.0, float("nan")], "b": float("inf")})
+    {'a': [1.0, None], 'b': None}
+    """
+    if isinstance(value, float):
+        return value if value == value and value not in (float("inf"), float("-inf")) else None
+    if isinstance(value, dict):
+        return {k: strict(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [strict(v) for v in value]
+    return value
+
+
+def json_text(data: Any, indent: int | None = None) -> str:
+    """The one way JSON is written: strict (no NaN or Infinity)."""
+    return json.dumps(strict(data), indent=indent, allow_nan=False)
+
+
 def json_object(result: Any) -> dict[str, Any]:
     """The documented JSON object of any result."""
     return _VIEWS[type(result)][3](result)
@@ -303,7 +323,7 @@ def show(result: Any, fmt: str, out: TextIO, *, color: bool | None = None,
         console.print(table(result))
         return
     if fmt == "json":
-        text = json.dumps(as_json(result), indent=2)
+        text = json_text(as_json(result), indent=2)
     elif fmt == "latex":
         text = latex(result)
     elif fmt == "plain":
