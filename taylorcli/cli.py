@@ -56,6 +56,9 @@ def _apply_limits(timeout: float) -> None:
         resource.setrlimit(resource.RLIMIT_CPU, (min(soft, new_hard), new_hard))
 
         def on_xcpu(signum: int, frame: object) -> None:
+            # The kernel repeats SIGXCPU every CPU second past the soft limit: once is
+            # enough, and a second one would interrupt the clean exit with a traceback.
+            signal.signal(signal.SIGXCPU, signal.SIG_IGN)
             raise _CPUTimeExceeded(timeout)
 
         signal.signal(signal.SIGXCPU, on_xcpu)

@@ -29,3 +29,15 @@ def test_large_exact_powers_within_the_limit_still_work():
     result = CliRunner().invoke(cli, ["eval", "(1/2)^100", "-f", "plain"])
     assert result.exit_code == 0
     assert result.output.splitlines()[0] == "1/" + str(2**100)
+
+
+def test_time_limit_ends_with_one_line_and_nothing_after_it():
+    """SIGXCPU repeats every CPU second past the limit: the second one used to print a traceback."""
+    import subprocess
+    import sys
+    proc = subprocess.run([sys.executable, "-m", "taylorcli", "expand", "exp(a+b+c+d+e+f)*sin(a*b*c*d*e*f)",
+                           "--order", "12", "--timeout", "2"], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 1
+    assert proc.stderr.strip().splitlines() == [
+        "taylor: error: time limit of 2 CPU seconds exceeded (raise it with --timeout)"]
+    assert proc.stdout == ""
