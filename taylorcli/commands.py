@@ -226,6 +226,18 @@ def run_evaluate(expr: str, vars_: str | None, at: str | None, simplify: bool) -
     return _finish("value", request, request.exprs[0], simplify, request.texts[0])
 
 
+def _on_its_side(expansion: Any, point: dict[sp.Symbol, sp.Expr]) -> None:
+    """A one-sided series says nothing about f on the other side: --check must stay on its side."""
+    if expansion.side is None:
+        return
+    (v,) = expansion.variables
+    a, c = expansion.at[v], point[v]
+    outside = sp.sign(c - a) != (1 if expansion.side == "+" else -1)
+    if outside:
+        where = f"{v} > {a}" if expansion.side == "+" else f"{v} < {a}"
+        raise InputError(f"the series holds for {where} only; the --check point {v} = {c} is not there")
+
+
 def run_expand(expr: str, order: int, at: str | None, vars_: str | None, degree: str, terms: bool,
                    coeffs: bool, remainder: bool, check_at: str | None, check_h: bool,
                    simplify: bool, side: str | None = None) -> ExpansionReport:
@@ -243,6 +255,7 @@ def run_expand(expr: str, order: int, at: str | None, vars_: str | None, degree:
         raise InputError("--check-h halves the step to the --check point: give --check POINT too")
     if check_at is not None:
         point = parse_point(check_at, expansion.variables)
+        _on_its_side(expansion, point)
         report.check = actual_errors(expansion, point)
         if len(expansion.variables) == 1:
             report.lagrange = lagrange_bound(expansion, point)

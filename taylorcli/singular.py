@@ -53,6 +53,7 @@ def obstacles(expr: sp.Expr, point: Mapping[sp.Symbol, sp.Expr]) -> list[str]:
     """
     if not expr.free_symbols & set(point):
         return []
+
     def at_(piece: sp.Expr) -> str:
         return where({v: a for v, a in point.items() if v in piece.free_symbols})
 

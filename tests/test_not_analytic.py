@@ -238,3 +238,32 @@ def test_series_hold_on_the_sides_they_claim(case):
             # o(|h|^k): the error falls faster than h^k (by 10^k per decade, with room for h^(k+1/2)).
             assert e2 <= e1 * mpmath.mpf(10) ** (-(k + mpmath.mpf("0.25"))) or e2 < mpmath.mpf("1e-25"), \
                 (f, a, k, s, e.polynomial)
+
+
+def test_check_point_must_be_on_the_series_side():
+    result = run("expand", "abs(x)", "--side", "+", "--check", "-1/2")
+    assert result.exit_code == 2 and "x > 0 only" in result.stderr
+    assert run("expand", "abs(x)", "--side", "-", "--check", "-1/2").exit_code == 0
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(kinked())
+def test_derivatives_at_kinks_match_both_one_sided_numeric_derivatives(case):
+    f, a, k, _ = case
+    k = max(k, 1)
+    from taylorcli.render import exact_text
+
+    result = run("derivative", exact_text(f), "--vars", "x", "--order", str(k), "--at", exact_text(a),
+                 "--format", "json")
+    if result.exit_code == 1:
+        assert len(result.stderr.strip().splitlines()) == 1
+        return  # refusing is allowed; a wrong number is not
+    assert result.exit_code == 0, result.stderr
+    value = json.loads(result.stdout)["numeric"]
+    while isinstance(value, list):
+        value = value[0]
+    g = sp.lambdify(x, f, "mpmath")
+    with mpmath.workdps(90):  # one-sided differences with h = 1e-14: |x|**(5/2)'' errs by h**(1/2)
+        for direction in (1, -1):
+            numeric = mpmath.diff(g, mpmath.mpf(a), k, direction=direction, h=mpmath.mpf("1e-14"))
+            assert abs(numeric - value) <= 1e-5 * max(1, abs(value)), (f, a, k, direction, value, numeric)
