@@ -179,7 +179,7 @@ def _expansion_table(report: ExpansionReport) -> Group:
     polynomial = e.text + (f" + {e.remainder()}" if report.remainder else "")
     parts: list[Any] = [heading, Text(polynomial)]
     if e.method == "series":
-        parts.append(Text(f"(not analytic there: a {e.kind} series"
+        parts.append(Text(f"(not analytic there: {'an' if e.kind[0] in 'aeiou' else 'a'} {e.kind} series"
                           + (f", one-sided: {e.one_sided})" if e.one_sided else ")"), style="dim"))
     if report.terms:
         table = Table(box=box.SIMPLE_HEAVY)
