@@ -7,7 +7,9 @@ beats both SymPy's ``series`` (seconds to minutes on exp(sin(x))) and a SymPy
 loop over multi-indices by 100-1000x while keeping every coefficient exact.
 Where f is not analytic at the point (a pole, a branch point, a point at
 infinity) and there is one variable, SymPy's ``series`` gives the Laurent,
-Puiseux or asymptotic series instead.
+Puiseux or asymptotic series instead (``singular.series``): only if it holds
+on both sides of the point, or on the one side asked for (``side``), or f is
+real on one side only; the expansion's ``kind`` and ``side`` say which.
 
 >>> expand("exp(x)", order=4).text
 '1 + x + x**2/2 + x**3/6 + x**4/24'
