@@ -8,6 +8,7 @@ commands that use them.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -61,10 +62,46 @@ def _request(env: Environment, texts: Sequence[str], vars_: str | None, at: str 
     return _Request([exact_text(e) for e in exprs], exprs, variables, point)
 
 
+_ORDERS = {"gradient": 1, "jacobian": 1, "hessian": 2}
+
+
+def _trusted_at_point(kind: str, request: _Request, exact: Any, what: str, order: int = 0) -> Any:
+    """Derivatives at a point exist only where f is defined, real and differentiable.
+
+    f itself must have a real value there (``eval``'s test). Where some piece
+    of f is not smooth at the point (Abs, sign, a root of something vanishing
+    there), each partial is taken from one-sided series instead of by
+    substitution: sign(0) = 0 would make d|x|/dx at 0 "0", and the Hessian of
+    |x| would hold DiracDelta(0).
+    """
+    from .singular import checked_partials
+
+    point = request.point
+    assert point is not None
+    k = _ORDERS.get(kind, order)
+    for text, expr in zip(request.texts, request.exprs):
+        value_at(expr, point, text)
+    if k == 0:
+        return exact
+    n = len(request.variables)
+    for row, expr in enumerate(request.exprs):
+        verified = checked_partials(expr, request.variables, point, k, what)
+        if verified is None:
+            continue
+        for index in itertools.product(range(n), repeat=k):
+            cell = exact[row] if kind == "jacobian" else exact
+            for i in index[:-1]:
+                cell = cell[i]
+            cell[index[-1]] = verified[tuple(sorted(index))]
+    return exact
+
+
 def _finish(kind: str, request: _Request, exact: Any, simplify: bool, what: str, **extra: Any) -> Result:
     """Evaluate at the point (if any), simplify, and pack the result."""
     point = request.point
     if point is not None:
+        if kind != "value":
+            exact = _trusted_at_point(kind, request, exact, what, extra.get("order", 0))
         exact = nested_map(lambda e: value_at(e, point, what), exact)
     if simplify:
         flat = leaves(exact)
@@ -192,15 +229,27 @@ def run_evaluate(expr: str, vars_: str | None, at: str | None, simplify: bool) -
     return _finish("value", request, request.exprs[0], simplify, request.texts[0])
 
 
+def _on_its_side(expansion: Any, point: dict[sp.Symbol, sp.Expr]) -> None:
+    """A one-sided series says nothing about f on the other side: --check must stay on its side."""
+    if expansion.side is None:
+        return
+    (v,) = expansion.variables
+    a, c = expansion.at[v], point[v]
+    outside = sp.sign(c - a) != (1 if expansion.side == "+" else -1)
+    if outside:
+        where = f"{v} > {a}" if expansion.side == "+" else f"{v} < {a}"
+        raise InputError(f"the series holds for {where} only; the --check point {v} = {c} is not there")
+
+
 def run_expand(expr: str, order: int, at: str | None, vars_: str | None, degree: str, terms: bool,
                    coeffs: bool, remainder: bool, check_at: str | None, check_h: bool,
-                   simplify: bool) -> ExpansionReport:
+                   simplify: bool, side: str | None = None) -> ExpansionReport:
     from .expansion import expand
     from .render.expansion import ExpansionReport
     from .accuracy import actual_errors, convergence, lagrange_bound
     env = _environment()
     expression = parse_expression(_expression_text(env, expr))
-    expansion = expand(expression, vars_, at, order, degree)
+    expansion = expand(expression, vars_, at, order, degree, side)
     if simplify:
         values = tidy([c for _, c in expansion.coefficients], DEFAULT_SECONDS)
         expansion.coefficients = [(p, c) for (p, _), c in zip(expansion.coefficients, values)]
@@ -209,6 +258,7 @@ def run_expand(expr: str, order: int, at: str | None, vars_: str | None, degree:
         raise InputError("--check-h halves the step to the --check point: give --check POINT too")
     if check_at is not None:
         point = parse_point(check_at, expansion.variables)
+        _on_its_side(expansion, point)
         report.check = actual_errors(expansion, point)
         if len(expansion.variables) == 1:
             report.lagrange = lagrange_bound(expansion, point)

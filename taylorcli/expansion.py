@@ -7,7 +7,9 @@ beats both SymPy's ``series`` (seconds to minutes on exp(sin(x))) and a SymPy
 loop over multi-indices by 100-1000x while keeping every coefficient exact.
 Where f is not analytic at the point (a pole, a branch point, a point at
 infinity) and there is one variable, SymPy's ``series`` gives the Laurent,
-Puiseux or asymptotic series instead.
+Puiseux or asymptotic series instead (``singular.series``): only if it holds
+on both sides of the point, or on the one side asked for (``side``), or f is
+real on one side only; the expansion's ``kind`` and ``side`` say which.
 
 >>> expand("exp(x)", order=4).text
 '1 + x + x**2/2 + x**3/6 + x**4/24'
@@ -24,19 +26,17 @@ import sympy as sp
 
 from .calculus import Differentiator, Expr, Variables, as_expression, describe_point
 from .convert import add, mul
-from .errors import InputError, LimitError, MathError
+from .errors import InputError, LimitError
 from .guard import check_point, check_size
 from .parse import parse_point, resolve_variables
+from .singular import NotAnalytic, obstacles
+from .singular import series as one_variable_series
 
 MAX_ORDER = 100
 MAX_COEFFICIENTS = 20_000  # multi-indices examined
 DEGREES = ("total", "each")
 
 Powers = tuple[sp.Rational, ...]
-
-
-class NotAnalytic(MathError):
-    """f has no Taylor polynomial at the point; ``reason`` says why."""
 
 
 @dataclass
@@ -57,6 +57,17 @@ class Expansion:
     method: str
     next_exponent: sp.Rational = field(default=sp.Integer(0))
     reason: str = ""  # why the series method was needed
+    kind: str = "taylor"  # taylor, laurent, puiseux or asymptotic (singular.KINDS)
+    side: str | None = None  # "+" or "-": the series holds for x > a or x < a only
+    side_note: str = ""  # why one-sided when the user did not ask (f is real on one side only)
+
+    @property
+    def one_sided(self) -> str | None:
+        """``x -> 0+`` (and why, when nobody asked) for a one-sided series; None if two-sided."""
+        if self.side is None:
+            return None
+        (v,) = self.variables
+        return f"{v} -> {self.at[v]}{self.side}" + (f" ({self.side_note})" if self.side_note else "")
 
     @property
     def bases(self) -> list[sp.Expr]:
@@ -142,19 +153,10 @@ def _indices(n: int, k: int, degree: str) -> list[tuple[int, ...]]:
     return sorted(out, key=len)
 
 
-_KINKS = (sp.Abs, sp.sign, sp.Heaviside, sp.DiracDelta)
-
-
 def _kink(expr: sp.Expr, point: Mapping[sp.Symbol, sp.Expr]) -> str | None:
-    """Why f is not smooth at the point, if one of its pieces has a kink there."""
-    for fn in expr.atoms(*_KINKS):
-        if fn.args[0].xreplace(dict(point)) == 0:
-            return f"{fn} is not differentiable where {fn.args[0]} = 0"
-    for fn in expr.atoms(sp.Min, sp.Max):
-        values = [arg.xreplace(dict(point)) for arg in fn.args]
-        if len(set(values)) < len(values):
-            return f"{fn} is not differentiable where its arguments are equal"
-    return None
+    """Why f is not smooth at the point, if one of its pieces is not (singular.obstacles)."""
+    reasons = obstacles(expr, point)
+    return reasons[0] if reasons else None
 
 
 def _check_value(value: sp.Expr, index: Sequence[int], variables: Sequence[sp.Symbol]) -> None:
@@ -197,34 +199,6 @@ def _taylor(expr: sp.Expr, variables: list[sp.Symbol], point: dict[sp.Symbol, sp
     return coefficients
 
 
-def _series(expr: sp.Expr, x: sp.Symbol, a: sp.Expr, order: int) -> tuple[list[tuple[Powers, sp.Expr]], sp.Rational]:
-    """Laurent, Puiseux or asymptotic series from SymPy, exponents <= order."""
-    t = sp.Dummy("t", positive=True)
-    back = _base(x, a)
-    g = expr.xreplace({x: 1 / t if a == sp.oo else -1 / t if a == -sp.oo else a + t})
-    try:
-        series = sp.series(g, t, 0, order + 1)
-    except (NotImplementedError, ValueError, TypeError, ZeroDivisionError) as error:
-        raise MathError(f"no series of {expr} at {x}={a}: {error}") from None
-    next_exponent = sp.Integer(order + 1)
-    order_terms = [term for term in sp.Add.make_args(series) if isinstance(term, sp.Order)]
-    if order_terms:
-        next_exponent = order_terms[0].expr.as_coeff_exponent(t)[1]
-    collected: dict[sp.Rational, sp.Expr] = {}
-    for term in sp.Add.make_args(sp.expand(series.removeO())):
-        c, e = term.as_coeff_exponent(t)
-        if c.has(t):  # log(t) factors: put them back in terms of x
-            c = c.xreplace({t: back})
-        if not e.is_Rational:
-            raise MathError(f"the series of {expr} at {x}={a} has a non-rational exponent {e}")
-        if e > order:
-            next_exponent = min(next_exponent, e)
-            continue
-        collected[e] = collected.get(e, 0) + c
-    items = [((e,), sp.simplify(c) if c.has(sp.log) else c) for e, c in sorted(collected.items()) if c != 0]
-    return items, next_exponent
-
-
 def _point(at: Mapping | str | Sequence | None, variables: list[sp.Symbol]) -> dict[sp.Symbol, sp.Expr]:
     if at is None:
         return {v: sp.Integer(0) for v in variables}
@@ -243,13 +217,16 @@ def _point(at: Mapping | str | Sequence | None, variables: list[sp.Symbol]) -> d
 
 
 def expand(f: Expr, variables: Variables = None, at: Mapping | str | Sequence | None = None,
-           order: int = 2, degree: str = "total") -> Expansion:
+           order: int = 2, degree: str = "total", side: str | None = None) -> Expansion:
     """The Taylor expansion of ``f`` about ``at`` (default 0) up to ``order``.
 
     ``degree="total"`` keeps monomials of total degree <= order; ``"each"``
     keeps those whose every exponent is <= order. With one variable, a pole,
     branch point or ``oo`` gives a Laurent, Puiseux or asymptotic series, whose
-    terms have exponent <= order.
+    terms have exponent <= order. Such a series must hold on both sides of
+    the point (else ``NotAnalytic`` says why), unless ``side`` ("+" or "-")
+    asks for the one for x > a or x < a, or f is real on one side only; the
+    expansion's ``side`` then says which.
 
     >>> expand("x**2*y + exp(x)", at="1,2", order=2).text
     '2 + E + (E + 4)*(x - 1) + (y - 2) + (E/2 + 2)*(x - 1)**2 + 2*(x - 1)*(y - 2)'
@@ -270,6 +247,9 @@ def expand(f: Expr, variables: Variables = None, at: Mapping | str | Sequence | 
     infinite = [v for v, a in point.items() if a in (sp.oo, -sp.oo)]
     if infinite and len(symbols) > 1:
         raise InputError("expansion at infinity needs a single variable")
+    if side is not None and len(symbols) > 1:
+        raise InputError("--side gives a one-sided series in one variable; the expression has "
+                         f"{len(symbols)} variables")
     method, reason = "derivatives", ""
     next_exponent = sp.Integer(order + 1)
     try:
@@ -280,6 +260,11 @@ def expand(f: Expr, variables: Variables = None, at: Mapping | str | Sequence | 
         if len(symbols) > 1:
             raise NotAnalytic(f"{expr} is not analytic at {describe_point(point)}: {error}") from None
         (x,) = symbols
-        coefficients, next_exponent = _series(expr, x, point[x], order)
-        method, reason = "series", str(error)
+        reasons = obstacles(expr, point) if not infinite else []
+        found = one_variable_series(expr, x, point[x], order, side, reasons[0] if reasons else "")
+        if any(c.has(sp.zoo, sp.nan, sp.oo, -sp.oo, sp.I, sp.DiracDelta, sp.AccumBounds) for _, c in found.items):
+            raise NotAnalytic(f"the series of {expr} at {describe_point(point)} has an undefined coefficient")
+        coefficients = [((e,), c) for e, c in found.items]
+        return Expansion(expr, symbols, point, order, degree, coefficients, "series", found.next_exponent,
+                         str(error), found.kind, found.side, found.note)
     return Expansion(expr, symbols, point, order, degree, coefficients, method, next_exponent, reason)

@@ -255,7 +255,7 @@ def test_latex_output():
 
 @pytest.mark.parametrize("args, code, fragment", [
     (["eval", "log(x)", "--at", "0"], 1, "undefined at x=0"),
-    (["gradient", "sqrt(x)", "--at", "0"], 1, "undefined"),
+    (["gradient", "sqrt(x)", "--at", "0"], 1, "not real for x < 0"),
     (["eval", "sqrt(x)", "--at", "-1"], 1, "not real"),
     (["hessian", "x^^2"], 2, "position 3"),
     (["hessian", "sinn(x)"], 2, "did you mean 'sin'"),

@@ -207,7 +207,8 @@ def test_cli_json_keys_and_values():
     result = run("x**2*y + exp(x)", "--at", "1,2", "-k", "2", "-f", "json")
     data = json.loads(result.stdout)
     assert set(data) == {"expression", "variables", "at", "order", "degree", "polynomial", "terms",
-                         "coefficients", "remainder"}
+                         "coefficients", "remainder", "kind", "side"}
+    assert data["kind"] == "taylor" and data["side"] is None
     assert data["at"] == {"x": "1", "y": "2"} and data["order"] == 2 and data["degree"] == "total"
     assert same(parse_expression(data["polynomial"]), naive_taylor(x**2 * y + sp.exp(x), [x, y], (1, 2), 2))
     assert [t["degree"] for t in data["terms"]] == [0, 1, 2]

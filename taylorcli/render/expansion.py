@@ -100,8 +100,10 @@ def _number_text(value: sp.Rational) -> int | str:
     return int(value) if value.is_Integer else exact_text(value)
 
 
-def _term_label(degree: sp.Rational, n: int, latex: bool = False) -> str:
-    """How the lecture notes name the term of each degree."""
+def _term_label(degree: sp.Rational, n: int, latex: bool = False, kind: str = "taylor") -> str:
+    """How the lecture notes name the term of each degree (of a two-sided Taylor series only)."""
+    if kind != "taylor":  # no f(a), grad f(a) or H(a) to name: f is not analytic at a
+        return rf"\text{{{kind} term}}" if latex else f"{kind} term"
     if not degree.is_Integer or degree < 0 or n == 0:
         return f"degree {degree}"
     k = int(degree)
@@ -109,6 +111,10 @@ def _term_label(degree: sp.Rational, n: int, latex: bool = False) -> str:
         return [r"f(a)", r"\nabla f(a)^\top h", r"\tfrac{1}{2} h^\top \nabla^2 f(a)\, h"][k] if k < 3 else \
             rf"\tfrac{{1}}{{{k}!}} D^{{{k}}} f(a)[h, \dots, h]"
     return ["f(a)", "grad f(a)^T h", "1/2 h^T H(a) h"][k] if k < 3 else f"1/{k}! D^{k} f(a)[h,...,h]"
+
+
+def _label_kind(e: Expansion) -> str:
+    return e.kind if e.side is None else "one-sided"
 
 
 def _expansion_json(report: ExpansionReport) -> dict[str, Any]:
@@ -124,6 +130,8 @@ def _expansion_json(report: ExpansionReport) -> dict[str, Any]:
         "coefficients": [{"powers": [_number_text(p) for p in powers], "value": exact_text(c),
                           "numeric": to_float(c)} for powers, c in e.coefficients],
         "remainder": e.remainder(),
+        "kind": e.kind,
+        "side": e.side,
         **_accuracy_json(report),
     }
 
@@ -131,9 +139,10 @@ def _expansion_json(report: ExpansionReport) -> dict[str, Any]:
 def _expansion_plain(report: ExpansionReport) -> str:
     e = report.expansion
     first = e.text + (f" + {e.remainder()}" if report.remainder else "")
-    lines = [first]
+    lines = [first] + ([f"one-sided: {e.one_sided}"] if e.one_sided else [])
     if report.terms:
-        lines += [f"degree {d} ({_term_label(d, len(e.variables))}): {text}" for d, text in e.term_texts()]
+        lines += [f"degree {d} ({_term_label(d, len(e.variables), kind=_label_kind(e))}): {text}"
+                  for d, text in e.term_texts()]
     if report.coefficients:
         for powers, c in e.coefficients:
             index = ", ".join(str(_number_text(p)) for p in powers)
@@ -146,9 +155,10 @@ def _expansion_latex(report: ExpansionReport) -> str:
     body = e.text_of(e.coefficients, "latex")
     if report.remainder:
         body += " + " + e.remainder("latex")
-    lines = [body]
+    lines = [body] + ([f"% one-sided: {e.one_sided}"] if e.one_sided else []) \
+        + ([f"% {e.kind} series"] if e.kind != "taylor" else [])
     if report.terms:
-        rows = [f"{_term_label(d, len(e.variables), latex=True)} &= {e.text_of(items, 'latex')}"
+        rows = [f"{_term_label(d, len(e.variables), latex=True, kind=_label_kind(e))} &= {e.text_of(items, 'latex')}"
                 for d, items in e.by_degree().items()]
         lines.append("\\begin{aligned}\n" + " \\\\\n".join(rows) + "\n\\end{aligned}")
     if report.coefficients:
@@ -169,14 +179,15 @@ def _expansion_table(report: ExpansionReport) -> Group:
     polynomial = e.text + (f" + {e.remainder()}" if report.remainder else "")
     parts: list[Any] = [heading, Text(polynomial)]
     if e.method == "series":
-        parts.append(Text("(not analytic there: a Laurent, Puiseux or asymptotic series)", style="dim"))
+        parts.append(Text(f"(not analytic there: {'an' if e.kind[0] in 'aeiou' else 'a'} {e.kind} series"
+                          + (f", one-sided: {e.one_sided})" if e.one_sided else ")"), style="dim"))
     if report.terms:
         table = Table(box=box.SIMPLE_HEAVY)
         table.add_column("degree", justify="right")
         table.add_column("term", style="bold")
         table.add_column("value")
         for d, text in e.term_texts():
-            _row(table, str(d), _term_label(d, len(e.variables)), text)
+            _row(table, str(d), _term_label(d, len(e.variables), kind=_label_kind(e)), text)
         parts.append(table)
     if report.coefficients:
         table = Table(box=box.SIMPLE_HEAVY)
