@@ -161,6 +161,8 @@ def output_options(command: Callable[..., Any]) -> Callable[..., Any]:
                        f"({result.expansion.reason})", err=True)
         show(result, fmt or ("table" if env.stdout_isatty else "plain"), env.stdout,
              color=env.color if env.stdout_isatty else False)
+        if getattr(result, "interrupted", False):
+            raise _Interrupted  # Ctrl-C inside an optimizer: its last iterate is printed above
         problem = failure(result)
         if problem:
             raise NotConverged(problem)
