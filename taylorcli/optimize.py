@@ -119,11 +119,25 @@ class _Run:
         return leave(self.c, self.point[0], self.point[1], verdict.descent)
 
     def finish(self, verdict: Verdict, reason: str = "") -> OptimizeResult:
+        verdict = self._last_finite(verdict)
         if verdict.success or verdict.kind in ("saddle", "maximum", "unbounded") or not reason:
             message = verdict.message
+        elif verdict.kind == "undetermined" and "not finite" in reason:
+            message = reason
         else:
             message = f"{reason}: {verdict.message}"
         return self.result(verdict.success, message, verdict.kind, verdict.min_eigenvalue)
+
+    def _last_finite(self, verdict: Verdict) -> Verdict:
+        """A run that overflowed (f = inf - inf = nan) is judged where f was last finite."""
+        if verdict.kind != "undetermined":
+            return verdict
+        finite = [t for t in self.trace if math.isfinite(t.f) and math.isfinite(t.grad_norm)]
+        if len(finite) < 2 or finite[-1] is self.trace[-1]:
+            return verdict
+        x = np.asarray(finite[-1].x)
+        earlier = judge(self.c, x, self.tol, x - np.asarray(finite[-2].x))
+        return earlier if earlier.kind == "unbounded" else verdict
 
     def result(self, success: bool, message: str, kind: str, min_eig: float | None = None) -> OptimizeResult:
         x, fx, g = self.point
@@ -157,6 +171,21 @@ def _armijo(c: Compiled, x: np.ndarray, fx: float, g: np.ndarray, p: np.ndarray)
             return alpha
         alpha /= 2
     return None
+
+
+def _below_rounding(c: Compiled, x: np.ndarray, fx: float, g: np.ndarray, p: np.ndarray) -> bool:
+    """Whether the full step's decrease is below f's rounding, and the gradient says take it.
+
+    Near a minimum of f = -72.7 Newton's predicted decrease (~1e-15) is below
+    what f can resolve (eps |f| ~ 1e-14): Armijo then shrinks the step to
+    nothing and the run stalls at |grad f| = 3.6e-7. The gradient still
+    resolves the step, so take it if it shrinks |grad f|.
+    """
+    with np.errstate(over="ignore", invalid="ignore"):
+        slope = abs(float(g @ p))
+    if not slope <= 1e3 * np.finfo(float).eps * max(1.0, abs(fx)):
+        return False
+    return _norm(c.gradient(x + p)) < _norm(g)
 
 
 def _modified_newton_direction(H: np.ndarray, g: np.ndarray) -> tuple[np.ndarray, float, str]:
@@ -229,9 +258,13 @@ def _newton(run: _Run, max_iter: int, pure: bool, progress: Callable[[int], None
             break
         if not escaping:
             alpha = 1.0 if pure else _armijo(c, x, fx, g, p)
+            if not pure and alpha != 1.0 and _below_rounding(c, x, fx, g, p):
+                alpha = 1.0
             if alpha is None:
                 return run.finish(run.judge(H), "line search found no decrease")
             x_new = x + alpha * p
+            if np.array_equal(x_new, x):
+                return run.finish(run.judge(H), "no progress: the step is below floating-point resolution")
         step = _norm(x_new - x)
         run.point = (x_new, c.value(x_new), c.gradient(x_new))
         if progress:

@@ -107,16 +107,21 @@ def _falls_without_bound(c: Compiled, x: np.ndarray, fx: float, d: np.ndarray) -
     return previous < fx
 
 
-def _significant_decrease(c: Compiled, x: np.ndarray, fx: float, gnorm: float,
+def _significant_decrease(c: Compiled, x: np.ndarray, fx: float, gnorm: float, largest: float,
                           d: np.ndarray) -> np.ndarray | None:
-    """A local step along +-d lowering f by more than the gradient and rounding explain, or None."""
+    """A local step along +-d lowering f by more than the gradient, rounding and a ~0 eigenvalue explain.
+
+    A step h may lower f by |grad f| |h| (first order), by RELATIVE * largest
+    * |h|**2 (an eigenvalue that counts as zero), and by rounding.
+    """
     scale = max(1.0, _size(x))
     for s in LOCAL_SCALES:
+        h = s * scale
         for sign in (1.0, -1.0):
-            step = sign * s * scale * d
+            step = sign * h * d
             value = _value(c, x + step)
             rounding = 64 * np.finfo(float).eps * max(abs(fx), abs(value) if math.isfinite(value) else 0.0)
-            if value < fx - gnorm * s * scale - rounding:
+            if value < fx - gnorm * h - RELATIVE * largest * h * h - rounding:
                 return step
     return None
 
@@ -181,7 +186,7 @@ def judge(c: Compiled, x: Sequence[float] | np.ndarray, tol: float, direction: n
     probes = [vectors[:, i] for i in range(len(x)) if eigenvalues[i] <= NULL * largest]
     probes += [v for v in (travel, _unit(newton_step)) if v is not None]
     for d in probes:
-        step = _significant_decrease(c, x, fx, gnorm, d)
+        step = _significant_decrease(c, x, fx, gnorm, largest, d)
         if step is not None:
             if _falls_without_bound(c, x, fx, _unit(step)):
                 return Verdict("unbounded", "f appears unbounded below along the path (f keeps falling along "

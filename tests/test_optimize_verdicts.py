@@ -298,3 +298,84 @@ def test_scipy_methods_judge_by_our_tolerance():
     # SciPy's own success on a saddle it started on is not ours: trust-exact leaves it.
     r = scipy_minimize(CAMEL, [0, 0], "trust-exact")
     assert r.success and r.nit > 0 and np.linalg.eigvalsh(camel_hessian(*r.x))[0] > 0
+
+
+# --- properties: success only where the exact Hessian says minimum --------------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+SETTINGS = dict(deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
+XYZ = sp.symbols("x y z", real=True)
+
+
+@settings(max_examples=60, **SETTINGS)
+@given(st.lists(st.integers(-4, 4), min_size=6, max_size=6))
+def test_quadratic_forms_are_classified_as_their_eigenvalues_say(entries):
+    a, b, c, d, e, f = entries
+    A = sp.Matrix([[a, b, c], [b, d, e], [c, e, f]])
+    x = sp.Matrix(XYZ)
+    form = (x.T * A * x)[0] / 2  # Hessian A, stationary at 0
+    eigenvalues = np.linalg.eigvalsh(np.array(A, dtype=float))
+    singular = A.rank() < 3  # exact, from SymPy
+    v = judge(compile(form, list(XYZ)), [0, 0, 0], 1e-8)
+    if eigenvalues[0] < -1e-9:
+        assert v.kind == ("maximum" if eigenvalues[-1] <= 1e-9 else "saddle")
+        assert v.min_eigenvalue == pytest.approx(eigenvalues[0], abs=1e-9)
+    elif singular:
+        assert v.kind == "degenerate" and v.success
+    else:
+        assert v.kind == "minimum" and v.success
+
+
+polynomials = st.lists(st.integers(-3, 3), min_size=9, max_size=9).map(
+    lambda k: sum(c * m for c, m in zip(k, [XYZ[0], XYZ[1], XYZ[0] ** 2, XYZ[0] * XYZ[1], XYZ[1] ** 2, XYZ[0] ** 3,
+                                           XYZ[0] ** 2 * XYZ[1], XYZ[1] ** 3, XYZ[0] * XYZ[1] ** 2]))
+    + XYZ[0] ** 4 + XYZ[1] ** 4)  # coercive: a minimum exists
+
+
+@settings(max_examples=40, **SETTINGS)
+@given(polynomials, st.lists(st.integers(-2, 2), min_size=2, max_size=2),
+       st.sampled_from(["newton", "bfgs", "lbfgs", "trust-exact", "nelder-mead"]))
+def test_success_only_where_the_exact_hessian_is_psd(f, start, method):
+    x, y = XYZ[:2]
+    run_ = {"newton": lambda: newton(f, start, [x, y]), "bfgs": lambda: bfgs(f, start, [x, y]),
+            "lbfgs": lambda: lbfgs(f, start, [x, y])}.get(
+        method, lambda: scipy_minimize(f, start, method, [x, y]))
+    r = run_()
+    point = {x: r.x[0], y: r.x[1]}
+    H = np.array(sp.hessian(f, [x, y]).subs(point), dtype=float)
+    eigenvalues = np.linalg.eigvalsh(H)
+    gradient = math.hypot(*(float(sp.diff(f, s).subs(point)) for s in (x, y)))
+    if r.success:
+        assert gradient <= (1e-4 if method == "nelder-mead" else 1e-8) * 1.01
+        assert eigenvalues[0] >= -1e-8 * max(1.0, abs(eigenvalues).max())
+    if r.verdict in ("saddle", "maximum"):
+        assert eigenvalues[0] < 0
+
+
+def test_newton_does_not_stall_where_f_cannot_resolve_its_decrease():
+    # Found by the sweep: at f = -72.7 Newton's last decrease (~1e-15) is below f's rounding; Armijo
+    # shrank the step to nothing and the run sat at |grad f| = 3.6e-7 for 500 iterations.
+    from scipy.optimize import minimize
+
+    text = "x**4 + x**3 + 3*x**2*y - x**2 + x*y**2 - 2*x*y + y**4 + 2*y**3 - 2*y**2"
+    r = newton(text, [-2, -1])
+    assert r.success and r.nit < 20
+    assert exact_gradient_norm(text, list(r.x)) <= 1e-8
+
+    def f(p):
+        x, y = p
+        return x**4 + x**3 + 3 * x**2 * y - x**2 + x * y**2 - 2 * x * y + y**4 + 2 * y**3 - 2 * y**2
+
+    assert r.x == pytest.approx(minimize(f, r.x + 0.1, method="Nelder-Mead", tol=1e-14).x, abs=1e-6)
+
+
+def test_a_run_that_overflows_is_judged_where_f_was_last_finite():
+    # A cubic: gd runs off to 1e178 where f = inf - inf = nan; before that f was falling without bound.
+    r = gradient_descent("-2*x**3 + 3*x**2*y - 3*x**2 + x*y**2 - 3*x*y - x - 2*y**3 - 3*y**2 - 3*y", [-1, 0],
+                         lr=0.01)
+    assert r.verdict == "unbounded" and not r.success
+    # An overflowing run on a bowl (step too large) is not unbounded: it diverged.
+    r = gradient_descent("x**2 + 10*y**2", [1, 1], lr=0.2)
+    assert r.verdict == "undetermined" and r.message == "diverged: f or its gradient is not finite"
