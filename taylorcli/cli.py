@@ -470,7 +470,10 @@ def minimize_command(expr: str, x0: str, vars_: str | None, tol: float, max_iter
                      plot: str | None, simplify: bool) -> RunReport:
     """Any SciPy minimize method, given the exact gradient and Hessian of EXPR.
 
-    Success means |grad f| <= --tol at the end, whatever SciPy reports.
+    Success means a verified local minimum at the end, whatever SciPy reports:
+    |grad f| <= --tol (sqrt(--tol) for Nelder-Mead, Powell, COBYLA) and a
+    positive semidefinite Hessian. Where SciPy stops at a saddle or maximum,
+    the run steps off along negative curvature and SciPy starts again.
 
     \b
     Examples:

@@ -122,7 +122,7 @@ class _Run:
         verdict = self._last_finite(verdict)
         if verdict.success or verdict.kind in ("saddle", "maximum", "unbounded") or not reason:
             message = verdict.message
-        elif verdict.kind == "undetermined" and "not finite" in reason:
+        elif "not finite" in reason and "not finite" in verdict.message:
             message = reason
         else:
             message = f"{reason}: {verdict.message}"
@@ -130,7 +130,7 @@ class _Run:
 
     def _last_finite(self, verdict: Verdict) -> Verdict:
         """A run that overflowed (f = inf - inf = nan) is judged where f was last finite."""
-        if verdict.kind != "undetermined":
+        if verdict.kind != "not converged" or math.isfinite(self.point[1]):
             return verdict
         finite = [t for t in self.trace if math.isfinite(t.f) and math.isfinite(t.grad_norm)]
         if len(finite) < 2 or finite[-1] is self.trace[-1]:

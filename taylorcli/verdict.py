@@ -149,7 +149,7 @@ def judge(c: Compiled, x: Sequence[float] | np.ndarray, tol: float, direction: n
         return Verdict("unbounded", "f appears unbounded below along the path "
                        f"(f = {fx:.3g} at |x| = {_size(x):.3g})")
     if not (math.isfinite(fx) and np.all(np.isfinite(g))):
-        return Verdict("undetermined", "f or its gradient is not finite at the final point")
+        return Verdict("not converged", "f or its gradient is not finite at the final point")
     min_eig = None
     eigenvalues = vectors = None
     if np.all(np.isfinite(H)) and len(x):

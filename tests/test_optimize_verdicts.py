@@ -378,4 +378,4 @@ def test_a_run_that_overflows_is_judged_where_f_was_last_finite():
     assert r.verdict == "unbounded" and not r.success
     # An overflowing run on a bowl (step too large) is not unbounded: it diverged.
     r = gradient_descent("x**2 + 10*y**2", [1, 1], lr=0.2)
-    assert r.verdict == "undetermined" and r.message == "diverged: f or its gradient is not finite"
+    assert r.verdict == "not converged" and r.message == "diverged: f or its gradient is not finite"

@@ -82,8 +82,9 @@ def _run_plain(report: RunReport) -> str:
 def _run_latex(report: RunReport) -> str:
     r = report.result
     body = _bmatrix([[sp.Float(v, 17)] for v in r.x])
-    return "\n".join([body, f"% {r.method}: f = {r.fun!r}, |grad f| = {r.grad_norm!r}, {r.nit} iterations",
-                      f"% {r.verdict}: {r.message}"] + (["% " + _trace_line(t) for t in r.trace] if report.trace else []))
+    lines = [body, f"% {r.method}: f = {r.fun!r}, |grad f| = {r.grad_norm!r}, {r.nit} iterations",
+             f"% {r.verdict}: {r.message}"]
+    return "\n".join(lines + (["% " + _trace_line(t) for t in r.trace] if report.trace else []))
 
 
 def _run_table(report: RunReport) -> Group:
