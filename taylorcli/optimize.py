@@ -153,6 +153,11 @@ class _Run:
         return self.result(False, "interrupted", "interrupted")
 
 
+def _escape_note(verdict: Verdict) -> str:
+    negative = verdict.min_eigenvalue is not None and verdict.min_eigenvalue < 0 and "degenerate" not in verdict.message
+    return "negative curvature step" if negative else "descent step off a degenerate saddle"
+
+
 def _interruptible(run: _Run, body: Callable[[], OptimizeResult]) -> OptimizeResult:
     try:
         return body()
@@ -245,7 +250,7 @@ def _newton(run: _Run, max_iter: int, pure: bool, progress: Callable[[int], None
             x_new = run.escape(verdict)
             if x_new is None:
                 return run.finish(verdict)
-            escaping, note = True, "negative curvature step"
+            escaping, note = True, _escape_note(verdict)
         elif pure:
             try:
                 p = -np.linalg.solve(H, g)
@@ -310,7 +315,7 @@ def _gradient_descent(run: _Run, lr: float, max_iter: int,
             x_new = None if verdict.success or run.nit >= max_iter else run.escape(verdict)
             if x_new is None:
                 return run.finish(verdict, f"maximum iterations ({max_iter}) reached")
-            note = "negative curvature step"
+            note = _escape_note(verdict)
         elif run.nit >= max_iter:
             return run.finish(run.judge(), f"maximum iterations ({max_iter}) reached")
         else:
@@ -403,7 +408,7 @@ def _scipy(run: _Run, method: str, tol: float, max_iter: int, options: dict | No
             break
         counts["nit"] += 1
         run.point, run.nit = (x_new, float(c._value(x_new)), c._gradient(x_new)), len(run.trace)
-        run.record(_norm(x_new - x), note="negative curvature step")
+        run.record(_norm(x_new - x), note=_escape_note(verdict))
     result = run.finish(verdict, "SciPy stopped")
     # SciPy's counts: evaluations for the trace and the verdict are not the method's.
     result.nit, result.nfev, result.njev, result.nhev = counts.values()
