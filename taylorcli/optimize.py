@@ -381,7 +381,8 @@ def _scipy(run: _Run, method: str, tol: float, max_iter: int, options: dict | No
             progress(run.nit)
 
     # TNC counts function evaluations, not iterations, and warns about "maxiter" on stderr.
-    settings = {"maxfun" if kind == "tnc" else "maxiter": max_iter, **(options or {})}
+    budget = "maxfun" if kind == "tnc" else "maxiter"
+    settings = {budget: max_iter, **(options or {})}
     if kind in ("bfgs", "cg"):
         settings.setdefault("gtol", tol)
     if kind == "l-bfgs-b":
@@ -389,6 +390,7 @@ def _scipy(run: _Run, method: str, tol: float, max_iter: int, options: dict | No
         settings.setdefault("ftol", 0.0)  # stop on the gradient, not on a stalled f
     counts = {"nit": 0, "nfev": 0, "njev": 0, "nhev": 0}
     while True:
+        settings[budget] = max(1, max_iter - counts["nit"])  # one iteration budget across restarts
         with np.errstate(over="ignore", invalid="ignore"):
             raw = minimize(c.value, run.point[0], method=method, callback=record,
                            jac=None if kind in GRADIENT_FREE else c.gradient,
