@@ -164,6 +164,8 @@ def output_options(command: Callable[..., Any]) -> Callable[..., Any]:
                        f"({result.expansion.reason})", err=True)
         show(result, fmt or ("table" if env.stdout_isatty else "plain"), env.stdout,
              color=env.color if env.stdout_isatty else False)
+        if getattr(result, "interrupted", False):
+            raise _Interrupted  # Ctrl-C inside an optimizer: its last iterate is printed above
         problem = failure(result)
         if problem:
             raise NotConverged(problem)
@@ -477,7 +479,10 @@ def minimize_command(expr: str, x0: str, vars_: str | None, tol: float, max_iter
                      plot: str | None, simplify: bool) -> RunReport:
     """Any SciPy minimize method, given the exact gradient and Hessian of EXPR.
 
-    Success means |grad f| <= --tol at the end, whatever SciPy reports.
+    Success means a verified local minimum at the end, whatever SciPy reports:
+    |grad f| <= --tol (sqrt(--tol) for Nelder-Mead, Powell, COBYLA) and a
+    positive semidefinite Hessian. Where SciPy stops at a saddle or maximum,
+    the run steps off along negative curvature and SciPy starts again.
 
     \b
     Examples:

@@ -22,9 +22,11 @@ import numpy as np
 from .calculus import Expr, Variables
 from .errors import InputError
 from .numeric import Compiled, compile
+from .verdict import Verdict, judge, leave
 
 ARMIJO = 1e-4  # sufficient-decrease constant
 BACKTRACKS = 60  # halvings before a line search gives up
+MAX_ESCAPES = 20  # steps off saddles and maxima before a run reports the one it is at
 
 
 @dataclass
@@ -40,7 +42,12 @@ class TraceRow:
 
 @dataclass
 class OptimizeResult:
-    """The outcome of one run, named as SciPy's ``OptimizeResult``."""
+    """The outcome of one run, named as SciPy's ``OptimizeResult``.
+
+    ``verdict`` says what the final point is (see ``verdict.KINDS``, plus
+    "interrupted"); ``success`` is true only for a verified local minimum
+    ("minimum") or a degenerate minimum candidate ("degenerate").
+    """
 
     method: str
     x: np.ndarray
@@ -55,6 +62,12 @@ class OptimizeResult:
     trace: list[TraceRow] = field(default_factory=list)
     variables: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    verdict: str = ""
+    min_eigenvalue: float | None = None
+
+    @property
+    def interrupted(self) -> bool:
+        return self.verdict == "interrupted"
 
 
 def _start(f: Expr | Compiled, x0: Sequence[float], variables: Variables) -> tuple[Compiled, np.ndarray]:
@@ -72,10 +85,84 @@ def _norm(v: np.ndarray) -> float:
         return float(np.linalg.norm(v))
 
 
-def _result(method: str, c: Compiled, x: np.ndarray, fx: float, g: np.ndarray, nit: int, success: bool,
-            message: str, trace: list[TraceRow], started: float) -> OptimizeResult:
-    return OptimizeResult(method, x, fx, _norm(g), nit, c.nfev, c.njev, c.nhev, success,
-                          message, trace, [v.name for v in c.variables], time.perf_counter() - started)
+class _Run:
+    """The state of one run: the current iterate (kept consistent for Ctrl-C) and its trace."""
+
+    def __init__(self, method: str, c: Compiled, x: np.ndarray, tol: float) -> None:
+        self.method, self.c, self.tol, self.started = method, c, tol, time.perf_counter()
+        self.point = (x, c.value(x), c.gradient(x))  # one assignment: never half-updated
+        self.trace: list[TraceRow] = []
+        self.nit = 0
+        self.escapes = 0
+
+    def record(self, step: float = 0.0, min_eig: float | None = None, note: str = "") -> None:
+        x, fx, g = self.point
+        self.trace.append(TraceRow(self.nit, x.tolist(), fx, _norm(g), step, min_eig, note))
+
+    def direction(self) -> np.ndarray | None:
+        """The last step taken, the way the run was travelling."""
+        for earlier in reversed(self.trace[:-1]):
+            d = np.asarray(self.trace[-1].x) - np.asarray(earlier.x)
+            if np.any(d != 0):
+                return d
+        return None
+
+    def judge(self, hessian: np.ndarray | None = None, tol: float | None = None) -> Verdict:
+        x = self.point[0]
+        return judge(self.c, x, self.tol if tol is None else tol, self.direction(), hessian)
+
+    def escape(self, verdict: Verdict) -> np.ndarray | None:
+        """The point off a saddle or maximum along the verdict's descent direction, if allowed."""
+        if verdict.kind not in ("saddle", "maximum") or verdict.descent is None or self.escapes >= MAX_ESCAPES:
+            return None
+        self.escapes += 1
+        return leave(self.c, self.point[0], self.point[1], verdict.descent)
+
+    def finish(self, verdict: Verdict, reason: str = "") -> OptimizeResult:
+        verdict = self._last_finite(verdict)
+        if verdict.success or verdict.kind in ("saddle", "maximum", "unbounded") or not reason:
+            message = verdict.message
+        elif "not finite" in reason and "not finite" in verdict.message:
+            message = reason
+        else:
+            message = f"{reason}: {verdict.message}"
+        return self.result(verdict.success, message, verdict.kind, verdict.min_eigenvalue)
+
+    def _last_finite(self, verdict: Verdict) -> Verdict:
+        """A run that overflowed (f = inf - inf = nan) is judged where f was last finite."""
+        if verdict.kind != "not converged" or math.isfinite(self.point[1]):
+            return verdict
+        finite = [t for t in self.trace if math.isfinite(t.f) and math.isfinite(t.grad_norm)]
+        if len(finite) < 2 or finite[-1] is self.trace[-1]:
+            return verdict
+        x = np.asarray(finite[-1].x)
+        earlier = judge(self.c, x, self.tol, x - np.asarray(finite[-2].x))
+        return earlier if earlier.kind == "unbounded" else verdict
+
+    def result(self, success: bool, message: str, kind: str, min_eig: float | None = None) -> OptimizeResult:
+        x, fx, g = self.point
+        c = self.c
+        return OptimizeResult(self.method, x, fx, _norm(g), self.nit, c.nfev, c.njev, c.nhev, success, message,
+                              self.trace, [v.name for v in c.variables], time.perf_counter() - self.started,
+                              kind, min_eig)
+
+    def interrupted(self) -> OptimizeResult:
+        # Ctrl-C: the last consistent iterate, reported as such (the CLI prints it and exits 130).
+        if not self.trace or self.trace[-1].x != self.point[0].tolist():
+            self.record(note="interrupted")
+        return self.result(False, "interrupted", "interrupted")
+
+
+def _escape_note(verdict: Verdict) -> str:
+    negative = verdict.min_eigenvalue is not None and verdict.min_eigenvalue < 0 and "degenerate" not in verdict.message
+    return "negative curvature step" if negative else "descent step off a degenerate saddle"
+
+
+def _interruptible(run: _Run, body: Callable[[], OptimizeResult]) -> OptimizeResult:
+    try:
+        return body()
+    except KeyboardInterrupt:
+        return run.interrupted()
 
 
 def _armijo(c: Compiled, x: np.ndarray, fx: float, g: np.ndarray, p: np.ndarray) -> float | None:
@@ -89,6 +176,21 @@ def _armijo(c: Compiled, x: np.ndarray, fx: float, g: np.ndarray, p: np.ndarray)
             return alpha
         alpha /= 2
     return None
+
+
+def _below_rounding(c: Compiled, x: np.ndarray, fx: float, g: np.ndarray, p: np.ndarray) -> bool:
+    """Whether the full step's decrease is below f's rounding, and the gradient says take it.
+
+    Near a minimum of f = -72.7 Newton's predicted decrease (~1e-15) is below
+    what f can resolve (eps |f| ~ 1e-14): Armijo then shrinks the step to
+    nothing and the run stalls at |grad f| = 3.6e-7. The gradient still
+    resolves the step, so take it if it shrinks |grad f|.
+    """
+    with np.errstate(over="ignore", invalid="ignore"):
+        slope = abs(float(g @ p))
+    if not slope <= 1e3 * np.finfo(float).eps * max(1.0, abs(fx)):
+        return False
+    return _norm(c.gradient(x + p)) < _norm(g)
 
 
 def _modified_newton_direction(H: np.ndarray, g: np.ndarray) -> tuple[np.ndarray, float, str]:
@@ -120,60 +222,59 @@ def newton(f: Expr | Compiled, x0: Sequence[float], variables: Variables = None,
     By default an Armijo line search damps the step, an indefinite or singular
     Hessian is shifted until positive definite, and at a saddle (gradient zero,
     negative curvature) the step follows the most negative curvature direction.
-    ``pure`` takes the undamped step x - H^-1 g.
+    ``pure`` takes the undamped step x - H^-1 g, and stops at whatever
+    stationary point it reaches: a saddle is reported, not left.
     """
-    started = time.perf_counter()
     c, x = _start(f, x0, variables)
-    fx, g = c.value(x), c.gradient(x)
-    trace: list[TraceRow] = []
-    step = 0.0
-    note = ""
+    run = _Run("newton", c, x, tol)
+    return _interruptible(run, lambda: _newton(run, max_iter, pure, progress))
+
+
+def _newton(run: _Run, max_iter: int, pure: bool, progress: Callable[[int], None] | None) -> OptimizeResult:
+    c, tol = run.c, run.tol
+    step, note = 0.0, ""
     for k in range(max_iter + 1):
+        run.nit = k
+        x, fx, g = run.point
         H = c.hessian(x)
         if not (math.isfinite(fx) and np.all(np.isfinite(g)) and np.all(np.isfinite(H))):
-            return _result("newton", c, x, fx, g, k, False, "f or its derivatives are not finite", trace, started)
-        eigenvalues = np.linalg.eigvalsh(H) if len(x) else np.zeros(0)
-        min_eig = float(eigenvalues[0]) if len(x) else 0.0
-        trace.append(TraceRow(k, x.tolist(), fx, _norm(g), step, min_eig, note))
-        scale = max(1.0, float(np.max(np.abs(eigenvalues)))) if len(x) else 1.0
+            run.record(step, None, note)
+            return run.finish(run.judge(), "f or its derivatives are not finite")
+        min_eig = float(np.linalg.eigvalsh(H)[0]) if len(x) else 0.0
+        run.record(step, min_eig, note)
+        escaping = False
         if _norm(g) <= tol:
-            if pure or min_eig >= -1e-8 * scale:
-                return _result("newton", c, x, fx, g, k, True, "gradient norm below tolerance", trace, started)
-            # A saddle: leave along the direction of most negative curvature.
-            p = np.linalg.eigh(H)[1][:, 0]
-            p = p if c.value(x + p) <= c.value(x - p) else -p
-            note = "negative curvature step"
+            verdict = run.judge(H)
+            if verdict.success or pure or k == max_iter:
+                return run.finish(verdict, f"maximum iterations ({max_iter}) reached")
+            x_new = run.escape(verdict)
+            if x_new is None:
+                return run.finish(verdict)
+            escaping, note = True, _escape_note(verdict)
         elif pure:
             try:
                 p = -np.linalg.solve(H, g)
             except np.linalg.LinAlgError:
-                return _result("newton", c, x, fx, g, k, False, "the Hessian is singular", trace, started)
+                return run.finish(run.judge(H), "the Hessian is singular")
             note = ""
         else:
             p, _, note = _modified_newton_direction(H, g)
         if k == max_iter:
             break
-        alpha = 1.0 if pure else _armijo(c, x, fx, g, p) if not note.startswith("negative") else _descend(c, x, fx, p)
-        if alpha is None:
-            return _result("newton", c, x, fx, g, k, False, "line search found no decrease", trace, started)
-        x_new = x + alpha * p
+        if not escaping:
+            alpha = 1.0 if pure else _armijo(c, x, fx, g, p)
+            if not pure and alpha != 1.0 and _below_rounding(c, x, fx, g, p):
+                alpha = 1.0
+            if alpha is None:
+                return run.finish(run.judge(H), "line search found no decrease")
+            x_new = x + alpha * p
+            if np.array_equal(x_new, x):
+                return run.finish(run.judge(H), "no progress: the step is below floating-point resolution")
         step = _norm(x_new - x)
-        x, fx, g = x_new, c.value(x_new), c.gradient(x_new)
+        run.point = (x_new, c.value(x_new), c.gradient(x_new))
         if progress:
             progress(k + 1)
-    return _result("newton", c, x, fx, g, max_iter, False, f"maximum iterations ({max_iter}) reached", trace,
-                   started)
-
-
-def _descend(c: Compiled, x: np.ndarray, fx: float, p: np.ndarray) -> float | None:
-    """Step length along a direction of negative curvature: any decrease will do."""
-    alpha = 1.0
-    for _ in range(BACKTRACKS):
-        trial = c.value(x + alpha * p)
-        if math.isfinite(trial) and trial < fx:
-            return alpha
-        alpha /= 2
-    return None
+    return run.finish(run.judge(), f"maximum iterations ({max_iter}) reached")
 
 
 def largest_curvature(f: Expr | Compiled, x0: Sequence[float], variables: Variables = None) -> float:
@@ -185,8 +286,11 @@ def largest_curvature(f: Expr | Compiled, x0: Sequence[float], variables: Variab
 def gradient_descent(f: Expr | Compiled, x0: Sequence[float], variables: Variables = None,
                      lr: float | None = None, tol: float = 1e-8, max_iter: int = 10_000,
                      progress: Callable[[int], None] | None = None) -> OptimizeResult:
-    """Fixed-step gradient descent; ``lr=None`` takes 1/L with L the largest eigenvalue at x0."""
-    started = time.perf_counter()
+    """Fixed-step gradient descent; ``lr=None`` takes 1/L with L the largest eigenvalue at x0.
+
+    Where the gradient vanishes at a saddle or maximum (x0 included) it steps
+    off along the most negative curvature and carries on.
+    """
     c, x = _start(f, x0, variables)
     if lr is None:
         curvature = largest_curvature(c, x)
@@ -195,25 +299,37 @@ def gradient_descent(f: Expr | Compiled, x0: Sequence[float], variables: Variabl
         lr = 1.0 / curvature
     if not lr > 0 or not math.isfinite(lr):
         raise InputError(f"the learning rate must be positive, got {lr}")
-    fx, g = c.value(x), c.gradient(x)
-    trace = [TraceRow(0, x.tolist(), fx, _norm(g), 0.0)]
-    for k in range(1, max_iter + 1):
+    run = _Run("gd", c, x, tol)
+    return _interruptible(run, lambda: _gradient_descent(run, lr, max_iter, progress))
+
+
+def _gradient_descent(run: _Run, lr: float, max_iter: int,
+                      progress: Callable[[int], None] | None) -> OptimizeResult:
+    c, tol = run.c, run.tol
+    run.record()
+    while True:
+        x, fx, g = run.point
+        note = ""
         if _norm(g) <= tol:
-            return _result("gd", c, x, fx, g, k - 1, True, "gradient norm below tolerance", trace, started)
+            verdict = run.judge()
+            x_new = None if verdict.success or run.nit >= max_iter else run.escape(verdict)
+            if x_new is None:
+                return run.finish(verdict, f"maximum iterations ({max_iter}) reached")
+            note = _escape_note(verdict)
+        elif run.nit >= max_iter:
+            return run.finish(run.judge(), f"maximum iterations ({max_iter}) reached")
+        else:
+            with np.errstate(over="ignore", invalid="ignore"):
+                x_new = x - lr * g
         with np.errstate(over="ignore", invalid="ignore"):
-            x_new = x - lr * g
-            fx, g = c.value(x_new), c.gradient(x_new)
-        step = _norm(x_new - x)
-        x = x_new
-        trace.append(TraceRow(k, x.tolist(), fx, _norm(g), step))
+            run.point = (x_new, c.value(x_new), c.gradient(x_new))
+        run.nit += 1
+        run.record(_norm(x_new - x), note=note)
+        _, fx, g = run.point
         if not (math.isfinite(fx) and np.all(np.isfinite(g))):
-            return _result("gd", c, x, fx, g, k, False, "diverged: f or its gradient is not finite", trace,
-                           started)
+            return run.finish(run.judge(), "diverged: f or its gradient is not finite")
         if progress:
-            progress(k)
-    if _norm(g) <= tol:
-        return _result("gd", c, x, fx, g, max_iter, True, "gradient norm below tolerance", trace, started)
-    return _result("gd", c, x, fx, g, max_iter, False, f"maximum iterations ({max_iter}) reached", trace, started)
+            progress(run.nit)
 
 
 # --- SciPy's methods, with our trace and our notion of success ----------------------------------
@@ -222,53 +338,89 @@ HESSIAN_METHODS = {"newton-cg", "dogleg", "trust-ncg", "trust-krylov", "trust-ex
 GRADIENT_FREE = {"nelder-mead", "powell", "cobyla", "cobyqa"}
 
 
+def gradient_tolerance(method: str, tol: float) -> float:
+    """The |grad f| a method is judged by: ``tol``, or sqrt(tol) for derivative-free methods.
+
+    A method that sees only values stops when f changes by about tol; near a
+    minimum f - f* ~ |grad f|**2 / (2 lambda), so |grad f| ~ sqrt(tol) is what
+    it can reach (Nelder-Mead on Rosenbrock: 3e-8 with tol 1e-8).
+    """
+    return math.sqrt(tol) if method.lower() in GRADIENT_FREE else tol
+
+
 def scipy_minimize(f: Expr | Compiled, x0: Sequence[float], method: str, variables: Variables = None,
                    tol: float = 1e-8, max_iter: int = 1000, options: dict | None = None,
                    name: str | None = None, progress: Callable[[int], None] | None = None) -> OptimizeResult:
     """Any ``scipy.optimize.minimize`` method, fed our exact gradient and Hessian.
 
-    Success is ours to judge: the final gradient norm must be at most ``tol``,
-    whatever SciPy reports (its Newton-CG can claim success at |grad f| = 0.19).
+    Success is ours to judge (``verdict.judge``): a small gradient (see
+    ``gradient_tolerance``) and a positive semidefinite Hessian, whatever
+    SciPy reports (its Newton-CG can claim success at |grad f| = 0.19, all
+    of them at a saddle they start on). Where SciPy stops at a saddle or a
+    maximum, we step off along negative curvature and run it again.
     """
+    c, x = _start(f, x0, variables)
+    run = _Run(name or method.lower(), c, x, gradient_tolerance(method, tol))
+    return _interruptible(run, lambda: _scipy(run, method, tol, max_iter, options, progress))
+
+
+def _scipy(run: _Run, method: str, tol: float, max_iter: int, options: dict | None,
+           progress: Callable[[int], None] | None) -> OptimizeResult:
     from scipy.optimize import minimize  # imported here: it costs ~0.3 s at start-up
 
-    started = time.perf_counter()
-    c, x = _start(f, x0, variables)
-    kind = method.lower()
-    trace = [TraceRow(0, x.tolist(), float(c._value(x)), _norm(c._gradient(x)), 0.0)]
+    c, kind = run.c, method.lower()
+    run.record()
 
     def record(intermediate_result: object) -> None:
-        # Evaluations for the trace are not counted: they are not the method's.
         point = np.asarray(getattr(intermediate_result, "x", intermediate_result), dtype=float)
-        previous = np.asarray(trace[-1].x)
-        trace.append(TraceRow(len(trace), point.tolist(), float(c._value(point)), _norm(c._gradient(point)),
-                              _norm(point - previous)))
+        previous = np.asarray(run.trace[-1].x)
+        run.point = (point, float(c._value(point)), c._gradient(point))
+        run.nit = len(run.trace)
+        run.record(_norm(point - previous))
         if progress:
-            progress(len(trace) - 1)
+            progress(run.nit)
 
-    settings = {"maxiter": max_iter, **(options or {})}
+    # TNC counts function evaluations, not iterations, and warns about "maxiter" on stderr.
+    budget = "maxfun" if kind == "tnc" else "maxiter"
+    settings = {budget: max_iter, **(options or {})}
     if kind in ("bfgs", "cg"):
         settings.setdefault("gtol", tol)
     if kind == "l-bfgs-b":
         settings.setdefault("gtol", tol)
         settings.setdefault("ftol", 0.0)  # stop on the gradient, not on a stalled f
-    with np.errstate(over="ignore", invalid="ignore"):
-        raw = minimize(c.value, x, method=method, callback=record,
-                       jac=None if kind in GRADIENT_FREE else c.gradient,
-                       hess=c.hessian if kind in HESSIAN_METHODS else None,
-                       tol=tol if kind not in ("bfgs", "cg", "l-bfgs-b") else None,
-                       options=settings)
-    x = np.asarray(raw.x, dtype=float)
-    fx, g = float(c._value(x)), c._gradient(x)
-    converged = _norm(g) <= tol
-    message = str(raw.message)
-    if converged and not raw.success:
-        message += f" (but |grad f| = {_norm(g):.2e} <= tol)"
-    elif not converged and raw.success:
-        message = f"SciPy reported success, but |grad f| = {_norm(g):.2e} > tol ({message})"
-    result = _result(name or kind, c, x, fx, g, int(getattr(raw, "nit", len(trace) - 1)), converged, message,
-                     trace, started)
-    result.nfev, result.njev, result.nhev = (int(getattr(raw, key, 0)) for key in ("nfev", "njev", "nhev"))
+    counts = {"nit": 0, "nfev": 0, "njev": 0, "nhev": 0}
+    while True:
+        settings[budget] = max(1, max_iter - counts["nit"])  # one iteration budget across restarts
+        with np.errstate(over="ignore", invalid="ignore"):
+            raw = minimize(c.value, run.point[0], method=method, callback=record,
+                           jac=None if kind in GRADIENT_FREE else c.gradient,
+                           hess=c.hessian if kind in HESSIAN_METHODS else None,
+                           tol=tol if kind not in ("bfgs", "cg", "l-bfgs-b") else None,
+                           options=settings)
+        for key in counts:
+            counts[key] += int(getattr(raw, key, 0))
+        x = np.asarray(raw.x, dtype=float)
+        if not np.array_equal(x, run.point[0]):
+            # SciPy's answer is not always its last callback point.
+            run.point, run.nit = (x, float(c._value(x)), c._gradient(x)), len(run.trace)
+            run.record(_norm(x - np.asarray(run.trace[-1].x)))
+        verdict = run.judge()
+        x_new = run.escape(verdict) if _norm(run.point[2]) <= run.tol else None
+        if x_new is None:
+            break
+        counts["nit"] += 1
+        run.point, run.nit = (x_new, float(c._value(x_new)), c._gradient(x_new)), len(run.trace)
+        run.record(_norm(x_new - x), note=_escape_note(verdict))
+    result = run.finish(verdict, "SciPy stopped")
+    # SciPy's counts: evaluations for the trace and the verdict are not the method's.
+    result.nit, result.nfev, result.njev, result.nhev = counts.values()
+    if run.escapes:
+        result.message += f" (after {run.escapes} step(s) off a saddle or maximum)"
+    scipy_says = str(raw.message)
+    if raw.success and not result.success:
+        result.message += f" (SciPy reported success: {scipy_says})"
+    else:
+        result.message += f" (SciPy: {scipy_says})"
     return result
 
 

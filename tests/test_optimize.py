@@ -102,7 +102,7 @@ def test_newton_chained_rosenbrock_beats_trust_exact_iterations(n, trust_exact_i
 
 def test_newton_unbounded_below_fails_cleanly():
     r = newton("x**2 - y**2", [1, 1], max_iter=50)
-    assert not r.success
+    assert not r.success and r.verdict == "unbounded"
 
 
 # --- gradient descent -------------------------------------------------------------------------
@@ -204,11 +204,30 @@ def test_scipy_success_is_not_taken_on_trust():
 
     from taylorcli.optimize import scipy_minimize
 
-    # Nelder-Mead stops on its simplex size; the gradient there is far above 1e-8.
-    r = scipy_minimize(ROSENBROCK, [-1.2, 1], "Nelder-Mead")
-    reference = minimize(lambda p: (1 - p[0]) ** 2 + 100 * (p[1] - p[0] ** 2) ** 2, [-1.2, 1], method="Nelder-Mead")
-    assert reference.success and not r.success
+    # SLSQP stops on its own criterion; the exact gradient there is far above 1e-8.
+    r = scipy_minimize(ROSENBROCK, [-1.2, 1], "SLSQP")
+    reference = minimize(lambda p: (1 - p[0]) ** 2 + 100 * (p[1] - p[0] ** 2) ** 2, [-1.2, 1], method="SLSQP",
+                         tol=1e-8)
+    x, y = reference.x
+    exact_gradient = np.hypot(-2 * (1 - x) - 400 * x * (y - x**2), 200 * (y - x**2))
+    assert reference.success and exact_gradient > 1e-8
+    assert not r.success and r.verdict == "not converged"
     assert "SciPy reported success" in r.message
+
+
+def test_derivative_free_methods_are_judged_by_sqrt_tol():
+    from scipy.optimize import minimize
+
+    from taylorcli.optimize import scipy_minimize
+
+    # Nelder-Mead stops on its simplex size (f changes by ~tol): |grad f| ~ 3e-8 is all it can reach,
+    # and it is a minimum (Rosenbrock's Hessian at (1, 1) is positive definite).
+    r = scipy_minimize(ROSENBROCK, [-1.2, 1], "Nelder-Mead")
+    reference = minimize(lambda p: (1 - p[0]) ** 2 + 100 * (p[1] - p[0] ** 2) ** 2, [-1.2, 1], method="Nelder-Mead",
+                         tol=1e-8)
+    assert r.x == pytest.approx(reference.x, abs=1e-12)
+    assert 1e-8 < r.grad_norm <= 1e-4
+    assert r.success and r.verdict == "minimum"
 
 
 def test_minimize_with_exact_hessian_matches_scipy_iterations():

@@ -24,9 +24,23 @@ class RunReport:
     result: OptimizeResult
     trace: bool = False
 
+    @property
+    def interrupted(self) -> bool:
+        """Ctrl-C stopped the run: the CLI prints the last iterate, then exits 130."""
+        return self.result.interrupted
+
     def failure(self) -> str | None:
         r = self.result
-        return None if r.success else f"{r.method} did not converge: {r.message}"
+        if r.success:
+            return None
+        if r.verdict in ("saddle", "maximum", "unbounded", "interrupted"):
+            return f"{r.method} stopped: {r.message}"  # it may have converged, to the wrong thing
+        return f"{r.method} did not converge: {r.message}"
+
+
+_STATUS = {"minimum": "converged", "degenerate": "converged",
+           "saddle": "stopped", "maximum": "stopped",
+           "unbounded": "stopped", "not converged": "did not converge", "interrupted": "interrupted"}
 
 
 def _finite(value: float) -> float | None:
@@ -39,6 +53,7 @@ def _run_json(report: RunReport) -> dict[str, Any]:
         "method": r.method, "variables": r.variables, "x": [_finite(float(v)) for v in r.x],
         "fun": _finite(r.fun), "grad_norm": _finite(r.grad_norm), "nit": r.nit, "nfev": r.nfev,
         "njev": r.njev, "nhev": r.nhev, "success": r.success, "message": r.message,
+        "verdict": r.verdict, "min_eigenvalue": None if r.min_eigenvalue is None else _finite(r.min_eigenvalue),
         "trace": [{"k": t.k, "x": [_finite(v) for v in t.x], "f": _finite(t.f), "grad_norm": _finite(t.grad_norm),
                    "step": t.step, **({"min_eig": t.min_eig} if t.min_eig is not None else {}),
                    **({"note": t.note} if t.note else {})} for t in r.trace],
@@ -56,7 +71,9 @@ def _run_plain(report: RunReport) -> str:
     r = report.result
     lines = [_plain_nested([float(v) for v in r.x], repr), f"fun: {r.fun!r}", f"grad_norm: {r.grad_norm!r}",
              f"nit: {r.nit}", f"nfev: {r.nfev}", f"njev: {r.njev}", f"nhev: {r.nhev}",
-             f"success: {str(r.success).lower()}", f"message: {r.message}"]
+             f"success: {str(r.success).lower()}", f"message: {r.message}", f"verdict: {r.verdict}"]
+    if r.min_eigenvalue is not None:
+        lines.append(f"min_eigenvalue: {r.min_eigenvalue!r}")
     if report.trace:
         lines += [_trace_line(t) for t in r.trace]
     return "\n".join(lines)
@@ -65,8 +82,9 @@ def _run_plain(report: RunReport) -> str:
 def _run_latex(report: RunReport) -> str:
     r = report.result
     body = _bmatrix([[sp.Float(v, 17)] for v in r.x])
-    return "\n".join([body, f"% {r.method}: f = {r.fun!r}, |grad f| = {r.grad_norm!r}, {r.nit} iterations",
-                      f"% {r.message}"] + (["% " + _trace_line(t) for t in r.trace] if report.trace else []))
+    lines = [body, f"% {r.method}: f = {r.fun!r}, |grad f| = {r.grad_norm!r}, {r.nit} iterations",
+             f"% {r.verdict}: {r.message}"]
+    return "\n".join(lines + (["% " + _trace_line(t) for t in r.trace] if report.trace else []))
 
 
 def _run_table(report: RunReport) -> Group:
@@ -76,7 +94,8 @@ def _run_table(report: RunReport) -> Group:
     from rich.text import Text
     r = report.result
     names = {"newton": "Newton's method", "gd": "Gradient descent", "bfgs": "BFGS", "lbfgs": "L-BFGS"}
-    status = Text("converged" if r.success else "did not converge", style="green" if r.success else "red")
+    status = Text(_STATUS.get(r.verdict, r.verdict or ("converged" if r.success else "did not converge")),
+                  style="green" if r.success else "red")
     heading = Text.assemble((names.get(r.method, r.method), "bold"), " ", status, f": {r.message}")
     summary = Table(box=box.SIMPLE_HEAVY, show_header=False)
     summary.add_column(style="bold")
@@ -84,6 +103,8 @@ def _run_table(report: RunReport) -> Group:
     for name, v in zip(r.variables, r.x):
         _row(summary, name, repr(float(v)))
     for label, value in [("f", repr(r.fun)), ("|grad f|", f"{r.grad_norm:.3e}"), ("iterations", str(r.nit)),
+                         *([("smallest Hessian eigenvalue", f"{r.min_eigenvalue:.4g}")]
+                           if r.min_eigenvalue is not None else []),
                          ("evaluations f/grad/Hessian", f"{r.nfev}/{r.njev}/{r.nhev}"),
                          ("time", f"{r.seconds:.3g} s")]:
         _row(summary, label, value)
@@ -91,12 +112,15 @@ def _run_table(report: RunReport) -> Group:
     if report.trace:
         trace = Table(box=box.SIMPLE_HEAVY)
         newton = any(t.min_eig is not None for t in r.trace)
-        for name in ("k", "f", "|grad f|", "step") + (("min eig", "note") if newton else ()):
+        notes = newton or any(t.note for t in r.trace)
+        for name in ("k", "f", "|grad f|", "step") + (("min eig",) if newton else ()) + (("note",) if notes else ()):
             trace.add_column(name, justify="right")
         for t in r.trace:
             cells = [str(t.k), f"{t.f:.15g}", f"{t.grad_norm:.3e}", f"{t.step:.3e}"]
             if newton:
-                cells += [f"{t.min_eig:.4g}" if t.min_eig is not None else "", t.note]
+                cells.append(f"{t.min_eig:.4g}" if t.min_eig is not None else "")
+            if notes:
+                cells.append(t.note)
             _row(trace, *cells)
         parts.append(trace)
     return Group(*parts)
@@ -128,8 +152,15 @@ def _compare_rows(report: CompareReport) -> list[list[str]]:
     rows = []
     for r, d in zip(report.runs, report.distances()):
         rows.append([r.method, str(r.nit), f"{r.nfev}/{r.njev}/{r.nhev}", f"{r.seconds:.2g}", f"{r.fun:.4g}",
-                     f"{r.grad_norm:.1e}", "-" if d is None else f"{d:.1e}", "yes" if r.success else "no"])
+                     f"{r.grad_norm:.1e}", "-" if d is None else f"{d:.1e}", _converged(r)])
     return rows
+
+
+def _converged(r: OptimizeResult) -> str:
+    # "yes" only at a local minimum; otherwise what the run reached, if it reached anything.
+    if r.success:
+        return "yes" if r.verdict != "degenerate" else "degenerate"
+    return r.verdict if r.verdict in ("saddle", "maximum", "unbounded", "interrupted") else "no"
 
 
 _COMPARE_HEADER = ["method", "iters", "f/g/H evals", "time s", "final f", "|grad f|", "to best", "converged"]
