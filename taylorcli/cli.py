@@ -149,6 +149,7 @@ def output_options(command: Callable[..., Any]) -> Callable[..., Any]:
         env = _environment()
         if env.apply_limits:
             _apply_limits(timeout)
+        _debug_notes(debug)
         if batch:
             _batch(env, command, args, kwargs, not no_simplify, jobs)
             return
@@ -166,6 +167,28 @@ def output_options(command: Callable[..., Any]) -> Callable[..., Any]:
             raise NotConverged(problem)
 
     return wrapper
+
+
+def _debug_notes(on: bool) -> None:
+    """--debug: the library's notes (how f was compiled and checked) on stderr; else none.
+
+    Set on every run, so that runs in one process (tests, --batch) do not inherit it.
+    """
+    if not on and "logging" not in sys.modules:
+        return  # nothing can have turned them on
+    import logging
+
+    class _Stderr(logging.StreamHandler):
+        def emit(self, record: logging.LogRecord) -> None:
+            self.stream = sys.stderr  # the stream of the moment (click's runner swaps it)
+            super().emit(record)
+
+    logger = logging.getLogger("taylorcli")
+    handler = _Stderr()
+    handler.setFormatter(logging.Formatter("taylor: debug: %(message)s"))
+    logger.handlers = [handler] if on else []
+    logger.setLevel(logging.DEBUG if on else logging.NOTSET)
+    logger.propagate = not on  # no second copy through a root handler
 
 
 def _batch(env: Environment, command: Callable[..., Any], args: tuple, kwargs: dict[str, Any], simplify: bool,

@@ -32,7 +32,9 @@ record what happened.
 
 from __future__ import annotations
 
+import logging
 import math
+import random
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -49,6 +51,7 @@ RTOL = 1e-6  # relative to the sum of the absolute terms: catches wrong code, no
 _DENOMINATOR = 256  # points are odd multiples of 1/256: never 0, never 1/2, exact in binary
 _BOXES = ((-1, 1), (0, 1), (-1, 1), (0, 1), (1, 3), (-3, 3), (0, 8))  # tried in turn
 _SEED = 20_141_014
+_log = logging.getLogger(__name__)  # ``--debug`` shows these notes
 
 
 # --- callables ---------------------------------------------------------------------------------
@@ -251,9 +254,10 @@ def _exact_from_partials(d: Differentiator, point: list[sp.Rational], v: list[sp
                             for terms in (gradient, hessian)]
 
 
-def _rational_point(rng: np.random.Generator, n: int, lo: float, hi: float) -> list[sp.Rational]:
-    steps = rng.integers(int(lo * _DENOMINATOR) // 2, int(hi * _DENOMINATOR) // 2, size=n)
-    return [sp.Rational(2 * int(k) + 1, _DENOMINATOR) for k in steps]
+def _rational_point(rng: random.Random, n: int, lo: float, hi: float) -> tuple[list[sp.Rational], np.ndarray]:
+    """n odd multiples of 1/256 in (lo, hi), exactly and as floats (the same numbers)."""
+    odd = [2 * rng.randrange(int(lo * _DENOMINATOR) // 2, int(hi * _DENOMINATOR) // 2) + 1 for _ in range(n)]
+    return [sp.Rational(k, _DENOMINATOR) for k in odd], np.array(odd, dtype=float) / _DENOMINATOR
 
 
 def verify(c: Compiled, d: Differentiator) -> tuple[bool | None, str]:
@@ -263,20 +267,17 @@ def verify(c: Compiled, d: Differentiator) -> tuple[bool | None, str]:
     first mismatch, (None, note) if no point in the domain was found.
     """
     n = len(d.variables)
-    rng = np.random.default_rng(_SEED + n)
+    rng = random.Random(_SEED + n)  # deterministic: the same points on every run
     agreed = 0
     for attempt in range(CANDIDATES):
         lo, hi = _BOXES[attempt % len(_BOXES)]
-        point = _rational_point(rng, n, lo, hi)
-        v, w = _rational_point(rng, n, -1, 1), _rational_point(rng, n, -1, 1)
+        (point, x), (v, vf), (w, wf) = (_rational_point(rng, n, *box) for box in ((lo, hi), (-1, 1), (-1, 1)))
         try:
             exact = _exact(d, point, v, w)
         except (ArithmeticError, RuntimeError, ValueError):  # no exact value here: no verdict
             exact = None
         if exact is None:
             continue  # f (or a derivative) is not defined here: no verdict, try another point
-        x = np.array([float(p) for p in point])
-        vf, wf = np.array([float(a) for a in v]), np.array([float(b) for b in w])
         with np.errstate(all="ignore"):
             grad, hess = c._gradient(x), c._hessian(x)
             computed = (float(c._value(x)), float(vf @ grad), float(vf @ hess @ wf))
@@ -348,4 +349,6 @@ def compile(f: Expr, variables: Variables = None) -> Compiled:  # noqa: A001 - t
         compiled.engine = False
         _, again = verify(compiled, d)
         compiled.check = f"SymEngine's code was wrong ({note}); SymPy's lambdify {again}"
+    _log.debug("compiled f, gradient and Hessian in %d variables with %s: %s",
+               len(symbols), compiled.backend, compiled.check)
     return compiled

@@ -219,3 +219,17 @@ def test_compiled_derivatives_match_exact_ones(problem):
         floats = [float(p) for p in point]
         assert close(c.gradient(floats), exact_gradient(f, xs, point)), (f, xs, point)
         assert close(c.hessian(floats), exact_hessian(f, xs, point)), (f, xs, point)
+
+
+def test_debug_shows_how_f_was_compiled_and_checked():
+    from click.testing import CliRunner
+
+    from taylorcli.cli import cli
+
+    args = ["newton", "x**2 + 3*y**2 - x*y", "--x0", "1,1", "-f", "json"]
+    quiet = CliRunner().invoke(cli, args)
+    assert quiet.exit_code == 0 and quiet.stderr == ""
+    loud = CliRunner().invoke(cli, args + ["--debug"])
+    assert loud.exit_code == 0 and loud.stdout == quiet.stdout
+    assert "taylor: debug: compiled f, gradient and Hessian in 2 variables with" in loud.stderr
+    assert "agrees with exact values" in loud.stderr
