@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from . import __version__
-from .env import Environment, environment as _environment
+from .env import Environment, debug_notes, environment as _environment
 from .errors import BatchFailed, ExitStatus, InputError, NotConverged, TaylorError, printable
 from .options import DEGREES, FORMATS
 
@@ -149,7 +149,7 @@ def output_options(command: Callable[..., Any]) -> Callable[..., Any]:
         env = _environment()
         if env.apply_limits:
             _apply_limits(timeout)
-        _debug_notes(debug)
+        debug_notes(debug)
         if batch:
             _batch(env, command, args, kwargs, not no_simplify, jobs)
             return
@@ -167,28 +167,6 @@ def output_options(command: Callable[..., Any]) -> Callable[..., Any]:
             raise NotConverged(problem)
 
     return wrapper
-
-
-def _debug_notes(on: bool) -> None:
-    """--debug: the library's notes (how f was compiled and checked) on stderr; else none.
-
-    Set on every run, so that runs in one process (tests, --batch) do not inherit it.
-    """
-    if not on and "logging" not in sys.modules:
-        return  # nothing can have turned them on
-    import logging
-
-    class _Stderr(logging.StreamHandler):
-        def emit(self, record: logging.LogRecord) -> None:
-            self.stream = sys.stderr  # the stream of the moment (click's runner swaps it)
-            super().emit(record)
-
-    logger = logging.getLogger("taylorcli")
-    handler = _Stderr()
-    handler.setFormatter(logging.Formatter("taylor: debug: %(message)s"))
-    logger.handlers = [handler] if on else []
-    logger.setLevel(logging.DEBUG if on else logging.NOTSET)
-    logger.propagate = not on  # no second copy through a root handler
 
 
 def _batch(env: Environment, command: Callable[..., Any], args: tuple, kwargs: dict[str, Any], simplify: bool,
