@@ -49,7 +49,7 @@ CHECK_POINTS = 3  # points at which a compiled callable must agree with the exac
 CANDIDATES = 10  # points tried at most (some may lie outside f's domain)
 RTOL = 1e-6  # relative to the sum of the absolute terms: catches wrong code, not rounding
 _DENOMINATOR = 256  # points are odd multiples of 1/256: never 0, never 1/2, exact in binary
-_BOXES = ((-1, 1), (0, 1), (-1, 1), (0, 1), (1, 3), (-3, 3), (0, 8))  # tried in turn
+_BOXES = ((-1, 1), (0, 1), (-1, 1), (0, 1), (1, 3), (-3, 3), (0, 8), (2, 32))  # tried in turn
 _SEED = 20_141_014
 _log = logging.getLogger(__name__)  # ``--debug`` shows these notes
 
@@ -157,8 +157,8 @@ def _real(number: object) -> float | None:
         value = complex(number)  # type: ignore[arg-type]
     except (TypeError, ValueError, OverflowError, RuntimeError):
         return None
-    if not (math.isfinite(value.real) and math.isfinite(value.imag)):
-        return None
+    if not (abs(value.real) <= 1e300 and math.isfinite(value.imag)):
+        return None  # undefined, or beyond what a float holds: no comparison
     if abs(value.imag) > 1e-20 * max(1.0, abs(value.real)):
         return None  # not real here: outside the domain
     return value.real
@@ -173,14 +173,24 @@ def _number(exact: object) -> tuple[float, float] | None:
     import symengine
 
     if isinstance(exact, symengine.Basic):
-        terms = exact.args if isinstance(exact, symengine.Add) else (exact,)
-        try:
-            values = [_real(term.evalf(100, real=True)) for term in terms]  # MPFR: fast, 100 bits
-        except (RuntimeError, TypeError, ValueError):  # complex, infinite, or no MPFR routine
-            values = [None]
-        if all(v is not None for v in values):
-            return math.fsum(values), math.fsum(abs(v) for v in values)  # type: ignore[arg-type]
-        from .convert import to_sympy  # SymPy evaluates what SymEngine cannot (gamma, ...)
+        values = []
+        for term in exact.args if isinstance(exact, symengine.Add) else (exact,):
+            number = None
+            for real in (True, False):  # MPFR (erf, atan2), else MPC (log(-2)): fast, 100 bits
+                try:
+                    number = term.evalf(100, real=real)
+                    break
+                except (RuntimeError, TypeError, ValueError):  # complex or infinite, or no routine
+                    continue
+            if number is None:
+                break  # no routine (gamma): SymPy below
+            value = _real(number)
+            if value is None:
+                return None  # complex or infinite here
+            values.append(value)
+        else:
+            return math.fsum(values), math.fsum(abs(v) for v in values)
+        from .convert import to_sympy  # SymPy evaluates what SymEngine cannot
 
         try:
             exact = to_sympy(exact)
@@ -223,12 +233,14 @@ def _exact(d: Differentiator, point: list[sp.Rational], v: list[sp.Rational],
     variables = [sympy2symengine(x) for x in d.variables]
     g = d.engine_partial(()).subs({x: numbers[i] + s * numbers[n + i] + t * numbers[2 * n + i]
                                    for i, x in enumerate(variables)})
-    g_s = g.diff(s)
-    g_st = g_s.diff(t)
-    values = []
-    for expr in (g, g_s, g_st):
-        number = _number(expr.subs({s: 0, t: 0}))
-        if number is None:  # SymEngine may evaluate a special value wrongly: polygamma(0, -2/5) is zoo
+    values: list[tuple[float, float]] = []
+    for k in range(3):  # g, then g_s, then g_st: no derivative where f itself is undefined
+        expr = g if k == 0 else expr.diff(s if k == 1 else t)
+        at_p = expr.subs({s: 0, t: 0})
+        number = _number(at_p)
+        if number is None and (at_p.has(symengine.zoo) or at_p.has(symengine.nan)):
+            # SymEngine may evaluate a special value wrongly (polygamma(0, -2/5) is zoo): ask
+            # SymPy, which is slow on large expressions, so only then (not for log(-1/2)).
             number = _number(to_sympy(expr).xreplace({sp.Symbol("_s"): 0, sp.Symbol("_t"): 0}))
         if number is None:
             return None

@@ -99,9 +99,10 @@ def test_wrong_compiled_code_falls_back_to_sympy(monkeypatch):
 
 def test_points_outside_the_domain_are_skipped():
     assert compile("log(x) + log(y)*x").check.startswith("agrees")  # found points with x, y > 0
-    c = compile("log(x - 20) + y**2", ["x", "y"])
+    assert compile("sqrt(x - 5)").check.startswith("agrees")  # some boxes reach past 5
+    c = compile("log(x - 100) + y**2", ["x", "y"])  # no box does: trusted, and said so
     assert c.check.startswith("not checked") and c.backend in ("llvm", "lambda")
-    assert c.gradient([21.0, 1.0]).tolist() == [1.0, 2.0]
+    assert c.gradient([101.0, 1.0]).tolist() == [1.0, 2.0]
 
 
 def test_roundoff_is_not_a_mismatch():
