@@ -95,7 +95,9 @@ def _sympy_callable(variables: list[sp.Symbol], exprs: list[sp.Expr],
 
     def call(x: np.ndarray) -> np.ndarray:
         columns = [x[..., i] for i in range(x.shape[-1])]
-        values = [np.broadcast_to(np.asarray(v, dtype=float), x.shape[:-1]) for v in fn(*columns)]
+        with np.errstate(all="ignore"):  # overflow gives inf, as compiled code does: callers judge it
+            results = fn(*columns)
+        values = [np.broadcast_to(np.asarray(v, dtype=float), x.shape[:-1]) for v in results]
         return np.stack(values, axis=-1).reshape(x.shape[:-1] + shape) if values else np.zeros(x.shape[:-1] + shape)
 
     return call

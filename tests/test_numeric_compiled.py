@@ -234,3 +234,14 @@ def test_debug_shows_how_f_was_compiled_and_checked():
     assert loud.exit_code == 0 and loud.stdout == quiet.stdout
     assert "taylor: debug: compiled f, gradient and Hessian in 2 variables with" in loud.stderr
     assert "agrees with exact values" in loud.stderr
+
+
+def test_lambdify_overflow_is_inf_without_warnings():
+    import warnings
+
+    c = compile("Abs(x)*exp(y**2)", ["x", "y"])
+    assert c.backend == "sympy"
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # a NumPy RuntimeWarning would reach stderr in the CLI
+        assert c.value([1.5, 30.0]) == float("inf")
+        assert np.isinf(c.gradient([1.5, 30.0])[1])
