@@ -295,6 +295,7 @@ def case_compiled_derivatives(repeat: int) -> Row:
                      + ("PASS" if compiled.seconds < 0.5 else "FAIL"))
     if compiled.seconds >= 0.5:
         row.check = Check(False, row.check.note + "; compile time over 0.5 s")
+    row.notes.append(f"compiled with {c.backend}, {c.check} (checked when built)")
     return row
 
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from . import __version__
-from .env import Environment, environment as _environment
+from .env import Environment, debug_notes, environment as _environment
 from .errors import BatchFailed, ExitStatus, InputError, NotConverged, TaylorError, printable
 from .options import DEGREES, FORMATS, MAX_TIMEOUT, finite_float
 
@@ -152,6 +152,7 @@ def output_options(command: Callable[..., Any]) -> Callable[..., Any]:
         env = _environment()
         if env.apply_limits:
             _apply_limits(timeout)
+        debug_notes(debug)
         if batch:
             _batch(env, command, args, kwargs, not no_simplify, jobs)
             return

@@ -108,3 +108,25 @@ def progress(env: Environment, total: int, label: str) -> Iterator[Callable[[int
     finally:
         if "bar" in state:
             state["bar"].stop()
+
+
+def debug_notes(on: bool) -> None:
+    """--debug: the library's notes (how f was compiled and checked) on stderr; else none.
+
+    Set on every run, so that runs in one process (tests, --batch) do not inherit it.
+    """
+    if not on and "logging" not in sys.modules:
+        return  # nothing can have turned them on
+    import logging
+
+    class _Stderr(logging.StreamHandler):
+        def emit(self, record: logging.LogRecord) -> None:
+            self.stream = sys.stderr  # the stream of the moment (click's runner swaps it)
+            super().emit(record)
+
+    logger = logging.getLogger("taylorcli")
+    handler = _Stderr()
+    handler.setFormatter(logging.Formatter("taylor: debug: %(message)s"))
+    logger.handlers = [handler] if on else []
+    logger.setLevel(logging.DEBUG if on else logging.NOTSET)
+    logger.propagate = not on  # no second copy through a root handler
