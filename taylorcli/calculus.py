@@ -159,6 +159,9 @@ class Differentiator:
             except Exception:  # noqa: BLE001 - fall through to SymPy, which is slower but complete
                 leaves = []
                 value = None
+            if value is not None and value.has(sp.zoo, sp.nan):
+                # SymEngine says zoo for some finite values (polygamma(0, -2/5)): SymPy decides.
+                value = None
             if value is not None:
                 for leaf in leaves if vet is not None else ():
                     vet(leaf)  # outside the try: a vetting error is the caller's answer

@@ -243,3 +243,14 @@ def test_cli_latex_remainder_is_balanced():
     out = run("exp(x)", "-k", "2", "--remainder", "-f", "latex").stdout.strip()
     assert out == r"1 + x + \frac{x^{2}}{2} + O\left(x^{3}\right)"
     assert out.count(r"\left(") == out.count(r"\right)")
+
+
+def test_digamma_at_a_negative_rational_is_not_called_undefined():
+    """SymEngine evaluates polygamma(0, -2/5) to zoo; the value is finite (0.9594...)."""
+    import mpmath
+    e = expand("gamma(x)*gamma(y)", at="-2/5,-2/5", order=1)
+    x = e.variables[0]
+    slope = [c for powers, c in e.coefficients if list(powers) == [1, 0]][0]
+    want = mpmath.gamma(-0.4) ** 2 * mpmath.digamma(-0.4)
+    assert abs(float(slope) - float(want)) < 1e-9 * abs(float(want))
+    assert x.name == "x"
