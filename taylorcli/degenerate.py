@@ -1,0 +1,217 @@
+"""Kinds of critical points where the Hessian test says nothing: higher-order terms, decided or not.
+
+Every answer here comes from a test that decides it; where no test does, the
+kind is ``degenerate`` and the note says the question is open. The tests:
+
+- one variable: the first nonzero derivative f^(n)(a): n even gives a minimum
+  or maximum by its sign, n odd an inflection point (not an extremum);
+- f(a + h) - f(a) a sum of even monomials with coefficients of one sign, or a
+  product of even powers: f >= f(a) (or <=) everywhere, a minimum (maximum);
+- along the Hessian's null space, the first nonzero form of order j: j odd
+  means not an extremum (a saddle); j even with the sign opposite to the
+  Hessian's nonzero curvature, a saddle; H = 0 and the form definite
+  (proved exactly), a strict minimum or maximum; indefinite, a saddle.
+
+>>> x = sp.Symbol("x", real=True)
+>>> univariate(x**3, x, sp.Integer(0))
+('inflection point', "f'' = 0 here; the first nonzero derivative (order 3) is odd: not an extremum")
+>>> univariate(x**4, x, sp.Integer(0))[0]
+'local minimum'
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import sympy as sp
+
+from .simplify import OutOfTime, time_limit
+
+MAX_ORDER = 8  # highest derivative order tried before calling a point undecided
+INFLECTION = "inflection point"
+
+
+def sign_of(value: sp.Expr, digits: int = 50) -> int | None:
+    """The sign of an exact real constant, or None when it cannot be decided in time.
+
+    SymPy's evalf tracks its own error: a result with real precision has a
+    certain sign; a result of no precision (``0.e-159``) may be an exact zero,
+    which only a proof (simplification to 0) settles.
+
+    >>> sign_of(sp.sqrt(2) - 1), sign_of(sp.sqrt(6) - sp.sqrt(2) - 2*sp.sqrt(2 - sp.sqrt(3)))
+    (1, 0)
+    """
+    value = sp.sympify(value)
+    if value.is_Rational:
+        return int(bool(value > 0)) - int(bool(value < 0))
+    if value.free_symbols or value.has(sp.nan, sp.zoo, sp.oo, -sp.oo):
+        return None
+    try:
+        with time_limit(2.0):
+            number = sp.N(value, digits)
+            if number.is_Float and number._prec > 10 and number != 0:  # noqa: SLF001 - evalf's certified bits
+                return 1 if number > 0 else -1
+            if number.is_Float or number == 0:
+                return 0 if sp.simplify(value) == 0 or value.equals(0) else None
+    except (OutOfTime, TypeError, ValueError, NotImplementedError, ArithmeticError):
+        return None
+    return None
+
+
+def univariate(f: sp.Expr, x: sp.Symbol, a: sp.Expr, max_order: int = MAX_ORDER) -> tuple[str, str]:
+    """Kind of a critical point a of f(x) by its first nonzero derivative (f'(a) = 0 is assumed)."""
+    derivative = sp.diff(f, x)
+    for k in range(2, max_order + 1):
+        derivative = sp.diff(derivative, x)
+        s = sign_of(derivative.xreplace({x: a}))
+        if s is None:
+            return "degenerate", f"undecided: the sign of f^({k}) here cannot be decided exactly"
+        if s == 0:
+            continue
+        if k == 2:
+            return ("local minimum" if s > 0 else "local maximum"), ""
+        zeros = "f'' = 0" if k == 3 else f"f'' = ... = f^({k - 1}) = 0"
+        if k % 2:
+            return INFLECTION, f"{zeros} here; the first nonzero derivative (order {k}) is odd: not an extremum"
+        word = "positive" if s > 0 else "negative"
+        return ("local minimum" if s > 0 else "local maximum"), \
+            f"{zeros} here; the first nonzero derivative (order {k}) is {word}"
+    return "degenerate", f"undecided: f' = f'' = ... = f^({max_order}) = 0 here"
+
+
+def _one_signed(g: sp.Expr, symbols: list[sp.Symbol]) -> int | None:
+    """+1 if g >= 0 everywhere by its form (even monomials of one sign, or even powers), -1 if <= 0."""
+    try:
+        with time_limit(2.0):
+            poly = sp.Poly(sp.expand(g), *symbols)
+            if poly.is_zero:
+                return None
+            signs = {sign_of(c) for c in poly.coeffs()}
+            if all(e % 2 == 0 for m in poly.monoms() for e in m) and len(signs) == 1 and signs <= {1, -1}:
+                return signs.pop()
+            factored = sp.factor(g)
+    except (OutOfTime, sp.PolynomialError, sp.GeneratorsNeeded, NotImplementedError, ValueError, TypeError):
+        return None
+    constant, factors = factored.as_coeff_mul()
+    if not all(isinstance(p, sp.Pow) and p.exp.is_Integer and p.exp % 2 == 0 for p in factors):
+        return None
+    s = sign_of(constant)
+    return s if s in (1, -1) else None
+
+
+def _form(f: sp.Expr, symbols: list[sp.Symbol], point: dict, directions: sp.Matrix, u: list[sp.Symbol],
+          j: int) -> sp.Expr:
+    """The order-j Taylor term of f at the point along ``directions * u``, a form in u."""
+    s = sp.Dummy("s")
+    h = directions * sp.Matrix(u)
+    g = f.xreplace({x: point[x] + s * h[i] for i, x in enumerate(symbols)})
+    return sp.expand(sp.diff(g, s, j).xreplace({s: 0}) / sp.factorial(j))
+
+
+def _form_sign(form: sp.Expr, u: list[sp.Symbol]) -> tuple[int | None, bool]:
+    """(sign, definite) of an even form: sign 0 means indefinite; None: not decided.
+
+    Exact for one or two variables (roots of the dehomogenized form); more
+    variables: indefinite if two integer directions disagree, definite if
+    the form is even monomials of one sign with every pure power present.
+    """
+    poly = sp.Poly(form, *u)
+    degree = poly.total_degree()
+    signs = {sign_of(c) for c in poly.coeffs()}
+    if None in signs:
+        return None, False
+    if len(u) == 1:
+        return signs.pop(), True
+    if len(u) == 2 and all(c.is_Rational for c in poly.coeffs()):
+        # P(u0, u1) = u1^d p(u0/u1) off the line u1 = 0, and lead * u0^d on it.
+        t = sp.Dummy("t")
+        p = sp.Poly(form.xreplace({u[0]: t, u[1]: 1}), t)
+        lead = poly.coeff_monomial(u[0] ** degree)
+        roots = p.real_roots(multiple=False) if p.degree() > 0 else []
+        k = 0
+        while p.eval(k) == 0:  # finitely many roots: some integer is not one
+            k += 1
+        s = 1 if p.eval(k) > 0 else -1
+        if any(m % 2 for _, m in roots) or lead * s < 0:
+            return 0, False
+        return s, not roots and lead != 0
+    seen = set()
+    for direction in itertools.product(range(-2, 3), repeat=len(u)):
+        value = form.xreplace(dict(zip(u, direction))) if any(direction) else 0
+        s = sign_of(value)
+        if s:
+            seen.add(s)
+        if seen == {1, -1}:
+            return 0, False
+    pure = all(poly.coeff_monomial(v ** degree) != 0 for v in u)
+    even = all(e % 2 == 0 for m in poly.monoms() for e in m)
+    if len(signs) == 1 and even:
+        return signs.pop(), pure
+    # One sign seen: the form takes it somewhere (enough to prove a saddle), definiteness unproved.
+    return (seen.pop(), False) if len(seen) == 1 else (None, False)
+
+
+def several(f: sp.Expr, symbols: list[sp.Symbol], point: dict, H: sp.Matrix, inertia: tuple[int, int, int],
+            seconds: float = 4.0) -> tuple[str, str]:
+    """Kind of a critical point with a singular, semidefinite exact Hessian H (several variables)."""
+    positive, negative, _ = inertia
+    try:
+        with time_limit(seconds):
+            return _several(f, symbols, point, H, positive, negative)
+    except OutOfTime:
+        return "degenerate", "undecided: the higher-order test ran out of time"
+    except (NotImplementedError, ValueError, TypeError, sp.PolynomialError) as error:
+        return "degenerate", f"undecided: the higher-order test failed ({type(error).__name__})"
+
+
+def _several(f: sp.Expr, symbols: list[sp.Symbol], point: dict, H: sp.Matrix, positive: int,
+             negative: int) -> tuple[str, str]:
+    null = H.nullspace()
+    if not null:
+        return "degenerate", "undecided: no exact null space"
+    directions = sp.Matrix.hstack(*null)
+    u = [sp.Dummy(f"u{i}") for i in range(len(null))]
+    full = len(null) == len(symbols)
+    for j in range(3, MAX_ORDER + 1):
+        form = _form(f, symbols, point, directions, u, j)
+        signs = {sign_of(c) for c in sp.Poly(form, *u).coeffs()} if form != 0 else {0}
+        if signs <= {0}:
+            continue  # zero, proved coefficient by coefficient
+        if signs <= {0, None}:
+            return "degenerate", f"undecided: whether the order-{j} term vanishes cannot be decided exactly"
+        if j % 2:
+            return "saddle point", f"Hessian singular; the order-{j} term along its null space is odd: " \
+                                   "not an extremum"
+        s, definite = _form_sign(form, u)
+        if s == 0 or s is not None and (s > 0 and negative or s < 0 and positive):
+            return "saddle point", f"Hessian singular; the order-{j} term along its null space takes the " \
+                                   "sign opposite to the curvature elsewhere: not an extremum"
+        if s is not None and full and definite:
+            word = "minimum" if s > 0 else "maximum"
+            sign = "positive" if s > 0 else "negative"
+            return f"local {word}", f"Hessian zero; the lowest term (order {j}) is {sign} definite: " \
+                                    f"a strict local {word}"
+        signed = _signed_by_form(f, symbols, point, positive, negative)
+        if signed:
+            return signed
+        word = "minimum" if (s or 0) > 0 or positive else "maximum"
+        return "degenerate", f"undecided: Hessian singular; the order-{j} term along its null space " \
+                             f"suggests a {word}, but the test is not conclusive"
+    return _signed_by_form(f, symbols, point, positive, negative) or \
+        ("degenerate", f"undecided: Hessian singular and every term up to order {MAX_ORDER} "
+                       "along its null space vanishes")
+
+
+def _signed_by_form(f: sp.Expr, symbols: list[sp.Symbol], point: dict, positive: int,
+                    negative: int) -> tuple[str, str] | None:
+    """A minimum (maximum) proved by f - f(a) >= 0 (<= 0) everywhere, read off its form."""
+    if not f.is_polynomial(*symbols):
+        return None
+    h = [sp.Dummy(f"h{i}") for i in range(len(symbols))]
+    shifted = sp.expand(f.xreplace({x: point[x] + hi for x, hi in zip(symbols, h)}) - f.xreplace(point))
+    s = _one_signed(shifted, h)
+    if s is not None and not (s > 0 and negative or s < 0 and positive):
+        word = "minimum" if s > 0 else "maximum"
+        return f"local {word}", (f"Hessian singular; f - f(a) is {'>=' if s > 0 else '<='} 0 by its form "
+                                 f"(even powers of one sign): a {word}, not necessarily strict")
+    return None
