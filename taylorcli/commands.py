@@ -294,10 +294,10 @@ def run_critical(expr: str, vars_: str | None, region: str | None, simplify: boo
     expression = parse_expression(_expression_text(env, expr))
     variables = resolve_variables([expression], vars_)
     points = critical_points(expression, variables, _region(region, len(variables)))
-    if not points and not points.complete:
+    if not points and not points.complete and not points.sets:
         # An empty list from a search that cannot prove there is nothing is no answer.
         raise MathError(f"no critical point found; the search is not exhaustive ({points.method})")
-    return PointsReport(expression, variables, list(points), points.complete, points.method)
+    return PointsReport(expression, variables, list(points), points.complete, points.method, points.sets)
 
 
 def run_classify(expr: str, at: str, vars_: str | None, simplify: bool) -> PointsReport:

@@ -36,12 +36,17 @@ DIGITS = 50  # working precision of the refinement
 
 
 class CriticalPoints(list):
-    """Critical points found, with ``complete`` (the search proves there are no others) and ``method``."""
+    """Critical points found, with ``complete`` (the search proves there are no others) and ``method``.
 
-    def __init__(self, points: Sequence[CriticalPoint] = (), complete: bool = False, method: str = "") -> None:
+    ``sets`` names whole sets of critical points SymPy found (a circle), which are not listed point by point.
+    """
+
+    def __init__(self, points: Sequence[CriticalPoint] = (), complete: bool = False, method: str = "",
+                 sets: Sequence[str] = ()) -> None:
         super().__init__(points)
         self.complete = complete
         self.method = method
+        self.sets = list(sets)
 
 
 def describe_box(box: Sequence[tuple[float, float]]) -> str:
@@ -185,8 +190,12 @@ def _linear_solve(expr: sp.Expr, symbols: list[sp.Symbol], region: list[tuple[fl
 # --- the general search ----------------------------------------------------------------------------
 
 
-def _exact_solutions(expr: sp.Expr, symbols: list[sp.Symbol], seconds: float) -> list[dict[sp.Symbol, sp.Expr]]:
-    """Real solutions of grad f = 0 that SymPy finds in time, in readable form."""
+def _exact_solutions(expr: sp.Expr, symbols: list[sp.Symbol], seconds: float,
+                     families: list[dict] | None = None) -> list[dict[sp.Symbol, sp.Expr]]:
+    """Real solutions of grad f = 0 that SymPy finds in time, in readable form.
+
+    Solutions that leave a variable free (a curve of critical points) go to ``families``.
+    """
     try:
         with time_limit(seconds):
             found = sp.solve(gradient(expr, symbols), symbols, dict=True)
@@ -195,7 +204,9 @@ def _exact_solutions(expr: sp.Expr, symbols: list[sp.Symbol], seconds: float) ->
     points = []
     for solution in found:
         if set(solution) != set(symbols) or any(v.free_symbols for v in solution.values()):
-            continue  # a family of solutions: the numeric search samples it
+            if families is not None:  # the numeric search samples it, and the method says so
+                families.append(solution)
+            continue
         values = {s: solution[s] for s in symbols}
         if any(v.has(sp.I) or sp.count_ops(v) > 40 for v in values.values()):
             continue  # casus irreducibilis and friends: the numeric search finds these
@@ -267,8 +278,10 @@ class _Refiner:
                     if mpmath.norm(step) <= mpmath.mpf(10) ** (-DIGITS + 5) * (1 + mpmath.norm(x)):
                         break
                 residual = mpmath.norm(mpmath.matrix(self.grad(*x)))
-            except (ZeroDivisionError, ValueError, TypeError, OverflowError):
-                return None  # a singular Hessian exactly at the point: keep the float root
+            except (ZeroDivisionError, ValueError, TypeError, OverflowError, NameError, AttributeError):
+                # A singular Hessian exactly at the point, or a function mpmath lacks (DiracDelta):
+                # keep the float root.
+                return None
             if not all(mpmath.isfinite(v) for v in x) or not mpmath.isfinite(residual):
                 return None
             return [+v for v in x], residual
@@ -296,7 +309,13 @@ def _general(expr: sp.Expr, symbols: list[sp.Symbol], box: list[tuple[float, flo
     method = f"SymPy's solve and a numeric multistart Newton search in {describe_box(box)}"
     scale = max(1.0, max(hi - lo for lo, hi in box))
     exact_points: list[tuple[dict, np.ndarray]] = []
-    for solution in _exact_solutions(expr, symbols, seconds):
+    families: list[dict] = []
+    sets: list[str] = []
+    solutions = _exact_solutions(expr, symbols, seconds, families)
+    if families:
+        sets = [", ".join(f"{k} = {sp.sstr(v)}" for k, v in family.items()) for family in families]
+        method += f"; grad f = 0 on whole sets ({'; '.join(sets)}), whose points are not listed"
+    for solution in solutions:
         coordinates = [to_float(solution[v]) for v in symbols]
         if any(c is None for c in coordinates):
             continue
@@ -311,7 +330,7 @@ def _general(expr: sp.Expr, symbols: list[sp.Symbol], box: list[tuple[float, flo
     c = compile(expr, symbols)
     candidates = _newton_roots(c, box, starts)
     if not candidates:
-        return CriticalPoints(_sorted(results), False, method)
+        return CriticalPoints(_sorted(results), False, method, sets)
     # The gradient's own size in the box sets what "zero" means (f may be scaled by 10**12).
     samples = [c.gradient(np.array([lo + (hi - lo) * k / 4 for lo, hi in box])) for k in range(5)]
     size = max([1.0, *(float(np.linalg.norm(g)) for g in samples if np.all(np.isfinite(g)))])
@@ -327,6 +346,8 @@ def _general(expr: sp.Expr, symbols: list[sp.Symbol], box: list[tuple[float, flo
         else:
             continue
         point = np.array(x)
+        if any(_on_family(family, symbols, point, scale) for family in families):
+            continue  # one of the whole sets the method line names
         if any(np.linalg.norm(point - known) <= 1e-7 * scale for _, known in exact_points) \
                 or any(np.linalg.norm(point - y) <= 1e-7 * scale for y in refined):
             continue
@@ -339,7 +360,16 @@ def _general(expr: sp.Expr, symbols: list[sp.Symbol], box: list[tuple[float, flo
                 results.append(classify_point(c, symbols, x, exact=False, tol=1e-8 * size))
         except MathError:
             continue
-    return CriticalPoints(_sorted(results), False, method)
+    return CriticalPoints(_sorted(results), False, method, sets)
+
+
+def _on_family(family: dict, symbols: list[sp.Symbol], point: np.ndarray, scale: float) -> bool:
+    at = {v: sp.Float(float(c), 30) for v, c in zip(symbols, point)}
+    for v, value in family.items():
+        number = to_float(value.xreplace(at))
+        if number is None or abs(number - at[v]) > 1e-7 * scale:
+            return False
+    return True
 
 
 def _sorted(points: list[CriticalPoint]) -> list[CriticalPoint]:

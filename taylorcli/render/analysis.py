@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import sympy as sp
@@ -27,6 +27,13 @@ class PointsReport:
     points: list[CriticalPoint]
     complete: bool | None = None  # a search's claim to have found every point; None for one classified point
     method: str = ""
+    sets: list[str] = field(default_factory=list)  # whole sets of critical points, not listed point by point
+
+
+def _nothing(report: PointsReport) -> str:
+    if report.complete:
+        return "no critical points"
+    return "no isolated critical points found" if report.sets else "no critical points found"
 
 
 def _search_line(report: PointsReport) -> str:
@@ -52,6 +59,7 @@ def _points_json(report: PointsReport) -> dict[str, Any]:
                        if p.exact_eigenvalues is not None else {}),
                     **({"note": p.note} if p.note else {})} for p in report.points],
         **({"complete": report.complete, "method": report.method} if report.complete is not None else {}),
+        **({"sets": report.sets} if report.sets else {}),
     }
 
 
@@ -65,7 +73,7 @@ def _points_plain(report: PointsReport) -> str:
         line = f"{_point_text(report, p)}: {p.kind} (f = {_float_text(p.value)}, eigenvalues {p.eigenvalues})"
         lines.append(line + (f"; {p.note}" if p.note else ""))
     if not lines:
-        lines.append("no critical points" if report.complete else "no critical points found")
+        lines.append(_nothing(report))
     return "\n".join(lines + ([_search_line(report)] if _search_line(report) else []))
 
 
@@ -93,7 +101,7 @@ def _points_table(report: PointsReport) -> Group:
                       ", ".join(f"{v:.6g}" for v in p.eigenvalues), "yes" if p.exact else "no")
     notes = [Text(f"{_point_text(report, p)}: {p.note}", style="dim") for p in report.points if p.note]  # noqa
     if not report.points:
-        notes.append(Text("no critical points" if report.complete else "no critical points found"))
+        notes.append(Text(_nothing(report)))
     if _search_line(report):
         notes.append(Text(_search_line(report), style="dim" if report.complete else "yellow"))
     return Group(table, *notes)
