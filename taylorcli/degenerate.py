@@ -7,10 +7,10 @@ kind is ``degenerate`` and the note says the question is open. The tests:
   or maximum by its sign, n odd an inflection point (not an extremum);
 - f(a + h) - f(a) a sum of even monomials with coefficients of one sign, or a
   product of even powers: f >= f(a) (or <=) everywhere, a minimum (maximum);
-- along the Hessian's null space, the first nonzero form of order j: j odd
-  means not an extremum (a saddle); j even with the sign opposite to the
-  Hessian's nonzero curvature, a saddle; H = 0 and the form definite
-  (proved exactly), a strict minimum or maximum; indefinite, a saddle.
+- several variables: the splitting lemma reduces f to Q(w) + g(u), Q the
+  Hessian on its range, u coordinates on its null space; the lowest term of
+  g of order j decides: j odd, or indefinite, or of the sign opposite to Q:
+  a saddle; definite with Q's sign (proved exactly): a strict extremum.
 
 >>> x = sp.Symbol("x", real=True)
 >>> univariate(x**3, x, sp.Integer(0))
@@ -99,13 +99,52 @@ def _one_signed(g: sp.Expr, symbols: list[sp.Symbol]) -> int | None:
     return s if s in (1, -1) else None
 
 
-def _form(f: sp.Expr, symbols: list[sp.Symbol], point: dict, directions: sp.Matrix, u: list[sp.Symbol],
-          j: int) -> sp.Expr:
-    """The order-j Taylor term of f at the point along ``directions * u``, a form in u."""
+def _truncate(expr: sp.Expr, gens: list[sp.Symbol], degree: int) -> sp.Expr:
+    """The terms of a polynomial in ``gens`` of total degree <= ``degree``."""
+    poly = sp.Poly(sp.expand(expr), *gens)
+    return sp.Add(*[c * sp.Mul(*[g**e for g, e in zip(gens, m)])
+                    for m, c in poly.terms() if sum(m) <= degree])
+
+
+def _taylor(f: sp.Expr, symbols: list[sp.Symbol], point: dict, h: sp.Matrix, gens: list[sp.Symbol],
+            degree: int) -> sp.Expr:
+    """Taylor polynomial of f(a + h) - f(a) in ``gens`` (h linear in them) up to ``degree``."""
     s = sp.Dummy("s")
-    h = directions * sp.Matrix(u)
-    g = f.xreplace({x: point[x] + s * h[i] for i, x in enumerate(symbols)})
-    return sp.expand(sp.diff(g, s, j).xreplace({s: 0}) / sp.factorial(j))
+    shifted = f.xreplace({x: point[x] + s * h[i] for i, x in enumerate(symbols)})
+    if f.is_polynomial(*symbols):
+        series = sp.expand(shifted)
+    else:
+        series = sp.series(shifted, s, 0, degree + 1).removeO()
+    series = sp.expand(series - shifted.xreplace({s: 0}))
+    return _truncate(series.xreplace({s: 1}) if series.has(s) else series, gens, degree)
+
+
+def _reduced(f: sp.Expr, symbols: list[sp.Symbol], point: dict, H: sp.Matrix, degree: int,
+             u: list[sp.Symbol]) -> sp.Expr:
+    """g(u) = f(a + N u + R w(u)) - f(a), where w(u) solves d f / d w = 0 (the splitting lemma).
+
+    N spans the Hessian's null space and R its range. f near a is, up to a change of
+    coordinates, Q(w) + g(u) with Q the nondegenerate quadratic R^T H R: a is a
+    minimum of f iff Q > 0 and a is a minimum of g (likewise maximum), and not an
+    extremum otherwise. With R empty (H = 0), g is f itself.
+    """
+    null = sp.Matrix.hstack(*H.nullspace())
+    ranges = H.columnspace()
+    w = [sp.Dummy(f"w{i}") for i in range(len(ranges))]
+    h = null * sp.Matrix(u)
+    if ranges:
+        h += sp.Matrix.hstack(*ranges) * sp.Matrix(w)
+    T = _taylor(f, symbols, point, h, u + w, degree)
+    if not w:
+        return T
+    R = sp.Matrix.hstack(*ranges)
+    inverse = (R.T * H * R).inv()
+    grad_w = sp.Matrix([sp.diff(T, v) for v in w])
+    W = sp.zeros(len(w), 1)
+    for _ in range(degree):  # each step fixes at least one more order of w(u)
+        residual = grad_w.xreplace(dict(zip(w, W)))
+        W = sp.Matrix([_truncate(e, u, degree) for e in W - inverse * residual])
+    return _truncate(T.xreplace(dict(zip(w, W))), u, degree)
 
 
 def _form_sign(form: sp.Expr, u: list[sp.Symbol]) -> tuple[int | None, bool]:
@@ -166,40 +205,43 @@ def several(f: sp.Expr, symbols: list[sp.Symbol], point: dict, H: sp.Matrix, ine
 
 def _several(f: sp.Expr, symbols: list[sp.Symbol], point: dict, H: sp.Matrix, positive: int,
              negative: int) -> tuple[str, str]:
-    null = H.nullspace()
-    if not null:
+    u = [sp.Dummy(f"u{i}") for i in range(len(H.nullspace()))]
+    if not u:
         return "degenerate", "undecided: no exact null space"
-    directions = sp.Matrix.hstack(*null)
-    u = [sp.Dummy(f"u{i}") for i in range(len(null))]
-    full = len(null) == len(symbols)
+    g = _reduced(f, symbols, point, H, MAX_ORDER, u)
+    where = "the reduced function on the Hessian's null space (splitting lemma)" if positive or negative \
+        else "the Taylor expansion"
+    terms = sp.Poly(g, *u).terms() if g != 0 else []
     for j in range(3, MAX_ORDER + 1):
-        form = _form(f, symbols, point, directions, u, j)
+        form = sp.Add(*[c * sp.Mul(*[v**e for v, e in zip(u, m)]) for m, c in terms if sum(m) == j])
         signs = {sign_of(c) for c in sp.Poly(form, *u).coeffs()} if form != 0 else {0}
         if signs <= {0}:
             continue  # zero, proved coefficient by coefficient
         if signs <= {0, None}:
             return "degenerate", f"undecided: whether the order-{j} term vanishes cannot be decided exactly"
         if j % 2:
-            return "saddle point", f"Hessian singular; the order-{j} term along its null space is odd: " \
+            return "saddle point", f"Hessian singular; the lowest term of {where} has odd order {j}: " \
                                    "not an extremum"
         s, definite = _form_sign(form, u)
-        if s == 0 or s is not None and (s > 0 and negative or s < 0 and positive):
-            return "saddle point", f"Hessian singular; the order-{j} term along its null space takes the " \
-                                   "sign opposite to the curvature elsewhere: not an extremum"
-        if s is not None and full and definite:
+        if s == 0:
+            return "saddle point", f"Hessian singular; the order-{j} term of {where} is indefinite: " \
+                                   "not an extremum"
+        if s is not None and (s > 0 and negative or s < 0 and positive):
+            return "saddle point", f"Hessian singular; the order-{j} term of {where} takes the sign " \
+                                   "opposite to the curvature elsewhere: not an extremum"
+        if s is not None and definite:
             word = "minimum" if s > 0 else "maximum"
             sign = "positive" if s > 0 else "negative"
-            return f"local {word}", f"Hessian zero; the lowest term (order {j}) is {sign} definite: " \
+            return f"local {word}", f"Hessian singular; the order-{j} term of {where} is {sign} definite: " \
                                     f"a strict local {word}"
         signed = _signed_by_form(f, symbols, point, positive, negative)
         if signed:
             return signed
         word = "minimum" if (s or 0) > 0 or positive else "maximum"
-        return "degenerate", f"undecided: Hessian singular; the order-{j} term along its null space " \
-                             f"suggests a {word}, but the test is not conclusive"
+        return "degenerate", f"undecided: Hessian singular; the order-{j} term of {where} is semidefinite: " \
+                             f"it suggests a {word}, but the test is not conclusive"
     return _signed_by_form(f, symbols, point, positive, negative) or \
-        ("degenerate", f"undecided: Hessian singular and every term up to order {MAX_ORDER} "
-                       "along its null space vanishes")
+        ("degenerate", f"undecided: Hessian singular and {where} vanishes up to order {MAX_ORDER}")
 
 
 def _signed_by_form(f: sp.Expr, symbols: list[sp.Symbol], point: dict, positive: int,

@@ -116,8 +116,18 @@ def test_scaled_numeric_search_refines_and_recognizes():
     ("x**2 + y**3", [0, 0], "saddle point", "odd"),
     ("x*y*z", [0, 0, 0], "saddle point", "odd"),  # cubic, zero on every axis but not on (1, 1, +-1)
     ("x**3 - 3*x*y**2", [0, 0], "saddle point", "odd"),
-    # Peano: f = (y - x**2)(y - 2 x**2) > 0 on every line through 0, yet < 0 on y = 3x**2/2.
-    ("(y - x**2)*(y - 2*x**2)", [0, 0], "degenerate", "undecided"),
+    # Peano: f = (y - x**2)(y - 2 x**2) > 0 on every line through 0, yet < 0 on y = 3x**2/2:
+    # on the curve where df/dy = 0, y = 3x**2/2, f = -x**4/4 while f_yy = 2 > 0 (splitting lemma).
+    ("(y - x**2)*(y - 2*x**2)", [0, 0], "saddle point", "splitting lemma"),
+    ("(y - x**2)**2 + x**6", [0, 0], "local minimum", "strict"),   # >= 0, and = 0 only at 0
+    ("(y - x**2)**2 - x**6", [0, 0], "saddle point", "not an extremum"),  # -x**6 on y = x**2
+    ("(y - x**2)**2 + x**5", [0, 0], "saddle point", "odd order 5"),
+    ("(y - sin(x))**2 + x**4", [0, 0], "local minimum", "strict"),
+    ("x**2 + y**2 + z**4 - x*y*z", [0, 0, 0], "local minimum", "strict"),  # df/dx = df/dy = 0 gives x = y = 0
+    ("cos(x)*cosh(y) + x**2/2 - y**2/2", [0, 0], "saddle point", "indefinite"),  # 1 + (x^4 - 6x^2y^2 + y^4)/24
+    # A saddle (f = -x**6 on y = 0, f = x**4 - x**6 on y = x), but its lowest term x**2*y**2 is only
+    # semidefinite: no test here decides it, and the answer says so.
+    ("x**2*y**2 - x**6", [0, 0], "degenerate", "undecided"),
 ])
 def test_classify_decides_or_says_undecided(text, point, kind, words):
     p = classify_point(text, None, point)
@@ -137,6 +147,17 @@ def test_saddles_take_both_signs_nearby(text, point):
             value = f.xreplace(dict(zip(symbols, [sp.Integer(c) + d for c, d in zip(point, h)])))
             signs.add(sp.sign(value))
     assert {1, -1} <= signs
+
+
+def test_peano_and_friends_by_curves():
+    # Independent of the splitting lemma: f on curves through 0, exactly.
+    t = sp.Symbol("t", positive=True)
+    x_, y_ = sp.symbols("x y", real=True)
+    peano = (y_ - x_**2) * (y_ - 2 * x_**2)
+    assert sp.simplify(peano.subs({x_: t, y_: 3 * t**2 / 2})) == -t**4 / 4
+    assert sp.simplify(peano.subs({x_: 0, y_: t})) == t**2
+    lowest = x_**2 * y_**2 - x_**6
+    assert lowest.subs({x_: t, y_: 0}) < 0 and sp.factor(lowest.subs({x_: t, y_: t})) == -t**4 * (t - 1) * (t + 1)
 
 
 def test_classify_at_an_irrational_root():
