@@ -3,7 +3,8 @@
 - One variable with f' a polynomial over the rationals: exact real-root
   isolation of f' finds every real critical point (complete), and the sign
   of f' at rational points between the isolating intervals decides each kind.
-- grad f linear (f quadratic): an exact linear solve (complete).
+- grad f linear (f quadratic): an exact linear solve (complete); a polynomial system in shape
+  position: a Groebner basis and real-root isolation (complete, ``polysystem.py``).
 - Otherwise: SymPy's solve where it is quick, and Newton on the gradient from
   many starts in a box, refined at 50 digits; a refined point whose exact
   form is recognized (sqrt(2)) and proved to be a zero of grad f is exact.
@@ -29,6 +30,7 @@ from .degenerate import INFLECTION, sign_of
 from .errors import InputError, MathError
 from .numeric import Compiled, compile
 from .parse import resolve_variables
+from .polysystem import real_solutions
 from .simplify import OutOfTime, time_limit
 
 DEFAULT_REGION = 5.0  # half-width of the default search box around 0
@@ -78,6 +80,9 @@ def search(f: Expr, variables: Variables = None, region: Sequence[tuple[float, f
     linear = _linear_solve(expr, symbols, box if region is not None else None, seconds)
     if linear is not None:
         return linear
+    system = _polynomial_system(expr, symbols, region, seconds)
+    if system is not None:
+        return system
     return _general(expr, symbols, box, starts, seconds)
 
 
@@ -187,6 +192,65 @@ def _linear_solve(expr: sp.Expr, symbols: list[sp.Symbol], region: list[tuple[fl
     return CriticalPoints(found, True, "exact solve (grad f is linear)")
 
 
+# --- grad f polynomial: a Groebner basis in shape position ----------------------------------------
+
+
+def _polynomial_system(expr: sp.Expr, symbols: list[sp.Symbol], region: Sequence[tuple[float, float]] | None,
+                       seconds: float) -> CriticalPoints | None:
+    """Every real critical point when grad f = 0 is a polynomial system in shape position (``polysystem``)."""
+    grad = gradient(expr, symbols)
+    n = len(symbols)
+    # Shape position depends on which variable comes last: try each order for a few variables.
+    orders = itertools.permutations(symbols) if n <= 3 else [tuple(symbols)]
+    for order in orders:
+        found = real_solutions(grad, list(order), seconds)
+        if found is not None:
+            break
+    else:
+        return None
+    method = "exact solve of grad f = 0 (Groebner basis, real-root isolation)"
+    method += f" in {describe_box(region)}" if region else ""
+    points, refiner = [], None
+    for solution in found:
+        coordinates = [float(sp.N(solution[v], 20)) for v in symbols]
+        if region and not all(lo - 1e-9 <= c <= hi + 1e-9 for c, (lo, hi) in zip(coordinates, region)):
+            continue
+        if not any(value.has(sp.CRootOf) for value in solution.values()):
+            try:
+                points.append(classify_point(expr, symbols, solution))
+                continue
+            except MathError:
+                pass  # a sign it cannot settle exactly: the 50-digit Hessian below decides
+        refiner = refiner or _Refiner(expr, symbols)
+        points.append(_high_precision_point(expr, symbols, solution, refiner))
+    return CriticalPoints(_sorted(points), True, method)
+
+
+def _high_precision_point(expr: sp.Expr, symbols: list[sp.Symbol], solution: dict[sp.Symbol, sp.Expr],
+                          refiner: _Refiner) -> CriticalPoint:
+    """A point known exactly without a closed form: its kind from the Hessian's eigenvalues at 50 digits.
+
+    The coordinates are good to ~50 digits, so an eigenvalue well above 1e-30 (relative) has a certain sign.
+    """
+    digits = {v: sp.N(solution[v], DIGITS) for v in symbols}
+    with mpmath.workdps(DIGITS):
+        H = mpmath.matrix(refiner.hess(*[mpmath.mpf(digits[v]) for v in symbols]))
+        values = sorted(mpmath.eigsy(H, eigvals_only=True))
+        scale = max([mpmath.mpf(1), *(abs(v) for v in values)])
+        signs = [0 if abs(v) <= mpmath.mpf(10) ** -30 * scale else 1 if v > 0 else -1 for v in values]
+    eigenvalues = [float(v) for v in values]
+    note = "exact coordinates without a closed form; kind from the Hessian at 50 digits"
+    if 0 in signs:
+        kind, note = "degenerate", "undecided: the Hessian is singular to 30 digits at a point without a closed form"
+    elif 1 in signs and -1 in signs:
+        kind = "saddle point"
+    else:
+        kind = "local minimum" if 1 in signs else "local maximum"
+    numbers = [float(digits[v]) for v in symbols]
+    return CriticalPoint(dict(zip(symbols, numbers)), numbers, to_float(expr.xreplace(digits)), eigenvalues, kind,
+                         False, None, note)
+
+
 # --- the general search ----------------------------------------------------------------------------
 
 
@@ -291,14 +355,17 @@ def _recognize(expr: sp.Expr, symbols: list[sp.Symbol], x: list[mpmath.mpf]) -> 
     """The exact point behind refined digits (sqrt(2), 1/3), if grad f provably vanishes there."""
     try:
         with time_limit(1.5):
-            candidate = {}
-            for v, value in zip(symbols, x):
-                guess = sp.nsimplify(sp.Float(mpmath.nstr(value, 40), 40), tolerance=1e-30, rational=False)
-                if guess.has(sp.Float) or sp.count_ops(guess) > 20:
-                    return None
-                candidate[v] = guess
-            if all(sign_of(g.xreplace(candidate)) == 0 for g in gradient(expr, symbols)):
-                return candidate
+            for constants in ([], [sp.pi]):  # algebraic numbers first, then multiples of pi (sin, cos)
+                candidate = {}
+                for v, value in zip(symbols, x):
+                    guess = sp.nsimplify(sp.Float(mpmath.nstr(value, 40), 40), constants, tolerance=1e-30,
+                                         rational=False)
+                    if guess.has(sp.Float) or sp.count_ops(guess) > 20:
+                        break
+                    candidate[v] = guess
+                else:
+                    if all(sign_of(g.xreplace(candidate)) == 0 for g in gradient(expr, symbols)):
+                        return candidate
     except (OutOfTime, ValueError, TypeError, NotImplementedError, ArithmeticError):
         return None
     return None

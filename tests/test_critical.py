@@ -197,7 +197,7 @@ def test_cli_wilkinson_and_scaled():
 
 
 def test_cli_says_when_the_search_is_incomplete():
-    result = run("critical", "(x**2+y-11)**2 + (x+y**2-7)**2", "-f", "plain")
+    result = run("critical", "sin(x) + y**2", "-f", "plain")  # x = pi/2 + k pi: infinitely many
     assert result.exit_code == 0
     assert result.stdout.strip().splitlines()[-1].startswith("search may be incomplete:")
     assert "[-5, 5]^2" in result.stdout
@@ -232,3 +232,24 @@ def test_cli_whole_sets_of_critical_points_are_named_not_listed():
     result = run("critical", "x**2*y", "-f", "plain")  # grad = (2xy, x**2): zero on the whole line x = 0
     assert result.exit_code == 0 and "no isolated critical points found" in result.stdout
     assert "x = 0" in result.stdout
+
+
+def test_polynomial_systems_are_solved_completely_beyond_the_box():
+    # grad = (4x(x**2 - 100), 2y): (0, 0), (+-10, 0), closed form; f_xx(0) = -400 < 0 < f_yy: a saddle.
+    found = critical_points("(x**2 - 100)**2 + y**2")
+    assert found.complete and "Groebner" in found.method
+    assert [(p.kind, p.numeric) for p in found] == [("local minimum", [-10.0, 0.0]), ("saddle point", [0.0, 0.0]),
+                                                    ("local minimum", [10.0, 0.0])]
+    assert all(p.exact for p in found)
+
+
+def test_himmelblau_complete_at_fifty_digits():
+    f = parse_expression("(x**2+y-11)**2 + (x+y**2-7)**2")
+    symbols = sorted(f.free_symbols, key=lambda s: s.name)
+    found = critical_points(f)
+    assert found.complete and len(found) == 9
+    grad = [sp.diff(f, v) for v in symbols]
+    for p in found:
+        # Independent check: grad f at the printed point is zero to float accuracy, by exact arithmetic.
+        at = {v: sp.Rational(c) for v, c in zip(symbols, p.numeric)}
+        assert max(abs(float(g.xreplace(at))) for g in grad) < 1e-10
