@@ -22,6 +22,8 @@ kind is ``degenerate`` and the note says the question is open. The tests:
 from __future__ import annotations
 
 import itertools
+import signal
+from contextlib import AbstractContextManager, nullcontext
 
 import sympy as sp
 
@@ -29,6 +31,17 @@ from .simplify import OutOfTime, time_limit
 
 MAX_ORDER = 8  # highest derivative order tried before calling a point undecided
 INFLECTION = "inflection point"
+
+
+def _outer() -> bool:
+    """True if a time limit is already running (its OutOfTime belongs to the caller: re-raise it)."""
+    return signal.getitimer(signal.ITIMER_REAL)[0] > 0
+
+
+def _limit(seconds: float) -> AbstractContextManager[None]:
+    """``time_limit`` unless one is already running: its timer is one per process, so an inner
+    limit would cancel the outer one when it ends."""
+    return nullcontext() if _outer() else time_limit(seconds)
 
 
 def sign_of(value: sp.Expr, digits: int = 50) -> int | None:
@@ -41,19 +54,24 @@ def sign_of(value: sp.Expr, digits: int = 50) -> int | None:
     >>> sign_of(sp.sqrt(2) - 1), sign_of(sp.sqrt(6) - sp.sqrt(2) - 2*sp.sqrt(2 - sp.sqrt(3)))
     (1, 0)
     """
-    value = sp.sympify(value)
+    value = value if isinstance(value, sp.Basic) else sp.Integer(value)  # internal numbers only, never text
     if value.is_Rational:
         return int(bool(value > 0)) - int(bool(value < 0))
     if value.free_symbols or value.has(sp.nan, sp.zoo, sp.oo, -sp.oo):
         return None
+    outer = _outer()
     try:
-        with time_limit(2.0):
+        with _limit(2.0):
             number = sp.N(value, digits)
             if number.is_Float and number._prec > 10 and number != 0:  # noqa: SLF001 - evalf's certified bits
                 return 1 if number > 0 else -1
             if number.is_Float or number == 0:
                 return 0 if sp.simplify(value) == 0 or value.equals(0) else None
-    except (OutOfTime, TypeError, ValueError, NotImplementedError, ArithmeticError):
+    except OutOfTime:
+        if outer:
+            raise
+        return None
+    except (TypeError, ValueError, NotImplementedError, ArithmeticError):
         return None
     return None
 
@@ -81,8 +99,9 @@ def univariate(f: sp.Expr, x: sp.Symbol, a: sp.Expr, max_order: int = MAX_ORDER)
 
 def _one_signed(g: sp.Expr, symbols: list[sp.Symbol]) -> int | None:
     """+1 if g >= 0 everywhere by its form (even monomials of one sign, or even powers), -1 if <= 0."""
+    outer = _outer()
     try:
-        with time_limit(2.0):
+        with _limit(2.0):
             poly = sp.Poly(sp.expand(g), *symbols)
             if poly.is_zero:
                 return None
@@ -90,7 +109,11 @@ def _one_signed(g: sp.Expr, symbols: list[sp.Symbol]) -> int | None:
             if all(e % 2 == 0 for m in poly.monoms() for e in m) and len(signs) == 1 and signs <= {1, -1}:
                 return signs.pop()
             factored = sp.factor(g)
-    except (OutOfTime, sp.PolynomialError, sp.GeneratorsNeeded, NotImplementedError, ValueError, TypeError):
+    except OutOfTime:
+        if outer:
+            raise
+        return None
+    except (sp.PolynomialError, sp.GeneratorsNeeded, NotImplementedError, ValueError, TypeError):
         return None
     constant, factors = factored.as_coeff_mul()
     if not all(isinstance(p, sp.Pow) and p.exp.is_Integer and p.exp % 2 == 0 for p in factors):
@@ -194,10 +217,13 @@ def several(f: sp.Expr, symbols: list[sp.Symbol], point: dict, H: sp.Matrix, ine
             seconds: float = 4.0) -> tuple[str, str]:
     """Kind of a critical point with a singular, semidefinite exact Hessian H (several variables)."""
     positive, negative, _ = inertia
+    outer = _outer()
     try:
-        with time_limit(seconds):
+        with _limit(seconds):
             return _several(f, symbols, point, H, positive, negative)
     except OutOfTime:
+        if outer:
+            raise
         return "degenerate", "undecided: the higher-order test ran out of time"
     except (NotImplementedError, ValueError, TypeError, sp.PolynomialError) as error:
         return "degenerate", f"undecided: the higher-order test failed ({type(error).__name__})"
