@@ -72,6 +72,10 @@ def search(f: Expr, variables: Variables = None, region: Sequence[tuple[float, f
     symbols = resolve_variables([expr], variables)
     if region is not None and len(region) != len(symbols):
         raise InputError(f"the region needs {len(symbols)} interval(s), one per variable")
+    extra = expr.free_symbols - set(symbols)
+    if extra:  # a parameter: critical points would depend on it (the numeric search says the same)
+        names = ", ".join(sorted(s.name for s in extra))
+        raise InputError(f"give every symbol a value or list it as a variable: {names}")
     if len(symbols) == 1:
         found = _univariate_polynomial(expr, symbols[0], region, seconds)
         if found is not None:
@@ -268,8 +272,8 @@ def _exact_solutions(expr: sp.Expr, symbols: list[sp.Symbol], seconds: float,
     points = []
     for solution in found:
         if set(solution) != set(symbols) or any(v.free_symbols for v in solution.values()):
-            if families is not None:  # the numeric search samples it, and the method says so
-                families.append(solution)
+            if families is not None and not any(v.has(sp.I) for v in solution.values()):
+                families.append(solution)  # the method names it; its points are not listed one by one
             continue
         values = {s: solution[s] for s in symbols}
         if any(v.has(sp.I) or sp.count_ops(v) > 40 for v in values.values()):
