@@ -18,6 +18,7 @@
 from __future__ import annotations
 
 import itertools
+import time
 from collections.abc import Sequence
 
 import mpmath
@@ -206,11 +207,13 @@ def _polynomial_system(expr: sp.Expr, symbols: list[sp.Symbol], region: Sequence
     n = len(symbols)
     # Shape position depends on which variable comes last: try each order for a few variables.
     orders = itertools.permutations(symbols) if n <= 3 else [tuple(symbols)]
+    found = None
     for order in orders:
+        started = time.monotonic()
         found = real_solutions(grad, list(order), seconds)
-        if found is not None:
-            break
-    else:
+        if found is not None or time.monotonic() - started >= 0.9 * seconds:
+            break  # solved, or out of time: other orders would cost as much
+    if found is None:
         return None
     method = "exact solve of grad f = 0 (Groebner basis, real-root isolation)"
     method += f" in {describe_box(region)}" if region else ""
@@ -405,7 +408,10 @@ def _general(expr: sp.Expr, symbols: list[sp.Symbol], box: list[tuple[float, flo
     # The gradient's own size in the box sets what "zero" means (f may be scaled by 10**12).
     samples = [c.gradient(np.array([lo + (hi - lo) * k / 4 for lo, hi in box])) for k in range(5)]
     size = max([1.0, *(float(np.linalg.norm(g)) for g in samples if np.all(np.isfinite(g)))])
-    refine = _Refiner(expr, symbols)
+    try:
+        refine = _Refiner(expr, symbols)
+    except (NameError, TypeError, ValueError, KeyError):  # no mpmath printer for some function: floats only
+        refine = lambda root: None  # noqa: E731
     refined: list[np.ndarray] = []
     for root in candidates:
         better = refine(root)

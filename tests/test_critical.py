@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 
 import mpmath
+import numpy as np
 import pytest
 import sympy as sp
 from click.testing import CliRunner
@@ -253,3 +254,74 @@ def test_himmelblau_complete_at_fifty_digits():
         # Independent check: grad f at the printed point is zero to float accuracy, by exact arithmetic.
         at = {v: sp.Rational(c) for v, c in zip(symbols, p.numeric)}
         assert max(abs(float(g.xreplace(at))) for g in grad) < 1e-10
+
+
+# --- property: decided kinds of random degenerate polynomial critical points hold on curves ----
+
+X, Y = sp.symbols("x y", real=True)
+MONOMIALS = [(i, d - i) for d in range(2, 7) for i in range(d + 1)]
+
+
+def _curve_values(f: sp.Expr) -> set[int]:
+    """Signs of f on curves y = a x**k and x = a y**k (k <= 4) through 0 (exact rationals, small t).
+
+    The splitting lemma's curves are x = w(y) with w a power series; for x**2 + x*y**3 it is
+    x = -y**3/2, where f = -y**6/4 < 0.
+    """
+    signs = set()
+    for t in (sp.Rational(1, 100), sp.Rational(-1, 100), sp.Rational(1, 1000), sp.Rational(-1, 1000)):
+        for a in [sp.Rational(k, 2) for k in range(-6, 7)]:
+            for point in [(t, a * t**k) for k in (1, 2, 3, 4)] + [(a * t**k, t) for k in (1, 2, 3, 4)]:
+                signs.add(int(sp.sign(f.xreplace({X: point[0], Y: point[1]}))))
+    # Valleys and ridges: fix one variable at t, solve df/d(other) = 0 near 0 numerically (mpmath).
+    with mpmath.workdps(60):
+        for fixed, free in ((X, Y), (Y, X)):
+            dfree = sp.lambdify((fixed, free), sp.diff(f, free), "mpmath")
+            value = sp.lambdify((fixed, free), f, "mpmath")
+            for t in ("0.01", "-0.01", "0.001", "-0.001"):
+                try:
+                    other = mpmath.findroot(lambda v: dfree(mpmath.mpf(t), v), mpmath.mpf(0))
+                except (ValueError, ZeroDivisionError):
+                    continue
+                if abs(other) < 0.1:
+                    v = value(mpmath.mpf(t), other)
+                    if abs(v) > mpmath.mpf(10) ** -50:
+                        signs.add(1 if v > 0 else -1)
+    return signs
+
+
+@settings(max_examples=40, deadline=None, derandomize=True)
+@given(st.lists(st.tuples(st.sampled_from(MONOMIALS), st.integers(-3, 3)), min_size=1, max_size=5))
+def test_decided_kinds_hold_on_curves(terms):
+    f = sp.Add(*[c * X**i * Y**j for (i, j), c in terms])
+    if f == 0 or not f.free_symbols >= {X, Y}:
+        return
+    p = classify_point(f, [X, Y], [0, 0])
+    signs = _curve_values(f)  # f(0) = 0: compare signs with 0
+    if p.kind == "local minimum":
+        assert -1 not in signs, p.note
+    elif p.kind == "local maximum":
+        assert 1 not in signs, p.note
+    elif p.kind == "saddle point":
+        assert {1, -1} <= signs, p.note
+    else:
+        assert p.kind == "degenerate" and p.note.startswith("undecided"), p.note
+
+
+def test_polynomial_system_against_resultants():
+    # Independent: the y-coordinates of the real critical points are real roots of the resultant
+    # of the two gradient components in x, and each has a real x with both components zero.
+    f = parse_expression("x**4 + y**4 - 4*x*y + x**2*y - y**3")
+    xs, ys = sorted(f.free_symbols, key=lambda s: s.name)
+    found = critical_points(f)
+    assert found.complete
+    gx, gy = sp.diff(f, xs), sp.diff(f, ys)
+    resultant = sp.Poly(sp.resultant(gx, gy, xs), ys)
+    ys_expected = []
+    for r in resultant.sqf_part().nroots(n=30):
+        if abs(sp.im(r)) < 1e-20:
+            coefficients = [float(c) for c in sp.Poly(gx.subs(ys, sp.re(r)), xs).all_coeffs()]
+            xs_real = [c.real for c in np.roots(coefficients) if abs(c.imag) < 1e-7]
+            if any(abs(float(gy.subs({xs: c, ys: sp.re(r)}))) < 1e-6 for c in xs_real):
+                ys_expected.append(float(sp.re(r)))
+    assert sorted(p.numeric[1] for p in found) == pytest.approx(sorted(ys_expected), abs=1e-12)
