@@ -70,7 +70,10 @@ def _higher_order(f: sp.Expr, variables: list[sp.Symbol], point: dict, H: sp.Mat
 
 def classify_point(f: Expr | Compiled, variables: Variables, point: dict[sp.Symbol, sp.Expr] | Sequence[float],
                    exact: bool = True, tol: float = 1e-8) -> CriticalPoint:
-    """Classify one critical point by the Hessian's eigenvalues (MathError if grad f != 0 there).
+    """Classify one critical point: Hessian, then higher-order terms where it is singular (MathError if grad f != 0).
+
+    Exact points get exact tests (``degenerate.py``); numeric ones get the float Hessian, and "undecided"
+    where it is singular.
 
     ``f`` may be already compiled when ``exact`` is false (many numeric points).
     """
