@@ -8,25 +8,27 @@
 
 from __future__ import annotations
 
-import itertools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
 import sympy as sp
 
 from .calculus import Expr, Variables, _inertia_exact, as_expression, describe_point, gradient, hessian, to_float
+from .degenerate import INFLECTION, several, sign_of, univariate
 from .errors import InputError, MathError
 from .guard import check_point
 from .numeric import Compiled, compile
 from .parse import resolve_variables
 from .simplify import OutOfTime, time_limit
 
+if TYPE_CHECKING:
+    from .critical import CriticalPoints
+
 SOLVE_SECONDS = 2.0
-KINDS = ("local minimum", "local maximum", "saddle point", "degenerate")
-DEFAULT_REGION = 5.0  # half-width of the default search box around 0
-MAX_HIGHER_ORDER = 8
+KINDS = ("local minimum", "local maximum", "saddle point", INFLECTION, "degenerate")
 
 
 @dataclass
@@ -56,40 +58,22 @@ def _float_inertia(values: Sequence[float]) -> tuple[int, int, int]:
     return (sum(v > tol for v in values), sum(v < -tol for v in values), sum(abs(v) <= tol for v in values))
 
 
-def _higher_order(f: sp.Expr, variables: list[sp.Symbol], point: dict, null: list[sp.Matrix],
+def _higher_order(f: sp.Expr, variables: list[sp.Symbol], point: dict, H: sp.Matrix,
                   inertia: tuple[int, int, int]) -> tuple[str, str]:
-    """Decide a degenerate critical point along exact null directions, where cheap."""
-    t = sp.Dummy("t")
-    signs = []
-    for v in null:
-        g = f.xreplace({x: point[x] + t * c for x, c in zip(variables, v)})
-        for k in range(3, MAX_HIGHER_ORDER + 1):
-            derivative = sp.simplify(sp.diff(g, t, k).xreplace({t: 0}))
-            if derivative != 0:
-                direction = ", ".join(sp.sstr(c) for c in v)
-                if k % 2:
-                    return "saddle point", f"Hessian singular; the order-{k} term along ({direction}) is odd: " \
-                                           "not an extremum"
-                signs.append((k, derivative > 0, direction))
-                break
-    positive, negative, _ = inertia
-    if len(variables) == 1 and signs:
-        k, up, _ = signs[0]
-        return ("local minimum" if up else "local maximum"), f"f' = f'' = 0; the first nonzero derivative " \
-                                                             f"(order {k}) is {'positive' if up else 'negative'}"
-    if signs and all(up for _, up, _ in signs) and not negative or signs and not any(up for _, up, _ in signs) \
-            and not positive:
-        word = "minimum" if signs[0][1] else "maximum"
-        return "degenerate", f"Hessian singular; higher-order terms along the null directions suggest a {word}, " \
-                             "but the test is not conclusive"
-    if signs:
-        return "saddle point", "Hessian singular; curvature along null directions has the opposite sign"
-    return "degenerate", "Hessian singular: the second-order test says nothing"
+    """Decide a degenerate critical point by higher-order terms (``degenerate.py``), or say it is undecided."""
+    if len(variables) == 1:
+        return univariate(f, variables[0], point[variables[0]])
+    if not all(e.is_Rational for e in H):
+        return "degenerate", "undecided: Hessian singular (numerically) and not rational, so no exact null space"
+    return several(f, variables, point, H, inertia)
 
 
 def classify_point(f: Expr | Compiled, variables: Variables, point: dict[sp.Symbol, sp.Expr] | Sequence[float],
                    exact: bool = True, tol: float = 1e-8) -> CriticalPoint:
-    """Classify one critical point by the Hessian's eigenvalues (MathError if grad f != 0 there).
+    """Classify one critical point: Hessian, then higher-order terms where it is singular (MathError if grad f != 0).
+
+    Exact points get exact tests (``degenerate.py``); numeric ones get the float Hessian, and "undecided"
+    where it is singular.
 
     ``f`` may be already compiled when ``exact`` is false (many numeric points).
     """
@@ -115,7 +99,11 @@ def classify_point(f: Expr | Compiled, variables: Variables, point: dict[sp.Symb
     if any(g is None for g in numeric_grad):
         raise MathError(f"the gradient is undefined at {describe_point(point)}")
     norm = math.sqrt(sum(g * g for g in numeric_grad))
-    if exact and any(g != 0 for g in grad_values) or not exact and norm > max(tol, 1e-6):
+    if exact:
+        signs = [sign_of(g) for g in grad_values]
+        if None in signs and not any(signs):
+            raise MathError(f"cannot decide exactly whether grad f = 0 at {describe_point(point)}")
+    if exact and any(signs) or not exact and norm > max(tol, 1e-6):
         raise MathError(f"not a critical point: |grad f| = {norm:.3g} at {describe_point(point)}")
     if H is not None:
         floats = np.array([[to_float(e) for e in row] for row in H.tolist()], dtype=float)
@@ -135,103 +123,24 @@ def classify_point(f: Expr | Compiled, variables: Variables, point: dict[sp.Symb
             exact_eigenvalues = sorted((e for e, m in found.items() for _ in range(m)), key=lambda e: float(sp.N(e)))
         except (OutOfTime, NotImplementedError, TypeError, ValueError):
             exact_eigenvalues = None
-    if kind == "degenerate" and H is not None and all(e.is_Rational for e in H):
-        kind, note = _higher_order(expr, symbols, point, H.nullspace(), inertia)
+    if H is not None and len(symbols) == 1:
+        # One variable: the sign of f'' itself, then higher derivatives, decided exactly.
+        kind, note = univariate(expr, symbols[0], point[symbols[0]])
+    elif kind == "degenerate" and H is not None:
+        kind, note = _higher_order(expr, symbols, point, H, inertia)
+    elif kind == "degenerate":
+        note = "undecided: the Hessian is singular at a numeric point, where higher-order terms prove nothing"
     f_exact = expr.xreplace(point) if exact else None
     value = to_float(f_exact) if exact else float(compiled.value(x))  # type: ignore[union-attr]
     coordinates = [to_float(point[v]) if exact else float(point[v]) for v in symbols]
     return CriticalPoint(dict(point), coordinates, value, values, kind, exact, exact_eigenvalues, note, f_exact)
 
 
-def _exact_solutions(expr: sp.Expr, symbols: list[sp.Symbol], seconds: float) -> list[dict[sp.Symbol, sp.Expr]]:
-    """Real solutions of grad f = 0 that SymPy finds in time, in readable form."""
-    try:
-        with time_limit(seconds):
-            found = sp.solve(gradient(expr, symbols), symbols, dict=True)
-    except (OutOfTime, NotImplementedError, ValueError, TypeError):
-        return []
-    points = []
-    for solution in found:
-        if set(solution) != set(symbols) or any(v.free_symbols for v in solution.values()):
-            continue  # a family of solutions: the numeric search samples it
-        values = {s: solution[s] for s in symbols}
-        if any(v.has(sp.I) or sp.count_ops(v) > 40 for v in values.values()):
-            continue  # casus irreducibilis and friends: the numeric search finds these
-        points.append(values)
-    return points
-
-
-def _newton_roots(c: Compiled, box: list[tuple[float, float]], starts: int) -> list[np.ndarray]:
-    """Zeros of grad f from many starts in the box (Newton on the gradient), deduplicated."""
-    n = len(box)
-    per_axis = max(2, int(round(starts ** (1 / n)))) if n <= 3 else 0
-    if per_axis:
-        axes = [np.linspace(lo, hi, per_axis) for lo, hi in box]
-        points = np.array(list(itertools.product(*axes)))
-    else:
-        rng = np.random.default_rng(0)
-        points = rng.uniform([lo for lo, _ in box], [hi for _, hi in box], size=(starts, n))
-    found: list[np.ndarray] = []
-    scale = max(1.0, max(hi - lo for lo, hi in box))
-    for x in points:
-        # Stop on the step, not on |g|: at a degenerate root (x**4) Newton converges only
-        # linearly and |g| is tiny long before x is near the root.
-        with np.errstate(all="ignore"):
-            for _ in range(200):
-                g, H = c.gradient(x), c.hessian(x)
-                if not (np.all(np.isfinite(g)) and np.all(np.isfinite(H))) or not np.any(g):
-                    break
-                step = np.linalg.lstsq(H, -g, rcond=None)[0]
-                x = x + step
-                if np.linalg.norm(step) <= 1e-13 * scale:
-                    break
-            g = c.gradient(x)
-        if not np.all(np.isfinite(g)) or np.linalg.norm(g) > 1e-8 * scale:
-            continue
-        if any(x[i] < lo - 1e-9 or x[i] > hi + 1e-9 for i, (lo, hi) in enumerate(box)):
-            continue
-        if not any(np.linalg.norm(x - y) <= 1e-5 * scale for y in found):
-            found.append(x)
-    return found
-
-
 def critical_points(f: Expr, variables: Variables = None, region: Sequence[tuple[float, float]] | None = None,
-                    starts: int = 400, seconds: float = SOLVE_SECONDS) -> list[CriticalPoint]:
-    """Critical points of f: exact where SymPy solves grad f = 0 in time, numeric (multi-start Newton) else.
-
-    ``region`` is a box, one (low, high) per variable, default [-5, 5] each;
-    exact points outside it are kept only if they are the only ones found.
-    """
-    expr = as_expression(f)
-    symbols = resolve_variables([expr], variables)
-    box = list(region) if region is not None else [(-DEFAULT_REGION, DEFAULT_REGION)] * len(symbols)
-    if len(box) != len(symbols):
-        raise InputError(f"the region needs {len(symbols)} interval(s), one per variable")
-    exact_points = []
-    for solution in _exact_solutions(expr, symbols, seconds):
-        coordinates = [to_float(solution[v]) for v in symbols]
-        if any(c is None for c in coordinates):
-            continue
-        inside = all(lo - 1e-9 <= c <= hi + 1e-9 for c, (lo, hi) in zip(coordinates, box))
-        if inside:
-            exact_points.append((solution, np.array(coordinates)))
-    results: list[CriticalPoint] = []
-    for solution, _ in exact_points:
-        try:
-            results.append(classify_point(expr, symbols, solution))
-        except MathError:
-            continue
-    c = compile(expr, symbols)
-    scale = max(1.0, max(hi - lo for lo, hi in box))
-    for root in _newton_roots(c, box, starts):
-        if any(np.linalg.norm(root - known) <= 1e-5 * scale for _, known in exact_points):
-            continue
-        try:
-            results.append(classify_point(c, symbols, [float(v) for v in root], exact=False))
-        except MathError:
-            continue
-    results.sort(key=lambda p: p.numeric)
-    return results
+                    starts: int = 400, seconds: float = SOLVE_SECONDS) -> CriticalPoints:
+    """Critical points of f, a list that also says whether the search was complete (``critical.search``)."""
+    from .critical import search  # critical.py builds on this module's classification
+    return search(f, variables, region, starts, seconds)
 
 
 # --- the delta method --------------------------------------------------------------------------

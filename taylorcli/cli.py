@@ -519,18 +519,20 @@ def compare_command(expr: str, x0: str, vars_: str | None, tol: float, plot: str
 @click.option("--region", metavar="BOX", help="Search box: -5:5 for every variable, or -1:1,0:3 per variable.")
 @output_options
 def critical_command(expr: str, vars_: str | None, region: str | None, simplify: bool) -> PointsReport:
-    """Critical points of EXPR (grad f = 0) and their kind.
+    """Critical points of EXPR (grad f = 0), their kind, and whether all were found.
 
-    Exact where SymPy solves the equations in time, else numeric (Newton from
-    many starts inside --region, default -5:5 in each variable). Kinds: local
-    minimum, local maximum, saddle point, degenerate (a zero Hessian
-    eigenvalue; where cheap, higher-order terms along the null directions
-    decide).
+    One variable with a polynomial f': exact real-root isolation, complete.
+    Otherwise SymPy's solve and Newton from many starts inside --region
+    (default -5:5 in each variable), refined at 50 digits; the output says
+    "search may be incomplete", and exit status 1 if nothing was found. Kinds:
+    local minimum, local maximum, saddle point, inflection point (one
+    variable), degenerate (undecided: no test decides it; the note says why).
 
     \b
     Examples:
       taylor critical "x**3 + y**2 - 3*x"
       taylor critical "(x**2+y-11)**2 + (x+y**2-7)**2" --region -5:5
+      taylor critical "(x-1)*(x-2)*(x-3)*(x-4)"
     """
     return _commands().run_critical(expr=expr, vars_=vars_, region=region, simplify=simplify)
 
@@ -541,12 +543,13 @@ def critical_command(expr: str, vars_: str | None, region: str | None, simplify:
 @click.option("--vars", "vars_", metavar="NAMES", help="Variables and their order, e.g. x,y.")
 @output_options
 def classify_command(expr: str, at: str, vars_: str | None, simplify: bool) -> PointsReport:
-    """Classify one critical point of EXPR by its Hessian (exit 1 if grad f is not 0 there).
+    """Classify one critical point of EXPR: Hessian, then higher-order terms (exit 1 if grad f != 0 there).
 
     \b
     Examples:
       taylor classify "x**2 - y**2" --at 0,0
       taylor classify "x**4 + y**4" --at 0,0 --format json
+      taylor classify "x**3" --at 0
     """
     return _commands().run_classify(expr=expr, at=at, vars_=vars_, simplify=simplify)
 

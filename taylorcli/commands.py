@@ -32,7 +32,7 @@ from .env import environment as _environment
 from .env import expression_text as _expression_text
 from .env import progress as _progress
 from .env import read_stdin as _read_stdin
-from .errors import InputError, printable
+from .errors import InputError, MathError, printable
 from .options import MAX_LENGTH
 from .parse import parse_expression, parse_point, parse_value, resolve_variables
 from .render import Result, exact_text, leaves, nested_map
@@ -347,7 +347,10 @@ def run_critical(expr: str, vars_: str | None, region: str | None, simplify: boo
     expression = parse_expression(_expression_text(env, expr))
     variables = resolve_variables([expression], vars_)
     points = critical_points(expression, variables, _region(region, len(variables)))
-    return PointsReport(expression, variables, points)
+    if not points and not points.complete and not points.sets:
+        # An empty list from a search that cannot prove there is nothing is no answer.
+        raise MathError(f"no critical point found; the search is not exhaustive ({points.method})")
+    return PointsReport(expression, variables, list(points), points.complete, points.method, points.sets)
 
 
 def run_classify(expr: str, at: str, vars_: str | None, simplify: bool) -> PointsReport:

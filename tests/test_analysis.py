@@ -35,9 +35,10 @@ def test_known_critical_points(text, expected):
 
 
 def test_degenerate_quartic():
+    # H = 0 and the quartic x**4 + y**4 is positive definite: a strict minimum, decided exactly.
     (p,) = critical_points("x**4 + y**4")
-    assert p.kind == "degenerate" and p.exact and p.eigenvalues == [0.0, 0.0]
-    assert "not conclusive" in p.note
+    assert p.kind == "local minimum" and p.exact and p.eigenvalues == [0.0, 0.0]
+    assert "positive definite" in p.note
     (p,) = critical_points("x**4")
     assert p.kind == "local minimum" and "order 4" in p.note
 

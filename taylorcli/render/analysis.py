@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import sympy as sp
@@ -25,6 +25,24 @@ class PointsReport:
     expression: sp.Expr
     variables: list[sp.Symbol]
     points: list[CriticalPoint]
+    complete: bool | None = None  # a search's claim to have found every point; None for one classified point
+    method: str = ""
+    sets: list[str] = field(default_factory=list)  # whole sets of critical points, not listed point by point
+
+
+def _nothing(report: PointsReport) -> str:
+    if report.complete:
+        return "no critical points"
+    return "no isolated critical points found" if report.sets else "no critical points found"
+
+
+def _search_line(report: PointsReport) -> str:
+    """What the search proves: printed by every view, so an incomplete search is never silent."""
+    if report.complete is None:
+        return ""
+    if report.complete:
+        return f"search complete: {report.method}"
+    return f"search may be incomplete: {report.method}"
 
 
 def _coordinate(value: Any) -> Any:
@@ -40,6 +58,8 @@ def _points_json(report: PointsReport) -> dict[str, Any]:
                     **({"exact_eigenvalues": [exact_text(e) for e in p.exact_eigenvalues]}
                        if p.exact_eigenvalues is not None else {}),
                     **({"note": p.note} if p.note else {})} for p in report.points],
+        **({"complete": report.complete, "method": report.method} if report.complete is not None else {}),
+        **({"sets": report.sets} if report.sets else {}),
     }
 
 
@@ -52,7 +72,9 @@ def _points_plain(report: PointsReport) -> str:
     for p in report.points:
         line = f"{_point_text(report, p)}: {p.kind} (f = {_float_text(p.value)}, eigenvalues {p.eigenvalues})"
         lines.append(line + (f"; {p.note}" if p.note else ""))
-    return "\n".join(lines) if lines else "no critical points found"
+    if not lines:
+        lines.append(_nothing(report))
+    return "\n".join(lines + ([_search_line(report)] if _search_line(report) else []))
 
 
 def _points_latex(report: PointsReport) -> str:
@@ -61,7 +83,8 @@ def _points_latex(report: PointsReport) -> str:
         where = ", ".join(f"${sp.latex(v)} = {sp.latex(p.x[v]) if p.exact else repr(float(p.x[v]))}$"
                           for v in report.variables)
         rows.append(f"{where} & {p.kind} & ${_float_text(p.value)}$ \\\\")
-    return "\n".join(rows + [r"\end{tabular}"])
+    search = [f"% {_search_line(report)}"] if _search_line(report) else []
+    return "\n".join(rows + [r"\end{tabular}"] + search)
 
 
 def _points_table(report: PointsReport) -> Group:
@@ -78,7 +101,9 @@ def _points_table(report: PointsReport) -> Group:
                       ", ".join(f"{v:.6g}" for v in p.eigenvalues), "yes" if p.exact else "no")
     notes = [Text(f"{_point_text(report, p)}: {p.note}", style="dim") for p in report.points if p.note]  # noqa
     if not report.points:
-        notes.append(Text("no critical points found"))
+        notes.append(Text(_nothing(report)))
+    if _search_line(report):
+        notes.append(Text(_search_line(report), style="dim" if report.complete else "yellow"))
     return Group(table, *notes)
 
 
