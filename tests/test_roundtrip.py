@@ -550,3 +550,47 @@ def test_json_is_strict():
     """NaN and Infinity are not JSON: strict readers refuse them, so they are written as null."""
     from taylorcli.render import json_text
     assert json.loads(json_text({"a": [float("nan"), 1.5], "b": float("-inf")})) == {"a": [None, 1.5], "b": None}
+
+
+# --- critical points ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "x**3 + (sqrt(2) - 2)*x + y**2 - y",
+    "(x - 1)*(x - 2)*(x - 3)*(E - 3) + y**2",
+    "x**4 - (log(2) - 1)*x**2",
+])
+def test_critical_points_read_back_and_are_critical(text):
+    report = commands.run_critical(text, None, None, True)
+    f = report.expression
+    variables = report.variables
+    exact = [p for p in report.points if p.exact]
+    assert exact
+    gradient = [sp.diff(f, v) for v in variables]
+    hessian = sp.hessian(f, variables)
+    for p in exact:  # independently: the gradient vanishes there, the eigenvalues are H's
+        assert all(sp.simplify(g.subs(p.x)) == 0 for g in gradient)
+        if p.exact_eigenvalues is not None:
+            want = sorted(float(ev) for ev, m in hessian.subs(p.x).eigenvals().items() for _ in range(m))
+            assert [float(ev) for ev in p.exact_eigenvalues] == pytest.approx(want)
+    data = json.loads(render(report, "json"))
+    for p, item in zip(report.points, data["points"]):
+        if p.exact:
+            for v in variables:
+                assert equal(parse_expression(item["x"][v.name]), p.x[v])
+            if p.exact_eigenvalues is not None:
+                for s, ev in zip(item["exact_eigenvalues"], p.exact_eigenvalues):
+                    assert equal(parse_expression(s), ev)
+    lines = [line for line in render(report, "plain").splitlines() if ": " in line and "=" in line.split(":")[0]]
+    for p, line in zip(report.points, lines):
+        if p.exact:
+            where = line.split(": ", 1)[0]
+            values = dict(re.findall(r"(\w+)=(.*?)(?=, \w+=|$)", where))
+            for v in variables:
+                assert equal(parse_expression(values[v.name]), p.x[v])
+    rows = [line for line in render(report, "latex").splitlines() if line.startswith("$")]
+    for p, row in zip(report.points, rows):
+        if p.exact:
+            cells = re.findall(r"\$(\w+) = (.*?)\$", row.split(" & ")[0])
+            for name, value in cells:
+                v = next(v for v in variables if v.name == name)
+                assert equal(read_latex(value), p.x[v], exact_object=False)
