@@ -77,6 +77,10 @@ def _term_values(e: Expansion, point: Mapping[sp.Symbol, sp.Expr]) -> list[tuple
 
 def _checked(e: Expansion, point: Mapping[sp.Symbol, sp.Expr]) -> dict[sp.Symbol, sp.Expr]:
     point = {v: point[v] for v in e.variables}
+    free = sorted(s.name for s in e.expression.free_symbols - set(e.variables))
+    if free:  # a number is needed for every symbol: the parameters have none
+        raise InputError(f"--check needs values for the parameters: {', '.join(free)} "
+                         "(list them in --vars to expand in them too)")
     check_point(e.expression, point)
     return point
 

@@ -21,6 +21,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import sympy as sp
+from sympy.core.function import PoleError
 
 from .calculus import Differentiator, Expr, Variables, as_expression, describe_point
 from .convert import add, mul
@@ -248,6 +249,8 @@ def _series(expr: sp.Expr, x: sp.Symbol, a: sp.Expr, order: int) -> tuple[list[t
     g = expr.xreplace({x: 1 / t if a == sp.oo else -1 / t if a == -sp.oo else a + t})
     try:
         series = sp.series(g, t, 0, order + 1)
+    except PoleError:  # an essential singularity, a jump, or beyond what SymPy's series knows
+        raise MathError(f"no series of {expr} at {x}={a}: SymPy's series cannot expand it there") from None
     except (NotImplementedError, ValueError, TypeError, ZeroDivisionError) as error:
         raise MathError(f"no series of {expr} at {x}={a}: {error}") from None
     next_exponent = sp.Integer(order + 1)
