@@ -44,7 +44,9 @@ _DIGITS = re.compile(r"[0-9_]{%d,}" % (MAX_DIGITS + 1))
 # Characters people paste from documents, and what they meant.
 _HINTS = {"×": "*", "·": "*", "−": "-", "÷": "/", "²": "**2", "³": "**3", "π": "pi", "√": "sqrt"}
 
-CONSTANTS: dict[str, tuple[sp.Expr, float]] = {"pi": (sp.pi, math.pi), "E": (sp.E, math.e)}
+# EulerGamma: SymPy prints it in derivatives of gamma, so printed results must read back.
+CONSTANTS: dict[str, tuple[sp.Expr, float]] = {"pi": (sp.pi, math.pi), "E": (sp.E, math.e),
+                                              "EulerGamma": (sp.EulerGamma, 0.5772156649015329)}
 RESERVED = {
     "I": "complex numbers are not supported",
     "oo": "infinity is not a value here",
