@@ -1,0 +1,182 @@
+"""Differential properties: taylorcli against independent computations, on random expressions.
+
+- text printed by SymPy reads back through our parser to the same object;
+- gradients, Hessians and third-derivative tensors (SymPy and SymEngine paths)
+  equal ``sympy.diff``, compared at random points with 30-digit arithmetic;
+- Taylor coefficients equal the multi-index definition D^alpha f(a) / alpha!,
+  computed with ``sympy.diff`` and substitution; where there is none, expand
+  raises ``MathError`` (exit 1), never anything else.
+
+Expressions come from tests/strategies.py (irrational and negative-sum
+constants, parameters a and b, kinks, branch points, poles). Bounded: a few
+dozen examples each, every SymPy call under a time limit; TAYLOR_LONG_PROPERTIES=1
+runs 20 times as many.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+
+import pytest
+import sympy as sp
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from strategies import (SETTINGS, UNDEFINED, X, Y, Slow, close, expressions, max_examples, numeric, points, text,
+                        time_limit, used_variables)
+from taylorcli.calculus import Differentiator, derivative_tensor, gradient, hessian
+from taylorcli.errors import LimitError, MathError, ParseError
+from taylorcli.expansion import expand
+from taylorcli.parse import parse_expression
+
+# Points at which derivatives are compared: away from the generated points, so
+# poles and kinks of the expressions rarely sit on them.
+PROBES = ({X: sp.Rational(3, 7), Y: sp.Rational(-5, 11), sp.Symbol("z", real=True): sp.Rational(13, 17)},
+          {X: sp.Rational(-6, 5), Y: sp.Rational(9, 8), sp.Symbol("z", real=True): sp.Rational(-2, 9)},
+          {X: sp.Rational(5, 2), Y: sp.Rational(7, 3), sp.Symbol("z", real=True): sp.Rational(11, 4)})
+
+
+SECOND = tuple({v: -2 * value for v, value in probe.items()} for probe in PROBES)
+
+
+def equal_at_probes(ours: sp.Expr, reference: sp.Expr, probes=PROBES) -> bool:
+    """Equal wherever both are defined at the probe points (30 digits, 20 compared)."""
+    for probe in probes:
+        a, b = numeric(ours, probe), numeric(reference, probe)
+        if (a is None) != (b is None):
+            return False
+        if a is not None and not close(a, b):
+            return False
+    return True
+
+
+def limited(seconds: float, work):
+    """work() under a time limit; a hypothesis rejection when too slow."""
+    try:
+        with time_limit(seconds):
+            return work()
+    except Slow:
+        assume(False)
+
+
+# --- text round trip -----------------------------------------------------------------------------
+
+
+@settings(max_examples=max_examples(150), **SETTINGS)
+@given(expressions())
+def test_sympy_text_reads_back_to_the_same_object(expr):
+    printed = text(expr)
+    try:
+        back = parse_expression(printed)
+    except LimitError:
+        assume(False)  # a documented size limit
+    assert back == expr or equal_at_probes(back, expr) and (
+        limited(5, lambda: sp.simplify(back - expr)) == 0 or equal_at_probes(back, expr, SECOND)), (printed, back)
+
+
+# --- derivatives against sympy.diff ---------------------------------------------------------------
+
+
+@settings(max_examples=max_examples(40), **SETTINGS)
+@given(expressions())
+def test_gradient_and_hessian_equal_sympy_diff(expr):
+    variables = used_variables(expr)
+
+    def check() -> None:
+        grad = gradient(expr, variables)
+        hess = hessian(expr, variables)
+        engine = Differentiator(expr, variables)  # partials=None: SymEngine when it can
+        for i, v in enumerate(variables):
+            reference = sp.diff(expr, v)
+            assert equal_at_probes(grad[i], reference), (expr, v, grad[i], reference)
+            assert equal_at_probes(engine.partial((i,)), reference), (expr, v, "engine")
+            for j, w in enumerate(variables):
+                reference2 = sp.diff(expr, v, w)
+                assert equal_at_probes(hess[i, j], reference2), (expr, v, w, hess[i, j], reference2)
+                assert equal_at_probes(engine.partial((i, j)), reference2), (expr, v, w, "engine")
+
+    limited(10, check)
+
+
+@settings(max_examples=max_examples(25), **SETTINGS)
+@given(expressions(max_leaves=4))
+def test_third_derivative_tensor_equals_sympy_diff(expr):
+    variables = used_variables(expr)
+
+    def check() -> None:
+        tensor = derivative_tensor(expr, variables, 3)
+        for index in itertools.product(range(len(variables)), repeat=3):
+            reference = sp.diff(expr, *(variables[i] for i in index))
+            assert equal_at_probes(tensor[index], reference), (expr, index)
+
+    limited(10, check)
+
+
+# --- Taylor coefficients against the multi-index definition ------------------------------------------
+
+
+def reference_coefficients(expr: sp.Expr, variables: list[sp.Symbol], point: dict, order: int):
+    """{powers: D^alpha f(a) / alpha!} for |alpha| <= order, or None where a value is undefined."""
+    out = {}
+    for powers in itertools.product(range(order + 1), repeat=len(variables)):
+        if sum(powers) > order:
+            continue
+        derivative = expr
+        for v, p in zip(variables, powers):
+            if p:
+                derivative = sp.diff(derivative, v, p)
+        exact = derivative.xreplace(point)
+        value = numeric(exact, {})
+        if value is None:
+            # Undefined at a, or only at the parameters' sample values (then no verdict).
+            assume(not exact.free_symbols or exact.has(*UNDEFINED) or exact.is_real is False)
+            return None
+        out[powers] = value / math.prod(math.factorial(p) for p in powers)
+    return out
+
+
+def kinked(expr: sp.Expr, point: dict) -> bool | None:
+    """Whether an Abs in expr has argument 0 at the point (sympy.diff says sign(0) = 0 there).
+
+    None when that depends on a parameter: Abs(a + x) at x = 0 has a kink only if a = 0.
+    """
+    arguments = [fn.args[0].xreplace(point) for fn in expr.atoms(sp.Abs, sp.sign)]
+    if any(sp.simplify(arg) == 0 for arg in arguments):
+        return True
+    return None if any(arg.free_symbols for arg in arguments) else False
+
+
+@st.composite
+def expansion_cases(draw, max_variables: int = 2):
+    expr = draw(expressions(variables=draw(st.sampled_from([(X,), (X, Y)][:max_variables])), max_leaves=5))
+    variables = used_variables(expr)
+    return expr, variables, draw(points(variables)), draw(st.integers(0, 3))
+
+
+@settings(max_examples=max_examples(50), **SETTINGS)
+@given(expansion_cases())
+def test_taylor_coefficients_equal_the_multi_index_definition(case):
+    expr, variables, point, order = case
+
+    def check() -> None:
+        try:
+            expansion = expand(expr, variables, point, order)
+        except MathError:
+            expansion = None  # allowed only where there is no Taylor polynomial: checked below
+        kink = kinked(expr, point)
+        reference = None if kink else reference_coefficients(expr, variables, point, order)
+        if expansion is None or expansion.method != "derivatives":
+            if kink is None:
+                return  # a kink for some parameter values: refusing is right too
+            # No Taylor polynomial claimed: right if some D^alpha f(a) is undefined, or f has a kink.
+            assert reference is None, (expr, point, order, "refused although", reference)
+            return
+        assert reference is not None, (expr, point, order, "expanded although undefined", expansion.coefficients)
+        ours = dict(expansion.coefficients)
+        for powers, value in reference.items():
+            mine = numeric(ours.pop(tuple(sp.Integer(p) for p in powers), sp.Integer(0)), {})
+            assert mine is not None and close(mine, value), (expr, point, powers, mine, value)
+        assert not ours, f"coefficients beyond the order: {ours}"
+
+    limited(15, check)
