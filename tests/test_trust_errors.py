@@ -137,3 +137,16 @@ def test_hessian_of_abs_sqrt_at_zero_is_a_math_error():
                                         "is_real is None, so it is accepted as a coefficient with exit 0")
 def test_expansion_at_a_point_where_f_is_not_real_is_a_math_error():
     fails(1, "expand", "sqrt((sqrt(2) - 2)/x)", "--at", "E - 2", "--order", "0")
+
+
+@pytest.mark.parametrize("expr", ["Abs(sqrt(x))**2", "Abs(sqrt(x))"])
+def test_expansion_sympy_cannot_differentiate_is_a_math_error(expr):
+    # d/dx Abs(sqrt(x)) comes back holding Derivative(re(sqrt(x)), x): once a ValueError
+    # ("Can't calculate derivative wrt 1") escaped as an internal error.
+    assert "cannot differentiate" in fails(1, "expand", expr, "--at", "1")
+
+
+@pytest.mark.xfail(strict=True, reason="issue 14 item 2: the series fallback substitutes x = a + t with t > 0, "
+                                        "so abs(x) 'expands' to x, which is wrong for x < 0")
+def test_abs_at_its_kink_is_not_expanded_as_if_two_sided():
+    fails(1, "expand", "abs(x)", "--order", "1")
