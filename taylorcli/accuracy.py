@@ -65,7 +65,10 @@ def _term_values(e: Expansion, point: Mapping[sp.Symbol, sp.Expr]) -> list[tuple
     bases = [value(b, point, DIGITS) for b in e.bases]
     out = []
     for powers, c in e.coefficients:
-        term = value(c, {}, DIGITS)
+        try:  # a series coefficient may hold log(x): it takes the point too
+            term = value(c, point, DIGITS)
+        except TypeError:  # mpmath refuses a value that is not a real number
+            raise MathError(f"the term {c} is not real at {describe_point(point)}") from None
         for b, p in zip(bases, powers):
             if p:
                 if b < 0 and not p.is_Integer:

@@ -150,3 +150,17 @@ def test_expansion_sympy_cannot_differentiate_is_a_math_error(expr):
                                         "so abs(x) 'expands' to x, which is wrong for x < 0")
 def test_abs_at_its_kink_is_not_expanded_as_if_two_sided():
     fails(1, "expand", "abs(x)", "--order", "1")
+
+
+def test_check_of_a_series_with_log_coefficients_evaluates_them_at_the_point():
+    # The series of log(1/(log(z)**2*cos(z)**2)) at 0 is log(log(z)**(-2)) + z**2 + ...: its
+    # coefficient holds z. --check once handed it to mpmath as a number (TypeError).
+    result = run("expand", "log(1/(log(z)**2*cos(z)**2))", "--order", "2", "--check", "1/100", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    import mpmath
+
+    z = mpmath.mpf(1) / 100
+    f = mpmath.log(1 / (mpmath.log(z) ** 2 * mpmath.cos(z) ** 2))
+    t2 = mpmath.log(mpmath.log(z) ** -2) + z**2
+    rows = json.loads(result.stdout)["check"]["errors"]
+    assert abs(rows[-1]["error"] - float(abs(f - t2))) < 1e-15
