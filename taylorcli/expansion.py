@@ -260,6 +260,8 @@ def _series(expr: sp.Expr, x: sp.Symbol, a: sp.Expr, order: int) -> tuple[list[t
     collected: dict[sp.Rational, sp.Expr] = {}
     for term in sp.Add.make_args(sp.expand(series.removeO())):
         c, e = term.as_coeff_exponent(t)
+        if c.has(sp.Order):  # erf at oo: -(1/x + O(1/x**3))*exp(-x**2)/sqrt(pi), an O inside a product
+            raise MathError(f"no series of {expr} at {x}={a}: SymPy's series holds terms it cannot order")
         if c.has(t):  # log(t) factors: put them back in terms of x
             c = c.xreplace({t: back})
         if not e.is_Rational:

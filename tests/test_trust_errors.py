@@ -172,3 +172,27 @@ def test_check_of_a_series_with_log_coefficients_evaluates_them_at_the_point():
 def test_compiling_a_derivative_sympy_left_unevaluated_is_no_internal_error():
     result = run("newton", "Abs(x**(2/3))", "--x0", "1/2")
     assert result.exit_code in (0, 1) and "internal error" not in result.stderr, result.stderr
+
+
+def test_series_with_an_order_term_inside_a_product_is_a_math_error():
+    # SymPy's series of erf(1/t) is 1 - (t + O(t**3))*exp(-1/t**2)/sqrt(pi): putting 1/x back
+    # into the O term once raised TypeError ("Variables are not symbols").
+    assert "no series of" in fails(1, "expand", "erf(x)", "--at", "oo", "--order", "2")
+
+
+@pytest.mark.xfail(strict=True, reason="optimize.largest_curvature: eigvalsh of a Hessian holding nan at a "
+                                        "point where f is undefined raises LinAlgError (internal error)")
+def test_gd_from_a_point_where_f_is_undefined_is_no_internal_error():
+    fails(1, "gd", "x*erf(-2 + pi/4 + sqrt(2))/(a*(-y + z))", "--x0", "0,0,-2+E,2", "--max-iter", "50")
+
+
+@pytest.mark.xfail(strict=True, reason="newton from a point where f is undefined: NumPy's RuntimeWarnings from "
+                                        "the compiled callables reach stderr beside the error line")
+def test_newton_from_a_point_where_f_is_undefined_writes_one_line():
+    import subprocess
+    import sys
+
+    # A real process: pytest would capture the warnings that a user sees.
+    out = subprocess.run([sys.executable, "-m", "taylorcli", "newton", "Abs(y)/y", "--x0", "0"],
+                         capture_output=True, text=True, timeout=60)
+    assert out.returncode == 1 and out.stderr.count("\n") == 1, out.stderr
