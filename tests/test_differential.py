@@ -63,7 +63,7 @@ def limited(seconds: float, work):
 # --- text round trip -----------------------------------------------------------------------------
 
 
-@settings(max_examples=max_examples(150), **SETTINGS)
+@settings(max_examples=max_examples(300), **SETTINGS)
 @given(expressions())
 def test_sympy_text_reads_back_to_the_same_object(expr):
     printed = text(expr)
@@ -83,7 +83,7 @@ def test_sympy_text_reads_back_to_the_same_object(expr):
 # --- derivatives against sympy.diff ---------------------------------------------------------------
 
 
-@settings(max_examples=max_examples(40), **SETTINGS)
+@settings(max_examples=max_examples(80), **SETTINGS)
 @given(expressions())
 def test_gradient_and_hessian_equal_sympy_diff(expr):
     variables = used_variables(expr)
@@ -104,7 +104,7 @@ def test_gradient_and_hessian_equal_sympy_diff(expr):
     limited(10, check)
 
 
-@settings(max_examples=max_examples(25), **SETTINGS)
+@settings(max_examples=max_examples(40), **SETTINGS)
 @given(expressions(max_leaves=4))
 def test_third_derivative_tensor_equals_sympy_diff(expr):
     variables = used_variables(expr)
@@ -174,7 +174,7 @@ def expansion_cases(draw, max_variables: int = 2):
     return expr, variables, draw(points(variables)), draw(st.integers(0, 3))
 
 
-@settings(max_examples=max_examples(50), **SETTINGS)
+@settings(max_examples=max_examples(100), **SETTINGS)
 @given(expansion_cases())
 def test_taylor_coefficients_equal_the_multi_index_definition(case):
     expr, variables, point, order = case
@@ -209,7 +209,7 @@ def test_taylor_coefficients_equal_the_multi_index_definition(case):
 
 # --- the command line: honest exit statuses, one line on failure, JSON that parses ------------------
 
-CLI_COMMANDS = ("gradient", "hessian", "expand", "eval")
+CLI_COMMANDS = ("gradient", "hessian", "derivative", "expand", "eval")
 
 
 def run_cli(args: list[str]):
@@ -252,7 +252,7 @@ def cli_cases(draw):
     return expr, variables if with_vars else None, point
 
 
-@settings(max_examples=max_examples(15), **SETTINGS)
+@settings(max_examples=max_examples(30), **SETTINGS)
 @given(cli_cases(), st.sampled_from(["plain", "json", "latex", "table"]), st.integers(-1, 3))
 def test_cli_exit_status_is_honest(case, fmt, order):
     expr, variables, point = case
@@ -260,8 +260,8 @@ def test_cli_exit_status_is_honest(case, fmt, order):
         base = [command, text(expr), "--format", fmt]
         if variables is not None:
             base += ["--vars", ",".join(v.name for v in variables)]
-        if command == "expand":
-            base += ["--order", str(order)]
+        if command in ("expand", "derivative"):
+            base += ["--order", str(order if command == "expand" else abs(order))]
         for extra in ([], ["--at", point_text(point)]):
             args = base + extra
             result = run_cli(args)
@@ -285,7 +285,7 @@ def remainder_ratio(expr: sp.Expr, polynomial: sp.Expr, x: sp.Symbol, a: sp.Expr
     return abs(f - t) / abs(h) ** order
 
 
-@settings(max_examples=max_examples(40), **SETTINGS)
+@settings(max_examples=max_examples(80), **SETTINGS)
 @given(expansion_cases(max_variables=1))
 def test_expansion_error_vanishes_faster_than_h_to_the_order_on_both_sides(case):
     """f - T = o(|h|**K) as h -> 0 from the right and from the left (K the order)."""
