@@ -11,9 +11,8 @@ Also: ``time_limit`` (SIGALRM) so that one slow SymPy call cannot stall a
 property, ``numeric`` (mpmath through SymPy at 30 digits, ``None`` where
 undefined) and ``max_examples`` (raised by TAYLOR_LONG_PROPERTIES=1).
 
->>> from hypothesis import find
->>> find(expressions(), lambda e: e.has(sp.sin)).has(sp.sin)
-True
+>>> text(X + sp.sqrt(2) - 2)
+'x - 2 + sqrt(2)'
 """
 
 from __future__ import annotations
