@@ -127,10 +127,16 @@ def test_euler_gamma_printed_in_an_expansion_reads_back_as_the_constant():
 # --- found by the properties, in code other changes are rewriting (strict xfails) ---------------------
 
 
-@pytest.mark.xfail(strict=True, reason="value_at: xreplace on a Hessian holding Derivative(re(sqrt(x)), x) "
-                                        "raises ValueError (internal error); should be exit 1")
-def test_hessian_of_abs_sqrt_at_zero_is_a_math_error():
-    fails(1, "hessian", "Abs(sqrt(x))", "--at", "x=0")
+@pytest.mark.xfail(strict=True, reason="value_at: xreplace on a result holding Derivative(re(sqrt(x)), x) or "
+                                        "Derivative(sign(x/y), x) raises ValueError (internal error); "
+                                        "should be exit 1")
+@pytest.mark.parametrize("args", [
+    ("hessian", "Abs(sqrt(x))", "--at", "x=0"),
+    ("derivative", "Abs(x/y)", "--order", "3", "--at", "x=pi/4,y=-pi/3"),
+    ("critical", "x**2*Abs(x)"),  # analysis: "Can't calculate derivative wrt 0"
+])
+def test_value_of_a_derivative_sympy_left_unevaluated_is_a_math_error(args):
+    fails(1, *args)
 
 
 @pytest.mark.xfail(strict=True, reason="expand: f(a) = sqrt((sqrt(2) - 2)/(E - 2)) is not real, but SymPy's "
