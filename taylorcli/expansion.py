@@ -271,6 +271,8 @@ def _series(expr: sp.Expr, x: sp.Symbol, a: sp.Expr, order: int) -> tuple[list[t
             continue
         collected[e] = collected.get(e, 0) + c
     items = [((e,), sp.simplify(c) if c.has(sp.log) else c) for e, c in sorted(collected.items()) if c != 0]
+    if any(c.has(sp.zoo, sp.nan, sp.oo, -sp.oo) for _, c in items):  # atan(a/x) at 0 gives atan(zoo*a)
+        raise MathError(f"no series of {expr} at {x}={a}: SymPy's series has an undefined coefficient")
     return items, next_exponent
 
 

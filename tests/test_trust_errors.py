@@ -204,3 +204,8 @@ def test_newton_from_a_point_where_f_is_undefined_writes_one_line():
     out = subprocess.run([sys.executable, "-m", "taylorcli", "newton", "Abs(y)/y", "--x0", "0"],
                          capture_output=True, text=True, timeout=60)
     assert out.returncode == 1 and out.stderr.count("\n") == 1, out.stderr
+
+
+def test_series_with_an_undefined_coefficient_is_a_math_error():
+    # SymPy's series of atan(a/x) at 0 with a symbolic a: atan(zoo*a) + ..., once printed, exit 0.
+    assert "undefined coefficient" in fails(1, "expand", "atan(a/x)", "--vars", "x", "--order", "1")
