@@ -65,7 +65,10 @@ def _term_values(e: Expansion, point: Mapping[sp.Symbol, sp.Expr]) -> list[tuple
     bases = [value(b, point, DIGITS) for b in e.bases]
     out = []
     for powers, c in e.coefficients:
-        term = value(c, {}, DIGITS)
+        try:  # a series coefficient may hold log(x): it takes the point too
+            term = value(c, point, DIGITS)
+        except TypeError:  # mpmath refuses a value that is not a real number
+            raise MathError(f"the term {c} is not real at {describe_point(point)}") from None
         for b, p in zip(bases, powers):
             if p:
                 if b < 0 and not p.is_Integer:
@@ -77,6 +80,10 @@ def _term_values(e: Expansion, point: Mapping[sp.Symbol, sp.Expr]) -> list[tuple
 
 def _checked(e: Expansion, point: Mapping[sp.Symbol, sp.Expr]) -> dict[sp.Symbol, sp.Expr]:
     point = {v: point[v] for v in e.variables}
+    free = sorted(s.name for s in e.expression.free_symbols - set(e.variables))
+    if free:  # a number is needed for every symbol: the parameters have none
+        raise InputError(f"--check needs values for the parameters: {', '.join(free)} "
+                         "(list them in --vars to expand in them too)")
     check_point(e.expression, point)
     return point
 

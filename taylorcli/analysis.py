@@ -241,6 +241,8 @@ def predict_step(lr: float, f: Expr | Compiled | None = None, x0: Sequence[float
         c = f if isinstance(f, Compiled) else compile(f, variables)
         x = np.asarray(x0, dtype=float)
         fx, g, H = c.value(x), c.gradient(x), c.hessian(x)
+        if not (np.isfinite(fx) and np.isfinite(g).all() and np.isfinite(H).all()):
+            raise MathError("f or its derivatives are undefined or infinite at the point")
         norm = float(np.linalg.norm(g))
         L = float(np.linalg.eigvalsh(H)[-1]) if len(x) else 0.0
         quadratic = float(g @ H @ g)

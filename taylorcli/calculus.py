@@ -167,6 +167,9 @@ class Differentiator:
                     vet(leaf)  # outside the try: a vetting error is the caller's answer
                 return value
             raw = sp.diff(self.f, *(self.variables[i] for i in key)) if key else self.f
+        if raw.has(sp.Derivative):  # type: ignore[union-attr]
+            # SymPy left a piece undifferentiated (d/dx re(sqrt(x))): it has no value at a point.
+            raise MathError(f"SymPy cannot differentiate {self.f} in closed form")
         value = sp.expand(scale * raw.xreplace(dict(point)))  # type: ignore[union-attr]
         if vet is not None:
             vet(value)

@@ -72,8 +72,43 @@ def _one_line(message: str) -> str:
     return printable(" ".join(str(message).split()), limit=1000)
 
 
+class ExpressionCommand(click.Command):
+    """A command whose expression may start with '-' and hold letters of short options.
+
+    click reads "-sinh(x)" as the flags -s -i -n -h (and shows the help, exit 0) and
+    "-exp(x)*k" as -k missing its value. A token that starts with one '-', holds an
+    operator or bracket and is no option's value is an expression: it reaches click
+    behind a space (so it is not split into flags) and leaves without it.
+    """
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        takes_value = {name for p in self.params if isinstance(p, click.Option) and not p.is_flag
+                       and not p.count for name in p.opts + p.secondary_opts}
+        shielded, out, previous = set(), [], ""
+        for token in args:
+            if token == "--":
+                out.extend(args[len(out):])
+                break
+            if token[:1] == "-" and token[1:2] != "-" and previous not in takes_value \
+                    and any(ch in " +*/^()" for ch in token):
+                shielded.add(" " + token)
+                token = " " + token
+            out.append(token)
+            previous = token
+        rest = super().parse_args(ctx, out)
+        for param in self.params:  # give the expressions back as typed
+            value = ctx.params.get(param.name) if isinstance(param, click.Argument) else None
+            if isinstance(value, str) and value in shielded:
+                ctx.params[param.name] = value[1:]
+            elif isinstance(value, tuple):
+                ctx.params[param.name] = tuple(v[1:] if v in shielded else v for v in value)
+        return rest
+
+
 class TaylorGroup(click.Group):
     """A click group that maps every failure to one stderr line and an exit status."""
+
+    command_class = ExpressionCommand
 
     def main(self, args: Sequence[str] | None = None, prog_name: str | None = None,
              complete_var: str | None = None, standalone_mode: bool = True, **extra: Any) -> Any:

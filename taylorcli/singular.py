@@ -117,6 +117,10 @@ def raw_series(expr: sp.Expr, x: sp.Symbol, a: sp.Expr, order: int, side: str, t
     terms: dict[sp.Rational, sp.Expr] = {}
     for term in sp.Add.make_args(sp.expand(series.removeO())):
         c, e = _split(term, t)
+        if c.has(sp.Order):  # erf at oo: -(1/x + O(1/x**3))*exp(-x**2)/sqrt(pi), an O inside a product
+            raise MathError(f"no series of {expr} as {name}: SymPy's series holds terms it cannot order")
+        if c.has(sp.zoo, sp.nan, sp.oo, -sp.oo):  # atan(a/x) at 0 gives atan(zoo*a)
+            raise MathError(f"no series of {expr} as {name}: SymPy's series has an undefined coefficient")
         if c.xreplace({fn: sp.Dummy() for fn in c.atoms(sp.log) if fn.args[0] == t}).has(t) or e.has(t):
             raise NotAnalytic(f"{expr} has an essential singularity at {x} = {a}: it has no Laurent or "
                               "Puiseux series there")
