@@ -271,15 +271,15 @@ def test_cli_exit_status_is_honest(case, fmt, order):
 
 # --- series against mpmath on both sides of the point ----------------------------------------------
 
-H = (sp.Rational(1, 10**5), sp.Rational(1, 10**6))
+H = (sp.Rational(1, 10**4), sp.Rational(1, 10**8))  # far apart: x**(4/3) - 0 = o(h) slowly
 
 
 def remainder_ratio(expr: sp.Expr, polynomial: sp.Expr, x: sp.Symbol, a: sp.Expr, h: sp.Expr, order: int):
-    """|f(a + h) - T(a + h)| / |h|**order at 40 digits; None where f is undefined or not real."""
-    f = numeric(expr, {x: a + h}, 40)
+    """|f(a + h) - T(a + h)| / |h|**order at 50 digits; None where f is undefined or not real."""
+    f = numeric(expr, {x: a + h}, 50)
     if f is None:
         return None
-    t = sp.N(polynomial.xreplace({**PARAMETER_VALUES, x: a + h}), 40)
+    t = sp.N(polynomial.xreplace({**PARAMETER_VALUES, x: a + h}), 50)
     if not t.is_real:
         return sp.oo  # T is not real where f is: T is no expansion of f there
     return abs(f - t) / abs(h) ** order
@@ -302,8 +302,9 @@ def test_expansion_error_vanishes_faster_than_h_to_the_order_on_both_sides(case)
             ratios = [remainder_ratio(expr, polynomial, x, a, side * h, order) for h in H]
             if None in ratios:
                 continue  # f is undefined on this side near a
-            # o(|h|**K): small, or shrinking with h (a large coefficient near a pole)
-            fine = ratios[1] < sp.Float("1e-3") and ratios[1] <= ratios[0] or ratios[1] < ratios[0] / 3
+            # o(|h|**K): rounding-level, small and not growing, or shrinking with h (large coefficients)
+            fine = ratios[1] < sp.Float("1e-20") or ratios[1] < sp.Float("1e-3") and ratios[1] <= ratios[0] \
+                or ratios[1] < ratios[0] / 3
             if not fine and expansion.method == "series" and side == -1:
                 known_bug("KNOWN-BUG issue 14 item 2: the series fallback holds on the right only")
             assert fine, (expr, point, order, expansion.method, "right" if side > 0 else "left", ratios,
