@@ -150,6 +150,17 @@ def not_real(coefficients) -> bool:
     return False
 
 
+def not_real_beside(expr: sp.Expr, variables, point: dict) -> bool:
+    """Whether f is numerically not real just beside the point along some variable (30 digits)."""
+    base = {**PARAMETER_VALUES, **point}
+    for v in variables:
+        for h in (sp.Rational(1, 10**8), -sp.Rational(1, 10**8)):
+            value = sp.N(expr.xreplace({**base, v: point[v] + h}), 30)
+            if value.is_number and abs(sp.im(value)) > 1e-20 * (1 + abs(sp.re(value))):
+                return True
+    return False
+
+
 def known_bug(reason: str) -> None:
     """An example that hits a bug another change is fixing: counted, not failed (see the xfails)."""
     event(reason)
@@ -191,6 +202,8 @@ def test_taylor_coefficients_equal_the_multi_index_definition(case):
             # No Taylor polynomial claimed: right if f has a kink or some D^alpha f(a) is
             # undefined, possibly just beyond the order (x**(4/3) at 0 to order 0).
             beyond = None if kink else reference_coefficients(expr, variables, point, order + 2)
+            if beyond is not None and not_real_beside(expr, variables, point):
+                return  # x**2/log(x) at 0: real on one side only, so no two-sided expansion
             assert beyond is None, (expr, point, order, "refused although", beyond)
             return
         reference = None if kink else reference_coefficients(expr, variables, point, order)

@@ -54,7 +54,8 @@ def test_atan2_on_its_branch_cut_is_not_expanded():
     with mpmath.workdps(30):
         assert abs(f(mpmath.mpf("1e-5")) - (-mpmath.pi + mpmath.mpf("1e-5") / 3)) < 1e-12
         assert abs(f(mpmath.mpf("-1e-5")) - (mpmath.pi - mpmath.mpf("1e-5") / 3)) < 1e-12
-    assert "no series of" in fails(1, "expand", "atan2(sin(x) - x, cos(x) - 1)", "--order", "3")
+    message = fails(1, "expand", "atan2(sin(x) - x, cos(x) - 1)", "--order", "3")
+    assert "no series of" in message or "both sides" in message
 
 
 # --- item 7: step at a pole (LinAlgError) --------------------------------------------------------
@@ -128,12 +129,11 @@ def test_euler_gamma_printed_in_an_expansion_reads_back_as_the_constant():
 # --- found by the properties, in code other changes are rewriting (strict xfails) ---------------------
 
 
-@pytest.mark.xfail(strict=True, reason="value_at: xreplace on a result holding Derivative(re(sqrt(x)), x) or "
-                                        "Derivative(sign(x/y), x) raises ValueError (internal error); "
-                                        "should be exit 1")
 @pytest.mark.parametrize("args", [
     ("hessian", "Abs(sqrt(x))", "--at", "x=0"),
-    ("derivative", "Abs(x/y)", "--order", "3", "--at", "x=pi/4,y=-pi/3"),
+    pytest.param(("derivative", "Abs(x/y)", "--order", "3", "--at", "x=pi/4,y=-pi/3"),
+                 marks=pytest.mark.xfail(strict=True, reason="value_at: xreplace on a result holding "
+                                         "Derivative(sign(x/y), x) raises ValueError (internal error)")),
     ("critical", "x**2*Abs(x)"),  # analysis: "Can't calculate derivative wrt 0"
 ])
 def test_value_of_a_derivative_sympy_left_unevaluated_is_no_internal_error(args):
@@ -155,8 +155,6 @@ def test_expansion_sympy_cannot_differentiate_is_a_math_error(expr):
     assert "cannot differentiate" in fails(1, "expand", expr, "--at", "1")
 
 
-@pytest.mark.xfail(strict=True, reason="issue 14 item 2: the series fallback substitutes x = a + t with t > 0, "
-                                        "so abs(x) 'expands' to x, which is wrong for x < 0")
 def test_abs_at_its_kink_is_not_expanded_as_if_two_sided():
     fails(1, "expand", "abs(x)", "--order", "1")
 
@@ -186,7 +184,8 @@ def test_compiling_a_derivative_sympy_left_unevaluated_is_no_internal_error():
 def test_series_with_an_order_term_inside_a_product_is_a_math_error():
     # SymPy's series of erf(1/t) is 1 - (t + O(t**3))*exp(-1/t**2)/sqrt(pi): putting 1/x back
     # into the O term once raised TypeError ("Variables are not symbols").
-    assert "no series of" in fails(1, "expand", "erf(x)", "--at", "oo", "--order", "2")
+    message = fails(1, "expand", "erf(x)", "--at", "oo", "--order", "2")
+    assert "no series of" in message or "essential singularity" in message
 
 
 @pytest.mark.xfail(strict=True, reason="optimize.largest_curvature: eigvalsh of a Hessian holding nan at a "
@@ -195,8 +194,6 @@ def test_gd_from_a_point_where_f_is_undefined_is_no_internal_error():
     fails(1, "gd", "x*erf(-2 + pi/4 + sqrt(2))/(a*(-y + z))", "--x0", "0,0,-2+E,2", "--max-iter", "50")
 
 
-@pytest.mark.xfail(strict=True, reason="newton from a point where f is undefined: NumPy's RuntimeWarnings from "
-                                        "the compiled callables reach stderr beside the error line")
 def test_newton_from_a_point_where_f_is_undefined_writes_one_line():
     import subprocess
     import sys
@@ -209,4 +206,5 @@ def test_newton_from_a_point_where_f_is_undefined_writes_one_line():
 
 def test_series_with_an_undefined_coefficient_is_a_math_error():
     # SymPy's series of atan(a/x) at 0 with a symbolic a: atan(zoo*a) + ..., once printed, exit 0.
-    assert "undefined coefficient" in fails(1, "expand", "atan(a/x)", "--vars", "x", "--order", "1")
+    message = fails(1, "expand", "atan(a/x)", "--vars", "x", "--order", "1")
+    assert "undefined coefficient" in message or "not analytic" in message
