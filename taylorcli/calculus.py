@@ -66,6 +66,18 @@ def settle(expr: sp.Expr) -> sp.Expr:
     return expr.replace(lambda e: isinstance(e, sp.Derivative) and isinstance(e.expr, sp.sign), _sign_rate)
 
 
+def _substitute(expr: sp.Expr, point: Mapping[sp.Symbol, sp.Expr], what: str) -> sp.Expr:
+    """``expr`` at ``point``; a rate of sign(u) at a u that is not real is no number (MathError).
+
+    DiracDelta(u) from ``settle`` refuses a complex u with ValueError: |x**(2/3)| at x = -1/2,
+    where SymPy's x**(2/3) is complex, so sign(u) is no step function there.
+    """
+    try:
+        return expr.xreplace(dict(point))
+    except ValueError:
+        raise MathError(f"SymPy cannot evaluate {what} in closed form at {describe_point(point)}") from None
+
+
 def as_expression(f: Expr) -> sp.Expr:
     """A SymPy expression from an expression or text (through the safe parser)."""
     if isinstance(f, str):
@@ -196,7 +208,7 @@ class Differentiator:
         if raw.has(sp.Derivative):  # type: ignore[union-attr]
             # SymPy left a piece undifferentiated (d/dx re(sqrt(x))): it has no value at a point.
             raise MathError(f"SymPy cannot differentiate {self.f} in closed form")
-        value = sp.expand(scale * raw.xreplace(dict(point)))  # type: ignore[union-attr]
+        value = sp.expand(scale * _substitute(raw, point, f"the derivatives of {self.f}"))  # type: ignore[arg-type]
         if vet is not None:
             vet(value)
         return value
@@ -330,8 +342,8 @@ def value_at(expr: sp.Expr, point: Mapping[sp.Symbol, sp.Expr], what: str = "the
     check_point(expr, point)
     expr = settle(expr)
     if expr.has(sp.Derivative):  # d/ds zeta(s): no value to give
-        raise MathError(f"SymPy cannot differentiate {what} in closed form")
-    value = expr.xreplace(dict(point))
+        raise MathError(f"SymPy cannot compute {what} in closed form")
+    value = _substitute(expr, point, what)
     if value.has(*INFINITE, sp.DiracDelta):  # DiracDelta(0) is no number: |x|'' at 0 does not exist
         raise MathError(f"{what} is undefined at {describe_point(point)}")
     if value.has(sp.I) or not_real(value):

@@ -232,3 +232,14 @@ def test_series_with_an_undefined_coefficient_is_a_math_error():
     # SymPy's series of atan(a/x) at 0 with a symbolic a: atan(zoo*a) + ..., once printed, exit 0.
     message = fails(1, "expand", "atan(a/x)", "--vars", "x", "--order", "1")
     assert "undefined coefficient" in message or "not analytic" in message
+
+
+@pytest.mark.parametrize("args", [
+    ("derivative", "Abs(x**(2/3))", "--order", "2", "--at", "x=-1/2"),
+    ("hessian", "Abs(x**(2/3))", "--at", "x=-1/2"),
+    ("expand", "Abs(x**(2/3))", "--order", "2", "--at", "-1/2"),
+])
+def test_rate_of_sign_of_a_complex_value_is_a_math_error(args):
+    # SymPy's x**(2/3) is complex at x = -1/2: the DiracDelta standing for the rate of
+    # sign(x**(2/3)) refused it with ValueError (internal error).
+    assert "closed form" in fails(1, *args)
