@@ -55,7 +55,7 @@ class ConvergenceRow:
 
 @dataclass
 class LagrangeBound:
-    interval: tuple[sp.Expr, sp.Expr]
+    interval: tuple[sp.Expr, sp.Expr] | None  # None where no bound applies (never nan)
     bound: float | None
     note: str = ""
 
@@ -141,8 +141,11 @@ def convergence(e: Expansion, point: Mapping[sp.Symbol, sp.Expr], halvings: int 
 def lagrange_bound(e: Expansion, point: Mapping[sp.Symbol, sp.Expr]) -> LagrangeBound:
     """max |f^(K+1)| on [a, x] * |x - a|^(K+1) / (K+1)!, by interval arithmetic (one variable)."""
     (x,) = e.variables if len(e.variables) == 1 else (None,)
-    if x is None or e.method != "derivatives" or e.at_infinity or e.order < 0:
-        return LagrangeBound((sp.nan, sp.nan), None, "only for a Taylor polynomial in one variable")
+    if e.method != "derivatives" or e.kind != "taylor" or e.side is not None or e.at_infinity or e.order < 0:
+        # A Laurent, Puiseux, asymptotic or one-sided series has no f^(K+1) on [a, x] to bound it.
+        return LagrangeBound(None, None, "no Lagrange bound: not a Taylor polynomial")
+    if x is None:
+        return LagrangeBound(None, None, "no Lagrange bound: only for a Taylor polynomial in one variable")
     a, b = e.at[x], point[x]
     interval = (a, b) if sp.N(b - a) >= 0 else (b, a)
     k = e.order + 1

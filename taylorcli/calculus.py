@@ -20,7 +20,7 @@ from typing import Any
 import sympy as sp
 
 from .errors import InputError, LimitError, MathError
-from .guard import check_point, check_size
+from .guard import check_point, check_size, not_real
 from .parse import INFINITE, parse_expression, resolve_variables
 
 Expr = sp.Expr | str
@@ -38,6 +38,44 @@ _ENGINE_SAFE = (
     sp.exp, sp.log, sp.sin, sp.cos, sp.tan, sp.sec, sp.csc, sp.cot, sp.sinh, sp.cosh, sp.tanh,
     sp.asin, sp.acos, sp.atan, sp.atan2, sp.asinh, sp.acosh, sp.atanh, sp.erf, sp.gamma,
 )
+
+
+def _sign_rate(derivative: sp.Derivative) -> sp.Expr:
+    """d^k sign(u) / dv...: 2 DiracDelta(u) u' differentiated on, SymPy's own rule for real u."""
+    (u,) = derivative.expr.args
+    variables = [v for v, count in derivative.variable_count for _ in range(count)]
+    rate = 2 * sp.DiracDelta(u) * sp.diff(u, variables[0])
+    return sp.diff(rate, *variables[1:]) if variables[1:] else rate
+
+
+def settle(expr: sp.Expr) -> sp.Expr:
+    """``expr`` with the derivatives of sign that SymPy leaves unevaluated worked out.
+
+    SymPy differentiates sign(u) only when it can prove u real; for u = x/y
+    (zoo at y = 0) it leaves Derivative(sign(x/y), x), which has no value at a
+    point. Where u is real (the only place our real functions are defined),
+    sign(u) is constant away from u = 0, so the rate is 2 DiracDelta(u) u':
+    0 at a point where u != 0, and DiracDelta(0) (undefined, caught) at u = 0.
+
+    >>> x, y = sp.symbols("x y", real=True)
+    >>> settle(sp.Derivative(sp.sign(x / y), x)).subs({x: 1, y: -2})
+    0
+    """
+    if not expr.has(sp.Derivative):
+        return expr
+    return expr.replace(lambda e: isinstance(e, sp.Derivative) and isinstance(e.expr, sp.sign), _sign_rate)
+
+
+def _substitute(expr: sp.Expr, point: Mapping[sp.Symbol, sp.Expr], what: str) -> sp.Expr:
+    """``expr`` at ``point``; a rate of sign(u) at a u that is not real is no number (MathError).
+
+    DiracDelta(u) from ``settle`` refuses a complex u with ValueError: |x**(2/3)| at x = -1/2,
+    where SymPy's x**(2/3) is complex, so sign(u) is no step function there.
+    """
+    try:
+        return expr.xreplace(dict(point))
+    except ValueError:
+        raise MathError(f"SymPy cannot evaluate {what} in closed form at {describe_point(point)}") from None
 
 
 def as_expression(f: Expr) -> sp.Expr:
@@ -93,7 +131,7 @@ class Differentiator:
             if self.engine:
                 self._cache[index] = parent.diff(self._engine_vars[last])  # type: ignore[attr-defined]
             else:
-                self._cache[index] = sp.diff(parent, self.variables[last])
+                self._cache[index] = settle(sp.diff(parent, self.variables[last]))
         return self._cache[index]
 
     def engine_partial(self, index: Sequence[int]) -> object:
@@ -112,7 +150,7 @@ class Differentiator:
         # SymEngine symbols carry no assumptions: restore ours (real) by name.
         back = back.xreplace({s: self._names[s.name] for s in back.free_symbols if s.name in self._names})
         if back.has(sp.Derivative):
-            return sp.diff(self.f, *(self.variables[i] for i in key))
+            return settle(sp.diff(self.f, *(self.variables[i] for i in key)))
         return back
 
     def _parameters(self, point: Mapping[sp.Symbol, sp.Expr]) -> bool:
@@ -166,11 +204,11 @@ class Differentiator:
                 for leaf in leaves if vet is not None else ():
                     vet(leaf)  # outside the try: a vetting error is the caller's answer
                 return value
-            raw = sp.diff(self.f, *(self.variables[i] for i in key)) if key else self.f
+            raw = settle(sp.diff(self.f, *(self.variables[i] for i in key))) if key else self.f
         if raw.has(sp.Derivative):  # type: ignore[union-attr]
             # SymPy left a piece undifferentiated (d/dx re(sqrt(x))): it has no value at a point.
             raise MathError(f"SymPy cannot differentiate {self.f} in closed form")
-        value = sp.expand(scale * raw.xreplace(dict(point)))  # type: ignore[union-attr]
+        value = sp.expand(scale * _substitute(raw, point, f"the derivatives of {self.f}"))  # type: ignore[arg-type]
         if vet is not None:
             vet(value)
         return value
@@ -302,10 +340,13 @@ def value_at(expr: sp.Expr, point: Mapping[sp.Symbol, sp.Expr], what: str = "the
     if expr == 0:
         return sp.Integer(0)
     check_point(expr, point)
-    value = expr.xreplace(dict(point))
+    expr = settle(expr)
+    if expr.has(sp.Derivative):  # d/ds zeta(s): no value to give
+        raise MathError(f"SymPy cannot compute {what} in closed form")
+    value = _substitute(expr, point, what)
     if value.has(*INFINITE, sp.DiracDelta):  # DiracDelta(0) is no number: |x|'' at 0 does not exist
         raise MathError(f"{what} is undefined at {describe_point(point)}")
-    if value.has(sp.I) or value.is_real is False:
+    if value.has(sp.I) or not_real(value):
         raise MathError(f"{what} is not real at {describe_point(point)}")
     check_size(value, what)
     return value

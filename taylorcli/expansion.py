@@ -27,7 +27,7 @@ import sympy as sp
 from .calculus import Differentiator, Expr, Variables, as_expression, describe_point
 from .convert import add, mul
 from .errors import InputError, LimitError
-from .guard import check_point, check_size
+from .guard import check_point, check_size, not_real
 from .parse import parse_point, resolve_variables
 from .singular import NotAnalytic, obstacles
 from .singular import series as one_variable_series
@@ -163,7 +163,7 @@ def _check_value(value: sp.Expr, index: Sequence[int], variables: Sequence[sp.Sy
     # Asking SymPy `is_real` costs milliseconds per value: only f(a) itself is asked
     # (asin(2) stays unevaluated); derivatives of a real f that are not real show an I.
     if value.has(sp.zoo, sp.nan, sp.oo, -sp.oo, sp.I, sp.DiracDelta, sp.AccumBounds) \
-            or not index and value.is_real is False:
+            or not index and not_real(value):
         what = "f" if not index else "d^%d f/%s" % (len(index), "".join(f"d{variables[i]}" for i in index))
         raise NotAnalytic(f"{what} is undefined or not real there")
 

@@ -109,3 +109,27 @@ def check_size(value: sp.Expr, what: str = "the result") -> None:
     for number in [value] if value.is_Rational else value.atoms(sp.Rational):
         if max(abs(number.p).bit_length(), number.q.bit_length()) > limit:
             raise MathError(f"{what} has an exact value of more than {MAX_DIGITS} digits")
+
+
+def not_real(value: sp.Expr, digits: int = 30) -> bool:
+    """Whether a constant is not real, numerically when SymPy cannot decide.
+
+    SymPy's ``is_real`` is None for sqrt((sqrt(2) - 2)/(E - 2)); at 30 digits its
+    imaginary part is far beyond rounding. A value that does not evaluate to a
+    number (a free symbol, an unevaluated function) is left to the caller.
+
+    >>> not_real(sp.sqrt((sp.sqrt(2) - 2) / (sp.E - 2))), not_real(sp.sqrt(sp.E - 2))
+    (True, False)
+    """
+    known = value.is_real
+    if known is not None or value.free_symbols:
+        return known is False
+    try:
+        number = sp.N(value, digits)
+    except Exception:  # noqa: BLE001 - SymPy cannot evaluate it: undecided, not "not real"
+        return False
+    re, im = number.as_real_imag()
+    if not (im.is_Number and re.is_Number):
+        return False
+    # Rounding at `digits` digits leaves |im| near 10**-digits times the size of the value.
+    return abs(im) > sp.Float(10) ** (5 - digits) * max(1, abs(re))

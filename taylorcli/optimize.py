@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .calculus import Expr, Variables
-from .errors import InputError
+from .errors import InputError, MathError
 from .numeric import Compiled, compile
 from .verdict import Verdict, judge, leave
 
@@ -77,7 +77,22 @@ def _start(f: Expr | Compiled, x0: Sequence[float], variables: Variables) -> tup
         raise InputError(f"x0 has {x.size} value(s) but there are {len(compiled.variables)} variable(s)")
     if not np.all(np.isfinite(x)):
         raise InputError("x0 must be finite")
+    _check_start(compiled, x)
     return compiled, x
+
+
+def _check_start(c: Compiled, x: np.ndarray) -> None:
+    """Every optimizer starts where f and its gradient have finite values, or says why not.
+
+    Otherwise the first step is nan (gd's automatic rate came out nan and blamed
+    the user; its curvature estimate raised LinAlgError). E.g. x/y at (1, 0).
+    """
+    where = ", ".join(f"{v}={float(a):g}" for v, a in zip(c.variables, x))
+    with np.errstate(all="ignore"):  # the message says it; numpy's warnings would add lines
+        if not np.isfinite(c.value(x)):
+            raise MathError(f"f is undefined at the start point {where}")
+        if not np.all(np.isfinite(c.gradient(x))):
+            raise MathError(f"f is not differentiable at the start point {where} (its gradient is not finite)")
 
 
 def _norm(v: np.ndarray) -> float:
@@ -280,7 +295,11 @@ def _newton(run: _Run, max_iter: int, pure: bool, progress: Callable[[int], None
 def largest_curvature(f: Expr | Compiled, x0: Sequence[float], variables: Variables = None) -> float:
     """L: the largest Hessian eigenvalue at x0 (gradient descent is stable for lr < 2/L)."""
     c, x = _start(f, x0, variables)
-    return float(np.linalg.eigvalsh(c.hessian(x))[-1]) if len(x) else 0.0
+    with np.errstate(all="ignore"):
+        hessian = c.hessian(x)
+    if not np.all(np.isfinite(hessian)):
+        raise MathError("the Hessian is not finite at the start point: give --lr")
+    return float(np.linalg.eigvalsh(hessian)[-1]) if len(x) else 0.0
 
 
 def gradient_descent(f: Expr | Compiled, x0: Sequence[float], variables: Variables = None,

@@ -94,6 +94,16 @@ def _fpolygamma(n: float, x: float) -> float:
     return math.nan
 
 
+def _fzeta(s: float, a: float = 1.0) -> float:
+    # gamma'''(1) = -EulerGamma**3 - pi**2*EulerGamma/2 - 2*zeta(3): zeta must read back in.
+    import mpmath
+
+    value = mpmath.zeta(s, a)
+    if not isinstance(value, mpmath.mpf):  # a pole (s = 1) or a complex value
+        raise ValueError("zeta is undefined or not real here")
+    return float(value)
+
+
 @dataclass(frozen=True)
 class Function:
     """A function the parser knows: how to build it and how to estimate it."""
@@ -137,6 +147,7 @@ FUNCTIONS: dict[str, Function] = {
     "Min": Function(sp.Min, min, ()),
     "Max": Function(sp.Max, max, ()),
     "polygamma": Function(sp.polygamma, _fpolygamma, (2,)),
+    "zeta": Function(sp.zeta, _fzeta, (1, 2)),
     "Heaviside": Function(sp.Heaviside, _fheaviside, (1,)),
     "DiracDelta": Function(sp.DiracDelta, _fdelta, (1, 2)),
 }
@@ -405,6 +416,9 @@ class _Builder:
 
     def call(self, node: ast.Call, exprs: list[sp.Expr], floats: list[float] | None) -> tuple[sp.Expr, float | None]:
         function = FUNCTIONS[node.func.id]  # type: ignore[attr-defined]
+        if function.build is sp.zeta and exprs[0].free_symbols:
+            # SymPy has no derivative of zeta(s) in s: every result would hold Derivative(...).
+            raise self.error(f"{self.snippet(node)}: the first argument of zeta must be a constant", node)
         estimate = None
         if floats is not None:
             estimate = float(function.estimate(*floats))

@@ -479,7 +479,7 @@ def _warm_up() -> None:
     calls = []
     for name, function in FUNCTIONS.items():
         count = function.arities[0] if function.arities else 2
-        args = ["x", "y"][:count] if name != "polygamma" else ["1", "x"]
+        args = ["x", "y"][:count] if name not in ("polygamma", "zeta") else ["2", "x"]
         calls.append(f"{name}({', '.join(args)})")
     parse_expression(" + ".join(calls) + " + 0.5*x^2 - pi/E")
     for name, function in FUNCTIONS.items():  # constant arguments: the float estimates

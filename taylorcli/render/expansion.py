@@ -40,7 +40,8 @@ def _accuracy_json(report: ExpansionReport) -> dict[str, Any]:
                        for r in report.check.rows],
         }
     if report.lagrange is not None:
-        data["lagrange_bound"] = {"interval": [exact_text(a) for a in report.lagrange.interval],
+        interval = report.lagrange.interval
+        data["lagrange_bound"] = {"interval": None if interval is None else [exact_text(a) for a in interval],
                                   "bound": report.lagrange.bound, "note": report.lagrange.note}
     if report.convergence is not None:
         data["convergence"] = [{"scale": exact_text(r.scale), "distance": r.distance, "error": r.error,
@@ -54,7 +55,9 @@ def _accuracy_lines(report: ExpansionReport) -> list[str]:
         where = ", ".join(f"{v}={exact_text(a)}" for v, a in report.check.point.items())
         lines.append(f"check at {where}: f = {report.check.value!r}")
         lines += [f"  order {r.order}: T = {r.approximation!r}, error = {r.error!r}" for r in report.check.rows]
-    if report.lagrange is not None:
+    if report.lagrange is not None and report.lagrange.interval is None:
+        lines.append(report.lagrange.note)
+    elif report.lagrange is not None:
         lo, hi = (exact_text(a) for a in report.lagrange.interval)
         lines.append(f"Lagrange bound on [{lo}, {hi}]: " + (repr(report.lagrange.bound)
                      if report.lagrange.bound is not None else report.lagrange.note))
@@ -80,7 +83,9 @@ def _accuracy_tables(report: ExpansionReport) -> list[Any]:
         for r in report.check.rows:
             _row(table, str(r.order), f"{r.approximation:.12g}", f"{r.error:.3e}")
         parts.append(table)
-    if report.lagrange is not None:
+    if report.lagrange is not None and report.lagrange.interval is None:
+        parts.append(Text(report.lagrange.note))
+    elif report.lagrange is not None:
         lo, hi = (exact_text(a) for a in report.lagrange.interval)
         bound = f"{report.lagrange.bound:.3e}" if report.lagrange.bound is not None else report.lagrange.note
         parts.append(Text(f"Lagrange remainder bound on [{lo}, {hi}]: {bound}"))
@@ -166,6 +171,23 @@ def _expansion_latex(report: ExpansionReport) -> str:
     return "\n".join(lines + ["% " + line for line in _accuracy_lines(report)])
 
 
+_KIND_NAMES = {"taylor": "Taylor", "laurent": "Laurent", "puiseux": "Puiseux", "asymptotic": "asymptotic"}
+
+
+def _heading_name(e: Expansion) -> str:
+    """What the table calls the result: only a two-sided Taylor series is a "Taylor expansion".
+
+    >>> from taylorcli.expansion import expand
+    >>> _heading_name(expand("1/x", order=1)), _heading_name(expand("sqrt(x)", order=1, side="+"))
+    ('Laurent series', 'One-sided Puiseux series')
+    """
+    if e.kind == "taylor" and e.side is None:
+        return "Taylor expansion"
+    name = f"{_KIND_NAMES.get(e.kind, e.kind)} series"
+    name = f"one-sided {name}" if e.side is not None else name
+    return name[0].upper() + name[1:]
+
+
 def _expansion_table(report: ExpansionReport) -> Group:
     from rich import box
     from rich.console import Group
@@ -174,7 +196,7 @@ def _expansion_table(report: ExpansionReport) -> Group:
     e = report.expansion
     where = ", ".join(f"{v} = {exact_text(a)}" for v, a in e.at.items())
     kind = "total degree" if e.degree == "total" else "degree in each variable"
-    heading = Text.assemble(("Taylor expansion", "bold"), f" of {exact_text(e.expression)} about {where}, "
+    heading = Text.assemble((_heading_name(e), "bold"), f" of {exact_text(e.expression)} about {where}, "
                             f"order {e.order} ({kind})")
     polynomial = e.text + (f" + {e.remainder()}" if report.remainder else "")
     parts: list[Any] = [heading, Text(polynomial)]
