@@ -105,7 +105,7 @@ def raw_series(expr: sp.Expr, x: sp.Symbol, a: sp.Expr, order: int, side: str, t
         g = expr.xreplace({x: -1 / t})
     else:
         g = expr.xreplace({x: a + t if side == "+" else a - t})
-    name = f"x -> {a}" + ("" if a in (sp.oo, -sp.oo) else side)
+    name = f"{x} -> {a}" + ("" if a in (sp.oo, -sp.oo) else side)
     try:
         series = sp.series(g, t, 0, order + 1)
     except (NotImplementedError, ValueError, TypeError, ZeroDivisionError, sp.PoleError) as error:
