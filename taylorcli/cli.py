@@ -197,10 +197,11 @@ def output_options(command: Callable[..., Any]) -> Callable[..., Any]:
         if env.apply_limits:
             if timeout > 0 and not batch and hasattr(os, "fork"):
                 supervise(timeout)  # returns in a child that the parent ends at its deadline
-            _apply_limits(timeout)
+            # --batch --jobs N: each line has --timeout in its worker (batch.py), not the whole run
+            _apply_limits(0 if batch and jobs > 1 else timeout)
         debug_notes(debug)
         if batch:
-            _batch(env, command, args, kwargs, not no_simplify, jobs)
+            _batch(env, command, args, kwargs, not no_simplify, jobs, timeout)
             return
         result = command(*args, simplify=not no_simplify, **kwargs)
         from .render import failure, show  # the command has loaded them
@@ -221,7 +222,7 @@ def output_options(command: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _batch(env: Environment, command: Callable[..., Any], args: tuple, kwargs: dict[str, Any], simplify: bool,
-           jobs: int) -> None:
+           jobs: int, timeout: float = 0) -> None:
     """Run the command once per stdin line (EXPR is -); JSON Lines out; exit 1 if any line failed."""
     from .batch import run_batch
 
@@ -234,7 +235,7 @@ def _batch(env: Environment, command: Callable[..., Any], args: tuple, kwargs: d
         value = tuple(part.strip() for part in text.split(";")) if name == "exprs" else text
         return command(*args, simplify=simplify, **{**kwargs, name: value})
 
-    total, failed = run_batch(env, call, jobs)
+    total, failed = run_batch(env, call, jobs, timeout)
     if failed:
         raise BatchFailed(f"{failed} of {total} input lines failed (see their 'error' objects)")
 

@@ -97,3 +97,79 @@ def test_terminating_the_parent_ends_the_child():
     # nothing is left in the process group: the child went with its parent
     with pytest.raises(ProcessLookupError):
         os.killpg(proc.pid, 0)
+
+
+# --- batch mode -------------------------------------------------------------------------------
+
+BATCH_PRELUDE = """
+import sys, time
+import taylorcli.commands as commands
+real = commands.run_hessian
+def work(**kwargs):
+    if kwargs["expr"] == "burn":
+        return pow(3, 10**9)  # in C: deaf to SIGXCPU until it returns
+    if kwargs["expr"] == "sleep":
+        time.sleep(3600)
+    return real(**kwargs)
+commands.run_hessian = work
+from taylorcli.cli import main
+main()
+"""
+
+
+def _batch(*args: str, **popen: object) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-c", BATCH_PRELUDE, "hessian", "-", "--batch", *args],
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, **popen)
+
+
+def test_batch_a_line_past_its_budget_or_not_utf8_fails_alone():
+    started = time.monotonic()
+    proc = _batch("--jobs", "2", "--timeout", "1")
+    out, err = proc.communicate(b"x*y\nburn\nx**2\n\xff\xfex\nx*y*z\n", timeout=60)
+    wall = time.monotonic() - started
+    objects = [json.loads(line) for line in out.decode().splitlines()]
+    assert [o["line"] for o in objects] == [1, 2, 3, 4, 5]
+    assert objects[0]["hessian"] == [["0", "1"], ["1", "0"]]
+    assert objects[1]["exit_status"] == 1 and "time limit of 1 CPU seconds" in objects[1]["error"]
+    assert objects[2]["hessian"] == [["2"]]
+    assert objects[3]["exit_status"] == 2 and "UTF-8" in objects[3]["error"]
+    assert len(objects[4]["hessian"]) == 3
+    assert proc.returncode == 1 and err.decode().count("\n") == 1
+    assert wall < 3 * 1 + 5 + 5  # the wall-clock wait on a stuck line, plus start-up
+
+
+def test_batch_a_line_stuck_without_cpu_meets_the_wall_clock_wait():
+    proc = _batch("--jobs", "2", "--timeout", "1")
+    out, _ = proc.communicate(b"sleep\nx*y\n", timeout=60)
+    objects = [json.loads(line) for line in out.decode().splitlines()]
+    assert [o["line"] for o in objects] == [1, 2]
+    assert "time limit" in objects[0]["error"] and objects[1]["hessian"] == [["0", "1"], ["1", "0"]]
+
+
+def test_batch_writes_each_line_as_soon_as_it_and_those_before_are_done():
+    proc = _batch("--jobs", "2", "--timeout", "0")
+    proc.stdin.write(b"x*y\n" + b"sleep\n")
+    proc.stdin.flush()
+    started = time.monotonic()
+    first = proc.stdout.readline()  # line 1 is out while line 2 still runs (no chunks)
+    assert json.loads(first)["line"] == 1 and time.monotonic() - started < 15
+    proc.kill()
+    proc.wait(timeout=10)
+
+
+def test_batch_workers_die_with_the_parent():
+    proc = _batch("--jobs", "2", "--timeout", "0", start_new_session=True)
+    proc.stdin.write(b"sleep\nsleep\n")
+    proc.stdin.flush()
+    time.sleep(3)
+    proc.kill()  # SIGKILL: the parent cannot clean up; the kernel ends its workers
+    proc.wait(timeout=10)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(proc.pid, 0)
+        except ProcessLookupError:
+            return
+        time.sleep(0.2)
+    os.killpg(proc.pid, signal.SIGKILL)
+    pytest.fail("workers outlived their parent")
