@@ -8,14 +8,18 @@ line becomes an object with ``error`` and the batch goes on.
 from __future__ import annotations
 
 import multiprocessing
+import os
+import resource
 import signal
 import sys
+import time
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from .env import Environment
 from .errors import TaylorError
 from .options import MAX_LENGTH
+from .supervise import WALL_EXTRA, WALL_FACTOR, limit_message
 
 Call = Callable[[str], Any]
 
@@ -28,6 +32,8 @@ def _outcome(item: tuple[int, str]) -> tuple[dict[str, Any], bool]:
 
     number, text = item
     head: dict[str, Any] = {"line": number}
+    if isinstance(text, _BadLine):
+        return {**head, "error": f"line is not valid UTF-8 (byte {text.at + 1})", "exit_status": 2}, True
     if len(text) > MAX_LENGTH:
         return {**head, "error": f"line is too long (limit {MAX_LENGTH} characters)", "exit_status": 2}, True
     try:
@@ -42,31 +48,109 @@ def _outcome(item: tuple[int, str]) -> tuple[dict[str, Any], bool]:
     return {**head, **json_object(result)}, problem is not None
 
 
-def _ignore_interrupts() -> None:
+class _LineTimeExceeded(BaseException):
+    # BaseException so that no `except Exception` inside SymPy swallows it.
+    pass
+
+
+_line_timeout = 0.0  # CPU seconds for one line in a worker (0: none)
+
+
+def _worker_start() -> None:
     # Ctrl-C reaches the whole process group: the parent alone answers it (exit 130)
     # and stops the workers, so they print no tracebacks of their own.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _die_with_parent()
+
+
+def _die_with_parent() -> None:
+    """Linux: the kernel kills this worker when the parent dies (SIGTERM, SIGKILL)."""
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() == 1:  # the parent died before prctl: follow it now
+        os._exit(1)
+
+
+def _worker_outcome(item: tuple[int, str]) -> tuple[dict[str, Any], bool]:
+    """One line in a worker, under its own CPU budget (SIGXCPU at --timeout)."""
+    if _line_timeout <= 0:
+        return _outcome(item)
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    soft = int(usage.ru_utime + usage.ru_stime + _line_timeout) + 1
+    # Only the soft limit: a lowered hard limit could never be raised for the next line.
+    # Work stuck in C past it is caught by the parent's wall-clock wait (_in_order).
+    before = resource.getrlimit(resource.RLIMIT_CPU)
+    if before[1] != resource.RLIM_INFINITY:
+        soft = min(soft, before[1])
+    resource.setrlimit(resource.RLIMIT_CPU, (soft, before[1]))
+
+    def on_xcpu(signum: int, frame: object) -> None:
+        signal.signal(signal.SIGXCPU, signal.SIG_IGN)
+        raise _LineTimeExceeded
+
+    signal.signal(signal.SIGXCPU, on_xcpu)
+    try:
+        return _outcome(item)
+    except _LineTimeExceeded:
+        return _limit_object(item), True
+    finally:
+        signal.signal(signal.SIGXCPU, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_CPU, before)
+
+
+def _limit_object(item: tuple[int, str]) -> dict[str, Any]:
+    number, text = item
+    return {"line": number, "input": text, "error": limit_message(_line_timeout), "exit_status": 1}
 
 
 def _lines(env: Environment) -> Iterator[tuple[int, str]]:
-    for number, line in enumerate(env.stdin, 1):  # type: ignore[union-attr]
+    stream = env.stdin
+    source = stream.buffer if hasattr(stream, "buffer") else stream  # type: ignore[union-attr]
+    for number, line in enumerate(source, 1):
+        if isinstance(line, bytes):
+            try:
+                line = line.decode("utf-8")
+            except UnicodeDecodeError as error:
+                # this line alone fails; its text is shown with the bad bytes replaced
+                yield number, _BadLine(line.decode("utf-8", errors="replace").strip(), error.start)
+                continue
         text = line.strip()
         if text:
             yield number, text
 
 
-def run_batch(env: Environment, call: Call, jobs: int = 1) -> tuple[int, int]:
-    """Run ``call`` on every input line; returns (lines run, lines failed)."""
-    global _call
+class _BadLine(str):
+    """A line whose bytes are not UTF-8: it becomes its own error object."""
+
+    def __new__(cls, text: str, at: int) -> _BadLine:
+        made = super().__new__(cls, text)
+        made.at = at  # type: ignore[attr-defined]
+        return made
+
+
+def run_batch(env: Environment, call: Call, jobs: int = 1, timeout: float = 0) -> tuple[int, int]:
+    """Run ``call`` on every input line; returns (lines run, lines failed).
+
+    With ``jobs`` > 1 each line has ``timeout`` CPU seconds in its worker: a line
+    past it (even one killed in C) becomes its error object and the batch goes on.
+    """
+    global _call, _line_timeout
     from .render import json_text  # strict JSON: no NaN or Infinity
-    _call = call
+    _call, _line_timeout = call, timeout
     total = failed = 0
     items: Iterable[tuple[int, str]] = _lines(env)
     pool = None
     if jobs > 1 and sys.platform != "win32":
         # fork: workers inherit the loaded SymPy and the command; output stays in input order.
-        pool = multiprocessing.get_context("fork").Pool(jobs, initializer=_ignore_interrupts)
-        outcomes: Iterable[tuple[dict[str, Any], bool]] = pool.imap(_outcome, items, chunksize=4)
+        pool = multiprocessing.get_context("fork").Pool(jobs, initializer=_worker_start)
+        outcomes: Iterable[tuple[dict[str, Any], bool]] = _in_order(pool, items, jobs, timeout)
     else:
         outcomes = map(_outcome, items)
     try:
@@ -79,3 +163,54 @@ def run_batch(env: Environment, call: Call, jobs: int = 1) -> tuple[int, int]:
         if pool is not None:
             pool.terminate()
     return total, failed
+
+
+def _in_order(pool: Any, items: Iterable[tuple[int, str]], jobs: int,
+              timeout: float) -> Iterator[tuple[dict[str, Any], bool]]:
+    """Results in input order, each as soon as it and those before it are done.
+
+    A worker killed by the kernel loses its task (the pool starts a new worker);
+    the wall-clock wait on the oldest line then turns it into its error object.
+    """
+    from collections import deque
+
+    import queue
+    import threading
+
+    lines: queue.Queue = queue.Queue(maxsize=2 * jobs)  # read ahead a little, never block a finished head
+
+    def read() -> None:
+        for item in items:
+            lines.put(item)
+        lines.put(None)
+
+    threading.Thread(target=read, daemon=True).start()
+    pending: deque = deque()
+    wait = WALL_FACTOR * timeout + WALL_EXTRA if timeout > 0 else None
+    more = True
+    while more or pending:
+        if more and len(pending) < 2 * jobs:
+            try:
+                item = lines.get(timeout=0.01 if pending else None)
+            except queue.Empty:
+                item = False
+            if item is None:
+                more = False
+            elif item is not False:
+                handle = None if isinstance(item[1], _BadLine) else pool.apply_async(_worker_outcome, (item,))
+                pending.append((item, handle, time.monotonic()))
+                continue
+        if not pending:
+            continue
+        item, handle, since = pending[0]
+        if handle is not None and not handle.ready():
+            if wait is not None and time.monotonic() - since > wait:
+                pending.popleft()
+                yield _limit_object(item), True
+                continue
+            if more and len(pending) < 2 * jobs:
+                continue  # look for input again (that get waits 10 ms); the head is not done
+            handle.wait(0.05)
+            continue
+        pending.popleft()
+        yield _outcome(item) if handle is None else handle.get()

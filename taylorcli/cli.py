@@ -20,6 +20,7 @@ import click
 from . import __version__
 from .env import Environment, debug_notes, environment as _environment
 from .errors import BatchFailed, ExitStatus, InputError, NotConverged, TaylorError, printable
+from .supervise import HARD_MARGIN, discard_output, in_child, limit_message, supervise
 from .options import DEGREES, FORMATS, MAX_TIMEOUT, finite_float
 
 if TYPE_CHECKING:  # the click tree names the results; commands.py builds them
@@ -52,7 +53,9 @@ def _apply_limits(timeout: float) -> None:
         used = usage.ru_utime + usage.ru_stime
         soft = int(used + timeout) + 1
         _, hard = resource.getrlimit(resource.RLIMIT_CPU)
-        new_hard = soft + 5 if hard == resource.RLIM_INFINITY else min(hard, soft + 5)
+        # Past the soft limit the kernel kills at the hard one: the supervising parent
+        # (supervise.py) then says why, so the margin only needs room for a clean exit.
+        new_hard = soft + HARD_MARGIN if hard == resource.RLIM_INFINITY else min(hard, soft + HARD_MARGIN)
         resource.setrlimit(resource.RLIMIT_CPU, (min(soft, new_hard), new_hard))
 
         def on_xcpu(signum: int, frame: object) -> None:
@@ -127,8 +130,14 @@ class TaylorGroup(click.Group):
         except TaylorError as error:
             self._fail(str(error), error.exit_status, debug)
         except _CPUTimeExceeded as error:
-            self._fail(f"time limit of {error.args[0]:g} CPU seconds exceeded (raise it with --timeout)",
-                       ExitStatus.ERROR, debug)
+            if in_child():  # no half-written result, and no cleanup that could outlast the hard limit
+                discard_output()
+                if debug:
+                    traceback.print_exc(file=sys.stderr)
+                sys.stderr.write(f"taylor: error: {limit_message(error.args[0])}\n")
+                sys.stderr.flush()
+                os._exit(int(ExitStatus.ERROR))
+            self._fail(limit_message(error.args[0]), ExitStatus.ERROR, debug)
         except MemoryError:
             self._fail(f"out of memory (limit {MEMORY_LIMIT // 2**30} GiB)", ExitStatus.ERROR, debug)
         except RecursionError:
@@ -186,10 +195,13 @@ def output_options(command: Callable[..., Any]) -> Callable[..., Any]:
             debug: bool, **kwargs: Any) -> None:
         env = _environment()
         if env.apply_limits:
-            _apply_limits(timeout)
+            if timeout > 0 and not batch and hasattr(os, "fork"):
+                supervise(timeout)  # returns in a child that the parent ends at its deadline
+            # --batch --jobs N: each line has --timeout in its worker (batch.py), not the whole run
+            _apply_limits(0 if batch and jobs > 1 else timeout)
         debug_notes(debug)
         if batch:
-            _batch(env, command, args, kwargs, not no_simplify, jobs)
+            _batch(env, command, args, kwargs, not no_simplify, jobs, timeout)
             return
         result = command(*args, simplify=not no_simplify, **kwargs)
         from .render import failure, show  # the command has loaded them
@@ -210,7 +222,7 @@ def output_options(command: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _batch(env: Environment, command: Callable[..., Any], args: tuple, kwargs: dict[str, Any], simplify: bool,
-           jobs: int) -> None:
+           jobs: int, timeout: float = 0) -> None:
     """Run the command once per stdin line (EXPR is -); JSON Lines out; exit 1 if any line failed."""
     from .batch import run_batch
 
@@ -223,7 +235,7 @@ def _batch(env: Environment, command: Callable[..., Any], args: tuple, kwargs: d
         value = tuple(part.strip() for part in text.split(";")) if name == "exprs" else text
         return command(*args, simplify=simplify, **{**kwargs, name: value})
 
-    total, failed = run_batch(env, call, jobs)
+    total, failed = run_batch(env, call, jobs, timeout)
     if failed:
         raise BatchFailed(f"{failed} of {total} input lines failed (see their 'error' objects)")
 
