@@ -14,7 +14,7 @@ from click.testing import CliRunner
 
 from taylorcli.cli import cli
 from taylorcli.parse import FUNCTIONS, parse_expression
-from tests.test_roundtrip import equal, read_plain
+from test_roundtrip import equal, read_plain
 
 x = sp.Symbol("x", real=True)
 
