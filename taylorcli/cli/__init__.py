@@ -1,0 +1,13 @@
+"""The ``taylor`` command tree: parse options, call the library, hand results to render.
+
+One module per group of commands; ``app`` holds the group and maps every failure to an
+exit status in one place; ``shared`` holds the options every command takes.
+"""
+
+from __future__ import annotations
+
+from ..env import Environment
+from . import analysis, derivatives, expansion, optimizers, plot  # noqa: F401 - they register commands
+from .app import cli, main
+
+__all__ = ["Environment", "cli", "main"]

@@ -1,0 +1,143 @@
+"""Optimizer commands: newton, gd, bfgs, lbfgs, minimize, compare."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import click
+
+from ..options import finite_float
+from .shared import PLOT_OPTION, optimizer_options
+from .app import cli
+from .shared import COMMAND_SETTINGS, _commands, output_options
+
+if TYPE_CHECKING:  # commands.py builds the results
+    from ..render.runs import CompareReport, RunReport
+
+
+@cli.command(name="newton", context_settings=COMMAND_SETTINGS)
+@click.argument("expr")
+@optimizer_options(max_iter=500)
+@click.option("--pure", is_flag=True, help="Undamped steps x - H^-1 g: no line search, no Hessian modification.")
+@output_options
+def newton_command(expr: str, x0: str, vars_: str | None, tol: float, max_iter: int, trace: bool, pure: bool,
+                   plot: str | None, simplify: bool) -> RunReport:
+    """Newton's method with the exact Hessian: minimize EXPR from --x0.
+
+    An Armijo line search damps the step; an indefinite or singular Hessian is
+    shifted (Cholesky with an added multiple of I) so it never heads for a
+    saddle, and at a saddle the step follows negative curvature. The trace
+    shows the digits doubling near the minimum.
+
+    \b
+    Examples:
+      taylor newton "(1-x)**2 + 100*(y-x**2)**2" --x0 -1.2,1
+      taylor newton "(x-1)**2 + (y+2)**2" --x0 0,0 --pure --trace
+    """
+    return _commands().run_newton(plot=plot, expr=expr, x0=x0, vars_=vars_, tol=tol, max_iter=max_iter,
+                                  trace=trace, pure=pure, simplify=simplify)
+
+
+@cli.command(name="gd", context_settings=COMMAND_SETTINGS)
+@click.argument("expr")
+@optimizer_options(max_iter=10_000)
+@click.option("--lr", default="auto", show_default=True, metavar="ETA",
+              help="Step size, or auto for 1/L (L: largest Hessian eigenvalue at x0).")
+@output_options
+def gd_command(expr: str, x0: str, vars_: str | None, tol: float, max_iter: int, trace: bool, lr: str,
+               plot: str | None, simplify: bool) -> RunReport:
+    """Gradient descent with a fixed step: minimize EXPR from --x0.
+
+    Warns on stderr when the step is at least 2/L at x0, beyond which the
+    linear model it trusts makes it diverge on the local quadratic.
+
+    \b
+    Examples:
+      taylor gd "x**2 + 10*y**2" --x0 1,1
+      taylor gd "(1-x)**2 + 100*(y-x**2)**2" --x0 -1.2,1 --lr 0.001 --max-iter 50000
+    """
+    return _commands().run_gd(plot=plot, expr=expr, x0=x0, vars_=vars_, tol=tol, max_iter=max_iter,
+                              trace=trace, lr=lr, simplify=simplify)
+
+
+@cli.command(name="bfgs", context_settings=COMMAND_SETTINGS)
+@click.argument("expr")
+@optimizer_options(max_iter=1000)
+@output_options
+def bfgs_command(expr: str, x0: str, vars_: str | None, tol: float, max_iter: int, trace: bool,
+                 plot: str | None, simplify: bool) -> RunReport:
+    """BFGS (SciPy's, with a Wolfe line search) on exact gradients: minimize EXPR.
+
+    \b
+    Examples:
+      taylor bfgs "(1-x)**2 + 100*(y-x**2)**2" --x0 -1.2,1
+    """
+    return _commands().run_bfgs(plot=plot, expr=expr, x0=x0, vars_=vars_, tol=tol, max_iter=max_iter,
+                                trace=trace, simplify=simplify)
+
+
+@cli.command(name="lbfgs", context_settings=COMMAND_SETTINGS)
+@click.argument("expr")
+@optimizer_options(max_iter=1000)
+@click.option("--memory", "-m", type=click.IntRange(min=1, max=1000), default=10, show_default=True,
+              help="Correction pairs kept (M).")
+@output_options
+def lbfgs_command(expr: str, x0: str, vars_: str | None, tol: float, max_iter: int, trace: bool, memory: int,
+                  plot: str | None, simplify: bool) -> RunReport:
+    """L-BFGS keeping M correction pairs (SciPy's L-BFGS-B, unbounded): minimize EXPR.
+
+    \b
+    Examples:
+      taylor lbfgs "(1-x)**2 + 100*(y-x**2)**2" --x0 -1.2,1 --memory 5
+    """
+    return _commands().run_lbfgs(plot=plot, expr=expr, x0=x0, vars_=vars_, tol=tol, max_iter=max_iter,
+                                 trace=trace, memory=memory, simplify=simplify)
+
+
+SCIPY_METHODS = ["Nelder-Mead", "Powell", "CG", "BFGS", "Newton-CG", "L-BFGS-B", "TNC", "SLSQP", "dogleg",
+                 "trust-ncg", "trust-krylov", "trust-exact", "trust-constr", "COBYLA"]
+
+
+@cli.command(name="minimize", context_settings=COMMAND_SETTINGS)
+@click.argument("expr")
+@optimizer_options(max_iter=1000)
+@click.option("--method", type=click.Choice(SCIPY_METHODS, case_sensitive=False), default="trust-exact",
+              show_default=True, help="A scipy.optimize.minimize method.")
+@output_options
+def minimize_command(expr: str, x0: str, vars_: str | None, tol: float, max_iter: int, trace: bool, method: str,
+                     plot: str | None, simplify: bool) -> RunReport:
+    """Any SciPy minimize method, given the exact gradient and Hessian of EXPR.
+
+    Success means a verified local minimum at the end, whatever SciPy reports:
+    |grad f| <= --tol (sqrt(--tol) for Nelder-Mead, Powell, COBYLA) and a
+    positive semidefinite Hessian. Where SciPy stops at a saddle or maximum,
+    the run steps off along negative curvature and SciPy starts again.
+
+    \b
+    Examples:
+      taylor minimize "(1-x)**2 + 100*(y-x**2)**2" --x0 -1.2,1 --method Newton-CG
+    """
+    return _commands().run_minimize(plot=plot, expr=expr, x0=x0, vars_=vars_, tol=tol, max_iter=max_iter,
+                                    trace=trace, method=method, simplify=simplify)
+
+
+@cli.command(name="compare", context_settings=COMMAND_SETTINGS)
+@click.argument("expr")
+@click.option("--x0", required=True, metavar="POINT", help="Start: -1.2,1 or x=-1.2,y=1.")
+@click.option("--vars", "vars_", metavar="NAMES", help="Variables and their order, e.g. x,y.")
+@click.option("--tol", type=finite_float(0, 1, low_open=True), default=1e-8, show_default=True,
+              help="Stop when the gradient norm is at most this.")
+@PLOT_OPTION
+@output_options
+def compare_command(expr: str, x0: str, vars_: str | None, tol: float, plot: str | None, simplify: bool) -> CompareReport:
+    """Run gd, newton, bfgs and lbfgs from the same start; one table.
+
+    Exit status 1 only if no method converged.
+
+    \b
+    Examples:
+      taylor compare "(1-x)**2 + 100*(y-x**2)**2" --x0 -1.2,1
+    """
+    return _commands().run_compare(plot=plot, expr=expr, x0=x0, vars_=vars_, tol=tol, simplify=simplify)
+
+
