@@ -195,8 +195,10 @@ def judge(c: Compiled, x: Sequence[float] | np.ndarray, tol: float, direction: n
                            f"singular (degenerate saddle; smallest eigenvalue {min_eig:.3g})", min_eig, step)
     for d in [v for v in (travel, _unit(newton_step)) if v is not None]:
         if _falls_without_bound(c, x, fx, d):
-            return Verdict("unbounded", f"f appears unbounded below along the path (|grad f| = {gnorm:.2e} "
-                           f"only because f flattens: it keeps falling along {_direction_text(d)})", min_eig)
+            # exp(-x) is bounded below (by 0) yet has no minimum: do not claim "unbounded below".
+            return Verdict("unbounded", "f keeps falling along the path without reaching a minimum "
+                           f"(|grad f| = {gnorm:.2e} only because f flattens along {_direction_text(d)}): "
+                           "it is unbounded below or approaches its infimum only at infinity", min_eig)
     why = "Hessian singular" if min_eig <= zero else "Hessian nearly singular nearby"
     return Verdict("degenerate", f"degenerate minimum candidate: |grad f| = {gnorm:.2e}, {why} (smallest "
                    f"eigenvalue {min_eig:.3g}), and f does not decrease along the probed directions", min_eig)

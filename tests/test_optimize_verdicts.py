@@ -114,7 +114,8 @@ def test_unbounded(text, point, direction):
     c = compile(text, None)
     v = judge(c, point, 1e-8, None if direction is None else np.array(direction))
     assert v.kind == "unbounded" and not v.success
-    assert v.message.startswith("f appears unbounded below along the path")
+    assert v.message.startswith(("f appears unbounded below along the path",
+                                 "f keeps falling along the path without reaching a minimum"))
 
 
 def test_exp_tail_is_not_a_minimum_even_with_a_positive_hessian():
@@ -189,7 +190,8 @@ def test_unbounded_runs_are_named_exit_1(command, text, x0):
     extra = ["--lr", "0.1"] if command == "gd" else []
     result = run(command, text, "--x0", x0, *extra, "-f", "json")
     assert result.exit_code == 1
-    assert "f appears unbounded below along the path" in result.stderr
+    assert "f appears unbounded below along the path" in result.stderr \
+        or "f keeps falling along the path without reaching a minimum" in result.stderr
     assert "line search found no decrease" not in result.stderr
     data = json.loads(result.stdout)
     assert data["verdict"] == "unbounded" and data["success"] is False
