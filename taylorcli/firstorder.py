@@ -153,3 +153,46 @@ def _iterate(run: _Run, rule: _Rule, max_iter: int, progress: Callable[[int], No
             return run.finish(run.judge(), "diverged: f or its gradient is not finite")
         if progress:
             progress(run.nit)
+
+
+OTHERS = ("newton", "newton-cg", "bfgs", "lbfgs")
+
+
+def parse_methods(text: str) -> list[str]:
+    """``gd,adam,newton`` as a list of known method names (each once, in order).
+
+    >>> parse_methods("gd, Adam,newton")
+    ['gd', 'adam', 'newton']
+    """
+    names = [part.strip().lower() for part in text.split(",") if part.strip()]
+    unknown = [name for name in names if name not in METHODS + OTHERS]
+    if unknown or not names:
+        raise InputError(f"--methods takes a comma-separated list of {', '.join(METHODS + OTHERS)}"
+                         + (f"; unknown: {unknown[0][:40]}" if unknown else ""))
+    return list(dict.fromkeys(names))
+
+
+def compare_methods(c: Compiled, x0: Sequence[float], methods: Sequence[str], tol: float = 1e-8,
+                    lr: float | None = None, max_iter: int | None = None) -> list[OptimizeResult]:
+    """Each method from the same start, with its defaults unless ``lr`` / ``max_iter`` are given.
+
+    ``lr`` applies to the first-order methods only. ``c`` may be a full compile
+    (needed by newton) or a Hessian-free one; newton-cg needs H.v products and
+    gets its own Hessian-free compile if ``c`` has none.
+    """
+    from .hvp import HessianFree
+    from .newtoncg import newton_cg
+    from .optimize import bfgs, lbfgs, newton
+
+    budget = {"newton": 500, "newton-cg": 500, "bfgs": 1000, "lbfgs": 1000}
+    runs = []
+    for method in methods:
+        limit = max_iter if max_iter is not None else budget.get(method, 10_000)
+        c.nfev = c.njev = c.nhev = 0
+        if method in METHODS:
+            runs.append(minimize_first_order(c, x0, method, lr=lr, tol=tol, max_iter=limit))
+        elif method == "newton-cg":
+            runs.append(newton_cg(c if isinstance(c, HessianFree) else c.expression, x0, c.variables, tol, limit))
+        else:
+            runs.append({"newton": newton, "bfgs": bfgs, "lbfgs": lbfgs}[method](c, x0, tol=tol, max_iter=limit))
+    return runs
