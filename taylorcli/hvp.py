@@ -31,8 +31,9 @@ import numpy as np
 import sympy as sp
 
 from .calculus import Differentiator, Expr, Variables, as_expression
-from .compiled import (CANDIDATES, CHECK_POINTS, RTOL, _BOXES, _SEED, Compiled, _engine_callable, _exact,
+from .compiled import (CANDIDATES, CHECK_POINTS, RTOL, _BOXES, _SEED, Compiled, _exact,
                        _rational_point, _sympy_callable)
+from .compiled import _engine_callable as _compiled_callable
 from .errors import InputError, MathError
 from .parse import resolve_variables
 
@@ -111,6 +112,31 @@ def _gradient(f: object, xs: list) -> list:
             if x in index:
                 parts[index[x]].append(term.diff(x))
     return [symengine.Add(*p) if p else symengine.Integer(0) for p in parts]
+
+
+BIG = 100  # outputs beyond which LLVM compiles without optimisation passes
+
+
+def _engine_callable(variables: list, exprs: list, shape: tuple[int, ...]) -> tuple[Callable, str]:
+    """``compiled._engine_callable``, but large outputs are compiled at LLVM opt_level 0.
+
+    Measured on chained Rosenbrock's gradient at n = 1,000: opt_level 0 compiles in 1.1 s
+    instead of 5.7-7 s (levels 1-3) and evaluates in ~10 microseconds either way.
+    """
+    if len(exprs) <= BIG:
+        return _compiled_callable(variables, exprs, shape)
+    import symengine
+
+    try:
+        compiled = symengine.Lambdify(variables, exprs, backend="llvm", cse=True, opt_level=0)
+    except (RuntimeError, ValueError, TypeError):
+        return _compiled_callable(variables, exprs, shape)
+
+    def call(x: np.ndarray) -> np.ndarray:
+        out = np.asarray(compiled(x), dtype=float)
+        return out.reshape(x.shape[:-1] + shape)
+
+    return call, "llvm"
 
 
 def _engine_build(d: Differentiator) -> tuple[Callable, Callable, Callable, str]:
