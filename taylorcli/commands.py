@@ -133,15 +133,18 @@ def _need_variables(request: _Request) -> None:
         raise InputError("the expression has no variables; name them with --vars")
 
 
-def _start_point(env: Environment, expr: str, vars_: str | None, x0: str):
+def _start_point(env: Environment, expr: str, vars_: str | None, x0: str, hessian: bool = True):
+    """The compiled f and the start; ``hessian=False`` compiles H.v products instead of H (hvp.py)."""
     from .numeric import compile as compile_numeric
     expression = parse_expression(_expression_text(env, expr))
     variables = resolve_variables([expression], vars_)
-    compiled = compile_numeric(expression, variables)
     values = [to_float(v) for v in parse_point(x0, variables).values()]
     if any(v is None for v in values):
         raise InputError("--x0 values must be finite numbers")
-    return compiled, values
+    if not hessian:
+        from .hvp import compile_first_order
+        return compile_first_order(expression, variables), values
+    return compile_numeric(expression, variables), values
 
 
 def _region(text: str | None, n: int) -> list[tuple[float, float]] | None:
@@ -268,35 +271,49 @@ def run_expand(expr: str, order: int, at: str | None, vars_: str | None, degree:
 
 
 def run_newton(expr: str, x0: str, vars_: str | None, tol: float, max_iter: int, trace: bool, pure: bool,
-                   plot: str | None, simplify: bool) -> RunReport:
+                   plot: str | None, simplify: bool, hessian_free: bool = False) -> RunReport:
     from .render.runs import RunReport
     from .optimize import newton
+    from .newtoncg import newton_cg
+    if pure and hessian_free:
+        raise InputError("--pure and --hessian-free do not go together (Newton-CG is damped by a line search)")
     env = _environment()
-    compiled, start = _start_point(env, expr, vars_, x0)
+    compiled, start = _start_point(env, expr, vars_, x0, hessian=not hessian_free)
     with _progress(env, max_iter, "newton") as tick:
-        result = newton(compiled, start, tol=tol, max_iter=max_iter, pure=pure,
-                        progress=(lambda k: tick(k, max_iter)) if tick else None)
+        report = (lambda k: tick(k, max_iter)) if tick else None
+        result = (newton_cg(compiled, start, tol=tol, max_iter=max_iter, progress=report) if hessian_free else
+                  newton(compiled, start, tol=tol, max_iter=max_iter, pure=pure, progress=report))
     return _with_plot(RunReport(result, trace=trace), plot, compiled.expression)
 
 
+def _rate(lr: str) -> float | None:
+    """--lr: a positive number, or None for auto."""
+    if lr == "auto":
+        return None
+    rate = to_float(parse_expression(lr)) if not parse_expression(lr).free_symbols else None
+    if rate is None or not rate > 0:
+        raise InputError(f"--lr must be a positive number or auto, got {printable(lr)}")
+    return rate
+
+
 def run_gd(expr: str, x0: str, vars_: str | None, tol: float, max_iter: int, trace: bool, lr: str,
-               plot: str | None, simplify: bool) -> RunReport:
+               plot: str | None, simplify: bool, method: str = "gd", **hyper: float | None) -> RunReport:
     from .render.runs import RunReport
-    from .optimize import gradient_descent, largest_curvature
+    from .firstorder import DEFAULT_LR, minimize_first_order, settings_for
+    from .optimize import largest_curvature
     env = _environment()
-    compiled, start = _start_point(env, expr, vars_, x0)
-    rate = None
-    if lr != "auto":
-        rate = to_float(parse_expression(lr)) if not parse_expression(lr).free_symbols else None
-        if rate is None or not rate > 0:
-            raise InputError(f"--lr must be a positive number or auto, got {printable(lr)}")
+    settings_for(method, hyper)  # bad options fail before anything is compiled
+    rate = _rate(lr)
+    # H.v products, never the Hessian: gd on 1,400 variables compiled a 2-million-entry H it did not use.
+    compiled, start = _start_point(env, expr, vars_, x0, hessian=False)
+    if rate is not None and method not in DEFAULT_LR:
         curvature = largest_curvature(compiled, start)
         if curvature > 0 and rate >= 2 / curvature:
             click.echo(f"taylor: warning: --lr {rate:g} >= 2/L = {2 / curvature:.4g} at x0: "
-                       "gradient descent may diverge", err=True)
-    with _progress(env, max_iter, "gradient descent") as tick:
-        result = gradient_descent(compiled, start, lr=rate, tol=tol, max_iter=max_iter,
-                                  progress=(lambda k: tick(k, max_iter)) if tick else None)
+                       f"{'gradient descent' if method == 'gd' else method} may diverge", err=True)
+    with _progress(env, max_iter, "gradient descent" if method == "gd" else method) as tick:
+        result = minimize_first_order(compiled, start, method, lr=rate, tol=tol, max_iter=max_iter,
+                                      progress=(lambda k: tick(k, max_iter)) if tick else None, **hyper)
     return _with_plot(RunReport(result, trace=trace), plot, compiled.expression)
 
 
@@ -333,11 +350,17 @@ def run_minimize(expr: str, x0: str, vars_: str | None, tol: float, max_iter: in
     return _with_plot(RunReport(result, trace=trace), plot, compiled.expression)
 
 
-def run_compare(expr: str, x0: str, vars_: str | None, tol: float, plot: str | None, simplify: bool) -> CompareReport:
+def run_compare(expr: str, x0: str, vars_: str | None, tol: float, plot: str | None, simplify: bool,
+                methods: str = "gd,newton,bfgs,lbfgs", lr: str = "auto",
+                max_iter: int | None = None) -> CompareReport:
     from .render.runs import CompareReport
-    from .optimize import compare
-    compiled, start = _start_point(_environment(), expr, vars_, x0)
-    return _with_plot(CompareReport(compare(compiled, start, tol=tol)), plot, compiled.expression)
+    from .firstorder import compare_methods, parse_methods
+    names = parse_methods(methods)
+    rate = _rate(lr)
+    # Only Newton needs the Hessian itself; every other method runs on H.v products.
+    compiled, start = _start_point(_environment(), expr, vars_, x0, hessian="newton" in names)
+    runs = compare_methods(compiled, start, names, tol=tol, lr=rate, max_iter=max_iter)
+    return _with_plot(CompareReport(runs), plot, compiled.expression)
 
 
 def run_critical(expr: str, vars_: str | None, region: str | None, simplify: bool) -> PointsReport:

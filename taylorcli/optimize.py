@@ -64,6 +64,7 @@ class OptimizeResult:
     seconds: float = 0.0
     verdict: str = ""
     min_eigenvalue: float | None = None
+    settings: dict[str, float] = field(default_factory=dict)  # the method's lr and hyper-parameters
 
     @property
     def interrupted(self) -> bool:
@@ -293,8 +294,18 @@ def _newton(run: _Run, max_iter: int, pure: bool, progress: Callable[[int], None
 
 
 def largest_curvature(f: Expr | Compiled, x0: Sequence[float], variables: Variables = None) -> float:
-    """L: the largest Hessian eigenvalue at x0 (gradient descent is stable for lr < 2/L)."""
+    """L: the largest Hessian eigenvalue at x0 (gradient descent is stable for lr < 2/L).
+
+    On the Hessian-free path (``hvp.compile_first_order``) L comes from exact
+    Hessian-vector products (Lanczos when n is large), never from an n x n matrix.
+    """
     c, x = _start(f, x0, variables)
+    if getattr(c, "_hvp", None) is not None:
+        from .curvature import extreme_eigenvalues
+        largest = extreme_eigenvalues(c, x)[1]  # type: ignore[arg-type]
+        if not math.isfinite(largest):
+            raise MathError("the Hessian is not finite at the start point: give --lr")
+        return largest
     with np.errstate(all="ignore"):
         hessian = c.hessian(x)
     if not np.all(np.isfinite(hessian)):

@@ -139,6 +139,11 @@ def judge(c: Compiled, x: Sequence[float] | np.ndarray, tol: float, direction: n
     any; ``hessian`` saves recomputing H at x.
     """
     x = np.asarray(x, dtype=float)
+    if hessian is None and getattr(c, "_hvp", None) is not None:
+        from .hvp import DENSE_LIMIT
+        if len(x) > DENSE_LIMIT:  # Hessian-free: Lanczos on exact products, never an n x n matrix
+            from .curvature import judge_by_products
+            return judge_by_products(c, x, tol, direction)  # type: ignore[arg-type]
     with np.errstate(all="ignore"):
         fx = _value(c, x)
         g = np.asarray(c._gradient(x), dtype=float)

@@ -53,6 +53,7 @@ def _run_json(report: RunReport) -> dict[str, Any]:
         "method": r.method, "variables": r.variables, "x": [_finite(float(v)) for v in r.x],
         "fun": _finite(r.fun), "grad_norm": _finite(r.grad_norm), "nit": r.nit, "nfev": r.nfev,
         "njev": r.njev, "nhev": r.nhev, "success": r.success, "message": r.message,
+        **{name: _finite(float(value)) for name, value in r.settings.items()},  # lr, beta1, ...
         "verdict": r.verdict, "min_eigenvalue": None if r.min_eigenvalue is None else _finite(r.min_eigenvalue),
         "trace": [{"k": t.k, "x": [_finite(v) for v in t.x], "f": _finite(t.f), "grad_norm": _finite(t.grad_norm),
                    "step": t.step, **({"min_eig": t.min_eig} if t.min_eig is not None else {}),
@@ -74,6 +75,7 @@ def _run_plain(report: RunReport) -> str:
              f"success: {str(r.success).lower()}", f"message: {r.message}", f"verdict: {r.verdict}"]
     if r.min_eigenvalue is not None:
         lines.append(f"min_eigenvalue: {r.min_eigenvalue!r}")
+    lines += [f"{name}: {value!r}" for name, value in r.settings.items()]
     if report.trace:
         lines += [_trace_line(t) for t in r.trace]
     return "\n".join(lines)
@@ -93,7 +95,9 @@ def _run_table(report: RunReport) -> Group:
     from rich.table import Table
     from rich.text import Text
     r = report.result
-    names = {"newton": "Newton's method", "gd": "Gradient descent", "bfgs": "BFGS", "lbfgs": "L-BFGS"}
+    names = {"newton": "Newton's method", "gd": "Gradient descent", "bfgs": "BFGS", "lbfgs": "L-BFGS",
+             "newton-cg": "Newton-CG (Hessian-free)", "momentum": "Heavy-ball momentum", "nesterov": "Nesterov",
+             "adagrad": "Adagrad", "rmsprop": "RMSprop", "adam": "Adam"}
     status = Text(_STATUS.get(r.verdict, r.verdict or ("converged" if r.success else "did not converge")),
                   style="green" if r.success else "red")
     heading = Text.assemble((names.get(r.method, r.method), "bold"), " ", status, f": {r.message}")
@@ -105,7 +109,9 @@ def _run_table(report: RunReport) -> Group:
     for label, value in [("f", repr(r.fun)), ("|grad f|", f"{r.grad_norm:.3e}"), ("iterations", str(r.nit)),
                          *([("smallest Hessian eigenvalue", f"{r.min_eigenvalue:.4g}")]
                            if r.min_eigenvalue is not None else []),
-                         ("evaluations f/grad/Hessian", f"{r.nfev}/{r.njev}/{r.nhev}"),
+                         *[(name, f"{value:g}") for name, value in r.settings.items()],
+                         (f"evaluations f/grad/{'Hessian' if r.method == 'newton' else 'H.v'}",
+                          f"{r.nfev}/{r.njev}/{r.nhev}"),
                          ("time", f"{r.seconds:.3g} s")]:
         _row(summary, label, value)
     parts: list[Any] = [heading, summary]
