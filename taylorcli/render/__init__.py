@@ -50,6 +50,8 @@ class Result:
     eigenvalues: list[float] | None = None
     definiteness: str | None = None
     order: int | None = None
+    cse: list[tuple[sp.Symbol, sp.Expr]] | None = None  # --cse: common subexpressions, in order
+    cse_result: Any = None  # --cse: ``exact`` written in terms of the ``cse`` names
 
 
 def _row(table: Table, *cells: str) -> None:
@@ -103,20 +105,21 @@ def _order(result: Result) -> int:
 
 
 def to_json(result: Result) -> dict[str, Any]:
-    """The documented JSON object of a result (keys are an interface)."""
-    data: dict[str, Any] = {
-        "expression": result.expression,
-        "variables": [v.name for v in result.variables],
-    }
+    """The documented JSON object of a result (keys are an interface: ``taylorcli/contract.py``)."""
+    from ..contract import entry
+    data = entry(expression=result.expression, variables=[v.name for v in result.variables])
     if result.kind == "tensor":
-        data["order"] = result.order
+        data.update(entry(order=result.order))
     data[KEYS[result.kind]] = nested_map(exact_text, result.exact)
     if result.at is not None:
-        data["at"] = {v.name: exact_text(value) for v, value in result.at.items()}
-        data["numeric"] = result.numeric
+        data.update(entry(at={v.name: exact_text(value) for v, value in result.at.items()}, numeric=result.numeric))
+        if result.kind == "value":
+            data.update(entry(value_float=result.numeric))
     if result.kind == "hessian" and result.at is not None:
-        data["eigenvalues"] = result.eigenvalues
-        data["definiteness"] = result.definiteness
+        data.update(entry(eigenvalues=result.eigenvalues, definiteness=result.definiteness))
+    if result.cse is not None:
+        data.update(entry(cse=[[s.name, exact_text(e)] for s, e in result.cse],
+                          cse_result=nested_map(exact_text, result.cse_result)))
     return data
 
 
@@ -125,7 +128,11 @@ def to_json(result: Result) -> dict[str, Any]:
 
 def to_plain(result: Result) -> str:
     """First line: the exact result; with a point, labelled extra lines follow."""
-    lines = [_plain_nested(result.exact, exact_text)]
+    if result.cse is not None:  # --cse: the names first, then the result in terms of them
+        lines = [f"{name} = {exact_text(value)}" for name, value in result.cse]
+        lines.append(_plain_nested(result.cse_result, exact_text))
+    else:
+        lines = [_plain_nested(result.exact, exact_text)]
     if result.at is not None:
         lines.append("numeric: " + _plain_nested(result.numeric, _float_text))
         if result.eigenvalues is not None:
@@ -156,7 +163,7 @@ def _bmatrix(rows: list[list[sp.Expr]]) -> str:
 
 def to_latex(result: Result) -> str:
     """LaTeX that pastes into a math environment; extra facts as % comments."""
-    exact = result.exact
+    exact = result.exact if result.cse is None else result.cse_result
     order = _order(result)
     if order == 0:
         body = _latex(exact)
@@ -169,6 +176,9 @@ def to_latex(result: Result) -> str:
                  for index, value in distinct_entries(result)]
         body = "\\begin{aligned}\n" + " \\\\\n".join(lines) + "\n\\end{aligned}"
     lines = [body]
+    if result.cse:  # --cse: the body uses these names
+        where = " \\\\\n".join(f"{latex_text(name)} &= {latex_text(value)}" for name, value in result.cse)
+        lines.insert(0, "\\begin{aligned}\n" + where + "\n\\end{aligned}")
     if result.at is not None:
         if result.at:
             lines.append("% at " + ", ".join(f"{v} = {exact_text(a)}" for v, a in result.at.items()))
