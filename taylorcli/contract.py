@@ -18,7 +18,7 @@ Conventions (the README's "JSON contract" section is generated from this module)
 
 >>> entry(expression="x**2", variables=["x"])
 {'expression': 'x**2', 'variables': ['x']}
->>> schema("eval")["properties"]["value"]["type"]
+>>> schema("eval")["oneOf"][0]["properties"]["value"]["type"]
 'string'
 """
 
@@ -148,7 +148,7 @@ KEYS: dict[str, tuple[dict[str, Any], str]] = {
     # --batch failures
     "line": (_INT, "--batch: the input line number (from 1)."),
     "input": (_STR, "--batch: the input line."),
-    "error": (_STR, "--batch: why the line failed, in one line."),
+    "error": (_STR, "--batch: why the line failed, in one line (in `errors`, `convergence`: a Taylor error)."),
     "exit_status": (_INT, "--batch: the exit status the line would have had alone."),
 }
 
@@ -156,6 +156,7 @@ KEYS: dict[str, tuple[dict[str, Any], str]] = {
 # They stay (keys are an interface); the unified key named in the note is written beside them.
 LEGACY: dict[tuple[str, str], tuple[dict[str, Any], str]] = {
     ("jacobian", "expression"): (_STRS, "a list, one per function"),
+    ("expect", "numeric"): (_POINT_FLOAT, "an object: first_order, second_order, variance as floats"),
     ("step", "value"): (_FLOAT, "a float; read `value_float`"),
     ("points", "value"): (_FLOAT, "a float; read `value_float`"),
     ("points", "x"): ({"type": "object", "additionalProperties": {"type": ["string", "number"]}},
@@ -164,6 +165,7 @@ LEGACY: dict[tuple[str, str], tuple[dict[str, Any], str]] = {
     ("terms", "degree"): ({"type": ["integer", "string"]}, "the degree, a number"),
     ("convergence", "order"): (_FLOAT, "the observed order, a float"),
     ("errors", "error"): (_FLOAT, "the error, a float"),
+    ("convergence", "error"): (_FLOAT, "the error, a float"),
     ("terms", "expr"): (_STR, "the term; read `expression`"),
 }
 KEYS["expr"] = (_STR, "The term (legacy name of `expression` in `terms`).")
@@ -285,3 +287,18 @@ def _type_name(value: dict[str, Any]) -> str:
     elif "items" in value and isinstance(value["items"], dict) and "$ref" not in value["items"]:
         text += " of " + _type_name(value["items"])
     return text
+
+
+def schema_text(command: str) -> str:
+    """The committed text of ``schemas/<command>.schema.json``."""
+    import json
+
+    return json.dumps(schema(command), indent=2) + "\n"
+
+
+def write_schemas(folder: str) -> None:
+    """Regenerate the committed schema files: ``python -c 'from taylorcli.contract import write_schemas; write_schemas("schemas")'``."""
+    from pathlib import Path
+
+    for command in COMMANDS:
+        (Path(folder) / f"{command}.schema.json").write_text(schema_text(command))

@@ -64,6 +64,7 @@ class OptimizeResult:
     seconds: float = 0.0
     verdict: str = ""
     min_eigenvalue: float | None = None
+    lr: float | None = None  # gradient descent's step size (what --lr auto chose, too)
 
     @property
     def interrupted(self) -> bool:
@@ -319,7 +320,9 @@ def gradient_descent(f: Expr | Compiled, x0: Sequence[float], variables: Variabl
     if not lr > 0 or not math.isfinite(lr):
         raise InputError(f"the learning rate must be positive, got {lr}")
     run = _Run("gd", c, x, tol)
-    return _interruptible(run, lambda: _gradient_descent(run, lr, max_iter, progress))
+    result = _interruptible(run, lambda: _gradient_descent(run, lr, max_iter, progress))
+    result.lr = lr
+    return result
 
 
 def _gradient_descent(run: _Run, lr: float, max_iter: int,

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 import sympy as sp
 
 from ..calculus import to_float
+from ..contract import entry
 from . import _float_text, _row, exact_text, register
 
 if TYPE_CHECKING:
@@ -33,19 +34,19 @@ class ExpansionReport:
 def _accuracy_json(report: ExpansionReport) -> dict[str, Any]:
     data: dict[str, Any] = {}
     if report.check is not None:
-        data["check"] = {
-            "at": {v.name: exact_text(a) for v, a in report.check.point.items()},
-            "value": report.check.value,
-            "errors": [{"order": r.order, "approximation": r.approximation, "error": r.error}
-                       for r in report.check.rows],
-        }
+        data.update(entry(check=entry(
+            at={v.name: exact_text(a) for v, a in report.check.point.items()},
+            value=report.check.value, value_float=report.check.value,
+            errors=[entry(order=r.order, approximation=r.approximation, error=r.error)
+                    for r in report.check.rows],
+        )))
     if report.lagrange is not None:
         interval = report.lagrange.interval
-        data["lagrange_bound"] = {"interval": None if interval is None else [exact_text(a) for a in interval],
-                                  "bound": report.lagrange.bound, "note": report.lagrange.note}
+        data.update(entry(lagrange_bound=entry(interval=None if interval is None else [exact_text(a) for a in interval],
+                                               bound=report.lagrange.bound, note=report.lagrange.note)))
     if report.convergence is not None:
-        data["convergence"] = [{"scale": exact_text(r.scale), "distance": r.distance, "error": r.error,
-                                "order": r.order} for r in report.convergence]
+        data.update(entry(convergence=[entry(scale=exact_text(r.scale), distance=r.distance, error=r.error,
+                                             order=r.order) for r in report.convergence]))
     return data
 
 
@@ -124,21 +125,21 @@ def _label_kind(e: Expansion) -> str:
 
 def _expansion_json(report: ExpansionReport) -> dict[str, Any]:
     e = report.expansion
-    return {
-        "expression": exact_text(e.expression),
-        "variables": [v.name for v in e.variables],
-        "at": {v.name: exact_text(a) for v, a in e.at.items()},
-        "order": e.order,
-        "degree": e.degree,
-        "polynomial": e.text,
-        "terms": [{"degree": _number_text(d), "expr": text} for d, text in e.term_texts()],
-        "coefficients": [{"powers": [_number_text(p) for p in powers], "value": exact_text(c),
-                          "numeric": to_float(c)} for powers, c in e.coefficients],
-        "remainder": e.remainder(),
-        "kind": e.kind,
-        "side": e.side,
+    return entry(
+        expression=exact_text(e.expression),
+        variables=[v.name for v in e.variables],
+        at={v.name: exact_text(a) for v, a in e.at.items()},
+        order=e.order,
+        degree=e.degree,
+        polynomial=e.text,
+        terms=[entry(degree=_number_text(d), expr=text, expression=text) for d, text in e.term_texts()],
+        coefficients=[entry(powers=[_number_text(p) for p in powers], value=exact_text(c),
+                            numeric=to_float(c)) for powers, c in e.coefficients],
+        remainder=e.remainder(),
+        kind=e.kind,
+        side=e.side,
         **_accuracy_json(report),
-    }
+    )
 
 
 def _expansion_plain(report: ExpansionReport) -> str:

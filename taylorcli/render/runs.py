@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import sympy as sp
 
+from ..contract import entry
 from . import _bmatrix, _plain_nested, _row, register
 
 if TYPE_CHECKING:
@@ -23,6 +24,7 @@ class RunReport:
 
     result: OptimizeResult
     trace: bool = False
+    inputs: dict[str, Any] = field(default_factory=dict)  # echoed in JSON: expression, x0, tol, ...
 
     @property
     def interrupted(self) -> bool:
@@ -47,17 +49,28 @@ def _finite(value: float) -> float | None:
     return value if math.isfinite(value) else None
 
 
+def _point_text(value: float) -> str:
+    # repr round-trips, and the parser reads it back as the exact decimal it shows
+    return repr(float(value)) if math.isfinite(value) else "nan"
+
+
 def _run_json(report: RunReport) -> dict[str, Any]:
     r = report.result
-    return {
-        "method": r.method, "variables": r.variables, "x": [_finite(float(v)) for v in r.x],
-        "fun": _finite(r.fun), "grad_norm": _finite(r.grad_norm), "nit": r.nit, "nfev": r.nfev,
-        "njev": r.njev, "nhev": r.nhev, "success": r.success, "message": r.message,
-        "verdict": r.verdict, "min_eigenvalue": None if r.min_eigenvalue is None else _finite(r.min_eigenvalue),
-        "trace": [{"k": t.k, "x": [_finite(v) for v in t.x], "f": _finite(t.f), "grad_norm": _finite(t.grad_norm),
-                   "step": t.step, **({"min_eig": t.min_eig} if t.min_eig is not None else {}),
-                   **({"note": t.note} if t.note else {})} for t in r.trace],
-    }
+    data = entry(
+        method=r.method, variables=r.variables, x=[_finite(float(v)) for v in r.x],
+        fun=_finite(r.fun), grad_norm=_finite(r.grad_norm), nit=r.nit, nfev=r.nfev,
+        njev=r.njev, nhev=r.nhev, success=r.success, message=r.message,
+        verdict=r.verdict, min_eigenvalue=None if r.min_eigenvalue is None else _finite(r.min_eigenvalue),
+        point={name: _point_text(v) for name, v in zip(r.variables, r.x)},
+        point_float={name: _finite(float(v)) for name, v in zip(r.variables, r.x)},
+    )
+    data.update(entry(**report.inputs))
+    if report.trace:  # a gd run's trace runs to megabytes: only when asked for
+        data.update(entry(trace=[entry(k=t.k, x=[_finite(v) for v in t.x], f=_finite(t.f),
+                                       grad_norm=_finite(t.grad_norm), step=t.step,
+                                       **({"min_eig": t.min_eig} if t.min_eig is not None else {}),
+                                       **({"note": t.note} if t.note else {})) for t in r.trace]))
+    return data
 
 
 def _trace_line(t: TraceRow) -> str:
@@ -131,6 +144,7 @@ class CompareReport:
     """Several optimizer runs from one start, side by side."""
 
     runs: list[OptimizeResult]
+    inputs: dict[str, Any] = field(default_factory=dict)  # echoed in JSON: expression, variables, x0, tol
 
     def failure(self) -> str | None:
         return None if any(r.success for r in self.runs) else "no method converged"
@@ -144,8 +158,10 @@ class CompareReport:
 
 
 def _compare_json(report: CompareReport) -> dict[str, Any]:
-    return {"runs": [{**_run_json(RunReport(r)), "distance": d, "seconds": r.seconds}
-                     for r, d in zip(report.runs, report.distances())]}
+    common = {key: report.inputs[key] for key in ("expression",) if key in report.inputs}
+    runs = [{**_run_json(RunReport(r, inputs=common)), **entry(distance=d, seconds=r.seconds)}
+            for r, d in zip(report.runs, report.distances())]
+    return entry(runs=runs, **report.inputs)
 
 
 def _compare_rows(report: CompareReport) -> list[list[str]]:
