@@ -12,6 +12,7 @@ import sympy as sp
 from ..calculus import to_float
 from ..contract import entry
 from . import _float_text, _row, exact_text, register
+from .numbers import table_number
 
 if TYPE_CHECKING:
     from rich.console import Group
@@ -84,7 +85,7 @@ def _points_json(report: PointsReport) -> dict[str, Any]:
 
 
 def _point_text(report: PointsReport, p: CriticalPoint) -> str:
-    return ", ".join(f"{v}={exact_text(p.x[v]) if p.exact else repr(float(p.x[v]))}" for v in report.variables)
+    return ", ".join(f"{v}={exact_text(p.x[v]) if p.exact else _float_text(p.x[v])}" for v in report.variables)
 
 
 def _points_plain(report: PointsReport) -> str:
@@ -100,7 +101,7 @@ def _points_plain(report: PointsReport) -> str:
 def _points_latex(report: PointsReport) -> str:
     rows = [r"\begin{tabular}{lll}", r"point & kind & $f$ \\ \hline"]
     for p in report.points:
-        where = ", ".join(f"${sp.latex(v)} = {sp.latex(p.x[v]) if p.exact else repr(float(p.x[v]))}$"
+        where = ", ".join(f"${sp.latex(v)} = {sp.latex(p.x[v]) if p.exact else _float_text(p.x[v])}$"
                           for v in report.variables)
         rows.append(f"{where} & {p.kind} & ${_float_text(p.value)}$ \\\\")
     search = [f"% {_search_line(report)}"] if _search_line(report) else []
@@ -117,8 +118,8 @@ def _points_table(report: PointsReport) -> Group:
     for name in ("point", "kind", "f", "eigenvalues", "exact"):
         table.add_column(name)
     for p in report.points:
-        _row(table, _point_text(report, p), p.kind, _float_text(p.value),
-                      ", ".join(f"{v:.6g}" for v in p.eigenvalues), "yes" if p.exact else "no")
+        _row(table, _point_text(report, p), p.kind, table_number(p.value),
+             ", ".join(table_number(v) for v in p.eigenvalues), "yes" if p.exact else "no")
     notes = [Text(f"{_point_text(report, p)}: {p.note}", style="dim") for p in report.points if p.note]  # noqa
     if not report.points:
         notes.append(Text(_nothing(report)))
@@ -230,7 +231,7 @@ def _step_table(report: StepReport) -> Table:
             ("second order: + lr^2/2 g^T H g", p.predicted_second_order), ("actual f(x0 - lr g)", p.actual),
             ("stability bound 2/L", p.lr_bound)]
     for label, value in rows:
-        _row(table, label, "-" if value is None else f"{value:.10g}")
+        _row(table, label, table_number(value))
     _row(table, "stable (lr < 2/L)", "yes" if p.stable else "no")
     return table
 

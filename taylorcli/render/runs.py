@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING, Any
 import sympy as sp
 
 from ..contract import entry
-from . import _bmatrix, _plain_nested, _row, register
+from . import _bmatrix, _float_text, _plain_nested, _row, register
+from .numbers import table_number
 
 if TYPE_CHECKING:
     from rich.console import Group
@@ -74,19 +75,20 @@ def _run_json(report: RunReport) -> dict[str, Any]:
 
 
 def _trace_line(t: TraceRow) -> str:
-    line = f"k={t.k} f={t.f!r} grad_norm={t.grad_norm!r} step={t.step!r}"
+    line = f"k={t.k} f={_float_text(t.f)} grad_norm={_float_text(t.grad_norm)} step={_float_text(t.step)}"
     if t.min_eig is not None:
-        line += f" min_eig={t.min_eig!r}"
+        line += f" min_eig={_float_text(t.min_eig)}"
     return line + (f" ({t.note})" if t.note else "")
 
 
 def _run_plain(report: RunReport) -> str:
     r = report.result
-    lines = [_plain_nested([float(v) for v in r.x], repr), f"fun: {r.fun!r}", f"grad_norm: {r.grad_norm!r}",
+    lines = [_plain_nested([float(v) for v in r.x], _float_text), f"fun: {_float_text(r.fun)}",
+             f"grad_norm: {_float_text(r.grad_norm)}",
              f"nit: {r.nit}", f"nfev: {r.nfev}", f"njev: {r.njev}", f"nhev: {r.nhev}",
              f"success: {str(r.success).lower()}", f"message: {r.message}", f"verdict: {r.verdict}"]
     if r.min_eigenvalue is not None:
-        lines.append(f"min_eigenvalue: {r.min_eigenvalue!r}")
+        lines.append(f"min_eigenvalue: {_float_text(r.min_eigenvalue)}")
     if report.trace:
         lines += [_trace_line(t) for t in r.trace]
     return "\n".join(lines)
@@ -114,9 +116,10 @@ def _run_table(report: RunReport) -> Group:
     summary.add_column(style="bold")
     summary.add_column()
     for name, v in zip(r.variables, r.x):
-        _row(summary, name, repr(float(v)))
-    for label, value in [("f", repr(r.fun)), ("|grad f|", f"{r.grad_norm:.3e}"), ("iterations", str(r.nit)),
-                         *([("smallest Hessian eigenvalue", f"{r.min_eigenvalue:.4g}")]
+        _row(summary, name, table_number(v))
+    for label, value in [("f", table_number(r.fun)), ("|grad f|", table_number(r.grad_norm)),
+                         ("iterations", str(r.nit)),
+                         *([("smallest Hessian eigenvalue", table_number(r.min_eigenvalue))]
                            if r.min_eigenvalue is not None else []),
                          ("evaluations f/grad/Hessian", f"{r.nfev}/{r.njev}/{r.nhev}"),
                          ("time", f"{r.seconds:.3g} s")]:
@@ -129,9 +132,10 @@ def _run_table(report: RunReport) -> Group:
         for name in ("k", "f", "|grad f|", "step") + (("min eig",) if newton else ()) + (("note",) if notes else ()):
             trace.add_column(name, justify="right")
         for t in r.trace:
-            cells = [str(t.k), f"{t.f:.15g}", f"{t.grad_norm:.3e}", f"{t.step:.3e}"]
+            # f at 15 digits by default: the trace shows Newton's digits doubling
+            cells = [str(t.k), table_number(t.f, 15), table_number(t.grad_norm), table_number(t.step)]
             if newton:
-                cells.append(f"{t.min_eig:.4g}" if t.min_eig is not None else "")
+                cells.append(table_number(t.min_eig) if t.min_eig is not None else "")
             if notes:
                 cells.append(t.note)
             _row(trace, *cells)
@@ -167,8 +171,8 @@ def _compare_json(report: CompareReport) -> dict[str, Any]:
 def _compare_rows(report: CompareReport) -> list[list[str]]:
     rows = []
     for r, d in zip(report.runs, report.distances()):
-        rows.append([r.method, str(r.nit), f"{r.nfev}/{r.njev}/{r.nhev}", f"{r.seconds:.2g}", f"{r.fun:.4g}",
-                     f"{r.grad_norm:.1e}", "-" if d is None else f"{d:.1e}", _converged(r)])
+        rows.append([r.method, str(r.nit), f"{r.nfev}/{r.njev}/{r.nhev}", f"{r.seconds:.2g}", table_number(r.fun),
+                     table_number(r.grad_norm, 2), table_number(d, 2), _converged(r)])
     return rows
 
 
