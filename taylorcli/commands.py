@@ -359,11 +359,13 @@ def run_critical(expr: str, vars_: str | None, region: str | None, simplify: boo
     env = _environment()
     expression = parse_expression(_expression_text(env, expr))
     variables = resolve_variables([expression], vars_)
-    points = critical_points(expression, variables, _region(region, len(variables)))
+    box = _region(region, len(variables))
+    points = critical_points(expression, variables, box)
     if not points and not points.complete and not points.sets:
         # An empty list from a search that cannot prove there is nothing is no answer.
         raise MathError(f"no critical point found; the search is not exhaustive ({points.method})")
-    return PointsReport(expression, variables, list(points), points.complete, points.method, points.sets)
+    return PointsReport(expression, variables, list(points), points.complete, points.method, points.sets,
+                        inputs={} if box is None else {"region": [list(pair) for pair in box]})
 
 
 def run_classify(expr: str, at: str, vars_: str | None, simplify: bool) -> PointsReport:

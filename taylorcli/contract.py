@@ -60,6 +60,8 @@ KEYS: dict[str, tuple[dict[str, Any], str]] = {
     "memory": (_INT, "L-BFGS correction pairs kept (input --memory)."),
     "mean": (_POINT, "The mean of X (input --mean): variable name -> exact value."),
     "cov": (_MATRIX, "The covariance matrix of X (input --cov, or --var on the diagonal), exact."),
+    "region": ({"type": "array", "items": {"type": "array", "items": _FLOAT, "minItems": 2, "maxItems": 2}},
+               "The search box (input --region): [low, high] per variable."),
     "samples": (_INT, "Monte Carlo samples asked for (input --samples; 0: none)."),
     "seed": ({"type": ["integer", "null"]}, "The random seed (input --seed; null: none)."),
     # exact results and their float twins
@@ -191,7 +193,7 @@ COMMANDS: dict[str, tuple[list[str], list[str]]] = {
     "lbfgs": (_OPTIMIZER[0] + ["memory"], _OPTIMIZER[1]),
     "minimize": _OPTIMIZER,
     "compare": (["runs", "expression", "variables", "x0", "tol"], []),
-    "critical": (_RESULT + ["points"], ["complete", "method", "sets"]),
+    "critical": (_RESULT + ["points"], ["complete", "method", "sets", "region"]),
     "classify": (_RESULT + ["points", "at"], []),
     "expect": (_RESULT + ["first_order", "second_order", "variance", "numeric", "monte_carlo", "mean", "cov",
                           "samples", "seed"], []),
