@@ -147,6 +147,13 @@ def _start_point(env: Environment, expr: str, vars_: str | None, x0: str, hessia
     return compile_numeric(expression, variables), values
 
 
+def _run_inputs(compiled: Any, x0: str, tol: float, **more: Any) -> dict[str, Any]:
+    """The inputs an optimizer's JSON echoes (contract keys): expression, start, tolerance, ..."""
+    start = parse_point(x0, compiled.variables)
+    return {"expression": exact_text(compiled.expression),
+            "x0": {v.name: exact_text(a) for v, a in start.items()}, "tol": tol, **more}
+
+
 def _region(text: str | None, n: int) -> list[tuple[float, float]] | None:
     """``-5:5`` for every variable, or one ``lo:hi`` per variable, comma-separated."""
     if text is None:
@@ -279,11 +286,12 @@ def run_newton(expr: str, x0: str, vars_: str | None, tol: float, max_iter: int,
         raise InputError("--pure and --hessian-free do not go together (Newton-CG is damped by a line search)")
     env = _environment()
     compiled, start = _start_point(env, expr, vars_, x0, hessian=not hessian_free)
+    inputs = _run_inputs(compiled, x0, tol, max_iter=max_iter)
     with _progress(env, max_iter, "newton") as tick:
         report = (lambda k: tick(k, max_iter)) if tick else None
         result = (newton_cg(compiled, start, tol=tol, max_iter=max_iter, progress=report) if hessian_free else
                   newton(compiled, start, tol=tol, max_iter=max_iter, pure=pure, progress=report))
-    return _with_plot(RunReport(result, trace=trace), plot, compiled.expression)
+    return _with_plot(RunReport(result, trace=trace, inputs=inputs), plot, compiled.expression)
 
 
 def _rate(lr: str) -> float | None:
@@ -314,7 +322,8 @@ def run_gd(expr: str, x0: str, vars_: str | None, tol: float, max_iter: int, tra
     with _progress(env, max_iter, "gradient descent" if method == "gd" else method) as tick:
         result = minimize_first_order(compiled, start, method, lr=rate, tol=tol, max_iter=max_iter,
                                       progress=(lambda k: tick(k, max_iter)) if tick else None, **hyper)
-    return _with_plot(RunReport(result, trace=trace), plot, compiled.expression)
+    inputs = _run_inputs(compiled, x0, tol, max_iter=max_iter)
+    return _with_plot(RunReport(result, trace=trace, inputs=inputs), plot, compiled.expression)
 
 
 def run_bfgs(expr: str, x0: str, vars_: str | None, tol: float, max_iter: int, trace: bool,
@@ -322,10 +331,11 @@ def run_bfgs(expr: str, x0: str, vars_: str | None, tol: float, max_iter: int, t
     from .render.runs import RunReport
     from .optimize import bfgs
     compiled, start = _start_point(_environment(), expr, vars_, x0)
+    inputs = _run_inputs(compiled, x0, tol, max_iter=max_iter)
     with _progress(_environment(), max_iter, "bfgs") as tick:
         result = bfgs(compiled, start, tol=tol, max_iter=max_iter,
                       progress=(lambda k: tick(k, max_iter)) if tick else None)
-    return _with_plot(RunReport(result, trace=trace), plot, compiled.expression)
+    return _with_plot(RunReport(result, trace=trace, inputs=inputs), plot, compiled.expression)
 
 
 def run_lbfgs(expr: str, x0: str, vars_: str | None, tol: float, max_iter: int, trace: bool, memory: int,
@@ -333,10 +343,11 @@ def run_lbfgs(expr: str, x0: str, vars_: str | None, tol: float, max_iter: int, 
     from .render.runs import RunReport
     from .optimize import lbfgs
     compiled, start = _start_point(_environment(), expr, vars_, x0)
+    inputs = _run_inputs(compiled, x0, tol, max_iter=max_iter, memory=memory)
     with _progress(_environment(), max_iter, "lbfgs") as tick:
         result = lbfgs(compiled, start, tol=tol, max_iter=max_iter, memory=memory,
                        progress=(lambda k: tick(k, max_iter)) if tick else None)
-    return _with_plot(RunReport(result, trace=trace), plot, compiled.expression)
+    return _with_plot(RunReport(result, trace=trace, inputs=inputs), plot, compiled.expression)
 
 
 def run_minimize(expr: str, x0: str, vars_: str | None, tol: float, max_iter: int, trace: bool, method: str,
@@ -344,10 +355,11 @@ def run_minimize(expr: str, x0: str, vars_: str | None, tol: float, max_iter: in
     from .render.runs import RunReport
     from .optimize import scipy_minimize
     compiled, start = _start_point(_environment(), expr, vars_, x0)
+    inputs = _run_inputs(compiled, x0, tol, max_iter=max_iter)
     with _progress(_environment(), max_iter, method) as tick:
         result = scipy_minimize(compiled, start, method, tol=tol, max_iter=max_iter,
                                 progress=(lambda k: tick(k, max_iter)) if tick else None)
-    return _with_plot(RunReport(result, trace=trace), plot, compiled.expression)
+    return _with_plot(RunReport(result, trace=trace, inputs=inputs), plot, compiled.expression)
 
 
 def run_compare(expr: str, x0: str, vars_: str | None, tol: float, plot: str | None, simplify: bool,
@@ -359,8 +371,9 @@ def run_compare(expr: str, x0: str, vars_: str | None, tol: float, plot: str | N
     rate = _rate(lr)
     # Only Newton needs the Hessian itself; every other method runs on H.v products.
     compiled, start = _start_point(_environment(), expr, vars_, x0, hessian="newton" in names)
+    inputs = {**_run_inputs(compiled, x0, tol), "variables": [v.name for v in compiled.variables]}
     runs = compare_methods(compiled, start, names, tol=tol, lr=rate, max_iter=max_iter)
-    return _with_plot(CompareReport(runs), plot, compiled.expression)
+    return _with_plot(CompareReport(runs, inputs), plot, compiled.expression)
 
 
 def run_critical(expr: str, vars_: str | None, region: str | None, simplify: bool) -> PointsReport:
@@ -369,11 +382,13 @@ def run_critical(expr: str, vars_: str | None, region: str | None, simplify: boo
     env = _environment()
     expression = parse_expression(_expression_text(env, expr))
     variables = resolve_variables([expression], vars_)
-    points = critical_points(expression, variables, _region(region, len(variables)))
+    box = _region(region, len(variables))
+    points = critical_points(expression, variables, box)
     if not points and not points.complete and not points.sets:
         # An empty list from a search that cannot prove there is nothing is no answer.
         raise MathError(f"no critical point found; the search is not exhaustive ({points.method})")
-    return PointsReport(expression, variables, list(points), points.complete, points.method, points.sets)
+    return PointsReport(expression, variables, list(points), points.complete, points.method, points.sets,
+                        inputs={} if box is None else {"region": [list(pair) for pair in box]})
 
 
 def run_classify(expr: str, at: str, vars_: str | None, simplify: bool) -> PointsReport:
@@ -383,7 +398,8 @@ def run_classify(expr: str, at: str, vars_: str | None, simplify: bool) -> Point
     expression = parse_expression(_expression_text(env, expr))
     variables = resolve_variables([expression], vars_)
     point = parse_point(at, variables)
-    return PointsReport(expression, variables, [classify_point(expression, variables, point)])
+    return PointsReport(expression, variables, [classify_point(expression, variables, point)],
+                        inputs={"at": {v.name: exact_text(a) for v, a in point.items()}})
 
 
 def run_expect(expr: str, mean: str, cov: str | None, var: str | None, vars_: str | None, samples: int,
@@ -393,9 +409,12 @@ def run_expect(expr: str, mean: str, cov: str | None, var: str | None, vars_: st
     env = _environment()
     expression = parse_expression(_expression_text(env, expr))
     variables = resolve_variables([expression], vars_)
-    mu = list(parse_point(mean, variables).values())
-    result = expectation(expression, mu, _covariance(cov, var), variables, samples, seed)
-    return ExpectationReport(expression, result)
+    mean_point = parse_point(mean, variables)
+    sigma = _covariance(cov, var)
+    result = expectation(expression, list(mean_point.values()), sigma, variables, samples, seed)
+    inputs = {"mean": {v.name: exact_text(a) for v, a in mean_point.items()},
+              "cov": [[exact_text(c) for c in row] for row in sigma], "samples": samples, "seed": seed}
+    return ExpectationReport(expression, result, inputs)
 
 
 def run_step(expr: str | None, at: str | None, lr: str, vars_: str | None, value: str | None,
@@ -421,6 +440,10 @@ def run_step(expr: str | None, at: str | None, lr: str, vars_: str | None, value
             raise InputError("give the current point with --at")
         compiled, start = _start_point(env, expr, vars_, at)
         prediction = predict_step(rate, compiled, start)
+        point = parse_point(at, compiled.variables)
+        return StepReport(prediction, {"expression": exact_text(compiled.expression),
+                                       "variables": [v.name for v in compiled.variables],
+                                       "at": {v.name: exact_text(a) for v, a in point.items()}})
     return StepReport(prediction)
 
 
@@ -468,6 +491,7 @@ def run_plot(expr: str, output: str, orders: str, at: str | None, range_: str | 
     expression = parse_expression(_expression_text(env, expr))
     variables = resolve_variables([expression], vars_)
     pixels = _size(size)
+    echo = {"expression": exact_text(expression), "variables": [v.name for v in variables]}
     bounds = _numbers(range_, "--range") if range_ else [-3.0, 3.0]
     if len(variables) == 1:
         if len(bounds) != 2 or not bounds[0] < bounds[1]:
@@ -479,11 +503,14 @@ def run_plot(expr: str, output: str, orders: str, at: str | None, range_: str | 
         point = parse_value(at) if at is not None else sp.Integer(0)
         data = taylor_curves(expression, variables, point, ks, bounds[0], bounds[1])
         path = draw_curves(data, output, pixels)
-        return PlotReport(str(path), "curves", pixels, {k: exact_text(p) for k, p in data.polynomials.items()})
+        # lowest degree first, as expand writes polynomials
+        polynomials = {k: sp.sstr(p, order="rev-lex") for k, p in data.polynomials.items()}
+        return PlotReport(str(path), "curves", pixels, polynomials,
+                          {**echo, "orders": ks, "at": {variables[0].name: exact_text(point)}})
     if len(variables) == 2:
         box = bounds * 2 if len(bounds) == 2 else bounds
         if len(box) != 4 or not (box[0] < box[1] and box[2] < box[3]):
             raise InputError("--range for two variables is LO,HI (both) or XLO,XHI,YLO,YHI")
         path = draw_contours(contours(expression, variables, box), output, pixels)
-        return PlotReport(str(path), "contours", pixels, {})
+        return PlotReport(str(path), "contours", pixels, {}, echo)
     raise InputError(f"plot draws one or two variables; the expression has {len(variables)}")

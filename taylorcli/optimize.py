@@ -65,6 +65,7 @@ class OptimizeResult:
     verdict: str = ""
     min_eigenvalue: float | None = None
     settings: dict[str, float] = field(default_factory=dict)  # the method's lr and hyper-parameters
+    lr: float | None = None  # gradient descent's step size (what --lr auto chose, too)
 
     @property
     def interrupted(self) -> bool:
@@ -330,7 +331,9 @@ def gradient_descent(f: Expr | Compiled, x0: Sequence[float], variables: Variabl
     if not lr > 0 or not math.isfinite(lr):
         raise InputError(f"the learning rate must be positive, got {lr}")
     run = _Run("gd", c, x, tol)
-    return _interruptible(run, lambda: _gradient_descent(run, lr, max_iter, progress))
+    result = _interruptible(run, lambda: _gradient_descent(run, lr, max_iter, progress))
+    result.lr = lr
+    return result
 
 
 def _gradient_descent(run: _Run, lr: float, max_iter: int,

@@ -78,7 +78,13 @@ def _simplify_one(expr: sp.Expr) -> sp.Expr:
     if _trig_pair(expr):
         candidates.append(sp.trigsimp(expr))
     if any(p.exp.is_negative and not p.base.is_number for p in expr.atoms(sp.Pow)):
-        candidates.append(sp.cancel(expr))
+        # A sum of quotients: cancel expands, together keeps factors whole. The
+        # logistic loss's A/(1+A) - A**2/(1+A)**2 becomes A'/(1+A')**2 only by together
+        # (its exp(-u) over a common denominator is exp(u)), in milliseconds.
+        together = sp.together(expr)
+        candidates += [sp.cancel(expr), together, sp.powsimp(together), sp.factor(together)]
+    elif isinstance(expr, (sp.Add, sp.Mul)) and expr.atoms(sp.exp):
+        candidates.append(sp.powsimp(expr))  # exp(a)*exp(b) -> exp(a + b)
     best = expr
     for candidate in candidates:
         if sp.count_ops(candidate) < sp.count_ops(best) and _reads_back(candidate):

@@ -140,7 +140,8 @@ def test_cli_expect_json():
 def test_cli_step_json():
     data = json.loads(run("step", "x**2 + 10*y**2", "--at", "1,1", "--lr", "0.05", "-f", "json").stdout)
     assert set(data) == {"value", "grad_norm", "L", "lr", "predicted_first_order", "predicted_second_order",
-                         "actual", "stable", "lr_bound"}
+                         "actual", "stable", "lr_bound", "value_float", "expression", "variables", "at"}
+    assert data["at"] == {"x": "1", "y": "1"} and data["value_float"] == data["value"] == 11.0
     data = json.loads(run("step", "--value", "2.5", "--grad-norm", "1.2", "--curvature", "10", "--lr", "0.1",
                           "-f", "json").stdout)
     assert data["actual"] is None and data["predicted_second_order"] == pytest.approx(2.428)

@@ -115,7 +115,7 @@ def test_json_keys(command):
     if command == "derivative":
         expected.add("order")
     if command == "eval":
-        expected |= {"at", "numeric"}
+        expected |= {"at", "numeric", "value_float"}  # value_float: the float twin (taylorcli/contract.py)
     assert set(data) == expected
 
 

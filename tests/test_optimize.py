@@ -138,7 +138,7 @@ def run(*args):
 
 
 def test_cli_newton_json_keys():
-    result = run("newton", ROSENBROCK, "--x0", "-1.2,1", "-f", "json")
+    result = run("newton", ROSENBROCK, "--x0", "-1.2,1", "--trace", "-f", "json")
     assert result.exit_code == 0, result.stderr
     data = json.loads(result.stdout)
     assert {"method", "x", "fun", "grad_norm", "nit", "nfev", "njev", "nhev", "success", "message",
@@ -146,6 +146,17 @@ def test_cli_newton_json_keys():
     assert data["method"] == "newton" and data["success"] is True
     assert data["x"] == pytest.approx([1, 1], abs=1e-8)
     assert {"k", "x", "f", "grad_norm", "step"} <= set(data["trace"][0])
+    # the inputs are echoed, the point named; the trace only with --trace
+    assert data["x0"] == {"x": "-6/5", "y": "1"} and data["tol"] == 1e-8 and data["max_iter"] == 500
+    assert data["point_float"] == {"x": data["x"][0], "y": data["x"][1]}
+    quiet = json.loads(run("newton", ROSENBROCK, "--x0", "-1.2,1", "-f", "json").stdout)
+    assert "trace" not in quiet and quiet["x"] == data["x"]
+
+
+def test_cli_gd_json_echoes_the_rate_auto_chose():
+    data = json.loads(run("gd", "x**2 + 10*y**2", "--x0", "1,1", "-f", "json").stdout)
+    assert data["lr"] == pytest.approx(1 / 20)  # 1/L, L = 20 the largest Hessian eigenvalue
+    assert "trace" not in data and data["expression"] == "x**2 + 10*y**2"
 
 
 @pytest.mark.parametrize("command", ["newton", "gd"])

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from .cse import cse_option
 from .shared import point_options
 from .app import cli
 from .shared import COMMAND_SETTINGS, _commands, output_options
@@ -18,6 +19,7 @@ if TYPE_CHECKING:  # commands.py builds the results
 @click.argument("expr")
 @point_options()
 @output_options
+@cse_option
 def gradient(expr: str, vars_: str | None, at: str | None, simplify: bool) -> Result:
     """The gradient of EXPR: one partial derivative per variable.
 
@@ -33,6 +35,7 @@ def gradient(expr: str, vars_: str | None, at: str | None, simplify: bool) -> Re
 @click.argument("exprs", nargs=-1, required=True)
 @point_options()
 @output_options
+@cse_option
 def jacobian(exprs: tuple[str, ...], vars_: str | None, at: str | None, simplify: bool) -> Result:
     """The Jacobian of the vector function (EXPRS...): one row per expression.
 
@@ -50,6 +53,7 @@ def jacobian(exprs: tuple[str, ...], vars_: str | None, at: str | None, simplify
 @click.argument("expr")
 @point_options()
 @output_options
+@cse_option
 def hessian(expr: str, vars_: str | None, at: str | None, simplify: bool) -> Result:
     """The Hessian of EXPR; with --at also its eigenvalues and definiteness.
 
@@ -66,6 +70,7 @@ def hessian(expr: str, vars_: str | None, at: str | None, simplify: bool) -> Res
 @click.option("--order", "-k", type=int, required=True, help="Derivative order K (1: gradient, 2: Hessian).")
 @point_options()
 @output_options
+@cse_option
 def derivative(expr: str, order: int, vars_: str | None, at: str | None, simplify: bool) -> Result:
     """The K-th derivative tensor of EXPR (all K-th partials, symmetric).
 
@@ -81,6 +86,7 @@ def derivative(expr: str, order: int, vars_: str | None, at: str | None, simplif
 @click.argument("expr")
 @point_options()
 @output_options
+@cse_option
 def evaluate(expr: str, vars_: str | None, at: str | None, simplify: bool) -> Result:
     """The exact and numeric value of EXPR at a point.
 

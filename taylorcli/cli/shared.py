@@ -131,7 +131,7 @@ def optimizer_options(max_iter: int) -> Callable[[Callable[..., Any]], Callable[
                          help="Stop when the gradient norm is at most this."),
             click.option("--max-iter", type=click.IntRange(min=0), default=max_iter, show_default=True,
                          help="Iteration limit."),
-            click.option("--trace", is_flag=True, help="Show every iteration (always in JSON)."),
+            click.option("--trace", is_flag=True, help="Show every iteration (in JSON too)."),
             PLOT_OPTION,
         ]):
             command = option(command)

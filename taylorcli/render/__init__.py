@@ -50,6 +50,8 @@ class Result:
     eigenvalues: list[float] | None = None
     definiteness: str | None = None
     order: int | None = None
+    cse: list[tuple[sp.Symbol, sp.Expr]] | None = None  # --cse: common subexpressions, in order
+    cse_result: Any = None  # --cse: ``exact`` written in terms of the ``cse`` names
 
 
 def _row(table: Table, *cells: str) -> None:
@@ -86,7 +88,9 @@ def latex_text(expr: sp.Expr) -> str:
 
 
 def _float_text(value: float | None) -> str:
-    return "null" if value is None else repr(value)
+    """A float in plain text and LaTeX (render/numbers.py: repr, or --digits; no -0.0)."""
+    from .numbers import plain_number
+    return plain_number(value)
 
 
 def _plain_nested(value: Any, leaf: Callable[[Any], str]) -> str:
@@ -103,20 +107,21 @@ def _order(result: Result) -> int:
 
 
 def to_json(result: Result) -> dict[str, Any]:
-    """The documented JSON object of a result (keys are an interface)."""
-    data: dict[str, Any] = {
-        "expression": result.expression,
-        "variables": [v.name for v in result.variables],
-    }
+    """The documented JSON object of a result (keys are an interface: ``taylorcli/contract.py``)."""
+    from ..contract import entry
+    data = entry(expression=result.expression, variables=[v.name for v in result.variables])
     if result.kind == "tensor":
-        data["order"] = result.order
+        data.update(entry(order=result.order))
     data[KEYS[result.kind]] = nested_map(exact_text, result.exact)
     if result.at is not None:
-        data["at"] = {v.name: exact_text(value) for v, value in result.at.items()}
-        data["numeric"] = result.numeric
+        data.update(entry(at={v.name: exact_text(value) for v, value in result.at.items()}, numeric=result.numeric))
+        if result.kind == "value":
+            data.update(entry(value_float=result.numeric))
     if result.kind == "hessian" and result.at is not None:
-        data["eigenvalues"] = result.eigenvalues
-        data["definiteness"] = result.definiteness
+        data.update(entry(eigenvalues=result.eigenvalues, definiteness=result.definiteness))
+    if result.cse is not None:
+        data.update(entry(cse=[[s.name, exact_text(e)] for s, e in result.cse],
+                          cse_result=nested_map(exact_text, result.cse_result)))
     return data
 
 
@@ -125,7 +130,11 @@ def to_json(result: Result) -> dict[str, Any]:
 
 def to_plain(result: Result) -> str:
     """First line: the exact result; with a point, labelled extra lines follow."""
-    lines = [_plain_nested(result.exact, exact_text)]
+    if result.cse is not None:  # --cse: the names first, then the result in terms of them
+        lines = [f"{name} = {exact_text(value)}" for name, value in result.cse]
+        lines.append(_plain_nested(result.cse_result, exact_text))
+    else:
+        lines = [_plain_nested(result.exact, exact_text)]
     if result.at is not None:
         lines.append("numeric: " + _plain_nested(result.numeric, _float_text))
         if result.eigenvalues is not None:
@@ -156,7 +165,7 @@ def _bmatrix(rows: list[list[sp.Expr]]) -> str:
 
 def to_latex(result: Result) -> str:
     """LaTeX that pastes into a math environment; extra facts as % comments."""
-    exact = result.exact
+    exact = result.exact if result.cse is None else result.cse_result
     order = _order(result)
     if order == 0:
         body = _latex(exact)
@@ -169,6 +178,9 @@ def to_latex(result: Result) -> str:
                  for index, value in distinct_entries(result)]
         body = "\\begin{aligned}\n" + " \\\\\n".join(lines) + "\n\\end{aligned}"
     lines = [body]
+    if result.cse:  # --cse: the body uses these names
+        where = " \\\\\n".join(f"{latex_text(name)} &= {latex_text(value)}" for name, value in result.cse)
+        lines.insert(0, "\\begin{aligned}\n" + where + "\n\\end{aligned}")
     if result.at is not None:
         if result.at:
             lines.append("% at " + ", ".join(f"{v} = {exact_text(a)}" for v, a in result.at.items()))
@@ -205,7 +217,9 @@ def _cell(result: Result, exact: sp.Expr, number: float | None) -> str:
     text = exact_text(exact)
     if result.at is None or exact.is_Integer:
         return text
-    return f"{text} ≈ {_float_text(number)}" if text != _float_text(number) else text
+    from .numbers import table_number
+    shown = table_number(number)
+    return f"{text} ≈ {shown}" if text not in (shown, _float_text(number)) else text
 
 
 def _partial_label(index: Sequence[int], variables: Sequence[sp.Symbol]) -> str:
@@ -230,7 +244,8 @@ def to_table(result: Result) -> Group:
     if result.at:
         notes.append("at " + ", ".join(f"{v} = {exact_text(a)}" for v, a in result.at.items()))
         if result.eigenvalues is not None:
-            notes.append("eigenvalues: " + ", ".join(f"{v:.6g}" for v in result.eigenvalues))
+            from .numbers import table_number
+            notes.append("eigenvalues: " + ", ".join(table_number(v) for v in result.eigenvalues))
         if result.definiteness is not None:
             notes.append(result.definiteness)
     return Group(heading, _table_body(result), *(Text(note) for note in notes))
@@ -270,6 +285,65 @@ def _table_body(result: Result) -> Table:
     return table
 
 
+def _never_elide(renderable: Any) -> Any:
+    """Every table column wraps (folds inside a long number): rich's default cuts digits off as '120…'."""
+    from rich.console import Group
+    from rich.table import Table
+    if isinstance(renderable, Group):
+        for part in renderable.renderables:
+            _never_elide(part)
+    elif isinstance(renderable, Table):
+        for column in renderable.columns:
+            column.overflow = "fold"
+            column.no_wrap = False
+    return renderable
+
+
+# A matrix column narrower than this reads badly even folded: list the entries instead.
+MIN_COLUMN = 12
+
+
+def _too_wide(result: Result, width: int) -> bool:
+    return _order(result) == 2 and (len(result.variables) + 1) * MIN_COLUMN > width
+
+
+def _listing(result: Result) -> Group:
+    """A matrix too wide for the terminal, as a listing of its nonzero entries (row, column, value)."""
+    from rich import box
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+    names = [str(v) for v in result.variables]
+    rows = result.expression if result.kind == "jacobian" else names
+    rows = rows if isinstance(rows, list) else [rows]
+    symmetric = result.kind == "hessian"
+    table = Table(box=box.SIMPLE_HEAVY)
+    for name in ("row", "column", "value"):
+        table.add_column(name)
+    zeros = 0
+    for i, row in enumerate(result.exact):
+        for j, value in enumerate(row):
+            if symmetric and j < i:
+                continue
+            if value == 0:
+                zeros += 1
+                continue
+            number = result.numeric[i][j] if result.numeric else None
+            _row(table, rows[i], names[j], _cell(result, value, number))
+    title = "Hessian (upper triangle)" if symmetric else result.kind.capitalize()
+    heading = Text.assemble((title, "bold"), f" of {result.expression}: {len(result.exact)}x{len(names)}, "
+                            "too wide for the terminal; nonzero entries")
+    notes = [Text(f"{zeros} zero entries not listed")] if zeros else []
+    from .numbers import table_number
+    if result.at:
+        notes.append(Text("at " + ", ".join(f"{v} = {exact_text(a)}" for v, a in result.at.items())))
+    if result.eigenvalues is not None:
+        notes.append(Text("eigenvalues: " + ", ".join(table_number(v) for v in result.eigenvalues)))
+    if result.definiteness is not None:
+        notes.append(Text(result.definiteness))
+    return Group(heading, table, *notes)
+
+
 # kind of result -> (table, plain, latex, json); each report module registers its own views,
 # so a command loads only the renderer of what it prints.
 _VIEWS: dict[type, tuple[Callable[..., Any], ...]] = {Result: (to_table, to_plain, to_latex, to_json)}
@@ -286,8 +360,8 @@ def strict(value: Any) -> Any:
     >>> strict({"a": [1.0, float("nan")], "b": float("inf")})
     {'a': [1.0, None], 'b': None}
     """
-    if isinstance(value, float):
-        return value if value == value and value not in (float("inf"), float("-inf")) else None
+    if isinstance(value, float):  # + 0.0: no -0.0 (render/numbers.py)
+        return value + 0.0 if value == value and value not in (float("inf"), float("-inf")) else None
     if isinstance(value, dict):
         return {k: strict(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
@@ -320,7 +394,11 @@ def show(result: Any, fmt: str, out: TextIO, *, color: bool | None = None,
 
         console = Console(file=out, force_terminal=color, no_color=color is False, width=width,
                           highlight=False)
-        console.print(table(result))
+        if isinstance(result, Result) and _too_wide(result, console.width):
+            renderable: Any = _listing(result)
+        else:
+            renderable = table(result)
+        console.print(_never_elide(renderable))
         return
     if fmt == "json":
         text = json_text(as_json(result), indent=2)

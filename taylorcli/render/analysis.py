@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import sympy as sp
 
 from ..calculus import to_float
+from ..contract import entry
 from . import _float_text, _row, exact_text, register
+from .numbers import table_number
 
 if TYPE_CHECKING:
     from rich.console import Group
@@ -28,6 +31,7 @@ class PointsReport:
     complete: bool | None = None  # a search's claim to have found every point; None for one classified point
     method: str = ""
     sets: list[str] = field(default_factory=list)  # whole sets of critical points, not listed point by point
+    inputs: dict[str, Any] = field(default_factory=dict)  # echoed in JSON (classify: at)
 
 
 def _nothing(report: PointsReport) -> str:
@@ -49,22 +53,39 @@ def _coordinate(value: Any) -> Any:
     return exact_text(value) if isinstance(value, sp.Basic) else float(value)
 
 
+def _point_json(report: PointsReport, p: CriticalPoint) -> dict[str, Any]:
+    return entry(x={v.name: _coordinate(p.x[v]) for v in report.variables}, numeric=p.numeric,
+                 value=p.value, eigenvalues=p.eigenvalues, kind=p.kind, exact=p.exact,
+                 point={v.name: _exact_coordinate(p.x[v]) for v in report.variables},
+                 point_float={v.name: _finite(float(p.x[v])) for v in report.variables},
+                 value_float=p.value,
+                 **({"exact_eigenvalues": [exact_text(e) for e in p.exact_eigenvalues]}
+                    if p.exact_eigenvalues is not None else {}),
+                 **({"note": p.note} if p.note else {}))
+
+
+def _exact_coordinate(value: Any) -> str:
+    # a float coordinate's repr reads back as the exact decimal it shows
+    return exact_text(value) if isinstance(value, sp.Basic) else repr(float(value) + 0.0)
+
+
+def _finite(value: float) -> float | None:
+    return value + 0.0 if math.isfinite(value) else None  # + 0.0: no -0.0
+
+
 def _points_json(report: PointsReport) -> dict[str, Any]:
-    return {
-        "expression": exact_text(report.expression),
-        "variables": [v.name for v in report.variables],
-        "points": [{"x": {v.name: _coordinate(p.x[v]) for v in report.variables}, "numeric": p.numeric,
-                    "value": p.value, "eigenvalues": p.eigenvalues, "kind": p.kind, "exact": p.exact,
-                    **({"exact_eigenvalues": [exact_text(e) for e in p.exact_eigenvalues]}
-                       if p.exact_eigenvalues is not None else {}),
-                    **({"note": p.note} if p.note else {})} for p in report.points],
+    return entry(
+        expression=exact_text(report.expression),
+        variables=[v.name for v in report.variables],
+        points=[_point_json(report, p) for p in report.points],
         **({"complete": report.complete, "method": report.method} if report.complete is not None else {}),
         **({"sets": report.sets} if report.sets else {}),
-    }
+        **report.inputs,
+    )
 
 
 def _point_text(report: PointsReport, p: CriticalPoint) -> str:
-    return ", ".join(f"{v}={exact_text(p.x[v]) if p.exact else repr(float(p.x[v]))}" for v in report.variables)
+    return ", ".join(f"{v}={exact_text(p.x[v]) if p.exact else _float_text(p.x[v])}" for v in report.variables)
 
 
 def _points_plain(report: PointsReport) -> str:
@@ -80,7 +101,7 @@ def _points_plain(report: PointsReport) -> str:
 def _points_latex(report: PointsReport) -> str:
     rows = [r"\begin{tabular}{lll}", r"point & kind & $f$ \\ \hline"]
     for p in report.points:
-        where = ", ".join(f"${sp.latex(v)} = {sp.latex(p.x[v]) if p.exact else repr(float(p.x[v]))}$"
+        where = ", ".join(f"${sp.latex(v)} = {sp.latex(p.x[v]) if p.exact else _float_text(p.x[v])}$"
                           for v in report.variables)
         rows.append(f"{where} & {p.kind} & ${_float_text(p.value)}$ \\\\")
     search = [f"% {_search_line(report)}"] if _search_line(report) else []
@@ -97,8 +118,8 @@ def _points_table(report: PointsReport) -> Group:
     for name in ("point", "kind", "f", "eigenvalues", "exact"):
         table.add_column(name)
     for p in report.points:
-        _row(table, _point_text(report, p), p.kind, _float_text(p.value),
-                      ", ".join(f"{v:.6g}" for v in p.eigenvalues), "yes" if p.exact else "no")
+        _row(table, _point_text(report, p), p.kind, table_number(p.value),
+             ", ".join(table_number(v) for v in p.eigenvalues), "yes" if p.exact else "no")
     notes = [Text(f"{_point_text(report, p)}: {p.note}", style="dim") for p in report.points if p.note]  # noqa
     if not report.points:
         notes.append(Text(_nothing(report)))
@@ -111,16 +132,17 @@ def _points_table(report: PointsReport) -> Group:
 class ExpectationReport:
     expression: sp.Expr
     expectation: Expectation
+    inputs: dict[str, Any] = field(default_factory=dict)  # echoed in JSON: mean, cov, samples, seed
 
 
 def _expectation_json(report: ExpectationReport) -> dict[str, Any]:
     e = report.expectation
-    return {"expression": exact_text(report.expression), "variables": [v.name for v in e.variables],
-            "first_order": exact_text(e.first_order), "second_order": exact_text(e.second_order),
-            "variance": exact_text(e.variance),
-            "numeric": {"first_order": to_float(e.first_order), "second_order": to_float(e.second_order),
-                        "variance": to_float(e.variance)},
-            "monte_carlo": e.monte_carlo}
+    return entry(expression=exact_text(report.expression), variables=[v.name for v in e.variables],
+                 first_order=exact_text(e.first_order), second_order=exact_text(e.second_order),
+                 variance=exact_text(e.variance),
+                 numeric={"first_order": to_float(e.first_order), "second_order": to_float(e.second_order),
+                          "variance": to_float(e.variance)},
+                 monte_carlo=e.monte_carlo, **report.inputs)
 
 
 def _expectation_lines(report: ExpectationReport) -> list[tuple[str, str, str]]:
@@ -172,6 +194,7 @@ def _expectation_table(report: ExpectationReport) -> Table:
 @dataclass
 class StepReport:
     prediction: StepPrediction
+    inputs: dict[str, Any] = field(default_factory=dict)  # echoed in JSON: expression, variables, at
 
 
 _STEP_KEYS = ["value", "grad_norm", "L", "lr", "predicted_first_order", "predicted_second_order", "actual",
@@ -179,11 +202,13 @@ _STEP_KEYS = ["value", "grad_norm", "L", "lr", "predicted_first_order", "predict
 
 
 def _step_json(report: StepReport) -> dict[str, Any]:
-    return {key: getattr(report.prediction, key) for key in _STEP_KEYS}
+    return entry(**{key: getattr(report.prediction, key) for key in _STEP_KEYS},
+                 value_float=report.prediction.value, **report.inputs)
 
 
 def _step_plain(report: StepReport) -> str:
-    return "\n".join(f"{key}: {json.dumps(value)}" for key, value in _step_json(report).items())
+    p = report.prediction
+    return "\n".join(f"{key}: {json.dumps(getattr(p, key))}" for key in _STEP_KEYS)
 
 
 def _step_latex(report: StepReport) -> str:
@@ -206,7 +231,7 @@ def _step_table(report: StepReport) -> Table:
             ("second order: + lr^2/2 g^T H g", p.predicted_second_order), ("actual f(x0 - lr g)", p.actual),
             ("stability bound 2/L", p.lr_bound)]
     for label, value in rows:
-        _row(table, label, "-" if value is None else f"{value:.10g}")
+        _row(table, label, table_number(value))
     _row(table, "stable (lr < 2/L)", "yes" if p.stable else "no")
     return table
 

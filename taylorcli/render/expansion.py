@@ -8,7 +8,9 @@ from typing import TYPE_CHECKING, Any
 import sympy as sp
 
 from ..calculus import to_float
+from ..contract import entry
 from . import _float_text, _row, exact_text, register
+from .numbers import table_number
 
 if TYPE_CHECKING:
     from rich.console import Group
@@ -33,19 +35,19 @@ class ExpansionReport:
 def _accuracy_json(report: ExpansionReport) -> dict[str, Any]:
     data: dict[str, Any] = {}
     if report.check is not None:
-        data["check"] = {
-            "at": {v.name: exact_text(a) for v, a in report.check.point.items()},
-            "value": report.check.value,
-            "errors": [{"order": r.order, "approximation": r.approximation, "error": r.error}
-                       for r in report.check.rows],
-        }
+        data.update(entry(check=entry(
+            at={v.name: exact_text(a) for v, a in report.check.point.items()},
+            value=report.check.value, value_float=report.check.value,
+            errors=[entry(order=r.order, approximation=r.approximation, error=r.error)
+                    for r in report.check.rows],
+        )))
     if report.lagrange is not None:
         interval = report.lagrange.interval
-        data["lagrange_bound"] = {"interval": None if interval is None else [exact_text(a) for a in interval],
-                                  "bound": report.lagrange.bound, "note": report.lagrange.note}
+        data.update(entry(lagrange_bound=entry(interval=None if interval is None else [exact_text(a) for a in interval],
+                                               bound=report.lagrange.bound, note=report.lagrange.note)))
     if report.convergence is not None:
-        data["convergence"] = [{"scale": exact_text(r.scale), "distance": r.distance, "error": r.error,
-                                "order": r.order} for r in report.convergence]
+        data.update(entry(convergence=[entry(scale=exact_text(r.scale), distance=r.distance, error=r.error,
+                                             order=r.order) for r in report.convergence]))
     return data
 
 
@@ -53,8 +55,9 @@ def _accuracy_lines(report: ExpansionReport) -> list[str]:
     lines = []
     if report.check is not None:
         where = ", ".join(f"{v}={exact_text(a)}" for v, a in report.check.point.items())
-        lines.append(f"check at {where}: f = {report.check.value!r}")
-        lines += [f"  order {r.order}: T = {r.approximation!r}, error = {r.error!r}" for r in report.check.rows]
+        lines.append(f"check at {where}: f = {_float_text(report.check.value)}")
+        lines += [f"  order {r.order}: T = {_float_text(r.approximation)}, error = {_float_text(r.error)}"
+                  for r in report.check.rows]
     if report.lagrange is not None and report.lagrange.interval is None:
         lines.append(report.lagrange.note)
     elif report.lagrange is not None:
@@ -64,7 +67,7 @@ def _accuracy_lines(report: ExpansionReport) -> list[str]:
     if report.convergence is not None:
         expected = exact_text(report.expansion.next_exponent)
         lines.append(f"convergence as h halves (theory: order {expected}):")
-        lines += [f"  |h| = {r.distance!r}, error = {r.error!r}, order = "
+        lines += [f"  |h| = {_float_text(r.distance)}, error = {_float_text(r.error)}, order = "
                   + ("-" if r.order is None else f"{r.order:.4f}") for r in report.convergence]
     return lines
 
@@ -76,18 +79,18 @@ def _accuracy_tables(report: ExpansionReport) -> list[Any]:
     parts: list[Any] = []
     if report.check is not None:
         where = ", ".join(f"{v} = {exact_text(a)}" for v, a in report.check.point.items())
-        table = Table(title=f"Errors at {where} (f = {report.check.value:.12g})", box=box.SIMPLE_HEAVY,
+        table = Table(title=f"Errors at {where} (f = {table_number(report.check.value, 12)})", box=box.SIMPLE_HEAVY,
                       title_justify="left")
         for name in ("order", "T_k", "|f - T_k|"):
             table.add_column(name, justify="right")
         for r in report.check.rows:
-            _row(table, str(r.order), f"{r.approximation:.12g}", f"{r.error:.3e}")
+            _row(table, str(r.order), table_number(r.approximation, 12), table_number(r.error, 4))
         parts.append(table)
     if report.lagrange is not None and report.lagrange.interval is None:
         parts.append(Text(report.lagrange.note))
     elif report.lagrange is not None:
         lo, hi = (exact_text(a) for a in report.lagrange.interval)
-        bound = f"{report.lagrange.bound:.3e}" if report.lagrange.bound is not None else report.lagrange.note
+        bound = table_number(report.lagrange.bound, 4) if report.lagrange.bound is not None else report.lagrange.note
         parts.append(Text(f"Lagrange remainder bound on [{lo}, {hi}]: {bound}"))
     if report.convergence is not None:
         expected = exact_text(report.expansion.next_exponent)
@@ -96,7 +99,7 @@ def _accuracy_tables(report: ExpansionReport) -> list[Any]:
         for name in ("|h|", "error", "observed order"):
             table.add_column(name, justify="right")
         for r in report.convergence:
-            _row(table, f"{r.distance:.6g}", f"{r.error:.3e}", "-" if r.order is None else f"{r.order:.4f}")
+            _row(table, table_number(r.distance), table_number(r.error, 4), table_number(r.order, 5))
         parts.append(table)
     return parts
 
@@ -124,21 +127,21 @@ def _label_kind(e: Expansion) -> str:
 
 def _expansion_json(report: ExpansionReport) -> dict[str, Any]:
     e = report.expansion
-    return {
-        "expression": exact_text(e.expression),
-        "variables": [v.name for v in e.variables],
-        "at": {v.name: exact_text(a) for v, a in e.at.items()},
-        "order": e.order,
-        "degree": e.degree,
-        "polynomial": e.text,
-        "terms": [{"degree": _number_text(d), "expr": text} for d, text in e.term_texts()],
-        "coefficients": [{"powers": [_number_text(p) for p in powers], "value": exact_text(c),
-                          "numeric": to_float(c)} for powers, c in e.coefficients],
-        "remainder": e.remainder(),
-        "kind": e.kind,
-        "side": e.side,
+    return entry(
+        expression=exact_text(e.expression),
+        variables=[v.name for v in e.variables],
+        at={v.name: exact_text(a) for v, a in e.at.items()},
+        order=e.order,
+        degree=e.degree,
+        polynomial=e.text,
+        terms=[entry(degree=_number_text(d), expr=text, expression=text) for d, text in e.term_texts()],
+        coefficients=[entry(powers=[_number_text(p) for p in powers], value=exact_text(c),
+                            numeric=to_float(c)) for powers, c in e.coefficients],
+        remainder=e.remainder(),
+        kind=e.kind,
+        side=e.side,
         **_accuracy_json(report),
-    }
+    )
 
 
 def _expansion_plain(report: ExpansionReport) -> str:
@@ -217,7 +220,7 @@ def _expansion_table(report: ExpansionReport) -> Group:
         table.add_column("coefficient")
         table.add_column("≈", justify="right")
         for powers, c in e.coefficients:
-            _row(table, ", ".join(str(_number_text(p)) for p in powers), exact_text(c), _float_text(to_float(c)))
+            _row(table, ", ".join(str(_number_text(p)) for p in powers), exact_text(c), table_number(to_float(c)))
         parts.append(table)
     return Group(*parts, *_accuracy_tables(report))
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from ..contract import entry
 from . import register
 
 if TYPE_CHECKING:
@@ -19,11 +20,12 @@ class PlotReport:
     kind: str  # "curves" or "contours"
     size: tuple[int, int]
     polynomials: dict[int, str]
+    inputs: dict[str, Any] = field(default_factory=dict)  # echoed in JSON: expression, variables, orders, at
 
 
 def _plot_json(report: PlotReport) -> dict[str, Any]:
-    return {"file": report.file, "kind": report.kind, "width": report.size[0], "height": report.size[1],
-            "polynomials": {str(k): v for k, v in report.polynomials.items()}}
+    return entry(file=report.file, kind=report.kind, width=report.size[0], height=report.size[1],
+                 polynomials={str(k): v for k, v in report.polynomials.items()}, **report.inputs)
 
 
 def _plot_plain(report: PlotReport) -> str:

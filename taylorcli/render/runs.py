@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import sympy as sp
 
-from . import _bmatrix, _plain_nested, _row, register
+from ..contract import entry
+from . import _bmatrix, _float_text, _plain_nested, _row, register
+from .numbers import table_number
 
 if TYPE_CHECKING:
     from rich.console import Group
@@ -23,6 +25,7 @@ class RunReport:
 
     result: OptimizeResult
     trace: bool = False
+    inputs: dict[str, Any] = field(default_factory=dict)  # echoed in JSON: expression, x0, tol, ...
 
     @property
     def interrupted(self) -> bool:
@@ -47,35 +50,47 @@ def _finite(value: float) -> float | None:
     return value if math.isfinite(value) else None
 
 
+def _point_text(value: float) -> str:
+    # repr round-trips, and the parser reads it back as the exact decimal it shows
+    return repr(float(value)) if math.isfinite(value) else "nan"
+
+
 def _run_json(report: RunReport) -> dict[str, Any]:
     r = report.result
-    return {
-        "method": r.method, "variables": r.variables, "x": [_finite(float(v)) for v in r.x],
-        "fun": _finite(r.fun), "grad_norm": _finite(r.grad_norm), "nit": r.nit, "nfev": r.nfev,
-        "njev": r.njev, "nhev": r.nhev, "success": r.success, "message": r.message,
+    data = entry(
+        method=r.method, variables=r.variables, x=[_finite(float(v)) for v in r.x],
+        fun=_finite(r.fun), grad_norm=_finite(r.grad_norm), nit=r.nit, nfev=r.nfev,
+        njev=r.njev, nhev=r.nhev, success=r.success, message=r.message,
         **{name: _finite(float(value)) for name, value in r.settings.items()},  # lr, beta1, ...
-        "verdict": r.verdict, "min_eigenvalue": None if r.min_eigenvalue is None else _finite(r.min_eigenvalue),
-        "trace": [{"k": t.k, "x": [_finite(v) for v in t.x], "f": _finite(t.f), "grad_norm": _finite(t.grad_norm),
-                   "step": t.step, **({"min_eig": t.min_eig} if t.min_eig is not None else {}),
-                   **({"note": t.note} if t.note else {})} for t in r.trace],
-    }
+        verdict=r.verdict, min_eigenvalue=None if r.min_eigenvalue is None else _finite(r.min_eigenvalue),
+        point={name: _point_text(v) for name, v in zip(r.variables, r.x)},
+        point_float={name: _finite(float(v)) for name, v in zip(r.variables, r.x)},
+    )
+    data.update(entry(**report.inputs))
+    if report.trace:  # a gd run's trace runs to megabytes: only when asked for
+        data.update(entry(trace=[entry(k=t.k, x=[_finite(v) for v in t.x], f=_finite(t.f),
+                                       grad_norm=_finite(t.grad_norm), step=t.step,
+                                       **({"min_eig": t.min_eig} if t.min_eig is not None else {}),
+                                       **({"note": t.note} if t.note else {})) for t in r.trace]))
+    return data
 
 
 def _trace_line(t: TraceRow) -> str:
-    line = f"k={t.k} f={t.f!r} grad_norm={t.grad_norm!r} step={t.step!r}"
+    line = f"k={t.k} f={_float_text(t.f)} grad_norm={_float_text(t.grad_norm)} step={_float_text(t.step)}"
     if t.min_eig is not None:
-        line += f" min_eig={t.min_eig!r}"
+        line += f" min_eig={_float_text(t.min_eig)}"
     return line + (f" ({t.note})" if t.note else "")
 
 
 def _run_plain(report: RunReport) -> str:
     r = report.result
-    lines = [_plain_nested([float(v) for v in r.x], repr), f"fun: {r.fun!r}", f"grad_norm: {r.grad_norm!r}",
+    lines = [_plain_nested([float(v) for v in r.x], _float_text), f"fun: {_float_text(r.fun)}",
+             f"grad_norm: {_float_text(r.grad_norm)}",
              f"nit: {r.nit}", f"nfev: {r.nfev}", f"njev: {r.njev}", f"nhev: {r.nhev}",
              f"success: {str(r.success).lower()}", f"message: {r.message}", f"verdict: {r.verdict}"]
     if r.min_eigenvalue is not None:
-        lines.append(f"min_eigenvalue: {r.min_eigenvalue!r}")
-    lines += [f"{name}: {value!r}" for name, value in r.settings.items()]
+        lines.append(f"min_eigenvalue: {_float_text(r.min_eigenvalue)}")
+    lines += [f"{name}: {_float_text(value)}" for name, value in r.settings.items()]
     if report.trace:
         lines += [_trace_line(t) for t in r.trace]
     return "\n".join(lines)
@@ -105,9 +120,10 @@ def _run_table(report: RunReport) -> Group:
     summary.add_column(style="bold")
     summary.add_column()
     for name, v in zip(r.variables, r.x):
-        _row(summary, name, repr(float(v)))
-    for label, value in [("f", repr(r.fun)), ("|grad f|", f"{r.grad_norm:.3e}"), ("iterations", str(r.nit)),
-                         *([("smallest Hessian eigenvalue", f"{r.min_eigenvalue:.4g}")]
+        _row(summary, name, table_number(v))
+    for label, value in [("f", table_number(r.fun)), ("|grad f|", table_number(r.grad_norm)),
+                         ("iterations", str(r.nit)),
+                         *([("smallest Hessian eigenvalue", table_number(r.min_eigenvalue))]
                            if r.min_eigenvalue is not None else []),
                          *[(name, f"{value:g}") for name, value in r.settings.items()],
                          (f"evaluations f/grad/{'Hessian' if r.method == 'newton' else 'H.v'}",
@@ -122,9 +138,10 @@ def _run_table(report: RunReport) -> Group:
         for name in ("k", "f", "|grad f|", "step") + (("min eig",) if newton else ()) + (("note",) if notes else ()):
             trace.add_column(name, justify="right")
         for t in r.trace:
-            cells = [str(t.k), f"{t.f:.15g}", f"{t.grad_norm:.3e}", f"{t.step:.3e}"]
+            # f at 15 digits by default: the trace shows Newton's digits doubling
+            cells = [str(t.k), table_number(t.f, 15), table_number(t.grad_norm), table_number(t.step)]
             if newton:
-                cells.append(f"{t.min_eig:.4g}" if t.min_eig is not None else "")
+                cells.append(table_number(t.min_eig) if t.min_eig is not None else "")
             if notes:
                 cells.append(t.note)
             _row(trace, *cells)
@@ -137,6 +154,7 @@ class CompareReport:
     """Several optimizer runs from one start, side by side."""
 
     runs: list[OptimizeResult]
+    inputs: dict[str, Any] = field(default_factory=dict)  # echoed in JSON: expression, variables, x0, tol
 
     def failure(self) -> str | None:
         return None if any(r.success for r in self.runs) else "no method converged"
@@ -150,15 +168,17 @@ class CompareReport:
 
 
 def _compare_json(report: CompareReport) -> dict[str, Any]:
-    return {"runs": [{**_run_json(RunReport(r)), "distance": d, "seconds": r.seconds}
-                     for r, d in zip(report.runs, report.distances())]}
+    common = {key: report.inputs[key] for key in ("expression",) if key in report.inputs}
+    runs = [{**_run_json(RunReport(r, inputs=common)), **entry(distance=d, seconds=r.seconds)}
+            for r, d in zip(report.runs, report.distances())]
+    return entry(runs=runs, **report.inputs)
 
 
 def _compare_rows(report: CompareReport) -> list[list[str]]:
     rows = []
     for r, d in zip(report.runs, report.distances()):
-        rows.append([r.method, str(r.nit), f"{r.nfev}/{r.njev}/{r.nhev}", f"{r.seconds:.2g}", f"{r.fun:.4g}",
-                     f"{r.grad_norm:.1e}", "-" if d is None else f"{d:.1e}", _converged(r)])
+        rows.append([r.method, str(r.nit), f"{r.nfev}/{r.njev}/{r.nhev}", f"{r.seconds:.2g}", table_number(r.fun),
+                     table_number(r.grad_norm, 2), table_number(d, 2), _converged(r)])
     return rows
 
 

@@ -1,0 +1,312 @@
+"""The JSON contract: every key any command writes, its type and its meaning, in one place.
+
+The JSON views (``taylorcli/render``) build their objects with ``entry``, which refuses
+a key this module does not define; ``schema(command)`` is the JSON Schema (draft
+2020-12) of a command's output, committed as ``schemas/<command>.schema.json`` and
+printed by ``taylor schema COMMAND``.
+
+Conventions (the README's "JSON contract" section is generated from this module):
+
+* An exact value is a string the parser reads back (``"sqrt(2)/2"``). Its float, where
+  one is given, is the twin key named ``<key>_float`` (``value`` / ``value_float``).
+* A point is an object from variable name to exact string: ``at`` (where a command
+  evaluates), ``x0`` (where an optimizer starts), ``point`` (a point a command found).
+* Every input is echoed under the name of its option (``x0``, ``lr``, ``tol``, ...).
+* A key has one type wherever it appears, except the few ``LEGACY`` keys that predate
+  the contract: keys are an interface, so those keep their type and the unified key is
+  added beside them.
+
+>>> entry(expression="x**2", variables=["x"])
+{'expression': 'x**2', 'variables': ['x']}
+>>> schema("eval")["oneOf"][0]["properties"]["value"]["type"]
+'string'
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+DRAFT = "https://json-schema.org/draft/2020-12/schema"
+
+_STR: dict[str, Any] = {"type": "string"}
+_INT: dict[str, Any] = {"type": "integer"}
+_BOOL: dict[str, Any] = {"type": "boolean"}
+_FLOAT: dict[str, Any] = {"type": ["number", "null"]}  # null: NaN or infinite (strict JSON has neither)
+_FLOATS: dict[str, Any] = {"type": "array", "items": _FLOAT}
+_STRS: dict[str, Any] = {"type": "array", "items": _STR}
+_POINT: dict[str, Any] = {"type": "object", "additionalProperties": _STR}
+_POINT_FLOAT: dict[str, Any] = {"type": "object", "additionalProperties": _FLOAT}
+_MATRIX: dict[str, Any] = {"type": "array", "items": _STRS}
+_NESTED_STR: dict[str, Any] = {"$ref": "#/$defs/exact_nested"}
+_NESTED_FLOAT: dict[str, Any] = {"$ref": "#/$defs/float_nested"}
+_DEFS: dict[str, Any] = {
+    "exact_nested": {"anyOf": [_STR, {"type": "array", "items": {"$ref": "#/$defs/exact_nested"}}]},
+    "float_nested": {"anyOf": [_FLOAT, {"type": "array", "items": {"$ref": "#/$defs/float_nested"}}]},
+}
+
+# key -> (JSON Schema of its value, what it means). Nested objects (items of ``points``,
+# ``runs``, ``trace``, ...) draw their keys from here too; ``ITEMS`` lists them.
+KEYS: dict[str, tuple[dict[str, Any], str]] = {
+    # what was asked
+    "expression": (_STR, "The expression as parsed, in the syntax the parser reads back."),
+    "variables": (_STRS, "The variables, in the order every vector, matrix and point uses."),
+    "at": (_POINT, "The point where the command evaluates (input --at): variable name -> exact value."),
+    "x0": (_POINT, "The start point (input --x0): variable name -> exact value."),
+    "order": (_INT, "The derivative or expansion order (input --order)."),
+    "orders": ({"type": "array", "items": _INT}, "The Taylor orders drawn (input --order of plot)."),
+    "tol": (_FLOAT, "The gradient-norm tolerance (input --tol)."),
+    "max_iter": (_INT, "The iteration limit (input --max-iter)."),
+    "lr": (_FLOAT, "The learning rate: the input --lr, or what --lr auto chose (1/L at x0)."),
+    "memory": (_INT, "L-BFGS correction pairs kept (input --memory)."),
+    "momentum": (_FLOAT, "The momentum coefficient mu of heavy-ball and Nesterov (input --momentum)."),
+    "beta": (_FLOAT, "RMSprop's decay of the squared-gradient average (input --beta)."),
+    "beta1": (_FLOAT, "Adam's decay of the gradient average (input --beta1)."),
+    "beta2": (_FLOAT, "Adam's decay of the squared-gradient average (input --beta2)."),
+    "eps": (_FLOAT, "The term added to the denominator of the adaptive methods (input --eps)."),
+    "mean": (_POINT, "The mean of X (input --mean): variable name -> exact value."),
+    "cov": (_MATRIX, "The covariance matrix of X (input --cov, or --var on the diagonal), exact."),
+    "region": ({"type": "array", "items": {"type": "array", "items": _FLOAT, "minItems": 2, "maxItems": 2}},
+               "The search box (input --region): [low, high] per variable."),
+    "samples": (_INT, "Monte Carlo samples asked for (input --samples; 0: none)."),
+    "seed": ({"type": ["integer", "null"]}, "The random seed (input --seed; null: none)."),
+    # exact results and their float twins
+    "gradient": (_STRS, "The gradient, exact, one entry per variable."),
+    "jacobian": (_MATRIX, "The Jacobian, exact: one row per function, one column per variable."),
+    "hessian": (_MATRIX, "The Hessian, exact."),
+    "tensor": (_NESTED_STR, "The derivative tensor, exact, nested `order` deep."),
+    "value": (_STR, "The value of f, exact."),
+    "value_float": (_FLOAT, "The float of `value`."),
+    "numeric": (_NESTED_FLOAT, "The floats of the main result (the float twin that predates `<key>_float`)."),
+    "cse": ({"type": "array", "items": {"type": "array", "prefixItems": [_STR, _STR], "minItems": 2,
+                                          "maxItems": 2}},
+            "With --cse: common subexpressions as [name, exact value], each may use the ones before."),
+    "cse_result": (_NESTED_STR, "With --cse: the main result written in terms of the `cse` names."),
+    "eigenvalues": (_FLOATS, "Hessian eigenvalues, ascending."),
+    "exact_eigenvalues": (_STRS, "Hessian eigenvalues, exact, ascending."),
+    "definiteness": ({"type": ["string", "null"]}, "Definiteness of the Hessian at the point."),
+    "point": (_POINT, "A point the command found: variable name -> exact value."),
+    "point_float": (_POINT_FLOAT, "The floats of `point`."),
+    # critical, classify
+    "points": ({"type": "array", "items": {"$ref": "#/$defs/points"}}, "The critical points, one object each."),
+    "kind": (_STR, "What the point, expansion or picture is (e.g. local minimum; taylor; curves)."),
+    "exact": (_BOOL, "Whether the point is known exactly."),
+    "note": (_STR, "Why a verdict is what it is, in words."),
+    "complete": (_BOOL, "Whether the search proves that every critical point is listed."),
+    "method": (_STR, "The method used (search method, optimizer or expansion method)."),
+    "sets": (_STRS, "Whole sets of critical points, not listed point by point."),
+    # expect
+    "first_order": (_STR, "E[f(X)] to first order: f(mu), exact."),
+    "second_order": (_STR, "E[f(X)] to second order: f(mu) + tr(H Sigma)/2, exact."),
+    "variance": (_STR, "Var[f(X)] ~ grad^T Sigma grad, exact."),
+    "monte_carlo": ({"type": ["object", "null"], "properties": {"mean": _FLOAT, "stderr": _FLOAT, "n": _INT}},
+                    "A Monte Carlo estimate of E[f(X)] (null without --samples)."),
+    # step
+    "grad_norm": (_FLOAT, "The gradient norm |grad f|."),
+    "L": (_FLOAT, "The largest Hessian eigenvalue."),
+    "predicted_first_order": (_FLOAT, "f after the step, predicted to first order."),
+    "predicted_second_order": (_FLOAT, "f after the step, predicted to second order."),
+    "actual": (_FLOAT, "f after the step, computed (null without EXPR)."),
+    "stable": ({"type": ["boolean", "null"]}, "Whether lr < 2/L."),
+    "lr_bound": (_FLOAT, "The stability bound 2/L."),
+    # optimizers
+    "x": (_FLOATS, "The final iterate as floats, in `variables` order (see `point` for the named form)."),
+    "fun": (_FLOAT, "f at the final iterate."),
+    "nit": (_INT, "Iterations taken."),
+    "nfev": (_INT, "Evaluations of f."),
+    "njev": (_INT, "Evaluations of the gradient."),
+    "nhev": (_INT, "Evaluations of the Hessian."),
+    "success": (_BOOL, "Whether the run ended at a verified local minimum."),
+    "message": (_STR, "How the run ended, in words."),
+    "verdict": (_STR, "What the final point is: minimum, degenerate, saddle, maximum, unbounded, ..."),
+    "min_eigenvalue": (_FLOAT, "The smallest Hessian eigenvalue at the final iterate."),
+    "trace": ({"type": "array", "items": {"$ref": "#/$defs/trace"}}, "With --trace only: every iteration."),
+    "k": (_INT, "The iteration number."),
+    "f": (_FLOAT, "f at the iterate."),
+    "step": (_FLOAT, "The length of the step that reached the iterate."),
+    "min_eig": (_FLOAT, "The smallest Hessian eigenvalue at the iterate (Newton)."),
+    "runs": ({"type": "array", "items": {"$ref": "#/$defs/runs"}}, "One object per optimizer run."),
+    "distance": (_FLOAT, "Distance to the best final iterate (compare); distance to the point (convergence)."),
+    "seconds": (_FLOAT, "Wall time of the run in seconds."),
+    # expand
+    "degree": (_STR, "How the order counts: total degree, or per variable."),
+    "polynomial": (_STR, "The Taylor polynomial, lowest degree first."),
+    "terms": ({"type": "array", "items": {"$ref": "#/$defs/terms"}}, "The polynomial's terms by degree."),
+    "coefficients": ({"type": "array", "items": {"$ref": "#/$defs/coefficients"}},
+                     "The coefficients, one per monomial."),
+    "powers": ({"type": "array", "items": {"type": ["integer", "string"]}},
+               "The exponent of each variable's offset in a monomial."),
+    "remainder": (_STR, "The order of the remainder, as O(...)."),
+    "side": ({"type": ["string", "null"]}, "For a one-sided series: + or -; null if two-sided."),
+    "check": ({"$ref": "#/$defs/check"}, "With --check: the actual errors at a point."),
+    "errors": ({"type": "array", "items": {"$ref": "#/$defs/errors"}}, "The error of each order."),
+    "approximation": (_FLOAT, "The Taylor polynomial's value."),
+    "lagrange_bound": ({"$ref": "#/$defs/lagrange_bound"}, "With --check (one variable): the Lagrange bound."),
+    "interval": ({"type": ["array", "null"], "items": _STR}, "The interval the bound holds on, exact."),
+    "bound": (_FLOAT, "The bound on the error."),
+    "convergence": ({"type": "array", "items": {"$ref": "#/$defs/convergence"}},
+                    "With --check-h: the error as the step halves."),
+    "scale": (_STR, "The factor applied to the --check step, exact."),
+    # plot
+    "file": (_STR, "The file written."),
+    "width": (_INT, "The picture's width in pixels."),
+    "height": (_INT, "The picture's height in pixels."),
+    "polynomials": ({"type": "object", "additionalProperties": _STR},
+                    "The Taylor polynomial of each order drawn, lowest degree first."),
+    # --batch failures
+    "line": (_INT, "--batch: the input line number (from 1)."),
+    "input": (_STR, "--batch: the input line."),
+    "error": (_STR, "--batch: why the line failed, in one line (in `errors`, `convergence`: a Taylor error)."),
+    "exit_status": (_INT, "--batch: the exit status the line would have had alone."),
+}
+
+# Keys whose type predates the contract and differs from KEYS, by (command or container, key).
+# They stay (keys are an interface); the unified key named in the note is written beside them.
+LEGACY: dict[tuple[str, str], tuple[dict[str, Any], str]] = {
+    ("jacobian", "expression"): (_STRS, "a list, one per function"),
+    ("expect", "numeric"): (_POINT_FLOAT, "an object: first_order, second_order, variance as floats"),
+    ("step", "value"): (_FLOAT, "a float; read `value_float`"),
+    ("points", "value"): (_FLOAT, "a float; read `value_float`"),
+    ("points", "x"): ({"type": "object", "additionalProperties": {"type": ["string", "number"]}},
+                      "exact strings, or floats when inexact; read `point`"),
+    ("check", "value"): (_FLOAT, "a float; read `value_float`"),
+    ("terms", "degree"): ({"type": ["integer", "string"]}, "the degree, a number"),
+    ("convergence", "order"): (_FLOAT, "the observed order, a float"),
+    ("errors", "error"): (_FLOAT, "the error, a float"),
+    ("convergence", "error"): (_FLOAT, "the error, a float"),
+    ("terms", "expr"): (_STR, "the term; read `expression`"),
+}
+KEYS["expr"] = (_STR, "The term (legacy name of `expression` in `terms`).")
+
+_RESULT = ["expression", "variables"]
+_AT = ["at", "numeric"]
+_RUN = ["method", "variables", "x", "fun", "grad_norm", "nit", "nfev", "njev", "nhev", "success", "message",
+        "verdict", "min_eigenvalue", "expression", "point", "point_float"]
+_HYPER = ["lr", "momentum", "beta", "beta1", "beta2", "eps"]  # the first-order family's, as they apply
+_OPTIMIZER = (_RUN + ["x0", "tol", "max_iter"], ["trace"])
+
+# command -> (keys always present, keys present when asked for or when they apply)
+COMMANDS: dict[str, tuple[list[str], list[str]]] = {
+    "gradient": (_RESULT + ["gradient"], _AT + ["cse", "cse_result"]),
+    "jacobian": (_RESULT + ["jacobian"], _AT + ["cse", "cse_result"]),
+    "hessian": (_RESULT + ["hessian"], _AT + ["eigenvalues", "definiteness", "cse", "cse_result"]),
+    "derivative": (_RESULT + ["order", "tensor"], _AT + ["cse", "cse_result"]),
+    "eval": (_RESULT + ["value"], _AT + ["value_float", "cse", "cse_result"]),
+    "expand": (_RESULT + ["at", "order", "degree", "polynomial", "terms", "coefficients", "remainder", "kind",
+                          "side"], ["check", "lagrange_bound", "convergence"]),
+    "newton": _OPTIMIZER,
+    "gd": (_OPTIMIZER[0] + ["lr"], _OPTIMIZER[1] + _HYPER[1:]),
+    "bfgs": _OPTIMIZER,
+    "lbfgs": (_OPTIMIZER[0] + ["memory"], _OPTIMIZER[1]),
+    "minimize": _OPTIMIZER,
+    "compare": (["runs", "expression", "variables", "x0", "tol"], []),
+    "critical": (_RESULT + ["points"], ["complete", "method", "sets", "region"]),
+    "classify": (_RESULT + ["points", "at"], []),
+    "expect": (_RESULT + ["first_order", "second_order", "variance", "numeric", "monte_carlo", "mean", "cov",
+                          "samples", "seed"], []),
+    "step": (["value", "value_float", "grad_norm", "L", "lr", "predicted_first_order", "predicted_second_order",
+              "actual", "stable", "lr_bound"], ["expression", "variables", "at"]),
+    "plot": (["file", "kind", "width", "height", "polynomials", "expression", "variables"], ["orders", "at"]),
+}
+
+# container key -> (keys of each item always present, keys present when they apply)
+ITEMS: dict[str, tuple[list[str], list[str]]] = {
+    "points": (["x", "numeric", "value", "eigenvalues", "kind", "exact", "point", "point_float", "value_float"],
+               ["exact_eigenvalues", "note"]),
+    "trace": (["k", "x", "f", "grad_norm", "step"], ["min_eig", "note"]),
+    "runs": (_RUN + ["distance", "seconds"], _HYPER),
+    "terms": (["degree", "expr", "expression"], []),
+    "coefficients": (["powers", "value", "numeric"], []),
+    "check": (["at", "value", "value_float", "errors"], []),
+    "errors": (["order", "approximation", "error"], []),
+    "lagrange_bound": (["interval", "bound", "note"], []),
+    "convergence": (["scale", "distance", "error", "order"], []),
+}
+
+BATCH_FAILURE = (["line", "error", "exit_status"], ["input"])
+
+
+def entry(**values: Any) -> dict[str, Any]:
+    """A JSON object whose keys the contract defines (a typo or a new key fails here, not downstream).
+
+    >>> entry(valu="1")
+    Traceback (most recent call last):
+    ...
+    KeyError: "JSON key 'valu' is not in the contract: add it to KEYS in taylorcli/contract.py"
+    """
+    for key in values:
+        if key not in KEYS:
+            raise KeyError(f"JSON key {key!r} is not in the contract: add it to KEYS in taylorcli/contract.py")
+    return dict(values)
+
+
+def _type(context: str, key: str) -> dict[str, Any]:
+    schema = LEGACY[(context, key)][0] if (context, key) in LEGACY else KEYS[key][0]
+    return {**schema, "description": KEYS[key][1]}
+
+
+def _object(context: str, required: list[str], optional: list[str]) -> dict[str, Any]:
+    return {"type": "object", "properties": {key: _type(context, key) for key in required + optional},
+            "required": list(required), "additionalProperties": False}
+
+
+def schema(command: str) -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of ``taylor COMMAND --format json``, and of its --batch lines."""
+    if command not in COMMANDS:
+        raise KeyError(f"no JSON contract for command {command!r}: add it to COMMANDS in taylorcli/contract.py")
+    required, optional = COMMANDS[command]
+    result = _object(command, required, optional)
+    line = {**_type(command, "line")}
+    result["properties"]["line"] = line  # --batch adds the input line number to each result
+    failure = _object("batch", *BATCH_FAILURE)
+    defs = dict(_DEFS)
+    defs.update({name: _object(name, *keys) for name, keys in ITEMS.items()})
+    return {"$schema": DRAFT, "$id": f"https://taylorcli.invalid/schemas/{command}.schema.json",
+            "title": f"taylor {command} --format json",
+            "description": "A result, or (--batch) a failed line's error object.",
+            "oneOf": [result, failure], "$defs": defs}
+
+
+def readme_table() -> str:
+    """The README's contract tables: the keys of each command, then each key's type and meaning."""
+    lines = ["| command | keys (always) | keys (when asked or when they apply) |", "|---|---|---|"]
+    for command, (required, optional) in COMMANDS.items():
+        lines.append(f"| `{command}` | {', '.join(f'`{k}`' for k in required)} | "
+                     f"{', '.join(f'`{k}`' for k in optional)} |")
+    lines += ["", "| key | type | meaning |", "|---|---|---|"]
+    for key, (value, meaning) in KEYS.items():
+        lines.append(f"| `{key}` | {_type_name(value)} | {meaning} |")
+    lines += ["", "Legacy keys (kept: keys are an interface):", ""]
+    lines += [f"- `{key}` in `{context}`: {note}" for (context, key), (_, note) in LEGACY.items()]
+    return "\n".join(lines)
+
+
+def _type_name(value: dict[str, Any]) -> str:
+    if "$ref" in value:
+        name = value["$ref"].rsplit("/", 1)[-1]
+        return {"exact_nested": "nested lists of exact strings", "float_nested": "nested lists of floats"}.get(
+            name, "object")
+    kind = value.get("type")
+    kinds = kind if isinstance(kind, list) else [kind]
+    names = {"string": "string", "integer": "integer", "number": "float", "boolean": "boolean", "null": "null",
+             "object": "object", "array": "list"}
+    text = " or ".join(names[k] for k in kinds)
+    if "additionalProperties" in value:
+        text += " (name -> " + _type_name(value["additionalProperties"]) + ")"
+    elif "items" in value and isinstance(value["items"], dict) and "$ref" not in value["items"]:
+        text += " of " + _type_name(value["items"])
+    return text
+
+
+def schema_text(command: str) -> str:
+    """The committed text of ``schemas/<command>.schema.json``."""
+    import json
+
+    return json.dumps(schema(command), indent=2) + "\n"
+
+
+def write_schemas(folder: str) -> None:
+    """Regenerate the committed schema files: ``python -c 'from taylorcli.contract import write_schemas; write_schemas("schemas")'``."""
+    from pathlib import Path
+
+    for command in COMMANDS:
+        (Path(folder) / f"{command}.schema.json").write_text(schema_text(command))
