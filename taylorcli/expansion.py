@@ -18,6 +18,7 @@ real on one side only; the expansion's ``kind`` and ``side`` say which.
 from __future__ import annotations
 
 import itertools
+import logging
 import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -31,6 +32,8 @@ from .guard import check_point, check_size, not_real
 from .parse import parse_point, resolve_variables
 from .singular import NotAnalytic, obstacles
 from .singular import series as one_variable_series
+
+_log = logging.getLogger(__name__)  # --debug: which engine gave the coefficients, and why
 
 MAX_ORDER = 100
 MAX_COEFFICIENTS = 20_000  # multi-indices examined
@@ -169,13 +172,17 @@ def _check_value(value: sp.Expr, index: Sequence[int], variables: Sequence[sp.Sy
 
 
 def _taylor(expr: sp.Expr, variables: list[sp.Symbol], point: dict[sp.Symbol, sp.Expr],
-            order: int, degree: str) -> list[tuple[Powers, sp.Expr]]:
+            order: int, degree: str, arithmetic: bool = True) -> list[tuple[Powers, sp.Expr]]:
+    """The coefficients, by series arithmetic where it applies, else (or ``arithmetic=False``) by derivatives."""
     why = _kink(expr, point)
     if why:
         raise NotAnalytic(why)
     n = len(variables)
     check_point(expr, point)
     indices = _indices(n, order, degree) if order >= 0 else []
+    found = _arithmetic(expr, variables, point, order, degree) if arithmetic else None
+    if found is not None:
+        return found
     # Repeated differentiation swells expressions (exp(sin(x)) to order 12): always the engine.
     d = Differentiator(expr, variables)
 
@@ -197,6 +204,31 @@ def _taylor(expr: sp.Expr, variables: list[sp.Symbol], point: dict[sp.Symbol, sp
     # Lowest degree first, then x**2 before x*y before y**2 (plain ints: SymPy arithmetic is slow).
     coefficients.sort(key=lambda item: (sum(map(int, item[0])), [-int(p) for p in item[0]]))
     return coefficients
+
+
+def _arithmetic(expr: sp.Expr, variables: list[sp.Symbol], point: dict[sp.Symbol, sp.Expr],
+                order: int, degree: str) -> list[tuple[Powers, sp.Expr]] | None:
+    """The coefficients by truncated power series (taylorcli.series), or None where they do not apply.
+
+    They are the very objects the derivative engine gives (tests/test_series_engine.py);
+    None sends the caller to that engine, and --debug says why.
+    """
+    from .series.engine import taylor_coefficients
+    from .series.tps import Unsupported
+
+    def vet(powers: tuple[int, ...], part: sp.Expr) -> None:
+        index = tuple(i for i, p in enumerate(powers) for _ in range(p))
+        if not part.is_Rational:
+            _check_value(part, index, variables)
+        check_size(part, "a coefficient")
+
+    try:
+        found = taylor_coefficients(expr, variables, point, order, degree, vet)
+    except Unsupported as why:
+        _log.debug("expansion: derivative engine (series arithmetic does not apply: %s)", why)
+        return None
+    _log.debug("expansion: series arithmetic (truncated power series)")
+    return found
 
 
 def _point(at: Mapping | str | Sequence | None, variables: list[sp.Symbol]) -> dict[sp.Symbol, sp.Expr]:

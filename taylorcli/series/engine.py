@@ -1,0 +1,92 @@
+"""The coefficients of a Taylor expansion by Taylor-mode arithmetic (issue 9).
+
+``taylor_coefficients`` returns the same list as ``expansion._taylor``'s
+derivative engine: (powers, value) pairs, zeros left out, lowest degree first,
+each value the SymPy object that engine builds (SymEngine's expanded value,
+converted by ``convert.to_sympy``). Where the arithmetic cannot promise that
+(a function with no recurrence here, an irrational point, an inverse of an
+irrational constant, a pole or branch point, per-variable degree), it raises
+``Unsupported`` and the caller uses the derivative engine.
+
+>>> import sympy as sp
+>>> x = sp.Symbol("x", real=True)
+>>> taylor_coefficients(sp.exp(x), [x], {x: sp.Integer(1)}, 2, "total")
+[((0,), E), ((1,), E), ((2,), E/2)]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import symengine as se
+import sympy as sp
+
+from ..convert import to_sympy
+from .compose import FUNCTIONS, Walker
+from .tps import Ring, Unsupported
+
+Vet = Callable[[tuple[int, ...], sp.Expr], None]
+
+
+def applies(expr: sp.Expr, degree: str) -> str | None:
+    """Why the arithmetic does not apply to ``expr`` (None when it does)."""
+    if degree != "total":
+        return "per-variable degree"
+    for fn in expr.atoms(sp.Function):
+        if not isinstance(fn, FUNCTIONS) or len(fn.args) != 1:
+            return f"no recurrence for {type(fn).__name__}"
+    return None
+
+
+def taylor_coefficients(expr: sp.Expr, variables: Sequence[sp.Symbol], point: dict[sp.Symbol, sp.Expr],
+                        order: int, degree: str, vet: Vet | None = None) -> list[tuple[tuple, sp.Expr]]:
+    """(powers, exact coefficient) for every non-zero term of total degree <= ``order``."""
+    why = applies(expr, degree)
+    if why:
+        raise Unsupported(why)
+    n = len(variables)
+    k = max(order, 0)
+    ring = Ring(n, Walker.slots(expr), k)
+    walker = Walker(variables, point, k, ring)
+    parts = walker.series(expr)
+    names = {s.name: s for s in expr.free_symbols | set(variables)}
+    parameters = not expr.free_symbols <= set(point)
+    memo: dict[object, sp.Expr] = {}
+    # Group the terms of every homogeneous part by their powers of h; the rest is the coefficient.
+    out: list[tuple[tuple, sp.Expr]] = []
+    for d in range(k + 1):  # order < 0: f(a) is still computed and vetted (is f analytic here?)
+        by_powers: dict[tuple, list] = {}
+        for exps, c in parts[d].to_dict().items():
+            by_powers.setdefault(tuple(exps[:n]), []).append((exps[n:], c))
+        for powers, items in by_powers.items():
+            if len(items) == 1 and not any(items[0][0]):
+                c = items[0][1]
+                value = sp.Rational(int(c.p), int(c.q))
+                leaves = [value]
+            else:
+                engine = se.expand(se.Add(*[_term(walker.values, gens, c) for gens, c in items]))
+                if engine == 0:
+                    continue
+                leaves = []
+                value = to_sympy(engine, memo, leaves)
+                if value.has(sp.zoo, sp.nan):
+                    raise Unsupported("a coefficient SymEngine calls undefined")
+                if parameters:
+                    value = value.xreplace({s: names[s.name] for s in value.free_symbols if s.name in names})
+            if vet is not None:
+                for leaf in leaves:
+                    vet(powers, leaf)
+            out.append((tuple(sp.Integer(p) for p in powers), value))
+    if order < 0:
+        return []
+    # Lowest degree first, then x**2 before x*y before y**2: the derivative engine's order.
+    out.sort(key=lambda item: (sum(map(int, item[0])), [-int(p) for p in item[0]]))
+    return out
+
+
+def _term(values: list, gens: Sequence[int], c: object) -> object:
+    term = se.Rational(int(c.p), int(c.q))
+    for j, e in enumerate(gens):
+        if e:
+            term = term * values[j] ** int(e)
+    return term
