@@ -27,6 +27,7 @@ import sympy as sp
 
 from .calculus import Differentiator, Expr, Variables, as_expression, describe_point
 from .convert import add, mul
+from .sortkey import rational_polynomial
 from .errors import InputError, LimitError
 from .guard import check_point, check_size, not_real
 from .parse import parse_point, resolve_variables
@@ -84,7 +85,12 @@ class Expansion:
     def polynomial(self) -> sp.Expr:
         # Built with convert.add/mul: the same objects as sp.Add(*(c * m)), without
         # re-flattening 165 already-collected products (half of an expansion's time).
+        # Rational coefficients (most expansions at rational points with rational values) skip
+        # even that: sortkey.rational_polynomial sorts once by keys computed once per power.
         bases = self.bases
+        fast = rational_polynomial(self.coefficients, bases)
+        if fast is not None:
+            return fast
         terms = []
         for powers, c in self.coefficients:
             factors = [b**p for b, p in zip(bases, powers) if p]
@@ -217,9 +223,8 @@ def _arithmetic(expr: sp.Expr, variables: list[sp.Symbol], point: dict[sp.Symbol
     from .series.tps import Unsupported
 
     def vet(powers: tuple[int, ...], part: sp.Expr) -> None:
-        index = tuple(i for i, p in enumerate(powers) for _ in range(p))
         if not part.is_Rational:
-            _check_value(part, index, variables)
+            _check_value(part, tuple(i for i, p in enumerate(powers) for _ in range(p)), variables)
         check_size(part, "a coefficient")
 
     try:

@@ -25,7 +25,7 @@ import symengine as se
 import sympy as sp
 from symengine.lib.symengine_wrapper import sympy2symengine
 
-from .tps import Ring, Series, Unsupported
+from .tps import NoSlot, Ring, Series, Unsupported
 
 # The functions composed here, and how many generators each may add (f(u0) and a companion).
 FUNCTIONS = (sp.exp, sp.log, sp.sin, sp.cos, sp.tan, sp.sec, sp.csc, sp.cot, sp.sinh, sp.cosh, sp.tanh,
@@ -70,7 +70,7 @@ class Walker:
         j = self._by_value.get(value)
         if j is None:
             if len(self.values) >= self.ring.m:
-                raise Unsupported("more constants than generator slots")
+                raise NoSlot("more constants than generator slots")
             j = self._by_value[value] = len(self.values)
             self.values.append(value)
         return self.ring.generator(j)

@@ -23,7 +23,7 @@ import sympy as sp
 
 from ..convert import to_sympy
 from .compose import FUNCTIONS, Walker
-from .tps import Ring, Unsupported
+from .tps import NoSlot, Ring, Unsupported
 
 Vet = Callable[[tuple[int, ...], sp.Expr], None]
 
@@ -46,22 +46,37 @@ def taylor_coefficients(expr: sp.Expr, variables: Sequence[sp.Symbol], point: di
         raise Unsupported(why)
     n = len(variables)
     k = max(order, 0)
-    ring = Ring(n, Walker.slots(expr), k)
-    walker = Walker(variables, point, k, ring)
-    parts = walker.series(expr)
+    # First without generator slots (most expansions at 0 have rational coefficients only:
+    # FLINT is fastest with the fewest variables), then with as many as the expression may need.
+    try:
+        walker = Walker(variables, point, k, Ring(n, 0, k))
+        parts = walker.series(expr)
+    except NoSlot:
+        walker = Walker(variables, point, k, Ring(n, Walker.slots(expr), k))
+        parts = walker.series(expr)
     names = {s.name: s for s in expr.free_symbols | set(variables)}
     parameters = not expr.free_symbols <= set(point)
     memo: dict[object, sp.Expr] = {}
-    # Group the terms of every homogeneous part by their powers of h; the rest is the coefficient.
-    out: list[tuple[tuple, sp.Expr]] = []
-    for d in range(k + 1):  # order < 0: f(a) is still computed and vetted (is f analytic here?)
+    out: list[tuple[tuple[int, ...], sp.Expr]] = []
+    for d in range(k + 1):
+        found: list[tuple[tuple[int, ...], sp.Expr]] = []  # order < 0: f(a) is still computed and vetted (is f analytic here?)
+        if not walker.values:  # rational coefficients only
+            for exps, c in parts[d].to_dict().items():
+                value = _rational(c)
+                if vet is not None:
+                    vet(exps, value)
+                found.append((tuple(exps), value))
+            # Within a degree: x**2 before x*y before y**2 (the derivative engine's order).
+            found.sort(key=_powers, reverse=True)
+            out += found
+            continue
+        # Group the terms by their powers of h; the rest of each term is a constant of the coefficient.
         by_powers: dict[tuple, list] = {}
         for exps, c in parts[d].to_dict().items():
             by_powers.setdefault(tuple(exps[:n]), []).append((exps[n:], c))
         for powers, items in by_powers.items():
             if len(items) == 1 and not any(items[0][0]):
-                c = items[0][1]
-                value = sp.Rational(int(c.p), int(c.q))
+                value = _rational(items[0][1])
                 leaves = [value]
             else:
                 engine = se.expand(se.Add(*[_term(walker.values, gens, c) for gens, c in items]))
@@ -76,12 +91,22 @@ def taylor_coefficients(expr: sp.Expr, variables: Sequence[sp.Symbol], point: di
             if vet is not None:
                 for leaf in leaves:
                     vet(powers, leaf)
-            out.append((tuple(sp.Integer(p) for p in powers), value))
+            found.append((powers, value))
+        found.sort(key=_powers, reverse=True)
+        out += found
     if order < 0:
         return []
-    # Lowest degree first, then x**2 before x*y before y**2: the derivative engine's order.
-    out.sort(key=lambda item: (sum(map(int, item[0])), [-int(p) for p in item[0]]))
-    return out
+    integers = [sp.Integer(p) for p in range(k + 1)]
+    return [(tuple([integers[p] for p in powers]), value) for powers, value in out]
+
+
+def _powers(item: tuple) -> tuple:
+    return item[0]
+
+
+def _rational(c: object) -> sp.Rational:
+    p, q = int(c.p), int(c.q)
+    return sp.Integer(p) if q == 1 else sp.Rational(p, q)
 
 
 def _term(values: list, gens: Sequence[int], c: object) -> object:

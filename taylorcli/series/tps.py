@@ -28,6 +28,10 @@ class Unsupported(Exception):
     """The arithmetic cannot give this expansion exactly as the derivative engine does: fall back."""
 
 
+class NoSlot(Unsupported):
+    """More exact constants than the ring has generator slots for: build a bigger ring."""
+
+
 class Ring:
     """Series in ``n`` displacements with ``m`` generator slots, truncated after degree ``k``."""
 
