@@ -29,21 +29,21 @@ from .sortkey import sort_args
 
 
 def to_sympy(expr: Any, memo: dict[Any, sp.Expr] | None = None,
-             new_leaves: list[sp.Expr] | None = None) -> sp.Expr:
+             new_leaves: list[sp.Expr] | None = None, keys: dict | None = None) -> sp.Expr:
     """The SymPy object equal to a SymEngine expression, built quickly where safe.
 
     ``memo`` shares conversions between calls; every leaf (anything not a sum
     or a product) converted for the first time is appended to ``new_leaves``,
-    so a caller can vet each distinct leaf once instead of every tree.
+    so a caller can vet each distinct leaf once instead of every tree. ``keys`` as in ``add``.
     """
     memo = {} if memo is None else memo
     found = memo.get(expr)
     if found is not None:
         return found
     if isinstance(expr, symengine.Add):
-        result = add([to_sympy(arg, memo, new_leaves) for arg in expr.args])
+        result = add([to_sympy(arg, memo, new_leaves, keys) for arg in expr.args], keys)
     elif isinstance(expr, symengine.Mul):
-        result = mul([to_sympy(arg, memo, new_leaves) for arg in expr.args])
+        result = mul([to_sympy(arg, memo, new_leaves, keys) for arg in expr.args], keys)
     else:
         result = expr._sympy_()
         if new_leaves is not None:

@@ -21,7 +21,7 @@ from collections.abc import Callable, Sequence
 import symengine as se
 import sympy as sp
 
-from ..convert import to_sympy
+from ..convert import add, mul, to_sympy
 from .compose import FUNCTIONS, Walker
 from .tps import NoSlot, Ring, Unsupported
 
@@ -57,9 +57,12 @@ def taylor_coefficients(expr: sp.Expr, variables: Sequence[sp.Symbol], point: di
     names = {s.name: s for s in expr.free_symbols | set(variables)}
     parameters = not expr.free_symbols <= set(point)
     memo: dict[object, sp.Expr] = {}
+    keys: dict = {}  # sort keys of the SymPy objects built (sortkey.py)
+    direct = _Direct(walker.values, names if parameters else None, memo) if walker.values else None
     out: list[tuple[tuple[int, ...], sp.Expr]] = []
     for d in range(k + 1):
-        found: list[tuple[tuple[int, ...], sp.Expr]] = []  # order < 0: f(a) is still computed and vetted (is f analytic here?)
+        # order < 0: f(a) is still computed and vetted (is f analytic here?)
+        found: list[tuple[tuple[int, ...], sp.Expr]] = []
         if not walker.values:  # rational coefficients only
             for exps, c in parts[d].to_dict().items():
                 value = _rational(c)
@@ -78,13 +81,16 @@ def taylor_coefficients(expr: sp.Expr, variables: Sequence[sp.Symbol], point: di
             if len(items) == 1 and not any(items[0][0]):
                 value = _rational(items[0][1])
                 leaves = [value]
+            elif direct is not None and direct.ok:
+                leaves = []
+                value = direct.value(items, leaves)
             else:
                 engine = se.expand(se.Add(*[_term(walker.values, gens, c) for gens, c in items]))
                 if engine == 0:
                     continue
                 leaves = []
-                value = to_sympy(engine, memo, leaves)
-                if value.has(sp.zoo, sp.nan):
+                value = to_sympy(engine, memo, leaves, keys)
+                if any(leaf.has(sp.zoo, sp.nan) for leaf in leaves):  # new leaves only: the rest passed
                     raise Unsupported("a coefficient SymEngine calls undefined")
                 if parameters:
                     value = value.xreplace({s: names[s.name] for s in value.free_symbols if s.name in names})
@@ -98,6 +104,48 @@ def taylor_coefficients(expr: sp.Expr, variables: Sequence[sp.Symbol], point: di
         return []
     integers = [sp.Integer(p) for p in range(k + 1)]
     return [(tuple([integers[p] for p in powers]), value) for powers, value in out]
+
+
+class _Direct:
+    """A coefficient's SymPy value built straight from its polynomial in the generators.
+
+    It is the object ``to_sympy(se.expand(...))`` gives whenever the generators' powers and
+    products do not simplify (sin(4), cos(4), log(2), a parameter; at most one exponential,
+    whose powers SymPy and SymEngine both fold into exp(k a)): SymEngine's expanded sum
+    then has one term per monomial, and convert.add/mul build SymPy's canonical object
+    from the same leaves. ``ok`` is False otherwise (sqrt(2), two exponentials ...).
+    """
+
+    def __init__(self, values: list, names: dict | None, memo: dict) -> None:
+        self.ok = sum(_exponential(v) for v in values) <= 1 and all(
+            _exponential(v) or not isinstance(v, (se.Pow, se.Mul, se.Add, se.Number)) for v in values)
+        self.gens = []
+        for v in values:
+            g = to_sympy(v, memo)
+            if names:
+                g = g.xreplace({s: names[s.name] for s in g.free_symbols if s.name in names})
+            self.gens.append(g)
+        self.powers: dict[tuple[int, int], sp.Expr] = {}
+        self.keys: dict = {}
+
+    def value(self, items: list, leaves: list) -> sp.Expr:
+        terms = []
+        for gens, c in items:
+            factors = [_rational(c)]
+            leaves.append(factors[0])
+            for j, e in enumerate(gens):
+                if e:
+                    power = self.powers.get((j, int(e)))
+                    if power is None:
+                        power = self.powers[(j, int(e))] = self.gens[j] ** int(e)
+                        leaves.append(power)
+                    factors.append(power)
+            terms.append(mul(factors, self.keys) if len(factors) > 1 else factors[0])
+        return add(terms, self.keys) if len(terms) > 1 else terms[0]
+
+
+def _exponential(value: object) -> bool:
+    return isinstance(value, se.Pow) and value.args[0] == se.E
 
 
 def _powers(item: tuple) -> tuple:
