@@ -133,13 +133,20 @@ class Walker:
                 raise Unsupported("a fractional power of a negative number")
             p0 = self.constant_of(se.Pow(self.to_engine(u[0]), sympy2symengine(exponent)))
             return ring.power(u, r, p0)
-        # b**e = exp(e log b), its value at the point as SymEngine gives b0**e0.
+        # b**e = exp(e log b), its value at the point as SymEngine gives b0**e0. Only where
+        # that value is rational: else SymEngine folds b**e/b into b**(e-1) (x**(a/7 + 1)),
+        # a form this product does not give.
+        if not (exponent.free_symbols & set(self.index)):
+            raise Unsupported("a power with an exponent that is neither rational nor variable")
         v = self.series(exponent)
         b0 = ring.rational_constant(u)
         if b0 <= 0:
             raise Unsupported("a variable exponent of a base that is not positive")
+        value = se.Pow(self.to_engine(u[0]), self.to_engine(v[0]))
+        if not isinstance(value, (se.Integer, se.Rational)):
+            raise Unsupported("a variable exponent where the power is not rational at the point")
         log_u = ring.log(u, self.at(u, se.log))
-        value = self.constant_of(se.Pow(self.to_engine(u[0]), self.to_engine(v[0])))
+        value = self.constant_of(value)
         return ring.exp(ring.mul(v, log_u), value)
 
     def _function(self, fn: type, u: Series) -> Series:  # noqa: C901 - one branch per function

@@ -58,7 +58,7 @@ def taylor_coefficients(expr: sp.Expr, variables: Sequence[sp.Symbol], point: di
     parameters = not expr.free_symbols <= set(point)
     memo: dict[object, sp.Expr] = {}
     keys: dict = {}  # sort keys of the SymPy objects built (sortkey.py)
-    direct = _Direct(walker.values, names if parameters else None, memo) if walker.values else None
+    direct = _Direct(walker.values, names if parameters else None, {}) if walker.values else None
     out: list[tuple[tuple[int, ...], sp.Expr]] = []
     for d in range(k + 1):
         # order < 0: f(a) is still computed and vetted (is f analytic here?)
