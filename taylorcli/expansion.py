@@ -219,8 +219,12 @@ def _arithmetic(expr: sp.Expr, variables: list[sp.Symbol], point: dict[sp.Symbol
     They are the very objects the derivative engine gives (tests/test_series_engine.py);
     None sends the caller to that engine, and --debug says why.
     """
-    from .series.engine import taylor_coefficients
-    from .series.tps import Unsupported
+    try:
+        from .series.engine import taylor_coefficients
+        from .series.tps import Unsupported
+    except ImportError as missing:  # python-flint not installed: the derivative engine does it all
+        _log.debug("expansion: derivative engine (series arithmetic unavailable: %s)", missing)
+        return None
 
     def vet(powers: tuple[int, ...], part: sp.Expr) -> None:
         if not part.is_Rational:

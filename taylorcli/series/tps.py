@@ -8,10 +8,9 @@ multivariate series into a univariate one in t whose coefficients are these
 parts, so every univariate recurrence (exp, log, powers ...) applies as is and
 a product costs only the pairs of parts whose degrees sum to at most k.
 
->>> from flint import fmpq_mpoly_ctx
 >>> ring = Ring(1, 0, 3)
 >>> h = ring.variable(0, 0)
->>> [str(c) for c in ring.exp(h, ring.constant(1))]
+>>> [str(c) for c in ring.exp(h, ring.one)]
 ['1', 'h0', '1/2*h0^2', '1/6*h0^3']
 """
 
