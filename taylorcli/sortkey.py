@@ -92,7 +92,7 @@ def rational_polynomial(coefficients: list, bases: list[Basic]) -> Basic | None:
     mul_class = _class_key(sp.Mul)
     numbers, rest = [], []
     for powers, c in coefficients:
-        if not c.is_Rational or c == 0:
+        if not c.is_Rational or c is sp.S.Zero:  # S.Zero, S.One: singletons (== would sympify)
             return None
         factors = []
         for i, p in enumerate(powers):
@@ -110,11 +110,12 @@ def rational_polynomial(coefficients: list, bases: list[Basic]) -> Basic | None:
         if len(factors) == 1 and factors[0][0].is_Add:  # (x - 1) flattens, c*(x - 1) distributes
             return None
         factors.sort(key=lambda f: f[1])
-        if c == 1 and len(factors) == 1:
+        one = c is sp.S.One
+        if one and len(factors) == 1:
             rest.append(factors[0])
             continue
-        args = [f[0] for f in factors] if c == 1 else [c] + [f[0] for f in factors]
-        keys = tuple(f[1] for f in factors) if c == 1 else (sort_key(c, memo),) + tuple(f[1] for f in factors)
+        args = [f[0] for f in factors] if one else [c] + [f[0] for f in factors]
+        keys = tuple(f[1] for f in factors) if one else (sort_key(c, memo),) + tuple(f[1] for f in factors)
         rest.append((sp.Mul._from_args(args), (mul_class, len(args), keys)))
     if len(numbers) > 1:
         return None

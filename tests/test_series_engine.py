@@ -99,6 +99,9 @@ def test_series_engine_gives_the_derivative_engines_coefficients(case: tuple) ->
     ("exp(p*x)*sin(q+y)*log(2+x)", "x,y", "0,1", 5),
     ("sigmoid(x*y) + softplus(x-y) + exp(pi*x)", "x,y", None, 5),
     ("x**x + (1+y)**(x+y)", "x,y", "1,0", 4),
+    ("exp(p*(p/7 + x/7 + 1)) + exp(sin(x)*(1 + cos(x)))", "x", "1", 4),  # function values by subs
+    ("exp(sin(x))", "x", None, 30),  # one variable, rational: FLINT's fmpq_series beyond its cap of 10
+    ("1/(1+x)**2 + sqrt(4+x) + log(1+x) + sec(x)*tanh(x) + (8+x)**(-2/3)", "x", None, 12),
 ])
 def test_issue_cases_equal_the_derivative_engine(text: str, variables: str, at: str | None, order: int) -> None:
     e = expand(text, variables, at, order)

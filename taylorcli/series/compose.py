@@ -45,6 +45,7 @@ class Walker:
         self.values: list[object] = []  # SymEngine value of each generator used
         self._by_value: dict[object, int] = {}
         self._memo: dict[sp.Expr, Series] = {}
+        self._engine_point: dict | None = None
         for v in self.variables:
             if not point[v].is_Rational:
                 raise Unsupported("the point has a coordinate that is not rational")
@@ -91,6 +92,16 @@ class Walker:
         """fn(u_0) as SymEngine evaluates it, made an element of the ring."""
         return self.constant_of(fn(self.to_engine(u[0])))
 
+    def argument(self, arg: sp.Expr) -> object:
+        """The argument's value at the point as the derivative engine finds it: SymEngine's subs.
+
+        Not the constant term's polynomial: with a parameter, a*(a/7 + x/7 + 1) at x = 0
+        gives a*(a/7 + 1) by subs, a**2/7 + a expanded, and exp of each differ as objects.
+        """
+        if self._engine_point is None:
+            self._engine_point = {sympy2symengine(v): sympy2symengine(a) for v, a in self.point.items()}
+        return sympy2symengine(arg).subs(self._engine_point)
+
     # --- the walk -----------------------------------------------------------------------------
     def series(self, expr: sp.Expr) -> Series:
         found = self._memo.get(expr)
@@ -119,7 +130,7 @@ class Walker:
         if expr.is_Pow:
             return self._power(*expr.args)
         if isinstance(expr, FUNCTIONS) and len(expr.args) == 1:
-            return self._function(type(expr), self.series(expr.args[0]))
+            return self._function(type(expr), expr.args[0])
         raise Unsupported(f"no recurrence for {type(expr).__name__}")
 
     def _power(self, base: sp.Expr, exponent: sp.Expr) -> Series:
@@ -149,33 +160,39 @@ class Walker:
         value = self.constant_of(value)
         return ring.exp(ring.mul(v, log_u), value)
 
-    def _function(self, fn: type, u: Series) -> Series:  # noqa: C901 - one branch per function
+    def _function(self, fn: type, arg: sp.Expr) -> Series:  # noqa: C901 - one branch per function
         ring = self.ring
         one = ring.constant(1)
+        u = self.series(arg)
+        v = self.argument(arg)
+
+        def value(g: object) -> object:  # g(argument) at the point, as the derivative engine has it
+            return self.constant_of(g(v))
+
         if fn is sp.exp:
-            return ring.exp(u, self.at(u, se.exp))
+            return ring.exp(u, value(se.exp))
         if fn is sp.log:
             if ring.rational_constant(u) <= 0:
                 raise Unsupported("log at a point where its argument is not positive")
-            return ring.log(u, self.at(u, se.log))
+            return ring.log(u, value(se.log))
         if fn in (sp.sin, sp.cos):
-            s, c = ring.sin_cos(u, self.at(u, se.sin), self.at(u, se.cos), -1)
+            s, c = ring.sin_cos(u, value(se.sin), value(se.cos), -1)
             return s if fn is sp.sin else c
         if fn in (sp.sinh, sp.cosh):
-            s, c = ring.sin_cos(u, self.at(u, se.sinh), self.at(u, se.cosh), 1)
+            s, c = ring.sin_cos(u, value(se.sinh), value(se.cosh), 1)
             return s if fn is sp.sinh else c
         if fn is sp.tan:
-            return ring.riccati(u, self.at(u, se.tan), 1)
+            return ring.riccati(u, value(se.tan), 1)
         if fn is sp.tanh:
-            return ring.riccati(u, self.at(u, se.tanh), -1)
+            return ring.riccati(u, value(se.tanh), -1)
         if fn is sp.cot:  # cot' = -(1 + cot^2)
-            return ring.riccati(ring.neg(u), self.at(u, se.cot), 1)
+            return ring.riccati(ring.neg(u), value(se.cot), 1)
         if fn is sp.sec:  # sec' = sec tan u'
-            t = ring.riccati(u, self.at(u, se.tan), 1)
-            return self._linear(u, self.at(u, se.sec), t, 1)
+            t = ring.riccati(u, value(se.tan), 1)
+            return self._linear(u, value(se.sec), t, 1)
         if fn is sp.csc:  # csc' = -csc cot u'
-            c = ring.riccati(ring.neg(u), self.at(u, se.cot), 1)
-            return self._linear(u, self.at(u, se.csc), c, -1)
+            c = ring.riccati(ring.neg(u), value(se.cot), 1)
+            return self._linear(u, value(se.csc), c, -1)
         if fn in (sp.asin, sp.acos, sp.asinh, sp.acosh):
             uu = ring.mul(u, u)
             inner = {sp.asin: ring.sub(one, uu), sp.acos: ring.sub(one, uu),
@@ -187,19 +204,19 @@ class Walker:
                 se.Pow(self.to_engine(inner[0]), se.Rational(-1, 2))))
             if fn is sp.acos:
                 rate = ring.neg(rate)
-            return ring.chain(self.at(u, getattr(se, fn.__name__)), u, rate)
+            return ring.chain(value(getattr(se, fn.__name__)), u, rate)
         if fn in (sp.atan, sp.atanh):
             uu = ring.mul(u, u)
             inner = ring.add(one, uu) if fn is sp.atan else ring.sub(one, uu)
             if ring.rational_constant(inner) <= 0:
                 raise Unsupported("atanh outside (-1, 1)")
             rate = ring.div(one, inner)
-            return ring.chain(self.at(u, getattr(se, fn.__name__)), u, rate)
+            return ring.chain(value(getattr(se, fn.__name__)), u, rate)
         if fn is sp.erf:  # erf' = 2 exp(-u^2)/sqrt(pi) u'
             nuu = ring.neg(ring.mul(u, u))
-            e = ring.exp(nuu, self.at(nuu, se.exp))
+            e = ring.exp(nuu, self.constant_of(se.exp(-v**2)))
             rate = ring.scale(e, self.constant_of(2 / se.sqrt(se.pi)))
-            return ring.chain(self.at(u, se.erf), u, rate)
+            return ring.chain(value(se.erf), u, rate)
         raise Unsupported(f"no recurrence for {fn.__name__}")
 
     def _linear(self, u: Series, f0: object, g: Series, sign: int) -> Series:

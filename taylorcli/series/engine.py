@@ -22,6 +22,7 @@ import symengine as se
 import sympy as sp
 
 from ..convert import add, mul, to_sympy
+from . import univariate
 from .compose import FUNCTIONS, Walker
 from .tps import NoSlot, Ring, Unsupported
 
@@ -46,6 +47,11 @@ def taylor_coefficients(expr: sp.Expr, variables: Sequence[sp.Symbol], point: di
         raise Unsupported(why)
     n = len(variables)
     k = max(order, 0)
+    if n == 1:
+        try:
+            return _univariate(expr, variables[0], point[variables[0]], order, k, vet)
+        except NoSlot:
+            pass  # an irrational constant: the general engine, with generators
     # First without generator slots (most expansions at 0 have rational coefficients only:
     # FLINT is fastest with the fewest variables), then with as many as the expression may need.
     try:
@@ -104,6 +110,22 @@ def taylor_coefficients(expr: sp.Expr, variables: Sequence[sp.Symbol], point: di
         return []
     integers = [sp.Integer(p) for p in range(k + 1)]
     return [(tuple([integers[p] for p in powers]), value) for powers, value in out]
+
+
+def _univariate(expr: sp.Expr, x: sp.Symbol, a: sp.Expr, order: int, k: int,
+                vet: Vet | None) -> list[tuple[tuple, sp.Expr]]:
+    """One variable with rational coefficients only: FLINT's fmpq_series (univariate.py)."""
+    if not a.is_Rational:
+        raise Unsupported("the point has a coordinate that is not rational")
+    out = []
+    for d, c in enumerate(univariate.coefficients(expr, x, a, k)):
+        if c == 0:
+            continue
+        value = _rational(c)
+        if vet is not None:
+            vet((d,), value)
+        out.append(((sp.Integer(d),), value))
+    return out if order >= 0 else []
 
 
 class _Direct:
