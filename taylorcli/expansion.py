@@ -91,12 +91,20 @@ class Expansion:
         fast = rational_polynomial(self.coefficients, bases)
         if fast is not None:
             return fast
+        keys: dict = {}  # sort keys, once per distinct subexpression (sortkey.py)
+        powers_of: dict = {}
         terms = []
         for powers, c in self.coefficients:
-            factors = [b**p for b, p in zip(bases, powers) if p]
+            factors = []
+            for i, p in enumerate(powers):
+                if p:
+                    power = powers_of.get((i, p))
+                    if power is None:
+                        power = powers_of[(i, p)] = bases[i] ** p
+                    factors.append(power)
             parts = list(c.args) if c.is_Mul else [c]
-            terms.append(mul(parts + factors) if factors else c)
-        return add(terms) if len(terms) > 1 else (terms[0] if terms else sp.Integer(0))
+            terms.append(mul(parts + factors, keys) if factors else c)
+        return add(terms, keys) if len(terms) > 1 else (terms[0] if terms else sp.Integer(0))
 
     def by_degree(self) -> dict[sp.Rational, list[tuple[Powers, sp.Expr]]]:
         """The coefficients grouped by total degree, lowest first."""
