@@ -22,6 +22,7 @@ import symengine as se
 import sympy as sp
 
 from ..convert import add, mul, to_sympy
+from ..sortkey import sort_args
 from . import univariate
 from .compose import FUNCTIONS, Walker
 from .tps import NoSlot, Ring, Unsupported
@@ -148,22 +149,49 @@ class _Direct:
                 g = g.xreplace({s: names[s.name] for s in g.free_symbols if s.name in names})
             self.gens.append(g)
         self.powers: dict[tuple[int, int], sp.Expr] = {}
+        self.monomials: dict[tuple, list] = {}
         self.keys: dict = {}
 
     def value(self, items: list, leaves: list) -> sp.Expr:
         terms = []
         for gens, c in items:
-            factors = [_rational(c)]
-            leaves.append(factors[0])
-            for j, e in enumerate(gens):
-                if e:
-                    power = self.powers.get((j, int(e)))
-                    if power is None:
-                        power = self.powers[(j, int(e))] = self.gens[j] ** int(e)
-                        leaves.append(power)
-                    factors.append(power)
-            terms.append(mul(factors, self.keys) if len(factors) > 1 else factors[0])
+            coefficient = _rational(c)
+            leaves.append(coefficient)
+            factors = self.monomials.get(tuple(gens))
+            if factors is None:
+                factors = self._monomial(gens, leaves)
+            if not factors:
+                terms.append(coefficient)
+            elif factors[-1] is None:  # something SymPy might combine: its own constructor decides
+                terms.append(mul([coefficient] + factors[:-1], self.keys))
+            elif coefficient is sp.S.One:
+                terms.append(factors[0] if len(factors) == 1 else sp.Mul._from_args(factors))
+            else:  # what convert.mul would build: a number, then the sorted factors
+                terms.append(sp.Mul._from_args([coefficient] + factors))
         return add(terms, self.keys) if len(terms) > 1 else terms[0]
+
+    def _monomial(self, gens: Sequence[int], leaves: list) -> list:
+        """The powers of the generators in one monomial, sorted as SymPy sorts a product's factors.
+
+        A trailing None marks a monomial whose factors SymPy could combine or distribute (a
+        power that is a product, a sum or a number; two powers of one base).
+        """
+        factors = []
+        for j, e in enumerate(gens):
+            if e:
+                power = self.powers.get((j, int(e)))
+                if power is None:
+                    power = self.powers[(j, int(e))] = self.gens[j] ** int(e)
+                    leaves.append(power)
+                factors.append(power)
+        plain = all(not (f.is_Mul or f.is_Add or f.is_Number) and f.is_commutative for f in factors) \
+            and len({f.as_base_exp()[0] for f in factors}) == len(factors)
+        if plain:
+            sort_args(factors, self.keys)
+        else:
+            factors.append(None)
+        self.monomials[tuple(gens)] = factors
+        return factors
 
 
 def _exponential(value: object) -> bool:
