@@ -154,16 +154,23 @@ def _factorial(powers: Sequence[int]) -> int:
     return math.prod(math.factorial(int(p)) for p in powers)
 
 
-def _indices(n: int, k: int, degree: str) -> list[tuple[int, ...]]:
-    """Sorted variable-index tuples for every multi-index kept."""
+def _check_count(n: int, k: int, degree: str) -> None:
+    """LimitError when order k in n variables keeps more than MAX_COEFFICIENTS multi-indices."""
     if degree == "total":
         count = math.comb(n + k, n)
         if count > MAX_COEFFICIENTS:
             raise LimitError(f"order {k} in {n} variables has {count:,} coefficients (limit {MAX_COEFFICIENTS:,})")
-        return [idx for d in range(k + 1) for idx in itertools.combinations_with_replacement(range(n), d)]
+        return
     count = (k + 1) ** n
     if count > MAX_COEFFICIENTS:
         raise LimitError(f"order {k} in each of {n} variables has {count:,} coefficients (limit {MAX_COEFFICIENTS:,})")
+
+
+def _indices(n: int, k: int, degree: str) -> list[tuple[int, ...]]:
+    """Sorted variable-index tuples for every multi-index kept."""
+    _check_count(n, k, degree)
+    if degree == "total":
+        return [idx for d in range(k + 1) for idx in itertools.combinations_with_replacement(range(n), d)]
     out = []
     for powers in itertools.product(range(k + 1), repeat=n):
         out.append(tuple(i for i, p in enumerate(powers) for _ in range(p)))
@@ -193,10 +200,12 @@ def _taylor(expr: sp.Expr, variables: list[sp.Symbol], point: dict[sp.Symbol, sp
         raise NotAnalytic(why)
     n = len(variables)
     check_point(expr, point)
-    indices = _indices(n, order, degree) if order >= 0 else []
+    if order >= 0:
+        _check_count(n, order, degree)
     found = _arithmetic(expr, variables, point, order, degree) if arithmetic else None
     if found is not None:
         return found
+    indices = _indices(n, order, degree) if order >= 0 else []
     # Repeated differentiation swells expressions (exp(sin(x)) to order 12): always the engine.
     d = Differentiator(expr, variables)
 
