@@ -25,23 +25,25 @@ import sympy as sp
 from sympy.core.add import _addsort
 from sympy.core.mul import _mulsort
 
+from .sortkey import sort_args
+
 
 def to_sympy(expr: Any, memo: dict[Any, sp.Expr] | None = None,
-             new_leaves: list[sp.Expr] | None = None) -> sp.Expr:
+             new_leaves: list[sp.Expr] | None = None, keys: dict | None = None) -> sp.Expr:
     """The SymPy object equal to a SymEngine expression, built quickly where safe.
 
     ``memo`` shares conversions between calls; every leaf (anything not a sum
     or a product) converted for the first time is appended to ``new_leaves``,
-    so a caller can vet each distinct leaf once instead of every tree.
+    so a caller can vet each distinct leaf once instead of every tree. ``keys`` as in ``add``.
     """
     memo = {} if memo is None else memo
     found = memo.get(expr)
     if found is not None:
         return found
     if isinstance(expr, symengine.Add):
-        result = add([to_sympy(arg, memo, new_leaves) for arg in expr.args])
+        result = add([to_sympy(arg, memo, new_leaves, keys) for arg in expr.args], keys)
     elif isinstance(expr, symengine.Mul):
-        result = mul([to_sympy(arg, memo, new_leaves) for arg in expr.args])
+        result = mul([to_sympy(arg, memo, new_leaves, keys) for arg in expr.args], keys)
     else:
         result = expr._sympy_()
         if new_leaves is not None:
@@ -50,8 +52,12 @@ def to_sympy(expr: Any, memo: dict[Any, sp.Expr] | None = None,
     return result
 
 
-def add(terms: list[sp.Expr]) -> sp.Expr:
-    """``sp.Add(*terms)``, without flattening when the terms are already collected."""
+def add(terms: list[sp.Expr], keys: dict | None = None) -> sp.Expr:
+    """``sp.Add(*terms)``, without flattening when the terms are already collected.
+
+    ``keys``: a memo of sort keys (``sortkey``) shared by the calls of one job, whose
+    terms repeat subexpressions; without it SymPy's own (slower, equal) sort is used.
+    """
     if len(terms) < 2:
         return sp.Add(*terms)
     numbers, rest, seen = [], [], set()
@@ -66,12 +72,12 @@ def add(terms: list[sp.Expr]) -> sp.Expr:
         rest.append(term)
     if len(numbers) > 1 or numbers and not numbers[0]:
         return sp.Add(*terms)
-    _addsort(rest)
+    _addsort(rest) if keys is None else sort_args(rest, keys)
     return sp.Add._from_args(numbers + rest)
 
 
-def mul(factors: list[sp.Expr]) -> sp.Expr:
-    """``sp.Mul(*factors)``, without flattening when nothing would combine."""
+def mul(factors: list[sp.Expr], keys: dict | None = None) -> sp.Expr:
+    """``sp.Mul(*factors)``, without flattening when nothing would combine (``keys`` as in ``add``)."""
     if len(factors) < 2:
         return sp.Mul(*factors)
     numbers, rest, bases = [], [], set()
@@ -90,5 +96,5 @@ def mul(factors: list[sp.Expr]) -> sp.Expr:
         return sp.Mul(*factors)
     if numbers and len(rest) == 1 and rest[0].is_Add:  # a number times a sum distributes
         return sp.Mul(*factors)
-    _mulsort(rest)
+    _mulsort(rest) if keys is None else sort_args(rest, keys)
     return sp.Mul._from_args(numbers + rest)

@@ -18,6 +18,7 @@ real on one side only; the expansion's ``kind`` and ``side`` say which.
 from __future__ import annotations
 
 import itertools
+import logging
 import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -26,11 +27,14 @@ import sympy as sp
 
 from .calculus import Differentiator, Expr, Variables, as_expression, describe_point
 from .convert import add, mul
+from .sortkey import rational_polynomial
 from .errors import InputError, LimitError
 from .guard import check_point, check_size, not_real
 from .parse import parse_point, resolve_variables
 from .singular import NotAnalytic, obstacles
 from .singular import series as one_variable_series
+
+_log = logging.getLogger(__name__)  # --debug: which engine gave the coefficients, and why
 
 MAX_ORDER = 100
 MAX_COEFFICIENTS = 20_000  # multi-indices examined
@@ -81,13 +85,26 @@ class Expansion:
     def polynomial(self) -> sp.Expr:
         # Built with convert.add/mul: the same objects as sp.Add(*(c * m)), without
         # re-flattening 165 already-collected products (half of an expansion's time).
+        # Rational coefficients (most expansions at rational points with rational values) skip
+        # even that: sortkey.rational_polynomial sorts once by keys computed once per power.
         bases = self.bases
+        fast = rational_polynomial(self.coefficients, bases)
+        if fast is not None:
+            return fast
+        keys: dict = {}  # sort keys, once per distinct subexpression (sortkey.py)
+        powers_of: dict = {}
         terms = []
         for powers, c in self.coefficients:
-            factors = [b**p for b, p in zip(bases, powers) if p]
+            factors = []
+            for i, p in enumerate(powers):
+                if p:
+                    power = powers_of.get((i, p))
+                    if power is None:
+                        power = powers_of[(i, p)] = bases[i] ** p
+                    factors.append(power)
             parts = list(c.args) if c.is_Mul else [c]
-            terms.append(mul(parts + factors) if factors else c)
-        return add(terms) if len(terms) > 1 else (terms[0] if terms else sp.Integer(0))
+            terms.append(mul(parts + factors, keys) if factors else c)
+        return add(terms, keys) if len(terms) > 1 else (terms[0] if terms else sp.Integer(0))
 
     def by_degree(self) -> dict[sp.Rational, list[tuple[Powers, sp.Expr]]]:
         """The coefficients grouped by total degree, lowest first."""
@@ -137,16 +154,23 @@ def _factorial(powers: Sequence[int]) -> int:
     return math.prod(math.factorial(int(p)) for p in powers)
 
 
-def _indices(n: int, k: int, degree: str) -> list[tuple[int, ...]]:
-    """Sorted variable-index tuples for every multi-index kept."""
+def _check_count(n: int, k: int, degree: str) -> None:
+    """LimitError when order k in n variables keeps more than MAX_COEFFICIENTS multi-indices."""
     if degree == "total":
         count = math.comb(n + k, n)
         if count > MAX_COEFFICIENTS:
             raise LimitError(f"order {k} in {n} variables has {count:,} coefficients (limit {MAX_COEFFICIENTS:,})")
-        return [idx for d in range(k + 1) for idx in itertools.combinations_with_replacement(range(n), d)]
+        return
     count = (k + 1) ** n
     if count > MAX_COEFFICIENTS:
         raise LimitError(f"order {k} in each of {n} variables has {count:,} coefficients (limit {MAX_COEFFICIENTS:,})")
+
+
+def _indices(n: int, k: int, degree: str) -> list[tuple[int, ...]]:
+    """Sorted variable-index tuples for every multi-index kept."""
+    _check_count(n, k, degree)
+    if degree == "total":
+        return [idx for d in range(k + 1) for idx in itertools.combinations_with_replacement(range(n), d)]
     out = []
     for powers in itertools.product(range(k + 1), repeat=n):
         out.append(tuple(i for i, p in enumerate(powers) for _ in range(p)))
@@ -169,12 +193,18 @@ def _check_value(value: sp.Expr, index: Sequence[int], variables: Sequence[sp.Sy
 
 
 def _taylor(expr: sp.Expr, variables: list[sp.Symbol], point: dict[sp.Symbol, sp.Expr],
-            order: int, degree: str) -> list[tuple[Powers, sp.Expr]]:
+            order: int, degree: str, arithmetic: bool = True) -> list[tuple[Powers, sp.Expr]]:
+    """The coefficients, by series arithmetic where it applies, else (or ``arithmetic=False``) by derivatives."""
     why = _kink(expr, point)
     if why:
         raise NotAnalytic(why)
     n = len(variables)
     check_point(expr, point)
+    if order >= 0:
+        _check_count(n, order, degree)
+    found = _arithmetic(expr, variables, point, order, degree) if arithmetic else None
+    if found is not None:
+        return found
     indices = _indices(n, order, degree) if order >= 0 else []
     # Repeated differentiation swells expressions (exp(sin(x)) to order 12): always the engine.
     d = Differentiator(expr, variables)
@@ -197,6 +227,34 @@ def _taylor(expr: sp.Expr, variables: list[sp.Symbol], point: dict[sp.Symbol, sp
     # Lowest degree first, then x**2 before x*y before y**2 (plain ints: SymPy arithmetic is slow).
     coefficients.sort(key=lambda item: (sum(map(int, item[0])), [-int(p) for p in item[0]]))
     return coefficients
+
+
+def _arithmetic(expr: sp.Expr, variables: list[sp.Symbol], point: dict[sp.Symbol, sp.Expr],
+                order: int, degree: str) -> list[tuple[Powers, sp.Expr]] | None:
+    """The coefficients by truncated power series (taylorcli.series), or None where they do not apply.
+
+    They are the very objects the derivative engine gives (tests/test_series_engine.py);
+    None sends the caller to that engine, and --debug says why.
+    """
+    try:
+        from .series.engine import taylor_coefficients
+        from .series.tps import Unsupported
+    except ImportError as missing:  # python-flint not installed: the derivative engine does it all
+        _log.debug("expansion: derivative engine (series arithmetic unavailable: %s)", missing)
+        return None
+
+    def vet(powers: tuple[int, ...], part: sp.Expr) -> None:
+        if not part.is_Rational:
+            _check_value(part, tuple(i for i, p in enumerate(powers) for _ in range(p)), variables)
+        check_size(part, "a coefficient")
+
+    try:
+        found = taylor_coefficients(expr, variables, point, order, degree, vet)
+    except Unsupported as why:
+        _log.debug("expansion: derivative engine (series arithmetic does not apply: %s)", why)
+        return None
+    _log.debug("expansion: series arithmetic (truncated power series)")
+    return found
 
 
 def _point(at: Mapping | str | Sequence | None, variables: list[sp.Symbol]) -> dict[sp.Symbol, sp.Expr]:

@@ -1,0 +1,251 @@
+"""Elementary functions of truncated power series, and the walk over a SymPy expression.
+
+Each function is composed through its recurrence (``tps.Ring``), with its value
+at the point's constant term computed by SymEngine exactly as the derivative
+engine computes it (``raw.subs(point)``), so that the constants that appear in
+the coefficients are the very objects the derivative engine would give:
+sin(4), exp(2), (3/4)**(-1/2) = 2*sqrt(3)/3. A constant that is not rational
+becomes a generator of the coefficient ring; its value is put back once, at
+the end. Whatever would need the inverse of such a constant (log(2 + sin(1)))
+or is not analytic at the point raises ``Unsupported``.
+
+>>> import sympy as sp
+>>> x = sp.Symbol("x", real=True)
+>>> w = Walker([x], {x: sp.Integer(0)}, 3, Ring(1, Walker.slots(sp.exp(x)), 3))
+>>> [str(c) for c in w.series(sp.exp(x))]
+['1', 'h0', '1/2*h0^2', '1/6*h0^3']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from fractions import Fraction
+
+import symengine as se
+import sympy as sp
+from symengine.lib.symengine_wrapper import sympy2symengine
+
+from .tps import NoSlot, Ring, Series, Unsupported
+
+# The functions composed here, and how many generators each may add (f(u0) and a companion).
+FUNCTIONS = (sp.exp, sp.log, sp.sin, sp.cos, sp.tan, sp.sec, sp.csc, sp.cot, sp.sinh, sp.cosh, sp.tanh,
+             sp.asin, sp.acos, sp.atan, sp.asinh, sp.acosh, sp.atanh, sp.erf)
+_BAD = (se.zoo, se.nan, se.oo, -se.oo, se.I)
+
+
+class Walker:
+    """Series of the subexpressions of one expression, each computed once."""
+
+    def __init__(self, variables: Sequence[sp.Symbol], point: dict[sp.Symbol, sp.Expr], order: int,
+                 ring: Ring) -> None:
+        self.variables = list(variables)
+        self.index = {v: i for i, v in enumerate(self.variables)}
+        self.point = point
+        self.ring = ring
+        self.values: list[object] = []  # SymEngine value of each generator used
+        self._by_value: dict[object, int] = {}
+        self._memo: dict[sp.Expr, Series] = {}
+        self._engine_point: dict | None = None
+        for v in self.variables:
+            if not point[v].is_Rational:
+                raise Unsupported("the point has a coordinate that is not rational")
+
+    @staticmethod
+    def slots(expr: sp.Expr) -> int:
+        """Generators an expression may need: two per function or power, one per other atom."""
+        count = 1
+        for node in sp.preorder_traversal(expr):
+            if isinstance(node, sp.Function) or node.is_Pow:
+                count += 2
+            elif node.is_Atom and not node.is_Rational:
+                count += 1
+        return count
+
+    # --- constants ----------------------------------------------------------------------------
+    def constant_of(self, value: object) -> object:
+        """A SymEngine constant as an element of the coefficient ring (a rational or a generator)."""
+        if any(value.has(bad) for bad in _BAD) if not value.is_Number else value in _BAD:
+            raise Unsupported(f"{value} is not a real number")
+        if isinstance(value, (se.Integer, se.Rational)):
+            return self.ring.ctx.constant(_fmpq(value))
+        j = self._by_value.get(value)
+        if j is None:
+            if len(self.values) >= self.ring.m:
+                raise NoSlot("more constants than generator slots")
+            j = self._by_value[value] = len(self.values)
+            self.values.append(value)
+        return self.ring.generator(j)
+
+    def to_engine(self, c: object) -> object:
+        """An element of the coefficient ring (constant in h) back as a SymEngine expression."""
+        n = self.ring.n
+        terms = []
+        for exps, coeff in c.to_dict().items():
+            term = se.Rational(int(coeff.p), int(coeff.q))
+            for j, e in enumerate(exps[n:]):
+                if e:
+                    term = term * self.values[j] ** int(e)
+            terms.append(term)
+        return se.expand(se.Add(*terms)) if terms else se.Integer(0)
+
+    def at(self, u: Series, fn: object) -> object:
+        """fn(u_0) as SymEngine evaluates it, made an element of the ring."""
+        return self.constant_of(fn(self.to_engine(u[0])))
+
+    def argument(self, arg: sp.Expr) -> object:
+        """The argument's value at the point as the derivative engine finds it: SymEngine's subs.
+
+        Not the constant term's polynomial: with a parameter, a*(a/7 + x/7 + 1) at x = 0
+        gives a*(a/7 + 1) by subs, a**2/7 + a expanded, and exp of each differ as objects.
+        """
+        if self._engine_point is None:
+            self._engine_point = {sympy2symengine(v): sympy2symengine(a) for v, a in self.point.items()}
+        return sympy2symengine(arg).subs(self._engine_point)
+
+    # --- the walk -----------------------------------------------------------------------------
+    def series(self, expr: sp.Expr) -> Series:
+        found = self._memo.get(expr)
+        if found is None:
+            found = self._memo[expr] = self._series(expr)
+        return found
+
+    def _series(self, expr: sp.Expr) -> Series:
+        ring = self.ring
+        if expr in self.index:
+            return ring.variable(self.index[expr], _fraction(self.point[expr]))
+        if expr.is_Rational:
+            return ring.constant(_fraction(expr))
+        if not (expr.free_symbols & set(self.index)):
+            return ring.constant(self.constant_of(sympy2symengine(expr)))
+        if expr.is_Add:
+            out = self.series(expr.args[0])
+            for arg in expr.args[1:]:
+                out = ring.add(out, self.series(arg))
+            return out
+        if expr.is_Mul:
+            out = self.series(expr.args[0])
+            for arg in expr.args[1:]:
+                out = ring.mul(out, self.series(arg))
+            return out
+        if expr.is_Pow:
+            return self._power(*expr.args)
+        if isinstance(expr, FUNCTIONS) and len(expr.args) == 1:
+            return self._function(type(expr), expr.args[0])
+        raise Unsupported(f"no recurrence for {type(expr).__name__}")
+
+    def _power(self, base: sp.Expr, exponent: sp.Expr) -> Series:
+        ring = self.ring
+        u = self.series(base)
+        if exponent.is_Integer and exponent >= 0:
+            return ring.pow_int(u, int(exponent))
+        if exponent.is_Rational:
+            r = _fraction(exponent)
+            if r.denominator != 1 and ring.rational_constant(u) < 0:
+                raise Unsupported("a fractional power of a negative number")
+            p0 = self.constant_of(se.Pow(self.to_engine(u[0]), sympy2symengine(exponent)))
+            return ring.power(u, r, p0)
+        # b**e = exp(e log b), its value at the point as SymEngine gives b0**e0. Only where
+        # that value is rational: else SymEngine folds b**e/b into b**(e-1) (x**(a/7 + 1)),
+        # a form this product does not give.
+        if not (exponent.free_symbols & set(self.index)):
+            raise Unsupported("a power with an exponent that is neither rational nor variable")
+        v = self.series(exponent)
+        b0 = ring.rational_constant(u)
+        if b0 <= 0:
+            raise Unsupported("a variable exponent of a base that is not positive")
+        value = se.Pow(self.to_engine(u[0]), self.to_engine(v[0]))
+        if not isinstance(value, (se.Integer, se.Rational)):
+            raise Unsupported("a variable exponent where the power is not rational at the point")
+        log_u = ring.log(u, self.at(u, se.log))
+        value = self.constant_of(value)
+        return ring.exp(ring.mul(v, log_u), value)
+
+    def _function(self, fn: type, arg: sp.Expr) -> Series:  # noqa: C901 - one branch per function
+        ring = self.ring
+        one = ring.constant(1)
+        u = self.series(arg)
+        v = self.argument(arg)
+
+        def value(g: object) -> object:  # g(argument) at the point, as the derivative engine has it
+            return self.constant_of(g(v))
+
+        if fn is sp.exp:
+            return ring.exp(u, value(se.exp))
+        if fn is sp.log:
+            if ring.rational_constant(u) <= 0:
+                raise Unsupported("log at a point where its argument is not positive")
+            return ring.log(u, value(se.log))
+        if fn in (sp.sin, sp.cos):
+            s, c = ring.sin_cos(u, value(se.sin), value(se.cos), -1)
+            return s if fn is sp.sin else c
+        if fn in (sp.sinh, sp.cosh):
+            s, c = ring.sin_cos(u, value(se.sinh), value(se.cosh), 1)
+            return s if fn is sp.sinh else c
+        if fn is sp.tan:
+            return ring.riccati(u, value(se.tan), 1)
+        if fn is sp.tanh:
+            return ring.riccati(u, value(se.tanh), -1)
+        if fn is sp.cot:  # cot' = -(1 + cot^2)
+            return ring.riccati(ring.neg(u), value(se.cot), 1)
+        if fn is sp.sec:  # sec' = sec tan u'
+            t = ring.riccati(u, value(se.tan), 1)
+            return self._linear(u, value(se.sec), t, 1)
+        if fn is sp.csc:  # csc' = -csc cot u'
+            c = ring.riccati(ring.neg(u), value(se.cot), 1)
+            return self._linear(u, value(se.csc), c, -1)
+        if fn in (sp.asin, sp.acos, sp.asinh, sp.acosh):
+            uu = ring.mul(u, u)
+            inner = {sp.asin: ring.sub(one, uu), sp.acos: ring.sub(one, uu),
+                     sp.asinh: ring.add(one, uu), sp.acosh: ring.sub(uu, one)}[fn]
+            w0 = ring.rational_constant(inner)
+            if w0 <= 0 or fn is sp.acosh and ring.rational_constant(u) < 0:
+                raise Unsupported(f"{fn.__name__} at an end of its domain")
+            rate = ring.power(inner, Fraction(-1, 2), self.constant_of(
+                se.Pow(self.to_engine(inner[0]), se.Rational(-1, 2))))
+            if fn is sp.acos:
+                rate = ring.neg(rate)
+            return ring.chain(value(getattr(se, fn.__name__)), u, rate)
+        if fn in (sp.atan, sp.atanh):
+            uu = ring.mul(u, u)
+            inner = ring.add(one, uu) if fn is sp.atan else ring.sub(one, uu)
+            if ring.rational_constant(inner) <= 0:
+                raise Unsupported("atanh outside (-1, 1)")
+            rate = ring.div(one, inner)
+            return ring.chain(value(getattr(se, fn.__name__)), u, rate)
+        if fn is sp.erf:  # erf' = 2 exp(-u^2)/sqrt(pi) u'
+            nuu = ring.neg(ring.mul(u, u))
+            e = ring.exp(nuu, self.constant_of(se.exp(-v**2)))
+            rate = ring.scale(e, self.constant_of(2 / se.sqrt(se.pi)))
+            return ring.chain(value(se.erf), u, rate)
+        raise Unsupported(f"no recurrence for {fn.__name__}")
+
+    def _linear(self, u: Series, f0: object, g: Series, sign: int) -> Series:
+        """F with F' = sign F g u' (sec, csc), term by term: (F g)_m needs F up to m only."""
+        ring = self.ring
+        nu = [(j, u[j] * j) for j in range(1, ring.k + 1) if u[j]]
+        out, fg = [f0], []
+        for d in range(1, ring.k + 1):
+            m = d - 1
+            part = ring.zero
+            for i in range(m + 1):
+                if out[i] and g[m - i]:
+                    part = part + out[i] * g[m - i]
+            fg.append(part)
+            acc = ring.zero
+            for j, ju in nu:
+                if j > d:
+                    break
+                acc = acc + ju * fg[d - j]
+            out.append(acc * ring._inv[d] * sign)
+        return out
+
+
+def _fraction(q: sp.Rational) -> Fraction:
+    return Fraction(int(q.p), int(q.q))
+
+
+def _fmpq(value: object) -> object:
+    from flint import fmpq
+
+    r = Fraction(str(value)) if not isinstance(value, se.Integer) else Fraction(int(value))
+    return fmpq(r.numerator, r.denominator)

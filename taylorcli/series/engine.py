@@ -1,0 +1,215 @@
+"""The coefficients of a Taylor expansion by Taylor-mode arithmetic (issue 9).
+
+``taylor_coefficients`` returns the same list as ``expansion._taylor``'s
+derivative engine: (powers, value) pairs, zeros left out, lowest degree first,
+each value the SymPy object that engine builds (SymEngine's expanded value,
+converted by ``convert.to_sympy``). Where the arithmetic cannot promise that
+(a function with no recurrence here, an irrational point, an inverse of an
+irrational constant, a pole or branch point, per-variable degree), it raises
+``Unsupported`` and the caller uses the derivative engine.
+
+>>> import sympy as sp
+>>> x = sp.Symbol("x", real=True)
+>>> taylor_coefficients(sp.exp(x), [x], {x: sp.Integer(1)}, 2, "total")
+[((0,), E), ((1,), E), ((2,), E/2)]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import symengine as se
+import sympy as sp
+
+from ..convert import add, mul, to_sympy
+from ..sortkey import sort_args
+from . import univariate
+from .compose import FUNCTIONS, Walker
+from .tps import NoSlot, Ring, Unsupported
+
+Vet = Callable[[tuple[int, ...], sp.Expr], None]
+
+
+def applies(expr: sp.Expr, degree: str) -> str | None:
+    """Why the arithmetic does not apply to ``expr`` (None when it does)."""
+    if degree != "total":
+        return "per-variable degree"
+    for fn in expr.atoms(sp.Function):
+        if not isinstance(fn, FUNCTIONS) or len(fn.args) != 1:
+            return f"no recurrence for {type(fn).__name__}"
+    return None
+
+
+def taylor_coefficients(expr: sp.Expr, variables: Sequence[sp.Symbol], point: dict[sp.Symbol, sp.Expr],
+                        order: int, degree: str, vet: Vet | None = None) -> list[tuple[tuple, sp.Expr]]:
+    """(powers, exact coefficient) for every non-zero term of total degree <= ``order``."""
+    why = applies(expr, degree)
+    if why:
+        raise Unsupported(why)
+    n = len(variables)
+    k = max(order, 0)
+    if n == 1:
+        try:
+            return _univariate(expr, variables[0], point[variables[0]], order, k, vet)
+        except NoSlot:
+            pass  # an irrational constant: the general engine, with generators
+    # First without generator slots (most expansions at 0 have rational coefficients only:
+    # FLINT is fastest with the fewest variables), then with as many as the expression may need.
+    try:
+        walker = Walker(variables, point, k, Ring(n, 0, k))
+        parts = walker.series(expr)
+    except NoSlot:
+        walker = Walker(variables, point, k, Ring(n, Walker.slots(expr), k))
+        parts = walker.series(expr)
+    names = {s.name: s for s in expr.free_symbols | set(variables)}
+    parameters = not expr.free_symbols <= set(point)
+    memo: dict[object, sp.Expr] = {}
+    keys: dict = {}  # sort keys of the SymPy objects built (sortkey.py)
+    direct = _Direct(walker.values, names if parameters else None, {}) if walker.values else None
+    out: list[tuple[tuple[int, ...], sp.Expr]] = []
+    for d in range(k + 1):
+        # order < 0: f(a) is still computed and vetted (is f analytic here?)
+        found: list[tuple[tuple[int, ...], sp.Expr]] = []
+        if not walker.values:  # rational coefficients only
+            for exps, c in parts[d].to_dict().items():
+                value = _rational(c)
+                if vet is not None:
+                    vet(exps, value)
+                found.append((tuple(exps), value))
+            # Within a degree: x**2 before x*y before y**2 (the derivative engine's order).
+            found.sort(key=_powers, reverse=True)
+            out += found
+            continue
+        # Group the terms by their powers of h; the rest of each term is a constant of the coefficient.
+        by_powers: dict[tuple, list] = {}
+        for exps, c in parts[d].to_dict().items():
+            by_powers.setdefault(tuple(exps[:n]), []).append((exps[n:], c))
+        for powers, items in by_powers.items():
+            if len(items) == 1 and not any(items[0][0]):
+                value = _rational(items[0][1])
+                leaves = [value]
+            elif direct is not None and direct.ok:
+                leaves = []
+                value = direct.value(items, leaves)
+            else:
+                engine = se.expand(se.Add(*[_term(walker.values, gens, c) for gens, c in items]))
+                if engine == 0:
+                    continue
+                leaves = []
+                value = to_sympy(engine, memo, leaves, keys)
+                if any(leaf.has(sp.zoo, sp.nan) for leaf in leaves):  # new leaves only: the rest passed
+                    raise Unsupported("a coefficient SymEngine calls undefined")
+                if parameters:
+                    value = value.xreplace({s: names[s.name] for s in value.free_symbols if s.name in names})
+            if vet is not None:
+                for leaf in leaves:
+                    vet(powers, leaf)
+            found.append((powers, value))
+        found.sort(key=_powers, reverse=True)
+        out += found
+    if order < 0:
+        return []
+    integers = [sp.Integer(p) for p in range(k + 1)]
+    return [(tuple([integers[p] for p in powers]), value) for powers, value in out]
+
+
+def _univariate(expr: sp.Expr, x: sp.Symbol, a: sp.Expr, order: int, k: int,
+                vet: Vet | None) -> list[tuple[tuple, sp.Expr]]:
+    """One variable with rational coefficients only: FLINT's fmpq_series (univariate.py)."""
+    if not a.is_Rational:
+        raise Unsupported("the point has a coordinate that is not rational")
+    out = []
+    for d, c in enumerate(univariate.coefficients(expr, x, a, k)):
+        if c == 0:
+            continue
+        value = _rational(c)
+        if vet is not None:
+            vet((d,), value)
+        out.append(((sp.Integer(d),), value))
+    return out if order >= 0 else []
+
+
+class _Direct:
+    """A coefficient's SymPy value built straight from its polynomial in the generators.
+
+    It is the object ``to_sympy(se.expand(...))`` gives whenever the generators' powers and
+    products do not simplify (sin(4), cos(4), log(2), a parameter; at most one exponential,
+    whose powers SymPy and SymEngine both fold into exp(k a)): SymEngine's expanded sum
+    then has one term per monomial, and convert.add/mul build SymPy's canonical object
+    from the same leaves. ``ok`` is False otherwise (sqrt(2), two exponentials ...).
+    """
+
+    def __init__(self, values: list, names: dict | None, memo: dict) -> None:
+        self.ok = sum(_exponential(v) for v in values) <= 1 and all(
+            _exponential(v) or not isinstance(v, (se.Pow, se.Mul, se.Add, se.Number)) for v in values)
+        self.gens = []
+        for v in values:
+            g = to_sympy(v, memo)
+            if names:
+                g = g.xreplace({s: names[s.name] for s in g.free_symbols if s.name in names})
+            self.gens.append(g)
+        self.powers: dict[tuple[int, int], sp.Expr] = {}
+        self.monomials: dict[tuple, list] = {}
+        self.keys: dict = {}
+
+    def value(self, items: list, leaves: list) -> sp.Expr:
+        terms = []
+        for gens, c in items:
+            coefficient = _rational(c)
+            leaves.append(coefficient)
+            factors = self.monomials.get(tuple(gens))
+            if factors is None:
+                factors = self._monomial(gens, leaves)
+            if not factors:
+                terms.append(coefficient)
+            elif factors[-1] is None:  # something SymPy might combine: its own constructor decides
+                terms.append(mul([coefficient] + factors[:-1], self.keys))
+            elif coefficient is sp.S.One:
+                terms.append(factors[0] if len(factors) == 1 else sp.Mul._from_args(factors))
+            else:  # what convert.mul would build: a number, then the sorted factors
+                terms.append(sp.Mul._from_args([coefficient] + factors))
+        return add(terms, self.keys) if len(terms) > 1 else terms[0]
+
+    def _monomial(self, gens: Sequence[int], leaves: list) -> list:
+        """The powers of the generators in one monomial, sorted as SymPy sorts a product's factors.
+
+        A trailing None marks a monomial whose factors SymPy could combine or distribute (a
+        power that is a product, a sum or a number; two powers of one base).
+        """
+        factors = []
+        for j, e in enumerate(gens):
+            if e:
+                power = self.powers.get((j, int(e)))
+                if power is None:
+                    power = self.powers[(j, int(e))] = self.gens[j] ** int(e)
+                    leaves.append(power)
+                factors.append(power)
+        plain = all(not (f.is_Mul or f.is_Add or f.is_Number) and f.is_commutative for f in factors) \
+            and len({f.as_base_exp()[0] for f in factors}) == len(factors)
+        if plain:
+            sort_args(factors, self.keys)
+        else:
+            factors.append(None)
+        self.monomials[tuple(gens)] = factors
+        return factors
+
+
+def _exponential(value: object) -> bool:
+    return isinstance(value, se.Pow) and value.args[0] == se.E
+
+
+def _powers(item: tuple) -> tuple:
+    return item[0]
+
+
+def _rational(c: object) -> sp.Rational:
+    p, q = int(c.p), int(c.q)
+    return sp.Integer(p) if q == 1 else sp.Rational(p, q)
+
+
+def _term(values: list, gens: Sequence[int], c: object) -> object:
+    term = se.Rational(int(c.p), int(c.q))
+    for j, e in enumerate(gens):
+        if e:
+            term = term * values[j] ** int(e)
+    return term

@@ -1,0 +1,208 @@
+"""Truncated power series in the displacement h = x - a, truncated by total degree.
+
+A series is a list ``c`` of length k + 1: ``c[d]`` is the homogeneous part of
+degree d, an ``fmpq_mpoly`` (FLINT's C multivariate polynomials over Q) in the
+displacements h_1..h_n and in a few generators g_1..g_m that stand for exact
+constants (exp(2), sin(4), a parameter ...). Scaling every h by t turns the
+multivariate series into a univariate one in t whose coefficients are these
+parts, so every univariate recurrence (exp, log, powers ...) applies as is and
+a product costs only the pairs of parts whose degrees sum to at most k.
+
+>>> ring = Ring(1, 0, 3)
+>>> h = ring.variable(0, 0)
+>>> [str(c) for c in ring.exp(h, ring.one)]
+['1', 'h0', '1/2*h0^2', '1/6*h0^3']
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from flint import fmpq, fmpq_mpoly, fmpq_mpoly_ctx
+
+Series = list  # list[fmpq_mpoly], one homogeneous part per degree 0..k
+
+
+class Unsupported(Exception):
+    """The arithmetic cannot give this expansion exactly as the derivative engine does: fall back."""
+
+
+class NoSlot(Unsupported):
+    """More exact constants than the ring has generator slots for: build a bigger ring."""
+
+
+class Ring:
+    """Series in ``n`` displacements with ``m`` generator slots, truncated after degree ``k``."""
+
+    def __init__(self, n: int, m: int, k: int) -> None:
+        names = [f"h{i}" for i in range(n)] + [f"g{j}" for j in range(m)]
+        self.ctx = fmpq_mpoly_ctx.get(names, "deglex") if names else fmpq_mpoly_ctx.get(["h0"], "deglex")
+        self.n, self.m, self.k = n, m, k
+        self.gens = self.ctx.gens()
+        self.zero = self.ctx.from_dict({})
+        self.one = self.ctx.constant(1)
+        self._inv = [fmpq(0)] + [fmpq(1, d) for d in range(1, k + 2)]
+
+    # --- building ---------------------------------------------------------------------------
+    def constant(self, value: fmpq_mpoly | int | Fraction | fmpq) -> Series:
+        c = value if isinstance(value, fmpq_mpoly) else self.ctx.constant(fmpq(value) if not isinstance(
+            value, Fraction) else fmpq(value.numerator, value.denominator))
+        return [c] + [self.zero] * self.k
+
+    def variable(self, i: int, a: Fraction | int) -> Series:
+        out = self.constant(a)
+        if self.k >= 1:
+            out[1] = self.gens[i]
+        return out
+
+    def generator(self, j: int) -> fmpq_mpoly:
+        return self.gens[self.n + j]
+
+    # --- arithmetic ---------------------------------------------------------------------------
+    @staticmethod
+    def add(a: Series, b: Series) -> Series:
+        return [x + y for x, y in zip(a, b)]
+
+    @staticmethod
+    def sub(a: Series, b: Series) -> Series:
+        return [x - y for x, y in zip(a, b)]
+
+    @staticmethod
+    def neg(a: Series) -> Series:
+        return [-x for x in a]
+
+    def scale(self, a: Series, c: fmpq_mpoly) -> Series:
+        return [x * c for x in a]
+
+    def mul(self, a: Series, b: Series) -> Series:
+        k = self.k
+        na = [i for i in range(k + 1) if a[i]]
+        nb = [j for j in range(k + 1) if b[j]]
+        out = [self.zero] * (k + 1)
+        for i in na:
+            ai = a[i]
+            for j in nb:
+                if i + j > k:
+                    break
+                out[i + j] = out[i + j] + ai * b[j]
+        return out
+
+    def pow_int(self, a: Series, e: int) -> Series:
+        result, base = self.constant(1), a
+        while e:
+            if e & 1:
+                result = self.mul(result, base)
+            e >>= 1
+            if e:
+                base = self.mul(base, base)
+        return result
+
+    def rational_constant(self, a: Series) -> fmpq:
+        """The constant term of ``a`` if it is a rational number; else Unsupported (no exact inverse)."""
+        c = a[0]
+        if not c:
+            return fmpq(0)
+        if not c.is_constant():
+            raise Unsupported("a constant term that is not rational would be divided by")
+        return c.leading_coefficient()
+
+    def div(self, a: Series, b: Series) -> Series:
+        b0 = self.rational_constant(b)
+        if b0 == 0:
+            raise Unsupported("division by a series that vanishes at the point")
+        inv = 1 / b0
+        nb = [j for j in range(1, self.k + 1) if b[j]]
+        q: Series = []
+        for d in range(self.k + 1):
+            acc = a[d]
+            for j in nb:
+                if j > d:
+                    break
+                if q[d - j]:
+                    acc = acc - b[j] * q[d - j]
+            q.append(acc * inv)
+        return q
+
+    def chain(self, f0: fmpq_mpoly, u: Series, g: Series) -> Series:
+        """F with F(0) = f0 and F' = g u' (t-derivative): F_d = (1/d) sum_j j u_j g_{d-j}."""
+        nu = [(j, u[j] * j) for j in range(1, self.k + 1) if u[j]]
+        out = [f0]
+        for d in range(1, self.k + 1):
+            acc = self.zero
+            for j, ju in nu:
+                if j > d:
+                    break
+                if g[d - j]:
+                    acc = acc + ju * g[d - j]
+            out.append(acc * self._inv[d])
+        return out
+
+    def exp(self, u: Series, e0: fmpq_mpoly) -> Series:
+        """exp(u) with exp(u_0) = e0: E' = E u'."""
+        nu = [(j, u[j] * j) for j in range(1, self.k + 1) if u[j]]
+        out = [e0]
+        for d in range(1, self.k + 1):
+            acc = self.zero
+            for j, ju in nu:
+                if j > d:
+                    break
+                acc = acc + ju * out[d - j]
+            out.append(acc * self._inv[d])
+        return out
+
+    def sin_cos(self, u: Series, s0: fmpq_mpoly, c0: fmpq_mpoly, sign: int = -1) -> tuple[Series, Series]:
+        """sin(u), cos(u) (``sign=-1``) or sinh(u), cosh(u) (``sign=1``): S' = C u', C' = sign S u'."""
+        nu = [(j, u[j] * j) for j in range(1, self.k + 1) if u[j]]
+        s, c = [s0], [c0]
+        for d in range(1, self.k + 1):
+            sa = ca = self.zero
+            for j, ju in nu:
+                if j > d:
+                    break
+                sa = sa + ju * c[d - j]
+                ca = ca + ju * s[d - j]
+            s.append(sa * self._inv[d])
+            c.append(ca * self._inv[d] if sign > 0 else -(ca * self._inv[d]))
+        return s, c
+
+    def riccati(self, u: Series, t0: fmpq_mpoly, sign: int) -> Series:
+        """T with T' = (1 + sign T^2) u' (tan: +1, tanh: -1, -cot: ...): W = 1 + sign T^2 kept alongside."""
+        nu = [(j, u[j] * j) for j in range(1, self.k + 1) if u[j]]
+        t = [t0]
+        w = [self.one + t0 * t0 * sign]
+        for d in range(1, self.k + 1):
+            acc = self.zero
+            for j, ju in nu:
+                if j > d:
+                    break
+                acc = acc + ju * w[d - j]
+            t.append(acc * self._inv[d])
+            sq = self.zero
+            for i in range(d + 1):
+                if t[i] and t[d - i]:
+                    sq = sq + t[i] * t[d - i]
+            w.append(sq * sign)
+        return t
+
+    def power(self, u: Series, r: Fraction, p0: fmpq_mpoly) -> Series:
+        """u**r for rational r, with u_0 rational and non-zero and p0 = u_0**r: u P' = r u' P."""
+        u0 = self.rational_constant(u)
+        if u0 == 0:
+            raise Unsupported("a power of a series that vanishes at the point")
+        inv0 = 1 / u0
+        rq = fmpq(r.numerator, r.denominator)
+        nu = [j for j in range(1, self.k + 1) if u[j]]
+        out = [p0]
+        for d in range(1, self.k + 1):
+            acc = self.zero
+            for j in nu:
+                if j > d:
+                    break
+                if out[d - j]:
+                    acc = acc + u[j] * out[d - j] * (rq * j - (d - j))
+            out.append(acc * (inv0 * self._inv[d]))
+        return out
+
+    def log(self, u: Series, l0: fmpq_mpoly) -> Series:
+        """log(u) with u_0 rational and positive and l0 = log(u_0): u L' = u'."""
+        return self.chain(l0, u, self.div(self.constant(1), u))
