@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -15,6 +16,7 @@ if TYPE_CHECKING:
 
     from ..accuracy import ConvergenceRow, ErrorTable, LagrangeBound
     from ..expansion import Expansion
+    from ..radius import Radius
 
 
 @dataclass
@@ -28,6 +30,7 @@ class ExpansionReport:
     check: ErrorTable | None = None
     convergence: list[ConvergenceRow] | None = None
     lagrange: LagrangeBound | None = None
+    radius: Radius | None = None  # --radius
 
 
 def _accuracy_json(report: ExpansionReport) -> dict[str, Any]:
@@ -46,6 +49,9 @@ def _accuracy_json(report: ExpansionReport) -> dict[str, Any]:
     if report.convergence is not None:
         data["convergence"] = [{"scale": exact_text(r.scale), "distance": r.distance, "error": r.error,
                                 "order": r.order} for r in report.convergence]
+    if report.radius is not None:
+        from .radius import radius_json
+        data.update(radius_json(report.radius))
     return data
 
 
@@ -66,6 +72,9 @@ def _accuracy_lines(report: ExpansionReport) -> list[str]:
         lines.append(f"convergence as h halves (theory: order {expected}):")
         lines += [f"  |h| = {r.distance!r}, error = {r.error!r}, order = "
                   + ("-" if r.order is None else f"{r.order:.4f}") for r in report.convergence]
+    if report.radius is not None:
+        from .radius import radius_lines
+        lines += radius_lines(report.radius)
     return lines
 
 
@@ -98,6 +107,9 @@ def _accuracy_tables(report: ExpansionReport) -> list[Any]:
         for r in report.convergence:
             _row(table, f"{r.distance:.6g}", f"{r.error:.3e}", "-" if r.order is None else f"{r.order:.4f}")
         parts.append(table)
+    if report.radius is not None:
+        from .radius import radius_table_parts
+        parts += radius_table_parts(report.radius)
     return parts
 
 
@@ -168,6 +180,10 @@ def _expansion_latex(report: ExpansionReport) -> str:
         lines.append("\\begin{aligned}\n" + " \\\\\n".join(rows) + "\n\\end{aligned}")
     if report.coefficients:
         lines += [f"% coefficient {[_number_text(p) for p in powers]}: {exact_text(c)}" for powers, c in e.coefficients]
+    if report.radius is not None:  # its own lines: the exact radius as LaTeX
+        from .radius import radius_latex_lines
+        lines += radius_latex_lines(report.radius)
+        report = dataclasses.replace(report, radius=None)
     return "\n".join(lines + ["% " + line for line in _accuracy_lines(report)])
 
 
