@@ -399,6 +399,8 @@ def radius_of(f: sp.Expr, x: sp.Symbol, a: sp.Expr, exclude_point: bool = False,
             if not nearest:
                 return Radius(sp.oo, None, "exact", note="no singularity in the complex plane: f is entire")
         if not why and nearest:
+            # ties (x = +-i) in a fixed order: by real part, then imaginary part
+            nearest.sort(key=lambda c: tuple(float(p) for p in sp.N(c.point, DIGITS).as_real_imag()))
             points = [c.point for c in nearest]
             distance = _exact_distance(points[0], a)
             numeric = nearest[0].distance
