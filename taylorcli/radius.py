@@ -356,14 +356,15 @@ def _exact_distance(z: sp.Expr, a: sp.Expr) -> sp.Expr:
     return sp.sqrt(sp.expand(re**2 + im**2)) if im != 0 else sp.Abs(re)
 
 
-def radius_of(f: sp.Expr, x: sp.Symbol, a: sp.Expr, exclude_point: bool = False,
+def radius_of(f: sp.Expr, x: sp.Symbol, a: sp.Expr,
               coefficients: Callable[[], Sequence[tuple[int, sp.Expr]]] | None = None,
               terms: int | None = None) -> Radius:
     """The radius of convergence of the series of ``f`` about ``a``.
 
-    ``exclude_point``: the series is a Laurent/Puiseux series at a singular point a (its
-    disc is punctured); ``coefficients``: gives Taylor coefficients for an estimate (called
-    only when one is needed: computing 30 of them can cost seconds) through degree ``terms - 1``.
+    The point a itself never counts: f is analytic there (a Taylor series), or it is the
+    centre of a punctured disc (a Laurent or Puiseux series). ``coefficients`` gives the
+    Taylor coefficients through degree ``terms - 1`` for an estimate; it is called only
+    when one is needed (computing 30 of them can cost seconds).
     """
     if a.has(sp.oo, -sp.oo, sp.zoo):
         raise InputError("--radius needs a finite expansion point")
@@ -425,6 +426,10 @@ def radius_of_expansion(expansion: Expansion) -> Radius:
         raise InputError("--radius needs a finite expansion point (an asymptotic series has no disc)")
     (x,) = expansion.variables
     a = expansion.at[x]
+    parameters = expansion.expression.free_symbols - {x}
+    if parameters:  # where 1/(x**2 + c**2) is singular depends on c
+        names = ", ".join(sorted(s.name for s in parameters))
+        raise InputError(f"--radius needs numbers for every parameter; {names} left symbolic")
     terms = max(expansion.order, ESTIMATE_TERMS) + 1
 
     def coefficients() -> list[tuple[int, sp.Expr]]:
@@ -434,5 +439,4 @@ def radius_of_expansion(expansion: Expansion) -> Radius:
         more = expand(expansion.expression, [x], {x: a}, terms - 1)
         return [(int(p[0]), c) for p, c in more.coefficients]
 
-    return radius_of(expansion.expression, x, a, exclude_point=expansion.kind != "taylor",
-                     coefficients=coefficients, terms=terms)
+    return radius_of(expansion.expression, x, a, coefficients=coefficients, terms=terms)

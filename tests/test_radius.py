@@ -56,6 +56,7 @@ EXACT = [
     ("1/(2 + sin(x))", None, sp.sqrt(sp.pi**2 / 4 + sp.acosh(2)**2),  # sin(z) = -2: z = -pi/2 +- I*acosh(2)
      {-sp.pi / 2 + sp.I * sp.acosh(2), -sp.pi / 2 - sp.I * sp.acosh(2)}),
     ("1/x + 1/(x - 2)", None, sp.Integer(2), {sp.Integer(2)}),  # Laurent at 0: the punctured disc
+    ("x/sin(x)", None, sp.pi, {sp.pi, -sp.pi}),  # 0 is removable, the next zeros of sin are not
 ]
 
 
@@ -175,6 +176,7 @@ def test_json_is_strict_for_an_infinite_radius():
 
 @pytest.mark.parametrize("args, status", [
     (["expand", "x*y", "--radius"], 2),
+    (["expand", "1/(x**2 + c**2)", "--vars", "x", "--radius"], 2),
     (["expand", "atan(x)", "--at", "oo", "--radius"], 2),
 ])
 def test_exit_statuses(args, status):
