@@ -137,8 +137,10 @@ def test_every_view_reads_back(text, at, order):
     p = report.pade
     data = json.loads(render(report, "json"))
     assert data["order"] == [int(k) for k in order.split(",")]
-    for key, computed in (("pade", p.approximant), ("numerator", p.numerator), ("denominator", p.denominator)):
+    for key, computed in (("pade", p.approximant), ("numerator", p.numerator), ("denominator", p.denominator),
+                          ("taylor", p.taylor), ("expression", p.expression)):
         assert equal(parse_expression(data[key]), computed), key
+    assert equal(parse_expression(data["at"][p.variable.name]), p.at)
     plain = render(report, "plain").splitlines()
     assert equal(parse_expression(plain[0]), p.approximant)
     assert equal(parse_expression(plain[1].removeprefix("numerator: ")), p.numerator)
