@@ -253,7 +253,7 @@ def _on_its_side(expansion: Any, point: dict[sp.Symbol, sp.Expr]) -> None:
 
 def run_expand(expr: str, order: int, at: str | None, vars_: str | None, degree: str, terms: bool,
                    coeffs: bool, remainder: bool, check_at: str | None, check_h: bool,
-                   simplify: bool, side: str | None = None) -> ExpansionReport:
+                   simplify: bool, side: str | None = None, radius: bool = False) -> ExpansionReport:
     from .expansion import expand
     from .render.expansion import ExpansionReport
     from .accuracy import actual_errors, convergence, lagrange_bound
@@ -274,6 +274,9 @@ def run_expand(expr: str, order: int, at: str | None, vars_: str | None, degree:
             report.lagrange = lagrange_bound(expansion, point)
         if check_h:
             report.convergence = convergence(expansion, point)
+    if radius:
+        from .radius import radius_of_expansion
+        report.radius = radius_of_expansion(expansion)
     return report
 
 

@@ -152,6 +152,24 @@ KEYS: dict[str, tuple[dict[str, Any], str]] = {
     "height": (_INT, "The picture's height in pixels."),
     "polynomials": ({"type": "object", "additionalProperties": _STR},
                     "The Taylor polynomial of each order drawn, lowest degree first."),
+    # taylor pade
+    "pade": (_STR, "The Pade approximant P/Q, exact, with Q(a) = 1."),
+    "numerator": (_STR, "The Pade numerator P, a polynomial in (x - a) of degree <= M."),
+    "denominator": (_STR, "The Pade denominator Q, a polynomial in (x - a) of degree <= N, Q(a) = 1."),
+    "taylor": (_STR, "The Taylor polynomial of the same total degree M + N, for comparison."),
+    "pade_error": (_FLOAT, "With --check: |f - P/Q| at the point."),
+    "taylor_error": (_FLOAT, "With --check: |f - T_(M+N)| at the point."),
+    # taylor expand --radius
+    "radius": ({"type": ["string", "null"]},
+               "The radius of convergence, exact (oo for an entire function); null when only a float is known."),
+    "radius_numeric": (_FLOAT, "The radius as a float; null for infinity (strict JSON)."),
+    "nearest_singularity": ({"anyOf": [{"type": "null"}, _POINT]},
+                            "The nearest complex singularity: {re, im} as exact strings; null if none."),
+    "singularities_at_radius": ({"type": "array", "items": _POINT},
+                                "Every singularity at that distance: {re, im} as exact strings."),
+    "radius_terms": ({"type": ["integer", "null"]}, "Coefficients used by an estimate (method estimate)."),
+    "radius_uncertainty": (_FLOAT, "The stated uncertainty of an estimate; null when exact."),
+    "radius_note": (_STR, "How the radius was found."),
     # --batch failures
     "line": (_INT, "--batch: the input line number (from 1)."),
     "input": (_STR, "--batch: the input line."),
@@ -174,6 +192,15 @@ LEGACY: dict[tuple[str, str], tuple[dict[str, Any], str]] = {
     ("errors", "error"): (_FLOAT, "the error, a float"),
     ("convergence", "error"): (_FLOAT, "the error, a float"),
     ("terms", "expr"): (_STR, "the term; read `expression`"),
+    # not legacy, but a shape of its own in one command:
+    ("pade", "order"): ({"type": "array", "items": _INT, "minItems": 2, "maxItems": 2}, "[M, N]"),
+    ("pade", "check"): ({"type": "array", "items": {"$ref": "#/$defs/pade_check"}},
+                        "a list: one object per --check point"),
+    ("pade", "at"): (_POINT, "the expansion point"),
+    ("pade_check", "at"): (_STR, "the point, exact"),
+    ("pade_check", "value"): (_FLOAT, "f at the point, a float"),
+    ("pade_check", "pade"): (_FLOAT, "P/Q at the point, a float"),
+    ("pade_check", "taylor"): (_FLOAT, "T_(M+N) at the point, a float"),
 }
 KEYS["expr"] = (_STR, "The term (legacy name of `expression` in `terms`).")
 
@@ -192,7 +219,10 @@ COMMANDS: dict[str, tuple[list[str], list[str]]] = {
     "derivative": (_RESULT + ["order", "tensor"], _AT + ["cse", "cse_result"]),
     "eval": (_RESULT + ["value"], _AT + ["value_float", "cse", "cse_result"]),
     "expand": (_RESULT + ["at", "order", "degree", "polynomial", "terms", "coefficients", "remainder", "kind",
-                          "side"], ["check", "lagrange_bound", "convergence"]),
+                          "side"], ["check", "lagrange_bound", "convergence", "radius", "radius_numeric",
+                                    "nearest_singularity", "singularities_at_radius", "method", "radius_terms",
+                                    "radius_uncertainty", "radius_note"]),
+    "pade": (_RESULT + ["at", "order", "pade", "numerator", "denominator", "taylor"], ["check"]),
     "newton": _OPTIMIZER,
     "gd": (_OPTIMIZER[0] + ["lr"], _OPTIMIZER[1] + _HYPER[1:]),
     "bfgs": _OPTIMIZER,
@@ -220,6 +250,7 @@ ITEMS: dict[str, tuple[list[str], list[str]]] = {
     "errors": (["order", "approximation", "error"], []),
     "lagrange_bound": (["interval", "bound", "note"], []),
     "convergence": (["scale", "distance", "error", "order"], []),
+    "pade_check": (["at", "value", "pade", "pade_error", "taylor", "taylor_error"], []),
 }
 
 BATCH_FAILURE = (["line", "error", "exit_status"], ["input"])
@@ -285,6 +316,8 @@ def _type_name(value: dict[str, Any]) -> str:
         name = value["$ref"].rsplit("/", 1)[-1]
         return {"exact_nested": "nested lists of exact strings", "float_nested": "nested lists of floats"}.get(
             name, "object")
+    if "anyOf" in value:
+        return " or ".join(_type_name(v) for v in value["anyOf"])
     kind = value.get("type")
     kinds = kind if isinstance(kind, list) else [kind]
     names = {"string": "string", "integer": "integer", "number": "float", "boolean": "boolean", "null": "null",

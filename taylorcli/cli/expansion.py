@@ -30,10 +30,12 @@ if TYPE_CHECKING:  # commands.py builds the results
 @click.option("--check-h", is_flag=True, help="Halve the step to --check's point: observed convergence order.")
 @click.option("--side", type=click.Choice(["+", "-"]), default=None,
               help="One-sided series for x > a (+) or x < a (-), where f has a kink or branch point at a.")
+@click.option("--radius", is_flag=True,
+              help="Radius of convergence (one variable): exact from the singularities of f, else an estimate.")
 @output_options
 def expand_command(expr: str, order: int, at: str | None, vars_: str | None, degree: str, terms: bool,
                    coeffs: bool, remainder: bool, check_at: str | None, check_h: bool,
-                   simplify: bool, side: str | None = None) -> ExpansionReport:
+                   simplify: bool, side: str | None = None, radius: bool = False) -> ExpansionReport:
     """The Taylor expansion of EXPR about a point, up to order K.
 
     Exact coefficients, written in powers of (x - a), lowest degree first. With
@@ -51,9 +53,10 @@ def expand_command(expr: str, order: int, at: str | None, vars_: str | None, deg
       taylor expand "atan(x)" --at oo --order 3 --format json
       taylor expand "abs(x)" --order 1 --side +
       taylor expand "exp(x)" --order 3 --check 1/2 --check-h
+      taylor expand "1/(1 + x**2)" --order 4 --radius
     """
     return _commands().run_expand(expr=expr, order=order, at=at, vars_=vars_, degree=degree, terms=terms,
                                   coeffs=coeffs, remainder=remainder, check_at=check_at, check_h=check_h,
-                                  simplify=simplify, side=side)
+                                  simplify=simplify, side=side, radius=radius)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -17,6 +18,7 @@ if TYPE_CHECKING:
 
     from ..accuracy import ConvergenceRow, ErrorTable, LagrangeBound
     from ..expansion import Expansion
+    from ..radius import Radius
 
 
 @dataclass
@@ -30,6 +32,7 @@ class ExpansionReport:
     check: ErrorTable | None = None
     convergence: list[ConvergenceRow] | None = None
     lagrange: LagrangeBound | None = None
+    radius: Radius | None = None  # --radius
 
 
 def _accuracy_json(report: ExpansionReport) -> dict[str, Any]:
@@ -48,6 +51,9 @@ def _accuracy_json(report: ExpansionReport) -> dict[str, Any]:
     if report.convergence is not None:
         data.update(entry(convergence=[entry(scale=exact_text(r.scale), distance=r.distance, error=r.error,
                                              order=r.order) for r in report.convergence]))
+    if report.radius is not None:
+        from .radius import radius_json
+        data.update(radius_json(report.radius))
     return data
 
 
@@ -69,6 +75,9 @@ def _accuracy_lines(report: ExpansionReport) -> list[str]:
         lines.append(f"convergence as h halves (theory: order {expected}):")
         lines += [f"  |h| = {_float_text(r.distance)}, error = {_float_text(r.error)}, order = "
                   + ("-" if r.order is None else f"{r.order:.4f}") for r in report.convergence]
+    if report.radius is not None:
+        from .radius import radius_lines
+        lines += radius_lines(report.radius)
     return lines
 
 
@@ -101,6 +110,9 @@ def _accuracy_tables(report: ExpansionReport) -> list[Any]:
         for r in report.convergence:
             _row(table, table_number(r.distance), table_number(r.error, 4), table_number(r.order, 5))
         parts.append(table)
+    if report.radius is not None:
+        from .radius import radius_table_parts
+        parts += radius_table_parts(report.radius)
     return parts
 
 
@@ -171,6 +183,10 @@ def _expansion_latex(report: ExpansionReport) -> str:
         lines.append("\\begin{aligned}\n" + " \\\\\n".join(rows) + "\n\\end{aligned}")
     if report.coefficients:
         lines += [f"% coefficient {[_number_text(p) for p in powers]}: {exact_text(c)}" for powers, c in e.coefficients]
+    if report.radius is not None:  # its own lines: the exact radius as LaTeX
+        from .radius import radius_latex_lines
+        lines += radius_latex_lines(report.radius)
+        report = dataclasses.replace(report, radius=None)
     return "\n".join(lines + ["% " + line for line in _accuracy_lines(report)])
 
 
