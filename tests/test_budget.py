@@ -53,7 +53,7 @@ def test_uninterruptible_c_work_ends_with_the_limit_line_not_a_silent_kill():
 def test_python_work_stops_at_the_soft_limit():
     proc, wall = _run("[0 for _ in iter(int, 1)]", "--timeout", "1")
     assert (proc.returncode, proc.stderr, proc.stdout) == (1, LIMIT_LINE, "")
-    assert wall < 1 + 1 + 3
+    assert wall < 1 + 1 + 6  # budget + start-up + room for a loaded 2-core machine (CPU is what is limited)
 
 
 def test_a_blocked_child_meets_the_wall_clock_backstop():

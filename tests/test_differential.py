@@ -156,7 +156,8 @@ def not_real_beside(expr: sp.Expr, variables, point: dict) -> bool:
     for v in variables:
         for h in (sp.Rational(1, 10**8), -sp.Rational(1, 10**8)):
             value = sp.N(expr.xreplace({**base, v: point[v] + h}), 30)
-            if value.is_number and abs(sp.im(value)) > 1e-20 * (1 + abs(sp.re(value))):
+            # relative: (-1e-8)**(7/2) is 1e-28*i, tiny but not real
+            if value.is_number and abs(sp.im(value)) > 1e-15 * abs(value):
                 return True
     return False
 
