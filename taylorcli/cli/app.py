@@ -67,12 +67,15 @@ def _one_line(message: str) -> str:
 
 
 class ExpressionCommand(click.Command):
-    """A command whose expression may start with '-' and hold letters of short options.
+    """A command whose expression may start with '-', with strict options.
 
     click reads "-sinh(x)" as the flags -s -i -n -h (and shows the help, exit 0) and
-    "-exp(x)*k" as -k missing its value. A token that starts with one '-', holds an
-    operator or bracket and is no option's value is an expression: it reaches click
-    behind a space (so it is not split into flags) and leaves without it.
+    "-exp(x)*k" as -k missing its value. A token that starts with one '-', is no
+    option's value and cannot be an option (it holds an operator or bracket, or a
+    digit follows the '-': "-x**2", "-(x)", "-1") is an expression: it reaches click
+    behind a space (so it is not split into flags) and leaves without it. Everything
+    else that starts with '-' is an option, so "--verbose" or "-q" is an error with
+    click's "Did you mean", never the gradient of a variable called verbose.
     """
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
@@ -84,7 +87,7 @@ class ExpressionCommand(click.Command):
                 out.extend(args[len(out):])
                 break
             if token[:1] == "-" and token[1:2] != "-" and previous not in takes_value \
-                    and any(ch in " +*/^()" for ch in token):
+                    and (any(ch in " +*/^()" for ch in token) or token[1:2].isdigit() or token[1:2] == "."):
                 shielded.add(" " + token)
                 token = " " + token
             out.append(token)
@@ -111,6 +114,18 @@ class TaylorGroup(click.Group):
         try:
             code = super().main(args, "taylor", complete_var, standalone_mode=False, **extra)
             sys.exit(code if isinstance(code, int) else ExitStatus.SUCCESS)
+        except click.exceptions.NoArgsIsHelpError as error:
+            # bare `taylor`: the help, as a user who typed nothing wants it
+            click.echo(error.ctx.get_help())
+            sys.exit(ExitStatus.SUCCESS)
+        except click.NoSuchOption as error:
+            where = error.ctx.command_path if error.ctx else "taylor"
+            hint = ""
+            if error.option_name[1:2] != "-" and not error.possibilities:
+                hint = (f"; an expression that is a negated name needs brackets: '(-{error.option_name[1:]})' "
+                        f"or '-({error.option_name[1:]})'")
+            message = error.format_message().rstrip(".") if hint else error.format_message()
+            self._fail(f"{where}: {message}{hint} (see '{where} --help')", ExitStatus.USAGE, debug)
         except click.UsageError as error:
             where = error.ctx.command_path if error.ctx else "taylor"
             self._fail(f"{where}: {error.format_message()} (see '{where} --help')", ExitStatus.USAGE, debug)

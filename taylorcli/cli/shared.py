@@ -112,8 +112,9 @@ def _commands() -> Any:
     return commands
 
 
-# An expression may start with '-' ("-x**2 + y"): an unknown option is taken as an argument.
-COMMAND_SETTINGS = {"ignore_unknown_options": True, "help_option_names": ["-h", "--help"]}
+# Options are strict (an unknown one is an error with "Did you mean"); an expression that
+# starts with '-' gets through ExpressionCommand (cli/app.py).
+COMMAND_SETTINGS = {"help_option_names": ["-h", "--help"]}
 
 
 
