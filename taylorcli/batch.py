@@ -138,8 +138,9 @@ class _BadLine(str):
 def run_batch(env: Environment, call: Call, jobs: int = 1, timeout: float = 0) -> tuple[int, int]:
     """Run ``call`` on every input line; returns (lines run, lines failed).
 
-    With ``jobs`` > 1 each line has ``timeout`` CPU seconds in its worker: a line
-    past it (even one killed in C) becomes its error object and the batch goes on.
+    Each line has ``timeout`` CPU seconds in a worker process (with ``jobs`` = 1
+    too, so that one slow line does not end the batch): a line past it (even one
+    stuck in C) becomes its error object and the batch goes on.
     """
     global _call, _line_timeout
     from .render import json_text  # strict JSON: no NaN or Infinity
@@ -147,7 +148,7 @@ def run_batch(env: Environment, call: Call, jobs: int = 1, timeout: float = 0) -
     total = failed = 0
     items: Iterable[tuple[int, str]] = _lines(env)
     pool = None
-    if jobs > 1 and sys.platform != "win32":
+    if (jobs > 1 or timeout > 0) and sys.platform != "win32":
         # fork: workers inherit the loaded SymPy and the command; output stays in input order.
         pool = multiprocessing.get_context("fork").Pool(jobs, initializer=_worker_start)
         outcomes: Iterable[tuple[dict[str, Any], bool]] = _in_order(pool, items, jobs, timeout)
@@ -206,6 +207,8 @@ def _in_order(pool: Any, items: Iterable[tuple[int, str]], jobs: int,
         if handle is not None and not handle.ready():
             if wait is not None and time.monotonic() - since > wait:
                 pending.popleft()
+                if jobs == 1:
+                    _end_stuck_worker(pool)
                 yield _limit_object(item), True
                 continue
             if more and len(pending) < 2 * jobs:
@@ -214,3 +217,13 @@ def _in_order(pool: Any, items: Iterable[tuple[int, str]], jobs: int,
             continue
         pending.popleft()
         yield _outcome(item) if handle is None else handle.get()
+
+
+def _end_stuck_worker(pool: Any) -> None:
+    """With one worker, the line past its wall-clock wait is the one it is stuck on (in C,
+    deaf to SIGXCPU): kill it, and the pool starts a fresh worker for the next lines."""
+    for process in list(getattr(pool, "_pool", ())):  # private, but the only handle on the workers
+        try:
+            os.kill(process.pid, signal.SIGKILL)
+        except (ProcessLookupError, TypeError):
+            pass
