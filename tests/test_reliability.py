@@ -156,7 +156,9 @@ def test_ends_cleanly_within_its_budget(case: Case, outcomes: dict[str, dict]) -
     assert got["cpu"] <= case.timeout + CPU_MARGIN + case.cpu_extra, (got["cpu"], case.timeout)
     # CPU time is the budget; wall time is bounded by the supervisor's backstop (3x + 5 s), which
     # a shared 2-core machine reaches: 2 s of CPU at 40% of a core is 5 s of wall time.
-    assert got["wall"] <= WALL_FACTOR * case.timeout + WALL_EXTRA + WALL_MARGIN, (got["wall"], case.timeout)
+    # A batch's other lines take their share of wall time on the same loaded cores.
+    wall = WALL_FACTOR * (case.timeout + case.cpu_extra) + WALL_EXTRA + WALL_MARGIN
+    assert got["wall"] <= wall, (got["wall"], case.timeout)
     assert got["maxrss_kb"] / 1024 <= case.memory_mb, (got["maxrss_kb"] // 1024, case.memory_mb)
     if case.stdout_lines is not None:
         assert len(got["stdout"].splitlines()) == case.stdout_lines, got["stdout"][:500]

@@ -83,3 +83,12 @@ def test_too_many_distinct_partials_are_refused_before_work():
         commands.run_derivative("y0", 6, names, None, True)
     with pytest.raises(LimitError, match="--max-entries"):
         commands.run_hessian("y0*y1", names, None, True, max_entries=100)
+
+
+@pytest.mark.parametrize("fmt", ["table", "plain", "latex", "json"])
+def test_dense_tensors_at_a_point_render_in_every_format(fmt):
+    # the table once looked floats up by sorted index in the dense (list) branch: KeyError 0
+    result = commands.run_derivative("x*y**2", 1, None, "1,2", True)
+    text = render(result, fmt)
+    # the gradient (y**2, 2*x*y) at (1, 2) is (4, 4)
+    assert "4" in text and ("4.0" in text or fmt in ("table", "latex"))

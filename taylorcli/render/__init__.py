@@ -338,7 +338,7 @@ def _table_body(result: Result) -> Table:
     table = Table(box=box.SIMPLE_HEAVY)
     names = [str(v) for v in result.variables]
     order = _order(result)
-    numeric = result.numeric if result.numeric_partials is None else result.numeric_partials
+    numeric = result.numeric
     if is_sparse(result):
         order = 3  # one row per nonzero distinct partial, whatever the order
     if order == 0:
@@ -363,7 +363,7 @@ def _table_body(result: Result) -> Table:
         table.add_column("partial", style="bold")
         table.add_column("value")
         for index, value in distinct_entries(result):
-            number = _numeric_at(result, index) if numeric else None
+            number = _numeric_at(result, index) if numeric or result.numeric_partials else None
             _row(table, _partial_label(index, result.variables), _cell(result, value, number))
         if is_sparse(result) and not table.rows:
             _row(table, "every entry", "0")
