@@ -194,17 +194,46 @@ def expectation(f: Expr, mean: Sequence[Expr], cov: Sequence[Sequence[Expr]], va
     variance = sp.simplify((g.T * sigma * g)[0, 0])
     result = Expectation(value, second, variance, variables=symbols)
     if samples:
-        c = compile(expr, symbols)
-        rng = np.random.default_rng(seed)
-        draws = rng.multivariate_normal(np.array(mu.T.tolist()[0], dtype=float),
-                                        np.array(sigma.tolist(), dtype=float), size=samples, method="eigh")
+        result.monte_carlo = _monte_carlo(compile(expr, symbols), np.array(mu.T.tolist()[0], dtype=float),
+                                          np.array(sigma.tolist(), dtype=float), samples, seed)
+    return result
+
+
+SAMPLE_BLOCK = 2**20  # numbers drawn at once (8 MiB): memory stays bounded for any --samples
+
+
+def _monte_carlo(c: Compiled, mean: np.ndarray, sigma: np.ndarray, samples: int,
+                 seed: int | None) -> dict[str, float]:
+    """Mean, standard error and count of f(X) over ``samples`` Gaussian draws, drawn in blocks.
+
+    One array of all draws took 2.8 GB for 12 variables x 10^7 samples; blocks of
+    ~2^20 numbers are merged with Chan's update of (count, mean, squared deviations),
+    and consecutive blocks take the generator's numbers in the same order one big draw would.
+
+    >>> c = compile("x", ["x"])
+    >>> _monte_carlo(c, np.zeros(1), np.eye(1), 1000, 1)["n"]
+    1000
+    """
+    rng = np.random.default_rng(seed)
+    block = max(1, SAMPLE_BLOCK // max(1, len(mean)))
+    count, total_mean, squares = 0, 0.0, 0.0
+    for start in range(0, samples, block):
+        size = min(block, samples - start)
+        draws = rng.multivariate_normal(mean, sigma, size=size, method="eigh")
         values = np.atleast_1d(c.value(draws))
         finite = values[np.isfinite(values)]
-        if finite.size < 2:
-            raise MathError("f is not finite at the sampled points")
-        result.monte_carlo = {"mean": float(finite.mean()), "stderr": float(finite.std(ddof=1) / math.sqrt(finite.size)),
-                              "n": int(finite.size)}
-    return result
+        if not finite.size:
+            continue
+        m = float(finite.mean())
+        q = float(((finite - m) ** 2).sum())
+        merged = count + finite.size
+        delta = m - total_mean
+        total_mean += delta * finite.size / merged
+        squares += q + delta**2 * count * finite.size / merged
+        count = merged
+    if count < 2:
+        raise MathError("f is not finite at the sampled points")
+    return {"mean": total_mean, "stderr": math.sqrt(squares / (count - 1)) / math.sqrt(count), "n": int(count)}
 
 
 # --- one gradient step -------------------------------------------------------------------------

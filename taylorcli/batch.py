@@ -138,8 +138,10 @@ class _BadLine(str):
 def run_batch(env: Environment, call: Call, jobs: int = 1, timeout: float = 0) -> tuple[int, int]:
     """Run ``call`` on every input line; returns (lines run, lines failed).
 
-    With ``jobs`` > 1 each line has ``timeout`` CPU seconds in its worker: a line
-    past it (even one killed in C) becomes its error object and the batch goes on.
+    Each line has ``timeout`` CPU seconds in a worker process (with ``jobs`` = 1
+    too, so that one slow line does not end the batch): a line past it becomes its
+    error object and the batch goes on; one stuck in C past the wall-clock wait
+    (3x its budget + 5 s) too, though its worker stays busy until the C call returns.
     """
     global _call, _line_timeout
     from .render import json_text  # strict JSON: no NaN or Infinity
@@ -147,7 +149,7 @@ def run_batch(env: Environment, call: Call, jobs: int = 1, timeout: float = 0) -
     total = failed = 0
     items: Iterable[tuple[int, str]] = _lines(env)
     pool = None
-    if jobs > 1 and sys.platform != "win32":
+    if (jobs > 1 or timeout > 0) and sys.platform != "win32":
         # fork: workers inherit the loaded SymPy and the command; output stays in input order.
         pool = multiprocessing.get_context("fork").Pool(jobs, initializer=_worker_start)
         outcomes: Iterable[tuple[dict[str, Any], bool]] = _in_order(pool, items, jobs, timeout)
@@ -198,19 +200,33 @@ def _in_order(pool: Any, items: Iterable[tuple[int, str]], jobs: int,
                 more = False
             elif item is not False:
                 handle = None if isinstance(item[1], _BadLine) else pool.apply_async(_worker_outcome, (item,))
-                pending.append((item, handle, time.monotonic()))
+                pending.append([item, handle, time.monotonic()])
                 continue
         if not pending:
             continue
         item, handle, since = pending[0]
         if handle is not None and not handle.ready():
             if wait is not None and time.monotonic() - since > wait:
-                pending.popleft()
+                # The worker is not killed: one killed while it holds the pool's queue lock
+                # (finishing this line, taking the next) deadlocks the pool, terminate() too.
+                _next_head(pending)
                 yield _limit_object(item), True
                 continue
             if more and len(pending) < 2 * jobs:
                 continue  # look for input again (that get waits 10 ms); the head is not done
             handle.wait(0.05)
             continue
-        pending.popleft()
+        _next_head(pending)
         yield _outcome(item) if handle is None else handle.get()
+
+
+def _next_head(pending: Any) -> None:
+    """Drop the head; the new head's wall-clock wait starts now at the earliest.
+
+    A line queued behind a slow one may not have started yet (always so with one
+    worker): timed from its submission, it was failed the moment it became the head.
+    """
+    pending.popleft()
+    if pending:
+        pending[0][2] = max(pending[0][2], time.monotonic())
+

@@ -29,7 +29,8 @@ Progress = Callable[[int, int], None]
 
 MAX_ORDER = 12  # derivative order
 ENGINE_WORK = 300  # partials x expression size above which SymEngine pays for its import
-MAX_ENTRIES = 1_000_000  # entries in a derivative tensor, n**k
+MAX_ENTRIES = 1_000_000  # distinct partials computed for one result (default of --max-entries)
+DENSE_LIMIT = 10_000  # entries n**k above which a tensor is kept and written sparsely only
 
 # SymEngine treats functions it does not know as constants when differentiating
 # (d/dx Heaviside(x) comes back 0), so it is used only when every function in
@@ -263,24 +264,37 @@ def hessian(f: Expr, variables: Variables = None, progress: Progress | None = No
     return sp.Matrix(nested_tensor(distinct_partials(expr, symbols, 2, progress), len(symbols), 2))
 
 
-def check_tensor_size(n: int, k: int) -> None:
+def check_tensor_size(n: int, k: int, max_entries: int = MAX_ENTRIES) -> None:
+    """Refuse, before any work, a tensor whose distinct partials number more than ``max_entries``.
+
+    The work (and the sparse output) is one partial per multiset of k indices,
+    C(n + k - 1, k); the dense n**k is never built for large tensors (see DENSE_LIMIT).
+
+    >>> check_tensor_size(10, 6)  # 5,005 distinct partials of 1,000,000 entries: fine
+    >>> check_tensor_size(200, 6)
+    Traceback (most recent call last):
+    ...
+    taylorcli.errors.LimitError: a tensor of order 6 in 200 variables has 95,746,959,700 distinct partials to compute (limit 1,000,000; raise it with --max-entries)
+    """
     if not isinstance(k, int) or isinstance(k, bool) or k < 0:
         raise InputError(f"derivative order must be a whole number >= 0, got {k!r}")
     if k > MAX_ORDER:
         raise LimitError(f"derivative order {k} is too high (limit {MAX_ORDER})")
-    if n**k > MAX_ENTRIES:
-        raise LimitError(f"a tensor of order {k} in {n} variables has {n**k:,} entries (limit {MAX_ENTRIES:,})")
+    distinct = math.comb(n + k - 1, k)
+    if distinct > max_entries:
+        raise LimitError(f"a tensor of order {k} in {n} variables has {distinct:,} distinct partials to compute "
+                         f"(limit {max_entries:,}; raise it with --max-entries)")
 
 
-def distinct_partials(f: Expr, variables: Variables, k: int,
-                      progress: Progress | None = None) -> dict[tuple[int, ...], sp.Expr]:
+def distinct_partials(f: Expr, variables: Variables, k: int, progress: Progress | None = None,
+                      max_entries: int = MAX_ENTRIES) -> dict[tuple[int, ...], sp.Expr]:
     """Every distinct k-th partial, keyed by sorted variable-index tuples.
 
     >>> distinct_partials("x**2*y", ["x", "y"], 2)
     {(0, 0): 2*y, (0, 1): 2*x, (1, 1): 0}
     """
     expr, symbols = _prepare(f, variables)
-    check_tensor_size(len(symbols), k)
+    check_tensor_size(len(symbols), k, max_entries)
     keys = list(itertools.combinations_with_replacement(range(len(symbols)), k))
     # Beyond second order, derivatives swell: SymEngine pays for its import at once.
     d = Differentiator(expr, symbols, len(keys) * k if k <= 2 else None)
@@ -300,6 +314,9 @@ def derivative_tensor(f: Expr, variables: Variables = None, k: int = 2,
     6*x
     """
     expr, symbols = _prepare(f, variables)
+    if len(symbols) ** k > MAX_ENTRIES:  # a dense SymPy Array: refuse before the work
+        raise LimitError(f"a tensor of order {k} in {len(symbols)} variables has {len(symbols) ** k:,} entries "
+                         f"(limit {MAX_ENTRIES:,}); distinct_partials gives its distinct entries")
     partials = distinct_partials(expr, symbols, k, progress)
     if k == 0:
         return sp.Array(partials[()])

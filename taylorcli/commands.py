@@ -18,6 +18,8 @@ import click
 import sympy as sp
 
 from .calculus import (
+    DENSE_LIMIT,
+    MAX_ENTRIES,
     Differentiator,
     check_tensor_size,
     definiteness,
@@ -118,14 +120,46 @@ def _finish(kind: str, request: _Request, exact: Any, simplify: bool, what: str,
     return result
 
 
-def _partials(env: Environment, request: _Request, k: int) -> Any:
-    """The order-k derivative tensor of the request's expression, as nested lists."""
+def _distinct(env: Environment, request: _Request, k: int, max_entries: int = MAX_ENTRIES) -> dict:
+    """The distinct order-k partials of the request's expression, by sorted index tuple."""
     n = len(request.variables)
-    check_tensor_size(n, k)
+    check_tensor_size(n, k, max_entries)  # before any work: the estimate and the option that raises it
     total = math.comb(n + k - 1, k)
     with _progress(env, total, f"order-{k} partials") as tick:
-        partials = distinct_partials(request.exprs[0], request.variables, k, tick)
-    return nested_tensor(partials, n, k)
+        return distinct_partials(request.exprs[0], request.variables, k, tick, max_entries)
+
+
+def _partials(env: Environment, request: _Request, k: int, max_entries: int = MAX_ENTRIES) -> Any:
+    """The order-k derivative tensor of the request's expression, as nested lists."""
+    return nested_tensor(_distinct(env, request, k, max_entries), len(request.variables), k)
+
+
+def _finish_tensor(request: _Request, partials: dict, simplify: bool, what: str, order: int) -> Result:
+    """A derivative tensor kept as its distinct partials; nested lists only up to DENSE_LIMIT entries.
+
+    Every step (values at the point, simplifying, floats) works on the C(n+k-1, k)
+    distinct partials, never on the n**k entries: 10 variables at order 6 are
+    5,005 partials, not a million cells.
+    """
+    from .singular import checked_partials
+
+    point, n = request.point, len(request.variables)
+    if point is not None:
+        value_at(request.exprs[0], point, request.texts[0])
+        verified = checked_partials(request.exprs[0], request.variables, point, order, what) if order else None
+        partials = {key: value_at(verified[key] if verified else e, point, what) for key, e in partials.items()}
+    if simplify:
+        tidied = iter(tidy(list(partials.values()), DEFAULT_SECONDS))
+        partials = {key: next(tidied) for key in partials}
+    dense = n**order <= DENSE_LIMIT
+    result = Result("tensor", request.texts[0], request.variables,
+                    nested_tensor(partials, n, order) if dense else None, at=point, order=order,
+                    partials=partials)
+    if point is not None:
+        result.numeric_partials = {key: to_float(e) for key, e in partials.items()}
+        if dense:
+            result.numeric = nested_tensor(result.numeric_partials, n, order)
+    return result
 
 
 def _need_variables(request: _Request) -> None:
@@ -211,21 +245,23 @@ def run_jacobian(exprs: tuple[str, ...], vars_: str | None, at: str | None, simp
     return _finish("jacobian", request, rows, simplify, "the Jacobian")
 
 
-def run_hessian(expr: str, vars_: str | None, at: str | None, simplify: bool) -> Result:
+def run_hessian(expr: str, vars_: str | None, at: str | None, simplify: bool,
+                max_entries: int = MAX_ENTRIES) -> Result:
     env = _environment()
     request = _request(env, [_expression_text(env, expr)], vars_, at)
     _need_variables(request)
-    return _finish("hessian", request, _partials(env, request, 2), simplify, "the Hessian")
+    return _finish("hessian", request, _partials(env, request, 2, max_entries), simplify, "the Hessian")
 
 
-def run_derivative(expr: str, order: int, vars_: str | None, at: str | None, simplify: bool) -> Result:
+def run_derivative(expr: str, order: int, vars_: str | None, at: str | None, simplify: bool,
+                   max_entries: int = MAX_ENTRIES) -> Result:
     env = _environment()
     request = _request(env, [_expression_text(env, expr)], vars_, at)
     _need_variables(request)
     if order < 0:
         raise InputError(f"--order must be >= 0, got {order}")
-    exact = _partials(env, request, order)
-    return _finish("tensor", request, exact, simplify, f"the order-{order} derivative", order=order)
+    partials = _distinct(env, request, order, max_entries)
+    return _finish_tensor(request, partials, simplify, f"the order-{order} derivative", order)
 
 
 def run_evaluate(expr: str, vars_: str | None, at: str | None, simplify: bool) -> Result:

@@ -152,6 +152,11 @@ KEYS: dict[str, tuple[dict[str, Any], str]] = {
     "height": (_INT, "The picture's height in pixels."),
     "polynomials": ({"type": "object", "additionalProperties": _STR},
                     "The Taylor polynomial of each order drawn, lowest degree first."),
+    # sparse derivative tensors
+    "tensor_omitted": (_STR, "Why `tensor` is null: its dense form is too large; `entries` lists the nonzero partials."),
+    "entries": ({"type": "array", "items": {"$ref": "#/$defs/entries"}},
+                "The nonzero distinct partials of a large or mostly-zero tensor (sorted indices)."),
+    "index": ({"type": "array", "items": _INT}, "A partial's sorted variable indices (from 0)."),
     # taylor pade
     "pade": (_STR, "The Pade approximant P/Q, exact, with Q(a) = 1."),
     "numerator": (_STR, "The Pade numerator P, a polynomial in (x - a) of degree <= M."),
@@ -193,6 +198,9 @@ LEGACY: dict[tuple[str, str], tuple[dict[str, Any], str]] = {
     ("convergence", "error"): (_FLOAT, "the error, a float"),
     ("terms", "expr"): (_STR, "the term; read `expression`"),
     # not legacy, but a shape of its own in one command:
+    ("derivative", "tensor"): ({"anyOf": [{"type": "null"}, _NESTED_STR]},
+                               "null when too large to write densely (see tensor_omitted, entries)"),
+    ("entries", "numeric"): (_FLOAT, "the partial's value at the point, a float"),
     ("pade", "order"): ({"type": "array", "items": _INT, "minItems": 2, "maxItems": 2}, "[M, N]"),
     ("pade", "check"): ({"type": "array", "items": {"$ref": "#/$defs/pade_check"}},
                         "a list: one object per --check point"),
@@ -216,7 +224,7 @@ COMMANDS: dict[str, tuple[list[str], list[str]]] = {
     "gradient": (_RESULT + ["gradient"], _AT + ["cse", "cse_result"]),
     "jacobian": (_RESULT + ["jacobian"], _AT + ["cse", "cse_result"]),
     "hessian": (_RESULT + ["hessian"], _AT + ["eigenvalues", "definiteness", "cse", "cse_result"]),
-    "derivative": (_RESULT + ["order", "tensor"], _AT + ["cse", "cse_result"]),
+    "derivative": (_RESULT + ["order", "tensor"], _AT + ["cse", "cse_result", "tensor_omitted", "entries"]),
     "eval": (_RESULT + ["value"], _AT + ["value_float", "cse", "cse_result"]),
     "expand": (_RESULT + ["at", "order", "degree", "polynomial", "terms", "coefficients", "remainder", "kind",
                           "side"], ["check", "lagrange_bound", "convergence", "radius", "radius_numeric",
@@ -250,6 +258,7 @@ ITEMS: dict[str, tuple[list[str], list[str]]] = {
     "errors": (["order", "approximation", "error"], []),
     "lagrange_bound": (["interval", "bound", "note"], []),
     "convergence": (["scale", "distance", "error", "order"], []),
+    "entries": (["index", "value"], ["numeric"]),
     "pade_check": (["at", "value", "pade", "pade_error", "taylor", "taylor_error"], []),
 }
 

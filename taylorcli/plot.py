@@ -13,13 +13,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+import os
 from pathlib import Path
 
 import numpy as np
 import sympy as sp
 
 from .calculus import Expr, Variables, as_expression, to_float
-from .errors import InputError, TaylorError
+from .errors import InputError, TaylorError, printable
 from .expansion import expand
 from .numeric import compile
 from .parse import resolve_variables
@@ -132,6 +133,14 @@ def _check_path(path: str | Path, size: tuple[int, int]) -> Path:
         raise InputError(f"the picture's file name must end in {', '.join(FORMATS)}: got '{target.name}'")
     if not all(16 <= side <= MAX_PIXELS for side in size):
         raise InputError(f"picture sides must be 16 to {MAX_PIXELS} pixels")
+    # savefig would end in an internal FileNotFoundError or IsADirectoryError
+    folder = target.parent
+    if not folder.is_dir():
+        raise InputError(f"cannot write the picture: folder '{printable(str(folder))}' does not exist")
+    if target.is_dir():
+        raise InputError(f"cannot write the picture: '{printable(str(target))}' is a folder")
+    if not os.access(folder, os.W_OK):
+        raise InputError(f"cannot write the picture: folder '{printable(str(folder))}' is not writable")
     return target
 
 

@@ -11,6 +11,11 @@ from .shared import point_options
 from .app import cli
 from .shared import COMMAND_SETTINGS, _commands, output_options
 
+MAX_ENTRIES = 1_000_000  # as calculus.MAX_ENTRIES (the click tree does not import SymPy)
+MAX_ENTRIES_OPTION = click.option(
+    "--max-entries", type=click.IntRange(min=1), default=MAX_ENTRIES, show_default=True,
+    help="Most distinct partials to compute; refused before any work above it.")
+
 if TYPE_CHECKING:  # commands.py builds the results
     from ..render import Result
 
@@ -52,9 +57,10 @@ def jacobian(exprs: tuple[str, ...], vars_: str | None, at: str | None, simplify
 @cli.command(context_settings=COMMAND_SETTINGS)
 @click.argument("expr")
 @point_options()
+@MAX_ENTRIES_OPTION
 @output_options
 @cse_option
-def hessian(expr: str, vars_: str | None, at: str | None, simplify: bool) -> Result:
+def hessian(expr: str, vars_: str | None, at: str | None, simplify: bool, max_entries: int) -> Result:
     """The Hessian of EXPR; with --at also its eigenvalues and definiteness.
 
     \b
@@ -62,24 +68,30 @@ def hessian(expr: str, vars_: str | None, at: str | None, simplify: bool) -> Res
       taylor hessian "x1**2*x2 + x1*x2**3"
       taylor hessian "(1-x)**2 + 100*(y-x**2)**2" --at 1,1
     """
-    return _commands().run_hessian(expr=expr, vars_=vars_, at=at, simplify=simplify)
+    return _commands().run_hessian(expr=expr, vars_=vars_, at=at, simplify=simplify, max_entries=max_entries)
 
 
 @cli.command(context_settings=COMMAND_SETTINGS)
 @click.argument("expr")
 @click.option("--order", "-k", type=int, required=True, help="Derivative order K (1: gradient, 2: Hessian).")
 @point_options()
+@MAX_ENTRIES_OPTION
 @output_options
 @cse_option
-def derivative(expr: str, order: int, vars_: str | None, at: str | None, simplify: bool) -> Result:
+def derivative(expr: str, order: int, vars_: str | None, at: str | None, simplify: bool,
+               max_entries: int) -> Result:
     """The K-th derivative tensor of EXPR (all K-th partials, symmetric).
+
+    A tensor of more than 10,000 entries is written sparsely: one line per
+    nonzero distinct partial (JSON: "tensor" is null and "entries" lists them).
 
     \b
     Examples:
       taylor derivative "x**3*y + exp(y)" --order 3
       taylor derivative "sin(x*y)" -k 4 --at 0,0 --format json
     """
-    return _commands().run_derivative(expr=expr, order=order, vars_=vars_, at=at, simplify=simplify)
+    return _commands().run_derivative(expr=expr, order=order, vars_=vars_, at=at, simplify=simplify,
+                                      max_entries=max_entries)
 
 
 @cli.command(name="eval", context_settings=COMMAND_SETTINGS)

@@ -52,8 +52,8 @@ def output_options(command: Callable[..., Any]) -> Callable[..., Any]:
         if env.apply_limits:
             if timeout > 0 and not batch and hasattr(os, "fork"):
                 supervise(timeout)  # returns in a child that the parent ends at its deadline
-            # --batch --jobs N: each line has --timeout in its worker (batch.py), not the whole run
-            _apply_limits(0 if batch and jobs > 1 else timeout)
+            # --batch: each line has --timeout in its worker (batch.py), not the whole run
+            _apply_limits(0 if batch else timeout)
         debug_notes(debug)
         if batch:
             _batch(env, command, args, kwargs, not no_simplify, jobs, timeout)

@@ -52,6 +52,10 @@ class Result:
     order: int | None = None
     cse: list[tuple[sp.Symbol, sp.Expr]] | None = None  # --cse: common subexpressions, in order
     cse_result: Any = None  # --cse: ``exact`` written in terms of the ``cse`` names
+    # A tensor's distinct partials by sorted index tuple (its values at the point, if any);
+    # ``exact`` and ``numeric`` are None when the dense form is too large to write.
+    partials: dict[tuple[int, ...], sp.Expr] | None = None
+    numeric_partials: dict[tuple[int, ...], float | None] | None = None
 
 
 def _row(table: Table, *cells: str) -> None:
@@ -112,11 +116,26 @@ def to_json(result: Result) -> dict[str, Any]:
     data = entry(expression=result.expression, variables=[v.name for v in result.variables])
     if result.kind == "tensor":
         data.update(entry(order=result.order))
-    data[KEYS[result.kind]] = nested_map(exact_text, result.exact)
+    # a tensor too large to write densely: null, with the reason and its sparse form below
+    data[KEYS[result.kind]] = None if is_sparse(result) else nested_map(exact_text, result.exact)
     if result.at is not None:
         data.update(entry(at={v.name: exact_text(value) for v, value in result.at.items()}, numeric=result.numeric))
         if result.kind == "value":
             data.update(entry(value_float=result.numeric))
+    if is_sparse(result):
+        n, k = len(result.variables), result.order or 0
+        data.update(entry(tensor_omitted=(
+            f"the dense tensor has {n**k:,} entries (more than {DENSE_LIMIT:,}); "
+            "'entries' lists its nonzero distinct partials (indices sorted; "
+            "every permutation of an index holds the same value, every other entry is 0)")))
+    if result.partials is not None and (is_sparse(result) or mostly_zero(result)):
+        entries = []
+        for index, value in nonzero_partials(result):
+            item = entry(index=list(index), value=exact_text(value))
+            if result.numeric_partials is not None:
+                item.update(entry(numeric=result.numeric_partials[index]))
+            entries.append(item)
+        data.update(entry(entries=entries))
     if result.kind == "hessian" and result.at is not None:
         data.update(entry(eigenvalues=result.eigenvalues, definiteness=result.definiteness))
     if result.cse is not None:
@@ -128,8 +147,78 @@ def to_json(result: Result) -> dict[str, Any]:
 # --- plain text ----------------------------------------------------------------------------
 
 
+DENSE_LIMIT = 10_000  # as calculus.DENSE_LIMIT (the renderer does not import the engine)
+
+
+def is_sparse(result: Result) -> bool:
+    """A tensor kept only as its distinct partials (its dense form has over DENSE_LIMIT entries)."""
+    return result.kind == "tensor" and result.exact is None and result.partials is not None
+
+
+def _multiplicity(index: Sequence[int]) -> int:
+    """How many entries of a symmetric tensor share the sorted ``index``: k! / prod(m_i!)."""
+    import math
+
+    count = math.factorial(len(index))
+    for _, group in itertools.groupby(index):
+        count //= math.factorial(len(list(group)))
+    return count
+
+
+def nonzero_partials(result: Result) -> list[tuple[tuple[int, ...], sp.Expr]]:
+    """(sorted index, value) of each distinct partial that is not 0."""
+    return [(index, value) for index, value in (result.partials or {}).items() if value != 0]
+
+
+def mostly_zero(result: Result) -> bool:
+    """Whether more than half of the tensor's n**k entries are 0.
+
+    >>> x = sp.Symbol("x")
+    >>> mostly_zero(Result("tensor", "x1", [x, x], None, order=2, partials={(0, 0): 1, (0, 1): 0, (1, 1): 0}))
+    True
+    """
+    n, k = len(result.variables), result.order or 0
+    return 2 * sum(_multiplicity(index) for index, _ in nonzero_partials(result)) < n**k
+
+
+def plain_partial_label(index: Sequence[int], variables: Sequence[sp.Symbol]) -> str:
+    """ASCII name of a partial: ``d^3 f/dx^2 dy``.
+
+    >>> plain_partial_label((0, 0, 1), sp.symbols("x y"))
+    'd^3 f/dx^2 dy'
+    """
+    if not index:
+        return "f"
+    parts = []
+    for i, group in itertools.groupby(index):
+        count = len(list(group))
+        parts.append(f"d{variables[i]}" + (f"^{count}" if count > 1 else ""))
+    k = len(index)
+    return (f"d^{k} f/" if k > 1 else "df/") + " ".join(parts)
+
+
+def _plain_sparse(result: Result) -> str:
+    entries = nonzero_partials(result)
+    if not entries:
+        n, k = len(result.variables), result.order or 0
+        return f"all {n**k:,} entries are 0"
+    lines = []
+    for index, value in entries:
+        line = f"{plain_partial_label(index, result.variables)} = {exact_text(value)}"
+        if result.numeric_partials is not None and not value.is_Integer:
+            line += f"  ({_float_text(result.numeric_partials[index])})"
+        lines.append(line)
+    return "\n".join(lines)
+
+
 def to_plain(result: Result) -> str:
-    """First line: the exact result; with a point, labelled extra lines follow."""
+    """First line: the exact result; with a point, labelled extra lines follow.
+
+    A tensor too large to write densely is one ``d^k f/dx... = value`` line per
+    nonzero distinct partial instead.
+    """
+    if is_sparse(result):
+        return _plain_sparse(result)
     if result.cse is not None:  # --cse: the names first, then the result in terms of them
         lines = [f"{name} = {exact_text(value)}" for name, value in result.cse]
         lines.append(_plain_nested(result.cse_result, exact_text))
@@ -167,7 +256,11 @@ def to_latex(result: Result) -> str:
     """LaTeX that pastes into a math environment; extra facts as % comments."""
     exact = result.exact if result.cse is None else result.cse_result
     order = _order(result)
-    if order == 0:
+    if is_sparse(result):
+        lines = [f"{_partial_latex(index, result.variables)} &= {_latex(value)}"
+                 for index, value in distinct_entries(result)] or [rf"D^{{{result.order}}} f &= 0 \text{{ (every entry)}}"]
+        body = "\\begin{aligned}\n" + " \\\\\n".join(lines) + "\n\\end{aligned}"
+    elif order == 0:
         body = _latex(exact)
     elif order == 1:
         body = _bmatrix([[e] for e in exact])
@@ -192,7 +285,9 @@ def to_latex(result: Result) -> str:
 
 
 def distinct_entries(result: Result) -> list[tuple[tuple[int, ...], Any]]:
-    """(sorted index, value) for each distinct entry of a symmetric tensor."""
+    """(sorted index, value) for each distinct entry of a symmetric tensor (nonzero only if sparse)."""
+    if result.partials is not None:
+        return nonzero_partials(result) if is_sparse(result) else list(result.partials.items())
     n = len(result.variables)
     entries = []
     for index in itertools.combinations_with_replacement(range(n), result.order or 0):
@@ -204,6 +299,8 @@ def distinct_entries(result: Result) -> list[tuple[tuple[int, ...], Any]]:
 
 
 def _numeric_at(result: Result, index: Sequence[int]) -> float | None:
+    if result.numeric_partials is not None:
+        return result.numeric_partials[tuple(sorted(index))]
     value = result.numeric
     for i in index:
         value = value[i]
@@ -258,6 +355,8 @@ def _table_body(result: Result) -> Table:
     names = [str(v) for v in result.variables]
     order = _order(result)
     numeric = result.numeric
+    if is_sparse(result):
+        order = 3  # one row per nonzero distinct partial, whatever the order
     if order == 0:
         table.add_column("f")
         _row(table, _cell(result, result.exact, numeric))
@@ -280,8 +379,10 @@ def _table_body(result: Result) -> Table:
         table.add_column("partial", style="bold")
         table.add_column("value")
         for index, value in distinct_entries(result):
-            number = _numeric_at(result, index) if numeric else None
+            number = _numeric_at(result, index) if numeric or result.numeric_partials else None
             _row(table, _partial_label(index, result.variables), _cell(result, value, number))
+        if is_sparse(result) and not table.rows:
+            _row(table, "every entry", "0")
     return table
 
 
