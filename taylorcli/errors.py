@@ -50,8 +50,21 @@ class ParseError(InputError):
     def __init__(self, message: str, position: int | None = None) -> None:
         self.message = message
         self.position = position
+        self.text: str | None = None  # the text refused, when known: a terminal shows a caret under it
         where = f" (at position {position + 1})" if position is not None else ""
         super().__init__(message + where)
+
+    def caret(self, width: int = 76) -> list[str]:
+        """Two lines: an excerpt of the text, and a caret under the position.
+
+        >>> e = ParseError("x", 1); e.text = "3xy"; e.caret()
+        ['  3xy', '   ^']
+        """
+        if self.text is None or self.position is None or "\n" in self.text:
+            return []
+        start = max(0, self.position - width // 2)
+        excerpt = printable(self.text[start:start + width], limit=width)
+        return ["  " + excerpt, "  " + " " * (self.position - start) + "^"]
 
 
 class LimitError(ParseError):

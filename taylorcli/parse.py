@@ -306,7 +306,9 @@ class _Builder:
         if isinstance(node, ast.Call):
             return self.call_arguments(node)
         kind = type(node).__name__
-        raise self.error(f"{kind} is not allowed: only numbers, names, + - * / ** and function calls", node)
+        hint = (" (a comma is not an operator: give points with --at 1,2, and the functions of a jacobian "
+                "as separate arguments)") if kind == "Tuple" else ""
+        raise self.error(f"{kind} is not allowed: only numbers, names, + - * / ** and function calls{hint}", node)
 
     @staticmethod
     def chain(node: ast.BinOp) -> list[ast.AST]:
@@ -505,6 +507,33 @@ def undefined(expr: sp.Expr) -> bool:
     return any(node.is_real is False for node in risky[:200])
 
 
+def _plain_words(message: str, text: str, where: int) -> str:
+    """Python's syntax-error words, said for someone writing mathematics.
+
+    >>> _plain_words("invalid decimal literal", "3xy + 1", 1)
+    'a number directly followed by a name: write 3*xy (or 3*x*y for a product)'
+    """
+    start = where
+    while start > 0 and (text[start - 1].isdigit() or text[start - 1] == "."):
+        start -= 1
+    glued = re.match(r"(\d+(?:\.\d*)?)([A-Za-z_]\w*)", text[start:])
+    if "decimal literal" in message and glued:
+        number, name = glued.groups()
+        product = "*".join(name) if name.isalpha() and len(name) > 1 else ""
+        return (f"a number directly followed by a name: write {number}*{name}"
+                + (f" (or {number}*{product} for a product)" if product else ""))
+    message = message.removeprefix("invalid syntax. ")
+    if message in ("invalid syntax", ""):
+        return "this is not a complete expression here"
+    return message
+
+
+def _located(error: ParseError, text: str) -> ParseError:
+    """The error with the text it concerns, so that a terminal can show a caret under it."""
+    error.text = text
+    return error
+
+
 def parse_expression(text: str) -> sp.Expr:
     """Parse expression text safely into a SymPy expression with real symbols.
 
@@ -525,8 +554,9 @@ def parse_expression(text: str) -> sp.Expr:
         tree = ast.parse(source, mode="eval")
     except SyntaxError as error:
         offset = (error.offset or 1) - 1
-        message = (error.msg or "syntax error").removeprefix("invalid syntax. ")
-        raise ParseError(f"syntax error: {message}", positions.original(offset) + shift) from None
+        where = positions.original(offset) + shift
+        raise _located(ParseError(f"syntax error: {_plain_words(error.msg or '', original, where)}", where),
+                       original) from None
     except (RecursionError, MemoryError):
         raise LimitError("expression is nested too deeply or too long; split it up") from None
     builder = _Builder(source, positions)
@@ -535,7 +565,7 @@ def parse_expression(text: str) -> sp.Expr:
     except ParseError as error:
         if error.position is not None:
             error = type(error)(error.message, error.position + shift)
-        raise error from None
+        raise _located(error, original) from None
     except RecursionError:
         raise LimitError("expression is nested too deeply; split it up") from None
     if not isinstance(expr, sp.Expr):

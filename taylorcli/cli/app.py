@@ -134,6 +134,9 @@ class TaylorGroup(click.Group):
         except click.ClickException as error:
             self._fail(error.format_message(), ExitStatus.USAGE, debug)
         except TaylorError as error:
+            caret = getattr(error, "caret", None)
+            if caret and sys.stderr.isatty():  # on a terminal, the text with a caret under the mistake
+                self._fail(str(error), error.exit_status, debug, extra=caret())
             self._fail(str(error), error.exit_status, debug)
         except _CPUTimeExceeded as error:
             if in_child():  # no half-written result, and no cleanup that could outlast the hard limit
@@ -159,10 +162,12 @@ class TaylorGroup(click.Group):
             self._fail(f"internal error: {type(error).__name__}: {error}", ExitStatus.ERROR, debug)
 
     @staticmethod
-    def _fail(message: str, status: ExitStatus, debug: bool) -> None:
+    def _fail(message: str, status: ExitStatus, debug: bool, extra: Sequence[str] = ()) -> None:
         if debug:
             traceback.print_exc(file=sys.stderr)
         click.echo(f"taylor: error: {_one_line(message)}", err=True)
+        for line in extra:  # only on a terminal: pipelines get the one line
+            click.echo(line, err=True)
         sys.exit(int(status))
 
 

@@ -1,0 +1,65 @@
+"""Issue 10's interface items: strict options with "Did you mean", bare help, parse errors in plain words."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from taylorcli.cli import cli
+from taylorcli.errors import ParseError
+
+
+def run(*args: str):
+    return CliRunner().invoke(cli, list(args))
+
+
+@pytest.mark.parametrize("args, wanted", [
+    (["gradient", "--verbose"], "No such option '--verbose'"),
+    (["hessian", "-q"], "No such option '-q'"),
+    (["gradient", "x*y", "--att", "1,2"], "'--at'"),
+    (["gradient", "-x"], "'(-x)'"),
+])
+def test_unknown_options_are_errors_with_suggestions(args, wanted):
+    result = run(*args)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert wanted in result.stderr and result.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize("args, first_line", [
+    (["gradient", "-x**2"], "[-2*x]"),
+    (["eval", "-1"], "-1"),
+    (["eval", "-.5"], "-1/2"),
+    (["eval", "-(x)", "--at", "2"], "-2"),
+    (["gradient", "-sinh(x)"], "[-cosh(x)]"),
+    (["newton", "(x-1)**2", "--x0", "-1.5", "-f", "plain"], None),
+])
+def test_expressions_that_start_with_minus_still_work(args, first_line):
+    result = run(*args, *([] if "-f" in args else ["-f", "plain"]))
+    assert result.exit_code == 0, result.output
+    if first_line is not None:
+        assert result.stdout.splitlines()[0] == first_line
+
+
+def test_bare_taylor_shows_the_help():
+    result = run()
+    assert result.exit_code == 0 and result.stdout.startswith("Usage: taylor")
+    assert "Commands:" in result.stdout and result.stderr == ""
+
+
+@pytest.mark.parametrize("text, hint", [
+    ("3xy", "write 3*xy (or 3*x*y for a product)"),
+    ("x + 2.5ab", "write 2.5*ab (or 2.5*a*b for a product)"),
+    ("(x, y)", "a comma is not an operator"),
+    ("x**", "not a complete expression"),
+])
+def test_parse_errors_speak_plainly(text, hint):
+    result = run("gradient", text)
+    assert result.exit_code == 2 and hint in result.stderr
+    assert "decimal literal" not in result.stderr and result.stderr.count("\n") == 1
+
+
+def test_the_caret_points_at_the_mistake():
+    from taylorcli.parse import parse_expression
+    with pytest.raises(ParseError) as info:
+        parse_expression("x + 3xy")
+    assert info.value.caret() == ["  x + 3xy", "      ^"]
