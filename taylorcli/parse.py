@@ -534,6 +534,17 @@ def _located(error: ParseError, text: str) -> ParseError:
     return error
 
 
+# Warnings about what was read (not errors): the CLI writes them to stderr once per run.
+NOTES: list[str] = []
+
+
+def _note_e(expr: sp.Expr) -> None:
+    if any(s.name == "e" for s in expr.free_symbols):
+        note = "'e' is a variable here; Euler's number is E (exp(x) is E**x)"
+        if note not in NOTES:
+            NOTES.append(note)
+
+
 def parse_expression(text: str) -> sp.Expr:
     """Parse expression text safely into a SymPy expression with real symbols.
 
@@ -572,6 +583,7 @@ def parse_expression(text: str) -> sp.Expr:
         raise ParseError("not an expression")
     if undefined(expr):
         raise ParseError("expression is undefined (division by zero, or a value that is infinite or not real)")
+    _note_e(expr)
     return expr
 
 

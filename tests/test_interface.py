@@ -63,3 +63,10 @@ def test_the_caret_points_at_the_mistake():
     with pytest.raises(ParseError) as info:
         parse_expression("x + 3xy")
     assert info.value.caret() == ["  x + 3xy", "      ^"]
+
+
+def test_a_bare_e_is_a_variable_and_the_user_is_told():
+    result = run("gradient", "e**x", "-f", "plain")
+    assert result.exit_code == 0
+    assert "'e' is a variable here; Euler's number is E" in result.stderr
+    assert "warning" not in run("gradient", "E**x", "-f", "plain").stderr

@@ -59,6 +59,10 @@ def output_options(command: Callable[..., Any]) -> Callable[..., Any]:
             _batch(env, command, args, kwargs, not no_simplify, jobs, timeout)
             return
         result = command(*args, simplify=not no_simplify, **kwargs)
+        from ..parse import NOTES  # loaded by the command
+        for note in NOTES:
+            click.echo(f"taylor: warning: {note}", err=True)
+        NOTES.clear()
         from ..render import failure, show  # the command has loaded them
 
         expansion = getattr(result, "expansion", None)
