@@ -7,7 +7,7 @@ exit status in one place; ``shared`` holds the options every command takes.
 from __future__ import annotations
 
 from ..env import Environment
-from . import analysis, derivatives, expansion, optimizers, plot  # noqa: F401 - they register commands
+from . import analysis, derivatives, expansion, laplace, optimizers, plot  # noqa: F401 - they register commands
 from .app import cli, main
 
 __all__ = ["Environment", "cli", "main"]
