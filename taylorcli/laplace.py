@@ -11,7 +11,7 @@ and, with --correction, the next order (g = H^-1, f_ijk, f_ijkl the third and fo
 which in one variable is (1/n)(5 f3^2 / (24 f2^3) - f4 / (8 f2^2)). The normalised density is close to the
 Gaussian N(x*, (n H)^-1).
 
->>> r = laplace("x - log(x)", x0=[2], n=10)
+>>> r = laplace("x - log(x)", x0=[2], n=10, correction=True)
 >>> r.x_star_exact, round(r.correction, 12)
 ([1], 0.008333333333)
 """
