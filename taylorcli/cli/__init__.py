@@ -7,7 +7,7 @@ exit status in one place; ``shared`` holds the options every command takes.
 from __future__ import annotations
 
 from ..env import Environment
-from . import analysis, derivatives, expansion, optimizers, pade, plot, schema  # noqa: F401 - they register commands
+from . import analysis, derivatives, expansion, laplace, optimizers, pade, plot, schema  # noqa: F401 - they register commands
 from .app import cli, main
 from .digits import add_digits_option
 
