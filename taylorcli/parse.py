@@ -539,7 +539,10 @@ NOTES: list[str] = []
 
 
 def _note_e(expr: sp.Expr) -> None:
-    if any(s.name == "e" for s in expr.free_symbols):
+    # Only where 'e' is used as Euler's number would be (e**x, log(e)): a, b, c, d, e, f
+    # as six variables is fine.
+    e = next((s for s in expr.free_symbols if s.name == "e"), None)
+    if e is not None and (any(p.base == e for p in expr.atoms(sp.Pow)) or any(f.args[0] == e for f in expr.atoms(sp.log))):
         note = "'e' is a variable here; Euler's number is E (exp(x) is E**x)"
         if note not in NOTES:
             NOTES.append(note)
