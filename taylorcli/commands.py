@@ -34,7 +34,7 @@ from .env import progress as _progress
 from .env import read_stdin as _read_stdin
 from .errors import InputError, MathError, printable
 from .options import MAX_LENGTH
-from .parse import parse_expression, parse_point, parse_value, resolve_variables
+from .parse import parse_expression, parse_point, parse_value, read_point_file, resolve_variables
 from .render import Result, exact_text, leaves, nested_map
 from .simplify import DEFAULT_SECONDS, tidy
 
@@ -138,7 +138,12 @@ def _start_point(env: Environment, expr: str, vars_: str | None, x0: str):
     expression = parse_expression(_expression_text(env, expr))
     variables = resolve_variables([expression], vars_)
     compiled = compile_numeric(expression, variables)
-    values = [to_float(v) for v in parse_point(x0, variables).values()]
+    if x0.startswith("@"):  # --x0 @FILE: values in variable order, comma/whitespace separated
+        values = read_point_file(x0[1:])
+        if len(values) != len(variables):
+            raise InputError(f"the point file has {len(values)} value(s) but there are {len(variables)} variable(s)")
+    else:
+        values = [to_float(v) for v in parse_point(x0, variables).values()]
     if any(v is None for v in values):
         raise InputError("--x0 values must be finite numbers")
     return compiled, values
