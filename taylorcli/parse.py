@@ -772,7 +772,7 @@ def read_point_file(path: str) -> list[float]:
 
     >>> import tempfile, os
     >>> with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as f:
-    ...     _ = f.write("-1.2, 1\n pi/4")
+    ...     _ = f.write("-1.2, 1   pi/4")
     >>> [round(v, 4) for v in read_point_file(f.name)]
     [-1.2, 1.0, 0.7854]
     >>> os.unlink(f.name)
