@@ -133,11 +133,15 @@ def _need_variables(request: _Request) -> None:
         raise InputError("the expression has no variables; name them with --vars")
 
 
-def _start_point(env: Environment, expr: str, vars_: str | None, x0: str):
+def _start_point(env: Environment, expr: str, vars_: str | None, x0: str, sparse: bool = False):
     from .numeric import compile as compile_numeric
     expression = parse_expression(_expression_text(env, expr))
     variables = resolve_variables([expression], vars_)
-    compiled = compile_numeric(expression, variables)
+    compiled = None
+    if sparse:  # Newton: a large sum of small terms gets its Hessian sparse (sparse_path.py)
+        from .sparse_path import compile_for_newton
+        compiled = compile_for_newton(expression, variables)
+    compiled = compiled or compile_numeric(expression, variables)
     if x0.startswith("@"):  # --x0 @FILE: values in variable order, comma/whitespace separated
         values = read_point_file(x0[1:])
         if len(values) != len(variables):
@@ -277,7 +281,7 @@ def run_newton(expr: str, x0: str, vars_: str | None, tol: float, max_iter: int,
     from .render.runs import RunReport
     from .optimize import newton
     env = _environment()
-    compiled, start = _start_point(env, expr, vars_, x0)
+    compiled, start = _start_point(env, expr, vars_, x0, sparse=True)
     with _progress(env, max_iter, "newton") as tick:
         result = newton(compiled, start, tol=tol, max_iter=max_iter, pure=pure,
                         progress=(lambda k: tick(k, max_iter)) if tick else None)

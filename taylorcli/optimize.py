@@ -22,6 +22,7 @@ import numpy as np
 from .calculus import Expr, Variables
 from .errors import InputError, MathError
 from .numeric import Compiled, compile
+from .sparse import is_sparse, modified_newton_direction
 from .verdict import Verdict, judge, leave
 
 ARMIJO = 1e-4  # sufficient-decrease constant
@@ -64,6 +65,7 @@ class OptimizeResult:
     seconds: float = 0.0
     verdict: str = ""
     min_eigenvalue: float | None = None
+    hessian: str = ""  # Newton: "dense" or "sparse", the path its Hessian took
 
     @property
     def interrupted(self) -> bool:
@@ -229,6 +231,18 @@ def _modified_newton_direction(H: np.ndarray, g: np.ndarray) -> tuple[np.ndarray
     raise np.linalg.LinAlgError("no positive-definite shift found")
 
 
+def _sparse_solve(H, g: np.ndarray) -> np.ndarray:
+    from scipy.sparse.linalg import splu
+
+    try:
+        p = -splu(H.tocsc()).solve(g)
+    except RuntimeError:  # exactly singular
+        raise np.linalg.LinAlgError("singular") from None
+    if not np.all(np.isfinite(p)):
+        raise np.linalg.LinAlgError("singular")
+    return p
+
+
 def newton(f: Expr | Compiled, x0: Sequence[float], variables: Variables = None, tol: float = 1e-8,
            max_iter: int = 500, pure: bool = False,
            progress: Callable[[int], None] | None = None) -> OptimizeResult:
@@ -242,7 +256,9 @@ def newton(f: Expr | Compiled, x0: Sequence[float], variables: Variables = None,
     """
     c, x = _start(f, x0, variables)
     run = _Run("newton", c, x, tol)
-    return _interruptible(run, lambda: _newton(run, max_iter, pure, progress))
+    result = _interruptible(run, lambda: _newton(run, max_iter, pure, progress))
+    result.hessian = "sparse" if c.backend.endswith("sparse") else "dense"
+    return result
 
 
 def _newton(run: _Run, max_iter: int, pure: bool, progress: Callable[[int], None] | None) -> OptimizeResult:
@@ -252,10 +268,14 @@ def _newton(run: _Run, max_iter: int, pure: bool, progress: Callable[[int], None
         run.nit = k
         x, fx, g = run.point
         H = c.hessian(x)
-        if not (math.isfinite(fx) and np.all(np.isfinite(g)) and np.all(np.isfinite(H))):
+        sparse = is_sparse(H)
+        if not (math.isfinite(fx) and np.all(np.isfinite(g)) and np.all(np.isfinite(H.data if sparse else H))):
             run.record(step, None, note)
             return run.finish(run.judge(), "f or its derivatives are not finite")
-        min_eig = float(np.linalg.eigvalsh(H)[0]) if len(x) else 0.0
+        if sparse:  # the trace's smallest eigenvalue at the end only: ARPACK per step costs more than the step
+            min_eig = None
+        else:
+            min_eig = float(np.linalg.eigvalsh(H)[0]) if len(x) else 0.0
         run.record(step, min_eig, note)
         escaping = False
         if _norm(g) <= tol:
@@ -268,12 +288,12 @@ def _newton(run: _Run, max_iter: int, pure: bool, progress: Callable[[int], None
             escaping, note = True, _escape_note(verdict)
         elif pure:
             try:
-                p = -np.linalg.solve(H, g)
+                p = _sparse_solve(H, g) if sparse else -np.linalg.solve(H, g)
             except np.linalg.LinAlgError:
                 return run.finish(run.judge(H), "the Hessian is singular")
             note = ""
         else:
-            p, _, note = _modified_newton_direction(H, g)
+            p, _, note = (modified_newton_direction if sparse else _modified_newton_direction)(H, g)
         if k == max_iter:
             break
         if not escaping:

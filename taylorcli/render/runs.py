@@ -57,6 +57,7 @@ def _run_json(report: RunReport) -> dict[str, Any]:
         "trace": [{"k": t.k, "x": [_finite(v) for v in t.x], "f": _finite(t.f), "grad_norm": _finite(t.grad_norm),
                    "step": t.step, **({"min_eig": t.min_eig} if t.min_eig is not None else {}),
                    **({"note": t.note} if t.note else {})} for t in r.trace],
+        **({"hessian": r.hessian} if r.hessian else {}),
     }
 
 
