@@ -33,6 +33,11 @@ def compile_for_newton(expr: sp.Expr, variables: Sequence[sp.Symbol]) -> Compile
     n = len(variables)
     if n <= SPARSE_FROM or expr.free_symbols - set(variables):
         return None
+    # Before compiling anything: a term in k variables fills at most k**2 entries.
+    bound = sum(len(term.free_symbols) ** 2 for term in sp.Add.make_args(expr))
+    if bound > MAX_DENSITY * n * n:
+        _log.debug("Hessian not sparse (up to %d of %d entries): dense path", bound, n * n)
+        return None
     s = compile_sparse(expr, list(variables))
     if s.nnz > MAX_DENSITY * n * n:
         _log.debug("Hessian not sparse enough (%d of %d entries): dense path", s.nnz, n * n)
