@@ -27,6 +27,7 @@ from .verdict import Verdict, judge, leave
 
 ARMIJO = 1e-4  # sufficient-decrease constant
 BACKTRACKS = 60  # halvings before a line search gives up
+TRACE_POINTS_UP_TO = 1000  # variables: above, trace rows before the last two keep no x
 MAX_ESCAPES = 20  # steps off saddles and maxima before a run reports the one it is at
 
 
@@ -115,10 +116,16 @@ class _Run:
     def record(self, step: float = 0.0, min_eig: float | None = None, note: str = "") -> None:
         x, fx, g = self.point
         self.trace.append(TraceRow(self.nit, x.tolist(), fx, _norm(g), step, min_eig, note))
+        if len(x) > TRACE_POINTS_UP_TO and len(self.trace) > 2:
+            # Thousands of iterations in 10,000 variables would keep gigabytes of points:
+            # above this size only the last two rows keep x (enough for direction()).
+            self.trace[-3].x = []
 
     def direction(self) -> np.ndarray | None:
         """The last step taken, the way the run was travelling."""
         for earlier in reversed(self.trace[:-1]):
+            if not earlier.x:  # dropped (large n)
+                break
             d = np.asarray(self.trace[-1].x) - np.asarray(earlier.x)
             if np.any(d != 0):
                 return d
@@ -149,7 +156,7 @@ class _Run:
         """A run that overflowed (f = inf - inf = nan) is judged where f was last finite."""
         if verdict.kind != "not converged" or math.isfinite(self.point[1]):
             return verdict
-        finite = [t for t in self.trace if math.isfinite(t.f) and math.isfinite(t.grad_norm)]
+        finite = [t for t in self.trace if math.isfinite(t.f) and math.isfinite(t.grad_norm) and t.x]
         if len(finite) < 2 or finite[-1] is self.trace[-1]:
             return verdict
         x = np.asarray(finite[-1].x)
