@@ -36,7 +36,7 @@ from .env import progress as _progress
 from .env import read_stdin as _read_stdin
 from .errors import InputError, MathError, printable
 from .options import MAX_LENGTH
-from .parse import parse_expression, parse_point, parse_value, resolve_variables
+from .parse import parse_expression, parse_point, parse_value, read_point_file, resolve_variables
 from .render import Result, exact_text, leaves, nested_map
 from .simplify import DEFAULT_SECONDS, tidy
 
@@ -167,25 +167,44 @@ def _need_variables(request: _Request) -> None:
         raise InputError("the expression has no variables; name them with --vars")
 
 
-def _start_point(env: Environment, expr: str, vars_: str | None, x0: str, hessian: bool = True):
-    """The compiled f and the start; ``hessian=False`` compiles H.v products instead of H (hvp.py)."""
+def _start_point(env: Environment, expr: str, vars_: str | None, x0: str, hessian: bool = True,
+                 sparse: bool = False):
+    """The compiled f and the start; ``hessian=False`` compiles H.v products instead of H (hvp.py),
+    ``sparse=True`` lets Newton take a sparse Hessian for a large sum of small terms (sparse_path.py)."""
     from .numeric import compile as compile_numeric
     expression = parse_expression(_expression_text(env, expr))
     variables = resolve_variables([expression], vars_)
-    values = [to_float(v) for v in parse_point(x0, variables).values()]
+    values = _start_values(x0, variables)
     if any(v is None for v in values):
         raise InputError("--x0 values must be finite numbers")
     if not hessian:
         from .hvp import compile_first_order
         return compile_first_order(expression, variables), values
+    if sparse:
+        from .sparse_path import compile_for_newton
+        compiled = compile_for_newton(expression, variables)
+        if compiled is not None:
+            return compiled, values
     return compile_numeric(expression, variables), values
+
+
+def _start_values(x0: str, variables: Sequence[sp.Symbol]) -> list[float | None]:
+    """--x0: a point, or @FILE with the values in variable order (comma or whitespace separated)."""
+    if x0.startswith("@"):
+        values = read_point_file(x0[1:])
+        if len(values) != len(variables):
+            raise InputError(f"the point file has {len(values)} value(s) but there are {len(variables)} variable(s)")
+        return values
+    return [to_float(v) for v in parse_point(x0, variables).values()]
 
 
 def _run_inputs(compiled: Any, x0: str, tol: float, **more: Any) -> dict[str, Any]:
     """The inputs an optimizer's JSON echoes (contract keys): expression, start, tolerance, ..."""
-    start = parse_point(x0, compiled.variables)
-    return {"expression": exact_text(compiled.expression),
-            "x0": {v.name: exact_text(a) for v, a in start.items()}, "tol": tol, **more}
+    if x0.startswith("@"):  # a point file: its floats, as the parser reads them back
+        start = {v.name: repr(float(a)) for v, a in zip(compiled.variables, _start_values(x0, compiled.variables))}
+    else:
+        start = {v.name: exact_text(a) for v, a in parse_point(x0, compiled.variables).items()}
+    return {"expression": exact_text(compiled.expression), "x0": start, "tol": tol, **more}
 
 
 def _region(text: str | None, n: int) -> list[tuple[float, float]] | None:
@@ -324,7 +343,7 @@ def run_newton(expr: str, x0: str, vars_: str | None, tol: float, max_iter: int,
     if pure and hessian_free:
         raise InputError("--pure and --hessian-free do not go together (Newton-CG is damped by a line search)")
     env = _environment()
-    compiled, start = _start_point(env, expr, vars_, x0, hessian=not hessian_free)
+    compiled, start = _start_point(env, expr, vars_, x0, hessian=not hessian_free, sparse=not hessian_free)
     inputs = _run_inputs(compiled, x0, tol, max_iter=max_iter)
     with _progress(env, max_iter, "newton") as tick:
         report = (lambda k: tick(k, max_iter)) if tick else None

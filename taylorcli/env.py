@@ -17,7 +17,7 @@ from typing import Any, TextIO
 import click
 
 from .errors import LimitError
-from .options import MAX_LENGTH
+from .options import MAX_STDIN_LENGTH, StdinText
 
 PROGRESS_DELAY = 1.0  # seconds of work before the bar appears
 
@@ -75,7 +75,8 @@ def read_stdin(env: Environment, limit: int) -> str:
 
 
 def expression_text(env: Environment, text: str) -> str:
-    return read_stdin(env, MAX_LENGTH) if text == "-" else text
+    """The expression: the argument, or standard input for ``-`` (marked for its larger budget)."""
+    return StdinText(read_stdin(env, MAX_STDIN_LENGTH)) if text == "-" else text
 
 
 @contextmanager

@@ -22,10 +22,12 @@ import numpy as np
 from .calculus import Expr, Variables
 from .errors import InputError, MathError
 from .numeric import Compiled, compile
+from .sparse import is_sparse, modified_newton_direction
 from .verdict import Verdict, judge, leave
 
 ARMIJO = 1e-4  # sufficient-decrease constant
 BACKTRACKS = 60  # halvings before a line search gives up
+TRACE_POINTS_UP_TO = 1000  # variables: above, trace rows before the last two keep no x
 MAX_ESCAPES = 20  # steps off saddles and maxima before a run reports the one it is at
 
 
@@ -66,6 +68,7 @@ class OptimizeResult:
     min_eigenvalue: float | None = None
     settings: dict[str, float] = field(default_factory=dict)  # the method's lr and hyper-parameters
     lr: float | None = None  # gradient descent's step size (what --lr auto chose, too)
+    hessian: str = ""  # Newton: "dense" or "sparse", the path its Hessian took
 
     @property
     def interrupted(self) -> bool:
@@ -115,10 +118,16 @@ class _Run:
     def record(self, step: float = 0.0, min_eig: float | None = None, note: str = "") -> None:
         x, fx, g = self.point
         self.trace.append(TraceRow(self.nit, x.tolist(), fx, _norm(g), step, min_eig, note))
+        if len(x) > TRACE_POINTS_UP_TO and len(self.trace) > 2:
+            # Thousands of iterations in 10,000 variables would keep gigabytes of points:
+            # above this size only the last two rows keep x (enough for direction()).
+            self.trace[-3].x = []
 
     def direction(self) -> np.ndarray | None:
         """The last step taken, the way the run was travelling."""
         for earlier in reversed(self.trace[:-1]):
+            if not earlier.x:  # dropped (large n)
+                break
             d = np.asarray(self.trace[-1].x) - np.asarray(earlier.x)
             if np.any(d != 0):
                 return d
@@ -149,7 +158,7 @@ class _Run:
         """A run that overflowed (f = inf - inf = nan) is judged where f was last finite."""
         if verdict.kind != "not converged" or math.isfinite(self.point[1]):
             return verdict
-        finite = [t for t in self.trace if math.isfinite(t.f) and math.isfinite(t.grad_norm)]
+        finite = [t for t in self.trace if math.isfinite(t.f) and math.isfinite(t.grad_norm) and t.x]
         if len(finite) < 2 or finite[-1] is self.trace[-1]:
             return verdict
         x = np.asarray(finite[-1].x)
@@ -231,6 +240,18 @@ def _modified_newton_direction(H: np.ndarray, g: np.ndarray) -> tuple[np.ndarray
     raise np.linalg.LinAlgError("no positive-definite shift found")
 
 
+def _sparse_solve(H, g: np.ndarray) -> np.ndarray:
+    from scipy.sparse.linalg import splu
+
+    try:
+        p = -splu(H.tocsc()).solve(g)
+    except RuntimeError:  # exactly singular
+        raise np.linalg.LinAlgError("singular") from None
+    if not np.all(np.isfinite(p)):
+        raise np.linalg.LinAlgError("singular")
+    return p
+
+
 def newton(f: Expr | Compiled, x0: Sequence[float], variables: Variables = None, tol: float = 1e-8,
            max_iter: int = 500, pure: bool = False,
            progress: Callable[[int], None] | None = None) -> OptimizeResult:
@@ -244,7 +265,9 @@ def newton(f: Expr | Compiled, x0: Sequence[float], variables: Variables = None,
     """
     c, x = _start(f, x0, variables)
     run = _Run("newton", c, x, tol)
-    return _interruptible(run, lambda: _newton(run, max_iter, pure, progress))
+    result = _interruptible(run, lambda: _newton(run, max_iter, pure, progress))
+    result.hessian = "sparse" if c.backend.endswith("sparse") else "dense"
+    return result
 
 
 def _newton(run: _Run, max_iter: int, pure: bool, progress: Callable[[int], None] | None) -> OptimizeResult:
@@ -254,10 +277,14 @@ def _newton(run: _Run, max_iter: int, pure: bool, progress: Callable[[int], None
         run.nit = k
         x, fx, g = run.point
         H = c.hessian(x)
-        if not (math.isfinite(fx) and np.all(np.isfinite(g)) and np.all(np.isfinite(H))):
+        sparse = is_sparse(H)
+        if not (math.isfinite(fx) and np.all(np.isfinite(g)) and np.all(np.isfinite(H.data if sparse else H))):
             run.record(step, None, note)
             return run.finish(run.judge(), "f or its derivatives are not finite")
-        min_eig = float(np.linalg.eigvalsh(H)[0]) if len(x) else 0.0
+        if sparse:  # the trace's smallest eigenvalue at the end only: ARPACK per step costs more than the step
+            min_eig = None
+        else:
+            min_eig = float(np.linalg.eigvalsh(H)[0]) if len(x) else 0.0
         run.record(step, min_eig, note)
         escaping = False
         if _norm(g) <= tol:
@@ -270,12 +297,12 @@ def _newton(run: _Run, max_iter: int, pure: bool, progress: Callable[[int], None
             escaping, note = True, _escape_note(verdict)
         elif pure:
             try:
-                p = -np.linalg.solve(H, g)
+                p = _sparse_solve(H, g) if sparse else -np.linalg.solve(H, g)
             except np.linalg.LinAlgError:
                 return run.finish(run.judge(H), "the Hessian is singular")
             note = ""
         else:
-            p, _, note = _modified_newton_direction(H, g)
+            p, _, note = (modified_newton_direction if sparse else _modified_newton_direction)(H, g)
         if k == max_iter:
             break
         if not escaping:

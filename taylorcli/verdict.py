@@ -41,6 +41,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .sparse import extreme_eigen, is_sparse, spsolve
+
 from .numeric import Compiled
 
 RELATIVE = 1e-8  # eigenvalues within this fraction of the largest |eigenvalue| count as zero
@@ -147,7 +149,9 @@ def judge(c: Compiled, x: Sequence[float] | np.ndarray, tol: float, direction: n
     with np.errstate(all="ignore"):
         fx = _value(c, x)
         g = np.asarray(c._gradient(x), dtype=float)
-        H = np.asarray(c._hessian(x) if hessian is None else hessian, dtype=float)
+        H = c._hessian(x) if hessian is None else hessian
+        sparse = is_sparse(H)
+        H = H if sparse else np.asarray(H, dtype=float)
         gnorm = float(np.linalg.norm(g))
     travel = _unit(direction)
     if fx == -math.inf or fx < UNBOUNDED:
@@ -157,7 +161,10 @@ def judge(c: Compiled, x: Sequence[float] | np.ndarray, tol: float, direction: n
         return Verdict("not converged", "f or its gradient is not finite at the final point")
     min_eig = None
     eigenvalues = vectors = None
-    if np.all(np.isfinite(H)) and len(x):
+    if sparse and np.all(np.isfinite(H.data)) and len(x):
+        eigenvalues, vectors = extreme_eigen(H)  # ARPACK: the two ends of the spectrum, never dense
+        min_eig = float(eigenvalues[0])
+    elif not sparse and np.all(np.isfinite(H)) and len(x):
         eigenvalues, vectors = np.linalg.eigh(H)
         min_eig = float(eigenvalues[0])
     elif not len(x):
@@ -183,12 +190,12 @@ def judge(c: Compiled, x: Sequence[float] | np.ndarray, tol: float, direction: n
         return Verdict("saddle", f"saddle point: Hessian has a negative eigenvalue {min_eig:.4g}", min_eig, descent)
     newton_step = None
     if min_eig > zero:
-        newton_step = -np.linalg.solve(H, g)
+        newton_step = -(spsolve(H.tocsc(), g) if sparse else np.linalg.solve(H, g))
         if _model_holds(c, x, fx, newton_step, zero):
             return Verdict("minimum", f"local minimum: |grad f| = {gnorm:.2e}, Hessian positive definite "
                            f"(smallest eigenvalue {min_eig:.4g})", min_eig)
     # Second order cannot decide: probe f itself.
-    probes = [vectors[:, i] for i in range(len(x)) if eigenvalues[i] <= NULL * largest]
+    probes = [vectors[:, i] for i in range(len(eigenvalues)) if eigenvalues[i] <= NULL * largest]
     probes += [v for v in (travel, _unit(newton_step)) if v is not None]
     for d in probes:
         step = _significant_decrease(c, x, fx, gnorm, largest, d)
@@ -226,7 +233,12 @@ def _model_holds(c: Compiled, x: np.ndarray, fx: float, p: np.ndarray, zero: flo
             return False
     for point in (x + 3 * p, x - 3 * p):
         with np.errstate(all="ignore"):
-            H = np.asarray(c._hessian(point), dtype=float)
+            H = c._hessian(point)
+        if is_sparse(H):
+            if not np.all(np.isfinite(H.data)) or float(extreme_eigen(H)[0][0]) <= zero:
+                return False
+            continue
+        H = np.asarray(H, dtype=float)
         if not np.all(np.isfinite(H)) or float(np.linalg.eigvalsh(H)[0]) <= zero:
             return False
     return True

@@ -130,7 +130,8 @@ def optimizer_options(max_iter: int) -> Callable[[Callable[..., Any]], Callable[
     """Options every optimizer shares: start, variables, tolerance, iterations, trace."""
     def decorate(command: Callable[..., Any]) -> Callable[..., Any]:
         for option in reversed([
-            click.option("--x0", required=True, metavar="POINT", help="Start: -1.2,1 or x=-1.2,y=1."),
+            click.option("--x0", required=True, metavar="POINT",
+                         help="Start: -1.2,1 or x=-1.2,y=1, or @FILE (values separated by commas or whitespace)."),
             click.option("--vars", "vars_", metavar="NAMES", help="Variables and their order, e.g. x,y."),
             click.option("--tol", type=finite_float(0, 1, low_open=True), default=1e-8, show_default=True,
                          help="Stop when the gradient norm is at most this."),

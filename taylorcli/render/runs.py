@@ -66,6 +66,8 @@ def _run_json(report: RunReport) -> dict[str, Any]:
         point={name: _point_text(v) for name, v in zip(r.variables, r.x)},
         point_float={name: _finite(float(v)) for name, v in zip(r.variables, r.x)},
     )
+    if r.hessian:  # Newton: which path its Hessian took
+        data.update(entry(hessian_form=r.hessian))
     data.update(entry(**report.inputs))
     if report.trace:  # a gd run's trace runs to megabytes: only when asked for
         data.update(entry(trace=[entry(k=t.k, x=[_finite(v) for v in t.x], f=_finite(t.f),
