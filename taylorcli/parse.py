@@ -21,14 +21,13 @@ import keyword
 import math
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 import sympy as sp
 
 from .errors import InputError, LimitError, ParseError, printable
 from .options import MAX_LENGTH, MAX_NODES, MAX_STDIN_LENGTH, MAX_STDIN_NODES, StdinText
+from .vocabulary import CONSTANTS, FUNCTIONS, RESERVED, Function  # noqa: F401 - the parser's names
 
 MAX_DEPTH = 100  # nesting of brackets (every call has a pair)
 MAX_DIGITS = 100  # digits in one number literal
@@ -43,113 +42,6 @@ _WORD = re.compile(r"\b[A-Za-z_][A-Za-z0-9_]*")
 _DIGITS = re.compile(r"[0-9_]{%d,}" % (MAX_DIGITS + 1))
 # Characters people paste from documents, and what they meant.
 _HINTS = {"×": "*", "·": "*", "−": "-", "÷": "/", "²": "**2", "³": "**3", "π": "pi", "√": "sqrt"}
-
-# Every constant SymPy's printer may write (gamma'(1) = -EulerGamma) must read back as itself.
-CONSTANTS: dict[str, tuple[sp.Expr, float]] = {
-    "pi": (sp.pi, math.pi), "E": (sp.E, math.e), "EulerGamma": (sp.EulerGamma, 0.5772156649015329),
-    "Catalan": (sp.Catalan, 0.915965594177219), "GoldenRatio": (sp.GoldenRatio, (1 + math.sqrt(5)) / 2),
-}
-RESERVED = {
-    "I": "complex numbers are not supported",
-    "oo": "infinity is not a value here",
-    "zoo": "infinity is not a value here",
-    "nan": "nan is not a value",
-    "inf": "infinity is not a value here",
-    "infinity": "infinity is not a value here",
-}
-
-
-def _sigmoid(x: sp.Expr) -> sp.Expr:
-    return 1 / (1 + sp.exp(-x))
-
-
-def _softplus(x: sp.Expr) -> sp.Expr:
-    return sp.log(1 + sp.exp(x))
-
-
-def _fsign(x: float) -> float:
-    return float((x > 0) - (x < 0))
-
-
-def _fheaviside(x: float) -> float:
-    return 1.0 if x > 0 else 0.0 if x < 0 else 0.5
-
-
-def _fdelta(x: float, k: float = 0) -> float:
-    if x == 0:
-        raise ValueError("DiracDelta at 0")
-    return 0.0
-
-
-def _flog(x: float, b: float | None = None) -> float:
-    return math.log(x) if b is None else math.log(x, b)
-
-
-def _fpolygamma(n: float, x: float) -> float:
-    # Exact SymPy evaluation of polygamma at an integer builds harmonic numbers:
-    # keep the arguments small, and return no float (none is needed downstream).
-    if n != int(n) or not 0 <= n <= 50 or abs(x) > 1000:
-        raise OverflowError("polygamma argument too large")
-    return math.nan
-
-
-def _fzeta(s: float, a: float = 1.0) -> float:
-    # gamma'''(1) = -EulerGamma**3 - pi**2*EulerGamma/2 - 2*zeta(3): zeta must read back in.
-    import mpmath
-
-    value = mpmath.zeta(s, a)
-    if not isinstance(value, mpmath.mpf):  # a pole (s = 1) or a complex value
-        raise ValueError("zeta is undefined or not real here")
-    return float(value)
-
-
-@dataclass(frozen=True)
-class Function:
-    """A function the parser knows: how to build it and how to estimate it."""
-
-    build: Callable[..., sp.Expr]
-    estimate: Callable[..., float]  # float version, to vet constant arguments
-    arities: tuple[int, ...]  # allowed argument counts; () means 1 or more
-
-
-FUNCTIONS: dict[str, Function] = {
-    "exp": Function(sp.exp, math.exp, (1,)),
-    "log": Function(sp.log, _flog, (1, 2)),
-    "ln": Function(sp.log, math.log, (1,)),
-    "sqrt": Function(sp.sqrt, math.sqrt, (1,)),
-    "sin": Function(sp.sin, math.sin, (1,)),
-    "cos": Function(sp.cos, math.cos, (1,)),
-    "tan": Function(sp.tan, math.tan, (1,)),
-    "sec": Function(sp.sec, lambda x: 1 / math.cos(x), (1,)),
-    "csc": Function(sp.csc, lambda x: 1 / math.sin(x), (1,)),
-    "cot": Function(sp.cot, lambda x: 1 / math.tan(x), (1,)),
-    "sinh": Function(sp.sinh, math.sinh, (1,)),
-    "cosh": Function(sp.cosh, math.cosh, (1,)),
-    "tanh": Function(sp.tanh, math.tanh, (1,)),
-    "asin": Function(sp.asin, math.asin, (1,)),
-    "acos": Function(sp.acos, math.acos, (1,)),
-    "atan": Function(sp.atan, math.atan, (1,)),
-    "atan2": Function(sp.atan2, math.atan2, (2,)),
-    "asinh": Function(sp.asinh, math.asinh, (1,)),
-    "acosh": Function(sp.acosh, math.acosh, (1,)),
-    "atanh": Function(sp.atanh, math.atanh, (1,)),
-    "Abs": Function(sp.Abs, abs, (1,)),
-    "abs": Function(sp.Abs, abs, (1,)),
-    "sign": Function(sp.sign, _fsign, (1,)),
-    "erf": Function(sp.erf, math.erf, (1,)),
-    "gamma": Function(sp.gamma, math.gamma, (1,)),
-    "sigmoid": Function(_sigmoid, lambda x: 1 / (1 + math.exp(-x)), (1,)),
-    "softplus": Function(_softplus, lambda x: math.log1p(math.exp(x)), (1,)),
-    "min": Function(sp.Min, min, ()),
-    "max": Function(sp.Max, max, ()),
-    # Names SymPy prints in derivatives, so that every result reads back in.
-    "Min": Function(sp.Min, min, ()),
-    "Max": Function(sp.Max, max, ()),
-    "polygamma": Function(sp.polygamma, _fpolygamma, (2,)),
-    "zeta": Function(sp.zeta, _fzeta, (1, 2)),
-    "Heaviside": Function(sp.Heaviside, _fheaviside, (1,)),
-    "DiracDelta": Function(sp.DiracDelta, _fdelta, (1, 2)),
-}
 
 _BINARY: dict[type, str] = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/", ast.Pow: "**"}
 _REFUSED_OPERATORS = {
@@ -675,176 +567,14 @@ def parse_expression(text: str) -> sp.Expr:
     return expr
 
 
-def natural_key(name: str) -> list[str | int]:
-    """Sort key that puts x2 before x10.
-
-    >>> sorted(["x10", "y", "x2", "x"], key=natural_key)
-    ['x', 'x2', 'x10', 'y']
-    """
-    return [int(part) if i % 2 else part for i, part in enumerate(re.split(r"(\d+)", name))]
+# Variables and points live in points.py (which uses this module); their names stay
+# importable from here, loaded on first use.
+_POINT_NAMES = {"natural_key", "parse_point", "parse_value", "parse_variables", "read_point_file",
+                "resolve_variables", "variables_of"}
 
 
-def variables_of(exprs: sp.Expr | Iterable[sp.Expr]) -> list[sp.Symbol]:
-    """The free symbols of one or more expressions, in natural order."""
-    if isinstance(exprs, sp.Basic):
-        exprs = [exprs]
-    found: set[sp.Symbol] = set()
-    for expr in exprs:
-        found |= expr.free_symbols
-    return sorted(found, key=lambda s: natural_key(s.name))
-
-
-def _split_top_level(text: str) -> list[str]:
-    """Split at commas that are not inside brackets (``atan2(1,2),3``)."""
-    parts, depth, start = [], 0, 0
-    for i, ch in enumerate(text):
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "," and depth == 0:
-            parts.append(text[start:i])
-            start = i + 1
-    parts.append(text[start:])
-    return [part.strip() for part in parts]
-
-
-def parse_variables(text: str) -> list[sp.Symbol]:
-    """Parse ``"x,y,z"`` into symbols, in the order given.
-
-    >>> parse_variables("x, y1")
-    [x, y1]
-    """
-    if not isinstance(text, str) or len(text) > MAX_LENGTH:
-        raise LimitError("variable list is too long")
-    names = [name.strip() for name in text.split(",")]
-    if not any(names):
-        raise InputError("no variables given")
-    seen: set[str] = set()
-    for name in names:
-        if name in seen:
-            raise InputError(f"variable '{printable(name)}' is listed twice")
-        seen.add(name)
-    return [symbol(name) for name in names]
-
-
-def resolve_variables(exprs: Sequence[sp.Expr], given: str | Sequence[sp.Symbol | str] | None) -> list[sp.Symbol]:
-    """The variables to differentiate by: those given, else all free symbols.
-
-    Free symbols not among the given variables stay symbolic (parameters).
-    """
-    if given is None:
-        found = variables_of(exprs)
-        if not found:
-            raise InputError("the expression has no variables; name them with --vars")
-        return found
-    if isinstance(given, str):
-        return parse_variables(given)
-    variables = [v if isinstance(v, sp.Symbol) else symbol(v) for v in given]
-    if len(set(variables)) != len(variables):
-        raise InputError("a variable is listed twice")
-    return variables
-
-
-def parse_value(text: str, allow_infinity: bool = False) -> sp.Expr:
-    """An exact constant such as ``pi/4``, ``1/3`` or ``sqrt(2)`` (or ``oo`` if allowed).
-
-    >>> parse_value("pi/4")
-    pi/4
-    """
-    if allow_infinity and isinstance(text, str) and text.strip() in _INFINITY:
-        return _INFINITY[text.strip()]
-    value = parse_expression(text)
-    if value.free_symbols:
-        names = ", ".join(sorted(s.name for s in value.free_symbols))
-        raise InputError(f"a point value must be a number, got a variable ({names}) in '{printable(text)}'")
-    return value
-
-
-_INFINITY = {"oo": sp.oo, "+oo": sp.oo, "-oo": -sp.oo, "inf": sp.oo, "+inf": sp.oo, "-inf": -sp.oo}
-
-
-def parse_point(text: str, variables: Sequence[sp.Symbol],
-                parameters: Sequence[sp.Symbol] = (), allow_infinity: bool = False) -> dict[sp.Symbol, sp.Expr]:
-    """Parse ``"1,2"`` (in variable order) or ``"x=1,y=2"`` into a substitution.
-
-    The named form may also give values to ``parameters`` (symbols that are
-    not variables); those left out stay symbolic. With ``allow_infinity``, a
-    value may be ``oo`` or ``-oo`` (a point at infinity, for expansions).
-
-    >>> x, y = symbol("x"), symbol("y")
-    >>> parse_point("y=1/2, x=pi", [x, y])
-    {x: pi, y: 1/2}
-    """
-    if not isinstance(text, str) or len(text) > MAX_LENGTH:
-        raise LimitError("point is too long")
-    parts = _split_top_level(text)
-    named = ["=" in part for part in parts]
-    if any(named) and not all(named):
-        raise InputError("give a point either as values (1,2) or as names (x=1,y=2), not both")
-    if not any(named):
-        if len(parts) != len(variables):
-            names = ",".join(v.name for v in variables)
-            raise InputError(f"point has {len(parts)} value(s) but there are {len(variables)} variable(s) ({names})")
-        return dict(zip(variables, (parse_value(part, allow_infinity) for part in parts)))
-    point: dict[sp.Symbol, sp.Expr] = {}
-    by_name = {v.name: v for v in [*variables, *parameters]}
-    for part in parts:
-        name, _, value = (piece.strip() for piece in part.partition("="))
-        if name not in by_name:
-            problem = _name_error(name)
-            if problem:
-                raise InputError(problem)
-            known = ", ".join(by_name)
-            raise InputError(f"unknown variable '{name}' in point (variables: {known})")
-        if by_name[name] in point:
-            raise InputError(f"variable '{printable(name)}' is given twice in the point")
-        point[by_name[name]] = parse_value(value, allow_infinity)
-    missing = [v.name for v in variables if v not in point]
-    if missing:
-        raise InputError(f"point gives no value for {', '.join(missing)}")
-    return {v: point[v] for v in [*variables, *parameters] if v in point}
-
-
-_PLAIN_NUMBER = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]{1,3})?")
-
-
-def read_point_file(path: str) -> list[float]:
-    """The values of ``--x0 @FILE``: numbers separated by commas and/or whitespace.
-
-    Plain decimals are read as floats directly (10,000 of them in milliseconds);
-    anything else (pi/4, 1/3) goes through ``parse_value`` with its limits.
-
-    >>> import tempfile, os
-    >>> with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as f:
-    ...     _ = f.write("-1.2, 1   pi/4")
-    >>> [round(v, 4) for v in read_point_file(f.name)]
-    [-1.2, 1.0, 0.7854]
-    >>> os.unlink(f.name)
-    """
-    try:
-        with open(path, encoding="utf-8", errors="replace") as stream:
-            text = stream.read(MAX_STDIN_LENGTH + 1)
-    except OSError as error:
-        raise InputError(f"cannot read the point file '{printable(path)}': {error.strerror}") from None
-    if len(text) > MAX_STDIN_LENGTH:
-        raise LimitError(f"point file is too long (length limit {MAX_STDIN_LENGTH:,} characters)")
-    values = []
-    for part in re.split(r"[\s,]+", text.strip()):
-        if not part:
-            continue
-        if _PLAIN_NUMBER.fullmatch(part) and len(part) <= MAX_DIGITS + 8:
-            value = float(part)
-        else:
-            exact = parse_value(part)
-            try:
-                value = float(exact)
-            except (TypeError, ValueError):
-                value = math.nan
-        if not math.isfinite(value):
-            raise InputError(f"the point file '{printable(path)}' has a value that is not a finite number: "
-                             f"'{printable(part[:40])}'")
-        values.append(value)
-    if not values:
-        raise InputError(f"the point file '{printable(path)}' holds no values")
-    return values
+def __getattr__(name: str) -> object:
+    if name in _POINT_NAMES:
+        from . import points
+        return getattr(points, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
