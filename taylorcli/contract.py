@@ -158,6 +158,7 @@ KEYS: dict[str, tuple[dict[str, Any], str]] = {
                 "The nonzero distinct partials of a large or mostly-zero tensor (sorted indices)."),
     "index": ({"type": "array", "items": _INT}, "A partial's sorted variable indices (from 0)."),
     "hessian_form": ({"type": "string", "enum": ["dense", "sparse"]}, "Newton: whether its Hessian was dense or sparse (scipy CSR)."),
+    "params": (_POINT, "The parameters (input --param): name -> exact value, substituted as constants."),
     # taylor laplace (floats under the plain names, as the issue named them; exact twins under *_exact)
     "n": (_STR, "The factor n in the integral of exp(-n f), exact (input --n)."),
     "x_star": (_FLOATS, "The minimiser x* of f, floats."),
@@ -317,7 +318,7 @@ def schema(command: str) -> dict[str, Any]:
     if command not in COMMANDS:
         raise KeyError(f"no JSON contract for command {command!r}: add it to COMMANDS in taylorcli/contract.py")
     required, optional = COMMANDS[command]
-    result = _object(command, required, optional)
+    result = _object(command, required, optional + ["params"])  # --param: every command
     line = {**_type(command, "line")}
     result["properties"]["line"] = line  # --batch adds the input line number to each result
     failure = _object("batch", *BATCH_FAILURE)

@@ -21,6 +21,7 @@ import keyword
 import math
 import re
 import unicodedata
+from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 
 import sympy as sp
@@ -461,6 +462,30 @@ def _located(error: ParseError, text: str) -> ParseError:
     return error
 
 
+# --param name=value: constants substituted into every expression read (exactly), so a
+# parameter is never a variable. Set by the CLI for one run (see set_parameters).
+PARAMETERS: dict[sp.Symbol, sp.Expr] = {}
+
+
+def set_parameters(texts: Sequence[str]) -> dict[sp.Symbol, sp.Expr]:
+    """Read ``--param`` values (``a=3``, ``a=3,b=1/2``) into PARAMETERS, replacing any before.
+
+    >>> set_parameters(["a=3", "b=1/2,c=pi"])
+    {a: 3, b: 1/2, c: pi}
+    >>> parse_expression("a*x**2 + b"); _ = set_parameters([])
+    3*x**2 + 1/2
+    """
+    from .points import _split_top_level, parse_value
+    PARAMETERS.clear()
+    for text in texts:
+        for part in _split_top_level(text):
+            name, sep, value = part.partition("=")
+            if not sep or not name.strip() or not value.strip():
+                raise InputError(f"--param takes name=value, got {printable(part)!r}")
+            PARAMETERS[symbol(name.strip())] = parse_value(value.strip())
+    return dict(PARAMETERS)
+
+
 # Warnings about what was read (not errors): the CLI writes them to stderr once per run.
 NOTES: list[str] = []
 
@@ -563,6 +588,8 @@ def parse_expression(text: str) -> sp.Expr:
         raise ParseError("not an expression")
     if undefined(expr):
         raise ParseError("expression is undefined (division by zero, or a value that is infinite or not real)")
+    if PARAMETERS:
+        expr = expr.xreplace(PARAMETERS)
     _note_e(expr)
     return expr
 

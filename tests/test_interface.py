@@ -70,3 +70,37 @@ def test_a_bare_e_is_a_variable_and_the_user_is_told():
     assert result.exit_code == 0
     assert "'e' is a variable here; Euler's number is E" in result.stderr
     assert "warning" not in run("gradient", "E**x", "-f", "plain").stderr
+
+
+def test_params_are_constants_substituted_exactly():
+    """--param a=3: the Hessian is sympy's of f with a = 3 substituted (2x2, not 3x3 with a as a variable)."""
+    import json
+
+    import sympy as sp
+    x, y, a = sp.symbols("x y a", real=True)
+    f = a * x**2 * y + sp.exp(a * y)
+    result = run("hessian", "a*x**2*y + exp(a*y)", "--param", "a=3/2", "-f", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    expected = sp.hessian(f.subs(a, sp.Rational(3, 2)), (x, y))
+    from taylorcli.parse import parse_expression, set_parameters
+    set_parameters([])
+    got = sp.Matrix([[parse_expression(v) for v in row] for row in data["hessian"]])
+    assert sp.simplify(got - expected.xreplace({s: sp.Symbol(s.name, real=True) for s in expected.free_symbols})) \
+        == sp.zeros(2, 2)
+    assert data["variables"] == ["x", "y"] and data["params"] == {"a": "3/2"}
+
+
+def test_params_reach_optimizers_and_expansions():
+    import json
+    out = run("newton", "(x-a)**2 + b*y**2", "--x0", "0,0", "--param", "a=2,b=1/2", "-f", "json")
+    data = json.loads(out.stdout)
+    assert out.exit_code == 0 and abs(data["x"][0] - 2) < 1e-9 and abs(data["x"][1]) < 1e-9
+    out = run("expand", "exp(k*x)", "--order", "3", "--param", "k=1/2", "-f", "plain")
+    assert out.stdout.splitlines()[0] == "1 + x/2 + x**2/8 + x**3/48"
+
+
+@pytest.mark.parametrize("value", ["a", "=3", "a=", "a=x+", "1a=2"])
+def test_bad_params_are_usage_errors(value):
+    result = run("hessian", "x**2", "--param", value)
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1

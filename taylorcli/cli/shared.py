@@ -31,6 +31,9 @@ def output_options(command: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--timeout", type=finite_float(0, MAX_TIMEOUT), default=DEFAULT_TIMEOUT, show_default=True,
                      help="CPU-time limit in seconds for the whole run (0: none)."),
         click.option("--debug", is_flag=True, help="Show a traceback on errors."),
+        click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
+                     help="A parameter: a constant substituted exactly, never a variable (a=3 or a=3,b=1/2; "
+                          "repeatable)."),
     ]
     for option in reversed(options):
         command = option(command)
@@ -47,7 +50,7 @@ def output_options(command: Callable[..., Any]) -> Callable[..., Any]:
             raise _PipeClosed from None
 
     def run(*args: Any, fmt: str | None, batch: bool, jobs: int, no_simplify: bool, timeout: float,
-            debug: bool, **kwargs: Any) -> None:
+            debug: bool, params: tuple[str, ...] = (), **kwargs: Any) -> None:
         env = _environment()
         if env.apply_limits:
             if timeout > 0 and not batch and hasattr(os, "fork"):
@@ -55,6 +58,8 @@ def output_options(command: Callable[..., Any]) -> Callable[..., Any]:
             # --batch: each line has --timeout in its worker (batch.py), not the whole run
             _apply_limits(0 if batch else timeout)
         debug_notes(debug)
+        from ..parse import set_parameters
+        set_parameters(params)  # also clears an earlier run's (in-process callers, tests)
         if batch:
             _batch(env, command, args, kwargs, not no_simplify, jobs, timeout)
             return

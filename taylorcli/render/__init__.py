@@ -476,8 +476,12 @@ def json_text(data: Any, indent: int | None = None) -> str:
 
 
 def json_object(result: Any) -> dict[str, Any]:
-    """The documented JSON object of any result."""
-    return _VIEWS[type(result)][3](result)
+    """The documented JSON object of any result (with ``params`` when --param gave any)."""
+    from ..parse import PARAMETERS
+    data = _VIEWS[type(result)][3](result)
+    if PARAMETERS:
+        data["params"] = {name.name: exact_text(value) for name, value in PARAMETERS.items()}
+    return data
 
 
 def failure(result: Any) -> str | None:
@@ -502,7 +506,7 @@ def show(result: Any, fmt: str, out: TextIO, *, color: bool | None = None,
         console.print(_never_elide(renderable))
         return
     if fmt == "json":
-        text = json_text(as_json(result), indent=2)
+        text = json_text(json_object(result), indent=2)
     elif fmt == "latex":
         text = latex(result)
     elif fmt == "plain":
