@@ -104,3 +104,13 @@ def test_params_reach_optimizers_and_expansions():
 def test_bad_params_are_usage_errors(value):
     result = run("hessian", "x**2", "--param", value)
     assert result.exit_code == 2 and result.stderr.count("\n") == 1
+
+
+def test_optimizer_plain_output_names_the_variables():
+    """A function of w and b: the point says which number is which (b comes first), and reads back."""
+    from taylorcli.parse import parse_point, symbol
+    result = run("newton", "(w-1)**2 + (b+2)**2", "--x0", "0,0", "-f", "plain")
+    first = result.stdout.splitlines()[0]
+    assert first.startswith("b=") and ", w=" in first
+    point = parse_point(first, [symbol("b"), symbol("w")])
+    assert abs(float(point[symbol("b")]) + 2) < 1e-9 and abs(float(point[symbol("w")]) - 1) < 1e-9

@@ -86,7 +86,10 @@ def _trace_line(t: TraceRow) -> str:
 
 def _run_plain(report: RunReport) -> str:
     r = report.result
-    lines = [_plain_nested([float(v) for v in r.x], _float_text), f"fun: {_float_text(r.fun)}",
+    # the point names its variables (a function of w and b prints b first): x=..., y=... reads
+    # back through the parser's point syntax (--at, --x0)
+    point = ", ".join(f"{name}={_float_text(float(v))}" for name, v in zip(r.variables, r.x))
+    lines = [point, f"fun: {_float_text(r.fun)}",
              f"grad_norm: {_float_text(r.grad_norm)}",
              f"nit: {r.nit}", f"nfev: {r.nfev}", f"njev: {r.njev}", f"nhev: {r.nhev}",
              f"success: {str(r.success).lower()}", f"message: {r.message}", f"verdict: {r.verdict}"]
