@@ -26,6 +26,9 @@ Call = Callable[[str], Any]
 _call: Call | None = None  # the command, for forked workers (set before the pool starts)
 
 
+LINE: int | None = None  # the input line being run in --batch mode, else None
+
+
 def _outcome(item: tuple[int, str]) -> tuple[dict[str, Any], bool]:
     """(JSON object, failed?) for one input line."""
     from .render import failure, json_object
@@ -36,6 +39,8 @@ def _outcome(item: tuple[int, str]) -> tuple[dict[str, Any], bool]:
         return {**head, "error": f"line is not valid UTF-8 (byte {text.at + 1})", "exit_status": 2}, True
     if len(text) > MAX_LENGTH:
         return {**head, "error": f"line is too long (limit {MAX_LENGTH} characters)", "exit_status": 2}, True
+    global LINE
+    LINE = number  # what a command that writes files needs to name one per line (plot)
     try:
         assert _call is not None
         result = _call(text)

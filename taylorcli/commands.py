@@ -405,10 +405,14 @@ def run_plot(expr: str, output: str, orders: str, at: str | None, range_: str | 
     from .plot import contours, draw_contours, draw_curves, taylor_curves
     from .render.plot import PlotReport
 
+    from . import batch
     env = _environment()
     expression = parse_expression(_expression_text(env, expr))
     variables = resolve_variables([expression], vars_)
     pixels = _size(size)
+    if batch.LINE is not None:  # --batch: one picture per line, p.png -> p-1.png, p-2.png, ...
+        stem, dot, suffix = output.rpartition(".")
+        output = f"{stem}-{batch.LINE}.{suffix}" if dot else f"{output}-{batch.LINE}"
     echo = {"expression": exact_text(expression), "variables": [v.name for v in variables]}
     bounds = _numbers(range_, "--range") if range_ else [-3.0, 3.0]
     if len(variables) == 1:

@@ -60,6 +60,10 @@ def _finite_range(values: np.ndarray) -> tuple[float, float]:
     if finite.size == 0:
         return -1.0, 1.0
     lo, hi = float(finite.min()), float(finite.max())
+    q_lo, q_hi = (float(q) for q in np.quantile(finite, [0.05, 0.95]))
+    if hi - lo > 20 * (q_hi - q_lo) > 0:
+        # A pole's spike would flatten the rest of the picture: clip to where f mostly lives.
+        lo, hi = q_lo, q_hi
     span = hi - lo if hi > lo else max(1.0, abs(hi))
     # Polynomials blow up away from the point: the y-range follows f, with a margin.
     return lo - 0.25 * span, hi + 0.25 * span
@@ -144,12 +148,28 @@ def _check_path(path: str | Path, size: tuple[int, int]) -> Path:
     return target
 
 
+def _broken(values: np.ndarray, ylim: tuple[float, float]) -> np.ndarray:
+    """The values with a gap where the curve jumps across the whole window (a pole), not a spike.
+
+    >>> _broken(np.array([1.0, 50.0, -50.0, -1.0]), (-5.0, 5.0)).tolist()
+    [1.0, 50.0, nan, -1.0]
+    """
+    out = np.array(values, dtype=float)
+    lo, hi = ylim
+    with np.errstate(invalid="ignore"):
+        # from above the window to below it (or back) between two samples: a pole, not a curve
+        jumps = np.flatnonzero(((out[:-1] > hi) & (out[1:] < lo)) | ((out[:-1] < lo) & (out[1:] > hi)))
+    out[jumps + 1] = np.nan
+    return out
+
+
 def draw_curves(data: Curves, path: str | Path, size: tuple[int, int] = (800, 600)) -> Path:
     """f and its Taylor polynomials, the expansion point marked, a legend naming each order."""
     target = _check_path(path, size)
     figure = _figure(size)
     axes = figure.add_subplot()
-    axes.plot(data.xs, data.f, color="black", linewidth=2.2, label=f"f(x) = {sp.sstr(data.expression)}")
+    axes.plot(data.xs, _broken(data.f, data.ylim), color="black", linewidth=2.2,
+              label=f"f(x) = {sp.sstr(data.expression)}")
     for k, values in data.curves.items():
         axes.plot(data.xs, values, linewidth=1.4, linestyle="--", label=f"order {k}")
     a = to_float(data.at)

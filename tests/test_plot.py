@@ -86,3 +86,30 @@ def test_optimizer_paths_on_contours(tmp_path, command):
 def test_plot_bad_input(tmp_path, args):
     result = CliRunner().invoke(cli, [a if not a.startswith("p") or "." not in a else str(tmp_path / a) for a in args])
     assert result.exit_code == 2, result.stderr
+
+
+def test_poles_break_the_line_and_do_not_flatten_the_picture():
+    """tan on [-3, 3]: two poles (at -pi/2 and pi/2), each a gap; the window follows where tan lives."""
+    import numpy as np
+
+    from taylorcli.plot import _broken, taylor_curves
+    data = taylor_curves("tan(x)", None, 0, [1, 3], -3, 3)
+    lo, hi = data.ylim
+    assert -50 < lo < -1 and 1 < hi < 50
+    gaps = np.flatnonzero(np.isnan(_broken(data.f, data.ylim)))
+    assert len(gaps) == 2 and all(abs(abs(data.xs[i]) - np.pi / 2) < 0.05 for i in gaps)
+    smooth = taylor_curves("exp(x)", None, 0, [1], -3, 3)
+    assert not np.isnan(_broken(smooth.f, smooth.ylim)).any()
+    assert smooth.ylim[1] > float(np.exp(3))  # no pole: the whole curve stays in view
+
+
+def test_batch_pictures_are_numbered_by_line(tmp_path):
+    import json
+    import subprocess
+    import sys
+    out = subprocess.run([sys.executable, "-m", "taylorcli", "plot", "-", "--batch", "-o", str(tmp_path / "p.png")],
+                         input="exp(x)\nsin(x)\n", capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    files = [json.loads(line)["file"] for line in out.stdout.splitlines()]
+    assert files == [str(tmp_path / "p-1.png"), str(tmp_path / "p-2.png")]
+    assert all((tmp_path / name).stat().st_size > 1000 for name in ("p-1.png", "p-2.png"))
