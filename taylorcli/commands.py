@@ -400,6 +400,16 @@ def _with_plot(report: Any, plot: str | None, expression: sp.Expr) -> Any:
     return report
 
 
+def _orders(orders: str) -> list[int]:
+    try:
+        ks = [int(k) for k in orders.split(",")]
+    except ValueError:
+        raise InputError(f"--order is a list of whole numbers, got '{printable(orders)}'") from None
+    if not ks or not all(0 <= k <= 40 for k in ks):
+        raise InputError("--order values are whole numbers from 0 to 40")
+    return ks
+
+
 def run_plot(expr: str, output: str, orders: str, at: str | None, range_: str | None, size: str,
              vars_: str | None) -> Any:
     from .plot import contours, draw_contours, draw_curves, taylor_curves
@@ -418,10 +428,7 @@ def run_plot(expr: str, output: str, orders: str, at: str | None, range_: str | 
     if len(variables) == 1:
         if len(bounds) != 2 or not bounds[0] < bounds[1]:
             raise InputError("--range for one variable is LO,HI with LO < HI")
-        try:
-            ks = [int(k) for k in orders.split(",")]
-        except ValueError:
-            raise InputError(f"--order is a list of whole numbers, got '{printable(orders)}'") from None
+        ks = _orders(orders)
         point = parse_value(at) if at is not None else sp.Integer(0)
         data = taylor_curves(expression, variables, point, ks, bounds[0], bounds[1])
         path = draw_curves(data, output, pixels)
@@ -433,8 +440,21 @@ def run_plot(expr: str, output: str, orders: str, at: str | None, range_: str | 
         box = bounds * 2 if len(bounds) == 2 else bounds
         if len(box) != 4 or not (box[0] < box[1] and box[2] < box[3]):
             raise InputError("--range for two variables is LO,HI (both) or XLO,XHI,YLO,YHI")
-        path = draw_contours(contours(expression, variables, box), output, pixels)
-        return PlotReport(str(path), "contours", pixels, {}, echo)
+        data = contours(expression, variables, box)
+        if at is None:
+            return PlotReport(str(draw_contours(data, output, pixels)), "contours", pixels, {}, echo)
+        # --at: the Taylor model of the highest --order (the quadratic one by default) beside f
+        from .expansion import expand
+        from .plot import with_model
+        k = max(_orders(orders))
+        point = parse_point(at, variables)
+        polynomial = expand(expression, variables, [point[v] for v in variables], k).polynomial
+        numbers = [to_float(point[v]) for v in variables]
+        if any(v is None for v in numbers):
+            raise InputError("--at must be a finite real point")
+        path = draw_contours(with_model(data, polynomial, numbers, k), output, pixels)
+        return PlotReport(str(path), "contours", pixels, {k: sp.sstr(polynomial, order="rev-lex")},
+                          {**echo, "orders": [k], "at": {v.name: exact_text(a) for v, a in point.items()}})
     raise InputError(f"plot draws one or two variables; the expression has {len(variables)}")
 
 

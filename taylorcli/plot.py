@@ -53,6 +53,20 @@ class Contours:
     ys: np.ndarray
     values: np.ndarray  # values[j, i] = f(xs[i], ys[j])
     paths: dict[str, np.ndarray] = field(default_factory=dict)  # name -> points, one per row
+    model: np.ndarray | None = None  # a Taylor polynomial of f on the same grid (dashed contours)
+    model_at: tuple[float, float] | None = None
+    model_order: int | None = None
+
+
+def with_model(data: Contours, polynomial: sp.Expr, at: Sequence[float], order: int) -> Contours:
+    """Add the Taylor model (e.g. the quadratic one) of f about ``at``, sampled on the same grid."""
+    grid = np.stack(np.meshgrid(data.xs, data.ys), axis=-1).reshape(-1, 2)
+    with np.errstate(all="ignore"):
+        values = np.asarray(compile(polynomial, data.variables).value(grid), dtype=float)
+    data.model = values.reshape(len(data.ys), len(data.xs))
+    data.model_at = (float(at[0]), float(at[1]))
+    data.model_order = order
+    return data
 
 
 def _finite_range(values: np.ndarray) -> tuple[float, float]:
@@ -199,6 +213,11 @@ def draw_contours(data: Contours, path: str | Path, size: tuple[int, int] = (800
             filled = axes.contourf(data.xs, data.ys, values, levels=levels, cmap="viridis", alpha=0.85)
             figure.colorbar(filled, ax=axes)
             axes.contour(data.xs, data.ys, values, levels=levels, colors="white", linewidths=0.4, alpha=0.6)
+    if data.model is not None and finite.size and levels.size > 1:
+        axes.contour(data.xs, data.ys, data.model, levels=levels, colors="crimson", linewidths=0.9,
+                     linestyles="dashed")
+        axes.plot([data.model_at[0]], [data.model_at[1]], "o", color="crimson",
+                  label=f"order-{data.model_order} Taylor model (dashed) about this point")
     for name, points in data.paths.items():
         axes.plot(points[:, 0], points[:, 1], marker=".", linewidth=1.2, markersize=4, label=name)
         axes.plot(points[:1, 0], points[:1, 1], "o", color="white", markeredgecolor="black")
@@ -207,7 +226,7 @@ def draw_contours(data: Contours, path: str | Path, size: tuple[int, int] = (800
     axes.set_xlabel(str(data.variables[0]))
     axes.set_ylabel(str(data.variables[1]))
     axes.set_title(sp.sstr(data.expression), fontsize="small")
-    if data.paths:
+    if data.paths or data.model is not None:
         axes.legend(loc="best", fontsize="small")
     figure.savefig(target, format=target.suffix[1:].lower())
     return target

@@ -113,3 +113,33 @@ def test_batch_pictures_are_numbered_by_line(tmp_path):
     files = [json.loads(line)["file"] for line in out.stdout.splitlines()]
     assert files == [str(tmp_path / "p-1.png"), str(tmp_path / "p-2.png")]
     assert all((tmp_path / name).stat().st_size > 1000 for name in ("p-1.png", "p-2.png"))
+
+
+def test_two_variable_plot_draws_the_quadratic_model_about_at(tmp_path):
+    """--at on a 2-D plot: the model on the grid is f(a) + g.h + h.H.h/2, built here from sympy.diff."""
+    import json
+
+    import numpy as np
+    import sympy as sp
+    from click.testing import CliRunner
+
+    from taylorcli.cli import cli
+    from taylorcli.plot import contours, with_model
+    out = CliRunner().invoke(cli, ["plot", "(1-x)**2 + 100*(y-x**2)**2", "--range", "-2,2,-1,3",
+                                   "--at", "1/2,1/4", "-o", str(tmp_path / "m.png"), "-f", "json"])
+    assert out.exit_code == 0, out.output
+    data = json.loads(out.stdout)
+    assert data["orders"] == [2] and data["at"] == {"x": "1/2", "y": "1/4"} and (tmp_path / "m.png").exists()
+    x, y = sp.symbols("x y", real=True)
+    f = (1 - x)**2 + 100 * (y - x**2)**2
+    a = {x: sp.Rational(1, 2), y: sp.Rational(1, 4)}
+    h = sp.Matrix([x - a[x], y - a[y]])
+    g = sp.Matrix([f.diff(v) for v in (x, y)]).subs(a)
+    H = sp.hessian(f, (x, y)).subs(a)
+    quadratic = f.subs(a) + (g.T * h)[0] + (h.T * H * h)[0] / 2
+    from taylorcli.parse import parse_expression
+    assert sp.expand(parse_expression(data["polynomials"]["2"]) - quadratic) == 0  # the model drawn is this
+    grid = with_model(contours(f, [x, y], (-2, 2, -1, 3), points=7), quadratic, (0.5, 0.25), 2)
+    i, j = 3, 5
+    expected = float(quadratic.subs({x: grid.xs[i], y: grid.ys[j]}))
+    assert np.isclose(grid.model[j, i], expected, rtol=1e-12)
