@@ -42,6 +42,7 @@ class CriticalPoint:
     exact_eigenvalues: list[sp.Expr] | None = None
     note: str = ""
     value_exact: sp.Expr | None = None
+    multipliers: dict[str, sp.Expr] | None = None  # Lagrange multipliers (critical --subject-to)
 
 
 def _kind_from_inertia(positive: int, negative: int, zero: int) -> str:

@@ -158,6 +158,8 @@ KEYS: dict[str, tuple[dict[str, Any], str]] = {
                 "The nonzero distinct partials of a large or mostly-zero tensor (sorted indices)."),
     "index": ({"type": "array", "items": _INT}, "A partial's sorted variable indices (from 0)."),
     "hessian_form": ({"type": "string", "enum": ["dense", "sparse"]}, "Newton: whether its Hessian was dense or sparse (scipy CSR)."),
+    "multipliers": (_POINT, "critical --subject-to: the Lagrange multiplier of each constraint, exact."),
+    "constraints": (_STRS, "critical --subject-to: the constraints, each as an exact 'g = 0'."),
     "params": (_POINT, "The parameters (input --param): name -> exact value, substituted as constants."),
     # taylor laplace (floats under the plain names, as the issue named them; exact twins under *_exact)
     "n": (_STR, "The factor n in the integral of exp(-n f), exact (input --n)."),
@@ -260,7 +262,7 @@ COMMANDS: dict[str, tuple[list[str], list[str]]] = {
     "lbfgs": (_OPTIMIZER[0] + ["memory"], _OPTIMIZER[1]),
     "minimize": _OPTIMIZER,
     "compare": (["runs", "expression", "variables", "x0", "tol"], []),
-    "critical": (_RESULT + ["points"], ["complete", "method", "sets", "region"]),
+    "critical": (_RESULT + ["points"], ["complete", "method", "sets", "region", "constraints"]),
     "classify": (_RESULT + ["points", "at"], []),
     "expect": (_RESULT + ["first_order", "second_order", "variance", "numeric", "monte_carlo", "mean", "cov",
                           "samples", "seed"], []),
@@ -272,7 +274,7 @@ COMMANDS: dict[str, tuple[list[str], list[str]]] = {
 # container key -> (keys of each item always present, keys present when they apply)
 ITEMS: dict[str, tuple[list[str], list[str]]] = {
     "points": (["x", "numeric", "value", "eigenvalues", "kind", "exact", "point", "point_float", "value_float"],
-               ["exact_eigenvalues", "note"]),
+               ["exact_eigenvalues", "note", "multipliers"]),
     "trace": (["k", "x", "f", "grad_norm", "step"], ["min_eig", "note"]),
     "runs": (_RUN + ["distance", "seconds"], _HYPER + ["hessian_form"]),
     "terms": (["degree", "expr", "expression"], []),

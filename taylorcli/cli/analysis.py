@@ -17,8 +17,12 @@ if TYPE_CHECKING:  # commands.py builds the results
 @click.argument("expr")
 @click.option("--vars", "vars_", metavar="NAMES", help="Variables and their order, e.g. x,y.")
 @click.option("--region", metavar="BOX", help="Search box: -5:5 for every variable, or -1:1,0:3 per variable.")
+@click.option("--subject-to", "subject_to", multiple=True, metavar="'G = H'",
+              help="A constraint (repeatable): critical points of f on it by Lagrange multipliers, "
+                   "classified on the constraint.")
 @output_options
-def critical_command(expr: str, vars_: str | None, region: str | None, simplify: bool) -> PointsReport:
+def critical_command(expr: str, vars_: str | None, region: str | None, simplify: bool,
+                     subject_to: tuple[str, ...] = ()) -> PointsReport:
     """Critical points of EXPR (grad f = 0), their kind, and whether all were found.
 
     One variable with a polynomial f': exact real-root isolation, complete.
@@ -33,7 +37,11 @@ def critical_command(expr: str, vars_: str | None, region: str | None, simplify:
       taylor critical "x**3 + y**2 - 3*x"
       taylor critical "(x**2+y-11)**2 + (x+y**2-7)**2" --region -5:5
       taylor critical "(x-1)*(x-2)*(x-3)*(x-4)"
+      taylor critical "x*y" --subject-to "x + y = 1"
     """
+    if subject_to:
+        from ..constrained import run_constrained
+        return run_constrained(expr=expr, vars_=vars_, constraints=subject_to, region=region)
     return _commands().run_critical(expr=expr, vars_=vars_, region=region, simplify=simplify)
 
 

@@ -61,7 +61,9 @@ def _point_json(report: PointsReport, p: CriticalPoint) -> dict[str, Any]:
                  value_float=p.value,
                  **({"exact_eigenvalues": [exact_text(e) for e in p.exact_eigenvalues]}
                     if p.exact_eigenvalues is not None else {}),
-                 **({"note": p.note} if p.note else {}))
+                 **({"note": p.note} if p.note else {}),
+                 **({"multipliers": {name: exact_text(v) for name, v in p.multipliers.items()}}
+                    if p.multipliers is not None else {}))
 
 
 def _exact_coordinate(value: Any) -> str:
@@ -92,6 +94,8 @@ def _points_plain(report: PointsReport) -> str:
     lines = []
     for p in report.points:
         line = f"{_point_text(report, p)}: {p.kind} (f = {_float_text(p.value)}, eigenvalues {p.eigenvalues})"
+        if p.multipliers is not None:
+            line += "; multipliers " + ", ".join(f"{k}={exact_text(v)}" for k, v in p.multipliers.items())
         lines.append(line + (f"; {p.note}" if p.note else ""))
     if not lines:
         lines.append(_nothing(report))
