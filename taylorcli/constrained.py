@@ -68,8 +68,8 @@ def constrained_points(f: sp.Expr, variables: Sequence[sp.Symbol], constraints: 
     equations = [sp.diff(lagrangian, v) for v in variables] + list(constraints)
     try:
         solutions = sp.solve(equations, list(variables) + lambdas, dict=True)
-    except (NotImplementedError, ValueError) as error:
-        raise MathError(f"the Lagrange system could not be solved exactly ({error})") from None
+    except (NotImplementedError, ValueError):
+        return numeric_points(f, variables, constraints, lagrangian, lambdas, equations)
     jacobian = sp.Matrix([[sp.diff(g, v) for v in variables] for g in constraints])
     hessian = sp.hessian(lagrangian, variables)
     points = []
@@ -112,6 +112,60 @@ def run_constrained(expr: str, vars_: str | None, constraints: Sequence[str], re
     points = constrained_points(expression, variables, gs)
     # SymPy's solve finds every solution of a polynomial system; elsewhere it may miss some
     polynomial = all(e.is_polynomial(*variables) for e in [expression, *gs])
-    method = "Lagrange multipliers, solved exactly (SymPy)" + ("" if polynomial else "; not a polynomial system")
+    if points and not points[0].exact:
+        polynomial = False
+        method = f"Lagrange multipliers, numeric: Newton from {STARTS} starts in [-{BOX:g}, {BOX:g}] (not exhaustive)"
+    else:
+        method = "Lagrange multipliers, solved exactly (SymPy)" + ("" if polynomial else "; not a polynomial system")
     return PointsReport(expression, variables, points, polynomial, method,
                         inputs={"constraints": [exact_text(g) + " = 0" for g in gs]})
+
+
+STARTS = 200  # random starts of the numeric search, in [-BOX, BOX] for every unknown
+BOX = 3.0
+
+
+def numeric_points(f: sp.Expr, variables: Sequence[sp.Symbol], constraints: Sequence[sp.Expr],
+                   lagrangian: sp.Expr, lambdas: Sequence[sp.Symbol], equations: Sequence[sp.Expr]
+                   ) -> list[CriticalPoint]:
+    """Where SymPy cannot solve the Lagrange system: Newton (MINPACK's hybrid method with the exact
+    Jacobian) from seeded random starts; points found, not a proof that there are no others."""
+    from scipy.linalg import null_space
+    from scipy.optimize import root
+
+    unknowns = list(variables) + list(lambdas)
+    F = sp.lambdify([unknowns], equations, "numpy")
+    DF = sp.lambdify([unknowns], sp.Matrix(equations).jacobian(unknowns), "numpy")
+    Jg = sp.lambdify([variables], sp.Matrix([[sp.diff(g, v) for v in variables] for g in constraints]), "numpy")
+    HL = sp.lambdify([unknowns], sp.hessian(lagrangian, variables), "numpy")
+    fn = sp.lambdify([variables], f, "numpy")
+    rng = np.random.default_rng(0)
+    found: list[np.ndarray] = []
+    with np.errstate(all="ignore"):
+        for start in rng.uniform(-BOX, BOX, size=(STARTS, len(unknowns))):
+            try:
+                sol = root(lambda u: np.asarray(F(u), dtype=float), start,
+                           jac=lambda u: np.asarray(DF(u), dtype=float), method="hybr")
+            except (ValueError, ArithmeticError):
+                continue
+            u = sol.x
+            if not (sol.success and np.all(np.isfinite(u))
+                    and np.linalg.norm(np.asarray(F(u), dtype=float)) < 1e-10):
+                continue
+            if not any(np.allclose(u, v, atol=1e-7, rtol=1e-7) for v in found):
+                found.append(u)
+    if not found:
+        raise MathError(f"the Lagrange system has no exact solution SymPy can find, and Newton from {STARTS} "
+                        f"starts in [-{BOX:g}, {BOX:g}] found no point either")
+    points = []
+    n = len(variables)
+    for u in sorted(found, key=lambda v: tuple(np.round(v, 9))):
+        xs = u[:n]
+        Z = null_space(np.atleast_2d(np.asarray(Jg(xs), dtype=float)))
+        H = np.asarray(HL(u), dtype=float)
+        eigenvalues = [float(e) for e in np.linalg.eigvalsh(Z.T @ H @ Z)] if Z.size else []
+        points.append(CriticalPoint(
+            x={v: float(a) for v, a in zip(variables, xs)}, numeric=[float(a) for a in xs],
+            value=float(fn(xs)), eigenvalues=eigenvalues, kind=_kind(eigenvalues), exact=False,
+            multipliers={l.name: sp.Float(float(a), 17) for l, a in zip(lambdas, u[n:])}))
+    return points

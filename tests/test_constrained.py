@@ -99,3 +99,21 @@ def test_saddles_degenerate_and_unsolvable_cases_are_told():
     # x**4 + y on y = 0: the reduced Hessian is 0 at the origin
     (p,) = constrained_points(x**4 + y, [x, y], [y])
     assert p.kind == "degenerate on the constraint"
+
+
+def test_numeric_fallback_agrees_with_slsqp():
+    """exp(x) + y on the unit circle: SymPy cannot solve it; Newton from random starts finds the
+    minimum SLSQP finds and the maximum SLSQP finds for -f, and says the search is not exhaustive."""
+    f, g = sp.exp(x) + y, x**2 + y**2 - 1
+    points = constrained_points(f, [x, y], [g])
+    assert not any(p.exact for p in points)
+    fn, gn = sp.lambdify([[x, y]], f), sp.lambdify([[x, y]], g)
+    cons = [{"type": "eq", "fun": gn}]
+    low = minimize(fn, [0.0, -1.0], constraints=cons, method="SLSQP", tol=1e-12)
+    high = minimize(lambda v: -fn(v), [1.0, 0.0], constraints=cons, method="SLSQP", tol=1e-12)
+    kinds = {p.kind: p for p in points}
+    assert np.allclose(kinds["local minimum on the constraint"].numeric, low.x, atol=1e-6)
+    assert np.allclose(kinds["local maximum on the constraint"].numeric, high.x, atol=1e-6)
+    out = CliRunner().invoke(cli, ["critical", "exp(x)+y", "--subject-to", "x**2+y**2=1", "-f", "json"])
+    data = json.loads(out.stdout)
+    assert out.exit_code == 0 and data["complete"] is False and "numeric" in data["method"]
