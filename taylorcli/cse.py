@@ -28,6 +28,7 @@ def _fresh_names(taken: set[str]) -> Iterator[sp.Symbol]:
 
 def common_subexpressions(exprs: Sequence[sp.Expr]) -> tuple[list[tuple[sp.Symbol, sp.Expr]], list[sp.Expr]]:
     """(name, value) pairs, each may use the names before it, and ``exprs`` in terms of them."""
-    taken = {s.name for e in exprs for s in sp.sympify(e).free_symbols}
+    # exprs are computed results (a plain int may be among them), never text: no sympify needed
+    taken = {s.name for e in exprs for s in getattr(e, "free_symbols", ())}
     pairs, reduced = sp.cse(list(exprs), symbols=_fresh_names(taken))
     return [(s, e) for s, e in pairs], list(reduced)
