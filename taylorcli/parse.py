@@ -51,6 +51,16 @@ _REFUSED_OPERATORS = {
     ast.MatMult: "'@' is not supported",
 }
 
+# Python's names for syntax (Tuple, Compare, Subscript) mean nothing to a user: plain words.
+_NODE_WORDS = {
+    "List": "a list in [ ]", "Set": "a set in { }", "Dict": "a dictionary in { }",
+    "Compare": "a comparison (<, >, ==)", "BoolOp": "'and'/'or'", "IfExp": "'if ... else'",
+    "Subscript": "indexing with [ ]", "Attribute": "a '.' after a name", "Lambda": "'lambda'",
+    "Starred": "'*' unpacking", "JoinedStr": "a string", "Slice": "a slice", "NamedExpr": "':='",
+    "ListComp": "a comprehension", "GeneratorExp": "a comprehension", "SetComp": "a comprehension",
+    "DictComp": "a comprehension", "Await": "'await'", "Yield": "'yield'",
+}
+
 
 def _describe_char(ch: str) -> str:
     """Name a character without echoing it (it may be an escape code)."""
@@ -231,10 +241,11 @@ class _Builder:
             return self.chain(node)
         if isinstance(node, ast.Call):
             return self.call_arguments(node)
-        kind = type(node).__name__
-        hint = (" (a comma is not an operator: give points with --at 1,2, and the functions of a jacobian "
-                "as separate arguments)") if kind == "Tuple" else ""
-        raise self.error(f"{kind} is not allowed: only numbers, names, + - * / ** and function calls{hint}", node)
+        if isinstance(node, ast.Tuple):
+            raise self.error("a comma is not an operator here: give points with --at 1,2, and the functions "
+                             "of a jacobian as separate arguments", node)
+        what = _NODE_WORDS.get(type(node).__name__, "this construct")
+        raise self.error(f"{what} is not allowed: only numbers, names, + - * / ** and function calls", node)
 
     @staticmethod
     def chain(node: ast.BinOp) -> list[ast.AST]:
@@ -465,6 +476,7 @@ def _located(error: ParseError, text: str) -> ParseError:
 # --param name=value: constants substituted into every expression read (exactly), so a
 # parameter is never a variable. Set by the CLI for one run (see set_parameters).
 PARAMETERS: dict[sp.Symbol, sp.Expr] = {}
+USED_PARAMETERS: set[sp.Symbol] = set()  # which of them an expression read this run used
 
 
 def set_parameters(texts: Sequence[str]) -> dict[sp.Symbol, sp.Expr]:
@@ -477,6 +489,7 @@ def set_parameters(texts: Sequence[str]) -> dict[sp.Symbol, sp.Expr]:
     """
     from .points import _split_top_level, parse_value
     PARAMETERS.clear()
+    USED_PARAMETERS.clear()
     for text in texts:
         for part in _split_top_level(text):
             name, sep, value = part.partition("=")
@@ -488,6 +501,11 @@ def set_parameters(texts: Sequence[str]) -> dict[sp.Symbol, sp.Expr]:
 
 # Warnings about what was read (not errors): the CLI writes them to stderr once per run.
 NOTES: list[str] = []
+
+
+def unused_parameters() -> list[str]:
+    """The --param names no expression of this run contained (a typo, or a stale option): warned about."""
+    return [name.name for name in PARAMETERS if name not in USED_PARAMETERS]
 
 
 def _note_e(expr: sp.Expr) -> None:
@@ -589,6 +607,7 @@ def parse_expression(text: str) -> sp.Expr:
     if undefined(expr):
         raise ParseError("expression is undefined (division by zero, or a value that is infinite or not real)")
     if PARAMETERS:
+        USED_PARAMETERS.update(expr.free_symbols & PARAMETERS.keys())
         expr = expr.xreplace(PARAMETERS)
     _note_e(expr)
     return expr

@@ -70,7 +70,13 @@ def parse_variables(text: str) -> list[sp.Symbol]:
         if name in seen:
             raise InputError(f"variable '{printable(name)}' is listed twice")
         seen.add(name)
-    return [symbol(name) for name in names]
+    from .parse import PARAMETERS
+    variables = [symbol(name) for name in names]
+    for var in variables:
+        if var in PARAMETERS:  # substituted before any work, so it could only ever be a zero derivative
+            raise InputError(f"'{var.name}' is a parameter (--param {var.name}={PARAMETERS[var]}), "
+                             "not a variable: drop it from --vars or from --param")
+    return variables
 
 
 def resolve_variables(exprs: Sequence[sp.Expr], given: str | Sequence[sp.Symbol | str] | None) -> list[sp.Symbol]:

@@ -114,3 +114,41 @@ def test_optimizer_plain_output_names_the_variables():
     assert first.startswith("b=") and ", w=" in first
     point = parse_point(first, [symbol("b"), symbol("w")])
     assert abs(float(point[symbol("b")]) + 2) < 1e-9 and abs(float(point[symbol("w")]) - 1) < 1e-9
+
+
+def test_a_parameter_named_as_a_variable_is_a_usage_error():
+    result = run("hessian", "a*x**2", "--param", "a=3", "--vars", "a")
+    assert result.exit_code == 2 and "'a' is a parameter" in result.stderr
+    assert result.stderr.count("\n") == 1 and result.stdout == ""
+
+
+def test_an_unused_parameter_is_warned_about_once():
+    result = run("hessian", "a*x**2", "--param", "a=3,b=2", "-f", "plain")
+    assert result.exit_code == 0 and result.stdout.splitlines()[0] == "[[6]]"
+    assert result.stderr == "taylor: warning: --param b: 'b' does not occur in the expression\n"
+    assert run("hessian", "a*x**2", "--param", "a=3", "-f", "plain").stderr == ""
+
+
+@pytest.mark.parametrize("text, words", [
+    ("x, y", "a comma is not an operator"), ("x < y", "'<'"), ("x if y else 1", "'if' is a Python keyword"),
+    ("x.real", "a '.' after a name"), ("x[1:2]", "'['"),
+])
+def test_no_python_words_in_parse_errors(text, words):
+    result = run("gradient", text)
+    assert result.exit_code == 2 and words in result.stderr
+    assert not any(w in result.stderr for w in ("Tuple", "Compare", "IfExp", "Attribute", "Lambda"))
+
+
+@pytest.mark.parametrize("args, names", [
+    (["gradient", "x*y + z", "--at", "1,2,3"], "x, y, z"),
+    (["hessian", "b*w**2", "--at", "1,2"], "b, w"),
+    (["jacobian", "x*y", "y", "--at", "1,2"], "x, y"),
+])
+def test_plain_vectors_at_a_point_name_their_variables(args, names):
+    """The numbers after 'numeric:' are in the order of the 'variables:' line, which reads back."""
+    from taylorcli.parse import parse_variables
+    result = run(*args, "-f", "plain")
+    assert result.exit_code == 0
+    line = result.stdout.splitlines()[-1]
+    assert line == f"variables: {names}"
+    assert [v.name for v in parse_variables(line.split(": ", 1)[1])] == names.split(", ")

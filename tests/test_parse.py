@@ -80,7 +80,7 @@ def test_names_are_plain_real_symbols():
     ("x(2)", "unknown function 'x'", 1),
     ("sin(x, y)", "takes 1 argument(s), got 2", 1),
     ("log()", "takes 1 or 2 argument(s), got 0", 1),
-    ("x.real", "Attribute is not allowed", 1),
+    ("x.real", "a '.' after a name is not allowed", 1),
     ("lambda x: x", "':' is not allowed", 9),
     ("lambda", "keyword", 1),
     ("I*x", "complex numbers", 1),

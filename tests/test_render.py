@@ -37,7 +37,7 @@ def test_plain_reads_back():
 def test_plain_at_point_has_labelled_lines():
     assert to_plain(AT).splitlines() == [
         "[[2, 0], [0, 2]]", "numeric: [[2.0, 0.0], [0.0, 2.0]]",
-        "eigenvalues: [2.0, 2.0]", "definiteness: positive definite"]
+        "eigenvalues: [2.0, 2.0]", "definiteness: positive definite", "variables: x, y"]
 
 
 def test_json():

@@ -64,7 +64,9 @@ def output_options(command: Callable[..., Any]) -> Callable[..., Any]:
             _batch(env, command, args, kwargs, not no_simplify, jobs, timeout)
             return
         result = command(*args, simplify=not no_simplify, **kwargs)
-        from ..parse import NOTES  # loaded by the command
+        from ..parse import NOTES, unused_parameters  # loaded by the command
+        for name in unused_parameters():
+            NOTES.append(f"--param {name}: '{name}' does not occur in the expression")
         for note in NOTES:
             click.echo(f"taylor: warning: {note}", err=True)
         NOTES.clear()

@@ -230,6 +230,8 @@ def to_plain(result: Result) -> str:
             lines.append("eigenvalues: " + _plain_nested(result.eigenvalues, _float_text))
         if result.definiteness is not None:
             lines.append("definiteness: " + result.definiteness)
+        if _order(result) >= 1:  # the vectors above are in this order; name it (issue 10)
+            lines.append("variables: " + ", ".join(v.name for v in result.variables))
     return "\n".join(lines)
 
 
