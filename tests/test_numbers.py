@@ -69,3 +69,19 @@ def test_digits_option() -> None:
     assert data["numeric"] == float(sp.pi)  # JSON is data: --digits leaves it alone
     with digits(3):
         assert table_number(123456.0) == "1.23e+05"
+
+
+@pytest.mark.parametrize("args", [
+    ["step", "x**2 + y**2/3", "--at", "1/3,2", "--lr", "0.1", "-f", "plain"],
+    ["step", "x**2 + y**2/3", "--at", "1/3,2", "--lr", "0.1", "-f", "latex"],
+    ["pade", "exp(x)", "--order", "2,2", "--check", "1/3", "-f", "plain"],
+    ["expect", "exp(x)", "--mean", "0", "--var", "1/3", "--samples", "1000", "--seed", "1", "-f", "plain"],
+])
+def test_every_view_follows_digits(args) -> None:
+    """--digits 3: no float in the view has more than 3 significant digits (the policy, not a view's own)."""
+    import re
+    out = CliRunner().invoke(cli, [*args, "--digits", "3"])
+    assert out.exit_code == 0, out.output
+    for number in re.findall(r"(?<![\w/*.])\d+\.\d+(?:e[-+]?\d+)?", out.stdout):
+        mantissa = number.split("e")[0].replace(".", "").lstrip("0")
+        assert len(mantissa) <= 3, (number, out.stdout)

@@ -12,7 +12,7 @@ import sympy as sp
 from ..calculus import to_float
 from ..contract import entry
 from . import _float_text, _row, exact_text, register
-from .numbers import table_number
+from .numbers import plain_number, table_number
 
 if TYPE_CHECKING:
     from rich.console import Group
@@ -157,7 +157,7 @@ def _expectation_lines(report: ExpectationReport) -> list[tuple[str, str, str]]:
             ("Var[f(X)] ~ grad^T Sigma grad", exact_text(e.variance), _float_text(to_float(e.variance)))]
     if e.monte_carlo:
         mc = e.monte_carlo
-        rows.append((f"Monte Carlo mean (n = {mc['n']})", f"{mc['mean']!r} +- {mc['stderr']:.2g}", repr(mc["mean"])))
+        rows.append((f"Monte Carlo mean (n = {mc['n']})", f"{_float_text(mc['mean'])} +- {_float_text(mc['stderr'])}", _float_text(mc["mean"])))
     return rows
 
 
@@ -168,7 +168,7 @@ def _expectation_plain(report: ExpectationReport) -> str:
              f"variance: {exact_text(e.variance)} ({_float_text(to_float(e.variance))})"]
     if e.monte_carlo:
         mc = e.monte_carlo
-        lines.append(f"monte_carlo: {mc['mean']!r} +- {mc['stderr']!r} (n = {mc['n']})")
+        lines.append(f"monte_carlo: {_float_text(mc['mean'])} +- {_float_text(mc['stderr'])} (n = {mc['n']})")
     return "\n".join(lines)
 
 
@@ -179,7 +179,7 @@ def _expectation_latex(report: ExpectationReport) -> str:
              rf"\operatorname{{Var}}[f(X)] &\approx {sp.latex(e.variance)}",
              r"\end{aligned}"]
     if e.monte_carlo:
-        lines.append(f"% Monte Carlo: {e.monte_carlo['mean']!r} +- {e.monte_carlo['stderr']!r}")
+        lines.append(f"% Monte Carlo: {_float_text(e.monte_carlo['mean'])} +- {_float_text(e.monte_carlo['stderr'])}")
     return "\n".join(lines)
 
 
@@ -212,14 +212,16 @@ def _step_json(report: StepReport) -> dict[str, Any]:
 
 def _step_plain(report: StepReport) -> str:
     p = report.prediction
-    return "\n".join(f"{key}: {json.dumps(getattr(p, key))}" for key in _STEP_KEYS)
+    def text(value: Any) -> str:
+        return json.dumps(value) if isinstance(value, bool) or value is None else plain_number(value)
+    return "\n".join(f"{key}: {text(getattr(p, key))}" for key in _STEP_KEYS)
 
 
 def _step_latex(report: StepReport) -> str:
     p = report.prediction
-    return "\n".join([rf"f(x_1) \approx {p.predicted_second_order!r}",
-                      f"% first order {p.predicted_first_order!r}, actual {p.actual!r}, "
-                      f"stable {p.stable} (lr < 2/L = {p.lr_bound!r})"])
+    return "\n".join([rf"f(x_1) \approx {plain_number(p.predicted_second_order)}",
+                      f"% first order {plain_number(p.predicted_first_order)}, actual {plain_number(p.actual)}, "
+                      f"stable {p.stable} (lr < 2/L = {plain_number(p.lr_bound)})"])
 
 
 def _step_table(report: StepReport) -> Table:

@@ -58,7 +58,7 @@ def _lines(report: LaplaceReport) -> list[tuple[str, str, str]]:
         rows.append(("log_integral_corrected", "", _float_text(r.log_integral_corrected)))
     if r.check is not None:
         rows.append((f"check: log_integral ({r.check['method']})", "",
-                     f"{r.check['log_integral']!r} +- {r.check['log_error']:.2g}"))
+                     f"{_float_text(r.check['log_integral'])} +- {_float_text(r.check['log_error'])}"))
     return rows
 
 

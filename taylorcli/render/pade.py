@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from . import _row, exact_text, latex_text, register
+from .numbers import plain_number, table_number
 
 if TYPE_CHECKING:
     from rich.console import Group
@@ -45,8 +46,8 @@ def _pade_json(r: PadeReport) -> dict[str, Any]:
 
 def _check_lines(r: PadeReport) -> list[str]:
     k = r.pade.m + r.pade.n
-    return [f"check at {r.pade.variable}={exact_text(c.point)}: f = {c.value!r}, Pade error = {c.pade_error!r}, "
-            f"Taylor (degree {k}) error = {c.taylor_error!r}" for c in r.check or []]
+    return [f"check at {r.pade.variable}={exact_text(c.point)}: f = {plain_number(c.value)}, Pade error = {plain_number(c.pade_error)}, "
+            f"Taylor (degree {k}) error = {plain_number(c.taylor_error)}" for c in r.check or []]
 
 
 def _pade_plain(r: PadeReport) -> str:
@@ -79,7 +80,7 @@ def _pade_table(r: PadeReport) -> Group:
         for name in (str(p.variable), "f", "|f - P/Q|", "|f - T|"):
             table.add_column(name, justify="right")
         for c in r.check:
-            _row(table, exact_text(c.point), f"{c.value:.12g}", f"{c.pade_error:.3e}", f"{c.taylor_error:.3e}")
+            _row(table, exact_text(c.point), table_number(c.value), table_number(c.pade_error), table_number(c.taylor_error))
         parts.append(table)
     return Group(*parts)
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 import sympy as sp
 
 from . import exact_text, latex_text
+from .numbers import plain_number
 
 if TYPE_CHECKING:
     from ..radius import Radius
@@ -56,14 +57,14 @@ def radius_lines(r: Radius) -> list[str]:
         if r.numeric is None:
             first = f"radius: oo (estimate from {r.terms} coefficients, not exact)"
         else:
-            first = f"radius: {r.numeric!r} +- {r.uncertainty:.3g} (estimate from {r.terms} coefficients, not exact)"
+            first = f"radius: {plain_number(r.numeric)} +- {plain_number(r.uncertainty)} (estimate from {r.terms} coefficients, not exact)"
     elif r.radius is None:
-        first = f"radius: {r.numeric!r} (numeric: the nearest singularity is a root without closed form)"
+        first = f"radius: {plain_number(r.numeric)} (numeric: the nearest singularity is a root without closed form)"
     else:
         first = f"radius: {exact_text(r.radius)}"
     lines = [first]
     if r.numeric is not None and r.method != "estimate" and r.radius is not None:
-        lines.append(f"radius numeric: {r.numeric!r}")
+        lines.append(f"radius numeric: {plain_number(r.numeric)}")
     lines += [f"nearest singularity: {_point_text(z, r.method)}" for z in r.nearest]
     lines.append(f"method: {r.method} ({r.note.strip('; ')})" if r.note else f"method: {r.method}")
     return lines

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 import sympy as sp
 
 from ..contract import entry
-from . import _bmatrix, _float_text, _plain_nested, _row, register
+from . import _bmatrix, _float_text, _row, register
 from .numbers import table_number
 
 if TYPE_CHECKING:
@@ -104,7 +104,7 @@ def _run_plain(report: RunReport) -> str:
 def _run_latex(report: RunReport) -> str:
     r = report.result
     body = _bmatrix([[sp.Float(v, 17)] for v in r.x])
-    lines = [body, f"% {r.method}: f = {r.fun!r}, |grad f| = {r.grad_norm!r}, {r.nit} iterations",
+    lines = [body, f"% {r.method}: f = {_float_text(r.fun)}, |grad f| = {_float_text(r.grad_norm)}, {r.nit} iterations",
              f"% {r.verdict}: {r.message}"]
     return "\n".join(lines + (["% " + _trace_line(t) for t in r.trace] if report.trace else []))
 
@@ -130,10 +130,10 @@ def _run_table(report: RunReport) -> Group:
                          ("iterations", str(r.nit)),
                          *([("smallest Hessian eigenvalue", table_number(r.min_eigenvalue))]
                            if r.min_eigenvalue is not None else []),
-                         *[(name, f"{value:g}") for name, value in r.settings.items()],
+                         *[(name, table_number(value)) for name, value in r.settings.items()],
                          (f"evaluations f/grad/{'Hessian' if r.method == 'newton' else 'H.v'}",
                           f"{r.nfev}/{r.njev}/{r.nhev}"),
-                         ("time", f"{r.seconds:.3g} s")]:
+                         ("time", f"{table_number(r.seconds, 3)} s")]:
         _row(summary, label, value)
     parts: list[Any] = [heading, summary]
     if report.trace:
@@ -182,7 +182,7 @@ def _compare_json(report: CompareReport) -> dict[str, Any]:
 def _compare_rows(report: CompareReport) -> list[list[str]]:
     rows = []
     for r, d in zip(report.runs, report.distances()):
-        rows.append([r.method, str(r.nit), f"{r.nfev}/{r.njev}/{r.nhev}", f"{r.seconds:.2g}", table_number(r.fun),
+        rows.append([r.method, str(r.nit), f"{r.nfev}/{r.njev}/{r.nhev}", table_number(r.seconds, 3), table_number(r.fun),
                      table_number(r.grad_norm, 2), table_number(d, 2), _converged(r)])
     return rows
 
