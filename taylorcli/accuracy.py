@@ -43,6 +43,7 @@ class ErrorTable:
     point: dict[sp.Symbol, sp.Expr]
     value: float
     rows: list[ErrorRow]
+    exact: sp.Expr | None = None  # f at the point, exact
 
 
 @dataclass
@@ -107,7 +108,7 @@ def actual_errors(e: Expansion, point: Mapping[sp.Symbol, sp.Expr]) -> ErrorTabl
         for k in range(low, e.order + 1):
             approximation = mpmath.fsum(t for d, t in terms if d <= k)
             rows.append(ErrorRow(k, float(approximation), float(abs(f - approximation))))
-    return ErrorTable(point, float(f), rows)
+    return ErrorTable(point, float(f), rows, e.expression.xreplace(dict(point)))
 
 
 def convergence(e: Expansion, point: Mapping[sp.Symbol, sp.Expr], halvings: int = HALVINGS) -> list[ConvergenceRow]:

@@ -352,6 +352,7 @@ def run_step(expr: str | None, at: str | None, lr: str, vars_: str | None, value
     if expr is None:
         prediction = predict_step(rate, value=number(value, "--value"), grad_norm=number(grad_norm, "--grad-norm"),
                                   curvature=number(curvature, "--curvature"))
+        return StepReport(prediction, value=None if value is None else parse_value(value))
     else:
         if at is None:
             raise InputError("give the current point with --at")
@@ -359,10 +360,11 @@ def run_step(expr: str | None, at: str | None, lr: str, vars_: str | None, value
         compiled, start = _start_point(env, expr, vars_, at)
         prediction = predict_step(rate, compiled, start)
         point = parse_point(at, compiled.variables)
+        exact = compiled.expression.xreplace(point)
         return StepReport(prediction, {"expression": exact_text(compiled.expression),
                                        "variables": [v.name for v in compiled.variables],
-                                       "at": {v.name: exact_text(a) for v, a in point.items()}})
-    return StepReport(prediction)
+                                       "at": {v.name: exact_text(a) for v, a in point.items()}},
+                          exact if exact.is_number and exact.is_finite else None)
 
 
 # --- pictures ------------------------------------------------------------------------------------

@@ -12,9 +12,8 @@ Conventions (the README's "JSON contract" section is generated from this module)
 * A point is an object from variable name to exact string: ``at`` (where a command
   evaluates), ``x0`` (where an optimizer starts), ``point`` (a point a command found).
 * Every input is echoed under the name of its option (``x0``, ``lr``, ``tol``, ...).
-* A key has one type wherever it appears, except the few ``LEGACY`` keys that predate
-  the contract: keys are an interface, so those keep their type and the unified key is
-  added beside them.
+* A key has one type and one meaning wherever it appears, at the top level and in every
+  item list (contract version 2: ``CHANGES_V2`` lists what moved from version 1).
 
 >>> entry(expression="x**2", variables=["x"])
 {'expression': 'x**2', 'variables': ['x']}
@@ -48,7 +47,9 @@ _DEFS: dict[str, Any] = {
 # ``runs``, ``trace``, ...) draw their keys from here too; ``ITEMS`` lists them.
 KEYS: dict[str, tuple[dict[str, Any], str]] = {
     # what was asked
-    "expression": (_STR, "The expression as parsed, in the syntax the parser reads back."),
+    "expression": (_STR, "The expression as parsed, in the syntax the parser reads back (jacobian: the "
+                         "functions joined by `; `)."),
+    "functions": (_STRS, "jacobian: the functions, one string each."),
     "variables": (_STRS, "The variables, in the order every vector, matrix and point uses."),
     "at": (_POINT, "The point where the command evaluates (input --at): variable name -> exact value."),
     "x0": (_POINT, "The start point (input --x0): variable name -> exact value."),
@@ -73,10 +74,12 @@ KEYS: dict[str, tuple[dict[str, Any], str]] = {
     "gradient": (_STRS, "The gradient, exact, one entry per variable."),
     "jacobian": (_MATRIX, "The Jacobian, exact: one row per function, one column per variable."),
     "hessian": (_MATRIX, "The Hessian, exact."),
-    "tensor": (_NESTED_STR, "The derivative tensor, exact, nested `order` deep."),
-    "value": (_STR, "The value of f, exact."),
+    "tensor": ({"anyOf": [{"type": "null"}, _NESTED_STR]},
+               "The derivative tensor, exact, nested `order` deep; null when too large to write densely "
+               "(see `tensor_omitted`, `entries`)."),
+    "value": (_STR, "The value of f, exact (where only a float is known: its decimal, which reads back to it)."),
     "value_float": (_FLOAT, "The float of `value`."),
-    "numeric": (_NESTED_FLOAT, "The floats of the main result (the float twin that predates `<key>_float`)."),
+    "numeric": (_NESTED_FLOAT, "The floats of the main result (critical points: their coordinates; coefficients, entries: the value)."),
     "cse": ({"type": "array", "items": {"type": "array", "prefixItems": [_STR, _STR], "minItems": 2,
                                           "maxItems": 2}},
             "With --cse: common subexpressions as [name, exact value], each may use the ones before."),
@@ -98,6 +101,9 @@ KEYS: dict[str, tuple[dict[str, Any], str]] = {
     "first_order": (_STR, "E[f(X)] to first order: f(mu), exact."),
     "second_order": (_STR, "E[f(X)] to second order: f(mu) + tr(H Sigma)/2, exact."),
     "variance": (_STR, "Var[f(X)] ~ grad^T Sigma grad, exact."),
+    "first_order_float": (_FLOAT, "The float of `first_order`."),
+    "second_order_float": (_FLOAT, "The float of `second_order`."),
+    "variance_float": (_FLOAT, "The float of `variance`."),
     "monte_carlo": ({"type": ["object", "null"], "properties": {"mean": _FLOAT, "stderr": _FLOAT, "n": _INT}},
                     "A Monte Carlo estimate of E[f(X)] (null without --samples)."),
     # step
@@ -131,6 +137,8 @@ KEYS: dict[str, tuple[dict[str, Any], str]] = {
     "degree": (_STR, "How the order counts: total degree, or per variable."),
     "polynomial": (_STR, "The Taylor polynomial, lowest degree first."),
     "terms": ({"type": "array", "items": {"$ref": "#/$defs/terms"}}, "The polynomial's terms by degree."),
+    "power": ({"type": ["integer", "string"]},
+              "A term's total degree: an integer, or an exact fraction (a string) in a Puiseux series."),
     "coefficients": ({"type": "array", "items": {"$ref": "#/$defs/coefficients"}},
                      "The coefficients, one per monomial."),
     "powers": ({"type": "array", "items": {"type": ["integer", "string"]}},
@@ -140,6 +148,8 @@ KEYS: dict[str, tuple[dict[str, Any], str]] = {
     "check": ({"$ref": "#/$defs/check"}, "With --check: the actual errors at a point."),
     "errors": ({"type": "array", "items": {"$ref": "#/$defs/errors"}}, "The error of each order."),
     "approximation": (_FLOAT, "The Taylor polynomial's value."),
+    "taylor_error": (_FLOAT, "|f - T| at the point: the Taylor polynomial's actual error."),
+    "observed_order": (_FLOAT, "The order the errors show: log2 of the ratio to the previous row (null first)."),
     "lagrange_bound": ({"$ref": "#/$defs/lagrange_bound"}, "With --check (one variable): the Lagrange bound."),
     "interval": ({"type": ["array", "null"], "items": _STR}, "The interval the bound holds on, exact."),
     "bound": (_FLOAT, "The bound on the error."),
@@ -165,7 +175,6 @@ KEYS: dict[str, tuple[dict[str, Any], str]] = {
     "n": (_STR, "The factor n in the integral of exp(-n f), exact (input --n)."),
     "x_star": (_FLOATS, "The minimiser x* of f, floats."),
     "x_star_exact": (_STRS, "The minimiser x*, exact (present when `exact` is true)."),
-    "value_exact": (_STR, "f(x*), exact."),
     "log_integral": (_FLOAT, "log of the Laplace approximation of the integral of exp(-n f)."),
     "log_integral_exact": (_STR, "log_integral, exact."),
     "integral": (_FLOAT, "The Laplace approximation of the integral of exp(-n f)."),
@@ -175,14 +184,19 @@ KEYS: dict[str, tuple[dict[str, Any], str]] = {
     "correction": (_FLOAT, "With --correction: the O(1/n) term added to log_integral."),
     "correction_exact": (_STR, "The O(1/n) correction, exact."),
     "log_integral_corrected": (_FLOAT, "log_integral plus the O(1/n) correction."),
+    "integral_check": ({"$ref": "#/$defs/integral_check"}, "With --check: the integral computed numerically."),
     "log_error": (_FLOAT, "With --check: the numeric integral's error estimate (standard error for Monte Carlo)."),
     # taylor pade
     "pade": (_STR, "The Pade approximant P/Q, exact, with Q(a) = 1."),
     "numerator": (_STR, "The Pade numerator P, a polynomial in (x - a) of degree <= M."),
     "denominator": (_STR, "The Pade denominator Q, a polynomial in (x - a) of degree <= N, Q(a) = 1."),
     "taylor": (_STR, "The Taylor polynomial of the same total degree M + N, for comparison."),
-    "pade_error": (_FLOAT, "With --check: |f - P/Q| at the point."),
-    "taylor_error": (_FLOAT, "With --check: |f - T_(M+N)| at the point."),
+    "pade_order": ({"type": "array", "items": _INT, "minItems": 2, "maxItems": 2},
+                   "[M, N]: the degrees of the numerator and the denominator (input --order)."),
+    "checks": ({"type": "array", "items": {"$ref": "#/$defs/checks"}}, "With --check: one object per point."),
+    "pade_value": (_FLOAT, "P/Q at the point."),
+    "taylor_value": (_FLOAT, "The Taylor polynomial of degree M + N at the point."),
+    "pade_error": (_FLOAT, "|f - P/Q| at the point."),
     # taylor expand --radius
     "radius": ({"type": ["string", "null"]},
                "The radius of convergence, exact (oo for an entire function); null when only a float is known."),
@@ -197,42 +211,28 @@ KEYS: dict[str, tuple[dict[str, Any], str]] = {
     # --batch failures
     "line": (_INT, "--batch: the input line number (from 1)."),
     "input": (_STR, "--batch: the input line."),
-    "error": (_STR, "--batch: why the line failed, in one line (in `errors`, `convergence`: a Taylor error)."),
+    "error": (_STR, "--batch: why the line failed, in one line."),
     "exit_status": (_INT, "--batch: the exit status the line would have had alone."),
 }
 
-# Keys whose type predates the contract and differs from KEYS, by (command or container, key).
-# They stay (keys are an interface); the unified key named in the note is written beside them.
-LEGACY: dict[tuple[str, str], tuple[dict[str, Any], str]] = {
-    ("jacobian", "expression"): (_STRS, "a list, one per function"),
-    ("expect", "numeric"): (_POINT_FLOAT, "an object: first_order, second_order, variance as floats"),
-    ("step", "value"): (_FLOAT, "a float; read `value_float`"),
-    ("points", "value"): (_FLOAT, "a float; read `value_float`"),
-    ("points", "x"): ({"type": "object", "additionalProperties": {"type": ["string", "number"]}},
-                      "exact strings, or floats when inexact; read `point`"),
-    ("check", "value"): (_FLOAT, "a float; read `value_float`"),
-    ("terms", "degree"): ({"type": ["integer", "string"]}, "the degree, a number"),
-    ("convergence", "order"): (_FLOAT, "the observed order, a float"),
-    ("errors", "error"): (_FLOAT, "the error, a float"),
-    ("convergence", "error"): (_FLOAT, "the error, a float"),
-    ("terms", "expr"): (_STR, "the term; read `expression`"),
-    # not legacy, but a shape of its own in one command:
-    ("laplace", "value"): (_FLOAT, "f(x*), a float; read `value_exact`"),
-    ("laplace", "x0"): (_FLOATS, "the start, floats"),
-    ("laplace", "check"): ({"$ref": "#/$defs/laplace_check"}, "the numeric integral beside the approximation"),
-    ("derivative", "tensor"): ({"anyOf": [{"type": "null"}, _NESTED_STR]},
-                               "null when too large to write densely (see tensor_omitted, entries)"),
-    ("entries", "numeric"): (_FLOAT, "the partial's value at the point, a float"),
-    ("pade", "order"): ({"type": "array", "items": _INT, "minItems": 2, "maxItems": 2}, "[M, N]"),
-    ("pade", "check"): ({"type": "array", "items": {"$ref": "#/$defs/pade_check"}},
-                        "a list: one object per --check point"),
-    ("pade", "at"): (_POINT, "the expansion point"),
-    ("pade_check", "at"): (_STR, "the point, exact"),
-    ("pade_check", "value"): (_FLOAT, "f at the point, a float"),
-    ("pade_check", "pade"): (_FLOAT, "P/Q at the point, a float"),
-    ("pade_check", "taylor"): (_FLOAT, "T_(M+N) at the point, a float"),
-}
-KEYS["expr"] = (_STR, "The term (legacy name of `expression` in `terms`).")
+# Version 1 -> 2 (issue 10: one type, one meaning per key): what a consumer of version 1 changes.
+CHANGES_V2: list[tuple[str, str]] = [
+    ("`jacobian`: `expression` (a list)", "`expression` is one string (the functions joined by `; `, as --batch "
+     "reads them); the list is `functions`"),
+    ("`expect`: `numeric` (an object)", "`first_order_float`, `second_order_float`, `variance_float`"),
+    ("`step`, `critical`/`classify` `points[]`, `expand` `check`: `value` (a float)",
+     "`value` is exact (a string); its float is `value_float`"),
+    ("`critical`/`classify` `points[].x` (an object of strings or floats)", "`point` (exact strings), "
+     "`point_float` (floats)"),
+    ("`expand` `terms[].degree`, `terms[].expr`", "`terms[].power`, `terms[].expression`"),
+    ("`expand` `check.errors[].error`, `convergence[].error`, `convergence[].order`",
+     "`taylor_error`, `taylor_error`, `observed_order`"),
+    ("`laplace`: `value` (a float), `value_exact`, `x0` (floats), `check`",
+     "`value` (exact string), `value_float`, `x0` (a point: name -> string), `integral_check`"),
+    ("`pade`: `order` ([M, N]), `check` (a list of objects with `at` a string and float `value`, `pade`, `taylor`)",
+     "`pade_order`, `checks` (objects with `at` a point, `value` exact, `value_float`, `pade_value`, "
+     "`taylor_value`)"),
+]
 
 _RESULT = ["expression", "variables"]
 _AT = ["at", "numeric"]
@@ -244,7 +244,7 @@ _OPTIMIZER = (_RUN + ["x0", "tol", "max_iter"], ["trace"])
 # command -> (keys always present, keys present when asked for or when they apply)
 COMMANDS: dict[str, tuple[list[str], list[str]]] = {
     "gradient": (_RESULT + ["gradient"], _AT + ["cse", "cse_result"]),
-    "jacobian": (_RESULT + ["jacobian"], _AT + ["cse", "cse_result"]),
+    "jacobian": (_RESULT + ["functions", "jacobian"], _AT + ["cse", "cse_result"]),
     "hessian": (_RESULT + ["hessian"], _AT + ["eigenvalues", "definiteness", "cse", "cse_result"]),
     "derivative": (_RESULT + ["order", "tensor"], _AT + ["cse", "cse_result", "tensor_omitted", "entries"]),
     "eval": (_RESULT + ["value"], _AT + ["value_float", "cse", "cse_result"]),
@@ -252,10 +252,11 @@ COMMANDS: dict[str, tuple[list[str], list[str]]] = {
                           "side"], ["check", "lagrange_bound", "convergence", "radius", "radius_numeric",
                                     "nearest_singularity", "singularities_at_radius", "method", "radius_terms",
                                     "radius_uncertainty", "radius_note"]),
-    "laplace": (_RESULT + ["n", "x0", "x_star", "value", "log_integral", "integral", "covariance", "exact"],
-                ["x_star_exact", "value_exact", "log_integral_exact", "covariance_exact", "correction",
-                 "correction_exact", "log_integral_corrected", "check"]),
-    "pade": (_RESULT + ["at", "order", "pade", "numerator", "denominator", "taylor"], ["check"]),
+    "laplace": (_RESULT + ["n", "x0", "x_star", "value", "value_float", "log_integral", "integral", "covariance",
+                           "exact"],
+                ["x_star_exact", "log_integral_exact", "covariance_exact", "correction",
+                 "correction_exact", "log_integral_corrected", "integral_check"]),
+    "pade": (_RESULT + ["at", "pade_order", "pade", "numerator", "denominator", "taylor"], ["checks"]),
     "newton": (_OPTIMIZER[0], _OPTIMIZER[1] + ["hessian_form"]),
     "gd": (_OPTIMIZER[0] + ["lr"], _OPTIMIZER[1] + _HYPER[1:]),
     "bfgs": _OPTIMIZER,
@@ -264,8 +265,8 @@ COMMANDS: dict[str, tuple[list[str], list[str]]] = {
     "compare": (["runs", "expression", "variables", "x0", "tol"], []),
     "critical": (_RESULT + ["points"], ["complete", "method", "sets", "region", "constraints"]),
     "classify": (_RESULT + ["points", "at"], []),
-    "expect": (_RESULT + ["first_order", "second_order", "variance", "numeric", "monte_carlo", "mean", "cov",
-                          "samples", "seed"], []),
+    "expect": (_RESULT + ["first_order", "second_order", "variance", "first_order_float", "second_order_float",
+                          "variance_float", "monte_carlo", "mean", "cov", "samples", "seed"], []),
     "step": (["value", "value_float", "grad_norm", "L", "lr", "predicted_first_order", "predicted_second_order",
               "actual", "stable", "lr_bound"], ["expression", "variables", "at"]),
     "plot": (["file", "kind", "width", "height", "polynomials", "expression", "variables"], ["orders", "at"]),
@@ -273,19 +274,19 @@ COMMANDS: dict[str, tuple[list[str], list[str]]] = {
 
 # container key -> (keys of each item always present, keys present when they apply)
 ITEMS: dict[str, tuple[list[str], list[str]]] = {
-    "points": (["x", "numeric", "value", "eigenvalues", "kind", "exact", "point", "point_float", "value_float"],
+    "points": (["numeric", "value", "eigenvalues", "kind", "exact", "point", "point_float", "value_float"],
                ["exact_eigenvalues", "note", "multipliers"]),
     "trace": (["k", "x", "f", "grad_norm", "step"], ["min_eig", "note"]),
     "runs": (_RUN + ["distance", "seconds"], _HYPER + ["hessian_form"]),
-    "terms": (["degree", "expr", "expression"], []),
+    "terms": (["power", "expression"], []),
     "coefficients": (["powers", "value", "numeric"], []),
     "check": (["at", "value", "value_float", "errors"], []),
-    "errors": (["order", "approximation", "error"], []),
+    "errors": (["order", "approximation", "taylor_error"], []),
     "lagrange_bound": (["interval", "bound", "note"], []),
-    "convergence": (["scale", "distance", "error", "order"], []),
+    "convergence": (["scale", "distance", "taylor_error", "observed_order"], []),
     "entries": (["index", "value"], ["numeric"]),
-    "laplace_check": (["log_integral", "log_error", "method"], []),
-    "pade_check": (["at", "value", "pade", "pade_error", "taylor", "taylor_error"], []),
+    "integral_check": (["log_integral", "log_error", "method"], []),
+    "checks": (["at", "value", "value_float", "pade_value", "pade_error", "taylor_value", "taylor_error"], []),
 }
 
 BATCH_FAILURE = (["line", "error", "exit_status"], ["input"])
@@ -305,13 +306,12 @@ def entry(**values: Any) -> dict[str, Any]:
     return dict(values)
 
 
-def _type(context: str, key: str) -> dict[str, Any]:
-    schema = LEGACY[(context, key)][0] if (context, key) in LEGACY else KEYS[key][0]
-    return {**schema, "description": KEYS[key][1]}
+def _type(key: str) -> dict[str, Any]:
+    return {**KEYS[key][0], "description": KEYS[key][1]}
 
 
 def _object(context: str, required: list[str], optional: list[str]) -> dict[str, Any]:
-    return {"type": "object", "properties": {key: _type(context, key) for key in required + optional},
+    return {"type": "object", "properties": {key: _type(key) for key in required + optional},
             "required": list(required), "additionalProperties": False}
 
 
@@ -321,7 +321,7 @@ def schema(command: str) -> dict[str, Any]:
         raise KeyError(f"no JSON contract for command {command!r}: add it to COMMANDS in taylorcli/contract.py")
     required, optional = COMMANDS[command]
     result = _object(command, required, optional + ["params"])  # --param: every command
-    line = {**_type(command, "line")}
+    line = _type("line")
     result["properties"]["line"] = line  # --batch adds the input line number to each result
     failure = _object("batch", *BATCH_FAILURE)
     defs = dict(_DEFS)
@@ -341,8 +341,9 @@ def readme_table() -> str:
     lines += ["", "| key | type | meaning |", "|---|---|---|"]
     for key, (value, meaning) in KEYS.items():
         lines.append(f"| `{key}` | {_type_name(value)} | {meaning} |")
-    lines += ["", "Legacy keys (kept: keys are an interface):", ""]
-    lines += [f"- `{key}` in `{context}`: {note}" for (context, key), (_, note) in LEGACY.items()]
+    lines += ["", "Changes from contract version 1 (one type and one meaning per key):", "",
+              "| version 1 | version 2 |", "|---|---|"]
+    lines += [f"| {old} | {new} |" for old, new in CHANGES_V2]
     return "\n".join(lines)
 
 

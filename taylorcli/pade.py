@@ -59,6 +59,7 @@ class PadeCheck:
     pade_error: float
     taylor: float
     taylor_error: float
+    exact: sp.Expr | None = None  # f at the point, exact
 
 
 def _in_powers(coefficients: Sequence[sp.Expr], base: sp.Expr) -> sp.Expr:
@@ -131,13 +132,14 @@ def check(result: Pade, points: Sequence[sp.Expr]) -> list[PadeCheck]:
     rows = []
     with mpmath.workdps(DIGITS):
         for point in points:
-            f = _number(result.expression.xreplace({x: point}))
+            exact = result.expression.xreplace({x: point})
+            f = _number(exact)
             q = _number(result.denominator.xreplace({x: point}))
             if q == 0:
                 raise MathError(f"the Pade denominator vanishes at {x} = {point}")
             r = _number(result.numerator.xreplace({x: point})) / q
             t = _number(result.taylor.xreplace({x: point}))
-            rows.append(PadeCheck(point, float(f), float(r), float(abs(f - r)), float(t), float(abs(f - t))))
+            rows.append(PadeCheck(point, float(f), float(r), float(abs(f - r)), float(t), float(abs(f - t)), exact))
     return rows
 
 

@@ -85,7 +85,7 @@ def test_cli_check_json():
     assert {"check", "convergence", "lagrange_bound"} <= set(data)
     assert data["check"]["at"] == {"x": "1/2"}
     assert [r["order"] for r in data["check"]["errors"]] == [0, 1, 2, 3]
-    assert data["convergence"][-1]["order"] == pytest.approx(4, abs=0.02)
+    assert data["convergence"][-1]["observed_order"] == pytest.approx(4, abs=0.02)
     assert data["lagrange_bound"]["interval"] == ["0", "1/2"]
 
 

@@ -119,8 +119,8 @@ def run(*args):
 
 def test_cli_critical_json():
     data = json.loads(run("critical", "x**3 + y**2 - 3*x", "-f", "json").stdout)
-    assert [set(p) >= {"x", "numeric", "value", "eigenvalues", "kind", "exact"} for p in data["points"]] == [True] * 2
-    assert data["points"][0]["x"] == {"x": "-1", "y": "0"} and data["points"][0]["kind"] == "saddle point"
+    assert [set(p) >= {"point", "numeric", "value", "eigenvalues", "kind", "exact"} for p in data["points"]] == [True] * 2
+    assert data["points"][0]["point"] == {"x": "-1", "y": "0"} and data["points"][0]["kind"] == "saddle point"
 
 
 def test_cli_classify_not_critical_is_exit_1():
@@ -141,7 +141,7 @@ def test_cli_step_json():
     data = json.loads(run("step", "x**2 + 10*y**2", "--at", "1,1", "--lr", "0.05", "-f", "json").stdout)
     assert set(data) == {"value", "grad_norm", "L", "lr", "predicted_first_order", "predicted_second_order",
                          "actual", "stable", "lr_bound", "value_float", "expression", "variables", "at"}
-    assert data["at"] == {"x": "1", "y": "1"} and data["value_float"] == data["value"] == 11.0
+    assert data["at"] == {"x": "1", "y": "1"} and data["value_float"] == 11.0 and data["value"] == "11"
     data = json.loads(run("step", "--value", "2.5", "--grad-norm", "1.2", "--curvature", "10", "--lr", "0.1",
                           "-f", "json").stdout)
     assert data["actual"] is None and data["predicted_second_order"] == pytest.approx(2.428)

@@ -114,6 +114,8 @@ def test_json_keys(command):
     expected = {"expression", "variables", key}
     if command == "derivative":
         expected.add("order")
+    if command == "jacobian":
+        expected.add("functions")
     if command == "eval":
         expected |= {"at", "numeric", "value_float"}  # value_float: the float twin (taylorcli/contract.py)
     assert set(data) == expected
@@ -181,7 +183,7 @@ def test_gradient_at_exact_point():
 
 def test_jacobian_at_point_and_vars():
     data = parse_json(ok("jacobian", "r*cos(t)", "r*sin(t)", "--vars", "r,t", "--at", "2,pi/2", "-f", "json"))
-    assert data["expression"] == ["r*cos(t)", "r*sin(t)"]
+    assert data["functions"] == ["r*cos(t)", "r*sin(t)"] and data["expression"] == "r*cos(t); r*sin(t)"
     assert data["jacobian"] == [["0", "-2"], ["1", "0"]]
 
 

@@ -138,12 +138,41 @@ def test_unknown_key_is_refused() -> None:
 
 
 def test_one_type_per_key() -> None:
-    """Outside the documented LEGACY list, a key's schema is the one in KEYS wherever it appears."""
+    """A key's schema is the one in KEYS wherever it appears: top level and every item list."""
     for command in contract.COMMANDS:
-        props = contract.schema(command)["oneOf"][0]["properties"]
-        for key, value in props.items():
-            expected = contract.LEGACY.get((command, key), contract.KEYS[key])[0]
-            assert {k: v for k, v in value.items() if k != "description"} == expected
+        schema = contract.schema(command)
+        objects = [schema["oneOf"][0]] + [d for d in schema["$defs"].values() if d.get("type") == "object"]
+        for obj in objects:
+            for key, value in obj["properties"].items():
+                assert {k: v for k, v in value.items() if k != "description"} == contract.KEYS[key][0], key
+
+
+def _keys_and_types(value, found: dict) -> None:
+    """Every key in a real output, with the JSON types it was seen with."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            found.setdefault(key, set()).add(type(item).__name__ if item is not None else "null")
+            if key not in ("at", "x0", "point", "point_float", "params", "mean"):  # their keys are variables
+                _keys_and_types(item, found)
+    elif isinstance(value, list):
+        for item in value:
+            _keys_and_types(item, found)
+
+
+def test_value_is_exact_everywhere() -> None:
+    """Issue 10's example: `value` was a string in eval and a float in classify and step."""
+    found: dict = {}
+    for args in (["eval", "x**2", "--at", "3"], ["classify", "x**2 - y**2", "--at", "0,0"],
+                 ["step", "x**2", "--at", "1/2", "--lr", "0.1"], ["critical", "x**3 - 3*x"],
+                 ["expand", "exp(x)", "--order", "2", "--check", "1/2"],
+                 ["pade", "exp(x)", "--order", "1,1", "--check", "1"],
+                 ["laplace", "x**2/2", "--x0", "1"]):
+        result = _invoke([*args, "-f", "json"], "")
+        assert result.exit_code == 0, (args, result.stderr)
+        _keys_and_types(json.loads(result.stdout), found)
+    assert found["value"] == {"str"}
+    assert found["value_float"] <= {"float", "null"}
+    assert not {"x", "expr", "error", "value_exact"} & found.keys() and "power" in found
 
 
 def test_readme_table() -> None:

@@ -228,7 +228,7 @@ def test_cli_classify_inflection():
 def test_cli_whole_sets_of_critical_points_are_named_not_listed():
     # grad (x**2 + y**2 - 1)**2 = 0 on the unit circle and at the origin (a maximum, f = 1 > 0 = f on the circle).
     data = json.loads(run("critical", "(x**2+y**2-1)**2", "-f", "json").stdout)
-    assert [(p["x"], p["kind"]) for p in data["points"]] == [({"x": "0", "y": "0"}, "local maximum")]
+    assert [(p["point"], p["kind"]) for p in data["points"]] == [({"x": "0", "y": "0"}, "local maximum")]
     assert data["complete"] is False and len(data["sets"]) == 2
     result = run("critical", "x**2*y", "-f", "plain")  # grad = (2xy, x**2): zero on the whole line x = 0
     assert result.exit_code == 0 and "no isolated critical points found" in result.stdout

@@ -211,7 +211,7 @@ def test_cli_json_keys_and_values():
     assert data["kind"] == "taylor" and data["side"] is None
     assert data["at"] == {"x": "1", "y": "2"} and data["order"] == 2 and data["degree"] == "total"
     assert same(parse_expression(data["polynomial"]), naive_taylor(x**2 * y + sp.exp(x), [x, y], (1, 2), 2))
-    assert [t["degree"] for t in data["terms"]] == [0, 1, 2]
+    assert [t["power"] for t in data["terms"]] == [0, 1, 2]
     coefficients = {tuple(c["powers"]): c for c in data["coefficients"]}
     assert parse_expression(coefficients[(1, 1)]["value"]) == 2  # d2f/dxdy = 2x at x=1
     assert coefficients[(2, 0)]["numeric"] == pytest.approx(math.e / 2 + 2)

@@ -87,7 +87,7 @@ def test_cli_json_roundtrip_and_check():
     data = json.loads(result.stdout)
     assert parse_expression(data["log_integral_exact"]) == laplace("x - log(x)", n=10, x0=[1]).log_integral_exact
     assert parse_expression(data["correction_exact"]) == parse_expression("1/120")
-    assert data["check"]["log_integral"] == pytest.approx(_stirling_exact(10), rel=1e-10)
+    assert data["integral_check"]["log_integral"] == pytest.approx(_stirling_exact(10), rel=1e-10)
     for key in ("x_star", "value", "log_integral", "integral", "covariance", "log_integral_corrected",
                 "expression", "variables", "n", "x0"):
         assert key in data

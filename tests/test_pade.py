@@ -136,7 +136,7 @@ def test_every_view_reads_back(text, at, order):
     report = run_pade(expr=text, order=order, at=at, vars_=None, check_at=None, simplify=True)
     p = report.pade
     data = json.loads(render(report, "json"))
-    assert data["order"] == [int(k) for k in order.split(",")]
+    assert data["pade_order"] == [int(k) for k in order.split(",")]
     for key, computed in (("pade", p.approximant), ("numerator", p.numerator), ("denominator", p.denominator),
                           ("taylor", p.taylor), ("expression", p.expression)):
         assert equal(parse_expression(data[key]), computed), key
@@ -215,10 +215,10 @@ def test_exit_statuses(args, status):
 def test_json_contract():
     data = json.loads(render(run_pade(expr="exp(x)", order="2,2", at=None, vars_=None, check_at="1,3",
                                       simplify=True), "json"))
-    assert {"expression", "variables", "at", "order", "pade", "numerator", "denominator"} <= set(data)
-    assert data["variables"] == ["x"] and data["at"] == {"x": "0"} and data["order"] == [2, 2]
-    assert [row["at"] for row in data["check"]] == ["1", "3"]
+    assert {"expression", "variables", "at", "pade_order", "pade", "numerator", "denominator"} <= set(data)
+    assert data["variables"] == ["x"] and data["at"] == {"x": "0"} and data["pade_order"] == [2, 2]
+    assert [row["at"] for row in data["checks"]] == [{"x": "1"}, {"x": "3"}]
     # [2/2] beats the degree-4 Taylor polynomial of exp at x = 3: e^3 - 131/8 vs |e^3 - (17/2 + 27/8 ...)|
-    row = data["check"][1]
+    row = data["checks"][1]
     assert row["pade_error"] == pytest.approx(abs(float(sp.exp(3)) - (1 + 1.5 + 0.75) / (1 - 1.5 + 0.75)))
     assert row["taylor_error"] == pytest.approx(float(sp.exp(3)) - (1 + 3 + 4.5 + 4.5 + 81 / 24))

@@ -422,7 +422,7 @@ def _check_expansion(report) -> None:
     assert equal(parse_expression(data["polynomial"]), polynomial)
     assert equal(parse_expression(data["expression"]), e.expression)
     for (d, term), item in zip(e.terms, data["terms"]):
-        assert equal(parse_expression(item["expr"]), term)
+        assert equal(parse_expression(item["expression"]), term)
     for (powers, c), item in zip(e.coefficients, data["coefficients"]):
         assert equal(parse_expression(item["value"]), c)
         assert [sp.Rational(p) for p in item["powers"]] == list(powers)
@@ -585,7 +585,7 @@ def test_critical_points_read_back_and_are_critical(text):
     for p, item in zip(report.points, data["points"]):
         if p.exact:
             for v in variables:
-                assert equal(parse_expression(item["x"][v.name]), p.x[v])
+                assert equal(parse_expression(item["point"][v.name]), p.x[v])
             if p.exact_eigenvalues is not None:
                 for s, ev in zip(item["exact_eigenvalues"], p.exact_eigenvalues):
                     assert equal(parse_expression(s), ev)

@@ -113,7 +113,11 @@ def _order(result: Result) -> int:
 def to_json(result: Result) -> dict[str, Any]:
     """The documented JSON object of a result (keys are an interface: ``taylorcli/contract.py``)."""
     from ..contract import entry
-    data = entry(expression=result.expression, variables=[v.name for v in result.variables])
+    if isinstance(result.expression, list):  # jacobian: one string, as --batch reads it, and the list
+        data = entry(expression="; ".join(result.expression), variables=[v.name for v in result.variables],
+                     functions=list(result.expression))
+    else:
+        data = entry(expression=result.expression, variables=[v.name for v in result.variables])
     if result.kind == "tensor":
         data.update(entry(order=result.order))
     # a tensor too large to write densely: null, with the reason and its sparse form below

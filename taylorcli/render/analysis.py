@@ -49,13 +49,9 @@ def _search_line(report: PointsReport) -> str:
     return f"search may be incomplete: {report.method}"
 
 
-def _coordinate(value: Any) -> Any:
-    return exact_text(value) if isinstance(value, sp.Basic) else float(value)
-
-
 def _point_json(report: PointsReport, p: CriticalPoint) -> dict[str, Any]:
-    return entry(x={v.name: _coordinate(p.x[v]) for v in report.variables}, numeric=p.numeric,
-                 value=p.value, eigenvalues=p.eigenvalues, kind=p.kind, exact=p.exact,
+    value = exact_text(p.value_exact) if p.value_exact is not None else _exact_coordinate(p.value)
+    return entry(numeric=p.numeric, value=value, eigenvalues=p.eigenvalues, kind=p.kind, exact=p.exact,
                  point={v.name: _exact_coordinate(p.x[v]) for v in report.variables},
                  point_float={v.name: _finite(float(p.x[v])) for v in report.variables},
                  value_float=p.value,
@@ -67,8 +63,10 @@ def _point_json(report: PointsReport, p: CriticalPoint) -> dict[str, Any]:
 
 
 def _exact_coordinate(value: Any) -> str:
-    # a float coordinate's repr reads back as the exact decimal it shows
-    return exact_text(value) if isinstance(value, sp.Basic) else repr(float(value) + 0.0)
+    # a float's repr reads back as the exact decimal it shows; an undefined value is nan
+    if isinstance(value, sp.Basic):
+        return exact_text(value)
+    return repr(float(value) + 0.0) if value is not None and math.isfinite(value) else "nan"
 
 
 def _finite(value: float) -> float | None:
@@ -144,8 +142,8 @@ def _expectation_json(report: ExpectationReport) -> dict[str, Any]:
     return entry(expression=exact_text(report.expression), variables=[v.name for v in e.variables],
                  first_order=exact_text(e.first_order), second_order=exact_text(e.second_order),
                  variance=exact_text(e.variance),
-                 numeric={"first_order": to_float(e.first_order), "second_order": to_float(e.second_order),
-                          "variance": to_float(e.variance)},
+                 first_order_float=to_float(e.first_order), second_order_float=to_float(e.second_order),
+                 variance_float=to_float(e.variance),
                  monte_carlo=e.monte_carlo, **report.inputs)
 
 
@@ -199,6 +197,7 @@ def _expectation_table(report: ExpectationReport) -> Table:
 class StepReport:
     prediction: StepPrediction
     inputs: dict[str, Any] = field(default_factory=dict)  # echoed in JSON: expression, variables, at
+    value: sp.Expr | None = None  # f(x0) exact (with EXPR), or the --value given
 
 
 _STEP_KEYS = ["value", "grad_norm", "L", "lr", "predicted_first_order", "predicted_second_order", "actual",
@@ -206,8 +205,10 @@ _STEP_KEYS = ["value", "grad_norm", "L", "lr", "predicted_first_order", "predict
 
 
 def _step_json(report: StepReport) -> dict[str, Any]:
-    return entry(**{key: getattr(report.prediction, key) for key in _STEP_KEYS},
-                 value_float=report.prediction.value, **report.inputs)
+    p = report.prediction
+    value = exact_text(report.value) if report.value is not None else _exact_coordinate(p.value)
+    return entry(value=value, value_float=p.value, **{key: getattr(p, key) for key in _STEP_KEYS if key != "value"},
+                 **report.inputs)
 
 
 def _step_plain(report: StepReport) -> str:

@@ -40,8 +40,9 @@ def _accuracy_json(report: ExpansionReport) -> dict[str, Any]:
     if report.check is not None:
         data.update(entry(check=entry(
             at={v.name: exact_text(a) for v, a in report.check.point.items()},
-            value=report.check.value, value_float=report.check.value,
-            errors=[entry(order=r.order, approximation=r.approximation, error=r.error)
+            value=exact_text(report.check.exact) if report.check.exact is not None else repr(report.check.value),
+            value_float=report.check.value,
+            errors=[entry(order=r.order, approximation=r.approximation, taylor_error=r.error)
                     for r in report.check.rows],
         )))
     if report.lagrange is not None:
@@ -49,8 +50,8 @@ def _accuracy_json(report: ExpansionReport) -> dict[str, Any]:
         data.update(entry(lagrange_bound=entry(interval=None if interval is None else [exact_text(a) for a in interval],
                                                bound=report.lagrange.bound, note=report.lagrange.note)))
     if report.convergence is not None:
-        data.update(entry(convergence=[entry(scale=exact_text(r.scale), distance=r.distance, error=r.error,
-                                             order=r.order) for r in report.convergence]))
+        data.update(entry(convergence=[entry(scale=exact_text(r.scale), distance=r.distance, taylor_error=r.error,
+                                             observed_order=r.order) for r in report.convergence]))
     if report.radius is not None:
         from .radius import radius_json
         data.update(radius_json(report.radius))
@@ -146,7 +147,7 @@ def _expansion_json(report: ExpansionReport) -> dict[str, Any]:
         order=e.order,
         degree=e.degree,
         polynomial=e.text,
-        terms=[entry(degree=_number_text(d), expr=text, expression=text) for d, text in e.term_texts()],
+        terms=[entry(power=_number_text(d), expression=text) for d, text in e.term_texts()],
         coefficients=[entry(powers=[_number_text(p) for p in powers], value=exact_text(c),
                             numeric=to_float(c)) for powers, c in e.coefficients],
         remainder=e.remainder(),

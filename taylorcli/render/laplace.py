@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from ..contract import entry
 from . import _float_text, _row, exact_text, register
 
 if TYPE_CHECKING:
@@ -20,24 +21,21 @@ class LaplaceReport:
 
 def _json(report: LaplaceReport) -> dict[str, Any]:
     r = report.laplace
-    data: dict[str, Any] = {
-        "expression": exact_text(r.expression), "variables": [v.name for v in r.variables],
-        "n": exact_text(r.n), "x0": r.x0, "x_star": r.x_star, "value": r.value,
-        "log_integral": r.log_integral, "integral": r.integral, "covariance": r.covariance,
-        "exact": r.x_star_exact is not None,
-    }
-    if r.x_star_exact is not None:
-        data["x_star_exact"] = [exact_text(v) for v in r.x_star_exact]
-        data["value_exact"] = exact_text(r.value_exact)
-        data["log_integral_exact"] = exact_text(r.log_integral_exact)
-        data["covariance_exact"] = [[exact_text(e) for e in row] for row in r.covariance_exact]
+    exact = r.x_star_exact is not None
+    data = entry(expression=exact_text(r.expression), variables=[v.name for v in r.variables], n=exact_text(r.n),
+                 x0={v.name: repr(float(a) + 0.0) for v, a in zip(r.variables, r.x0)}, x_star=r.x_star,
+                 value=exact_text(r.value_exact) if exact else repr(float(r.value) + 0.0), value_float=r.value,
+                 log_integral=r.log_integral, integral=r.integral, covariance=r.covariance, exact=exact)
+    if exact:
+        data.update(entry(x_star_exact=[exact_text(v) for v in r.x_star_exact],
+                          log_integral_exact=exact_text(r.log_integral_exact),
+                          covariance_exact=[[exact_text(e) for e in row] for row in r.covariance_exact]))
     if r.correction is not None:
-        data["log_integral_corrected"] = r.log_integral_corrected
-        data["correction"] = r.correction
+        data.update(entry(log_integral_corrected=r.log_integral_corrected, correction=r.correction))
         if r.correction_exact is not None:
-            data["correction_exact"] = exact_text(r.correction_exact)
+            data.update(entry(correction_exact=exact_text(r.correction_exact)))
     if r.check is not None:
-        data["check"] = r.check
+        data.update(entry(integral_check=entry(**r.check)))
     return data
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from ..contract import entry
 from . import _row, exact_text, latex_text, register
 from .numbers import plain_number, table_number
 
@@ -28,19 +29,15 @@ def _where(r: PadeReport) -> str:
 
 def _pade_json(r: PadeReport) -> dict[str, Any]:
     p = r.pade
-    data: dict[str, Any] = {
-        "expression": exact_text(p.expression),
-        "variables": [p.variable.name],
-        "at": {p.variable.name: exact_text(p.at)},
-        "order": [p.m, p.n],
-        "pade": exact_text(p.approximant),
-        "numerator": exact_text(p.numerator),
-        "denominator": exact_text(p.denominator),
-        "taylor": exact_text(p.taylor),
-    }
+    name = p.variable.name
+    data = entry(expression=exact_text(p.expression), variables=[name], at={name: exact_text(p.at)},
+                 pade_order=[p.m, p.n], pade=exact_text(p.approximant), numerator=exact_text(p.numerator),
+                 denominator=exact_text(p.denominator), taylor=exact_text(p.taylor))
     if r.check is not None:
-        data["check"] = [{"at": exact_text(c.point), "value": c.value, "pade": c.pade, "pade_error": c.pade_error,
-                          "taylor": c.taylor, "taylor_error": c.taylor_error} for c in r.check]
+        data.update(entry(checks=[entry(
+            at={name: exact_text(c.point)}, value=exact_text(c.exact) if c.exact is not None else repr(c.value),
+            value_float=c.value, pade_value=c.pade, pade_error=c.pade_error, taylor_value=c.taylor,
+            taylor_error=c.taylor_error) for c in r.check]))
     return data
 
 
