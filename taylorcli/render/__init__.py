@@ -290,6 +290,8 @@ def to_latex(result: Result) -> str:
     return "\n".join(lines)
 
 
+# kind of result -> (table, plain, latex, json); each report module registers its own views,
+# so a command loads only the renderer of what it prints.
 def distinct_entries(result: Result) -> list[tuple[tuple[int, ...], Any]]:
     """(sorted index, value) for each distinct entry of a symmetric tensor (nonzero only if sparse)."""
     if result.partials is not None:
@@ -313,146 +315,12 @@ def _numeric_at(result: Result, index: Sequence[int]) -> float | None:
     return value
 
 
-# --- rich tables ---------------------------------------------------------------------------
-
-
-def _cell(result: Result, exact: sp.Expr, number: float | None) -> str:
-    text = exact_text(exact)
-    if result.at is None or exact.is_Integer:
-        return text
-    from .numbers import table_number
-    shown = table_number(number)
-    return f"{text} ≈ {shown}" if text not in (shown, _float_text(number)) else text
-
-
-def _partial_label(index: Sequence[int], variables: Sequence[sp.Symbol]) -> str:
-    sup = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
-    parts = []
-    for i, group in itertools.groupby(index):
-        count = len(list(group))
-        parts.append(f"∂{variables[i]}" + (str(count).translate(sup) if count > 1 else ""))
-    k = len(index)
-    return f"∂{str(k).translate(sup) if k > 1 else ''}f/" + "".join(parts)
-
-
 def to_table(result: Result) -> Group:
-    """A rich renderable for a terminal: a heading, the table, facts at the point."""
-    from rich.console import Group
-    from rich.text import Text
-    expression = result.expression if isinstance(result.expression, str) else ", ".join(result.expression)
-    titles = {"gradient": "Gradient", "jacobian": "Jacobian", "hessian": "Hessian",
-              "tensor": f"Derivative tensor of order {result.order}", "value": "Value"}
-    heading = Text.assemble((titles[result.kind], "bold"), " of ", expression)
-    notes = []
-    if result.at:
-        notes.append("at " + ", ".join(f"{v} = {exact_text(a)}" for v, a in result.at.items()))
-        if result.eigenvalues is not None:
-            from .numbers import table_number
-            notes.append("eigenvalues: " + ", ".join(table_number(v) for v in result.eigenvalues))
-        if result.definiteness is not None:
-            notes.append(result.definiteness)
-    return Group(heading, _table_body(result), *(Text(note) for note in notes))
+    """The rich table of a Result (render/table.py, loaded with rich only when a table is shown)."""
+    from .table import to_table as table
+    return table(result)
 
 
-def _table_body(result: Result) -> Table:
-    from rich import box
-    from rich.table import Table
-    table = Table(box=box.SIMPLE_HEAVY)
-    names = [str(v) for v in result.variables]
-    order = _order(result)
-    numeric = result.numeric
-    if is_sparse(result):
-        order = 3  # one row per nonzero distinct partial, whatever the order
-    if order == 0:
-        table.add_column("f")
-        _row(table, _cell(result, result.exact, numeric))
-    elif order == 1:
-        table.add_column("variable", style="bold")
-        table.add_column("∂f/∂variable")
-        for i, name in enumerate(names):
-            _row(table, name, _cell(result, result.exact[i], numeric[i] if numeric else None))
-    elif order == 2:
-        rows = result.exact
-        row_names = names if result.kind != "jacobian" else (
-            result.expression if isinstance(result.expression, list) else [result.expression])
-        table.add_column("", style="bold")
-        for name in names:
-            table.add_column(name)
-        for i, row in enumerate(rows):
-            cells = [_cell(result, e, numeric[i][j] if numeric else None) for j, e in enumerate(row)]
-            _row(table, row_names[i], *cells)
-    else:
-        table.add_column("partial", style="bold")
-        table.add_column("value")
-        for index, value in distinct_entries(result):
-            number = _numeric_at(result, index) if numeric or result.numeric_partials else None
-            _row(table, _partial_label(index, result.variables), _cell(result, value, number))
-        if is_sparse(result) and not table.rows:
-            _row(table, "every entry", "0")
-    return table
-
-
-def _never_elide(renderable: Any) -> Any:
-    """Every table column wraps (folds inside a long number): rich's default cuts digits off as '120…'."""
-    from rich.console import Group
-    from rich.table import Table
-    if isinstance(renderable, Group):
-        for part in renderable.renderables:
-            _never_elide(part)
-    elif isinstance(renderable, Table):
-        for column in renderable.columns:
-            column.overflow = "fold"
-            column.no_wrap = False
-    return renderable
-
-
-# A matrix column narrower than this reads badly even folded: list the entries instead.
-MIN_COLUMN = 12
-
-
-def _too_wide(result: Result, width: int) -> bool:
-    return _order(result) == 2 and (len(result.variables) + 1) * MIN_COLUMN > width
-
-
-def _listing(result: Result) -> Group:
-    """A matrix too wide for the terminal, as a listing of its nonzero entries (row, column, value)."""
-    from rich import box
-    from rich.console import Group
-    from rich.table import Table
-    from rich.text import Text
-    names = [str(v) for v in result.variables]
-    rows = result.expression if result.kind == "jacobian" else names
-    rows = rows if isinstance(rows, list) else [rows]
-    symmetric = result.kind == "hessian"
-    table = Table(box=box.SIMPLE_HEAVY)
-    for name in ("row", "column", "value"):
-        table.add_column(name)
-    zeros = 0
-    for i, row in enumerate(result.exact):
-        for j, value in enumerate(row):
-            if symmetric and j < i:
-                continue
-            if value == 0:
-                zeros += 1
-                continue
-            number = result.numeric[i][j] if result.numeric else None
-            _row(table, rows[i], names[j], _cell(result, value, number))
-    title = "Hessian (upper triangle)" if symmetric else result.kind.capitalize()
-    heading = Text.assemble((title, "bold"), f" of {result.expression}: {len(result.exact)}x{len(names)}, "
-                            "too wide for the terminal; nonzero entries")
-    notes = [Text(f"{zeros} zero entries not listed")] if zeros else []
-    from .numbers import table_number
-    if result.at:
-        notes.append(Text("at " + ", ".join(f"{v} = {exact_text(a)}" for v, a in result.at.items())))
-    if result.eigenvalues is not None:
-        notes.append(Text("eigenvalues: " + ", ".join(table_number(v) for v in result.eigenvalues)))
-    if result.definiteness is not None:
-        notes.append(Text(result.definiteness))
-    return Group(heading, table, *notes)
-
-
-# kind of result -> (table, plain, latex, json); each report module registers its own views,
-# so a command loads only the renderer of what it prints.
 _VIEWS: dict[type, tuple[Callable[..., Any], ...]] = {Result: (to_table, to_plain, to_latex, to_json)}
 
 
@@ -505,11 +373,12 @@ def show(result: Any, fmt: str, out: TextIO, *, color: bool | None = None,
 
         console = Console(file=out, force_terminal=color, no_color=color is False, width=width,
                           highlight=False)
-        if isinstance(result, Result) and _too_wide(result, console.width):
-            renderable: Any = _listing(result)
+        from .table import listing, never_elide, too_wide
+        if isinstance(result, Result) and too_wide(result, console.width):
+            renderable: Any = listing(result)
         else:
             renderable = table(result)
-        console.print(_never_elide(renderable))
+        console.print(never_elide(renderable))
         return
     if fmt == "json":
         text = json_text(json_object(result), indent=2)
