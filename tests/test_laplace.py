@@ -7,6 +7,7 @@ import math
 
 import mpmath
 import pytest
+import sympy as sp
 from click.testing import CliRunner
 
 from taylorcli.cli import cli
@@ -96,3 +97,30 @@ def test_cli_json_roundtrip_and_check():
 def test_monte_carlo_beyond_two():
     r = laplace("x**2 + y**2 + z**2", n=2, check=True)
     assert abs(r.check["log_integral"] - r.log_integral) < 5 * r.check["log_error"] + 1e-9
+
+
+def test_every_view_reads_back_to_the_closed_form():
+    """A Gaussian integral with irrational and negative constants: plain and JSON through our parser,
+    LaTeX through SymPy's, each equal to -n f(x*) + d/2 log(2 pi/n) - log(det H)/2 computed with sympy.solve."""
+    from test_roundtrip import equal, read_latex, read_plain, render
+
+    from taylorcli.render.laplace import LaplaceReport
+    text = "(x - sqrt(2))**2 + x*y/3 + y**2 + (log(2) - 1)*y"
+    n = sp.Rational(7, 2)
+    x, y = sp.symbols("x y", real=True)
+    f = (x - sp.sqrt(2))**2 + x * y / 3 + y**2 + (sp.log(2) - 1) * y
+    star = sp.solve([sp.diff(f, x), sp.diff(f, y)], [x, y], dict=True)[0]
+    H = sp.hessian(f, (x, y))
+    closed = -n * f.subs(star) + sp.log(2 * sp.pi / n) - sp.log(H.det()) / 2
+    report = LaplaceReport(laplace(text, n=n, x0=[0, 0]))
+    assert sp.simplify(report.laplace.log_integral_exact - closed) == 0
+    plain = {line.split(": ", 1)[0]: line.split(": ", 1)[1] for line in render(report, "plain").splitlines()}
+    exact_of = lambda text: text.rsplit(" (", 1)[0]  # "exact (float)"  # noqa: E731
+    assert equal(read_plain(exact_of(plain["log_integral"])), report.laplace.log_integral_exact)
+    assert equal(read_plain(exact_of(plain["f(x*)"])), report.laplace.value_exact)
+    assert [equal(a, b) for a, b in zip(read_plain(exact_of(plain["x*"])), report.laplace.x_star_exact)] == [True] * 2
+    data = json.loads(render(report, "json"))
+    assert equal(parse_expression(data["log_integral_exact"]), report.laplace.log_integral_exact)
+    assert equal(parse_expression(data["value"]), f.subs(star))
+    latex = render(report, "latex").split(r"\approx", 1)[1]
+    assert equal(read_latex(latex), closed, exact_object=False)
