@@ -8,6 +8,7 @@ verdict (``verdict.judge``: success only at a verified local minimum).
 
 The update rules are PyTorch's (``torch.optim``), with g the gradient at x_k:
 
+- gd:                                             x -= lr g
 - momentum (heavy ball): b = mu b + g;            x -= lr b
 - nesterov:              b = mu b + g;            x -= lr (g + mu b)
 - adagrad:               G += g**2;               x -= lr g / (sqrt(G) + eps)
@@ -30,8 +31,7 @@ import numpy as np
 from .calculus import Expr, Variables
 from .compiled import Compiled
 from .errors import InputError
-from .optimize import (OptimizeResult, _escape_note, _interruptible, _norm, _Run, _start, gradient_descent,
-                       largest_curvature)
+from .optimize import OptimizeResult, _escape_note, _interruptible, _norm, _Run, _start, largest_curvature
 
 METHODS = ("gd", "momentum", "nesterov", "adagrad", "rmsprop", "adam")
 # Literature defaults (torch.optim; Kingma & Ba 2015 for Adam; Sutskever et al. 2013 for mu = 0.9).
@@ -58,6 +58,8 @@ class _Rule:
         s, lr = self.s, self.lr
         self.k += 1
         with np.errstate(over="ignore", invalid="ignore"):
+            if self.method == "gd":
+                return -lr * g
             if self.method in ("momentum", "nesterov"):
                 self.a = s["momentum"] * self.a + g
                 return -lr * (g + s["momentum"] * self.a if self.method == "nesterov" else self.a)
@@ -116,13 +118,41 @@ def minimize_first_order(f: Expr | Compiled, x0: Sequence[float], method: str = 
         lr = DEFAULT_LR[method]
     if not (lr > 0 and math.isfinite(lr)):
         raise InputError(f"the learning rate must be positive, got {lr}")
-    if method == "gd":
-        result = gradient_descent(c, x, lr=lr, tol=tol, max_iter=max_iter, progress=progress)
-    else:
-        run = _Run(method, c, x, tol)
-        rule = _Rule(method, lr, settings, len(x))
-        result = _interruptible(run, lambda: _iterate(run, rule, max_iter, progress))
+    result = _descend(c, x, method, lr, settings, tol, max_iter, progress)
     result.settings = {"lr": lr, **settings}
+    return result
+
+
+def gradient_descent(f: Expr | Compiled, x0: Sequence[float], variables: Variables = None,
+                     lr: float | None = None, tol: float = 1e-8, max_iter: int = 10_000,
+                     progress: Callable[[int], None] | None = None) -> OptimizeResult:
+    """Fixed-step gradient descent; ``lr=None`` takes 1/L with L the largest eigenvalue at x0.
+
+    Where the gradient vanishes at a saddle or maximum (x0 included) it steps
+    off along the most negative curvature and carries on.
+
+    >>> r = gradient_descent("(x - 1)**2", [0], lr=0.25)
+    >>> r.success, round(float(r.x[0]), 6), r.lr
+    (True, 1.0, 0.25)
+    """
+    c, x = _start(f, x0, variables)
+    if lr is None:
+        curvature = largest_curvature(c, x)
+        if curvature <= 0:
+            raise InputError("--lr auto needs positive curvature at x0 (largest Hessian eigenvalue <= 0)")
+        lr = 1.0 / curvature
+    if not lr > 0 or not math.isfinite(lr):
+        raise InputError(f"the learning rate must be positive, got {lr}")
+    return _descend(c, x, "gd", lr, {}, tol, max_iter, progress)
+
+
+def _descend(c: Compiled, x: np.ndarray, method: str, lr: float, settings: dict[str, float], tol: float,
+             max_iter: int, progress: Callable[[int], None] | None) -> OptimizeResult:
+    run = _Run(method, c, x, tol)
+    rule = _Rule(method, lr, settings, len(x))
+    result = _interruptible(run, lambda: _iterate(run, rule, max_iter, progress))
+    if method == "gd":
+        result.lr = lr
     return result
 
 

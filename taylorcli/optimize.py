@@ -344,52 +344,9 @@ def largest_curvature(f: Expr | Compiled, x0: Sequence[float], variables: Variab
 def gradient_descent(f: Expr | Compiled, x0: Sequence[float], variables: Variables = None,
                      lr: float | None = None, tol: float = 1e-8, max_iter: int = 10_000,
                      progress: Callable[[int], None] | None = None) -> OptimizeResult:
-    """Fixed-step gradient descent; ``lr=None`` takes 1/L with L the largest eigenvalue at x0.
-
-    Where the gradient vanishes at a saddle or maximum (x0 included) it steps
-    off along the most negative curvature and carries on.
-    """
-    c, x = _start(f, x0, variables)
-    if lr is None:
-        curvature = largest_curvature(c, x)
-        if curvature <= 0:
-            raise InputError("--lr auto needs positive curvature at x0 (largest Hessian eigenvalue <= 0)")
-        lr = 1.0 / curvature
-    if not lr > 0 or not math.isfinite(lr):
-        raise InputError(f"the learning rate must be positive, got {lr}")
-    run = _Run("gd", c, x, tol)
-    result = _interruptible(run, lambda: _gradient_descent(run, lr, max_iter, progress))
-    result.lr = lr
-    return result
-
-
-def _gradient_descent(run: _Run, lr: float, max_iter: int,
-                      progress: Callable[[int], None] | None) -> OptimizeResult:
-    c, tol = run.c, run.tol
-    run.record()
-    while True:
-        x, fx, g = run.point
-        note = ""
-        if _norm(g) <= tol:
-            verdict = run.judge()
-            x_new = None if verdict.success or run.nit >= max_iter else run.escape(verdict)
-            if x_new is None:
-                return run.finish(verdict, f"maximum iterations ({max_iter}) reached")
-            note = _escape_note(verdict)
-        elif run.nit >= max_iter:
-            return run.finish(run.judge(), f"maximum iterations ({max_iter}) reached")
-        else:
-            with np.errstate(over="ignore", invalid="ignore"):
-                x_new = x - lr * g
-        with np.errstate(over="ignore", invalid="ignore"):
-            run.point = (x_new, c.value(x_new), c.gradient(x_new))
-        run.nit += 1
-        run.record(_norm(x_new - x), note=note)
-        _, fx, g = run.point
-        if not (math.isfinite(fx) and np.all(np.isfinite(g))):
-            return run.finish(run.judge(), "diverged: f or its gradient is not finite")
-        if progress:
-            progress(run.nit)
+    """Fixed-step gradient descent: the first-order family's plain rule (``firstorder.gradient_descent``)."""
+    from .firstorder import gradient_descent as descend  # firstorder builds on this module's _Run
+    return descend(f, x0, variables, lr, tol, max_iter, progress)
 
 
 # --- SciPy's methods, with our trace and our notion of success ----------------------------------
