@@ -23,7 +23,6 @@ Its ``_hessian`` (used only to judge a final point when n is small, see
 from __future__ import annotations
 
 import logging
-import random
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -31,8 +30,7 @@ import numpy as np
 import sympy as sp
 
 from .calculus import Differentiator, Expr, Variables, as_expression
-from .compiled import (CANDIDATES, CHECK_POINTS, RTOL, _BOXES, _SEED, Compiled, _exact,
-                       _rational_point, _sympy_callable)
+from .compiled import Compiled, _sympy_callable, verify
 from .compiled import _engine_callable as _compiled_callable
 from .errors import InputError, MathError
 from .parse import resolve_variables
@@ -172,36 +170,9 @@ def _sympy_build(d: Differentiator) -> tuple[Callable, Callable, Callable, str]:
 
 
 def verify_products(c: HessianFree, d: Differentiator) -> tuple[bool | None, str]:
-    """Compare f, v . grad f and v . H w with exact values, as ``compiled.verify`` does."""
-    n = len(d.variables)
-    rng = random.Random(_SEED + n)
-    agreed = 0
+    """Compare f, v . grad f and v . H w with exact values: ``compiled.verify`` on the product."""
     assert c._hvp is not None
-    for attempt in range(CANDIDATES):
-        lo, hi = _BOXES[attempt % len(_BOXES)]
-        (point, x), (v, vf), (w, wf) = (_rational_point(rng, n, *box) for box in ((lo, hi), (-1, 1), (-1, 1)))
-        try:
-            exact = _exact(d, point, v, w)
-        except (ArithmeticError, RuntimeError, ValueError):
-            exact = None
-        if exact is None:
-            continue
-        with np.errstate(all="ignore"):
-            grad, hw = c._gradient(x), c._hvp(x, wf)
-            computed = (float(c._value(x)), float(vf @ grad), float(vf @ hw))
-            scales = (abs(computed[0]), float(np.abs(vf) @ np.abs(grad)), float(np.abs(vf) @ np.abs(hw)))
-        scales = tuple(s + size for s, (_, size) in zip(scales, exact))
-        largest = max(scales)
-        for name, got, (want, _), scale in zip(("f", "the gradient", "the Hessian product"), computed, exact,
-                                               scales):
-            if not abs(got - want) <= RTOL * scale + 1e-13 * largest:
-                return False, f"{name} differs from the exact value: {got!r} vs {want!r}"
-        agreed += 1
-        if agreed == CHECK_POINTS:
-            break
-    if not agreed:
-        return None, "not checked: no point found where f and its derivatives are real"
-    return True, f"agrees with exact values at {agreed} point{'s' * (agreed > 1)}"
+    return verify(c, d, product=c._hvp)
 
 
 def compile_first_order(f: Expr, variables: Variables = None) -> HessianFree:
