@@ -79,15 +79,21 @@ def smallest_eigenpair(c: HessianFree, x: Sequence[float] | np.ndarray,
     """The smallest Hessian eigenvalue at x and its unit eigenvector."""
     x = np.asarray(x, dtype=float)
     if len(x) <= DENSE_LIMIT:
-        with np.errstate(all="ignore"):
-            H = c._hessian(x)
-        if counted:
-            c.nhev += len(x)
-        if not np.all(np.isfinite(H)):
+        H = _dense(c, x, counted)
+        if H is None:
             return math.nan, np.zeros(len(x))
         values, vectors = np.linalg.eigh(H)
         return float(values[0]), vectors[:, 0]
     return _lanczos(c, x, "SA", counted)
+
+
+def _dense(c: HessianFree, x: np.ndarray, counted: bool) -> np.ndarray | None:
+    """The dense Hessian at small n (n products' worth of work), or None where it is not finite."""
+    with np.errstate(all="ignore"):
+        H = c._hessian(x)
+    if counted:
+        c.nhev += len(x)
+    return H if np.all(np.isfinite(H)) else None
 
 
 def extreme_eigenvalues(c: HessianFree, x: Sequence[float] | np.ndarray,
@@ -100,11 +106,8 @@ def extreme_eigenvalues(c: HessianFree, x: Sequence[float] | np.ndarray,
     if not len(x):
         return 0.0, 0.0
     if len(x) <= DENSE_LIMIT:
-        with np.errstate(all="ignore"):
-            H = c._hessian(x)
-        if counted:
-            c.nhev += len(x)
-        if not np.all(np.isfinite(H)):
+        H = _dense(c, x, counted)
+        if H is None:
             return math.nan, math.nan
         values = np.linalg.eigvalsh(H)
         return float(values[0]), float(values[-1])
