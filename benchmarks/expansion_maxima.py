@@ -83,6 +83,19 @@ def row(label: str, expr: str, variables: str, at: str | None, k: int, repeat: i
     print(f"{label:42s} {peer} {mine * 1e3:10.2f} {ratio} {parsed * 1e3:10.2f} {ratio_parsed}", flush=True)
 
 
+def peer_row(number: int, case: tuple, repeat: int, seconds: float = 1.0):
+    """One issue-9 case as a row of ``run.py``: Maxima is the baseline, target 1x (None without Maxima)."""
+    from common import Check, Row, Timing
+
+    label, expr, variables, at, k = case
+    theirs = maxima(expr, variables, at, k, seconds)
+    if theirs is None:
+        return None
+    mine = ours(expr, variables, at, k, repeat)
+    return Row(f"{number} expand {label} vs Maxima taylor", Timing(theirs, 1, None), Timing(mine, repeat, None),
+               Check(True, "Maxima's result is another system's form: timed, not compared"), target=1.0)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--cases", action="store_true", help="only the issue's cases, not the growth tables")
