@@ -79,6 +79,25 @@ class SparseHessian:
             np.add.at(g, p.index.ravel(), p.gradient(x[p.index]).ravel())
         return g
 
+    def hessvec(self, x: Sequence[float] | np.ndarray, w: Sequence[float] | np.ndarray) -> np.ndarray:
+        """H(x) w term by term: each term's k x k Hessian times its k entries of w, summed into
+        place. No n x n matrix is formed, not even a sparse one: memory O(terms * k**2).
+
+        >>> from taylorcli.parse import parse_expression, symbol
+        >>> xs = [symbol(f"x{i}") for i in range(1, 4)]
+        >>> s = compile_sparse(parse_expression("x1**2*x2 + (x2 - x3)**2"), xs)
+        >>> s.hessvec([1.0, 2.0, 3.0], [1.0, 0.0, 0.0]).tolist()  # the first column: 2 x2, 2 x1, 0
+        [4.0, 2.0, 0.0]
+        """
+        x, w = np.asarray(x, dtype=float), np.asarray(w, dtype=float)
+        if x.ndim > 1 or w.ndim > 1:  # a batch of points or vectors: one product each
+            return np.stack([self.hessvec(a, b) for a, b in zip(*np.broadcast_arrays(x, w))])
+        out = np.zeros(self.n)
+        for p in self.parts:
+            local = np.einsum("mab,mb->ma", p.hessian(x[p.index]), w[p.index])
+            out += np.bincount(p.index.ravel(), weights=local.ravel(), minlength=self.n)
+        return out
+
     def hessian(self, x: Sequence[float] | np.ndarray):
         """The Hessian at x as a scipy.sparse CSR matrix (explicit zeros kept: the pattern is fixed)."""
         import scipy.sparse

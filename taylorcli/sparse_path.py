@@ -21,15 +21,18 @@ import sympy as sp
 
 from .calculus import Differentiator
 from .compiled import Compiled, verify
-from .sparse import compile_sparse
+from .sparse import SparseHessian, compile_sparse
 
 SPARSE_FROM = 200  # variables: at or below, the dense path (as fast, and unchanged)
 MAX_DENSITY = 0.05  # structural nonzeros / n**2 at most
 _log = logging.getLogger(__name__)
 
 
-def compile_for_newton(expr: sp.Expr, variables: Sequence[sp.Symbol]) -> Compiled | None:
-    """A Compiled whose Hessian is scipy CSR, or None for the dense path (see the module doc)."""
+def sparse_terms(expr: sp.Expr, variables: Sequence[sp.Symbol]) -> SparseHessian | None:
+    """f compiled term shape by term shape when it is a large sum of small terms, else None.
+
+    The Hessian-free path (``hvp``) takes its products from the same shapes.
+    """
     n = len(variables)
     if n <= SPARSE_FROM or expr.free_symbols - set(variables):
         return None
@@ -42,6 +45,15 @@ def compile_for_newton(expr: sp.Expr, variables: Sequence[sp.Symbol]) -> Compile
     if s.nnz > MAX_DENSITY * n * n:
         _log.debug("Hessian not sparse enough (%d of %d entries): dense path", s.nnz, n * n)
         return None
+    return s
+
+
+def compile_for_newton(expr: sp.Expr, variables: Sequence[sp.Symbol]) -> Compiled | None:
+    """A Compiled whose Hessian is scipy CSR, or None for the dense path (see the module doc)."""
+    s = sparse_terms(expr, variables)
+    if s is None:
+        return None
+    n = len(variables)
     compiled = Compiled(expr, list(variables), True, s.value, s.gradient, s.hessian, backend="llvm sparse")
     ok, note = verify(compiled, Differentiator(expr, list(variables)))
     compiled.check = note
