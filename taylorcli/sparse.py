@@ -75,8 +75,8 @@ class SparseHessian:
     def gradient(self, x: Sequence[float] | np.ndarray) -> np.ndarray:
         x = np.asarray(x, dtype=float)
         g = np.zeros(self.n)
-        for p in self.parts:
-            np.add.at(g, p.index.ravel(), p.gradient(x[p.index]).ravel())
+        for p in self.parts:  # bincount: np.add.at is ~10x slower at summing into repeated indices
+            g += np.bincount(p.index.ravel(), weights=p.gradient(x[p.index]).ravel(), minlength=self.n)
         return g
 
     def hessvec(self, x: Sequence[float] | np.ndarray, w: Sequence[float] | np.ndarray) -> np.ndarray:
