@@ -193,6 +193,7 @@ def parse_sizes(text: str, function: str) -> list[int]:
 
 def best_seconds(call: Callable[[], object], repeat: int) -> float:
     """The best of ``repeat`` timings of ``call``, each looping until it lasts MIN_SECONDS."""
+    call()  # once untimed: the first call may load code (SuperLU, LAPACK) or fill caches
     best = math.inf
     number = 1
     for _ in range(repeat):
