@@ -267,7 +267,7 @@ def measure_size(function: str, n: int, dense_max: int, repeat: int,
             out.append(Measurement(n, "newton_dense", None, None, "H(x0) is singular: no Newton step"))
         tick()
     else:
-        skipped = f"not formed: n = {n:,} > --dense-max {dense_max:,} (H would take {8 * n * n / 1e6:,.0f} MB)"
+        skipped = f"not formed: n = {n:,} > --dense-max {dense_max:,}; H would take {8 * n * n / 1e6:.3g} MB"
         out += [Measurement(n, "dense_hessian", None, None, skipped),
                 Measurement(n, "newton_dense", None, None, skipped)]
         tick()
