@@ -262,9 +262,9 @@ def measure_size(function: str, n: int, dense_max: int, repeat: int,
         try:
             steps["dense"] = np.linalg.solve(D, -g)
             out.append(Measurement(n, "newton_dense", best_seconds(lambda: np.linalg.solve(D, -g), repeat),
-                                   D.nbytes))  # LAPACK factors a copy of H: n**2 floats
+                                   D.nbytes, _unreliable(D, steps["dense"], g)))  # LAPACK factors a copy: n**2
         except np.linalg.LinAlgError:
-            out.append(Measurement(n, "newton_dense", None, None, "H(x0) is singular: no Newton step"))
+            out.append(Measurement(n, "newton_dense", None, None, SINGULAR))
         tick()
     else:
         skipped = f"not formed: n = {n:,} > --dense-max {dense_max:,}; H would take {8 * n * n / 1e6:.3g} MB"
@@ -278,12 +278,26 @@ def measure_size(function: str, n: int, dense_max: int, repeat: int,
         steps["sparse"] = lu.solve(-g)
         seconds = best_seconds(lambda: splu(A).solve(-g), repeat)
         size = _csr_bytes(lu.L) + _csr_bytes(lu.U) + lu.perm_r.nbytes + lu.perm_c.nbytes
-        note = _disagrees(steps["sparse"], steps["dense"], "the dense step") if "dense" in steps else None
+        note = _unreliable(A, steps["sparse"], g) or (
+            _disagrees(steps["sparse"], steps["dense"], "the dense step") if "dense" in steps else None)
         out.append(Measurement(n, "newton_sparse", seconds, size, note))
     except RuntimeError:  # SuperLU: "Factor is exactly singular"
-        out.append(Measurement(n, "newton_sparse", None, None, "H(x0) is singular: no Newton step"))
+        out.append(Measurement(n, "newton_sparse", None, None, SINGULAR))
     tick()
     return out, steps
+
+
+SINGULAR = "H(x0) is singular: no Newton step"
+
+
+def _unreliable(H: object, p: np.ndarray, g: np.ndarray) -> str | None:
+    """A note when the solve's residual shows H(x0) singular to working precision (LU found no zero pivot)."""
+    residual = float(np.linalg.norm(H @ p + g))
+    largest = float(abs(H).max()) if H.shape[0] else 0.0  # dense or scipy.sparse alike
+    scale = largest * float(np.linalg.norm(p)) + float(np.linalg.norm(g))
+    if math.isfinite(residual) and residual <= 1e-8 * scale:
+        return None
+    return f"H(x0) is singular to working precision: the step solves H p = -g only to {residual:.3g}"
 
 
 def _disagrees(got: np.ndarray, want: np.ndarray, what: str) -> str | None:

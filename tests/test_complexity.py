@@ -178,3 +178,19 @@ def test_bad_input_exits_2(args: list[str], message: str) -> None:
     result = _run(*args)
     assert result.exit_code == 2, result.stdout
     assert message in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_singular_hessian_gives_no_newton_step_and_says_so() -> None:
+    # (x_i - x_{i+1})^2 summed: H is the path graph's Laplacian, whose null space holds the constants.
+    result = _run("--function", "(x{i} - x{i+1})**2", "--n", "5,10", "--repeat", "1", "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    rows = [m for m in json.loads(result.stdout)["measurements"] if m["operation"].startswith("newton")]
+    assert len(rows) == 4 and all(m["seconds"] is None and "singular" in m["note"] for m in rows)
+
+
+def test_a_nearly_singular_solve_is_flagged() -> None:
+    H = np.array([[1.0, 1.0], [1.0, 1.0 + 1e-17]])
+    p = np.linalg.lstsq(H, [-1.0, 0.0], rcond=None)[0]
+    assert "singular" in complexity._unreliable(H, p, np.array([1.0, 0.0]))
+    D = np.diag([2.0, 3.0])
+    assert complexity._unreliable(D, np.array([-0.5, -1 / 3]), np.ones(2)) is None

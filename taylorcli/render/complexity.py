@@ -56,8 +56,9 @@ def _plain(r: Complexity) -> str:
         size = "" if m.bytes is None else f", {m.bytes} bytes"
         lines.append(f"n={m.size} {m.operation}: {seconds}{size}" + (f" ({m.note})" if m.note else ""))
     for g in r.growth:
+        time = "no fit (under two measured sizes)" if g.time_exponent is None else f"n^{plain_number(g.time_exponent)}"
         memory = "" if g.memory_exponent is None else f", memory n^{plain_number(g.memory_exponent)}"
-        lines.append(f"growth {g.operation}: time n^{plain_number(g.time_exponent)}{memory}")
+        lines.append(f"growth {g.operation}: time {time}{memory}")
     return "\n".join(lines)
 
 
