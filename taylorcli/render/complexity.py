@@ -79,7 +79,7 @@ def _latex(r: Complexity) -> str:
 
     lines = [f"% taylor complexity: {_function(r)}; seconds (best of {r.repeat}), then bytes built"]
     lines += tabular(OPERATIONS, "seconds", "time_exponent") + tabular(OPERATIONS, "bytes", "memory_exponent")
-    lines += [f"% one-time seconds"] + tabular(BUILDS, "seconds", "time_exponent")
+    lines += ["% one-time seconds"] + tabular(BUILDS, "seconds", "time_exponent")
     return "\n".join(lines + ["% " + note for note in _notes(r)])
 
 
