@@ -254,9 +254,8 @@ def measure_size(function: str, n: int, dense_max: int, repeat: int,
     tick()
     steps: dict[str, np.ndarray] = {}
     if n <= dense_max:
-        points, unit = np.broadcast_to(x0, (n, n)), np.eye(n)
-        D = c.hessvec(points, unit)  # row j is H e_j
-        seconds = best_seconds(lambda: c.hessvec(points, unit), min(repeat, 2) if n > 500 else repeat)
+        D = _dense_hessian(c, x0)
+        seconds = best_seconds(lambda: _dense_hessian(c, x0), min(repeat, 2) if n > 500 else repeat)
         out.append(Measurement(n, "dense_hessian", seconds, D.nbytes, _disagrees(D, H.toarray(), "the sparse H")))
         tick()
         try:
@@ -285,6 +284,22 @@ def measure_size(function: str, n: int, dense_max: int, repeat: int,
         out.append(Measurement(n, "newton_sparse", None, None, SINGULAR))
     tick()
     return out, steps
+
+
+BLOCK = 256  # unit vectors per call when the dense H is formed from products
+
+
+def _dense_hessian(c: object, x: np.ndarray) -> np.ndarray:
+    """H(x) as an n x n array from the products H e_j, BLOCK at a time (the arguments of one call
+    are 2 n floats per product: all n at once would take 16 n**2 bytes besides H)."""
+    n = len(x)
+    H = np.empty((n, n))
+    for start in range(0, n, BLOCK):
+        stop = min(start + BLOCK, n)
+        unit = np.zeros((stop - start, n))
+        unit[np.arange(stop - start), np.arange(start, stop)] = 1.0
+        H[start:stop] = c.hessvec(np.broadcast_to(x, unit.shape), unit)  # type: ignore[attr-defined]
+    return H
 
 
 SINGULAR = "H(x0) is singular: no Newton step"

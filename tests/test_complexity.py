@@ -75,7 +75,9 @@ def rosenbrock_derivatives(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return g, H
 
 
-def test_measurements_build_what_the_notes_table_counts_and_solve_the_newton_step() -> None:
+def test_measurements_build_what_the_notes_table_counts_and_solve_the_newton_step(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(complexity, "BLOCK", 7)  # the dense H from products in blocks, the last one short
     n = 60
     measured, steps = complexity.measure_size("rosenbrock", n, dense_max=100, repeat=1)
     by = {m.operation: m for m in measured}
