@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .errors import InputError
+from .errors import InputError, printable
 from .options import StdinText
 
 FUNCTIONS = ("rosenbrock", "powell", "tridiagonal")
@@ -172,7 +172,10 @@ def check_function(function: str) -> None:
     _, pieces = _template(function)
     offsets = [k for _, _, k in pieces]
     terms, _ = _from_template(function, max(offsets) - min(offsets) + 1)  # exactly one term
-    parse_expression(terms[0])
+    try:
+        parse_expression(terms[0])
+    except InputError as error:  # its position is in the term, not in the template: say which term
+        raise InputError(f"--function: in its first term {printable(terms[0])}: {error}") from None
 
 
 def parse_sizes(text: str, function: str) -> list[int]:
