@@ -208,6 +208,25 @@ KEYS: dict[str, tuple[dict[str, Any], str]] = {
     "radius_terms": ({"type": ["integer", "null"]}, "Coefficients used by an estimate (method estimate)."),
     "radius_uncertainty": (_FLOAT, "The stated uncertainty of an estimate; null when exact."),
     "radius_note": (_STR, "How the radius was found."),
+    # taylor complexity
+    "function": (_STR, "complexity: the function measured (input --function): rosenbrock, powell, tridiagonal, "
+                       "or a term template in x{i}, x{i+1}, ... summed over i."),
+    "sizes": ({"type": "array", "items": _INT}, "complexity: the numbers of variables n measured (input --n)."),
+    "dense_max": (_INT, "complexity: the largest n at which the dense Hessian and dense solve are formed "
+                        "(input --dense-max)."),
+    "repeat": (_INT, "complexity: each time is the best of this many (input --repeat)."),
+    "measurements": ({"type": "array", "items": {"$ref": "#/$defs/measurements"}},
+                     "complexity: one object per operation and n."),
+    "size": (_INT, "complexity: the number of variables n of a measurement."),
+    "operation": (_STR, "complexity: what was measured: parse, compile_first_order, compile_sparse, gradient, "
+                        "hvp, sparse_hessian, dense_hessian, newton_dense, newton_sparse."),
+    "bytes": ({"type": ["integer", "null"]}, "complexity: the bytes of what the operation built (its result, "
+                                              "matrix or LU factors); null for a one-time step or when skipped."),
+    "growth": ({"type": "array", "items": {"$ref": "#/$defs/growth"}},
+               "complexity: the fitted growth of each operation's cost."),
+    "time_exponent": (_FLOAT, "complexity: k in seconds ~ n^k, the least-squares slope on log-log axes "
+                              "(null under two measured sizes)."),
+    "memory_exponent": (_FLOAT, "complexity: k in bytes ~ n^k, as time_exponent (null where no bytes)."),
     # --batch failures
     "line": (_INT, "--batch: the input line number (from 1)."),
     "input": (_STR, "--batch: the input line."),
@@ -270,6 +289,7 @@ COMMANDS: dict[str, tuple[list[str], list[str]]] = {
     "step": (["value", "value_float", "grad_norm", "L", "lr", "predicted_first_order", "predicted_second_order",
               "actual", "stable", "lr_bound"], ["expression", "variables", "at"]),
     "plot": (["file", "kind", "width", "height", "polynomials", "expression", "variables"], ["orders", "at"]),
+    "complexity": (["function", "sizes", "dense_max", "repeat", "measurements", "growth"], []),
 }
 
 # container key -> (keys of each item always present, keys present when they apply)
@@ -287,6 +307,8 @@ ITEMS: dict[str, tuple[list[str], list[str]]] = {
     "entries": (["index", "value"], ["numeric"]),
     "integral_check": (["log_integral", "log_error", "method"], []),
     "checks": (["at", "value", "value_float", "pade_value", "pade_error", "taylor_value", "taylor_error"], []),
+    "measurements": (["size", "operation", "seconds", "bytes"], ["note"]),
+    "growth": (["operation", "time_exponent", "memory_exponent"], []),
 }
 
 BATCH_FAILURE = (["line", "error", "exit_status"], ["input"])

@@ -59,6 +59,8 @@ CASES: dict[str, list[tuple[list[str], int]]] = {
              (["--value", "2.5", "--grad-norm", "1.2", "--curvature", "10", "--lr", "0.1"], 0)],
     "plot": [(["exp(x)", "--order", "1,2", "-o", "{tmp}/a.png"], 0),
              (["x**2 + y**2", "--range", "-1,1", "-o", "{tmp}/b.svg"], 0)],
+    "complexity": [(["--n", "8,16", "--repeat", "1"], 0),
+                   (["--function", "powell", "--n", "8,12", "--dense-max", "8", "--repeat", "1"], 0)],
 }
 
 # command -> stdin lines for --batch (some fail: their error objects validate too)
@@ -115,7 +117,8 @@ def test_output_validates(command: str, args: list[str], status: int, tmp_path: 
     assert result.exit_code == status, (result.stdout, result.stderr)
     data = json.loads(result.stdout)
     _validator(command).validate(data)
-    assert "expression" in data or command in ("compare", "step") and "runs" in data or "value" in data
+    assert ("expression" in data or command in ("compare", "step") and "runs" in data or "value" in data
+            or command == "complexity" and "measurements" in data)
     if command in ("newton", "gd", "bfgs", "lbfgs", "minimize"):
         assert ("trace" in data) == ("--trace" in args)  # traces only when asked for
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from ..env import Environment
 from . import analysis, derivatives, expansion, laplace, optimizers, pade, plot, schema  # noqa: F401 - they register commands
+from . import complexity  # noqa: F401 - registers taylor complexity
 from .app import cli, main
 from .digits import add_digits_option
 
