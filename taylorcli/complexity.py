@@ -41,7 +41,7 @@ from .options import StdinText
 
 FUNCTIONS = ("rosenbrock", "powell", "tridiagonal")
 DEFAULT_SIZES = (100, 300, 1000)
-MAX_SIZE = 10_000  # variables: the scale of issue 11 (compiling H.v for it takes minutes)
+MAX_SIZE = 10_000  # variables: the scale of issue 11
 MAX_SIZES = 12  # values of --n
 DEFAULT_DENSE_MAX = 2_000  # the dense H is 32 MB there and its LU a few tenths of a second
 MAX_DENSE = 5_000  # 200 MB for H and the product batch: beyond, refused

@@ -22,8 +22,7 @@ MAX_DENSE = 5000
               help="rosenbrock (chained), powell (extended), tridiagonal (a banded least squares), or a term "
                    "in x{i}, x{i+1}, ... summed over i, e.g. \"(x{i} - x{i+1})**2 + x{i}**4\".")
 @click.option("--n", "sizes", default=DEFAULT_SIZES, show_default=True, metavar="N,N,...",
-              help="The numbers of variables, 2 to 10,000 (compiling H.v grows faster than n: n = 10,000 takes "
-                   "minutes; give --timeout 0).")
+              help="The numbers of variables, 2 to 10,000.")
 @click.option("--dense-max", type=click.IntRange(min=0, max=MAX_DENSE), default=DEFAULT_DENSE_MAX,
               show_default=True, help="The largest n at which the dense Hessian and the dense solve are formed.")
 @click.option("--repeat", type=click.IntRange(min=1, max=20), default=3, show_default=True,
