@@ -76,9 +76,10 @@ class _SparseSteps:
         self.pattern: tuple[np.ndarray, np.ndarray] | None = None
 
     def __call__(self, H, g: np.ndarray) -> tuple[np.ndarray, float, str]:
+        if not H.has_canonical_format:  # one sorted slot per entry (the band layout assigns, not adds)
+            H.sum_duplicates()
         if self.pattern is None or not (H.indices is self.pattern[1] or (
                 np.array_equal(H.indptr, self.pattern[0]) and np.array_equal(H.indices, self.pattern[1]))):
-            H.sort_indices()  # canonical CSR: one slot per entry
             self.pattern, self.band = (H.indptr, H.indices), Band.of(H)
         if self.band is None:
             return modified_newton_direction(H, g)
