@@ -3,9 +3,10 @@
 Newton's method trusts the quadratic Taylor model, gradient descent the linear
 one, quasi-Newton methods (BFGS, L-BFGS: SciPy's, with their Wolfe line
 searches) build the curvature up from gradients. All record a trace, so a
-user can watch Newton's digits double.
+user can watch Newton's digits double. Newton itself is in ``newton``
+(``from taylorcli.optimize import newton`` still works).
 
->>> r = newton("(x - 1)**2 + (y + 2)**2", [0, 0], pure=True)
+>>> r = gradient_descent("(x - 1)**2 + (y + 2)**2", [0, 0], lr=0.5)
 >>> r.x.tolist(), r.nit
 ([1.0, -2.0], 1)
 """
@@ -22,7 +23,6 @@ import numpy as np
 from .calculus import Expr, Variables
 from .errors import InputError, MathError
 from .numeric import Compiled, compile
-from .sparse import is_sparse, modified_newton_direction
 from .verdict import Verdict, judge, leave
 
 ARMIJO = 1e-4  # sufficient-decrease constant
@@ -114,17 +114,37 @@ class _Run:
         self.trace: list[TraceRow] = []
         self.nit = 0
         self.escapes = 0
+        self._pending: list[tuple[TraceRow, np.ndarray]] = []  # last rows whose x is made when read
 
-    def record(self, step: float = 0.0, min_eig: float | None = None, note: str = "") -> None:
+    def record(self, step: float = 0.0, min_eig: float | None = None, note: str = "", lazy: bool = False) -> None:
+        """Append the current iterate to the trace.
+
+        Above ``TRACE_POINTS_UP_TO`` variables only the last two rows keep x
+        (enough for ``direction``): thousands of iterations in 10,000 variables
+        would keep gigabytes of points. ``lazy`` (Newton's sparse path) also
+        defers making those two lists until read (``_points``): a 10,000-float
+        list costs more to make and free than a banded Newton step.
+        """
         x, fx, g = self.point
-        self.trace.append(TraceRow(self.nit, x.tolist(), fx, _norm(g), step, min_eig, note))
-        if len(x) > TRACE_POINTS_UP_TO and len(self.trace) > 2:
-            # Thousands of iterations in 10,000 variables would keep gigabytes of points:
-            # above this size only the last two rows keep x (enough for direction()).
+        large = len(x) > TRACE_POINTS_UP_TO
+        self.trace.append(TraceRow(self.nit, [] if large and lazy else x.tolist(), fx, _norm(g), step, min_eig,
+                                   note))
+        if large and lazy:
+            self._pending.append((self.trace[-1], x))
+            if len(self._pending) > 2:
+                self._pending.pop(0)[0].x = []
+        elif large and len(self.trace) > 2:
             self.trace[-3].x = []
+
+    def _points(self) -> None:
+        """Fill in the x of the rows ``record(lazy=True)`` left empty."""
+        for row, x in self._pending:
+            if not row.x:
+                row.x = x.tolist()
 
     def direction(self) -> np.ndarray | None:
         """The last step taken, the way the run was travelling."""
+        self._points()
         for earlier in reversed(self.trace[:-1]):
             if not earlier.x:  # dropped (large n)
                 break
@@ -158,6 +178,7 @@ class _Run:
         """A run that overflowed (f = inf - inf = nan) is judged where f was last finite."""
         if verdict.kind != "not converged" or math.isfinite(self.point[1]):
             return verdict
+        self._points()
         finite = [t for t in self.trace if math.isfinite(t.f) and math.isfinite(t.grad_norm) and t.x]
         if len(finite) < 2 or finite[-1] is self.trace[-1]:
             return verdict
@@ -168,12 +189,14 @@ class _Run:
     def result(self, success: bool, message: str, kind: str, min_eig: float | None = None) -> OptimizeResult:
         x, fx, g = self.point
         c = self.c
+        self._points()
         return OptimizeResult(self.method, x, fx, _norm(g), self.nit, c.nfev, c.njev, c.nhev, success, message,
                               self.trace, [v.name for v in c.variables], time.perf_counter() - self.started,
                               kind, min_eig)
 
     def interrupted(self) -> OptimizeResult:
         # Ctrl-C: the last consistent iterate, reported as such (the CLI prints it and exits 130).
+        self._points()
         if not self.trace or self.trace[-1].x != self.point[0].tolist():
             self.record(note="interrupted")
         return self.result(False, "interrupted", "interrupted")
@@ -191,14 +214,20 @@ def _interruptible(run: _Run, body: Callable[[], OptimizeResult]) -> OptimizeRes
         return run.interrupted()
 
 
-def _armijo(c: Compiled, x: np.ndarray, fx: float, g: np.ndarray, p: np.ndarray) -> float | None:
-    """Backtracking step length with sufficient decrease, or None."""
+def _armijo(c: Compiled, x: np.ndarray, fx: float, g: np.ndarray, p: np.ndarray,
+            accepted: list[float] | None = None) -> float | None:
+    """Backtracking step length with sufficient decrease, or None.
+
+    ``accepted``, if given, receives f at the accepted point (so the caller need not evaluate it again).
+    """
     with np.errstate(over="ignore", invalid="ignore"):
         slope = float(g @ p)
     alpha = 1.0
     for _ in range(BACKTRACKS):
         trial = c.value(x + alpha * p)
         if math.isfinite(trial) and trial <= fx + ARMIJO * alpha * slope:
+            if accepted is not None:
+                accepted.append(trial)
             return alpha
         alpha /= 2
     return None
@@ -217,108 +246,6 @@ def _below_rounding(c: Compiled, x: np.ndarray, fx: float, g: np.ndarray, p: np.
     if not slope <= 1e3 * np.finfo(float).eps * max(1.0, abs(fx)):
         return False
     return _norm(c.gradient(x + p)) < _norm(g)
-
-
-def _modified_newton_direction(H: np.ndarray, g: np.ndarray) -> tuple[np.ndarray, float, str]:
-    """Solve (H + tau I) p = -g with the smallest tau that makes it positive definite.
-
-    Cholesky with an added multiple of the identity (Nocedal & Wright, Alg. 3.3):
-    never a step to a saddle, never a division by a singular H.
-    """
-    n = len(g)
-    beta = 1e-3 * max(1.0, float(np.max(np.abs(np.diag(H)))) if n else 1.0)
-    smallest = float(np.min(np.diag(H))) if n else 0.0
-    tau = 0.0 if smallest > 0 else beta - smallest
-    for _ in range(100):
-        try:
-            L = np.linalg.cholesky(H + tau * np.eye(n))
-        except np.linalg.LinAlgError:
-            tau = max(2 * tau, beta)
-            continue
-        p = -np.linalg.solve(L.T, np.linalg.solve(L, g))
-        return p, tau, ("" if tau == 0 else f"H shifted by {tau:.3g} I")
-    raise np.linalg.LinAlgError("no positive-definite shift found")
-
-
-def _sparse_solve(H, g: np.ndarray) -> np.ndarray:
-    from scipy.sparse.linalg import splu
-
-    try:
-        p = -splu(H.tocsc()).solve(g)
-    except RuntimeError:  # exactly singular
-        raise np.linalg.LinAlgError("singular") from None
-    if not np.all(np.isfinite(p)):
-        raise np.linalg.LinAlgError("singular")
-    return p
-
-
-def newton(f: Expr | Compiled, x0: Sequence[float], variables: Variables = None, tol: float = 1e-8,
-           max_iter: int = 500, pure: bool = False,
-           progress: Callable[[int], None] | None = None) -> OptimizeResult:
-    """Newton's method with the exact Hessian.
-
-    By default an Armijo line search damps the step, an indefinite or singular
-    Hessian is shifted until positive definite, and at a saddle (gradient zero,
-    negative curvature) the step follows the most negative curvature direction.
-    ``pure`` takes the undamped step x - H^-1 g, and stops at whatever
-    stationary point it reaches: a saddle is reported, not left.
-    """
-    c, x = _start(f, x0, variables)
-    run = _Run("newton", c, x, tol)
-    result = _interruptible(run, lambda: _newton(run, max_iter, pure, progress))
-    result.hessian = "sparse" if c.backend.endswith("sparse") else "dense"
-    return result
-
-
-def _newton(run: _Run, max_iter: int, pure: bool, progress: Callable[[int], None] | None) -> OptimizeResult:
-    c, tol = run.c, run.tol
-    step, note = 0.0, ""
-    for k in range(max_iter + 1):
-        run.nit = k
-        x, fx, g = run.point
-        H = c.hessian(x)
-        sparse = is_sparse(H)
-        if not (math.isfinite(fx) and np.all(np.isfinite(g)) and np.all(np.isfinite(H.data if sparse else H))):
-            run.record(step, None, note)
-            return run.finish(run.judge(), "f or its derivatives are not finite")
-        if sparse:  # the trace's smallest eigenvalue at the end only: ARPACK per step costs more than the step
-            min_eig = None
-        else:
-            min_eig = float(np.linalg.eigvalsh(H)[0]) if len(x) else 0.0
-        run.record(step, min_eig, note)
-        escaping = False
-        if _norm(g) <= tol:
-            verdict = run.judge(H)
-            if verdict.success or pure or k == max_iter:
-                return run.finish(verdict, f"maximum iterations ({max_iter}) reached")
-            x_new = run.escape(verdict)
-            if x_new is None:
-                return run.finish(verdict)
-            escaping, note = True, _escape_note(verdict)
-        elif pure:
-            try:
-                p = _sparse_solve(H, g) if sparse else -np.linalg.solve(H, g)
-            except np.linalg.LinAlgError:
-                return run.finish(run.judge(H), "the Hessian is singular")
-            note = ""
-        else:
-            p, _, note = (modified_newton_direction if sparse else _modified_newton_direction)(H, g)
-        if k == max_iter:
-            break
-        if not escaping:
-            alpha = 1.0 if pure else _armijo(c, x, fx, g, p)
-            if not pure and alpha != 1.0 and _below_rounding(c, x, fx, g, p):
-                alpha = 1.0
-            if alpha is None:
-                return run.finish(run.judge(H), "line search found no decrease")
-            x_new = x + alpha * p
-            if np.array_equal(x_new, x):
-                return run.finish(run.judge(H), "no progress: the step is below floating-point resolution")
-        step = _norm(x_new - x)
-        run.point = (x_new, c.value(x_new), c.gradient(x_new))
-        if progress:
-            progress(k + 1)
-    return run.finish(run.judge(), f"maximum iterations ({max_iter}) reached")
 
 
 def largest_curvature(f: Expr | Compiled, x0: Sequence[float], variables: Variables = None) -> float:
@@ -457,9 +384,20 @@ def lbfgs(f: Expr | Compiled, x0: Sequence[float], variables: Variables = None, 
 def compare(f: Expr | Compiled, x0: Sequence[float], variables: Variables = None,
             tol: float = 1e-8) -> list[OptimizeResult]:
     """gd, newton, bfgs and lbfgs from the same start, each with its defaults."""
+    from .newton import newton
+
     c = f if isinstance(f, Compiled) else compile(f, variables)
     runs = []
     for run in (gradient_descent, newton, bfgs, lbfgs):
         c.nfev = c.njev = c.nhev = 0
         runs.append(run(c, x0, tol=tol))
     return runs
+
+
+def __getattr__(name: str) -> object:
+    """Newton lives in ``newton`` (imported on use: it imports this module's run record)."""
+    if name in ("newton", "_modified_newton_direction", "_sparse_solve"):
+        from . import newton as module
+
+        return getattr(module, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -279,7 +279,7 @@ def test_interrupt_returns_the_last_iterate(method):
 
 
 def test_cli_interrupt_prints_the_iterate_and_exits_130(monkeypatch):
-    import taylorcli.optimize as optimize
+    import taylorcli.newton as optimize  # Newton and its direction live there
 
     original = optimize._modified_newton_direction
     calls = {"n": 0}

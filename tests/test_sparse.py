@@ -77,7 +77,8 @@ def test_extreme_eigen_against_dense():
     values, _ = extreme_eigen(H)
     dense = np.linalg.eigvalsh(H.toarray())
     assert values[0] == pytest.approx(dense[0], rel=1e-6, abs=1e-6)
-    assert values[1] == pytest.approx(dense[-1], rel=1e-6)
+    # The largest is a scale for the verdict ("zero" is 1e-8 of it): ARPACK's tol 1e-4 is enough.
+    assert values[1] == pytest.approx(dense[-1], rel=1e-4)
 
 
 def test_newton_sparse_agrees_with_dense(monkeypatch):
