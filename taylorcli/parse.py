@@ -75,6 +75,10 @@ def _mark_finite(terms: tuple[sp.Basic, ...]) -> None:
     """
     for term in terms:
         if "infinite" not in term._assumptions and _polynomial(term):
+            if term._assumptions is type(term).default_assumptions:
+                # A fresh Mul shares its class's dict: writing there would make every Mul
+                # in the process finite (oo*z included). Give the term its own, as SymPy does.
+                term._assumptions = term._assumptions.copy()
             term._assumptions["infinite"] = False
             term._assumptions["finite"] = True
 
