@@ -28,7 +28,7 @@ import sympy as sp
 
 from .errors import InputError, LimitError, ParseError, printable
 from .options import MAX_LENGTH, MAX_NODES, MAX_STDIN_LENGTH, MAX_STDIN_NODES, StdinText  # noqa: F401
-from .parse_large import _pieces, _top_level_signs  # noqa: F401 - the long-sum cutter
+from .parse_large import _pieces, _top_level_signs, build_large  # noqa: F401 - long sums
 # The text checks and limits live in parse_text.py; their names stay importable from here.
 from .parse_text import (  # noqa: F401
     MAX_DECIMAL_EXPONENT, MAX_DEPTH, MAX_DIGITS, MAX_EXACT_DIGITS, MAX_EXPONENT, MAX_NAME, _budget, _check_text,
@@ -98,6 +98,7 @@ class _Builder:
         self.nodes = 0
         self.max_nodes, self.where = max_nodes, where
         self.offset = 0  # where the piece being built starts in source (see _pieces)
+        self.symbols: dict[str, sp.Symbol] = {}  # placeholder names (parse_large's templates only)
 
     def error(self, message: str, node: ast.AST, cls: type[ParseError] = ParseError) -> ParseError:
         offset = getattr(node, "col_offset", None)
@@ -250,6 +251,8 @@ class _Builder:
 
     def name(self, node: ast.Name) -> tuple[sp.Expr, float | None]:
         name = node.id
+        if name in self.symbols:
+            return self.symbols[name], None
         if name in CONSTANTS:
             return CONSTANTS[name]
         problem = _name_error(name)
@@ -411,18 +414,34 @@ def parse_expression(text: str) -> sp.Expr:
     positions = _Positions(stripped)
     # '^' is replaced in the text: the AST's XOR has the wrong precedence.
     source = stripped.replace("^", "**")
+    _, max_nodes, where = _budget(text)
+    # A long sum of terms alike (chained Rosenbrock) is built term shape by term shape;
+    # None: anything else, or anything that route cannot vouch for, is built node by node.
+    large = build_large(source, max_nodes)
+    if large is None:
+        expr, names = _build(original, source, positions, shift, max_nodes, where), None
+    else:
+        expr, names = large
+    if PARAMETERS:
+        expr = expr.xreplace(PARAMETERS)
+    if names is None or "e" in names:
+        _note_e(expr)
+    return expr
+
+
+def _build(original: str, source: str, positions: _Positions, shift: int, max_nodes: int, where: str) -> sp.Expr:
+    """The text built node by node (in pieces if long), checked for undefined values."""
     trees = []
     for start, piece in _pieces(source):
         try:
             trees.append((start, ast.parse(piece, mode="eval")))
         except SyntaxError as error:
             offset = (error.offset or 1) - 1 + start
-            where = positions.original(offset) + shift
-            raise _located(ParseError(f"syntax error: {_plain_words(error.msg or '', original, where)}", where),
+            at = positions.original(offset) + shift
+            raise _located(ParseError(f"syntax error: {_plain_words(error.msg or '', original, at)}", at),
                            original) from None
         except (RecursionError, MemoryError):
             raise LimitError("expression is nested too deeply or too long; split it up") from None
-    _, max_nodes, where = _budget(text)
     builder = _Builder(source, positions, max_nodes, where)
     try:
         terms = []
@@ -441,9 +460,6 @@ def parse_expression(text: str) -> sp.Expr:
         raise ParseError("not an expression")
     if undefined(expr):
         raise ParseError("expression is undefined (division by zero, or a value that is infinite or not real)")
-    if PARAMETERS:
-        expr = expr.xreplace(PARAMETERS)
-    _note_e(expr)
     return expr
 
 
