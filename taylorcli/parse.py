@@ -6,8 +6,10 @@ SymPy objects node by node. No user text ever reaches ``eval``, ``exec``,
 ``sympify``, ``parse_expr`` or ``S()``, and no string is ever handed to a SymPy
 function: SymPy re-parses strings with its own, unsafe namespace.
 
-Every limit below exists so that hostile input is rejected cheaply, before
-SymPy starts an exact computation that could take hours (``9**9**9``).
+Every limit exists so that hostile input is rejected cheaply, before SymPy
+starts an exact computation that could take hours (``9**9**9``). The checks on
+the raw text and their limits are in ``parse_text.py``, the cutting and fast
+building of long sums in ``parse_large.py``: both only serve this module.
 
 >>> parse_expression("x^2 + sin(y)")
 x**2 + sin(y)
@@ -17,32 +19,22 @@ from __future__ import annotations
 
 import ast
 import difflib
-import keyword
 import math
 import re
-import unicodedata
 from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 
 import sympy as sp
 
 from .errors import InputError, LimitError, ParseError, printable
-from .options import MAX_LENGTH, MAX_NODES, MAX_STDIN_LENGTH, MAX_STDIN_NODES, StdinText
+from .options import MAX_LENGTH, MAX_NODES, MAX_STDIN_LENGTH, MAX_STDIN_NODES, StdinText  # noqa: F401
+from .parse_large import _pieces, _top_level_signs, build_large  # noqa: F401 - long sums
+# The text checks and limits live in parse_text.py; their names stay importable from here.
+from .parse_text import (  # noqa: F401
+    MAX_DECIMAL_EXPONENT, MAX_DEPTH, MAX_DIGITS, MAX_EXACT_DIGITS, MAX_EXPONENT, MAX_NAME, _budget, _check_text,
+    _name_error, _plain_words, _Positions,
+)
 from .vocabulary import CONSTANTS, FUNCTIONS, RESERVED, Function  # noqa: F401 - the parser's names
-
-MAX_DEPTH = 100  # nesting of brackets (every call has a pair)
-MAX_DIGITS = 100  # digits in one number literal
-MAX_DECIMAL_EXPONENT = 300  # |e| in a literal such as 1e300
-MAX_EXPONENT = 10_000  # |n| in x**n for a constant n
-MAX_EXACT_DIGITS = 3_000  # digits of an exact rational that a power of literals may build
-MAX_NAME = 32  # characters in a variable name
-
-_ALLOWED_PUNCTUATION = set("+-*/^().,_ \t\r\n")
-_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]*\Z")
-_WORD = re.compile(r"\b[A-Za-z_][A-Za-z0-9_]*")
-_DIGITS = re.compile(r"[0-9_]{%d,}" % (MAX_DIGITS + 1))
-# Characters people paste from documents, and what they meant.
-_HINTS = {"×": "*", "·": "*", "−": "-", "÷": "/", "²": "**2", "³": "**3", "π": "pi", "√": "sqrt"}
 
 _BINARY: dict[type, str] = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/", ast.Pow: "**"}
 _REFUSED_OPERATORS = {
@@ -60,87 +52,6 @@ _NODE_WORDS = {
     "ListComp": "a comprehension", "GeneratorExp": "a comprehension", "SetComp": "a comprehension",
     "DictComp": "a comprehension", "Await": "'await'", "Yield": "'yield'",
 }
-
-
-def _describe_char(ch: str) -> str:
-    """Name a character without echoing it (it may be an escape code)."""
-    name = unicodedata.name(ch, "")
-    return f"U+{ord(ch):04X}" + (f" ({name})" if name else "")
-
-
-def _budget(text: str) -> tuple[int, int, str]:
-    """(characters, nodes, where) allowed for this text."""
-    if isinstance(text, StdinText):
-        return MAX_STDIN_LENGTH, MAX_STDIN_NODES, "from standard input"
-    return MAX_LENGTH, MAX_NODES, "in a command-line argument; standard input (give - as EXPR) allows more"
-
-
-def _check_text(text: object) -> str:
-    if not isinstance(text, str):
-        raise InputError(f"expected expression text, got {type(text).__name__}")
-    length, _, where = _budget(text)
-    if len(text) > length:
-        raise LimitError(f"expression is too long: {len(text):,} characters (length limit {length:,} {where})")
-    if not text.strip():
-        raise ParseError("empty expression")
-    depth = 0
-    for i, ch in enumerate(text):
-        if ch == "(":
-            depth += 1
-            if depth > MAX_DEPTH:
-                raise LimitError(f"expression is nested too deeply (limit {MAX_DEPTH} levels)", i)
-        elif ch == ")":
-            depth -= 1
-        elif ch.isascii() and (ch.isalnum() or ch in _ALLOWED_PUNCTUATION):
-            continue
-        elif ch == "\0":
-            raise ParseError("NUL character (U+0000) is not allowed", i)
-        elif not ch.isascii():
-            hint = f"; did you mean '{_HINTS[ch]}'?" if ch in _HINTS else ""
-            raise ParseError(f"non-ASCII character {_describe_char(ch)} is not allowed{hint}", i)
-        elif not ch.isprintable():
-            raise ParseError(f"control character {_describe_char(ch)} is not allowed", i)
-        elif ch in "[]{}":
-            raise ParseError(f"character '{ch}' is not allowed; use ( ) for grouping", i)
-        else:
-            raise ParseError(f"character '{ch}' is not allowed", i)
-    digits = _DIGITS.search(text)
-    if digits:
-        raise LimitError(f"number has too many digits (limit {MAX_DIGITS})", digits.start())
-    for match in _WORD.finditer(text):
-        word = match.group()
-        if keyword.iskeyword(word):
-            raise ParseError(f"'{word}' is a Python keyword and cannot be used here", match.start())
-    return text
-
-
-class _Positions:
-    """Maps offsets in the rewritten text (``^`` -> ``**``) back to the user's."""
-
-    def __init__(self, original: str) -> None:
-        self.carets = [i for i, ch in enumerate(original) if ch == "^"]
-
-    def original(self, offset: int) -> int:
-        shift = 0
-        for caret in self.carets:
-            if caret + shift < offset:
-                shift += 1
-        return offset - shift
-
-
-def _name_error(name: str) -> str | None:
-    if not _NAME.match(name):
-        name = printable(name)
-        return f"invalid name '{name}': names start with a letter and use only letters, digits and _"
-    if len(name) > MAX_NAME:
-        return f"name '{name[:MAX_NAME]}...' is too long (limit {MAX_NAME} characters)"
-    if keyword.iskeyword(name):
-        return f"'{name}' is a Python keyword and cannot be a variable name"
-    if name in CONSTANTS:
-        return f"'{name}' is a constant and cannot be a variable name"
-    if name in RESERVED:
-        return f"'{name}' is reserved: {RESERVED[name]}"
-    return None
 
 
 def symbol(name: str) -> sp.Symbol:
@@ -174,6 +85,10 @@ def _mark_finite(terms: tuple[sp.Basic, ...]) -> None:
     """
     for term in terms:
         if "infinite" not in term._assumptions and _polynomial(term):
+            if term._assumptions is type(term).default_assumptions:
+                # A fresh Mul shares its class's dict: writing there would make every Mul
+                # in the process finite (oo*z included). Give the term its own, as SymPy does.
+                term._assumptions = term._assumptions.copy()
             term._assumptions["infinite"] = False
             term._assumptions["finite"] = True
 
@@ -193,6 +108,7 @@ class _Builder:
         self.nodes = 0
         self.max_nodes, self.where = max_nodes, where
         self.offset = 0  # where the piece being built starts in source (see _pieces)
+        self.symbols: dict[str, sp.Symbol] = {}  # placeholder names (parse_large's templates only)
 
     def error(self, message: str, node: ast.AST, cls: type[ParseError] = ParseError) -> ParseError:
         offset = getattr(node, "col_offset", None)
@@ -346,6 +262,8 @@ class _Builder:
 
     def name(self, node: ast.Name) -> tuple[sp.Expr, float | None]:
         name = node.id
+        if name in self.symbols:
+            return self.symbols[name], None
         if name in CONSTANTS:
             return CONSTANTS[name]
         problem = _name_error(name)
@@ -446,26 +364,6 @@ def undefined(expr: sp.Expr) -> bool:
     return any(node.is_real is False for node in risky[:200])
 
 
-def _plain_words(message: str, text: str, where: int) -> str:
-    """Python's syntax-error words, said for someone writing mathematics.
-
-    >>> _plain_words("invalid decimal literal", "3xy + 1", 1)
-    'a number directly followed by a name: write 3*xy (or 3*x*y for a product)'
-    """
-    start = where
-    while start > 0 and (text[start - 1].isdigit() or text[start - 1] == "."):
-        start -= 1
-    glued = re.match(r"(\d+(?:\.\d*)?)([A-Za-z_]\w*)", text[start:])
-    if "decimal literal" in message and glued:
-        number, name = glued.groups()
-        product = "*".join(name) if name.isalpha() and len(name) > 1 else ""
-        return (f"a number directly followed by a name: write {number}*{name}"
-                + (f" (or {number}*{product} for a product)" if product else ""))
-    message = message.removeprefix("invalid syntax. ")
-    if message in ("invalid syntax", ""):
-        return "this is not a complete expression here"
-    return message
-
 
 def _located(error: ParseError, text: str) -> ParseError:
     """The error with the text it concerns, so that a terminal can show a caret under it."""
@@ -518,48 +416,6 @@ def _note_e(expr: sp.Expr) -> None:
             NOTES.append(note)
 
 
-_PIECE_TERMS = 500  # top-level terms per piece handed to ast.parse
-_NAME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.")
-
-
-def _top_level_signs(source: str) -> list[int]:
-    """Offsets of the binary + and - outside brackets (not the sign of 1e-5, not unary)."""
-    signs, depth, previous = [], 0, ""
-    for i, ch in enumerate(source):
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch in "+-" and depth == 0 and (previous in _NAME_CHARS or previous == ")"):
-            j = i
-            while j > 0 and source[j - 1] == " ":
-                j -= 1
-            k = j
-            while k > 0 and source[k - 1] in _NAME_CHARS:
-                k -= 1
-            token = source[k:j]
-            if not (token[:1].isdigit() or token[:1] == ".") or token[-1:] not in ("e", "E"):
-                signs.append(i)
-        if ch != " ":
-            previous = ch
-    return signs
-
-
-def _pieces(source: str) -> list[tuple[int, str]]:
-    """The text cut at top-level + and - into pieces of _PIECE_TERMS terms, with their offsets.
-
-    Python's parser nests a sum of n terms n deep and gives up near 6,000
-    (chained Rosenbrock at n = 10,000 has 20,000 terms). Each piece begins
-    with its sign ("- a - b" is -a - b, as in "x - a - b"), so the sum of the
-    pieces is the text. Short sums stay one piece, parsed exactly as before.
-    """
-    if len(source) < 20_000:
-        return [(0, source)]
-    signs = _top_level_signs(source)
-    cuts = [0] + signs[_PIECE_TERMS - 1::_PIECE_TERMS] + [len(source)]
-    return [(start, source[start:end]) for start, end in zip(cuts, cuts[1:])]
-
-
 def parse_expression(text: str) -> sp.Expr:
     """Parse expression text safely into a SymPy expression with real symbols.
 
@@ -576,18 +432,35 @@ def parse_expression(text: str) -> sp.Expr:
     positions = _Positions(stripped)
     # '^' is replaced in the text: the AST's XOR has the wrong precedence.
     source = stripped.replace("^", "**")
+    _, max_nodes, where = _budget(text)
+    # A long sum of terms alike (chained Rosenbrock) is built term shape by term shape;
+    # None: anything else, or anything that route cannot vouch for, is built node by node.
+    large = build_large(source, max_nodes)
+    if large is None:
+        expr, names = _build(original, source, positions, shift, max_nodes, where), None
+    else:
+        expr, names = large
+    if PARAMETERS:
+        USED_PARAMETERS.update(expr.free_symbols & PARAMETERS.keys())
+        expr = expr.xreplace(PARAMETERS)
+    if names is None or "e" in names:
+        _note_e(expr)
+    return expr
+
+
+def _build(original: str, source: str, positions: _Positions, shift: int, max_nodes: int, where: str) -> sp.Expr:
+    """The text built node by node (in pieces if long), checked for undefined values."""
     trees = []
     for start, piece in _pieces(source):
         try:
             trees.append((start, ast.parse(piece, mode="eval")))
         except SyntaxError as error:
             offset = (error.offset or 1) - 1 + start
-            where = positions.original(offset) + shift
-            raise _located(ParseError(f"syntax error: {_plain_words(error.msg or '', original, where)}", where),
+            at = positions.original(offset) + shift
+            raise _located(ParseError(f"syntax error: {_plain_words(error.msg or '', original, at)}", at),
                            original) from None
         except (RecursionError, MemoryError):
             raise LimitError("expression is nested too deeply or too long; split it up") from None
-    _, max_nodes, where = _budget(text)
     builder = _Builder(source, positions, max_nodes, where)
     try:
         terms = []
@@ -606,10 +479,6 @@ def parse_expression(text: str) -> sp.Expr:
         raise ParseError("not an expression")
     if undefined(expr):
         raise ParseError("expression is undefined (division by zero, or a value that is infinite or not real)")
-    if PARAMETERS:
-        USED_PARAMETERS.update(expr.free_symbols & PARAMETERS.keys())
-        expr = expr.xreplace(PARAMETERS)
-    _note_e(expr)
     return expr
 
 

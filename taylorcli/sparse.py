@@ -44,6 +44,8 @@ class _Shape:
     value: object
     gradient: object
     hessian: object
+    term: sp.Expr = None  # the canonical term, in _v0, _v1, ... (for checking the compiled code)
+    local: list = None  # those symbols
 
 
 @dataclass
@@ -110,31 +112,81 @@ class SparseHessian:
         return scipy.sparse.csr_matrix((data, self.indices, self.indptr), shape=(self.n, self.n))
 
 
-def _shapes(expr: sp.Expr, variables: Sequence[sp.Symbol]) -> tuple[dict, float]:
-    """Group the terms of expr by shape: {canonical term: (k, [index rows])}, and the constant part."""
+def _skeleton(e: sp.Basic, slots: dict) -> object:
+    """e's tree with each symbol replaced by its slot (order of first appearance) in ``slots``.
+
+    Two terms with the same skeleton and the same slot -> local index map become the very
+    same tree once their variables are renamed _v0, _v1, ... (so the same canonical term),
+    which this tells without building and evaluating that renamed tree for every term.
+    """
+    if e.is_Symbol:
+        return slots.setdefault(e, len(slots))
+    cls = type(e)
+    if not e.args or cls._hashable_content not in _ARGS_ONLY:
+        return (cls, e)  # a number, or a node holding more than its arguments: itself
+    return (cls, *[_skeleton(a, slots) for a in e.args])
+
+
+# Nodes that are nothing but their class and arguments (Add, Mul, Pow, functions).
+_ARGS_ONLY = (sp.Basic._hashable_content, sp.Expr._hashable_content)
+
+
+def term_groups(expr: sp.Expr, variables: Sequence[sp.Symbol]) -> tuple[dict, sp.Expr] | None:
+    """The terms of expr grouped by shape: ({canonical term: [index rows]}, constant part), or None
+    if expr has a symbol that is not one of ``variables``.
+
+    Renamed in index order: x_i*x_{i+1} and x_j*x_{j+5} are one shape, _v0*_v1; each term
+    keeps its own index row, so offsets need not match. The canonical term is built (renamed
+    and evaluated by SymPy) once per skeleton (``_skeleton``), not once per term: groups,
+    their order and their rows are the same as renaming every term would give.
+    """
     position = {v: i for i, v in enumerate(variables)}
     groups: dict[sp.Expr, list[list[int]]] = {}
     constant = sp.Integer(0)
     placeholders = [sp.Symbol(f"_v{i}", real=True) for i in range(len(variables) + 1)]
+    canonical_of: dict[object, sp.Expr] = {}
     for term in sp.Add.make_args(expr):
-        own = sorted(position[s] for s in term.free_symbols)
-        if not own:
+        slots: dict[sp.Symbol, int] = {}
+        try:
+            skeleton = _skeleton(term, slots)
+        except RecursionError:
+            return None
+        if not slots:
             constant += term
             continue
-        # Renamed in index order: x_i*x_{i+1} and x_j*x_{j+5} are one shape, _v0*_v1;
-        # each term keeps its own index row, so offsets need not match.
-        canonical = term.xreplace({variables[j]: placeholders[a] for a, j in enumerate(own)})
+        try:
+            at = [position[s] for s in slots]
+        except KeyError:
+            return None
+        own = sorted(at)
+        key = (skeleton, tuple(own.index(j) for j in at))
+        canonical = canonical_of.get(key)
+        if canonical is None:
+            canonical = canonical_of[key] = term.xreplace({variables[j]: placeholders[a] for a, j in enumerate(own)})
         groups.setdefault(canonical, []).append(own)
+    return groups, constant
+
+
+def _shapes(expr: sp.Expr, variables: Sequence[sp.Symbol]) -> tuple[dict, float]:
+    """Group the terms of expr by shape: {canonical term: (k, [index rows])}, and the constant part."""
+    found = term_groups(expr, variables)
+    if found is None:
+        raise KeyError("a symbol of expr is not a variable")
+    groups, constant = found
     return groups, float(constant)
 
 
-def compile_sparse(expr: sp.Expr, variables: Sequence[sp.Symbol]) -> SparseHessian:
-    """Compile f's value, gradient and sparse Hessian shape by shape (see the module doc)."""
+def compile_sparse(expr: sp.Expr, variables: Sequence[sp.Symbol],
+                   groups: tuple[dict, sp.Expr] | None = None) -> SparseHessian:
+    """Compile f's value, gradient and sparse Hessian shape by shape (see the module doc).
+
+    ``groups``: ``term_groups(expr, variables)`` if the caller has it already.
+    """
     import symengine
     from symengine.lib.symengine_wrapper import sympy2symengine
 
     n = len(variables)
-    groups, constant = _shapes(expr, variables)
+    groups, constant = _shapes(expr, variables) if groups is None else (groups[0], float(groups[1]))
     parts: list[_Shape] = []
     for canonical, rows in groups.items():
         k = len(rows[0])
@@ -153,7 +205,8 @@ def compile_sparse(expr: sp.Expr, variables: Sequence[sp.Symbol]) -> SparseHessi
             gradient = _sympy_callable(local, grad_sp, (k,))
             hessian = _sympy_callable(local, [grad_sp[a].diff(local[b]) for a in range(k) for b in range(k)],
                                       (k, k))
-        parts.append(_Shape(k, np.array(rows, dtype=np.int64).reshape(len(rows), k), value, gradient, hessian))
+        parts.append(_Shape(k, np.array(rows, dtype=np.int64).reshape(len(rows), k), value, gradient, hessian,
+                            canonical, local))
     result = SparseHessian(n, parts, constant)
     # The pattern: every (i, j) that two variables of one term make, with the diagonal
     # (a shift tau*I in Newton needs it), sorted row-major; each COO entry's slot in it.

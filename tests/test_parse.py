@@ -199,3 +199,12 @@ def test_symbol_validation():
 def test_non_string_input():
     with pytest.raises(InputError):
         parse_expression(b"x")  # type: ignore[arg-type]
+
+
+def test_marking_squares_finite_leaves_sympy_classes_alone():
+    # The parser tells SymPy that the terms of (a + b)**2 are finite; it must say so of
+    # those terms only, never in the dict a fresh Mul shares with every other Mul.
+    parse_expression("(y - x**2)**2 + (1 - x*y)**2")
+    assert "infinite" not in sp.Mul.default_assumptions
+    z = sp.Symbol("z")
+    assert sp.Mul(sp.oo, z, evaluate=False).is_infinite is not False

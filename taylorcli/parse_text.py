@@ -1,0 +1,137 @@
+"""The checks on user text before it is parsed, and the limits they enforce.
+
+Part of the parser's door (``parse.py`` is the only caller): every limit here
+rejects hostile input cheaply, before ``ast`` or SymPy sees it. Nothing in this
+module evaluates text. The names stay importable from ``taylorcli.parse``.
+
+>>> _check_text("x^2 + 1")
+'x^2 + 1'
+>>> _budget(StdinText("x"))[:2]
+(2000000, 1000000)
+"""
+
+from __future__ import annotations
+
+import keyword
+import re
+import unicodedata
+
+from .errors import InputError, LimitError, ParseError, printable
+from .options import MAX_LENGTH, MAX_NODES, MAX_STDIN_LENGTH, MAX_STDIN_NODES, StdinText
+from .vocabulary import CONSTANTS, RESERVED
+
+MAX_DEPTH = 100  # nesting of brackets (every call has a pair)
+MAX_DIGITS = 100  # digits in one number literal
+MAX_DECIMAL_EXPONENT = 300  # |e| in a literal such as 1e300
+MAX_EXPONENT = 10_000  # |n| in x**n for a constant n
+MAX_EXACT_DIGITS = 3_000  # digits of an exact rational that a power of literals may build
+MAX_NAME = 32  # characters in a variable name
+
+_ALLOWED_PUNCTUATION = set("+-*/^().,_ \t\r\n")
+_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]*\Z")
+_WORD = re.compile(r"\b[A-Za-z_][A-Za-z0-9_]*")
+_DIGITS = re.compile(r"[0-9_]{%d,}" % (MAX_DIGITS + 1))
+# Characters people paste from documents, and what they meant.
+_HINTS = {"×": "*", "·": "*", "−": "-", "÷": "/", "²": "**2", "³": "**3", "π": "pi", "√": "sqrt"}
+
+
+def _describe_char(ch: str) -> str:
+    """Name a character without echoing it (it may be an escape code)."""
+    name = unicodedata.name(ch, "")
+    return f"U+{ord(ch):04X}" + (f" ({name})" if name else "")
+
+
+def _budget(text: str) -> tuple[int, int, str]:
+    """(characters, nodes, where) allowed for this text."""
+    if isinstance(text, StdinText):
+        return MAX_STDIN_LENGTH, MAX_STDIN_NODES, "from standard input"
+    return MAX_LENGTH, MAX_NODES, "in a command-line argument; standard input (give - as EXPR) allows more"
+
+
+def _check_text(text: object) -> str:
+    if not isinstance(text, str):
+        raise InputError(f"expected expression text, got {type(text).__name__}")
+    length, _, where = _budget(text)
+    if len(text) > length:
+        raise LimitError(f"expression is too long: {len(text):,} characters (length limit {length:,} {where})")
+    if not text.strip():
+        raise ParseError("empty expression")
+    depth = 0
+    for i, ch in enumerate(text):
+        if ch == "(":
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise LimitError(f"expression is nested too deeply (limit {MAX_DEPTH} levels)", i)
+        elif ch == ")":
+            depth -= 1
+        elif ch.isascii() and (ch.isalnum() or ch in _ALLOWED_PUNCTUATION):
+            continue
+        elif ch == "\0":
+            raise ParseError("NUL character (U+0000) is not allowed", i)
+        elif not ch.isascii():
+            hint = f"; did you mean '{_HINTS[ch]}'?" if ch in _HINTS else ""
+            raise ParseError(f"non-ASCII character {_describe_char(ch)} is not allowed{hint}", i)
+        elif not ch.isprintable():
+            raise ParseError(f"control character {_describe_char(ch)} is not allowed", i)
+        elif ch in "[]{}":
+            raise ParseError(f"character '{ch}' is not allowed; use ( ) for grouping", i)
+        else:
+            raise ParseError(f"character '{ch}' is not allowed", i)
+    digits = _DIGITS.search(text)
+    if digits:
+        raise LimitError(f"number has too many digits (limit {MAX_DIGITS})", digits.start())
+    for match in _WORD.finditer(text):
+        word = match.group()
+        if keyword.iskeyword(word):
+            raise ParseError(f"'{word}' is a Python keyword and cannot be used here", match.start())
+    return text
+
+
+class _Positions:
+    """Maps offsets in the rewritten text (``^`` -> ``**``) back to the user's."""
+
+    def __init__(self, original: str) -> None:
+        self.carets = [i for i, ch in enumerate(original) if ch == "^"]
+
+    def original(self, offset: int) -> int:
+        shift = 0
+        for caret in self.carets:
+            if caret + shift < offset:
+                shift += 1
+        return offset - shift
+
+
+def _name_error(name: str) -> str | None:
+    if not _NAME.match(name):
+        name = printable(name)
+        return f"invalid name '{name}': names start with a letter and use only letters, digits and _"
+    if len(name) > MAX_NAME:
+        return f"name '{name[:MAX_NAME]}...' is too long (limit {MAX_NAME} characters)"
+    if keyword.iskeyword(name):
+        return f"'{name}' is a Python keyword and cannot be a variable name"
+    if name in CONSTANTS:
+        return f"'{name}' is a constant and cannot be a variable name"
+    if name in RESERVED:
+        return f"'{name}' is reserved: {RESERVED[name]}"
+    return None
+
+
+def _plain_words(message: str, text: str, where: int) -> str:
+    """Python's syntax-error words, said for someone writing mathematics.
+
+    >>> _plain_words("invalid decimal literal", "3xy + 1", 1)
+    'a number directly followed by a name: write 3*xy (or 3*x*y for a product)'
+    """
+    start = where
+    while start > 0 and (text[start - 1].isdigit() or text[start - 1] == "."):
+        start -= 1
+    glued = re.match(r"(\d+(?:\.\d*)?)([A-Za-z_]\w*)", text[start:])
+    if "decimal literal" in message and glued:
+        number, name = glued.groups()
+        product = "*".join(name) if name.isalpha() and len(name) > 1 else ""
+        return (f"a number directly followed by a name: write {number}*{name}"
+                + (f" (or {number}*{product} for a product)" if product else ""))
+    message = message.removeprefix("invalid syntax. ")
+    if message in ("invalid syntax", ""):
+        return "this is not a complete expression here"
+    return message
