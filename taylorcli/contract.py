@@ -26,6 +26,7 @@ from __future__ import annotations
 from typing import Any
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
+VERSION = 2  # the contract's version: a key renamed, removed or retyped makes the next one (CHANGES_V2)
 
 _STR: dict[str, Any] = {"type": "string"}
 _INT: dict[str, Any] = {"type": "integer"}
@@ -349,7 +350,7 @@ def schema(command: str) -> dict[str, Any]:
     defs = dict(_DEFS)
     defs.update({name: _object(name, *keys) for name, keys in ITEMS.items()})
     return {"$schema": DRAFT, "$id": f"https://taylorcli.invalid/schemas/{command}.schema.json",
-            "title": f"taylor {command} --format json",
+            "title": f"taylor {command} --format json", "$comment": f"taylorcli JSON contract version {VERSION}",
             "description": "A result, or (--batch) a failed line's error object.",
             "oneOf": [result, failure], "$defs": defs}
 
