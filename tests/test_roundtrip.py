@@ -136,7 +136,11 @@ def _atoms(text: str) -> str:
                     end += 1
                     if level == 0:
                         break
-            out.append("{\\left(" + group + "\\right)" + text[j:end] + "}")
+            # After a factor ("2 x \\left(...\\right)") the antlr reader drops the x unless the
+            # product is written out; after "{" (a function's argument brace) it is no product.
+            before = "".join(out).rstrip()[-1:]
+            product = "\\cdot " if before.isalnum() or before == "}" else ""
+            out.append(product + "{\\left(" + group + "\\right)" + text[j:end] + "}")
             i = end
         else:
             out.append(text[i])
@@ -520,6 +524,13 @@ def test_random_derivatives_read_back(expr, at, kind):
     except MathError:
         return
     _check_result(result, _reference(kind, expr, [X, Y]))
+
+
+@pytest.mark.parametrize("text", ["x**2*(log(2) - 1) + x*y", "x*y*(sqrt(3) - 2)", "a*(x + 1)**2*y"])
+def test_a_factor_before_a_bracket_reads_back(text):
+    """Found by the random test: SymPy's LaTeX reader dropped the x of "2 x \\left(...\\right)"."""
+    expr = parse_expression(text)
+    _check_result(_run("gradient", text, "x,y", None, True), _reference("gradient", expr, [X, Y]))
 
 
 # --- expectations ------------------------------------------------------------------------------

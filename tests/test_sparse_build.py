@@ -20,7 +20,7 @@ from strategies import SETTINGS, max_examples
 from taylorcli.options import StdinText
 from taylorcli.parse import parse_expression, symbol, variables_of
 from taylorcli.sparse import compile_sparse, term_groups
-from taylorcli.sparse_path import _verify_shapes, compile_for_newton
+from taylorcli.sparse_path import verify_shapes, compile_for_newton
 
 
 def _reference_groups(expr: sp.Expr, variables: list[sp.Symbol]) -> tuple[dict, sp.Expr]:
@@ -79,11 +79,11 @@ def _chain(n: int) -> str:
 def test_a_wrong_shape_is_caught_by_its_check():
     expr = parse_expression(StdinText(_chain(300)))
     s = compile_sparse(expr, variables_of(expr))
-    ok, note = _verify_shapes(s)
+    ok, note = verify_shapes(s)
     assert ok is True and note.startswith("2 term shape(s), each: agrees with exact values")
     right = s.parts[0].hessian
     s.parts[0].hessian = lambda x: right(x) * 1.001  # a 0.1% wrong Hessian in one shape
-    ok, note = _verify_shapes(s)
+    ok, note = verify_shapes(s)
     assert ok is False and "the Hessian differs" in note
 
 
