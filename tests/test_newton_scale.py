@@ -187,3 +187,19 @@ def test_cli_on_stdin_at_n_1001_echoes_the_expression_readably(tmp_path):
     assert result["success"] and result["hessian_form"] == "sparse" and result["grad_norm"] <= 1e-6
     assert np.linalg.norm(_grad(np.array(result["x"]))) <= 1e-6
     assert parse_expression(StdinText(result["expression"])) == parse_expression(StdinText(text))
+
+
+def test_large_trace_keeps_the_last_two_points_also_when_interrupted():
+    n = 1001  # above TRACE_POINTS_UP_TO: Newton's rows make their x lists only when read
+    expr, xs = _chained(n)
+    compiled = sparse_path.compile_for_newton(expr, xs)
+
+    def interrupt(k: int) -> None:
+        if k == 5:
+            raise KeyboardInterrupt
+
+    for run in (lambda: newton(compiled, _start(n), tol=1e-6, progress=interrupt),
+                lambda: newton(compiled, _start(n), tol=1e-6, max_iter=8)):
+        r = run()
+        assert [len(t.x) for t in r.trace[-2:]] == [n, n] and not any(t.x for t in r.trace[:-2])
+        assert r.trace[-1].x == r.x.tolist() and r.trace[-1].f == pytest.approx(_f(r.x), rel=1e-12)
