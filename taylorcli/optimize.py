@@ -135,6 +135,7 @@ class _Run:
                 self._pending.pop(0)[0].x = []
         elif large and len(self.trace) > 2:
             self.trace[-3].x = []
+            self._pending = [(row, x) for row, x in self._pending if row is not self.trace[-3]]
 
     def _points(self) -> None:
         """Fill in the x of the rows ``record(lazy=True)`` left empty."""

@@ -3,7 +3,8 @@
 Above ``SPARSE_FROM`` variables, if the structure of f (which variables meet
 in a term, see ``sparse``) fills at most ``MAX_DENSITY`` of the n x n
 Hessian, the Hessian is compiled shape by shape and kept in scipy CSR; the
-optimizer and the verdict then factor with sparse LU and take eigenvalues with
+optimizer then factors with a banded Cholesky where the pattern is a band
+(``banded``), else with sparse LU, and the verdict takes eigenvalues with
 ARPACK. Otherwise (small n, or a dense Hessian) nothing changes: the dense path.
 
 >>> from taylorcli.parse import parse_expression, variables_of
