@@ -78,7 +78,6 @@ def _pieces(source: str) -> list[tuple[int, str]]:
     return [(start, source[start:end]) for start, end in zip(cuts, cuts[1:])]
 
 
-
 # --- templates ------------------------------------------------------------------------------------
 
 # A name Python reads as one: not part of a number (1e5, 0x1f) nor an attribute; a call keeps its name.
