@@ -36,6 +36,8 @@ except ImportError:  # another SymPy: always run them, as its constructors do
 
 _LARGE = 20_000  # characters from which a sum is cut into pieces (and built by templates)
 _MAX_TEMPLATES = 64  # distinct term shapes allowed beyond one in eight terms
+_MIN_TERMS = 100  # fewer terms: nothing to share, the ordinary route is as fast
+_MAX_TERM = 1_000  # characters in one term: templates are for many small terms
 _PIECE_TERMS = 500  # top-level terms per piece handed to ast.parse
 _NAME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.")
 
@@ -236,6 +238,8 @@ def build_large(source: str, max_nodes: int) -> tuple[sp.Expr, set[str]] | None:
     if len(source) < _LARGE:
         return None
     signs = _top_level_signs(source)
+    if len(signs) + 1 < _MIN_TERMS:
+        return None
     ends = signs + [len(source)]
     templates: dict[tuple[str, str, tuple[int, ...]], _Template] = {}
     symbols: dict[str, sp.Symbol] = {}
@@ -262,6 +266,8 @@ def build_large(source: str, max_nodes: int) -> tuple[sp.Expr, set[str]] | None:
                     symbols[name] = sp.Symbol(name, real=True)
                 return "_%d" % names.setdefault(name, len(names))
 
+            if end - start > _MAX_TERM:
+                raise _Fallback
             text = _NAME_TOKEN.sub(rename, source[start:end].strip())
             distinct = list(names)
             by_name = sorted(range(len(distinct)), key=distinct.__getitem__)
@@ -273,7 +279,10 @@ def build_large(source: str, max_nodes: int) -> tuple[sp.Expr, set[str]] | None:
             if template is None:
                 if len(templates) > _MAX_TEMPLATES + j // 8:
                     raise _Fallback  # terms mostly unlike each other: templates would only cost
-                template = templates[key] = _template(text, op, key[2])
+                try:
+                    template = templates[key] = _template(text, op, key[2])
+                except (RecursionError, MemoryError):
+                    raise _Fallback from None
             nodes += template.nodes
             if nodes > max_nodes:
                 raise _Fallback  # the ordinary route says where the budget ran out

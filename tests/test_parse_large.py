@@ -3,7 +3,7 @@
 The template route builds each term shape once and every term by renaming; it must give the
 very same SymPy object (same class, same arguments in the same order, ``srepr`` equal) as the
 ordinary route, and on anything it cannot vouch for, the ordinary route's answer or error.
-The comparisons shrink the thresholds (long = 0 characters, pieces of 1-3 terms) so that
+The comparisons shrink the thresholds (long = 0 characters and terms, pieces of 1-3 terms) so that
 small inputs take both routes; one test runs at the real thresholds.
 
 Then the CLI: chained Rosenbrock at n = 2,000 read from stdin within a generous bound, and
@@ -74,6 +74,7 @@ def _both_routes(monkeypatch, text: str) -> tuple[tuple, tuple, bool]:
 def small_pieces(monkeypatch):
     monkeypatch.setattr(large, "_LARGE", 0)
     monkeypatch.setattr(large, "_PIECE_TERMS", 3)
+    monkeypatch.setattr(large, "_MIN_TERMS", 0)
 
 
 # --- the same object ----------------------------------------------------------------------------
@@ -162,6 +163,7 @@ def test_random_sums_give_the_same_object_on_both_routes(text, pieces):
     with pytest.MonkeyPatch.context() as m:
         m.setattr(large, "_LARGE", 0)
         m.setattr(large, "_PIECE_TERMS", pieces)
+        m.setattr(large, "_MIN_TERMS", 0)
         fast, plain, _ = _both_routes(m, text)
     assert fast == plain, text
 
@@ -259,3 +261,12 @@ def test_slow_but_valid_stdin_input_hits_the_time_limit(tmp_path):
                           capture_output=True, text=True, timeout=120, cwd=tmp_path)
     assert proc.returncode == 1, proc.stderr[-300:]
     assert "time limit of 1 CPU seconds exceeded" in proc.stderr
+
+
+@pytest.mark.parametrize("text", [
+    "(" + _rosenbrock(600) + ")*2",  # one huge term: nothing to share
+    " + ".join(["x1"] * 50) + " + " + "*".join(f"(x{i} + 1)" for i in range(2000)),  # few terms, one long
+])
+def test_few_or_huge_terms_take_the_ordinary_route(text):
+    assert len(text) > large._LARGE
+    assert large.build_large(text, 10**6) is None
