@@ -91,8 +91,15 @@ class _Fallback(Exception):
 
 
 def _placeholder(rank: int) -> sp.Symbol:
-    # Named so that placeholders sort among themselves as their ranks do.
-    return sp.Symbol(f"_p{rank:06d}", real=True)
+    # Named so that placeholders sort among themselves as their ranks do. Kept here, not only
+    # in SymPy's cache: 10,000 new symbols push them out of it, and then a subexpression
+    # cached with the old placeholder object would meet an equal but new one.
+    if rank not in _PLACEHOLDERS:
+        _PLACEHOLDERS[rank] = sp.Symbol(f"_p{rank:06d}", real=True)
+    return _PLACEHOLDERS[rank]
+
+
+_PLACEHOLDERS: dict[int, sp.Symbol] = {}
 
 
 @dataclass
