@@ -270,3 +270,17 @@ def test_slow_but_valid_stdin_input_hits_the_time_limit(tmp_path):
 def test_few_or_huge_terms_take_the_ordinary_route(text):
     assert len(text) > large._LARGE
     assert large.build_large(text, 10**6) is None
+
+
+@settings(max_examples=max_examples(200), **SETTINGS)
+@given(st.text(alphabet="()x+", max_size=400), st.integers(90, 110))
+def test_fast_depth_check_agrees_with_the_character_loop(text, extra):
+    from taylorcli.parse_text import MAX_DEPTH, _check_characters, _depth
+
+    text = "(" * extra + text  # around the limit
+    try:
+        _check_characters(text)
+        loop_refuses = False
+    except TaylorError:
+        loop_refuses = True
+    assert (_depth(text) > MAX_DEPTH) == loop_refuses
