@@ -14,7 +14,9 @@ symbol only through its assumptions (all real here) and through the order of
 names, and the placeholders are numbered in the order of the term's own
 names. Anything outside what this argument covers (an error, a float, an
 infinity, a constant term sum that may overflow, more nodes than the budget)
-returns None, and the ordinary route decides, with its own messages.
+returns None, and the ordinary route decides, with its own messages; so do
+sums where templates would not pay (under 100 terms, a term over 1,000
+characters, terms mostly unlike each other).
 
 >>> _top_level_signs("1e-5*x - (y + 1) + 2")
 [7, 17]
