@@ -429,7 +429,6 @@ def parse_expression(text: str) -> sp.Expr:
     # Python refuses leading indentation and line breaks; neither carries meaning here.
     stripped = re.sub(r"\s", " ", original).lstrip()
     shift = len(original) - len(stripped)
-    positions = _Positions(stripped)
     # '^' is replaced in the text: the AST's XOR has the wrong precedence.
     source = stripped.replace("^", "**")
     _, max_nodes, where = _budget(text)
@@ -437,7 +436,7 @@ def parse_expression(text: str) -> sp.Expr:
     # None: anything else, or anything that route cannot vouch for, is built node by node.
     large = build_large(source, max_nodes)
     if large is None:
-        expr, names = _build(original, source, positions, shift, max_nodes, where), None
+        expr, names = _build(original, source, _Positions(stripped), shift, max_nodes, where), None
     else:
         expr, names = large
     if PARAMETERS:

@@ -14,7 +14,9 @@ symbol only through its assumptions (all real here) and through the order of
 names, and the placeholders are numbered in the order of the term's own
 names. Anything outside what this argument covers (an error, a float, an
 infinity, a constant term sum that may overflow, more nodes than the budget)
-returns None, and the ordinary route decides, with its own messages.
+returns None, and the ordinary route decides, with its own messages; so do
+sums where templates would not pay (under 100 terms, a term over 1,000
+characters, terms mostly unlike each other).
 
 >>> _top_level_signs("1e-5*x - (y + 1) + 2")
 [7, 17]
@@ -36,6 +38,8 @@ except ImportError:  # another SymPy: always run them, as its constructors do
 
 _LARGE = 20_000  # characters from which a sum is cut into pieces (and built by templates)
 _MAX_TEMPLATES = 64  # distinct term shapes allowed beyond one in eight terms
+_MIN_TERMS = 100  # fewer terms: nothing to share, the ordinary route is as fast
+_MAX_TERM = 1_000  # characters in one term: templates are for many small terms
 _PIECE_TERMS = 500  # top-level terms per piece handed to ast.parse
 _NAME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.")
 
@@ -78,7 +82,6 @@ def _pieces(source: str) -> list[tuple[int, str]]:
     return [(start, source[start:end]) for start, end in zip(cuts, cuts[1:])]
 
 
-
 # --- templates ------------------------------------------------------------------------------------
 
 # A name Python reads as one: not part of a number (1e5, 0x1f) nor an attribute; a call keeps its name.
@@ -90,8 +93,15 @@ class _Fallback(Exception):
 
 
 def _placeholder(rank: int) -> sp.Symbol:
-    # Named so that placeholders sort among themselves as their ranks do.
-    return sp.Symbol(f"_p{rank:06d}", real=True)
+    # Named so that placeholders sort among themselves as their ranks do. Kept here, not only
+    # in SymPy's cache: 10,000 new symbols push them out of it, and then a subexpression
+    # cached with the old placeholder object would meet an equal but new one.
+    if rank not in _PLACEHOLDERS:
+        _PLACEHOLDERS[rank] = sp.Symbol(f"_p{rank:06d}", real=True)
+    return _PLACEHOLDERS[rank]
+
+
+_PLACEHOLDERS: dict[int, sp.Symbol] = {}
 
 
 @dataclass
@@ -237,6 +247,8 @@ def build_large(source: str, max_nodes: int) -> tuple[sp.Expr, set[str]] | None:
     if len(source) < _LARGE:
         return None
     signs = _top_level_signs(source)
+    if len(signs) + 1 < _MIN_TERMS:
+        return None
     ends = signs + [len(source)]
     templates: dict[tuple[str, str, tuple[int, ...]], _Template] = {}
     symbols: dict[str, sp.Symbol] = {}
@@ -263,6 +275,8 @@ def build_large(source: str, max_nodes: int) -> tuple[sp.Expr, set[str]] | None:
                     symbols[name] = sp.Symbol(name, real=True)
                 return "_%d" % names.setdefault(name, len(names))
 
+            if end - start > _MAX_TERM:
+                raise _Fallback
             text = _NAME_TOKEN.sub(rename, source[start:end].strip())
             distinct = list(names)
             by_name = sorted(range(len(distinct)), key=distinct.__getitem__)
@@ -274,7 +288,10 @@ def build_large(source: str, max_nodes: int) -> tuple[sp.Expr, set[str]] | None:
             if template is None:
                 if len(templates) > _MAX_TEMPLATES + j // 8:
                     raise _Fallback  # terms mostly unlike each other: templates would only cost
-                template = templates[key] = _template(text, op, key[2])
+                try:
+                    template = templates[key] = _template(text, op, key[2])
+                except (RecursionError, MemoryError):
+                    raise _Fallback from None
             nodes += template.nodes
             if nodes > max_nodes:
                 raise _Fallback  # the ordinary route says where the budget ran out

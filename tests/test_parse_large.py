@@ -3,7 +3,7 @@
 The template route builds each term shape once and every term by renaming; it must give the
 very same SymPy object (same class, same arguments in the same order, ``srepr`` equal) as the
 ordinary route, and on anything it cannot vouch for, the ordinary route's answer or error.
-The comparisons shrink the thresholds (long = 0 characters, pieces of 1-3 terms) so that
+The comparisons shrink the thresholds (long = 0 characters and terms, pieces of 1-3 terms) so that
 small inputs take both routes; one test runs at the real thresholds.
 
 Then the CLI: chained Rosenbrock at n = 2,000 read from stdin within a generous bound, and
@@ -74,6 +74,7 @@ def _both_routes(monkeypatch, text: str) -> tuple[tuple, tuple, bool]:
 def small_pieces(monkeypatch):
     monkeypatch.setattr(large, "_LARGE", 0)
     monkeypatch.setattr(large, "_PIECE_TERMS", 3)
+    monkeypatch.setattr(large, "_MIN_TERMS", 0)
 
 
 # --- the same object ----------------------------------------------------------------------------
@@ -162,20 +163,29 @@ def test_random_sums_give_the_same_object_on_both_routes(text, pieces):
     with pytest.MonkeyPatch.context() as m:
         m.setattr(large, "_LARGE", 0)
         m.setattr(large, "_PIECE_TERMS", pieces)
+        m.setattr(large, "_MIN_TERMS", 0)
         fast, plain, _ = _both_routes(m, text)
     assert fast == plain, text
 
 
-def test_long_sums_at_the_real_thresholds_give_the_same_object(monkeypatch):
+def test_long_sums_in_pieces_of_500_terms_give_the_same_object(monkeypatch):
+    monkeypatch.setattr(large, "_LARGE", 5000)  # the real pieces, on shorter texts than the real 20,000
     powell = " + ".join(f"(x{i} + 10*x{i + 1})**2 + 5*(x{i + 2} - x{i + 3})**2 + (x{i + 1} - 2*x{i + 2})**4"
-                        f" + 10*(x{i} - x{i + 3})**4" for i in range(1, 1200, 4))
-    mixed = " - ".join(f"exp(x{i} - x{i + 1})/3 + log(1 + x{i}**2) - sin(x{i + 1})*x{i}" for i in range(1, 400))
-    repeated = " + ".join(f"(x{i % 7} - 1)**2" for i in range(2500))  # like terms to collect
-    for text in (_rosenbrock(600), powell, mixed, repeated, "x1 - " + _rosenbrock(500) + " - 3/7"):
-        assert len(text) > large._LARGE
+                        f" + 10*(x{i} - x{i + 3})**4" for i in range(1, 600, 4))
+    mixed = " - ".join(f"exp(x{i} - x{i + 1})/3 + log(1 + x{i}**2) - sin(x{i + 1})*x{i}" for i in range(1, 200))
+    repeated = " + ".join(f"(x{i % 7} - 1)**2" for i in range(1200))  # like terms to collect
+    for text in (_rosenbrock(300), powell, mixed, repeated, "x1 - " + _rosenbrock(260) + " - 3/7"):
+        assert len(text) > large._LARGE and len(large._top_level_signs(text)) >= large._PIECE_TERMS
         fast, plain, built = _both_routes(monkeypatch, text)
         assert fast[0] == "ok" and fast == plain
         assert built
+
+
+def test_at_the_real_threshold_the_template_route_builds():
+    text = _rosenbrock(600)
+    assert len(text) > large._LARGE
+    expr, names = large.build_large(text, 10**6)
+    assert len(names) == 600 and len(expr.args) == 2 * 599
 
 
 def test_rosenbrock_terms_are_the_sympy_terms():
@@ -204,18 +214,17 @@ def test_node_budget_is_the_ordinary_routes(monkeypatch):
 # --- through the CLI ------------------------------------------------------------------------------
 
 
-def test_rosenbrock_2000_from_stdin_through_the_cli(tmp_path):
+def test_rosenbrock_2000_from_stdin_through_the_cli():
     n = 2000
-    x0 = tmp_path / "x0.txt"
-    x0.write_text(",".join(["-1.2", "1"] * (n // 2)))
+    x = [-1, 2] * (n // 2)
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_utime
-    # --max-iter 0: read, build and compile, no iterations (those are timed elsewhere).
-    proc = subprocess.run([sys.executable, "-m", "taylorcli", "newton", "-", "--x0", f"@{x0}", "--max-iter", "0",
+    proc = subprocess.run([sys.executable, "-m", "taylorcli", "eval", "-", "--at", ",".join(map(str, x)),
                            "--format", "json"], input=_rosenbrock(n), capture_output=True, text=True, timeout=300)
     cpu = resource.getrusage(resource.RUSAGE_CHILDREN).ru_utime - before
+    assert proc.returncode == 0, proc.stderr[-300:]
     report = json.loads(proc.stdout)
-    assert len(report["variables"]) == n and report["variables"][:3] == ["x1", "x2", "x3"]
-    assert "Traceback" not in proc.stderr and "limit" not in proc.stderr
+    want = sum(100 * (x[i + 1] - x[i] ** 2) ** 2 + (1 - x[i]) ** 2 for i in range(n - 1))  # by hand, in integers
+    assert report["value"] == str(want) and len(report["variables"]) == n
     assert cpu < 10, f"{cpu:.1f} CPU seconds"  # generous: about a second on an idle machine
 
 
@@ -252,3 +261,26 @@ def test_slow_but_valid_stdin_input_hits_the_time_limit(tmp_path):
                           capture_output=True, text=True, timeout=120, cwd=tmp_path)
     assert proc.returncode == 1, proc.stderr[-300:]
     assert "time limit of 1 CPU seconds exceeded" in proc.stderr
+
+
+@pytest.mark.parametrize("text", [
+    "(" + _rosenbrock(600) + ")*2",  # one huge term: nothing to share
+    " + ".join(["x1"] * 50) + " + " + "*".join(f"(x{i} + 1)" for i in range(2000)),  # few terms, one long
+])
+def test_few_or_huge_terms_take_the_ordinary_route(text):
+    assert len(text) > large._LARGE
+    assert large.build_large(text, 10**6) is None
+
+
+@settings(max_examples=max_examples(200), **SETTINGS)
+@given(st.text(alphabet="()x+", max_size=400), st.integers(90, 110))
+def test_fast_depth_check_agrees_with_the_character_loop(text, extra):
+    from taylorcli.parse_text import MAX_DEPTH, _check_characters, _depth
+
+    text = "(" * extra + text  # around the limit
+    try:
+        _check_characters(text)
+        loop_refuses = False
+    except TaylorError:
+        loop_refuses = True
+    assert (_depth(text) > MAX_DEPTH) == loop_refuses
