@@ -28,7 +28,7 @@ import sympy as sp
 from .calculus import Differentiator, Expr, Variables, as_expression, describe_point
 from .convert import add, mul
 from .sortkey import rational_polynomial
-from .errors import InputError, LimitError
+from .errors import InputError, LimitError, MathError
 from .guard import check_point, check_size, not_real
 from .parse import parse_point, resolve_variables
 from .singular import NotAnalytic, obstacles
@@ -195,16 +195,25 @@ def _check_value(value: sp.Expr, index: Sequence[int], variables: Sequence[sp.Sy
 def _taylor(expr: sp.Expr, variables: list[sp.Symbol], point: dict[sp.Symbol, sp.Expr],
             order: int, degree: str, arithmetic: bool = True) -> list[tuple[Powers, sp.Expr]]:
     """The coefficients, by series arithmetic where it applies, else (or ``arithmetic=False``) by derivatives."""
-    why = _kink(expr, point)
-    if why:
-        raise NotAnalytic(why)
     n = len(variables)
-    check_point(expr, point)
-    if order >= 0:
-        _check_count(n, order, degree)
+    try:
+        check_point(expr, point)
+        if order >= 0:
+            _check_count(n, order, degree)
+    except (MathError, LimitError):  # not analytic there says more than too large
+        why = _kink(expr, point)
+        if why:
+            raise NotAnalytic(why) from None
+        raise
+    # The arithmetic refuses every piece obstacles() names (a kink or jump has no recurrence;
+    # a branch point or log at a zero of its argument is a power or log of a series that
+    # vanishes at the point): where it succeeds there is none, so they are looked for after.
     found = _arithmetic(expr, variables, point, order, degree) if arithmetic else None
     if found is not None:
         return found
+    why = _kink(expr, point)
+    if why:
+        raise NotAnalytic(why)
     indices = _indices(n, order, degree) if order >= 0 else []
     # Repeated differentiation swells expressions (exp(sin(x)) to order 12): always the engine.
     d = Differentiator(expr, variables)

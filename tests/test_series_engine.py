@@ -65,7 +65,7 @@ def _coefficients(expr: sp.Expr, variables: list, point: dict, order: int, arith
     try:
         return _taylor(expr, variables, point, order, "total", arithmetic=arithmetic)
     except (NotAnalytic, MathError) as error:
-        return type(error).__name__
+        return f"{type(error).__name__}: {error}"
 
 
 @settings(max_examples=max_examples(60), **SETTINGS)
@@ -147,3 +147,23 @@ def test_rational_polynomial_is_sympys_sum(terms: list, a: sp.Rational) -> None:
     expected = sp.Add(*(c * sp.Mul(bases[0] ** p, bases[1] ** q) for (p, q), c in coefficients))
     if built is not None:
         assert built == expected and built.args == expected.args
+
+
+@settings(max_examples=max_examples(60), **SETTINGS)
+@given(st.lists(st.tuples(st.tuples(st.integers(0, 5), st.integers(0, 5)),
+                          st.fractions(max_denominator=9).map(sp.Rational)), min_size=1, max_size=12),
+       st.sampled_from([sp.Integer(0), sp.Integer(2), sp.Rational(-1, 2), sp.Rational(7, 3)]),
+       st.sampled_from([sp.Symbol("x", real=True), sp.Symbol("x"), sp.Symbol("x", positive=True)]))
+def test_rational_polynomial_builds_sympys_objects(terms: list, a: sp.Rational, x: sp.Symbol) -> None:
+    # Powers of x and of x - a built without Pow.__new__ (sortkey._power): the same objects.
+    coefficients = [((sp.Integer(p), sp.Integer(q)), c) for (p, q), c in {p: c for p, c in terms if c}.items()]
+    bases = [x - a, Y]
+    built = rational_polynomial(coefficients, bases)
+    expected = sp.Add(*(c * sp.Mul(bases[0] ** p, bases[1] ** q) for (p, q), c in coefficients))
+    if built is None:
+        return
+    assert built == expected and built.args == expected.args and hash(built) == hash(expected)
+    assert built.is_commutative is expected.is_commutative
+    for got, want in zip(sp.preorder_traversal(built), sp.preorder_traversal(expected)):
+        assert type(got) is type(want) and got.args == want.args
+        assert got.is_commutative is want.is_commutative

@@ -16,18 +16,23 @@ irrational constant, a pole or branch point, per-variable degree), it raises
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 
 import symengine as se
 import sympy as sp
 
 from ..convert import add, mul, to_sympy
+from ..guard import MAX_DIGITS
 from ..sortkey import sort_args
 from . import univariate
 from .compose import FUNCTIONS, Walker
 from .tps import NoSlot, Ring, Unsupported
 
+# Vets a part of a coefficient (powers, part): every part that is not rational, and every
+# rational too long to print (MAX_DIGITS); a shorter rational is defined, real and small.
 Vet = Callable[[tuple[int, ...], sp.Expr], None]
+_LIMIT = int(MAX_DIGITS * math.log2(10))  # guard.check_size's limit, in bits
 
 
 def applies(expr: sp.Expr, degree: str) -> str | None:
@@ -73,7 +78,7 @@ def taylor_coefficients(expr: sp.Expr, variables: Sequence[sp.Symbol], point: di
         if not walker.values:  # rational coefficients only
             for exps, c in parts[d].to_dict().items():
                 value = _rational(c)
-                if vet is not None:
+                if vet is not None and _big(c):
                     vet(exps, value)
                 found.append((tuple(exps), value))
             # Within a degree: x**2 before x*y before y**2 (the derivative engine's order).
@@ -109,7 +114,7 @@ def taylor_coefficients(expr: sp.Expr, variables: Sequence[sp.Symbol], point: di
         out += found
     if order < 0:
         return []
-    integers = [sp.Integer(p) for p in range(k + 1)]
+    integers = _integers(k)
     return [(tuple([integers[p] for p in powers]), value) for powers, value in out]
 
 
@@ -119,14 +124,26 @@ def _univariate(expr: sp.Expr, x: sp.Symbol, a: sp.Expr, order: int, k: int,
     if not a.is_Rational:
         raise Unsupported("the point has a coordinate that is not rational")
     out = []
+    integers = _integers(k)
+    rational = sp.Rational.from_coprime_ints  # an fmpq is reduced with q > 0: Rational(p, q)'s object
     for d, c in enumerate(univariate.coefficients(expr, x, a, k)):
-        if c == 0:
+        if not c:
             continue
-        value = _rational(c)
-        if vet is not None:
+        p, q = int(c.p), int(c.q)
+        value = rational(p, q)
+        if vet is not None and max(abs(p).bit_length(), q.bit_length()) > _LIMIT:
             vet((d,), value)
-        out.append(((sp.Integer(d),), value))
+        out.append(((integers[d],), value))
     return out if order >= 0 else []
+
+
+_INTEGERS: list[sp.Integer] = []  # sp.Integer(0), sp.Integer(1) ...: immutable, built once
+
+
+def _integers(k: int) -> list[sp.Integer]:
+    while len(_INTEGERS) <= k:
+        _INTEGERS.append(sp.Integer(len(_INTEGERS)))
+    return _INTEGERS
 
 
 class _Direct:
@@ -203,8 +220,13 @@ def _powers(item: tuple) -> tuple:
 
 
 def _rational(c: object) -> sp.Rational:
-    p, q = int(c.p), int(c.q)
-    return sp.Integer(p) if q == 1 else sp.Rational(p, q)
+    # An fmpq is reduced with q > 0: what Rational(p, q) builds, without its checks and cache.
+    return sp.Rational.from_coprime_ints(int(c.p), int(c.q))
+
+
+def _big(c: object) -> bool:
+    """Whether a rational is too long to print (guard.check_size would refuse it)."""
+    return max(abs(int(c.p)).bit_length(), int(c.q).bit_length()) > _LIMIT
 
 
 def _term(values: list, gens: Sequence[int], c: object) -> object:
