@@ -302,6 +302,9 @@ def expand(f: Expr, variables: Variables = None, at: Mapping | str | Sequence | 
     """
     expr = as_expression(f)
     symbols = resolve_variables([expr], variables)
+    # The expression's own (equal) symbol objects: a lookup by identity skips Basic.__eq__.
+    own = {s: s for s in expr.free_symbols}
+    symbols = [own.get(v, v) for v in symbols]
     if degree not in DEGREES:
         raise InputError(f"degree must be 'total' or 'each', got {degree!r}")
     if not isinstance(order, int) or isinstance(order, bool):

@@ -26,6 +26,7 @@ import sympy as sp
 from symengine.lib.symengine_wrapper import sympy2symengine
 
 from .tps import NoSlot, Ring, Series, Unsupported
+from .tps import terms as _terms
 
 # The functions composed here, and how many generators each may add (f(u0) and a companion).
 FUNCTIONS = (sp.exp, sp.log, sp.sin, sp.cos, sp.tan, sp.sec, sp.csc, sp.cot, sp.sinh, sp.cosh, sp.tanh,
@@ -45,6 +46,7 @@ class Walker:
         self.values: list[object] = []  # SymEngine value of each generator used
         self._by_value: dict[object, int] = {}
         self._memo: dict[sp.Expr, Series] = {}
+        self._depends: dict[sp.Expr, bool] = {}
         self._engine_point: dict | None = None
         for v in self.variables:
             if not point[v].is_Rational:
@@ -80,7 +82,7 @@ class Walker:
         """An element of the coefficient ring (constant in h) back as a SymEngine expression."""
         n = self.ring.n
         terms = []
-        for exps, coeff in c.to_dict().items():
+        for exps, coeff in _terms(c):
             term = se.Rational(int(coeff.p), int(coeff.q))
             for j, e in enumerate(exps[n:]):
                 if e:
@@ -102,6 +104,14 @@ class Walker:
             self._engine_point = {sympy2symengine(v): sympy2symengine(a) for v, a in self.point.items()}
         return sympy2symengine(arg).subs(self._engine_point)
 
+    def depends(self, expr: sp.Expr) -> bool:
+        """Whether ``expr`` involves a variable: each subexpression asked once (free_symbols walks it all)."""
+        found = self._depends.get(expr)
+        if found is None:
+            found = self._depends[expr] = expr in self.index if expr.is_Atom \
+                else any([self.depends(arg) for arg in expr.args])
+        return found
+
     # --- the walk -----------------------------------------------------------------------------
     def series(self, expr: sp.Expr) -> Series:
         found = self._memo.get(expr)
@@ -115,7 +125,7 @@ class Walker:
             return ring.variable(self.index[expr], _fraction(self.point[expr]))
         if expr.is_Rational:
             return ring.constant(_fraction(expr))
-        if not (expr.free_symbols & set(self.index)):
+        if not self.depends(expr):
             return ring.constant(self.constant_of(sympy2symengine(expr)))
         if expr.is_Add:
             out = self.series(expr.args[0])
@@ -147,7 +157,7 @@ class Walker:
         # b**e = exp(e log b), its value at the point as SymEngine gives b0**e0. Only where
         # that value is rational: else SymEngine folds b**e/b into b**(e-1) (x**(a/7 + 1)),
         # a form this product does not give.
-        if not (exponent.free_symbols & set(self.index)):
+        if not self.depends(exponent):
             raise Unsupported("a power with an exponent that is neither rational nor variable")
         v = self.series(exponent)
         b0 = ring.rational_constant(u)
@@ -164,7 +174,9 @@ class Walker:
         ring = self.ring
         one = ring.constant(1)
         u = self.series(arg)
-        v = self.argument(arg)
+        # A rational constant term is the argument's value at the point, as SymEngine's subs
+        # gives it (a canonical number); anything else is built the way the derivative engine does.
+        v = se.Rational(*_pq(u[0])) if u[0].is_constant() else self.argument(arg)
 
         def value(g: object) -> object:  # g(argument) at the point, as the derivative engine has it
             return self.constant_of(g(v))
@@ -238,6 +250,12 @@ class Walker:
                 acc = acc + ju * fg[d - j]
             out.append(acc * ring._inv[d] * sign)
         return out
+
+
+def _pq(c: object) -> tuple[int, int]:
+    """The numerator and denominator of a constant element of the ring."""
+    q = c.leading_coefficient() if c else None
+    return (int(q.p), int(q.q)) if q is not None else (0, 1)
 
 
 def _fraction(q: sp.Rational) -> Fraction:

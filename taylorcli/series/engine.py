@@ -28,6 +28,7 @@ from ..sortkey import sort_args
 from . import univariate
 from .compose import FUNCTIONS, Walker
 from .tps import NoSlot, Ring, Unsupported
+from .tps import terms as _terms
 
 # Vets a part of a coefficient (powers, part): every part that is not rational, and every
 # rational too long to print (MAX_DIGITS); a shorter rational is defined, real and small.
@@ -61,13 +62,14 @@ def taylor_coefficients(expr: sp.Expr, variables: Sequence[sp.Symbol], point: di
     # First without generator slots (most expansions at 0 have rational coefficients only:
     # FLINT is fastest with the fewest variables), then with as many as the expression may need.
     try:
-        walker = Walker(variables, point, k, Ring(n, 0, k))
+        walker = Walker(variables, point, k, Ring.get(n, 0, k))
         parts = walker.series(expr)
     except NoSlot:
-        walker = Walker(variables, point, k, Ring(n, Walker.slots(expr), k))
+        walker = Walker(variables, point, k, Ring.get(n, Walker.slots(expr), k))
         parts = walker.series(expr)
-    names = {s.name: s for s in expr.free_symbols | set(variables)}
-    parameters = not expr.free_symbols <= set(point)
+    free = expr.free_symbols
+    names = {s.name: s for s in free | set(variables)}
+    parameters = not free <= set(point)
     memo: dict[object, sp.Expr] = {}
     keys: dict = {}  # sort keys of the SymPy objects built (sortkey.py)
     direct = _Direct(walker.values, names if parameters else None, {}) if walker.values else None
@@ -76,18 +78,20 @@ def taylor_coefficients(expr: sp.Expr, variables: Sequence[sp.Symbol], point: di
         # order < 0: f(a) is still computed and vetted (is f analytic here?)
         found: list[tuple[tuple[int, ...], sp.Expr]] = []
         if not walker.values:  # rational coefficients only
-            for exps, c in parts[d].to_dict().items():
-                value = _rational(c)
-                if vet is not None and _big(c):
+            rational = sp.Rational.from_coprime_ints  # an fmpq is reduced, q > 0: Rational(p, q)'s object
+            for exps, c in _terms(parts[d]):
+                p, q = int(c.p), int(c.q)
+                value = rational(p, q)
+                if vet is not None and max(abs(p).bit_length(), q.bit_length()) > _LIMIT:
                     vet(exps, value)
-                found.append((tuple(exps), value))
+                found.append((exps, value))
             # Within a degree: x**2 before x*y before y**2 (the derivative engine's order).
             found.sort(key=_powers, reverse=True)
             out += found
             continue
         # Group the terms by their powers of h; the rest of each term is a constant of the coefficient.
         by_powers: dict[tuple, list] = {}
-        for exps, c in parts[d].to_dict().items():
+        for exps, c in _terms(parts[d]):
             by_powers.setdefault(tuple(exps[:n]), []).append((exps[n:], c))
         for powers, items in by_powers.items():
             if len(items) == 1 and not any(items[0][0]):

@@ -43,6 +43,18 @@ class Ring:
         self.one = self.ctx.constant(1)
         self._inv = [fmpq(0)] + [fmpq(1, d) for d in range(1, k + 2)]
 
+    _made: dict[tuple[int, int, int], Ring] = {}
+
+    @classmethod
+    def get(cls, n: int, m: int, k: int) -> Ring:
+        """The ring for (n, m, k), made once: its parts are immutable (FLINT's += makes a new poly)."""
+        ring = cls._made.get((n, m, k))
+        if ring is None:
+            if len(cls._made) > 64:  # a long batch of shapes: keep the cache small
+                cls._made.clear()
+            ring = cls._made[(n, m, k)] = cls(n, m, k)
+        return ring
+
     # --- building ---------------------------------------------------------------------------
     def constant(self, value: fmpq_mpoly | int | Fraction | fmpq) -> Series:
         c = value if isinstance(value, fmpq_mpoly) else self.ctx.constant(fmpq(value) if not isinstance(
@@ -206,3 +218,8 @@ class Ring:
     def log(self, u: Series, l0: fmpq_mpoly) -> Series:
         """log(u) with u_0 rational and positive and l0 = log(u_0): u L' = u'."""
         return self.chain(l0, u, self.div(self.constant(1), u))
+
+
+def terms(c: fmpq_mpoly) -> zip:
+    """(exponents, coefficient) of each term: ``to_dict().items()`` at a third of its cost."""
+    return zip(c.monoms(), c.coeffs())
