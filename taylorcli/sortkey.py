@@ -86,7 +86,7 @@ def rational_polynomial(coefficients: list, bases: list[Basic]) -> Basic | None:
     True
     """
     memo: dict[Any, tuple] = {}
-    powers_of: dict[tuple[int, Any], tuple[Basic, tuple] | None] = {}
+    powers_of: dict[tuple[int, int], tuple[Basic, tuple] | None] = {}
     mul_class = _class_key(Mul)
     one, zero = S.One, S.Zero
     numbers, rest = [], []
@@ -95,13 +95,15 @@ def rational_polynomial(coefficients: list, bases: list[Basic]) -> Basic | None:
             return None
         factors = []
         for i, p in enumerate(powers):
-            if p:
-                found = powers_of.get((i, p), False)
-                if found is False:
-                    found = powers_of[(i, p)] = _power(bases[i], p, memo)
-                if found is None:
-                    return None
-                factors.append(found)
+            if p is zero or type(p) is int and p == 0:  # Integer(0) is S.Zero; no Integer.__bool__
+                continue
+            # By identity: every p is alive in `coefficients`, and Integer.__hash__ is Python code.
+            found = powers_of.get((i, id(p)), False)
+            if found is False:
+                found = powers_of[(i, id(p))] = _power(bases[i], p, memo)
+            if found is None:
+                return None
+            factors.append(found)
         if not factors:
             numbers.append(c)
             continue
@@ -147,7 +149,7 @@ def _power(base: Basic, p: Basic, memo: dict[Any, tuple]) -> tuple[Basic, tuple]
         power = Expr.__new__(Pow, base, p)
         power.is_commutative = True
         return power, (_class_key(Pow), 2, (sort_key(base, memo), (_class_key(type(p)), 2, (p.p, 1))))
-    power = base**p
+    power = base if p is S.One else base**p  # Pow(b, 1) is b
     if power.is_Mul or power.is_Number or not power.is_commutative:
         return None
     return power, sort_key(power, memo)

@@ -38,8 +38,8 @@ _LIMIT = int(MAX_DIGITS * math.log2(10))  # guard.check_size's limit, in bits
 
 def applies(expr: sp.Expr, degree: str) -> str | None:
     """Why the arithmetic does not apply to ``expr`` (None when it does)."""
-    if degree != "total":
-        return "per-variable degree"
+    if degree not in ("total", "each"):
+        return f"degree {degree!r}"
     for fn in expr.atoms(sp.Function):
         if not isinstance(fn, FUNCTIONS) or len(fn.args) != 1:
             return f"no recurrence for {type(fn).__name__}"
@@ -48,12 +48,19 @@ def applies(expr: sp.Expr, degree: str) -> str | None:
 
 def taylor_coefficients(expr: sp.Expr, variables: Sequence[sp.Symbol], point: dict[sp.Symbol, sp.Expr],
                         order: int, degree: str, vet: Vet | None = None) -> list[tuple[tuple, sp.Expr]]:
-    """(powers, exact coefficient) for every non-zero term of total degree <= ``order``."""
+    """(powers, exact coefficient) for every non-zero term of total degree <= ``order``.
+
+    ``degree="each"``: every term whose exponents are each <= ``order`` (total degree up to
+    n * order, in a ring that drops the rest: tps.Ring's ``each``).
+    """
     why = applies(expr, degree)
     if why:
         raise Unsupported(why)
     n = len(variables)
     k = max(order, 0)
+    each = k if degree == "each" and n > 1 else None  # one variable: the same as total degree
+    if each is not None:
+        k = n * each
     if n == 1:
         try:
             return _univariate(expr, variables[0], point[variables[0]], order, k, vet)
@@ -62,10 +69,11 @@ def taylor_coefficients(expr: sp.Expr, variables: Sequence[sp.Symbol], point: di
     # First without generator slots (most expansions at 0 have rational coefficients only:
     # FLINT is fastest with the fewest variables), then with as many as the expression may need.
     try:
-        walker = Walker(variables, point, k, Ring.get(n, 0, k))
+        walker = Walker(variables, point, k, Ring.get(n, 0, k, each))
         parts = walker.series(expr)
     except NoSlot:
-        walker = Walker(variables, point, k, Ring.get(n, Walker.slots(expr), k))
+        slots = Walker.slots(expr) + sum(not point[v].is_Rational for v in variables)
+        walker = Walker(variables, point, k, Ring.get(n, slots, k, each))
         parts = walker.series(expr)
     free = expr.free_symbols
     names = {s.name: s for s in free | set(variables)}
@@ -126,7 +134,7 @@ def _univariate(expr: sp.Expr, x: sp.Symbol, a: sp.Expr, order: int, k: int,
                 vet: Vet | None) -> list[tuple[tuple, sp.Expr]]:
     """One variable with rational coefficients only: FLINT's fmpq_series (univariate.py)."""
     if not a.is_Rational:
-        raise Unsupported("the point has a coordinate that is not rational")
+        raise NoSlot("the point has a coordinate that is not rational")  # a generator: compose.py
     out = []
     integers = _integers(k)
     rational = sp.Rational.from_coprime_ints  # an fmpq is reduced with q > 0: Rational(p, q)'s object
