@@ -31,7 +31,7 @@ from .sortkey import rational_polynomial
 from .errors import InputError, LimitError, MathError
 from .guard import check_point, check_size, not_real
 from .parse import parse_point, resolve_variables
-from .singular import NotAnalytic, obstacles
+from .singular import NotAnalytic, Series, kind_of, obstacles
 from .singular import series as one_variable_series
 
 _log = logging.getLogger(__name__)  # --debug: which engine gave the coefficients, and why
@@ -266,6 +266,30 @@ def _arithmetic(expr: sp.Expr, variables: list[sp.Symbol], point: dict[sp.Symbol
     return found
 
 
+def _laurent(expr: sp.Expr, x: sp.Symbol, a: sp.Expr, order: int, side: str | None,
+             infinite: bool) -> Series | None:
+    """A Laurent series with rational coefficients by valuation (taylorcli.series.laurent), or None.
+
+    Two-sided only: a Laurent series with real coefficients holds on both sides of the
+    point, as SymPy's route (singular.series) would find by comparing them; the rest,
+    and whatever the arithmetic cannot reach, is left to that route.
+    """
+    if infinite or side is not None or not a.is_Rational or order < 0:
+        return None  # (below order 0 SymPy's series, with n <= 0, can refuse: the route decides)
+    try:
+        from .series.laurent import laurent
+        from .series.tps import Unsupported
+    except ImportError:
+        return None
+    try:
+        found = laurent(expr, x, a, order)
+    except Unsupported as why:
+        _log.debug("expansion: SymPy's series (the Laurent arithmetic does not apply: %s)", why)
+        return None
+    _log.debug("expansion: Laurent series by valuation (series arithmetic)")
+    return Series(found, sp.Integer(order + 1), kind_of(found, False), None)
+
+
 def _point(at: Mapping | str | Sequence | None, variables: list[sp.Symbol]) -> dict[sp.Symbol, sp.Expr]:
     if at is None:
         return {v: sp.Integer(0) for v in variables}
@@ -331,7 +355,8 @@ def expand(f: Expr, variables: Variables = None, at: Mapping | str | Sequence | 
             raise NotAnalytic(f"{expr} is not analytic at {describe_point(point)}: {error}") from None
         (x,) = symbols
         reasons = obstacles(expr, point) if not infinite else []
-        found = one_variable_series(expr, x, point[x], order, side, reasons[0] if reasons else "")
+        found = _laurent(expr, x, point[x], order, side, bool(infinite)) \
+            or one_variable_series(expr, x, point[x], order, side, reasons[0] if reasons else "")
         if any(c.has(sp.zoo, sp.nan, sp.oo, -sp.oo, sp.I, sp.DiracDelta, sp.AccumBounds) for _, c in found.items):
             raise NotAnalytic(f"the series of {expr} at {describe_point(point)} has an undefined coefficient")
         coefficients = [((e,), c) for e, c in found.items]
