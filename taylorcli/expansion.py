@@ -290,6 +290,22 @@ def _laurent(expr: sp.Expr, x: sp.Symbol, a: sp.Expr, order: int, side: str | No
     return Series(found, sp.Integer(order + 1), kind_of(found, False), None)
 
 
+_RESOLVED: dict[str, list[sp.Symbol]] = {}  # variable lists read from text, by their text
+
+
+def _variables(expr: sp.Expr, given: Variables) -> list[sp.Symbol]:
+    """resolve_variables, with a text's symbols read once per process (a real Symbol is ~15 us to make)."""
+    if not isinstance(given, str):
+        return resolve_variables([expr], given)
+    found = _RESOLVED.get(given)
+    if found is None:  # what parse_variables gives depends on the text alone; an error is not kept
+        found = resolve_variables([expr], given)
+        if len(_RESOLVED) >= 256:
+            _RESOLVED.clear()
+        _RESOLVED[given] = found
+    return list(found)
+
+
 def _point(at: Mapping | str | Sequence | None, variables: list[sp.Symbol]) -> dict[sp.Symbol, sp.Expr]:
     if at is None:
         return {v: sp.Integer(0) for v in variables}
@@ -325,7 +341,7 @@ def expand(f: Expr, variables: Variables = None, at: Mapping | str | Sequence | 
     '1/x + x/6 + 7*x**3/360'
     """
     expr = as_expression(f)
-    symbols = resolve_variables([expr], variables)
+    symbols = _variables(expr, variables)
     # The expression's own (equal) symbol objects: a lookup by identity skips Basic.__eq__.
     own = {s: s for s in expr.free_symbols}
     symbols = [own.get(v, v) for v in symbols]

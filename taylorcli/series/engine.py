@@ -53,9 +53,8 @@ def taylor_coefficients(expr: sp.Expr, variables: Sequence[sp.Symbol], point: di
     ``degree="each"``: every term whose exponents are each <= ``order`` (total degree up to
     n * order, in a ring that drops the rest: tps.Ring's ``each``).
     """
-    why = applies(expr, degree)
-    if why:
-        raise Unsupported(why)
+    if degree not in ("total", "each"):
+        raise Unsupported(f"degree {degree!r}")
     n = len(variables)
     k = max(order, 0)
     each = k if degree == "each" and n > 1 else None  # one variable: the same as total degree
@@ -65,7 +64,10 @@ def taylor_coefficients(expr: sp.Expr, variables: Sequence[sp.Symbol], point: di
         try:
             return _univariate(expr, variables[0], point[variables[0]], order, k, vet)
         except NoSlot:
-            pass  # an irrational constant: the general engine, with generators
+            pass  # an irrational constant, or a function it has no rule for: the general engine
+    why = applies(expr, degree)  # (the univariate walk refuses what this refuses, with NoSlot)
+    if why:
+        raise Unsupported(why)
     # First without generator slots (most expansions at 0 have rational coefficients only:
     # FLINT is fastest with the fewest variables), then with as many as the expression may need.
     try:
