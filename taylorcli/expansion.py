@@ -143,6 +143,11 @@ class Expansion:
 
 
 def _base(v: sp.Symbol, a: sp.Expr) -> sp.Expr:
+    # == sympifies and x - 0 builds an Add to give x back: a rational point skips both
+    if a is sp.S.Zero:
+        return v
+    if a.is_Rational:
+        return v - a
     if a == sp.oo:
         return 1 / v
     if a == -sp.oo:
@@ -354,7 +359,7 @@ def expand(f: Expr, variables: Variables = None, at: Mapping | str | Sequence | 
     if order < -MAX_ORDER:
         raise LimitError(f"order {order} is too low (limit -{MAX_ORDER})")
     point = _point(at, symbols)
-    infinite = [v for v, a in point.items() if a in (sp.oo, -sp.oo)]
+    infinite = [v for v, a in point.items() if not a.is_Rational and a in (sp.oo, -sp.oo)]
     if infinite and len(symbols) > 1:
         raise InputError("expansion at infinity needs a single variable")
     if side is not None and len(symbols) > 1:
