@@ -31,7 +31,7 @@ from .sortkey import rational_polynomial
 from .errors import InputError, LimitError, MathError
 from .guard import check_point, check_size, not_real
 from .parse import parse_point, resolve_variables
-from .singular import NotAnalytic, Series, kind_of, obstacles
+from .singular import SIDES, NotAnalytic, Series, kind_of, obstacles, verify
 from .singular import series as one_variable_series
 
 _log = logging.getLogger(__name__)  # --debug: which engine gave the coefficients, and why
@@ -292,7 +292,9 @@ def _laurent(expr: sp.Expr, x: sp.Symbol, a: sp.Expr, order: int, side: str | No
         _log.debug("expansion: SymPy's series (the Laurent arithmetic does not apply: %s)", why)
         return None
     _log.debug("expansion: Laurent series by valuation (series arithmetic)")
-    return Series(found, sp.Integer(order + 1), kind_of(found, False), None)
+    next_exponent = sp.Integer(order + 1)
+    verify(expr, x, a, found, next_exponent, SIDES)  # the numeric check every series gets
+    return Series(found, next_exponent, kind_of(found, False), None)
 
 
 _RESOLVED: dict[str, list[sp.Symbol]] = {}  # variable lists read from text, by their text
