@@ -297,19 +297,21 @@ def _laurent(expr: sp.Expr, x: sp.Symbol, a: sp.Expr, order: int, side: str | No
     return Series(found, next_exponent, kind_of(found, False), None)
 
 
-_RESOLVED: dict[str, list[sp.Symbol]] = {}  # variable lists read from text, by their text
+_RESOLVED: dict[tuple, list[sp.Symbol]] = {}  # variable lists read from text, by text and --param names
 
 
 def _variables(expr: sp.Expr, given: Variables) -> list[sp.Symbol]:
     """resolve_variables, with a text's symbols read once per process (a real Symbol is ~15 us to make)."""
     if not isinstance(given, str):
         return resolve_variables([expr], given)
-    found = _RESOLVED.get(given)
-    if found is None:  # what parse_variables gives depends on the text alone; an error is not kept
+    from .parse import PARAMETERS  # the parser's only state: keyed by it too, should it ever matter
+    key = (given, tuple(PARAMETERS))
+    found = _RESOLVED.get(key)
+    if found is None:  # parse_variables reads the text alone; an error is raised, never kept
         found = resolve_variables([expr], given)
         if len(_RESOLVED) >= 256:
             _RESOLVED.clear()
-        _RESOLVED[given] = found
+        _RESOLVED[key] = found
     return list(found)
 
 
