@@ -96,3 +96,32 @@ def test_random_quotients_are_sympys_series(expr: sp.Expr, order: int) -> None:
     with time_limit(60):
         expected = sympy_route(expr, X, sp.Integer(0), order)
     assert ours == expected.items, expr
+
+
+PUISEUX = ["sqrt(x + x**2)", "sqrt(x)*exp(x)", "sqrt(sin(x))", "(x + x**2)**(2/3)", "sqrt(x**2 + x**3)",
+           "sqrt(x)", "1/sqrt(x) + x", "sqrt(x)/sin(x)**2", "x**(1/3)*cos(x)", "sqrt(4*x + x**2)/(1 + sqrt(x))",
+           "sqrt(-x)*exp(x)", "sqrt(-x - x**2)*sqrt(-x)", "sqrt((x - 1)**3)", "1/(x - 1) + sqrt(x - 1)", "abs(x)"]
+
+
+def _outcome(text: str, at: str | None, order: int, side: str | None) -> tuple | str:
+    try:
+        e = expand(text, "x", at, order, side=side)
+    except Exception as error:  # noqa: BLE001 - the error is part of the outcome compared
+        return f"{type(error).__name__}: {error}"
+    return (e.coefficients, e.next_exponent, e.kind, e.side, e.side_note, e.reason, e.method, e.text)
+
+
+@pytest.mark.parametrize("text", PUISEUX)
+def test_puiseux_by_valuation_is_sympys_route(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The whole expansion (terms, order term, kind, side and why, errors) with the valuation
+    # arithmetic and with SymPy's series alone (singular._raw_by_valuation switched off).
+    from taylorcli import singular
+    at = "1" if "x - 1" in text else None
+    for order in (0, 3):
+        for side in (None, "+", "-"):
+            ours = _outcome(text, at, order, side)
+            with monkeypatch.context() as m:
+                m.setattr(singular, "_raw_by_valuation", lambda *args: None)
+                with time_limit(60):
+                    expected = _outcome(text, at, order, side)
+            assert ours == expected, (text, order, side)

@@ -118,8 +118,62 @@ def laurent(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, order: int) -> list[tup
     return out
 
 
-def _walk(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, precision: int) -> _L:
-    """The series of ``expr`` with leaves known to O(t**precision)."""
+class NotRealHere(Unsupported):
+    """A fractional power of something negative beside the point: f may not be real on this side."""
+
+
+def puiseux(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, order: int,
+            side: str) -> tuple[dict[sp.Rational, sp.Rational], sp.Rational]:
+    """The series of f(a + t) (``side="+"``) or f(a - t) (``"-"``) for t -> 0+, as SymPy's series gives it.
+
+    Exponents are multiples of 1/q, q the least common denominator of the expression's
+    rational exponents (x = a + s**q, a Laurent series in s). Returns the terms of exponent
+    <= order and the next exponent (the lowest one above order and below order + 1, else
+    order + 1: SymPy's ``series(g, t, 0, order + 1)`` then keeps O(t**(order + 1))).
+    ``NotRealHere`` where a fractional power meets a negative value; ``Unsupported`` otherwise.
+    """
+    if not a.is_Rational:
+        raise Unsupported("the point is not rational")
+    q = 1
+    for power in expr.atoms(sp.Pow):
+        if power.exp.is_Rational:
+            q = q * int(power.exp.q) // _gcd(q, int(power.exp.q))
+    sign = 1 if side == "+" else -1
+    extra = 4 * q
+    need = (order + 1) * q
+    while True:
+        try:
+            found = _walk(expr, x, a, need + extra, q, sign)
+        except _Short:
+            found = None
+        if found is not None and found.end >= need:
+            break
+        if extra >= MAX_EXTRA * q:
+            raise Unsupported("too much cancellation for the working precision")
+        extra *= 2
+    terms: dict[sp.Rational, sp.Rational] = {}
+    next_exponent = sp.Integer(order + 1)
+    for i, c in enumerate(found.c):
+        e = found.v + i
+        if e >= need:
+            break
+        if c != 0:
+            exponent = sp.Rational(e, q)
+            if exponent > order:
+                next_exponent = min(next_exponent, exponent)
+            else:
+                terms[exponent] = sp.Rational(int(c.p), int(c.q))
+    return terms, next_exponent
+
+
+def _gcd(m: int, n: int) -> int:
+    while n:
+        m, n = n, m % n
+    return m
+
+
+def _walk(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, precision: int, q: int = 1, sign: int = 1) -> _L:
+    """The series of ``expr`` at x = a + sign * s**q, with leaves known to O(s**precision)."""
     memo: dict[sp.Expr, _L] = {}
     point = fmpq(int(a.p), int(a.q))
 
@@ -139,8 +193,8 @@ def _walk(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, precision: int) -> _L:
             if e != x:
                 raise Unsupported("a constant that is not rational")
             if point == 0:
-                return _L(1, [fmpq(1)] + [fmpq(0)] * (precision - 2))
-            return _L(0, [point, fmpq(1)] + [fmpq(0)] * (precision - 2))
+                return _L(q, [fmpq(sign)] + [fmpq(0)] * (precision - q - 1))
+            return _L(0, [point] + [fmpq(0)] * (q - 1) + [fmpq(sign)] + [fmpq(0)] * (precision - q - 1))
         if e.is_Add:
             out = walk(e.args[0])
             for arg in e.args[1:]:
@@ -154,7 +208,9 @@ def _walk(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, precision: int) -> _L:
         if e.is_Pow:
             base, exponent = e.args
             if not exponent.is_Integer:
-                raise Unsupported("a power that is not an integer one (Puiseux or worse)")
+                if not exponent.is_Rational or q == 1:
+                    raise Unsupported("a power that is not an integer one (Puiseux or worse)")
+                return root(walk(base), exponent)
             u, n = walk(base), int(exponent)
             if n < 0:
                 u, n = _inv(u), -n
@@ -178,6 +234,22 @@ def _walk(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, precision: int) -> _L:
                 return _L(0, _coeffs(getattr(s, name)(), n))
             raise Unsupported(f"{fn.__name__} where its value is not rational")
         raise Unsupported(f"no rule for {type(e).__name__}")
+
+    def root(u: _L, r: sp.Rational) -> _L:
+        """u**r = c**r s**(v r) ((u / (c s**v))**r), r = p/m not an integer."""
+        c = u.c[0]
+        if c < 0:
+            raise NotRealHere("a fractional power of a negative value")
+        p, m = int(r.p), int(r.q)
+        if (u.v * p) % m:
+            raise Unsupported("a fractional valuation finer than the expression's exponents")
+        value = sp.Rational(int(c.p), int(c.q)) ** r
+        if not value.is_Rational:
+            raise Unsupported("an irrational leading coefficient")
+        unit = _series(u.c) * (1 / c)
+        body = _coeffs((unit.log() * fmpq(p, m)).exp(), len(u.c))
+        scale = fmpq(int(value.p), int(value.q))
+        return _L(u.v * p // m, [b * scale for b in body])
 
     # FLINT truncates every series at its context's cap whatever prec says.
     saved = flint.ctx.cap
