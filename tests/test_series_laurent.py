@@ -125,3 +125,32 @@ def test_puiseux_by_valuation_is_sympys_route(text: str, monkeypatch: pytest.Mon
                 with time_limit(60):
                     expected = _outcome(text, at, order, side)
             assert ours == expected, (text, order, side)
+
+
+@st.composite
+def radicals(draw: st.DrawFn) -> sp.Expr:
+    """g(x)**r * h(x) with g vanishing at 0: branch points, one-sided or not real on a side."""
+    g = draw(st.sampled_from(_ZERO_AT_0))(draw(st.sampled_from([1, -1, 2])) * X) + draw(st.sampled_from([0, X**2, -X**3]))
+    r = draw(st.sampled_from([sp.Rational(1, 2), sp.Rational(1, 3), sp.Rational(2, 3), sp.Rational(-1, 2),
+                              sp.Rational(3, 2)]))
+    h = draw(st.sampled_from([sp.Integer(1), sp.exp(X), 1 + X, sp.cos(X)]))
+    return g ** r * h
+
+
+@settings(max_examples=max_examples(15), **SETTINGS)
+@given(radicals(), st.integers(0, 3), st.sampled_from("+-"))
+def test_random_radicals_are_sympys_raw_series(expr: sp.Expr, order: int, side: str) -> None:
+    from taylorcli import singular
+    t = sp.Dummy("t", positive=True)
+    ours = singular._raw_by_valuation(expr, X, sp.Integer(0), order, side)
+    if ours is None:
+        return
+    fast, singular._raw_by_valuation = singular._raw_by_valuation, lambda *args: None
+    try:
+        with time_limit(60):
+            expected = singular.raw_series(expr, X, sp.Integer(0), order, side, t)
+    finally:
+        singular._raw_by_valuation = fast
+    assert ours.real == expected.real, (expr, side)
+    if ours.real:
+        assert (ours.terms, ours.next_exponent) == (expected.terms, expected.next_exponent), (expr, side, order)
