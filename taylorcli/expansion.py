@@ -289,7 +289,7 @@ def _laurent(expr: sp.Expr, x: sp.Symbol, a: sp.Expr, order: int, side: str | No
     try:
         found = laurent(expr, x, a, order)
     except Unsupported as why:
-        _log.debug("expansion: SymPy's series (the Laurent arithmetic does not apply: %s)", why)
+        _log.debug("expansion: series side by side (the two-sided Laurent arithmetic does not apply: %s)", why)
         return None
     _log.debug("expansion: Laurent series by valuation (series arithmetic)")
     next_exponent = sp.Integer(order + 1)

@@ -16,6 +16,7 @@ is real on one side only (sqrt(x) at 0: the series for x > 0 is the only one).
 from __future__ import annotations
 
 import itertools
+import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -23,6 +24,7 @@ import sympy as sp
 
 from .errors import InputError, MathError
 
+_log = logging.getLogger(__name__)  # --debug: which one-sided series came from the arithmetic
 SIDES = ("+", "-")
 KINDS = ("taylor", "laurent", "puiseux", "asymptotic")
 MAX_CHECKS = 60  # one-sided series computed to vouch for derivatives at a non-smooth point
@@ -156,9 +158,12 @@ def _raw_by_valuation(expr: sp.Expr, x: sp.Symbol, a: sp.Expr, order: int, side:
     except NotRealHere:
         if _real_near(expr, x, a, side):
             return None
+        _log.debug("series for %s -> %s%s: not real there (series arithmetic and numerics)", x, a, side)
         return Raw({}, sp.Integer(order + 1), False)  # not real: its terms are never read
-    except Unsupported:
+    except Unsupported as why:
+        _log.debug("series for %s -> %s%s: SymPy's series (the arithmetic does not apply: %s)", x, a, side, why)
         return None
+    _log.debug("series for %s -> %s%s: Laurent/Puiseux arithmetic", x, a, side)
     return Raw(terms, next_exponent, _real_near(expr, x, a, side))
 
 
