@@ -28,10 +28,10 @@ import sympy as sp
 from .calculus import Differentiator, Expr, Variables, as_expression, describe_point
 from .convert import add, mul
 from .sortkey import rational_polynomial
-from .errors import InputError, LimitError
+from .errors import InputError, LimitError, MathError
 from .guard import check_point, check_size, not_real
 from .parse import parse_point, resolve_variables
-from .singular import NotAnalytic, obstacles
+from .singular import SIDES, NotAnalytic, Series, kind_of, obstacles, verify
 from .singular import series as one_variable_series
 
 _log = logging.getLogger(__name__)  # --debug: which engine gave the coefficients, and why
@@ -143,6 +143,11 @@ class Expansion:
 
 
 def _base(v: sp.Symbol, a: sp.Expr) -> sp.Expr:
+    # == sympifies and x - 0 builds an Add to give x back: a rational point skips both
+    if a is sp.S.Zero:
+        return v
+    if a.is_Rational:
+        return v - a
     if a == sp.oo:
         return 1 / v
     if a == -sp.oo:
@@ -195,16 +200,25 @@ def _check_value(value: sp.Expr, index: Sequence[int], variables: Sequence[sp.Sy
 def _taylor(expr: sp.Expr, variables: list[sp.Symbol], point: dict[sp.Symbol, sp.Expr],
             order: int, degree: str, arithmetic: bool = True) -> list[tuple[Powers, sp.Expr]]:
     """The coefficients, by series arithmetic where it applies, else (or ``arithmetic=False``) by derivatives."""
-    why = _kink(expr, point)
-    if why:
-        raise NotAnalytic(why)
     n = len(variables)
-    check_point(expr, point)
-    if order >= 0:
-        _check_count(n, order, degree)
+    try:
+        check_point(expr, point)
+        if order >= 0:
+            _check_count(n, order, degree)
+    except (MathError, LimitError):  # not analytic there says more than too large
+        why = _kink(expr, point)
+        if why:
+            raise NotAnalytic(why) from None
+        raise
+    # The arithmetic refuses every piece obstacles() names (a kink or jump has no recurrence;
+    # a branch point or log at a zero of its argument is a power or log of a series that
+    # vanishes at the point): where it succeeds there is none, so they are looked for after.
     found = _arithmetic(expr, variables, point, order, degree) if arithmetic else None
     if found is not None:
         return found
+    why = _kink(expr, point)
+    if why:
+        raise NotAnalytic(why)
     indices = _indices(n, order, degree) if order >= 0 else []
     # Repeated differentiation swells expressions (exp(sin(x)) to order 12): always the engine.
     d = Differentiator(expr, variables)
@@ -257,6 +271,50 @@ def _arithmetic(expr: sp.Expr, variables: list[sp.Symbol], point: dict[sp.Symbol
     return found
 
 
+def _laurent(expr: sp.Expr, x: sp.Symbol, a: sp.Expr, order: int, side: str | None,
+             infinite: bool) -> Series | None:
+    """A Laurent series with rational coefficients by valuation (taylorcli.series.laurent), or None.
+
+    Two-sided only: a Laurent series with real coefficients holds on both sides of the
+    point, as SymPy's route (singular.series) would find by comparing them; the rest,
+    and whatever the arithmetic cannot reach, is left to that route.
+    """
+    if infinite or side is not None or not a.is_Rational or order < 0:
+        return None  # (below order 0 SymPy's series, with n <= 0, can refuse: the route decides)
+    try:
+        from .series.laurent import laurent
+        from .series.tps import Unsupported
+    except ImportError:
+        return None
+    try:
+        found = laurent(expr, x, a, order)
+    except Unsupported as why:
+        _log.debug("expansion: series side by side (the two-sided Laurent arithmetic does not apply: %s)", why)
+        return None
+    _log.debug("expansion: Laurent series by valuation (series arithmetic)")
+    next_exponent = sp.Integer(order + 1)
+    verify(expr, x, a, found, next_exponent, SIDES)  # the numeric check every series gets
+    return Series(found, next_exponent, kind_of(found, False), None)
+
+
+_RESOLVED: dict[tuple, list[sp.Symbol]] = {}  # variable lists read from text, by text and --param names
+
+
+def _variables(expr: sp.Expr, given: Variables) -> list[sp.Symbol]:
+    """resolve_variables, with a text's symbols read once per process (a real Symbol is ~15 us to make)."""
+    if not isinstance(given, str):
+        return resolve_variables([expr], given)
+    from .parse import PARAMETERS  # the parser's only state: keyed by it too, should it ever matter
+    key = (given, tuple(PARAMETERS))
+    found = _RESOLVED.get(key)
+    if found is None:  # parse_variables reads the text alone; an error is raised, never kept
+        found = resolve_variables([expr], given)
+        if len(_RESOLVED) >= 256:
+            _RESOLVED.clear()
+        _RESOLVED[key] = found
+    return list(found)
+
+
 def _point(at: Mapping | str | Sequence | None, variables: list[sp.Symbol]) -> dict[sp.Symbol, sp.Expr]:
     if at is None:
         return {v: sp.Integer(0) for v in variables}
@@ -292,7 +350,10 @@ def expand(f: Expr, variables: Variables = None, at: Mapping | str | Sequence | 
     '1/x + x/6 + 7*x**3/360'
     """
     expr = as_expression(f)
-    symbols = resolve_variables([expr], variables)
+    symbols = _variables(expr, variables)
+    # The expression's own (equal) symbol objects: a lookup by identity skips Basic.__eq__.
+    own = {s: s for s in expr.free_symbols}
+    symbols = [own.get(v, v) for v in symbols]
     if degree not in DEGREES:
         raise InputError(f"degree must be 'total' or 'each', got {degree!r}")
     if not isinstance(order, int) or isinstance(order, bool):
@@ -302,7 +363,7 @@ def expand(f: Expr, variables: Variables = None, at: Mapping | str | Sequence | 
     if order < -MAX_ORDER:
         raise LimitError(f"order {order} is too low (limit -{MAX_ORDER})")
     point = _point(at, symbols)
-    infinite = [v for v, a in point.items() if a in (sp.oo, -sp.oo)]
+    infinite = [v for v, a in point.items() if not a.is_Rational and a in (sp.oo, -sp.oo)]
     if infinite and len(symbols) > 1:
         raise InputError("expansion at infinity needs a single variable")
     if side is not None and len(symbols) > 1:
@@ -319,7 +380,8 @@ def expand(f: Expr, variables: Variables = None, at: Mapping | str | Sequence | 
             raise NotAnalytic(f"{expr} is not analytic at {describe_point(point)}: {error}") from None
         (x,) = symbols
         reasons = obstacles(expr, point) if not infinite else []
-        found = one_variable_series(expr, x, point[x], order, side, reasons[0] if reasons else "")
+        found = _laurent(expr, x, point[x], order, side, bool(infinite)) \
+            or one_variable_series(expr, x, point[x], order, side, reasons[0] if reasons else "")
         if any(c.has(sp.zoo, sp.nan, sp.oo, -sp.oo, sp.I, sp.DiracDelta, sp.AccumBounds) for _, c in found.items):
             raise NotAnalytic(f"the series of {expr} at {describe_point(point)} has an undefined coefficient")
         coefficients = [((e,), c) for e, c in found.items]

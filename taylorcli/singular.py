@@ -16,6 +16,7 @@ is real on one side only (sqrt(x) at 0: the series for x > 0 is the only one).
 from __future__ import annotations
 
 import itertools
+import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -23,6 +24,7 @@ import sympy as sp
 
 from .errors import InputError, MathError
 
+_log = logging.getLogger(__name__)  # --debug: which one-sided series came from the arithmetic
 SIDES = ("+", "-")
 KINDS = ("taylor", "laurent", "puiseux", "asymptotic")
 MAX_CHECKS = 60  # one-sided series computed to vouch for derivatives at a non-smooth point
@@ -98,7 +100,11 @@ def raw_series(expr: sp.Expr, x: sp.Symbol, a: sp.Expr, order: int, side: str, t
     """The series of f(a + t) (side "+"), f(a - t) ("-"), or f(1/t) at a = oo, for t -> 0+.
 
     Raises ``NotAnalytic`` for an essential singularity, ``MathError`` when SymPy has no series.
+    At a rational point the series arithmetic (series/laurent.py) gives it first where it can.
     """
+    fast = _raw_by_valuation(expr, x, a, order, side)
+    if fast is not None:
+        return fast
     if a == sp.oo:
         g = expr.xreplace({x: 1 / t})
     elif a == -sp.oo:
@@ -132,6 +138,33 @@ def raw_series(expr: sp.Expr, x: sp.Symbol, a: sp.Expr, order: int, side: str, t
         terms[e] = terms.get(e, 0) + c
     real_near = True if a in (sp.oo, -sp.oo) else _real_near(expr, x, a, side)
     return Raw({e: c for e, c in sorted(terms.items()) if c != 0}, next_exponent, real_near)
+
+
+def _raw_by_valuation(expr: sp.Expr, x: sp.Symbol, a: sp.Expr, order: int, side: str) -> Raw | None:
+    """The Raw that SymPy's series would give, by Laurent/Puiseux arithmetic in s = t**(1/q); else None.
+
+    Rational coefficients only. Where a fractional power meets a negative value f is taken as
+    not real on this side only if the numeric test (``_real_near``) agrees; else SymPy decides.
+    """
+    if a in (sp.oo, -sp.oo) or not a.is_Rational or order < 0 or expr.free_symbols - {x}:
+        return None
+    try:
+        from .series.laurent import NotRealHere, puiseux
+        from .series.tps import Unsupported
+    except ImportError:
+        return None
+    try:
+        terms, next_exponent = puiseux(expr, x, a, order, side)
+    except NotRealHere:
+        if _real_near(expr, x, a, side):
+            return None
+        _log.debug("series for %s -> %s%s: not real there (series arithmetic and numerics)", x, a, side)
+        return Raw({}, sp.Integer(order + 1), False)  # not real: its terms are never read
+    except Unsupported as why:
+        _log.debug("series for %s -> %s%s: SymPy's series (the arithmetic does not apply: %s)", x, a, side, why)
+        return None
+    _log.debug("series for %s -> %s%s: Laurent/Puiseux arithmetic", x, a, side)
+    return Raw(terms, next_exponent, _real_near(expr, x, a, side))
 
 
 def _split(term: sp.Expr, t: sp.Symbol) -> tuple[sp.Expr, sp.Expr]:

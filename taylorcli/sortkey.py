@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sympy.core import basic
+from sympy.core import Add, Expr, Integer, Mul, Pow, S, Symbol, basic
 from sympy.core.basic import Basic
 
 _CLASS: dict[type, tuple[int, str]] = {}
@@ -85,42 +85,80 @@ def rational_polynomial(coefficients: list, bases: list[Basic]) -> Basic | None:
     >>> rational_polynomial([((0, 0), sp.Integer(1)), ((1, 1), sp.Rational(-1, 2))], [x, y]) == 1 - x*y/2
     True
     """
-    import sympy as sp
-
     memo: dict[Any, tuple] = {}
-    powers_of: dict[tuple[int, int], tuple[Basic, tuple]] = {}
-    mul_class = _class_key(sp.Mul)
+    powers_of: dict[tuple[int, int], tuple[Basic, tuple] | None] = {}
+    mul_class = _class_key(Mul)
+    one, zero = S.One, S.Zero
     numbers, rest = [], []
     for powers, c in coefficients:
-        if not c.is_Rational or c is sp.S.Zero:  # S.Zero, S.One: singletons (== would sympify)
+        if not c.is_Rational or c is zero:  # S.Zero, S.One: singletons (== would sympify)
             return None
         factors = []
         for i, p in enumerate(powers):
-            if p:
-                found = powers_of.get((i, p))
-                if found is None:
-                    power = bases[i] ** p
-                    if power.is_Mul or power.is_Number or not power.is_commutative:
-                        return None
-                    found = powers_of[(i, p)] = (power, sort_key(power, memo))
-                factors.append(found)
+            if p is zero or type(p) is int and p == 0:  # Integer(0) is S.Zero; no Integer.__bool__
+                continue
+            # By identity: every p is alive in `coefficients`, and Integer.__hash__ is Python code.
+            found = powers_of.get((i, id(p)), False)
+            if found is False:
+                found = powers_of[(i, id(p))] = _power(bases[i], p, memo)
+            if found is None:
+                return None
+            factors.append(found)
         if not factors:
             numbers.append(c)
             continue
         if len(factors) == 1 and factors[0][0].is_Add:  # (x - 1) flattens, c*(x - 1) distributes
             return None
-        factors.sort(key=lambda f: f[1])
-        one = c is sp.S.One
-        if one and len(factors) == 1:
-            rest.append(factors[0])
-            continue
-        args = [f[0] for f in factors] if one else [c] + [f[0] for f in factors]
-        keys = tuple(f[1] for f in factors) if one else (sort_key(c, memo),) + tuple(f[1] for f in factors)
-        rest.append((sp.Mul._from_args(args), (mul_class, len(args), keys)))
+        if len(factors) > 1:
+            factors.sort(key=_second)
+        if c is one:
+            if len(factors) == 1:
+                rest.append(factors[0])
+                continue
+            args = [f[0] for f in factors]
+            keys = tuple([f[1] for f in factors])
+        else:  # a rational's key, as sort_key builds it from _hashable_content() == (p, q)
+            args = [c] + [f[0] for f in factors]
+            keys = ((_class_key(type(c)), 2, (c.p, c.q)),) + tuple([f[1] for f in factors])
+        # Every factor is commutative (_power checks): Mul's own constructor would say so.
+        rest.append((Mul._from_args(args, True), (mul_class, len(args), keys)))
     if len(numbers) > 1:
         return None
-    rest.sort(key=lambda t: t[1])
+    rest.sort(key=_second)
     terms = numbers + [t[0] for t in rest]
     if len(terms) == 1:
         return terms[0]
-    return sp.Add._from_args(terms) if terms else sp.Integer(0)
+    return Add._from_args(terms, True) if terms else S.Zero
+
+
+def _second(item: tuple) -> Any:
+    return item[1]
+
+
+def _power(base: Basic, p: Basic, memo: dict[Any, tuple]) -> tuple[Basic, tuple] | None:
+    """``base**p`` and its sort key; None where it would not be a plain commutative factor.
+
+    For a symbol x, or x + r with r rational, and an integer p >= 2, ``Pow(base, p)`` only
+    builds ``Expr.__new__(Pow, base, p)`` (neither has ``_eval_power`` for that case, no
+    constructor postprocessor applies): built here the same way, without ``Pow.__new__``'s
+    checks; tests/test_series_engine.py compares the objects.
+    """
+    if isinstance(p, int):
+        p = Integer(p)
+    if p.is_Integer and p.p > 1 and _plain_base(base):
+        power = Expr.__new__(Pow, base, p)
+        power.is_commutative = True
+        return power, (_class_key(Pow), 2, (sort_key(base, memo), (_class_key(type(p)), 2, (p.p, 1))))
+    power = base if p is S.One else base**p  # Pow(b, 1) is b
+    if power.is_Mul or power.is_Number or not power.is_commutative:
+        return None
+    return power, sort_key(power, memo)
+
+
+def _plain_base(base: Basic) -> bool:
+    if type(base) is Symbol:
+        return bool(base.is_commutative)
+    if base.is_Add and len(base.args) == 2:
+        r, x = base.args
+        return bool(r.is_Rational and type(x) is Symbol and x.is_commutative)
+    return False

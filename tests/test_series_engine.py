@@ -58,33 +58,36 @@ def cases(draw: st.DrawFn) -> tuple:
     variables = (X, Y, Z, W)[:n]
     expr = draw(_expressions(variables))
     point = {v: draw(st.sampled_from(AT)) for v in variables}
-    return expr, list(variables), point, draw(st.integers(0, 4 if n < 3 else 3))
+    degree = draw(st.sampled_from(("total", "total", "each")))
+    top = (4 if n < 3 else 3) if degree == "total" else (3 if n < 3 else 1)
+    return expr, list(variables), point, draw(st.integers(0, top)), degree
 
 
-def _coefficients(expr: sp.Expr, variables: list, point: dict, order: int, arithmetic: bool) -> list | str:
+def _coefficients(expr: sp.Expr, variables: list, point: dict, order: int, arithmetic: bool,
+                  degree: str = "total") -> list | str:
     try:
-        return _taylor(expr, variables, point, order, "total", arithmetic=arithmetic)
+        return _taylor(expr, variables, point, order, degree, arithmetic=arithmetic)
     except (NotAnalytic, MathError) as error:
-        return type(error).__name__
+        return f"{type(error).__name__}: {error}"
 
 
 @settings(max_examples=max_examples(60), **SETTINGS)
 @given(cases())
 def test_series_engine_gives_the_derivative_engines_coefficients(case: tuple) -> None:
-    expr, variables, point, order = case
+    expr, variables, point, order, degree = case
     with time_limit(10):
         try:
-            taylor_coefficients(expr, variables, point, order, "total")
-            event("series engine")
+            taylor_coefficients(expr, variables, point, order, degree)
+            event(f"series engine ({degree} degree)")
         except Unsupported as why:
             event(f"falls back: {str(why).split(' ')[0]}")
         except (NotAnalytic, MathError):
             event("series engine: not analytic")
-        ours = _coefficients(expr, variables, point, order, True)
-        expected = _coefficients(expr, variables, point, order, False)
-    assert ours == expected, (expr, point, order)
+        ours = _coefficients(expr, variables, point, order, True, degree)
+        expected = _coefficients(expr, variables, point, order, False, degree)
+    assert ours == expected, (expr, point, order, degree)
     if not isinstance(ours, str):
-        assert [c.args for _, c in ours] == [c.args for _, c in expected], (expr, point, order)
+        assert [c.args for _, c in ours] == [c.args for _, c in expected], (expr, point, order, degree)
 
 
 @pytest.mark.parametrize("text, variables, at, order", [
@@ -147,3 +150,57 @@ def test_rational_polynomial_is_sympys_sum(terms: list, a: sp.Rational) -> None:
     expected = sp.Add(*(c * sp.Mul(bases[0] ** p, bases[1] ** q) for (p, q), c in coefficients))
     if built is not None:
         assert built == expected and built.args == expected.args
+
+
+@settings(max_examples=max_examples(60), **SETTINGS)
+@given(st.lists(st.tuples(st.tuples(st.integers(0, 5), st.integers(0, 5)),
+                          st.fractions(max_denominator=9).map(sp.Rational)), min_size=1, max_size=12),
+       st.sampled_from([sp.Integer(0), sp.Integer(2), sp.Rational(-1, 2), sp.Rational(7, 3)]),
+       st.sampled_from([sp.Symbol("x", real=True), sp.Symbol("x"), sp.Symbol("x", positive=True)]))
+def test_rational_polynomial_builds_sympys_objects(terms: list, a: sp.Rational, x: sp.Symbol) -> None:
+    # Powers of x and of x - a built without Pow.__new__ (sortkey._power): the same objects.
+    coefficients = [((sp.Integer(p), sp.Integer(q)), c) for (p, q), c in {p: c for p, c in terms if c}.items()]
+    bases = [x - a, Y]
+    built = rational_polynomial(coefficients, bases)
+    expected = sp.Add(*(c * sp.Mul(bases[0] ** p, bases[1] ** q) for (p, q), c in coefficients))
+    if built is None:
+        return
+    assert built == expected and built.args == expected.args and hash(built) == hash(expected)
+    assert built.is_commutative is expected.is_commutative
+    for got, want in zip(sp.preorder_traversal(built), sp.preorder_traversal(expected)):
+        assert type(got) is type(want) and got.args == want.args
+        assert got.is_commutative is want.is_commutative
+
+
+@pytest.mark.parametrize("text, variables, at, order", [
+    ("exp(x+y)", "x,y", None, 2),
+    ("exp(x*y)*sin(x+z)", "x,y,z", "1,2,3", 3),
+    ("sec(x)*csc(x+1)*cot(y+2)*tan(x*y)", "x,y", "1,1/2", 2),
+    ("exp(p*x)*sin(q+y)*log(2+x)", "x,y", "0,1", 3),
+    ("1/(1+x*y)**2 + atan(x-y)", "x,y", None, 5),
+])
+def test_per_variable_degree_by_the_arithmetic(text: str, variables: str, at: str | None, order: int) -> None:
+    e = expand(text, variables, at, order, degree="each")
+    expected = _taylor(e.expression, e.variables, e.at, order, "each", arithmetic=False)
+    assert e.coefficients == expected
+    assert [c.args for _, c in e.coefficients] == [c.args for _, c in expected]
+    assert max(max(p) for p, _ in e.coefficients) <= order
+    taylor_coefficients(e.expression, e.variables, e.at, order, "each")  # no fallback
+
+
+@pytest.mark.parametrize("text, variables, at, order", [
+    ("exp(x)*sin(x)", "x", "pi/4", 8),
+    ("exp(x*y)*sin(x+z)", "x,y,z", "sqrt(2),pi/4,1", 4),
+    ("tan(x)+cos(x*y)", "x,y", "pi/4,sqrt(3)", 4),
+    ("atan(x) + log(x) + 1/(1 + x**2) + sqrt(x)", "x", "sqrt(3)", 5),  # 1 + sqrt(3)**2 = 4
+    ("1/(x + 1) + log(2*x + y) + asin(x/2)", "x,y", "sqrt(2),E", 3),  # 1/(1 + sqrt(2)): a generator
+    ("exp(x+y)*cos(x-y)", "x,y", "pi/3,pi/6", 3),
+])
+def test_irrational_points_by_the_arithmetic(text: str, variables: str, at: str, order: int) -> None:
+    # Coefficients in Q(sqrt(2), pi, exp(sqrt(2)) ...): the derivative engine's very objects.
+    for degree in ("total", "each"):
+        e = expand(text, variables, at, order if degree == "total" else 2, degree=degree)
+        expected = _taylor(e.expression, e.variables, e.at, e.order, degree, arithmetic=False)
+        assert e.coefficients == expected
+        assert [c.args for _, c in e.coefficients] == [c.args for _, c in expected]
+        taylor_coefficients(e.expression, e.variables, e.at, e.order, degree)  # no fallback

@@ -74,7 +74,7 @@ def output_options(command: Callable[..., Any]) -> Callable[..., Any]:
 
         expansion = getattr(result, "expansion", None)
         if debug and getattr(expansion, "method", None) == "series":
-            click.echo("taylor: debug: not analytic at the point; used SymPy's series "
+            click.echo("taylor: debug: not analytic at the point; gave its Laurent, Puiseux or asymptotic series "
                        f"({result.expansion.reason})", err=True)
         show(result, fmt or ("table" if env.stdout_isatty else "plain"), env.stdout,
              color=env.color if env.stdout_isatty else False)

@@ -26,6 +26,7 @@ import sympy as sp
 from symengine.lib.symengine_wrapper import sympy2symengine
 
 from .tps import NoSlot, Ring, Series, Unsupported
+from .tps import terms as _terms
 
 # The functions composed here, and how many generators each may add (f(u0) and a companion).
 FUNCTIONS = (sp.exp, sp.log, sp.sin, sp.cos, sp.tan, sp.sec, sp.csc, sp.cot, sp.sinh, sp.cosh, sp.tanh,
@@ -45,10 +46,8 @@ class Walker:
         self.values: list[object] = []  # SymEngine value of each generator used
         self._by_value: dict[object, int] = {}
         self._memo: dict[sp.Expr, Series] = {}
+        self._depends: dict[sp.Expr, bool] = {}
         self._engine_point: dict | None = None
-        for v in self.variables:
-            if not point[v].is_Rational:
-                raise Unsupported("the point has a coordinate that is not rational")
 
     @staticmethod
     def slots(expr: sp.Expr) -> int:
@@ -80,7 +79,7 @@ class Walker:
         """An element of the coefficient ring (constant in h) back as a SymEngine expression."""
         n = self.ring.n
         terms = []
-        for exps, coeff in c.to_dict().items():
+        for exps, coeff in _terms(c):
             term = se.Rational(int(coeff.p), int(coeff.q))
             for j, e in enumerate(exps[n:]):
                 if e:
@@ -102,6 +101,14 @@ class Walker:
             self._engine_point = {sympy2symengine(v): sympy2symengine(a) for v, a in self.point.items()}
         return sympy2symengine(arg).subs(self._engine_point)
 
+    def depends(self, expr: sp.Expr) -> bool:
+        """Whether ``expr`` involves a variable: each subexpression asked once (free_symbols walks it all)."""
+        found = self._depends.get(expr)
+        if found is None:
+            found = self._depends[expr] = expr in self.index if expr.is_Atom \
+                else any([self.depends(arg) for arg in expr.args])
+        return found
+
     # --- the walk -----------------------------------------------------------------------------
     def series(self, expr: sp.Expr) -> Series:
         found = self._memo.get(expr)
@@ -112,10 +119,13 @@ class Walker:
     def _series(self, expr: sp.Expr) -> Series:
         ring = self.ring
         if expr in self.index:
-            return ring.variable(self.index[expr], _fraction(self.point[expr]))
+            a = self.point[expr]
+            # An irrational coordinate (sqrt(2), pi/4) is a generator like any other constant.
+            return ring.variable(self.index[expr], _fraction(a) if a.is_Rational
+                                 else self.constant_of(sympy2symengine(a)))
         if expr.is_Rational:
             return ring.constant(_fraction(expr))
-        if not (expr.free_symbols & set(self.index)):
+        if not self.depends(expr):
             return ring.constant(self.constant_of(sympy2symengine(expr)))
         if expr.is_Add:
             out = self.series(expr.args[0])
@@ -138,16 +148,19 @@ class Walker:
         u = self.series(base)
         if exponent.is_Integer and exponent >= 0:
             return ring.pow_int(u, int(exponent))
+        u = self._settle(u)
         if exponent.is_Rational:
             r = _fraction(exponent)
-            if r.denominator != 1 and ring.rational_constant(u) < 0:
+            if r.denominator != 1 and self._sign(u) < 0:
                 raise Unsupported("a fractional power of a negative number")
+            if not u[0]:
+                raise Unsupported("a power of a series that vanishes at the point")
             p0 = self.constant_of(se.Pow(self.to_engine(u[0]), sympy2symengine(exponent)))
-            return ring.power(u, r, p0)
+            return ring.power(u, r, p0, self._inverse(u))
         # b**e = exp(e log b), its value at the point as SymEngine gives b0**e0. Only where
         # that value is rational: else SymEngine folds b**e/b into b**(e-1) (x**(a/7 + 1)),
         # a form this product does not give.
-        if not (exponent.free_symbols & set(self.index)):
+        if not self.depends(exponent):
             raise Unsupported("a power with an exponent that is neither rational nor variable")
         v = self.series(exponent)
         b0 = ring.rational_constant(u)
@@ -164,7 +177,9 @@ class Walker:
         ring = self.ring
         one = ring.constant(1)
         u = self.series(arg)
-        v = self.argument(arg)
+        # A rational constant term is the argument's value at the point, as SymEngine's subs
+        # gives it (a canonical number); anything else is built the way the derivative engine does.
+        v = se.Rational(*_pq(u[0])) if u[0].is_constant() else self.argument(arg)
 
         def value(g: object) -> object:  # g(argument) at the point, as the derivative engine has it
             return self.constant_of(g(v))
@@ -172,9 +187,10 @@ class Walker:
         if fn is sp.exp:
             return ring.exp(u, value(se.exp))
         if fn is sp.log:
-            if ring.rational_constant(u) <= 0:
+            u = self._settle(u)
+            if self._sign(u) <= 0:
                 raise Unsupported("log at a point where its argument is not positive")
-            return ring.log(u, value(se.log))
+            return ring.log(u, value(se.log), self._inverse(u))
         if fn in (sp.sin, sp.cos):
             s, c = ring.sin_cos(u, value(se.sin), value(se.cos), -1)
             return s if fn is sp.sin else c
@@ -197,20 +213,20 @@ class Walker:
             uu = ring.mul(u, u)
             inner = {sp.asin: ring.sub(one, uu), sp.acos: ring.sub(one, uu),
                      sp.asinh: ring.add(one, uu), sp.acosh: ring.sub(uu, one)}[fn]
-            w0 = ring.rational_constant(inner)
-            if w0 <= 0 or fn is sp.acosh and ring.rational_constant(u) < 0:
+            inner = self._settle(inner)
+            if self._sign(inner) <= 0 or fn is sp.acosh and self._sign(u) < 0:
                 raise Unsupported(f"{fn.__name__} at an end of its domain")
             rate = ring.power(inner, Fraction(-1, 2), self.constant_of(
-                se.Pow(self.to_engine(inner[0]), se.Rational(-1, 2))))
+                se.Pow(self.to_engine(inner[0]), se.Rational(-1, 2))), self._inverse(inner))
             if fn is sp.acos:
                 rate = ring.neg(rate)
             return ring.chain(value(getattr(se, fn.__name__)), u, rate)
         if fn in (sp.atan, sp.atanh):
             uu = ring.mul(u, u)
-            inner = ring.add(one, uu) if fn is sp.atan else ring.sub(one, uu)
-            if ring.rational_constant(inner) <= 0:
+            inner = self._settle(ring.add(one, uu) if fn is sp.atan else ring.sub(one, uu))
+            if self._sign(inner) <= 0:
                 raise Unsupported("atanh outside (-1, 1)")
-            rate = ring.div(one, inner)
+            rate = ring.div(one, inner, self._inverse(inner))
             return ring.chain(value(getattr(se, fn.__name__)), u, rate)
         if fn is sp.erf:  # erf' = 2 exp(-u^2)/sqrt(pi) u'
             nuu = ring.neg(ring.mul(u, u))
@@ -218,6 +234,47 @@ class Walker:
             rate = ring.scale(e, self.constant_of(2 / se.sqrt(se.pi)))
             return ring.chain(value(se.erf), u, rate)
         raise Unsupported(f"no recurrence for {fn.__name__}")
+
+    # --- constant terms that are not rational ------------------------------------------------
+    def _settle(self, u: Series) -> Series:
+        """``u`` with a constant term whose value is rational (1 + sqrt(3)**2) made that rational.
+
+        SymEngine's value of the polynomial in the generators decides: the derivative engine
+        evaluates the same constants with the same SymEngine, so its values agree.
+        """
+        c = u[0]
+        if not c or c.is_constant():
+            return u
+        value = self.to_engine(c)
+        if isinstance(value, (se.Integer, se.Rational)):
+            return [self.ring.ctx.constant(_fmpq(value))] + list(u[1:])
+        return u
+
+    def _inverse(self, u: Series) -> object | None:
+        """A generator for 1/u_0 where u_0 is not rational (SymEngine's 1/value), else None."""
+        c = u[0]
+        if not c or c.is_constant():
+            return None
+        value = self.to_engine(c)
+        if value == 0:
+            raise Unsupported("division by a series that vanishes at the point")
+        return self.constant_of(se.Integer(1) / value)
+
+    def _sign(self, u: Series) -> int:
+        """The sign of u_0: exactly if rational, else from 200 bits (too close to call: Unsupported)."""
+        c = u[0]
+        if not c:
+            return 0
+        if c.is_constant():
+            q = c.leading_coefficient()
+            return (q > 0) - (q < 0)
+        try:
+            x = float(self.to_engine(c).n(200, real=True))
+        except (RuntimeError, TypeError, ValueError):
+            raise Unsupported("a constant term whose sign SymEngine cannot tell") from None
+        if not abs(x) > 1e-30:
+            raise Unsupported("a constant term too close to 0 to tell its sign")
+        return 1 if x > 0 else -1
 
     def _linear(self, u: Series, f0: object, g: Series, sign: int) -> Series:
         """F with F' = sign F g u' (sec, csc), term by term: (F g)_m needs F up to m only."""
@@ -230,14 +287,20 @@ class Walker:
             for i in range(m + 1):
                 if out[i] and g[m - i]:
                     part = part + out[i] * g[m - i]
-            fg.append(part)
+            fg.append(ring.cut(part))
             acc = ring.zero
             for j, ju in nu:
                 if j > d:
                     break
                 acc = acc + ju * fg[d - j]
-            out.append(acc * ring._inv[d] * sign)
+            out.append(ring.cut(acc * ring._inv[d] * sign))
         return out
+
+
+def _pq(c: object) -> tuple[int, int]:
+    """The numerator and denominator of a constant element of the ring."""
+    q = c.leading_coefficient() if c else None
+    return (int(q.p), int(q.q)) if q is not None else (0, 1)
 
 
 def _fraction(q: sp.Rational) -> Fraction:

@@ -16,24 +16,30 @@ irrational constant, a pole or branch point, per-variable degree), it raises
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 
 import symengine as se
 import sympy as sp
 
 from ..convert import add, mul, to_sympy
+from ..guard import MAX_DIGITS
 from ..sortkey import sort_args
 from . import univariate
 from .compose import FUNCTIONS, Walker
 from .tps import NoSlot, Ring, Unsupported
+from .tps import terms as _terms
 
+# Vets a part of a coefficient (powers, part): every part that is not rational, and every
+# rational too long to print (MAX_DIGITS); a shorter rational is defined, real and small.
 Vet = Callable[[tuple[int, ...], sp.Expr], None]
+_LIMIT = int(MAX_DIGITS * math.log2(10))  # guard.check_size's limit, in bits
 
 
 def applies(expr: sp.Expr, degree: str) -> str | None:
     """Why the arithmetic does not apply to ``expr`` (None when it does)."""
-    if degree != "total":
-        return "per-variable degree"
+    if degree not in ("total", "each"):
+        return f"degree {degree!r}"
     for fn in expr.atoms(sp.Function):
         if not isinstance(fn, FUNCTIONS) or len(fn.args) != 1:
             return f"no recurrence for {type(fn).__name__}"
@@ -42,27 +48,38 @@ def applies(expr: sp.Expr, degree: str) -> str | None:
 
 def taylor_coefficients(expr: sp.Expr, variables: Sequence[sp.Symbol], point: dict[sp.Symbol, sp.Expr],
                         order: int, degree: str, vet: Vet | None = None) -> list[tuple[tuple, sp.Expr]]:
-    """(powers, exact coefficient) for every non-zero term of total degree <= ``order``."""
-    why = applies(expr, degree)
-    if why:
-        raise Unsupported(why)
+    """(powers, exact coefficient) for every non-zero term of total degree <= ``order``.
+
+    ``degree="each"``: every term whose exponents are each <= ``order`` (total degree up to
+    n * order, in a ring that drops the rest: tps.Ring's ``each``).
+    """
+    if degree not in ("total", "each"):
+        raise Unsupported(f"degree {degree!r}")
     n = len(variables)
     k = max(order, 0)
+    each = k if degree == "each" and n > 1 else None  # one variable: the same as total degree
+    if each is not None:
+        k = n * each
     if n == 1:
         try:
             return _univariate(expr, variables[0], point[variables[0]], order, k, vet)
         except NoSlot:
-            pass  # an irrational constant: the general engine, with generators
+            pass  # an irrational constant, or a function it has no rule for: the general engine
+    why = applies(expr, degree)  # (the univariate walk refuses what this refuses, with NoSlot)
+    if why:
+        raise Unsupported(why)
     # First without generator slots (most expansions at 0 have rational coefficients only:
     # FLINT is fastest with the fewest variables), then with as many as the expression may need.
     try:
-        walker = Walker(variables, point, k, Ring(n, 0, k))
+        walker = Walker(variables, point, k, Ring.get(n, 0, k, each))
         parts = walker.series(expr)
     except NoSlot:
-        walker = Walker(variables, point, k, Ring(n, Walker.slots(expr), k))
+        slots = Walker.slots(expr) + sum(not point[v].is_Rational for v in variables)
+        walker = Walker(variables, point, k, Ring.get(n, slots, k, each))
         parts = walker.series(expr)
-    names = {s.name: s for s in expr.free_symbols | set(variables)}
-    parameters = not expr.free_symbols <= set(point)
+    free = expr.free_symbols
+    names = {s.name: s for s in free | set(variables)}
+    parameters = not free <= set(point)
     memo: dict[object, sp.Expr] = {}
     keys: dict = {}  # sort keys of the SymPy objects built (sortkey.py)
     direct = _Direct(walker.values, names if parameters else None, {}) if walker.values else None
@@ -71,18 +88,20 @@ def taylor_coefficients(expr: sp.Expr, variables: Sequence[sp.Symbol], point: di
         # order < 0: f(a) is still computed and vetted (is f analytic here?)
         found: list[tuple[tuple[int, ...], sp.Expr]] = []
         if not walker.values:  # rational coefficients only
-            for exps, c in parts[d].to_dict().items():
-                value = _rational(c)
-                if vet is not None:
+            rational = sp.Rational.from_coprime_ints  # an fmpq is reduced, q > 0: Rational(p, q)'s object
+            for exps, c in _terms(parts[d]):
+                p, q = int(c.p), int(c.q)
+                value = rational(p, q)
+                if vet is not None and max(abs(p).bit_length(), q.bit_length()) > _LIMIT:
                     vet(exps, value)
-                found.append((tuple(exps), value))
+                found.append((exps, value))
             # Within a degree: x**2 before x*y before y**2 (the derivative engine's order).
             found.sort(key=_powers, reverse=True)
             out += found
             continue
         # Group the terms by their powers of h; the rest of each term is a constant of the coefficient.
         by_powers: dict[tuple, list] = {}
-        for exps, c in parts[d].to_dict().items():
+        for exps, c in _terms(parts[d]):
             by_powers.setdefault(tuple(exps[:n]), []).append((exps[n:], c))
         for powers, items in by_powers.items():
             if len(items) == 1 and not any(items[0][0]):
@@ -109,7 +128,7 @@ def taylor_coefficients(expr: sp.Expr, variables: Sequence[sp.Symbol], point: di
         out += found
     if order < 0:
         return []
-    integers = [sp.Integer(p) for p in range(k + 1)]
+    integers = _integers(k)
     return [(tuple([integers[p] for p in powers]), value) for powers, value in out]
 
 
@@ -117,16 +136,28 @@ def _univariate(expr: sp.Expr, x: sp.Symbol, a: sp.Expr, order: int, k: int,
                 vet: Vet | None) -> list[tuple[tuple, sp.Expr]]:
     """One variable with rational coefficients only: FLINT's fmpq_series (univariate.py)."""
     if not a.is_Rational:
-        raise Unsupported("the point has a coordinate that is not rational")
+        raise NoSlot("the point has a coordinate that is not rational")  # a generator: compose.py
     out = []
+    integers = _integers(k)
+    rational = sp.Rational.from_coprime_ints  # an fmpq is reduced with q > 0: Rational(p, q)'s object
     for d, c in enumerate(univariate.coefficients(expr, x, a, k)):
-        if c == 0:
+        if not c:
             continue
-        value = _rational(c)
-        if vet is not None:
+        p, q = int(c.p), int(c.q)
+        value = rational(p, q)
+        if vet is not None and max(abs(p).bit_length(), q.bit_length()) > _LIMIT:
             vet((d,), value)
-        out.append(((sp.Integer(d),), value))
+        out.append(((integers[d],), value))
     return out if order >= 0 else []
+
+
+_INTEGERS: list[sp.Integer] = []  # sp.Integer(0), sp.Integer(1) ...: immutable, built once
+
+
+def _integers(k: int) -> list[sp.Integer]:
+    while len(_INTEGERS) <= k:
+        _INTEGERS.append(sp.Integer(len(_INTEGERS)))
+    return _INTEGERS
 
 
 class _Direct:
@@ -203,8 +234,13 @@ def _powers(item: tuple) -> tuple:
 
 
 def _rational(c: object) -> sp.Rational:
-    p, q = int(c.p), int(c.q)
-    return sp.Integer(p) if q == 1 else sp.Rational(p, q)
+    # An fmpq is reduced with q > 0: what Rational(p, q) builds, without its checks and cache.
+    return sp.Rational.from_coprime_ints(int(c.p), int(c.q))
+
+
+def _big(c: object) -> bool:
+    """Whether a rational is too long to print (guard.check_size would refuse it)."""
+    return max(abs(int(c.p)).bit_length(), int(c.q).bit_length()) > _LIMIT
 
 
 def _term(values: list, gens: Sequence[int], c: object) -> object:

@@ -32,9 +32,15 @@ class NoSlot(Unsupported):
 
 
 class Ring:
-    """Series in ``n`` displacements with ``m`` generator slots, truncated after degree ``k``."""
+    """Series in ``n`` displacements with ``m`` generator slots, truncated after degree ``k``.
 
-    def __init__(self, n: int, m: int, k: int) -> None:
+    ``each``: also drop every term with an exponent of some h_i above ``each`` (per-variable
+    degree; then k = n * each). Reducing modulo the monomial ideal (h_i^(each+1)) respects
+    degrees and commutes with + and x, so every recurrence below stays exact when each part it
+    makes is reduced (``cut``): FLINT's remainder by a monomial drops the terms it divides.
+    """
+
+    def __init__(self, n: int, m: int, k: int, each: int | None = None) -> None:
         names = [f"h{i}" for i in range(n)] + [f"g{j}" for j in range(m)]
         self.ctx = fmpq_mpoly_ctx.get(names, "deglex") if names else fmpq_mpoly_ctx.get(["h0"], "deglex")
         self.n, self.m, self.k = n, m, k
@@ -42,6 +48,26 @@ class Ring:
         self.zero = self.ctx.from_dict({})
         self.one = self.ctx.constant(1)
         self._inv = [fmpq(0)] + [fmpq(1, d) for d in range(1, k + 2)]
+        self._box = [self.gens[i] ** (each + 1) for i in range(n)] if each is not None and n > 1 else []
+
+    _made: dict[tuple[int, int, int, int | None], Ring] = {}
+
+    @classmethod
+    def get(cls, n: int, m: int, k: int, each: int | None = None) -> Ring:
+        """The ring for (n, m, k, each), made once: its parts are immutable (FLINT's += makes a new poly)."""
+        ring = cls._made.get((n, m, k, each))
+        if ring is None:
+            if len(cls._made) > 64:  # a long batch of shapes: keep the cache small
+                cls._made.clear()
+            ring = cls._made[(n, m, k, each)] = cls(n, m, k, each)
+        return ring
+
+    def cut(self, p: fmpq_mpoly) -> fmpq_mpoly:
+        """``p`` without the terms outside the box (per-variable degree); ``p`` itself otherwise."""
+        for monomial in self._box:
+            if p:
+                p = p % monomial
+        return p
 
     # --- building ---------------------------------------------------------------------------
     def constant(self, value: fmpq_mpoly | int | Fraction | fmpq) -> Series:
@@ -49,7 +75,7 @@ class Ring:
             value, Fraction) else fmpq(value.numerator, value.denominator))
         return [c] + [self.zero] * self.k
 
-    def variable(self, i: int, a: Fraction | int) -> Series:
+    def variable(self, i: int, a: Fraction | int | fmpq_mpoly) -> Series:
         out = self.constant(a)
         if self.k >= 1:
             out[1] = self.gens[i]
@@ -85,7 +111,7 @@ class Ring:
                 if i + j > k:
                     break
                 out[i + j] = out[i + j] + ai * b[j]
-        return out
+        return [self.cut(x) for x in out] if self._box else out
 
     def pow_int(self, a: Series, e: int) -> Series:
         result, base = self.constant(1), a
@@ -106,11 +132,21 @@ class Ring:
             raise Unsupported("a constant term that is not rational would be divided by")
         return c.leading_coefficient()
 
-    def div(self, a: Series, b: Series) -> Series:
-        b0 = self.rational_constant(b)
+    def inverse0(self, b: Series, inv: fmpq_mpoly | None = None) -> fmpq | fmpq_mpoly:
+        """1/b_0: a rational, else ``inv`` (a generator whose value is 1/b_0), else Unsupported."""
+        c = b[0]
+        if c and not c.is_constant():
+            if inv is None:
+                raise Unsupported("a constant term that is not rational would be divided by")
+            return inv
+        b0 = c.leading_coefficient() if c else fmpq(0)
         if b0 == 0:
             raise Unsupported("division by a series that vanishes at the point")
-        inv = 1 / b0
+        return 1 / b0
+
+    def div(self, a: Series, b: Series, inv: fmpq_mpoly | None = None) -> Series:
+        """a / b; ``inv`` stands for 1/b_0 where b_0 is not rational."""
+        inv = self.inverse0(b, inv)
         nb = [j for j in range(1, self.k + 1) if b[j]]
         q: Series = []
         for d in range(self.k + 1):
@@ -120,7 +156,7 @@ class Ring:
                     break
                 if q[d - j]:
                     acc = acc - b[j] * q[d - j]
-            q.append(acc * inv)
+            q.append(self.cut(acc * inv))
         return q
 
     def chain(self, f0: fmpq_mpoly, u: Series, g: Series) -> Series:
@@ -134,7 +170,7 @@ class Ring:
                     break
                 if g[d - j]:
                     acc = acc + ju * g[d - j]
-            out.append(acc * self._inv[d])
+            out.append(self.cut(acc * self._inv[d]))
         return out
 
     def exp(self, u: Series, e0: fmpq_mpoly) -> Series:
@@ -147,7 +183,7 @@ class Ring:
                 if j > d:
                     break
                 acc = acc + ju * out[d - j]
-            out.append(acc * self._inv[d])
+            out.append(self.cut(acc * self._inv[d]))
         return out
 
     def sin_cos(self, u: Series, s0: fmpq_mpoly, c0: fmpq_mpoly, sign: int = -1) -> tuple[Series, Series]:
@@ -161,8 +197,8 @@ class Ring:
                     break
                 sa = sa + ju * c[d - j]
                 ca = ca + ju * s[d - j]
-            s.append(sa * self._inv[d])
-            c.append(ca * self._inv[d] if sign > 0 else -(ca * self._inv[d]))
+            s.append(self.cut(sa * self._inv[d]))
+            c.append(self.cut(ca * self._inv[d] if sign > 0 else -(ca * self._inv[d])))
         return s, c
 
     def riccati(self, u: Series, t0: fmpq_mpoly, sign: int) -> Series:
@@ -176,20 +212,19 @@ class Ring:
                 if j > d:
                     break
                 acc = acc + ju * w[d - j]
-            t.append(acc * self._inv[d])
+            t.append(self.cut(acc * self._inv[d]))
             sq = self.zero
             for i in range(d + 1):
                 if t[i] and t[d - i]:
                     sq = sq + t[i] * t[d - i]
-            w.append(sq * sign)
+            w.append(self.cut(sq * sign))
         return t
 
-    def power(self, u: Series, r: Fraction, p0: fmpq_mpoly) -> Series:
-        """u**r for rational r, with u_0 rational and non-zero and p0 = u_0**r: u P' = r u' P."""
-        u0 = self.rational_constant(u)
-        if u0 == 0:
+    def power(self, u: Series, r: Fraction, p0: fmpq_mpoly, inv: fmpq_mpoly | None = None) -> Series:
+        """u**r for rational r, u_0 non-zero and p0 = u_0**r: u P' = r u' P (``inv`` as in ``div``)."""
+        if not u[0]:
             raise Unsupported("a power of a series that vanishes at the point")
-        inv0 = 1 / u0
+        inv0 = self.inverse0(u, inv)
         rq = fmpq(r.numerator, r.denominator)
         nu = [j for j in range(1, self.k + 1) if u[j]]
         out = [p0]
@@ -200,9 +235,14 @@ class Ring:
                     break
                 if out[d - j]:
                     acc = acc + u[j] * out[d - j] * (rq * j - (d - j))
-            out.append(acc * (inv0 * self._inv[d]))
+            out.append(self.cut(acc * (inv0 * self._inv[d])))
         return out
 
-    def log(self, u: Series, l0: fmpq_mpoly) -> Series:
-        """log(u) with u_0 rational and positive and l0 = log(u_0): u L' = u'."""
-        return self.chain(l0, u, self.div(self.constant(1), u))
+    def log(self, u: Series, l0: fmpq_mpoly, inv: fmpq_mpoly | None = None) -> Series:
+        """log(u) with u_0 positive and l0 = log(u_0): u L' = u' (``inv`` as in ``div``)."""
+        return self.chain(l0, u, self.div(self.constant(1), u, inv))
+
+
+def terms(c: fmpq_mpoly) -> zip:
+    """(exponents, coefficient) of each term: ``to_dict().items()`` at a third of its cost."""
+    return zip(c.monoms(), c.coeffs())

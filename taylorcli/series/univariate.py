@@ -41,12 +41,14 @@ def coefficients(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, k: int) -> list[fm
         return found
 
     def build(e: sp.Expr) -> fmpq_series:
-        if e == x:
-            return fmpq_series([fmpq(int(a.p), int(a.q)), 1], prec=prec)
         if e.is_Rational:
             return const(e)
-        if x not in e.free_symbols:
+        if e.is_Atom:  # x itself; any other atom (pi, E, a parameter) is not a rational constant
+            if e == x:
+                return fmpq_series([fmpq(int(a.p), int(a.q)), 1], prec=prec)
             raise NoSlot("a constant that is not rational")
+        # A constant part (no x) goes through the same exact arithmetic: where it is rational
+        # the coefficients are too; an irrational one meets a rule that raises NoSlot.
         if e.is_Add or e.is_Mul:
             out = walk(e.args[0])
             for arg in e.args[1:]:
