@@ -203,3 +203,35 @@ def test_large_trace_keeps_the_last_two_points_also_when_interrupted():
         r = run()
         assert [len(t.x) for t in r.trace[-2:]] == [n, n] and not any(t.x for t in r.trace[:-2])
         assert r.trace[-1].x == r.x.tolist() and r.trace[-1].f == pytest.approx(_f(r.x), rel=1e-12)
+
+
+@pytest.mark.parametrize("kind", ["positive definite", "indefinite", "clustered", "permuted", "singular"])
+def test_smallest_eigenvalue_by_bisection_matches_lapack(kind):
+    """banded.smallest_eigenpair (bisection on Cholesky, inverse iteration) against numpy.linalg.eigh."""
+    import scipy.sparse as sps
+
+    from taylorcli.banded import Band, smallest_eigenpair
+
+    rng = np.random.default_rng(7)
+    n = 300
+    if kind == "clustered":  # 2 A^T A of a tridiagonal A: the bottom of the spectrum crowds together
+        A = sps.diags([np.ones(n - 1), 4 * np.ones(n), np.ones(n - 1)], [-1, 0, 1])
+        H = (2 * A.T @ A).tocsr()
+    else:
+        main, off, far = rng.uniform(1, 3, n), rng.uniform(-1, 1, n - 1), rng.uniform(-0.5, 0.5, n - 2)
+        H = sps.diags([far, off, main, off, far], [-2, -1, 0, 1, 2], format="csr")
+        if kind == "indefinite":
+            H = (H - 2.5 * sps.identity(n)).tocsr()
+        if kind == "singular":  # shift by its smallest eigenvalue: exactly singular up to rounding
+            H = (H - np.linalg.eigvalsh(H.toarray())[0] * sps.identity(n)).tocsr()
+        if kind == "permuted":
+            p = rng.permutation(n)
+            H = H[p][:, p].tocsr()
+    dense = H.toarray()
+    want = np.linalg.eigvalsh(dense)[0]
+    band = Band.of(H)
+    assert band is not None
+    scale = float(np.max(np.abs(np.linalg.eigvalsh(dense))))
+    value, vector = smallest_eigenpair(H, band, scale)
+    assert abs(value - want) <= 1e-12 * scale
+    assert np.linalg.norm(dense @ vector - value * vector) <= 1e-6 * scale or kind == "clustered"
