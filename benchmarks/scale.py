@@ -63,15 +63,20 @@ def _text(n: int) -> str:
     return " + ".join(f"100*(x{i + 1} - x{i}**2)**2 + (1 - x{i})**2" for i in range(1, n))
 
 
-def ours_cli(n: int) -> tuple[int, float, bool, float]:
-    """The whole CLI run (parse, compile, solve, verdict, output): iterations, |grad f|, success, wall time."""
+def ours_cli(n: int, *more: str) -> tuple[int, float, bool, float]:
+    """The whole CLI run (parse, compile, solve, verdict, output): iterations, |grad f|, success, wall time.
+
+    ``more``: extra options (``--hessian-free``). The child's peak memory is printed after the table.
+    """
     with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as start:
         start.write(",".join("-1.2" if i % 2 == 0 else "1" for i in range(n)))
     env = {**os.environ, "PYTHONPATH": ROOT}
     began = time.perf_counter()
     run = subprocess.run([sys.executable, "-m", "taylorcli", "newton", "-", "--x0", f"@{start.name}", "--tol",
-                          "1e-6", "--max-iter", "100000", "--timeout", "0", "-f", "json"],
+                          "1e-6", "--max-iter", "100000", "--timeout", "0", "-f", "json", *more],
                          input=_text(n), capture_output=True, text=True, env=env)
+    import resource
+    PEAKS[" ".join(more) or "newton"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # MB, the largest child so far
     seconds = time.perf_counter() - began
     os.unlink(start.name)
     if not run.stdout.strip():
@@ -79,6 +84,9 @@ def ours_cli(n: int) -> tuple[int, float, bool, float]:
         return 0, float("nan"), False, seconds
     result = json.loads(run.stdout)
     return result["nit"], result["grad_norm"], result["success"], seconds
+
+
+PEAKS: dict[str, float] = {}
 
 
 def ours_solve(n: int, x0: np.ndarray) -> tuple[int, float, bool, float, float]:
@@ -103,10 +111,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=10_000)
     parser.add_argument("--maxiter", type=int, default=3000, help="SciPy's iteration limit")
+    parser.add_argument("--hessian-free", action="store_true",
+                        help="also our Newton-CG on exact H.v products (about 5 minutes at n = 10,000)")
     args = parser.parse_args()
     x0 = np.tile([-1.2, 1.0], args.n // 2 + 1)[:args.n]
     *solve, compiling = ours_solve(args.n, x0)
     rows = [("taylor newton (CLI, wall)", *ours_cli(args.n)), ("taylor newton (solve only)", *solve)]
+    if args.hessian_free:
+        rows.append(("taylor newton --hessian-free", *ours_cli(args.n, "--hessian-free")))
     for method in ("trust-krylov", "trust-ncg", "trust-constr", "Newton-CG"):
         began = time.perf_counter()
         with warnings.catch_warnings():
@@ -122,8 +134,11 @@ def main() -> None:
         print(f"{name:30} {nit:>10} {gnorm:>10.3g} {str(success):>8} {seconds:>8.1f}")
     print(f"(ours in-process: sparse compile {compiling:.1f} s before the solve; the CLI's wall time also "
           "parses stdin and prints the result)")
+    print("peak memory of our CLI runs (MB, ru_maxrss of the largest child so far): "
+          + ", ".join(f"{name} {mb:.0f}" for name, mb in PEAKS.items()))
     print("seconds of each SciPy run / our solve: "
-          + ", ".join(f"{name.split()[1]} {seconds / rows[1][4]:.2f}" for name, *_, seconds in rows[2:]))
+          + ", ".join(f"{name.split()[1]} {seconds / rows[1][4]:.2f}" for name, *_, seconds in rows
+                      if name.startswith("scipy")))
 
 
 if __name__ == "__main__":
