@@ -21,7 +21,7 @@ from taylorcli.options import StdinText
 from taylorcli.parse import parse_expression, variables_of
 from taylorcli.render import exact_text
 from taylorcli.sparse import compile_sparse, term_groups
-from taylorcli.sparse_path import _verify_shapes, compile_for_newton
+from taylorcli.sparse_path import compile_for_newton, verify_shapes
 
 
 def rosenbrock(n: int) -> str:
@@ -56,7 +56,7 @@ def main() -> None:
             rows.append(("parse_expression (node by node)", plain_times))
         groups, *group_times = timed(term_groups, expr, variables)
         sparse, *compile_times = timed(compile_sparse, expr, variables, groups)
-        (ok, _), *verify_times = timed(_verify_shapes, sparse)
+        (ok, _), *verify_times = timed(verify_shapes, sparse)
         compiled, *build_times = timed(compile_for_newton, expr, variables)
         _, *echo_times = timed(exact_text, expr)
         rows += [("  term groups", group_times), ("  compile shapes (SymEngine)", compile_times),

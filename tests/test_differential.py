@@ -20,7 +20,7 @@ import math
 
 import pytest
 import sympy as sp
-from hypothesis import assume, event, given, settings
+from hypothesis import assume, event, example, given, settings
 from hypothesis import strategies as st
 
 from strategies import (PARAMETER_VALUES, SETTINGS, UNDEFINED, X, Y, Slow, close, expressions, max_examples,
@@ -301,6 +301,7 @@ def remainder_ratio(expr: sp.Expr, polynomial: sp.Expr, x: sp.Symbol, a: sp.Expr
 
 @settings(max_examples=max_examples(80), **SETTINGS)
 @given(expansion_cases(max_variables=1))
+@example((X**sp.Rational(1, 9), [X], {X: 0}, 0))  # found by the random search: a remainder of degree 1/9
 def test_expansion_error_vanishes_faster_than_h_to_the_order_on_both_sides(case):
     """f - T = o(|h|**K) as h -> 0 from the right and from the left (K the order)."""
     expr, (x,), point, order = case
@@ -316,9 +317,11 @@ def test_expansion_error_vanishes_faster_than_h_to_the_order_on_both_sides(case)
             ratios = [remainder_ratio(expr, polynomial, x, a, side * h, order) for h in H]
             if None in ratios:
                 continue  # f is undefined on this side near a
-            # o(|h|**K): rounding-level, small and not growing, or shrinking with h (large coefficients)
+            # o(|h|**K): rounding-level, small and not growing, or shrinking with h (large coefficients).
+            # A wrong term leaves the ratio constant; a right one shrinks it by 10**(4 e) for a next
+            # term of degree K + e, which is 2.8 for x**(1/9) at K = 0 (a Puiseux remainder): so 2.
             fine = ratios[1] < sp.Float("1e-20") or ratios[1] < sp.Float("1e-3") and ratios[1] <= ratios[0] \
-                or ratios[1] < ratios[0] / 3
+                or ratios[1] < ratios[0] / 2
             if not fine and expansion.method == "series" and side == -1:
                 known_bug("KNOWN-BUG issue 14 item 2: the series fallback holds on the right only")
             assert fine, (expr, point, order, expansion.method, "right" if side > 0 else "left", ratios,
