@@ -203,7 +203,9 @@ def _same(p: sp.Expr, q: sp.Expr) -> bool:
         return True
     if not difference.free_symbols:
         value = sp.N(difference, 30)
-        scale = max(abs(sp.N(p, 30)), abs(sp.N(q, 30)), 1)
+        # p and q may hold a parameter that cancels in p - q (a + 1 against a - 1): no size then
+        sizes = [abs(sp.N(c, 30)) for c in (p, q) if not c.free_symbols]
+        scale = max([*sizes, sp.Integer(1)])
         return bool(abs(value) < sp.Float("1e-25") * scale)
     return sp.simplify(difference) == 0
 

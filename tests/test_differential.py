@@ -23,7 +23,7 @@ import sympy as sp
 from hypothesis import assume, event, example, given, settings
 from hypothesis import strategies as st
 
-from strategies import (PARAMETER_VALUES, SETTINGS, UNDEFINED, X, Y, Slow, close, expressions, max_examples,
+from strategies import (PARAMETER_VALUES, SETTINGS, UNDEFINED, A, X, Y, Slow, close, expressions, max_examples,
                         numeric, point_text, points, text, time_limit, used_variables)
 from taylorcli.calculus import Differentiator, derivative_tensor, gradient, hessian
 from taylorcli.errors import LimitError, MathError, ParseError
@@ -302,6 +302,7 @@ def remainder_ratio(expr: sp.Expr, polynomial: sp.Expr, x: sp.Symbol, a: sp.Expr
 @settings(max_examples=max_examples(80), **SETTINGS)
 @given(expansion_cases(max_variables=1))
 @example((X**sp.Rational(1, 9), [X], {X: 0}, 0))  # found by the random search: a remainder of degree 1/9
+@example((A * X + sp.Abs(X), [X], {X: 0}, 1))  # found on CI: a kink beside a parameter
 def test_expansion_error_vanishes_faster_than_h_to_the_order_on_both_sides(case):
     """f - T = o(|h|**K) as h -> 0 from the right and from the left (K the order)."""
     expr, (x,), point, order = case

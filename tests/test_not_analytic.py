@@ -267,3 +267,16 @@ def test_derivatives_at_kinks_match_both_one_sided_numeric_derivatives(case):
         for direction in (1, -1):
             numeric = mpmath.diff(g, mpmath.mpf(a), k, direction=direction, h=mpmath.mpf("1e-14"))
             assert abs(numeric - value) <= 1e-5 * max(1, abs(value)), (f, a, k, direction, value, numeric)
+
+
+def test_a_kink_beside_a_parameter_is_reported_not_an_internal_error():
+    """Found by the random search on CI: a*x + |x| at 0 compared its one-sided coefficients (a + 1,
+    a - 1) by size, which a symbol has none of (TypeError, exit 1 as an internal error)."""
+    result = CliRunner().invoke(cli, ["expand", "a*x + abs(x)", "--vars", "x", "--order", "1", "-f", "plain"])
+    assert result.exit_code == 1 and "not differentiable at x = 0" in result.stderr
+    assert "internal error" not in result.stderr
+    right = CliRunner().invoke(cli, ["expand", "a*x + abs(x)", "--vars", "x", "--order", "1", "--side", "+",
+                                     "-f", "json"])
+    a, x = sp.symbols("a x", real=True)
+    from taylorcli.parse import parse_expression
+    assert right.exit_code == 0 and parse_expression(json.loads(right.stdout)["polynomial"]) == (a + 1) * x
