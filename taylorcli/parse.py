@@ -220,7 +220,11 @@ class _Builder:
             pass
         # The float estimate failed, but floats can be wrong where exact values are
         # fine (tanh(20) - 1 is 0.0 in floats): let SymPy decide, exactly.
-        expr, _ = self.apply(node, exprs, None)
+        try:
+            expr, _ = self.apply(node, exprs, None)
+        except (ValueError, TypeError) as error:  # SymPy refuses the arguments (DiracDelta(x, 1/2))
+            why = " ".join(str(error).split()).removeprefix("Error: ")
+            raise self.error(f"{self.snippet(node)}: {why}", node) from None
         if undefined(expr):
             raise self.error(f"{self.snippet(node)} is undefined or not real", node)
         return expr, None
@@ -273,9 +277,11 @@ class _Builder:
 
     def call(self, node: ast.Call, exprs: list[sp.Expr], floats: list[float] | None) -> tuple[sp.Expr, float | None]:
         function = FUNCTIONS[node.func.id]  # type: ignore[attr-defined]
-        if function.build is sp.zeta and exprs[0].free_symbols:
-            # SymPy has no derivative of zeta(s) in s: every result would hold Derivative(...).
-            raise self.error(f"{self.snippet(node)}: the first argument of zeta must be a constant", node)
+        if function.build in (sp.zeta, sp.polygamma) and exprs[0].free_symbols:
+            # SymPy has no derivative of zeta(s) in s, nor of polygamma(m, x) in m: every result
+            # would hold Derivative(...), which is no closed form and does not read back.
+            raise self.error(f"{self.snippet(node)}: the first argument of {node.func.id} must be a constant",  # type: ignore[attr-defined]
+                             node)
         estimate = None
         if floats is not None:
             estimate = float(function.estimate(*floats))

@@ -89,3 +89,36 @@ def test_gamma_at_one_prints_zeta_that_reads_back():
 def test_zeta_of_a_variable_order_is_refused():
     result = CliRunner().invoke(cli, ["derivative", "zeta(x)", "--order", "1"])
     assert result.exit_code == 2 and "must be a constant" in result.stderr
+
+
+def test_every_function_differentiates_in_closed_form_or_is_refused():
+    """No result holds Derivative(...) (no closed form, and it does not read back): a function SymPy
+    cannot differentiate in an argument (zeta's s, polygamma's order) takes only a constant there."""
+    import sympy as sp
+
+    from taylorcli.calculus import gradient
+    from taylorcli.errors import ParseError
+    from taylorcli.parse import parse_expression
+    from taylorcli.vocabulary import FUNCTIONS
+
+    names = ["x", "y", "z"]
+    for name, function in FUNCTIONS.items():
+        for arity in function.arities:
+            text = f"{name}({', '.join(names[:arity])})"
+            try:
+                expr = parse_expression(text)
+            except ParseError:
+                continue  # refused at the door, with a reason
+            assert not any(g.has(sp.Derivative) for g in gradient(expr)), text
+
+
+def test_arguments_sympy_refuses_are_usage_errors():
+    """DiracDelta(x, 1/2) was an internal error (SymPy's ValueError); polygamma(y, x) printed Derivative(...)."""
+    from click.testing import CliRunner
+
+    from taylorcli.cli import cli
+    for text, says in [("DiracDelta(x, 1/2)", "non-negative integer"), ("DiracDelta(x, y)", "non-negative integer"),
+                       ("polygamma(y, x)", "first argument of polygamma must be a constant")]:
+        result = CliRunner().invoke(cli, ["gradient", text])
+        assert result.exit_code == 2 and says in result.stderr and "internal error" not in result.stderr, text
+        assert result.stderr.count("\n") == 1 and result.stdout == ""
