@@ -18,9 +18,8 @@ from __future__ import annotations
 import itertools
 import math
 
-import pytest
 import sympy as sp
-from hypothesis import assume, event, example, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from strategies import (PARAMETER_VALUES, SETTINGS, UNDEFINED, A, X, Y, Slow, close, expressions, max_examples,
@@ -162,12 +161,6 @@ def not_real_beside(expr: sp.Expr, variables, point: dict) -> bool:
     return False
 
 
-def known_bug(reason: str) -> None:
-    """An example that hits a bug another change is fixing: counted, not failed (see the xfails)."""
-    event(reason)
-    assume(False)
-
-
 def kinked(expr: sp.Expr, point: dict) -> bool | None:
     """Whether an Abs in expr has argument 0 at the point (sympy.diff says sign(0) = 0 there).
 
@@ -208,9 +201,6 @@ def test_taylor_coefficients_equal_the_multi_index_definition(case):
             assert beyond is None, (expr, point, order, "refused although", beyond)
             return
         reference = None if kink else reference_coefficients(expr, variables, point, order)
-        if reference is None and not_real(expansion.coefficients):
-            known_bug("KNOWN-BUG expand: a coefficient that is not real is accepted "
-                      "(is_real is None for sqrt((sqrt(2) - 2)/(E - 2)))")
         assert reference is not None, (expr, point, order, "expanded although undefined", expansion.coefficients)
         ours = dict(expansion.coefficients)
         for powers, value in reference.items():
@@ -251,8 +241,6 @@ def assert_honest(args: list[str], result) -> None:
             json.loads(result.stdout)
         return
     lines = result.stderr.splitlines()
-    if "internal error: ValueError: Can't calculate derivative wrt" in result.stderr:
-        known_bug("KNOWN-BUG value_at: a result holding Derivative(...) cannot take the point")
     assert len(lines) == 1 and lines[0].startswith("taylor: error: "), (where, result.stderr)
     assert "Traceback" not in result.stderr and "internal error" not in result.stderr, (where, lines[0])
 
@@ -323,8 +311,6 @@ def test_expansion_error_vanishes_faster_than_h_to_the_order_on_both_sides(case)
             # term of degree K + e, which is 2.8 for x**(1/9) at K = 0 (a Puiseux remainder): so 2.
             fine = ratios[1] < sp.Float("1e-20") or ratios[1] < sp.Float("1e-3") and ratios[1] <= ratios[0] \
                 or ratios[1] < ratios[0] / 2
-            if not fine and expansion.method == "series" and side == -1:
-                known_bug("KNOWN-BUG issue 14 item 2: the series fallback holds on the right only")
             assert fine, (expr, point, order, expansion.method, "right" if side > 0 else "left", ratios,
                           polynomial)
 
