@@ -3,8 +3,6 @@
 Issue 14, item 7, and what the differential properties (test_differential.py)
 found beyond it. Every failure is one line on stderr, exit 1 (the mathematics
 fails) or 2 (the input is unusable); never "internal error", never a traceback.
-Bugs that other changes are fixing are pinned as strict xfails: the suite
-notices when they are fixed.
 """
 
 from __future__ import annotations
@@ -126,7 +124,7 @@ def test_euler_gamma_printed_in_an_expansion_reads_back_as_the_constant():
     assert fails(2, "gradient", "EulerGamma*x", "--vars", "EulerGamma")
 
 
-# --- found by the properties, in code other changes are rewriting (strict xfails) ---------------------
+# --- found by the properties (fixed since; pinned here) ---------------------------------------------
 
 
 @pytest.mark.parametrize("args", [
