@@ -152,3 +152,8 @@ def test_plain_vectors_at_a_point_name_their_variables(args, names):
     line = result.stdout.splitlines()[-1]
     assert line == f"variables: {names}"
     assert [v.name for v in parse_variables(line.split(": ", 1)[1])] == names.split(", ")
+
+
+def test_an_iteration_limit_says_how_to_raise_it():
+    result = run("newton", "(1-x)**2 + 100*(y-x**2)**2", "--x0", "-1.2,1", "--max-iter", "3", "-f", "plain")
+    assert result.exit_code == 1 and result.stderr.rstrip().endswith("raise the limit with --max-iter")

@@ -38,7 +38,8 @@ class RunReport:
             return None
         if r.verdict in ("saddle", "maximum", "unbounded", "interrupted"):
             return f"{r.method} stopped: {r.message}"  # it may have converged, to the wrong thing
-        return f"{r.method} did not converge: {r.message}"
+        hint = "; raise the limit with --max-iter" if r.message.startswith("maximum iterations") else ""
+        return f"{r.method} did not converge: {r.message}{hint}"
 
 
 _STATUS = {"minimum": "converged", "degenerate": "converged",
