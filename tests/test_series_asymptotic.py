@@ -120,3 +120,25 @@ def test_random_expressions_are_sympys_raw_series(expr: sp.Expr, order: int, a: 
         return
     assert (ours.terms, ours.next_exponent, ours.real) == (expected.terms, expected.next_exponent, expected.real), \
         (expr, a, order)
+
+
+@pytest.mark.parametrize("text, at", [("atan(1/x)", None), ("atan(1/(x - 1)) + x", "1"), ("atan(1/x) + atan(x)", None),
+                                      ("atan(1/x**2)", None), ("atan(1/x) - atan(1/x**2)", None)])
+def test_atan_at_a_pole_of_its_argument_is_sympys_route(text: str, at: str | None,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    # One-sided walks give atan(u) = +-pi/2 - atan(1/u) by the sign of u's leading term; a
+    # two-sided one refuses it (atan(1/x) - atan(1/x**2): pi/2 - pi/2 for x > 0, -pi for x < 0).
+    for side in (None, "+", "-"):
+        ours = _outcome_at(text, at, 3, side)
+        with monkeypatch.context() as m:
+            m.setattr(singular, "_raw_by_valuation", lambda *args: None)
+            expected = _outcome_at(text, at, 3, side)
+        assert ours == expected, (text, side)
+
+
+def _outcome_at(text: str, at: str | None, order: int, side: str | None) -> tuple | str:
+    try:
+        e = expand(text, "x", at, order, side=side)
+    except Exception as error:  # noqa: BLE001 - the error is part of the outcome compared
+        return f"{type(error).__name__}: {error}"
+    return (e.coefficients, e.next_exponent, e.kind, e.side, e.side_note, e.reason, e.method, e.text)
