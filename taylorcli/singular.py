@@ -100,7 +100,8 @@ def raw_series(expr: sp.Expr, x: sp.Symbol, a: sp.Expr, order: int, side: str, t
     """The series of f(a + t) (side "+"), f(a - t) ("-"), or f(1/t) at a = oo, for t -> 0+.
 
     Raises ``NotAnalytic`` for an essential singularity, ``MathError`` when SymPy has no series.
-    At a rational point the series arithmetic (series/laurent.py) gives it first where it can.
+    At a rational point and at +-oo (through x = +-1/t) the series arithmetic (series/laurent.py)
+    gives it first where it can.
     """
     fast = _raw_by_valuation(expr, x, a, order, side)
     if fast is not None:

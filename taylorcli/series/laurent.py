@@ -11,6 +11,10 @@ repeated with more terms until the requested order is known. Anything else
 (a fractional valuation, an essential singularity, an irrational coefficient)
 raises ``Unsupported`` and SymPy's ``series`` keeps the case.
 
+A one-sided walk (``puiseux``: t > 0, also f(1/t) for the series at oo) knows the sign
+of a series near 0, so atan of a series with a pole is sign * pi/2 - atan(1/u): that
+constant is kept apart from the rational coefficients (``_L.k``).
+
 >>> import sympy as sp
 >>> x = sp.Symbol("x", real=True)
 >>> laurent(1 / sp.sin(x), x, sp.Integer(0), 3)
