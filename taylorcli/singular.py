@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import itertools
 import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 import sympy as sp
@@ -100,7 +100,8 @@ def raw_series(expr: sp.Expr, x: sp.Symbol, a: sp.Expr, order: int, side: str, t
     """The series of f(a + t) (side "+"), f(a - t) ("-"), or f(1/t) at a = oo, for t -> 0+.
 
     Raises ``NotAnalytic`` for an essential singularity, ``MathError`` when SymPy has no series.
-    At a rational point the series arithmetic (series/laurent.py) gives it first where it can.
+    At a rational point and at +-oo (through x = +-1/t) the series arithmetic (series/laurent.py)
+    gives it first where it can.
     """
     fast = _raw_by_valuation(expr, x, a, order, side)
     if fast is not None:
@@ -146,13 +147,15 @@ def _raw_by_valuation(expr: sp.Expr, x: sp.Symbol, a: sp.Expr, order: int, side:
     Rational coefficients only. Where a fractional power meets a negative value f is taken as
     not real on this side only if the numeric test (``_real_near``) agrees; else SymPy decides.
     """
-    if a in (sp.oo, -sp.oo) or not a.is_Rational or order < 0 or expr.free_symbols - {x}:
+    if order < 0 or expr.free_symbols - {x} or not (a.is_Rational or a in (sp.oo, -sp.oo)):
         return None
     try:
         from .series.laurent import NotRealHere, puiseux
         from .series.tps import Unsupported
     except ImportError:
         return None
+    if a in (sp.oo, -sp.oo):
+        return _asymptotic_by_valuation(expr, x, a, order, puiseux, Unsupported)
     try:
         terms, next_exponent = puiseux(expr, x, a, order, side)
     except NotRealHere:
@@ -165,6 +168,24 @@ def _raw_by_valuation(expr: sp.Expr, x: sp.Symbol, a: sp.Expr, order: int, side:
         return None
     _log.debug("series for %s -> %s%s: Laurent/Puiseux arithmetic", x, a, side)
     return Raw(terms, next_exponent, _real_near(expr, x, a, side))
+
+
+def _asymptotic_by_valuation(expr: sp.Expr, x: sp.Symbol, a: sp.Expr, order: int, puiseux: Callable,
+                             unsupported: type[Exception]) -> Raw | None:
+    """f(1/t) (f(-1/t) at -oo) as t -> 0+ by the same arithmetic: what SymPy's series at oo gives, or None.
+
+    g(x) = f(1/x) is expanded at x = 0 for x > 0 (a fractional power of a negative value
+    included: the arithmetic then declines, and SymPy's series decides).
+    """
+    g = expr.xreplace({x: (1 if a == sp.oo else -1) / x})
+    try:
+        terms, next_exponent = puiseux(g, x, sp.Integer(0), order, "+")
+    except unsupported as why:  # NotRealHere too
+        _log.debug("series for %s -> %s: SymPy's series (the arithmetic in t = %s1/%s does not apply: %s)",
+                   x, a, "" if a == sp.oo else "-", x, why)
+        return None
+    _log.debug("series for %s -> %s: Laurent/Puiseux arithmetic in t = %s1/%s", x, a, "" if a == sp.oo else "-", x)
+    return Raw(terms, next_exponent, True)
 
 
 def _split(term: sp.Expr, t: sp.Symbol) -> tuple[sp.Expr, sp.Expr]:

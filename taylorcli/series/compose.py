@@ -30,7 +30,7 @@ from .tps import terms as _terms
 
 # The functions composed here, and how many generators each may add (f(u0) and a companion).
 FUNCTIONS = (sp.exp, sp.log, sp.sin, sp.cos, sp.tan, sp.sec, sp.csc, sp.cot, sp.sinh, sp.cosh, sp.tanh,
-             sp.asin, sp.acos, sp.atan, sp.asinh, sp.acosh, sp.atanh, sp.erf)
+             sp.asin, sp.acos, sp.atan, sp.asinh, sp.acosh, sp.atanh, sp.erf, sp.gamma)
 _BAD = (se.zoo, se.nan, se.oo, -se.oo, se.I)
 
 
@@ -50,11 +50,13 @@ class Walker:
         self._engine_point: dict | None = None
 
     @staticmethod
-    def slots(expr: sp.Expr) -> int:
-        """Generators an expression may need: two per function or power, one per other atom."""
+    def slots(expr: sp.Expr, order: int = 0) -> int:
+        """Generators an expression may need: two per function or power (gamma: order + 1), one per other atom."""
         count = 1
         for node in sp.preorder_traversal(expr):
-            if isinstance(node, sp.Function) or node.is_Pow:
+            if isinstance(node, sp.gamma):
+                count += order + 2
+            elif isinstance(node, sp.Function) or node.is_Pow:
                 count += 2
             elif node.is_Atom and not node.is_Rational:
                 count += 1
@@ -233,7 +235,55 @@ class Walker:
             e = ring.exp(nuu, self.constant_of(se.exp(-v**2)))
             rate = ring.scale(e, self.constant_of(2 / se.sqrt(se.pi)))
             return ring.chain(value(se.erf), u, rate)
+        if fn is sp.gamma:
+            return self._gamma(u, v)
         raise Unsupported(f"no recurrence for {fn.__name__}")
+
+    def _gamma(self, u: Series, v: object) -> Series:
+        """gamma(u) = gamma(u0) exp(sum_j polygamma(j - 1, u0) (u - u0)**j / j!), u0 a positive integer.
+
+        Each polygamma(j - 1, u0) is a generator with SymEngine's value (-EulerGamma, pi**2/6,
+        polygamma(2, 1) ...), the very leaves the derivative engine's partials hold at the point.
+        """
+        ring = self.ring
+        q = ring.rational_constant(u) if u[0].is_constant() else None
+        if q is None or q <= 0 or q.q != 1:
+            # (at 1/2, 1/3 ... sqrt(pi), sqrt(3)*pi make the derivative engine faster: measured)
+            raise Unsupported("gamma where its argument is not a positive integer at the point")
+        delta = [ring.zero] + list(u[1:])
+        total = ring.constant(0)
+        factorial = 1
+        scales = []
+        for j in range(1, ring.k + 1):
+            factorial *= j
+            scales.append(self._split(se.polygamma(j - 1, v)) * _fmpq(se.Rational(1, factorial)))
+        for c in reversed(scales):  # Horner: ((c_k delta + c_(k-1)) delta + ...) delta
+            total = ring.mul(ring.add(total, ring.constant(c)), delta)
+        return ring.exp(total, self._split(se.gamma(v)))
+
+    def _split(self, value: object) -> object:
+        """A sum of rational multiples of integer powers of atoms (pi**2/6 - 5/4) as a polynomial in them.
+
+        pi and EulerGamma then are generators once (not pi**2/6 and pi**4/15 apart), which
+        keeps the coefficients' values plain products the engine builds directly (_Direct).
+        Anything else is one generator, as ``constant_of`` makes it.
+        """
+        if isinstance(value, (se.Integer, se.Rational)):
+            return self.ring.ctx.constant(_fmpq(value))
+        if isinstance(value, se.Add):
+            out = self.ring.zero
+            for arg in value.args:
+                out = out + self._split(arg)
+            return out
+        if isinstance(value, se.Mul):
+            out = self.ring.one
+            for arg in value.args:
+                out = out * self._split(arg)
+            return out
+        if isinstance(value, se.Pow) and isinstance(value.args[1], se.Integer) and value.args[1] > 0 \
+                and not isinstance(value.args[0], (se.Add, se.Mul, se.Pow, se.Number)):
+            return self._split(value.args[0]) ** int(value.args[1])
+        return self.constant_of(value)
 
     # --- constant terms that are not rational ------------------------------------------------
     def _settle(self, u: Series) -> Series:

@@ -74,7 +74,7 @@ def taylor_coefficients(expr: sp.Expr, variables: Sequence[sp.Symbol], point: di
         walker = Walker(variables, point, k, Ring.get(n, 0, k, each))
         parts = walker.series(expr)
     except NoSlot:
-        slots = Walker.slots(expr) + sum(not point[v].is_Rational for v in variables)
+        slots = Walker.slots(expr, k) + sum(not point[v].is_Rational for v in variables)
         walker = Walker(variables, point, k, Ring.get(n, slots, k, each))
         parts = walker.series(expr)
     free = expr.free_symbols

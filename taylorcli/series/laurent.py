@@ -11,6 +11,10 @@ repeated with more terms until the requested order is known. Anything else
 (a fractional valuation, an essential singularity, an irrational coefficient)
 raises ``Unsupported`` and SymPy's ``series`` keeps the case.
 
+A one-sided walk (``puiseux``: t > 0, also f(1/t) for the series at oo) knows the sign
+of a series near 0, so atan of a series with a pole is sign * pi/2 - atan(1/u): that
+constant is kept apart from the rational coefficients (``_L.k``).
+
 >>> import sympy as sp
 >>> x = sp.Symbol("x", real=True)
 >>> laurent(1 / sp.sin(x), x, sp.Integer(0), 3)
@@ -34,17 +38,22 @@ class _Short(Exception):
 
 
 class _L:
-    """t**v * (c[0] + c[1] t + ...), c[0] != 0, with len(c) known coefficients."""
+    """t**v * (c[0] + c[1] t + ...) + k, c[0] != 0, with len(c) known coefficients.
 
-    __slots__ = ("v", "c")
+    ``k`` is an exact constant that is not rational (pi/2 from atan at a pole), kept
+    apart: sums add it, a product with a rational constant scales it; anything else
+    that meets it raises ``Unsupported``.
+    """
 
-    def __init__(self, v: int, c: list[fmpq]) -> None:
+    __slots__ = ("v", "c", "k")
+
+    def __init__(self, v: int, c: list[fmpq], k: sp.Expr = sp.S.Zero) -> None:
         drop = 0
         while drop < len(c) and c[drop] == 0:
             drop += 1
         if drop == len(c):
             raise _Short()  # zero to the precision kept: its valuation is unknown
-        self.v, self.c = v + drop, c[drop:]
+        self.v, self.c, self.k = v + drop, c[drop:], k
 
     @property
     def end(self) -> int:
@@ -70,22 +79,44 @@ def _add(a: _L, b: _L, sign: int = 1) -> _L:
     for i, x in enumerate(b.c):
         if b.v + i < end:
             out[b.v + i - v] += x if sign > 0 else -x
-    return _L(v, out)
+    return _L(v, out, a.k + b.k if sign > 0 else a.k - b.k)
+
+
+def _constant_value(a: _L) -> fmpq | None:
+    """The value of a series that is a rational constant to the precision kept, else None."""
+    if a.v == 0 and not a.k and all(c == 0 for c in a.c[1:]):
+        return a.c[0]
+    return None
 
 
 def _mul(a: _L, b: _L) -> _L:
+    k = sp.S.Zero
+    if a.k or b.k:  # (s + k) * c = s c + k c: only a rational constant c keeps k apart
+        plain, other = (b, a) if a.k else (a, b)
+        c = _constant_value(plain)
+        if c is None:
+            raise Unsupported("a product with an irrational constant term")
+        k = other.k * sp.Rational(int(c.p), int(c.q))
     n = min(len(a.c), len(b.c))
-    return _L(a.v + b.v, _coeffs(_series(a.c[:n]) * _series(b.c[:n]), n))
+    return _L(a.v + b.v, _coeffs(_series(a.c[:n]) * _series(b.c[:n]), n), k)
+
+
+def _plain(a: _L) -> _L:
+    if a.k:
+        raise Unsupported("a function of a series with an irrational constant term")
+    return a
 
 
 def _inv(a: _L) -> _L:
+    _plain(a)
     return _L(-a.v, _coeffs(_series(a.c).inv(), len(a.c)))
 
 
 def _absolute(a: _L) -> tuple[fmpq_series, int]:
     """A series of valuation >= 0 in absolute form (coefficients from t**0), and its length."""
+    _plain(a)
     if a.v < 0:
-        raise Unsupported("a function of a series with a pole (an essential singularity)")
+        raise Unsupported("a function of a series with a pole (an essential singularity, or a log)")
     full = [fmpq(0)] * a.v + a.c
     return _series(full), len(full)
 
@@ -143,7 +174,7 @@ def puiseux(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, order: int,
     need = (order + 1) * q
     while True:
         try:
-            found = _walk(expr, x, a, need + extra, q, sign)
+            found = _walk(expr, x, a, need + extra, q, sign, True)
         except _Short:
             found = None
         if found is not None and found.end >= need:
@@ -163,6 +194,9 @@ def puiseux(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, order: int,
                 next_exponent = min(next_exponent, exponent)
             else:
                 terms[exponent] = sp.Rational(int(c.p), int(c.q))
+    if found.k:  # the irrational constant joins the t**0 term (pi/2 - ...): SymPy's coefficient
+        terms[sp.Integer(0)] = terms.get(sp.Integer(0), sp.S.Zero) + found.k
+        terms = dict(sorted(terms.items()))
     return terms, next_exponent
 
 
@@ -172,8 +206,13 @@ def _gcd(m: int, n: int) -> int:
     return m
 
 
-def _walk(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, precision: int, q: int = 1, sign: int = 1) -> _L:
-    """The series of ``expr`` at x = a + sign * s**q, with leaves known to O(s**precision)."""
+def _walk(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, precision: int, q: int = 1, sign: int = 1,
+          one_sided: bool = False) -> _L:
+    """The series of ``expr`` at x = a + sign * s**q, with leaves known to O(s**precision).
+
+    ``one_sided``: s > 0 (Puiseux), so the sign of a series near 0 is that of its leading
+    coefficient (atan at a pole); a two-sided walk refuses what depends on it.
+    """
     memo: dict[sp.Expr, _L] = {}
     point = fmpq(int(a.p), int(a.q))
 
@@ -212,14 +251,19 @@ def _walk(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, precision: int, q: int = 
                     raise Unsupported("a power that is not an integer one (Puiseux or worse)")
                 return root(walk(base), exponent)
             u, n = walk(base), int(exponent)
+            if n == 1:
+                return u
+            _plain(u)
             if n < 0:
                 u, n = _inv(u), -n
             return _L(u.v * n, _coeffs(_series(u.c) ** n, len(u.c)))
         if isinstance(e, sp.Function) and len(e.args) == 1:
             u = walk(e.args[0])
+            fn = type(e)
+            if fn in (sp.atan, sp.acot) and u.v < 0:
+                return at_pole(fn, _plain(u))
             s, n = _absolute(u)
             u0 = s.coeffs()[0] if u.v == 0 else fmpq(0)
-            fn = type(e)
             if fn is sp.log:
                 if u0 != 1:
                     raise Unsupported("log of a series that is not 1 at the point")
@@ -235,9 +279,25 @@ def _walk(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, precision: int, q: int = 
             raise Unsupported(f"{fn.__name__} where its value is not rational")
         raise Unsupported(f"no rule for {type(e).__name__}")
 
+    def at_pole(fn: type, u: _L) -> _L:
+        """atan(u) = sign(u) pi/2 - atan(1/u) and acot(u) = atan(1/u) where u has a pole.
+
+        The sign of u is that of its leading coefficient: t > 0 (one-sided walks only; a
+        two-sided ``laurent`` refuses the constant term this gives).
+        """
+        if fn is sp.atan and not one_sided:
+            raise Unsupported("atan at a pole: its value depends on the side")
+        w = _inv(u)
+        s, n = _absolute(w)
+        inner = _coeffs(s.atan(), n)
+        if fn is sp.acot:
+            return _L(0, inner)
+        half = sp.pi / 2 if u.c[0] > 0 else -sp.pi / 2
+        return _L(0, [-c for c in inner], half)
+
     def root(u: _L, r: sp.Rational) -> _L:
         """u**r = c**r s**(v r) ((u / (c s**v))**r), r = p/m not an integer."""
-        c = u.c[0]
+        c = _plain(u).c[0]
         if c < 0:
             raise NotRealHere("a fractional power of a negative value")
         p, m = int(r.p), int(r.q)
