@@ -27,7 +27,7 @@ import sympy as sp
 
 from .calculus import Differentiator, Expr, Variables, as_expression, describe_point
 from .convert import add, mul
-from .sortkey import rational_polynomial
+from .sortkey import rational_polynomial, rational_univariate
 from .errors import InputError, LimitError, MathError
 from .guard import check_point, check_size, not_real
 from .parse import parse_point, resolve_variables
@@ -88,7 +88,9 @@ class Expansion:
         # Rational coefficients (most expansions at rational points with rational values) skip
         # even that: sortkey.rational_polynomial sorts once by keys computed once per power.
         bases = self.bases
-        fast = rational_polynomial(self.coefficients, bases)
+        fast = rational_univariate(self.coefficients, bases[0]) if len(bases) == 1 else None
+        if fast is None:
+            fast = rational_polynomial(self.coefficients, bases)
         if fast is not None:
             return fast
         keys: dict = {}  # sort keys, once per distinct subexpression (sortkey.py)
