@@ -30,7 +30,7 @@ from .convert import add, mul
 from .sortkey import rational_polynomial, rational_univariate
 from .errors import InputError, LimitError, MathError
 from .guard import check_point, check_size, not_real
-from .parse import parse_point, resolve_variables
+from .parse import PARAMETERS, parse_point, resolve_variables  # PARAMETERS: the parser's only state
 from .singular import SIDES, NotAnalytic, Series, kind_of, obstacles, verify
 from .singular import series as one_variable_series
 
@@ -245,6 +245,19 @@ def _taylor(expr: sp.Expr, variables: list[sp.Symbol], point: dict[sp.Symbol, sp
     return coefficients
 
 
+_ENGINE: list = []  # [taylor_coefficients, Unsupported] once imported (an import statement costs 1.4 us a call)
+
+
+def _load_engine() -> list | ImportError:
+    try:
+        from .series.engine import taylor_coefficients
+        from .series.tps import Unsupported
+        _ENGINE[:] = [taylor_coefficients, Unsupported]
+        return _ENGINE
+    except ImportError as missing:
+        return missing
+
+
 def _arithmetic(expr: sp.Expr, variables: list[sp.Symbol], point: dict[sp.Symbol, sp.Expr],
                 order: int, degree: str) -> list[tuple[Powers, sp.Expr]] | None:
     """The coefficients by truncated power series (taylorcli.series), or None where they do not apply.
@@ -252,12 +265,11 @@ def _arithmetic(expr: sp.Expr, variables: list[sp.Symbol], point: dict[sp.Symbol
     They are the very objects the derivative engine gives (tests/test_series_engine.py);
     None sends the caller to that engine, and --debug says why.
     """
-    try:
-        from .series.engine import taylor_coefficients
-        from .series.tps import Unsupported
-    except ImportError as missing:  # python-flint not installed: the derivative engine does it all
-        _log.debug("expansion: derivative engine (series arithmetic unavailable: %s)", missing)
+    engine = _ENGINE or _load_engine()
+    if isinstance(engine, ImportError):  # python-flint not installed: the derivative engine does it all
+        _log.debug("expansion: derivative engine (series arithmetic unavailable: %s)", engine)
         return None
+    taylor_coefficients, Unsupported = engine
 
     def vet(powers: tuple[int, ...], part: sp.Expr) -> None:
         if not part.is_Rational:
@@ -306,7 +318,6 @@ def _variables(expr: sp.Expr, given: Variables) -> list[sp.Symbol]:
     """resolve_variables, with a text's symbols read once per process (a real Symbol is ~15 us to make)."""
     if not isinstance(given, str):
         return resolve_variables([expr], given)
-    from .parse import PARAMETERS  # the parser's only state: keyed by it too, should it ever matter
     key = (given, tuple(PARAMETERS))
     found = _RESOLVED.get(key)
     if found is None:  # parse_variables reads the text alone; an error is raised, never kept
@@ -319,7 +330,7 @@ def _variables(expr: sp.Expr, given: Variables) -> list[sp.Symbol]:
 
 def _point(at: Mapping | str | Sequence | None, variables: list[sp.Symbol]) -> dict[sp.Symbol, sp.Expr]:
     if at is None:
-        return {v: sp.Integer(0) for v in variables}
+        return {v: sp.S.Zero for v in variables}  # Integer(0)'s object, without its cache
     if isinstance(at, str):
         return parse_point(at, variables, allow_infinity=True)
     if isinstance(at, Mapping):

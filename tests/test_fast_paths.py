@@ -44,3 +44,16 @@ def test_rational_univariate_refuses_what_it_does_not_build() -> None:
     assert rational_univariate([((1,), sp.Integer(1))], x - 1) is None
     assert rational_univariate([((sp.Rational(1, 2),), sp.Integer(1))], x) is None
     assert rational_univariate([((1, 0), sp.Integer(1))], x) is None
+
+
+@settings(max_examples=max_examples(80), **SETTINGS)
+@given(st.integers(-10**40, 10**40), st.integers(1, 10**12))
+def test_exact_rational_is_rationals_object(p: int, q: int) -> None:
+    from math import gcd
+
+    from taylorcli.series.engine import exact_rational
+    g = gcd(p, q)
+    p, q = p // g, q // g
+    _same(exact_rational(p, q), sp.Rational(p, q))
+    _same(exact_rational(p, 1), sp.Integer(p))
+    assert type(exact_rational(p, 1)) is type(sp.Integer(p))

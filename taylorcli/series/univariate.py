@@ -102,5 +102,4 @@ def coefficients(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, k: int) -> list[fm
 
 
 def _constant(u: fmpq_series) -> fmpq:
-    c = u.coeffs()
-    return c[0] if c else fmpq(0)
+    return u[0]  # (an fmpq, 0 for the zero series; coeffs() would build the whole list)
