@@ -28,6 +28,7 @@ import sympy as sp
 
 from .errors import InputError, LimitError, ParseError, printable
 from .options import MAX_LENGTH, MAX_NODES, MAX_STDIN_LENGTH, MAX_STDIN_NODES, StdinText  # noqa: F401
+from .parse_fast import inert_call, real_by_shape
 from .parse_large import _pieces, _top_level_signs, build_large  # noqa: F401 - long sums
 # The text checks and limits live in parse_text.py; their names stay importable from here.
 from .parse_text import (  # noqa: F401
@@ -281,7 +282,9 @@ class _Builder:
             estimate = float(function.estimate(*floats))
             if math.isinf(estimate):
                 raise OverflowError
-        return function.build(*exprs), estimate
+        # exp(1 - exp(x)) and the like: the same object without eval's assumption queries (parse_fast.py).
+        built = inert_call(function.build, exprs)
+        return (function.build(*exprs) if built is None else built), estimate
 
     def binary(self, node: ast.BinOp, exprs: list[sp.Expr], floats: list[float] | None) -> tuple[sp.Expr, float | None]:
         if isinstance(node.op, ast.Pow):
@@ -360,7 +363,7 @@ def undefined(expr: sp.Expr) -> bool:
         return expr.is_real is False
     # Only the pieces that can leave the reals are asked: log(-Abs(x)), sqrt(-x**2 - 1).
     risky = [node for node in expr.atoms(sp.Function, sp.Pow)
-             if not (isinstance(node, sp.Pow) and node.exp.is_Integer)]
+             if not (isinstance(node, sp.Pow) and node.exp.is_Integer) and not real_by_shape(node)]
     return any(node.is_real is False for node in risky[:200])
 
 
