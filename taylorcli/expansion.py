@@ -157,6 +157,18 @@ def _base(v: sp.Symbol, a: sp.Expr) -> sp.Expr:
     return v - a
 
 
+_SIGNS = (sp.S.NegativeOne, sp.S.Zero, sp.S.One)
+
+
+def _integer(n: int) -> sp.Integer:
+    """``sp.Integer(n)``'s object without its cache (emptied by clear_cache): a singleton, or p set."""
+    if -1 <= n <= 1:
+        return _SIGNS[n + 1]
+    value = sp.Expr.__new__(sp.Integer)
+    value.p = n
+    return value
+
+
 def _factorial(powers: Sequence[int]) -> int:
     return math.prod(math.factorial(int(p)) for p in powers)
 
@@ -383,7 +395,7 @@ def expand(f: Expr, variables: Variables = None, at: Mapping | str | Sequence | 
         raise InputError("--side gives a one-sided series in one variable; the expression has "
                          f"{len(symbols)} variables")
     method, reason = "derivatives", ""
-    next_exponent = sp.Integer(order + 1)
+    next_exponent = _integer(order + 1)
     try:
         if infinite:
             raise NotAnalytic("the point is at infinity")

@@ -212,7 +212,9 @@ def rational_univariate(coefficients: list, x: Basic) -> Basic | None:
             # Mul(c, factor): args (c, factor); compared by c's class and numbers, then the factor
             # (x before x**d, then by exponent). rank[0] is the factor's class.
             key = (mul_class, _class_key(type(c)), c._hashable_content(), rank)
-            rest.append((Mul._from_args((c, factor), True), key))
+            term = Basic.__new__(Mul, c, factor)  # Mul._from_args((c, factor), True), without its checks
+            term.is_commutative = True
+            rest.append((term, key))
     if len(numbers) > 1:
         return None
     # Keys are of one shape per class: (Symbol,), (Pow, p), (Mul, ...); classes differ first.
