@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 
 import sympy as sp
+from sympy.core.basic import _preorder_traversal  # what Basic.has and Basic.atoms walk
 
 from .errors import InputError, LimitError, ParseError, printable
 from .options import MAX_LENGTH, MAX_NODES, MAX_STDIN_LENGTH, MAX_STDIN_NODES, StdinText  # noqa: F401
@@ -282,8 +283,7 @@ class _Builder:
             estimate = float(function.estimate(*floats))
             if math.isinf(estimate):
                 raise OverflowError
-        # exp(1 - exp(x)) and the like: the same object without eval's assumption queries (parse_fast.py).
-        built = inert_call(function.build, exprs)
+        built = inert_call(function.build, exprs)  # exp(1 - exp(x)) ... without eval's queries (parse_fast)
         return (function.build(*exprs) if built is None else built), estimate
 
     def binary(self, node: ast.BinOp, exprs: list[sp.Expr], floats: list[float] | None) -> tuple[sp.Expr, float | None]:
@@ -348,6 +348,7 @@ class _Builder:
 
 INFINITE = (sp.zoo, sp.nan, sp.oo, -sp.oo, sp.AccumBounds)  # no value, or not a single one
 _UNDEFINED = (*INFINITE, sp.I)
+_UNDEFINED_ATOMS = frozenset(a for a in _UNDEFINED if isinstance(a, sp.Basic))  # AccumBounds: a class
 
 
 def undefined(expr: sp.Expr) -> bool:
@@ -357,12 +358,16 @@ def undefined(expr: sp.Expr) -> bool:
     assumption deductions (0.75 s on chained Rosenbrock, n = 100), so only
     constants and the functions and fractional powers inside are asked.
     """
-    if expr.has(*_UNDEFINED):
-        return True
+    calls = set()  # One walk for expr.has(*_UNDEFINED) and the set expr.atoms(Function, Pow), in its order
+    for node in _preorder_traversal(expr):
+        if node in _UNDEFINED_ATOMS or isinstance(node, sp.AccumBounds):
+            return True
+        if isinstance(node, (sp.Function, sp.Pow)):
+            calls.add(node)
     if not expr.free_symbols:
         return expr.is_real is False
     # Only the pieces that can leave the reals are asked: log(-Abs(x)), sqrt(-x**2 - 1).
-    risky = [node for node in expr.atoms(sp.Function, sp.Pow)
+    risky = [node for node in calls
              if not (isinstance(node, sp.Pow) and node.exp.is_Integer) and not real_by_shape(node)]
     return any(node.is_real is False for node in risky[:200])
 

@@ -189,3 +189,41 @@ def test_shortcut_texts_build_the_same(text: str) -> None:
         assert _outcome(text) == got
     finally:
         parse.inert_call, parse.real_by_shape = saved
+
+
+def _undefined_before(expr: sp.Expr) -> bool:
+    """parse.undefined as it was: has(), then atoms() and is_real on every risky node."""
+    if expr.has(*parse._UNDEFINED):
+        return True
+    if not expr.free_symbols:
+        return expr.is_real is False
+    risky = [node for node in expr.atoms(sp.Function, sp.Pow)
+             if not (isinstance(node, sp.Pow) and node.exp.is_Integer)]
+    return any(node.is_real is False for node in risky[:200])
+
+
+def _built(f: object) -> object:
+    def build(p: tuple) -> sp.Expr | None:
+        try:  # SymPy cannot build every combination of infinities and intervals
+            return f(p)
+        except (TypeError, ValueError):
+            return None
+    return build
+
+
+def _wild() -> st.SearchStrategy[sp.Expr]:
+    leaves = st.sampled_from(_LEAVES + [sp.oo, -sp.oo, sp.zoo, sp.nan, sp.AccumBounds(-1, 1), sp.Integer(-2)])
+
+    def extend(c: st.SearchStrategy[sp.Expr]) -> st.SearchStrategy[sp.Expr]:
+        return st.one_of(st.tuples(c, c).map(_built(lambda p: p[0] + p[1])),
+                         st.tuples(c, c).map(_built(lambda p: p[0] * p[1])),
+                         st.tuples(c, st.sampled_from([2, -1, sp.Rational(1, 2)])).map(_built(lambda p: p[0] ** p[1])),
+                         st.tuples(st.sampled_from(_CALLS + [sp.sqrt, sp.asin]), c).map(_built(lambda p: p[0](p[1])))
+                         ).filter(lambda e: e is not None)
+    return st.recursive(leaves, extend, max_leaves=6)
+
+
+@settings(max_examples=max_examples(150), **SETTINGS)
+@given(_wild())
+def test_undefined_answers_as_before(expr: sp.Expr) -> None:
+    assert parse.undefined(expr) == _undefined_before(expr)
