@@ -46,7 +46,8 @@ _NARGS: dict[type, sp.FiniteSet] = {}  # FiniteSet(1): immutable, what Function.
 
 def _plain_symbol(e: sp.Basic) -> bool:
     """A symbol as the parser makes it: real, nothing else given."""
-    return type(e) is sp.Symbol and e._assumptions_orig == {"real": True}
+    # (_assumptions_orig: the assumptions given, SymPy >= 1.12; without it no shortcut applies)
+    return type(e) is sp.Symbol and getattr(e, "_assumptions_orig", None) == {"real": True}
 
 
 def _atom(e: sp.Basic) -> bool:
