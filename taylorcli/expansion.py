@@ -27,10 +27,10 @@ import sympy as sp
 
 from .calculus import Differentiator, Expr, Variables, as_expression, describe_point
 from .convert import add, mul
-from .sortkey import rational_polynomial
+from .sortkey import rational_polynomial, rational_univariate
 from .errors import InputError, LimitError, MathError
 from .guard import check_point, check_size, not_real
-from .parse import parse_point, resolve_variables
+from .parse import PARAMETERS, parse_point, resolve_variables  # PARAMETERS: the parser's only state
 from .singular import SIDES, NotAnalytic, Series, kind_of, obstacles, verify
 from .singular import series as one_variable_series
 
@@ -88,7 +88,9 @@ class Expansion:
         # Rational coefficients (most expansions at rational points with rational values) skip
         # even that: sortkey.rational_polynomial sorts once by keys computed once per power.
         bases = self.bases
-        fast = rational_polynomial(self.coefficients, bases)
+        fast = rational_univariate(self.coefficients, bases[0]) if len(bases) == 1 else None
+        if fast is None:
+            fast = rational_polynomial(self.coefficients, bases)
         if fast is not None:
             return fast
         keys: dict = {}  # sort keys, once per distinct subexpression (sortkey.py)
@@ -153,6 +155,18 @@ def _base(v: sp.Symbol, a: sp.Expr) -> sp.Expr:
     if a == -sp.oo:
         return -1 / v
     return v - a
+
+
+_SIGNS = (sp.S.NegativeOne, sp.S.Zero, sp.S.One)
+
+
+def _integer(n: int) -> sp.Integer:
+    """``sp.Integer(n)``'s object without its cache (emptied by clear_cache): a singleton, or p set."""
+    if -1 <= n <= 1:
+        return _SIGNS[n + 1]
+    value = sp.Expr.__new__(sp.Integer)
+    value.p = n
+    return value
 
 
 def _factorial(powers: Sequence[int]) -> int:
@@ -243,6 +257,19 @@ def _taylor(expr: sp.Expr, variables: list[sp.Symbol], point: dict[sp.Symbol, sp
     return coefficients
 
 
+_ENGINE: list = []  # [taylor_coefficients, Unsupported] once imported (an import statement costs 1.4 us a call)
+
+
+def _load_engine() -> list | ImportError:
+    try:
+        from .series.engine import taylor_coefficients
+        from .series.tps import Unsupported
+        _ENGINE[:] = [taylor_coefficients, Unsupported]
+        return _ENGINE
+    except ImportError as missing:
+        return missing
+
+
 def _arithmetic(expr: sp.Expr, variables: list[sp.Symbol], point: dict[sp.Symbol, sp.Expr],
                 order: int, degree: str) -> list[tuple[Powers, sp.Expr]] | None:
     """The coefficients by truncated power series (taylorcli.series), or None where they do not apply.
@@ -250,12 +277,11 @@ def _arithmetic(expr: sp.Expr, variables: list[sp.Symbol], point: dict[sp.Symbol
     They are the very objects the derivative engine gives (tests/test_series_engine.py);
     None sends the caller to that engine, and --debug says why.
     """
-    try:
-        from .series.engine import taylor_coefficients
-        from .series.tps import Unsupported
-    except ImportError as missing:  # python-flint not installed: the derivative engine does it all
-        _log.debug("expansion: derivative engine (series arithmetic unavailable: %s)", missing)
+    engine = _ENGINE or _load_engine()
+    if isinstance(engine, ImportError):  # python-flint not installed: the derivative engine does it all
+        _log.debug("expansion: derivative engine (series arithmetic unavailable: %s)", engine)
         return None
+    taylor_coefficients, Unsupported = engine
 
     def vet(powers: tuple[int, ...], part: sp.Expr) -> None:
         if not part.is_Rational:
@@ -304,7 +330,6 @@ def _variables(expr: sp.Expr, given: Variables) -> list[sp.Symbol]:
     """resolve_variables, with a text's symbols read once per process (a real Symbol is ~15 us to make)."""
     if not isinstance(given, str):
         return resolve_variables([expr], given)
-    from .parse import PARAMETERS  # the parser's only state: keyed by it too, should it ever matter
     key = (given, tuple(PARAMETERS))
     found = _RESOLVED.get(key)
     if found is None:  # parse_variables reads the text alone; an error is raised, never kept
@@ -317,7 +342,7 @@ def _variables(expr: sp.Expr, given: Variables) -> list[sp.Symbol]:
 
 def _point(at: Mapping | str | Sequence | None, variables: list[sp.Symbol]) -> dict[sp.Symbol, sp.Expr]:
     if at is None:
-        return {v: sp.Integer(0) for v in variables}
+        return {v: sp.S.Zero for v in variables}  # Integer(0)'s object, without its cache
     if isinstance(at, str):
         return parse_point(at, variables, allow_infinity=True)
     if isinstance(at, Mapping):
@@ -370,7 +395,7 @@ def expand(f: Expr, variables: Variables = None, at: Mapping | str | Sequence | 
         raise InputError("--side gives a one-sided series in one variable; the expression has "
                          f"{len(symbols)} variables")
     method, reason = "derivatives", ""
-    next_exponent = sp.Integer(order + 1)
+    next_exponent = _integer(order + 1)
     try:
         if infinite:
             raise NotAnalytic("the point is at infinity")

@@ -39,6 +39,8 @@ def _describe(point: Mapping[sp.Symbol, sp.Expr]) -> str:
 
 def check_point(expr: sp.Expr, point: Mapping[sp.Symbol, sp.Expr]) -> None:
     """Raise ``MathError`` if evaluating ``expr`` exactly at ``point`` would be huge."""
+    if not _has_exact(expr):  # only a power or gamma is refused (_estimate): nothing to estimate
+        return
     floats: dict[sp.Basic, float | None] = {}
     for symbol, value in point.items():
         try:
@@ -58,6 +60,17 @@ def check_point(expr: sp.Expr, point: Mapping[sp.Symbol, sp.Expr]) -> None:
             stack.extend((arg, False) for arg in node.args)
             continue
         floats[node] = _estimate(node, floats, point)
+
+
+def _has_exact(expr: sp.Basic) -> bool:
+    """Whether ``expr`` holds a node of a type ``_EXACT`` (a walk of types, no float estimates)."""
+    stack = [expr]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, _EXACT):
+            return True
+        stack.extend(node.args)
+    return False
 
 
 def _estimate(node: sp.Basic, floats: dict[sp.Basic, float | None],

@@ -25,9 +25,11 @@ from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 
 import sympy as sp
+from sympy.core.basic import _preorder_traversal  # what Basic.has and Basic.atoms walk
 
 from .errors import InputError, LimitError, ParseError, printable
 from .options import MAX_LENGTH, MAX_NODES, MAX_STDIN_LENGTH, MAX_STDIN_NODES, StdinText  # noqa: F401
+from .parse_fast import inert_call, real_by_shape
 from .parse_large import _pieces, _top_level_signs, build_large  # noqa: F401 - long sums
 # The text checks and limits live in parse_text.py; their names stay importable from here.
 from .parse_text import (  # noqa: F401
@@ -287,7 +289,8 @@ class _Builder:
             estimate = float(function.estimate(*floats))
             if math.isinf(estimate):
                 raise OverflowError
-        return function.build(*exprs), estimate
+        built = inert_call(function.build, exprs)  # exp(1 - exp(x)) ... without eval's queries (parse_fast)
+        return (function.build(*exprs) if built is None else built), estimate
 
     def binary(self, node: ast.BinOp, exprs: list[sp.Expr], floats: list[float] | None) -> tuple[sp.Expr, float | None]:
         if isinstance(node.op, ast.Pow):
@@ -351,6 +354,7 @@ class _Builder:
 
 INFINITE = (sp.zoo, sp.nan, sp.oo, -sp.oo, sp.AccumBounds)  # no value, or not a single one
 _UNDEFINED = (*INFINITE, sp.I)
+_UNDEFINED_ATOMS = frozenset(a for a in _UNDEFINED if isinstance(a, sp.Basic))  # AccumBounds: a class
 
 
 def undefined(expr: sp.Expr) -> bool:
@@ -360,13 +364,17 @@ def undefined(expr: sp.Expr) -> bool:
     assumption deductions (0.75 s on chained Rosenbrock, n = 100), so only
     constants and the functions and fractional powers inside are asked.
     """
-    if expr.has(*_UNDEFINED):
-        return True
+    calls = set()  # One walk for expr.has(*_UNDEFINED) and the set expr.atoms(Function, Pow), in its order
+    for node in _preorder_traversal(expr):
+        if node in _UNDEFINED_ATOMS or isinstance(node, sp.AccumBounds):
+            return True
+        if isinstance(node, (sp.Function, sp.Pow)):
+            calls.add(node)
     if not expr.free_symbols:
         return expr.is_real is False
     # Only the pieces that can leave the reals are asked: log(-Abs(x)), sqrt(-x**2 - 1).
-    risky = [node for node in expr.atoms(sp.Function, sp.Pow)
-             if not (isinstance(node, sp.Pow) and node.exp.is_Integer)]
+    risky = [node for node in calls
+             if not (isinstance(node, sp.Pow) and node.exp.is_Integer) and not real_by_shape(node)]
     return any(node.is_real is False for node in risky[:200])
 
 

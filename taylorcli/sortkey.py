@@ -162,3 +162,64 @@ def _plain_base(base: Basic) -> bool:
         r, x = base.args
         return bool(r.is_Rational and type(x) is Symbol and x.is_commutative)
     return False
+
+
+def rational_univariate(coefficients: list, x: Basic) -> Basic | None:
+    """``rational_polynomial`` for one plain symbol: ``sp.Add(*(c * x**d))``, keys known in advance.
+
+    SymPy orders such a sum's terms by class (the number, then x, then the powers x**d, then
+    the products c*x**d: ``ordering_of_classes``), powers by their exponent, products by
+    their coefficient's key (class, then its numbers), x before x**d. Those few plain keys
+    are assembled here from the coefficient alone, instead of a key per subexpression.
+    None where this does not apply (not one Symbol, a coefficient that is not a non-zero
+    rational, a power that is not a natural number): the caller uses ``rational_polynomial``.
+
+    >>> import sympy as sp
+    >>> x = sp.Symbol("x")
+    >>> rational_univariate([((0,), sp.Integer(1)), ((2,), sp.Rational(-1, 2))], x) == 1 - x**2/2
+    True
+    """
+    if type(x) is not Symbol or not x.is_commutative:
+        return None
+    mul_class, pow_class, symbol_class = _class_key(Mul), _class_key(Pow), _class_key(Symbol)
+    one, zero = S.One, S.Zero
+    numbers, rest = [], []
+    for powers, c in coefficients:
+        if len(powers) != 1 or not c.is_Rational or c is zero:
+            return None
+        d = powers[0]
+        if type(d) is int:
+            d = Integer(d)
+        elif not d.is_Integer:
+            return None
+        p = d.p
+        if p < 0:
+            return None
+        if p == 0:
+            numbers.append(c)
+            continue
+        if p == 1:
+            factor, rank = x, (symbol_class,)
+        else:  # Pow(x, d) for a natural d >= 2 only builds Expr.__new__ (see _power)
+            if type(d) is not Integer:  # a singleton class (never here: p >= 2), or a subclass
+                return None
+            factor = Expr.__new__(Pow, x, d)
+            factor.is_commutative = True
+            rank = (pow_class, p)
+        if c is one:
+            rest.append((factor, rank))
+        else:
+            # Mul(c, factor): args (c, factor); compared by c's class and numbers, then the factor
+            # (x before x**d, then by exponent). rank[0] is the factor's class.
+            key = (mul_class, _class_key(type(c)), c._hashable_content(), rank)
+            term = Basic.__new__(Mul, c, factor)  # Mul._from_args((c, factor), True), without its checks
+            term.is_commutative = True
+            rest.append((term, key))
+    if len(numbers) > 1:
+        return None
+    # Keys are of one shape per class: (Symbol,), (Pow, p), (Mul, ...); classes differ first.
+    rest.sort(key=_second)
+    terms = numbers + [t[0] for t in rest]
+    if len(terms) == 1:
+        return terms[0]
+    return Add._from_args(terms, True) if terms else S.Zero

@@ -88,10 +88,9 @@ def taylor_coefficients(expr: sp.Expr, variables: Sequence[sp.Symbol], point: di
         # order < 0: f(a) is still computed and vetted (is f analytic here?)
         found: list[tuple[tuple[int, ...], sp.Expr]] = []
         if not walker.values:  # rational coefficients only
-            rational = sp.Rational.from_coprime_ints  # an fmpq is reduced, q > 0: Rational(p, q)'s object
             for exps, c in _terms(parts[d]):
                 p, q = int(c.p), int(c.q)
-                value = rational(p, q)
+                value = exact_rational(p, q)  # an fmpq is reduced, q > 0: Rational(p, q)'s object
                 if vet is not None and max(abs(p).bit_length(), q.bit_length()) > _LIMIT:
                     vet(exps, value)
                 found.append((exps, value))
@@ -139,16 +138,36 @@ def _univariate(expr: sp.Expr, x: sp.Symbol, a: sp.Expr, order: int, k: int,
         raise NoSlot("the point has a coordinate that is not rational")  # a generator: compose.py
     out = []
     integers = _integers(k)
-    rational = sp.Rational.from_coprime_ints  # an fmpq is reduced with q > 0: Rational(p, q)'s object
     for d, c in enumerate(univariate.coefficients(expr, x, a, k)):
         if not c:
             continue
         p, q = int(c.p), int(c.q)
-        value = rational(p, q)
+        value = exact_rational(p, q)
         if vet is not None and max(abs(p).bit_length(), q.bit_length()) > _LIMIT:
             vet((d,), value)
         out.append(((integers[d],), value))
     return out if order >= 0 else []
+
+
+_SIGNS = (sp.S.NegativeOne, sp.S.Zero, sp.S.One)
+
+
+def exact_rational(p: int, q: int) -> sp.Rational:
+    """``Rational(p, q)`` for coprime ``p``, ``q > 0`` (an fmpq's): its very object, without its cache.
+
+    ``Integer(p)`` goes through SymPy's cache (emptied by ``clear_cache``) to build
+    ``Expr.__new__(Integer)`` with ``p`` set, or a singleton for -1, 0, 1: the same here.
+
+    >>> exact_rational(6, 1) == sp.Integer(6), exact_rational(-1, 3)
+    (True, -1/3)
+    """
+    if q != 1:
+        return sp.Rational.from_coprime_ints(p, q)
+    if -1 <= p <= 1:
+        return _SIGNS[p + 1]
+    value = sp.Expr.__new__(sp.Integer)
+    value.p = p
+    return value
 
 
 _INTEGERS: list[sp.Integer] = []  # sp.Integer(0), sp.Integer(1) ...: immutable, built once
@@ -235,7 +254,7 @@ def _powers(item: tuple) -> tuple:
 
 def _rational(c: object) -> sp.Rational:
     # An fmpq is reduced with q > 0: what Rational(p, q) builds, without its checks and cache.
-    return sp.Rational.from_coprime_ints(int(c.p), int(c.q))
+    return exact_rational(int(c.p), int(c.q))
 
 
 def _big(c: object) -> bool:

@@ -41,6 +41,12 @@ def coefficients(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, k: int) -> list[fm
         return found
 
     def build(e: sp.Expr) -> fmpq_series:
+        name = _AT_ZERO.get(type(e))  # the commonest node first (the same rule as below)
+        if name is not None:
+            u = walk(e.args[0])
+            if u[0] == 0:
+                return getattr(u, name)()
+            raise NoSlot(f"{type(e).__name__} away from 0")
         if e.is_Rational:
             return const(e)
         if e.is_Atom:  # x itself; any other atom (pi, E, a parameter) is not a rational constant
@@ -102,5 +108,4 @@ def coefficients(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, k: int) -> list[fm
 
 
 def _constant(u: fmpq_series) -> fmpq:
-    c = u.coeffs()
-    return c[0] if c else fmpq(0)
+    return u[0]  # (an fmpq, 0 for the zero series; coeffs() would build the whole list)
