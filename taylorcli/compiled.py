@@ -356,6 +356,23 @@ def _build(d: Differentiator, engine: bool) -> tuple[Callable, Callable, Callabl
             _sympy_callable(symbols, [d.partial(pair) for pair in pairs], (n, n)), "sympy")
 
 
+def every_symbol_a_variable(f: Expr, variables: Variables = None) -> tuple[sp.Expr, list[sp.Symbol]]:
+    """f and its variables, where numeric code needs every free symbol to be one (exit 2 otherwise).
+
+    >>> every_symbol_a_variable("x*y", ["x"])
+    Traceback (most recent call last):
+    ...
+    taylorcli.errors.InputError: give every symbol a value or list it as a variable: y
+    """
+    expr = as_expression(f)
+    symbols = resolve_variables([expr], variables)
+    extra = expr.free_symbols - set(symbols)
+    if extra:
+        names = ", ".join(sorted(s.name for s in extra))
+        raise InputError(f"give every symbol a value or list it as a variable: {names}")
+    return expr, symbols
+
+
 def compile(f: Expr, variables: Variables = None) -> Compiled:  # noqa: A001 - the documented name
     """Compile f, its gradient and Hessian once, and check them against exact values.
 
@@ -366,12 +383,7 @@ def compile(f: Expr, variables: Variables = None) -> Compiled:  # noqa: A001 - t
     >>> c.hessian([0.5, 1.0]).tolist(), c.backend in ("llvm", "lambda", "sympy")
     ([[-4.0, 0.0], [0.0, 2.0]], True)
     """
-    expr = as_expression(f)
-    symbols = resolve_variables([expr], variables)
-    extra = expr.free_symbols - set(symbols)
-    if extra:
-        names = ", ".join(sorted(s.name for s in extra))
-        raise InputError(f"give every symbol a value or list it as a variable: {names}")
+    expr, symbols = every_symbol_a_variable(f, variables)
     d = Differentiator(expr, symbols)
     try:
         value, gradient, hessian, backend = _build(d, d.engine)

@@ -333,7 +333,7 @@ def _type(key: str) -> dict[str, Any]:
     return {**KEYS[key][0], "description": KEYS[key][1]}
 
 
-def _object(context: str, required: list[str], optional: list[str]) -> dict[str, Any]:
+def _object(required: list[str], optional: list[str]) -> dict[str, Any]:
     return {"type": "object", "properties": {key: _type(key) for key in required + optional},
             "required": list(required), "additionalProperties": False}
 
@@ -343,12 +343,12 @@ def schema(command: str) -> dict[str, Any]:
     if command not in COMMANDS:
         raise KeyError(f"no JSON contract for command {command!r}: add it to COMMANDS in taylorcli/contract.py")
     required, optional = COMMANDS[command]
-    result = _object(command, required, optional + ["params"])  # --param: every command
+    result = _object(required, optional + ["params"])  # --param: every command
     line = _type("line")
     result["properties"]["line"] = line  # --batch adds the input line number to each result
-    failure = _object("batch", *BATCH_FAILURE)
+    failure = _object(*BATCH_FAILURE)
     defs = dict(_DEFS)
-    defs.update({name: _object(name, *keys) for name, keys in ITEMS.items()})
+    defs.update({name: _object(*keys) for name, keys in ITEMS.items()})
     return {"$schema": DRAFT, "$id": f"https://taylorcli.invalid/schemas/{command}.schema.json",
             "title": f"taylor {command} --format json", "$comment": f"taylorcli JSON contract version {VERSION}",
             "description": "A result, or (--batch) a failed line's error object.",

@@ -29,11 +29,10 @@ from dataclasses import dataclass, field
 import numpy as np
 import sympy as sp
 
-from .calculus import Differentiator, Expr, Variables, as_expression
-from .compiled import Compiled, _sympy_callable, verify
+from .calculus import Differentiator, Expr, Variables
+from .compiled import Compiled, _sympy_callable, every_symbol_a_variable, verify
 from .compiled import _engine_callable as _compiled_callable
-from .errors import InputError, MathError
-from .parse import resolve_variables
+from .errors import MathError
 
 DENSE_LIMIT = 200  # up to this n a final point is judged on the dense Hessian built from n products
 _log = logging.getLogger(__name__)
@@ -205,12 +204,7 @@ def compile_first_order(f: Expr, variables: Variables = None) -> HessianFree:
     >>> c.hessvec([0.0, 0.0], [1.0, 2.0]).tolist()
     [2.0, 1.0]
     """
-    expr = as_expression(f)
-    symbols = resolve_variables([expr], variables)
-    extra = expr.free_symbols - set(symbols)
-    if extra:
-        names = ", ".join(sorted(s.name for s in extra))
-        raise InputError(f"give every symbol a value or list it as a variable: {names}")
+    expr, symbols = every_symbol_a_variable(f, variables)
     d = Differentiator(expr, symbols)
     n = len(symbols)
     shaped = _shaped(expr, symbols, d)

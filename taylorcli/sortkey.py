@@ -122,6 +122,12 @@ def rational_polynomial(coefficients: list, bases: list[Basic]) -> Basic | None:
             keys = ((_class_key(type(c)), 2, (c.p, c.q)),) + tuple([f[1] for f in factors])
         # Every factor is commutative (_power checks): Mul's own constructor would say so.
         rest.append((Mul._from_args(args, True), (mul_class, len(args), keys)))
+    return _canonical_sum(numbers, rest)
+
+
+def _canonical_sum(numbers: list, rest: list[tuple]) -> Any:
+    """The Add of a number (at most one) and (term, sort key) pairs, in SymPy's order; None if
+    there is more than one number (Add's constructor would fold them)."""
     if len(numbers) > 1:
         return None
     rest.sort(key=_second)
@@ -215,11 +221,5 @@ def rational_univariate(coefficients: list, x: Basic) -> Basic | None:
             term = Basic.__new__(Mul, c, factor)  # Mul._from_args((c, factor), True), without its checks
             term.is_commutative = True
             rest.append((term, key))
-    if len(numbers) > 1:
-        return None
     # Keys are of one shape per class: (Symbol,), (Pow, p), (Mul, ...); classes differ first.
-    rest.sort(key=_second)
-    terms = numbers + [t[0] for t in rest]
-    if len(terms) == 1:
-        return terms[0]
-    return Add._from_args(terms, True) if terms else S.Zero
+    return _canonical_sum(numbers, rest)

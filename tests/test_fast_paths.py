@@ -62,7 +62,9 @@ def test_exact_rational_is_rationals_object(p: int, q: int) -> None:
 # --- the parser's shortcuts (parse_fast.py) ---------------------------------------------------------
 
 import ast  # noqa: E402
+import contextlib  # noqa: E402
 import pathlib  # noqa: E402
+from collections.abc import Iterator  # noqa: E402
 
 import pytest  # noqa: E402
 
@@ -161,17 +163,24 @@ def test_every_parser_test_string_builds_the_same_with_and_without_the_shortcuts
     assert len(fast) > 100
 
 
+@contextlib.contextmanager
+def _without_shortcuts() -> Iterator[None]:
+    """The parser with SymPy's own constructors only (a hypothesis test cannot take monkeypatch)."""
+    saved = parse.inert_call, parse.real_by_shape
+    parse.inert_call, parse.real_by_shape = (lambda function, args: None), (lambda node: False)
+    try:
+        yield
+    finally:
+        parse.inert_call, parse.real_by_shape = saved
+
+
 @settings(max_examples=max_examples(150), **SETTINGS)
 @given(_trees())
 def test_parsed_text_is_the_same_with_and_without_the_shortcuts(expr: sp.Expr) -> None:
     text = sp.sstr(expr)
     got = _outcome(text)
-    saved = parse.inert_call, parse.real_by_shape
-    parse.inert_call, parse.real_by_shape = (lambda function, args: None), (lambda node: False)
-    try:
+    with _without_shortcuts():
         assert _outcome(text) == got
-    finally:
-        parse.inert_call, parse.real_by_shape = saved
 
 
 @pytest.mark.parametrize("text", [
@@ -183,12 +192,8 @@ def test_parsed_text_is_the_same_with_and_without_the_shortcuts(expr: sp.Expr) -
 ])
 def test_shortcut_texts_build_the_same(text: str) -> None:
     got = _outcome(text)
-    saved = parse.inert_call, parse.real_by_shape
-    parse.inert_call, parse.real_by_shape = (lambda function, args: None), (lambda node: False)
-    try:
+    with _without_shortcuts():
         assert _outcome(text) == got
-    finally:
-        parse.inert_call, parse.real_by_shape = saved
 
 
 def _undefined_before(expr: sp.Expr) -> bool:

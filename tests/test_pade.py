@@ -220,5 +220,6 @@ def test_json_contract():
     assert [row["at"] for row in data["checks"]] == [{"x": "1"}, {"x": "3"}]
     # [2/2] beats the degree-4 Taylor polynomial of exp at x = 3: e^3 - 131/8 vs |e^3 - (17/2 + 27/8 ...)|
     row = data["checks"][1]
+    assert parse_expression(row["value"]) == parse_expression("exp(3)") and row["value_float"] == float(sp.exp(3))
     assert row["pade_error"] == pytest.approx(abs(float(sp.exp(3)) - (1 + 1.5 + 0.75) / (1 - 1.5 + 0.75)))
     assert row["taylor_error"] == pytest.approx(float(sp.exp(3)) - (1 + 3 + 4.5 + 4.5 + 81 / 24))

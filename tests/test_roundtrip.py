@@ -597,6 +597,8 @@ def test_critical_points_read_back_and_are_critical(text):
         if p.exact:
             for v in variables:
                 assert equal(parse_expression(item["point"][v.name]), p.x[v])
+            # value: exact, and f at the point computed here (sympy), not the command's own value
+            assert sp.simplify(parse_expression(item["value"]) - f.subs(p.x)) == 0
             if p.exact_eigenvalues is not None:
                 for s, ev in zip(item["exact_eigenvalues"], p.exact_eigenvalues):
                     assert equal(parse_expression(s), ev)

@@ -17,6 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from strategies import SETTINGS, X, max_examples, time_limit
+from test_series_laurent import _outcome as _outcome_at  # the whole expansion, or the error, compared
 from taylorcli import singular
 from taylorcli.expansion import expand
 
@@ -136,9 +137,3 @@ def test_atan_at_a_pole_of_its_argument_is_sympys_route(text: str, at: str | Non
         assert ours == expected, (text, side)
 
 
-def _outcome_at(text: str, at: str | None, order: int, side: str | None) -> tuple | str:
-    try:
-        e = expand(text, "x", at, order, side=side)
-    except Exception as error:  # noqa: BLE001 - the error is part of the outcome compared
-        return f"{type(error).__name__}: {error}"
-    return (e.coefficients, e.next_exponent, e.kind, e.side, e.side_note, e.reason, e.method, e.text)

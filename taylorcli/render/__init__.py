@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TextIO
@@ -78,6 +79,20 @@ def leaves(value: Any) -> list[Any]:
 
 
 _LONG_SUM = 500  # terms: a longer sum is printed in its stored order (see exact_text)
+
+
+def value_text(value: sp.Basic | float | None) -> str:
+    """A value as text the parser reads back: exact where known, else the float's shortest
+    decimal (``repr``: it reads back as exactly that float), ``nan`` where there is none.
+
+    >>> value_text(sp.Rational(1, 3)), value_text(0.1), value_text(-0.0), value_text(float("inf"))
+    ('1/3', '0.1', '0.0', 'nan')
+    """
+    if isinstance(value, sp.Basic):
+        return exact_text(value)
+    if value is None or not math.isfinite(value):
+        return "nan"
+    return repr(float(value) + 0.0)  # + 0.0: no -0.0
 
 
 def exact_text(expr: sp.Expr) -> str:

@@ -11,7 +11,7 @@ import sympy as sp
 
 from ..calculus import to_float
 from ..contract import entry
-from . import _float_text, _row, exact_text, register
+from . import _float_text, _row, exact_text, register, value_text
 from .numbers import plain_number, table_number
 
 if TYPE_CHECKING:
@@ -50,9 +50,9 @@ def _search_line(report: PointsReport) -> str:
 
 
 def _point_json(report: PointsReport, p: CriticalPoint) -> dict[str, Any]:
-    value = exact_text(p.value_exact) if p.value_exact is not None else _exact_coordinate(p.value)
+    value = value_text(p.value_exact if p.value_exact is not None else p.value)
     return entry(numeric=p.numeric, value=value, eigenvalues=p.eigenvalues, kind=p.kind, exact=p.exact,
-                 point={v.name: _exact_coordinate(p.x[v]) for v in report.variables},
+                 point={v.name: value_text(p.x[v]) for v in report.variables},
                  point_float={v.name: _finite(float(p.x[v])) for v in report.variables},
                  value_float=p.value,
                  **({"exact_eigenvalues": [exact_text(e) for e in p.exact_eigenvalues]}
@@ -60,13 +60,6 @@ def _point_json(report: PointsReport, p: CriticalPoint) -> dict[str, Any]:
                  **({"note": p.note} if p.note else {}),
                  **({"multipliers": {name: exact_text(v) for name, v in p.multipliers.items()}}
                     if p.multipliers is not None else {}))
-
-
-def _exact_coordinate(value: Any) -> str:
-    # a float's repr reads back as the exact decimal it shows; an undefined value is nan
-    if isinstance(value, sp.Basic):
-        return exact_text(value)
-    return repr(float(value) + 0.0) if value is not None and math.isfinite(value) else "nan"
 
 
 def _finite(value: float) -> float | None:
@@ -206,7 +199,7 @@ _STEP_KEYS = ["value", "grad_norm", "L", "lr", "predicted_first_order", "predict
 
 def _step_json(report: StepReport) -> dict[str, Any]:
     p = report.prediction
-    value = exact_text(report.value) if report.value is not None else _exact_coordinate(p.value)
+    value = value_text(report.value if report.value is not None else p.value)
     return entry(value=value, value_float=p.value, **{key: getattr(p, key) for key in _STEP_KEYS if key != "value"},
                  **report.inputs)
 

@@ -10,7 +10,7 @@ import sympy as sp
 
 from ..calculus import to_float
 from ..contract import entry
-from . import _float_text, _row, exact_text, register
+from . import _float_text, _row, exact_text, register, value_text
 from .numbers import table_number
 
 if TYPE_CHECKING:
@@ -40,7 +40,7 @@ def _accuracy_json(report: ExpansionReport) -> dict[str, Any]:
     if report.check is not None:
         data.update(entry(check=entry(
             at={v.name: exact_text(a) for v, a in report.check.point.items()},
-            value=exact_text(report.check.exact) if report.check.exact is not None else repr(report.check.value),
+            value=value_text(report.check.exact if report.check.exact is not None else report.check.value),
             value_float=report.check.value,
             errors=[entry(order=r.order, approximation=r.approximation, taylor_error=r.error)
                     for r in report.check.rows],
@@ -69,7 +69,7 @@ def _accuracy_lines(report: ExpansionReport) -> list[str]:
         lines.append(report.lagrange.note)
     elif report.lagrange is not None:
         lo, hi = (exact_text(a) for a in report.lagrange.interval)
-        lines.append(f"Lagrange bound on [{lo}, {hi}]: " + (repr(report.lagrange.bound)
+        lines.append(f"Lagrange bound on [{lo}, {hi}]: " + (_float_text(report.lagrange.bound)
                      if report.lagrange.bound is not None else report.lagrange.note))
     if report.convergence is not None:
         expected = exact_text(report.expansion.next_exponent)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..contract import entry
-from . import _float_text, _row, exact_text, register
+from . import _float_text, _row, exact_text, register, value_text
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -23,8 +23,8 @@ def _json(report: LaplaceReport) -> dict[str, Any]:
     r = report.laplace
     exact = r.x_star_exact is not None
     data = entry(expression=exact_text(r.expression), variables=[v.name for v in r.variables], n=exact_text(r.n),
-                 x0={v.name: repr(float(a) + 0.0) for v, a in zip(r.variables, r.x0)}, x_star=r.x_star,
-                 value=exact_text(r.value_exact) if exact else repr(float(r.value) + 0.0), value_float=r.value,
+                 x0={v.name: value_text(a) for v, a in zip(r.variables, r.x0)}, x_star=r.x_star,
+                 value=value_text(r.value_exact if exact else r.value), value_float=r.value,
                  log_integral=r.log_integral, integral=r.integral, covariance=r.covariance, exact=exact)
     if exact:
         data.update(entry(x_star_exact=[exact_text(v) for v in r.x_star_exact],
@@ -68,7 +68,7 @@ def _plain(report: LaplaceReport) -> str:
 def _latex(report: LaplaceReport) -> str:
     import sympy as sp
     r = report.laplace
-    body = sp.latex(r.log_integral_exact) if r.log_integral_exact is not None else repr(r.log_integral)
+    body = sp.latex(r.log_integral_exact) if r.log_integral_exact is not None else _float_text(r.log_integral)
     return rf"\log \int e^{{-n f(x)}}\,dx \approx {body}"
 
 

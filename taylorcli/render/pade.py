@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..contract import entry
-from . import _row, exact_text, latex_text, register
+from . import _row, exact_text, latex_text, register, value_text
 from .numbers import plain_number, table_number
 
 if TYPE_CHECKING:
@@ -35,7 +35,7 @@ def _pade_json(r: PadeReport) -> dict[str, Any]:
                  denominator=exact_text(p.denominator), taylor=exact_text(p.taylor))
     if r.check is not None:
         data.update(entry(checks=[entry(
-            at={name: exact_text(c.point)}, value=exact_text(c.exact) if c.exact is not None else repr(c.value),
+            at={name: exact_text(c.point)}, value=value_text(c.exact if c.exact is not None else c.value),
             value_float=c.value, pade_value=c.pade, pade_error=c.pade_error, taylor_value=c.taylor,
             taylor_error=c.taylor_error) for c in r.check]))
     return data

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 import sympy as sp
 
 from ..contract import entry
-from . import _bmatrix, _float_text, _row, register
+from . import _bmatrix, _float_text, _row, register, value_text
 from .numbers import table_number
 
 if TYPE_CHECKING:
@@ -51,11 +51,6 @@ def _finite(value: float) -> float | None:
     return value if math.isfinite(value) else None
 
 
-def _point_text(value: float) -> str:
-    # repr round-trips, and the parser reads it back as the exact decimal it shows
-    return repr(float(value)) if math.isfinite(value) else "nan"
-
-
 def _run_json(report: RunReport) -> dict[str, Any]:
     r = report.result
     data = entry(
@@ -64,7 +59,7 @@ def _run_json(report: RunReport) -> dict[str, Any]:
         njev=r.njev, nhev=r.nhev, success=r.success, message=r.message,
         **{name: _finite(float(value)) for name, value in r.settings.items()},  # lr, beta1, ...
         verdict=r.verdict, min_eigenvalue=None if r.min_eigenvalue is None else _finite(r.min_eigenvalue),
-        point={name: _point_text(v) for name, v in zip(r.variables, r.x)},
+        point={name: value_text(float(v)) for name, v in zip(r.variables, r.x)},
         point_float={name: _finite(float(v)) for name, v in zip(r.variables, r.x)},
     )
     if r.hessian:  # Newton: which path its Hessian took
