@@ -28,7 +28,7 @@ from sympy.core.basic import _preorder_traversal  # what Basic.has and Basic.ato
 
 from .errors import InputError, LimitError, ParseError, printable
 from .options import MAX_LENGTH, MAX_NODES, MAX_STDIN_LENGTH, MAX_STDIN_NODES, StdinText  # noqa: F401
-from .parse_fast import inert_call, real_by_shape
+from .parse_fast import inert_call, product, real_by_shape, real_symbol
 from .parse_large import _pieces, _top_level_signs, build_large  # noqa: F401 - long sums
 # The text checks and limits live in parse_text.py; their names stay importable from here.
 from .parse_text import (  # noqa: F401
@@ -64,7 +64,7 @@ def symbol(name: str) -> sp.Symbol:
     problem = _name_error(name) if isinstance(name, str) else "a name must be text"
     if problem:
         raise InputError(problem)
-    return sp.Symbol(name, real=True)
+    return real_symbol(name)
 
 
 def _polynomial(expr: sp.Basic) -> bool:
@@ -233,7 +233,9 @@ class _Builder:
     def apply(self, node: ast.AST, exprs: list[sp.Expr], floats: list[float] | None) -> tuple[sp.Expr, float | None]:
         if isinstance(node, ast.UnaryOp):
             sign = -1 if isinstance(node.op, ast.USub) else 1
-            return sign * exprs[0], (sign * floats[0] if floats is not None else None)
+            # -exp(x): Mul(-1, exp(x)) would run exp's eval again (parse_fast.product)
+            negated = product([sp.S.NegativeOne, exprs[0]]) if sign < 0 else None
+            return (sign * exprs[0] if negated is None else negated), (sign * floats[0] if floats is not None else None)
         if isinstance(node, ast.Call):
             return self.call(node, exprs, floats)
         return self.binary(node, exprs, floats)
@@ -274,7 +276,7 @@ class _Builder:
         problem = _name_error(name)
         if problem:
             raise self.error(problem, node)
-        return sp.Symbol(name, real=True), None
+        return real_symbol(name), None
 
     def call(self, node: ast.Call, exprs: list[sp.Expr], floats: list[float] | None) -> tuple[sp.Expr, float | None]:
         function = FUNCTIONS[node.func.id]  # type: ignore[attr-defined]
@@ -326,12 +328,13 @@ class _Builder:
                 estimate = math.fsum(f if op is ast.Add else -f for f, op in zip(floats, ops))
             return sp.Add(*terms), self.finite(estimate)
         factors = [e if op is ast.Mult else 1 / e for e, op in zip(exprs, ops)]
+        built = product(factors)  # exp(x*y)*sin(x + z) ... without rebuilding exp (parse_fast)
         estimate = None
         if floats is not None:
             estimate = 1.0
             for f, op in zip(floats, ops):
                 estimate = estimate * f if op is ast.Mult else estimate / f
-        return sp.Mul(*factors), self.finite(estimate)
+        return (sp.Mul(*factors) if built is None else built), self.finite(estimate)
 
     @staticmethod
     def chain_operators(node: ast.BinOp) -> list[type]:

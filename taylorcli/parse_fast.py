@@ -1,32 +1,58 @@
-"""Function calls the parser builds without SymPy's evaluation, where it provably changes nothing.
+"""Objects the parser builds without SymPy's general constructors, where that provably changes nothing.
 
 ``exp(1 - exp(x))`` costs ~4 ms to build after ``clear_cache()``: ``exp.eval``
 builds ``exp(-exp(x))`` to look for logs and multiples of pi*I, then asks
-``(1 - exp(x)).is_zero``, a chain of assumption deductions. For the shapes
-below, eval provably returns None, so ``F(arg)`` is the unevaluated object
-``Application.__new__`` builds: ``Basic.__new__(F, arg)`` with ``nargs`` set.
-Only the parser's symbols qualify (a Symbol whose only given assumption is
-``real=True``), so no assumption of the user's can change a branch.
+``(1 - exp(x)).is_zero``, a chain of assumption deductions; ``sin(x + z)``
+asks ``is_zero``, ``_pi_coeff`` and ``extract_multiplicatively``; and
+``Mul.flatten`` rebuilds every ``exp(a)`` factor as ``Pow(E, a)``, which runs
+``exp.eval`` again. For the shapes below the outcome is known, so the object
+is built directly. Only the parser's symbols qualify (a Symbol whose only
+given assumption is ``real=True``), so no assumption of the user's can change
+a branch. tests/test_fast_paths.py compares every shortcut with SymPy's own
+constructor, object for object (==, srepr, hash, args all the way down).
 
-Why eval returns None (SymPy 1.14; tests/test_fast_paths.py compares every
-shortcut with the ordinary constructor, object for object):
+Shapes. A *monomial* is a plain symbol s, ``s**n`` (n an integer >= 2) or a
+product of such with distinct symbols. An *atom* is a monomial or F(s) for F
+in exp, sin, cos. A *term* is an atom or ``r*atom`` for a rational r (SymPy's
+Mul puts r first). A *polynomial argument* is a term or an Add whose terms are
+rationals and terms.
 
-- ``sin(s)``, ``cos(s)`` for such a symbol ``s``: not a number, nothing to
-  extract a minus sign, I or pi from, not an Add, no inverse function inside;
-  ``s.is_zero`` is None for a real symbol.
-- ``exp(t)`` for t = s, or sin/cos/exp(s): eval reaches only ``t.is_zero``,
-  which cannot be True (t is not identically zero).
-- ``exp(r*t)``, a rational r (not 0, 1) times such a t: the Mul branch finds
-  no pi*I factor, no log, and t is not comparable (it has a free symbol):
-  it returns None whatever else holds.
-- ``exp(Add)`` whose terms are rationals, such t and such r*t: each
-  ``exp(term)`` is unchanged (above; exp(r) for a rational r other than 0, 1
-  stays), so eval reaches ``arg.is_zero``, which cannot be True: 1, s, exp(s),
-  sin(s), cos(s) over distinct symbols are linearly independent, and the
-  canonical Add has merged equal terms, so the sum is not identically zero.
+Why eval returns None for a polynomial argument P (SymPy 1.14):
+
+- P is not identically zero: the canonical Add has merged equal terms, the
+  atoms 1, monomials and exp(s), sin(s), cos(s) are linearly independent over
+  the rationals as real functions, and no coefficient is 0. So ``P.is_zero``
+  is never True (SymPy's deductions are sound), and P contains neither pi nor
+  I nor a log nor any inverse function at the top.
+- ``exp(P)``: a Mul (``r*monomial`` or ``r*F(s)``) reaches the Mul branch:
+  ``as_coefficient(pi*I)`` can only give a coefficient c with P = c*pi*I, so
+  2*c is not an integer and c not rational (P is real and not zero); then the
+  factor loop meets a factor with a free symbol (not comparable, not a log)
+  and returns None. An Add reaches the Add branch: each ``exp(term)`` is
+  unchanged (by this same list; ``exp(r)`` for a rational r other than 0, 1
+  stays), so nothing changed, and ``P.is_zero`` is not True. A symbol, a
+  power or F(s) reaches ``P.is_zero`` only.
+- ``sin(P)``, ``cos(P)``: not a number, oo, zoo, AccumBounds or SetExpr; for
+  cos, P is real and finite (real symbols, finite functions), so
+  ``is_finite`` is not False. Where ``P.could_extract_minus_sign()`` is True
+  eval rewrites (``sin(-x) = -sin(x)``): that is SymPy's own structural
+  predicate, asked here too, and then no shortcut is taken. Else
+  ``as_coefficient(I)`` is None (P real and not zero); ``_pi_coeff``: a Mul
+  without pi has ``coeff(pi) == 0``, anything else reaches ``is_zero``: None;
+  ``_peeloff_pi`` finds no multiple of pi in any term; ``is_zero`` is not
+  True; P is no inverse trigonometric function. So eval returns None.
+
+Then ``F(P)`` is the unevaluated object ``Application.__new__`` builds:
+``Basic.__new__(F, P)`` with ``nargs`` set (``_should_evalf`` is negative: no Floats).
+
+``product`` builds ``Mul(*factors)`` for factors that are rationals, plain
+symbols, ``s**n``, ``exp(P)`` and other one-argument functions (and Muls of
+these), with distinct bases; see its docstring for why it equals Mul's.
 
 Also ``real_by_shape``: exp, sin and cos of real arguments built of the
-same pieces are real, so ``parse.undefined`` need not ask SymPy.
+same pieces are real, so ``parse.undefined`` need not ask SymPy; and
+``real_symbol``, the parser's symbols interned (as SymPy's cache would, but
+surviving ``clear_cache()``), so their deduced facts are kept.
 
 >>> import sympy as sp
 >>> x = sp.Symbol("x", real=True)
@@ -38,10 +64,13 @@ from __future__ import annotations
 
 import sympy as sp
 from sympy.core.basic import Basic
+from sympy.core.expr import Expr
+from sympy.core.mul import _mulsort
 from sympy.core.parameters import global_parameters
 
 _INNER = (sp.exp, sp.sin, sp.cos)
 _NARGS: dict[type, sp.FiniteSet] = {}  # FiniteSet(1): immutable, what Function.__new__ sets as nargs
+_ONE, _ZERO = sp.S.One, sp.S.Zero
 
 
 def _plain_symbol(e: sp.Basic) -> bool:
@@ -50,42 +79,56 @@ def _plain_symbol(e: sp.Basic) -> bool:
     return type(e) is sp.Symbol and getattr(e, "_assumptions_orig", None) == {"real": True}
 
 
+def _power(e: sp.Basic) -> bool:
+    """s**n, n an integer >= 2: a factor of a monomial."""
+    return type(e) is sp.Pow and _plain_symbol(e.args[0]) and e.args[1].is_Integer and e.args[1] > 1
+
+
+def _monomial(factors: tuple) -> bool:
+    """Plain symbols and their powers, over distinct symbols (so none cancels or merges)."""
+    bases = set()
+    for f in factors:
+        if _plain_symbol(f):
+            bases.add(f)
+        elif _power(f):
+            bases.add(f.args[0])
+        else:
+            return False
+    return len(bases) == len(factors)
+
+
 def _atom(e: sp.Basic) -> bool:
-    """s, or sin/cos/exp(s): a term t above."""
-    return _plain_symbol(e) or type(e) in _INNER and _plain_symbol(e.args[0])
+    """A monomial, or F(s) for F in exp, sin, cos."""
+    if type(e) is sp.Mul:
+        return _monomial(e.args)
+    return _plain_symbol(e) or _power(e) or type(e) in _INNER and _plain_symbol(e.args[0])
 
 
-def _scaled(e: sp.Basic) -> bool:
-    """t or r*t (r rational): the Mul SymPy builds has args (r, t)."""
-    if _atom(e):
-        return True
-    return e.is_Mul and len(e.args) == 2 and e.args[0].is_Rational and _atom(e.args[1])
+def _term(e: sp.Basic) -> bool:
+    """An atom or r*atom, r rational (not 0, 1): the Mul SymPy builds has r first."""
+    if type(e) is sp.Mul and e.args[0].is_Rational:
+        if e.args[0] in (0, 1):
+            return False
+        rest = e.args[1:]
+        return _atom(rest[0]) if len(rest) == 1 else _monomial(rest)
+    return _atom(e)
 
 
-def _exp_inert(arg: sp.Basic) -> bool:
-    if _scaled(arg):
-        return True
-    if arg.is_Add:
-        return all(a.is_Rational or _scaled(a) for a in arg.args)
-    return False
+def _polynomial_argument(arg: sp.Basic) -> bool:
+    """A term, or a sum of rationals and terms: see the module's docstring."""
+    if type(arg) is sp.Add:
+        return all(a.is_Rational and a != 0 or _term(a) for a in arg.args)
+    return _term(arg)
 
 
-def inert_call(function: object, args: list) -> sp.Expr | None:
-    """``function(*args)`` built unevaluated where evaluation provably leaves it so; else None.
+def _inert(function: object, arg: sp.Basic) -> bool:
+    if not _polynomial_argument(arg):
+        return False
+    # sin(-x) -> -sin(x), cos(-x) -> cos(x): SymPy's own predicate decides; then its constructor builds
+    return function is sp.exp or not arg.could_extract_minus_sign()
 
-    >>> import sympy as sp
-    >>> inert_call(sp.sin, [sp.Symbol("x", real=True)])
-    sin(x)
-    >>> inert_call(sp.sin, [sp.Integer(0)]) is None
-    True
-    """
-    if len(args) != 1 or function not in _INNER:
-        return None
-    if not global_parameters.evaluate or global_parameters.exp_is_pow:
-        return None  # exp would be a Pow, or nothing evaluates: SymPy's own constructor decides
-    (arg,) = args
-    if not (_exp_inert(arg) if function is sp.exp else _plain_symbol(arg)):
-        return None
+
+def _unevaluated(function: type, arg: sp.Basic) -> sp.Expr | None:
     nargs = _NARGS.get(function)
     if nargs is None:
         if function._nargs != (1,):  # type: ignore[attr-defined]
@@ -94,6 +137,123 @@ def inert_call(function: object, args: list) -> sp.Expr | None:
     obj = Basic.__new__(function, arg)  # what Application.__new__ builds once eval returned None
     obj.nargs = nargs
     return obj
+
+
+def _evaluating() -> bool:
+    """SymPy's default rules are on: evaluation, distribution, exp not a Pow of E."""
+    return global_parameters.evaluate and global_parameters.distribute and not global_parameters.exp_is_pow
+
+
+def inert_call(function: object, args: list) -> sp.Expr | None:
+    """``function(*args)`` built unevaluated where evaluation provably leaves it so; else None.
+
+    >>> import sympy as sp
+    >>> x, y = sp.Symbol("x", real=True), sp.Symbol("y", real=True)
+    >>> inert_call(sp.sin, [x + 2*y])
+    sin(x + 2*y)
+    >>> inert_call(sp.sin, [-x - y]) is None  # sin(-x - y) is -sin(x + y): SymPy builds it
+    True
+    """
+    if len(args) != 1 or function not in _INNER or not _evaluating():
+        return None  # exp would be a Pow, or nothing evaluates: SymPy's own constructor decides
+    (arg,) = args
+    if not _inert(function, arg):
+        return None
+    return _unevaluated(function, arg)
+
+
+def _factor_base(e: sp.Basic) -> sp.Basic | None:
+    """The base Mul.flatten files a factor under (``as_base_exp``), for the factors ``product`` takes."""
+    if _plain_symbol(e):
+        return e
+    cls = type(e)
+    if cls is sp.Pow:
+        base, n = e.args
+        return base if _plain_symbol(base) and n.is_Integer and n not in (0, 1) else None
+    if cls is sp.exp:
+        return sp.E if _polynomial_argument(e.args[0]) else None
+    if (isinstance(e, sp.Function) and len(e.args) == 1 and cls.as_base_exp is Expr.as_base_exp
+            and e.is_commutative is True):
+        return e
+    return None
+
+
+def product(factors: list) -> sp.Expr | None:
+    """``Mul(*factors)`` built directly, for the factors below; else None.
+
+    Factors: rationals, plain symbols, ``s**n`` (n an integer other than 0, 1),
+    ``exp(P)`` for a polynomial argument P, other one-argument functions whose
+    ``as_base_exp`` is Expr's (``(f, 1)``), and Muls of these; their bases
+    (s for s and s**n, E for exp(P), f itself for a function f) distinct.
+
+    Why this is Mul's object (sympy/core/mul.py, Mul.flatten, SymPy 1.14): the
+    2-argument shortcut only acts on a rational times an Add (none here).
+    Part 1 multiplies the rationals into ``coeff`` (here too, in the same
+    order) and files every other factor by ``as_base_exp``: (s, 1), (s, n),
+    (E, P), (f, 1); none is a Pow of a number, I, oo, zoo or an Order. The
+    bases are distinct, so ``_gather`` merges nothing and gives back (b, e)
+    (``e.as_coeff_Mul()`` multiplied again is e: 1, n, or P, which Mul
+    rebuilds as it was built). Part 2: no exponent is zero; (b, 1) gives b;
+    ``Pow(s, n)`` gives s**n again (a symbol has no ``_eval_power``) and
+    ``Pow(E, P)`` gives ``exp(P)``, which stays (module docstring), so
+    nothing changes base. No numeric powers, no -1 or I, coeff finite and
+    not zero, no numbers among the factors; they are sorted by ``_mulsort``
+    and coeff put first unless it is 1; no Add to distribute over. That is
+    ``Mul._from_args`` of the sorted factors, after the constructor's
+    postprocessors, as ``AssocOp.__new__`` does.
+
+    >>> import sympy as sp
+    >>> x = sp.Symbol("x", real=True)
+    >>> product([sp.exp(x + 1), sp.Integer(-2), sp.sin(x**2)])
+    -2*exp(x + 1)*sin(x**2)
+    >>> product([sp.exp(x), sp.exp(2*x)]) is None  # exp(3*x): SymPy merges them
+    True
+    """
+    if not _evaluating():
+        return None
+    coeff = _ONE
+    parts = []
+    bases = set()
+    for factor in factors:
+        for f in (factor.args if type(factor) is sp.Mul else (factor,)):
+            if f.is_Rational:
+                coeff *= f
+                continue
+            base = _factor_base(f)
+            if base is None or base in bases:
+                return None
+            bases.add(base)
+            parts.append(f)
+    if not parts or coeff == 0:
+        return None
+    if len(parts) == 1 and coeff is _ONE:
+        return parts[0]
+    _mulsort(parts)
+    if coeff is not _ONE:
+        parts.insert(0, coeff)
+    return sp.Mul._exec_constructor_postprocessors(sp.Mul._from_args(parts, True))
+
+
+_INTERNED: dict[str, sp.Symbol] = {}
+_MAX_INTERNED = 4096  # names kept; beyond, the table starts again (bounded memory)
+
+
+def real_symbol(name: str) -> sp.Symbol:
+    """``Symbol(name, real=True)``, the same object on every call (up to 4096 names).
+
+    Symbols are equal by name and assumptions, so a kept one is the object SymPy
+    builds; keeping it spares rebuilding its assumptions (~15 us) and re-deducing
+    its facts after SymPy's ``clear_cache()``, as any long-running system does.
+
+    >>> real_symbol("x") is real_symbol("x") and real_symbol("x") == sp.Symbol("x", real=True)
+    True
+    """
+    s = _INTERNED.get(name)
+    if s is None:
+        if len(_INTERNED) >= _MAX_INTERNED:
+            _INTERNED.clear()
+        s = _INTERNED[name] = sp.Symbol(name, real=True)
+    return s
 
 
 def _real_argument(e: sp.Basic) -> bool:

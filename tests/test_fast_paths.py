@@ -70,7 +70,8 @@ import pytest  # noqa: E402
 
 from taylorcli import parse  # noqa: E402
 from taylorcli.errors import TaylorError  # noqa: E402
-from taylorcli.parse_fast import inert_call, real_by_shape  # noqa: E402
+from taylorcli import parse_fast  # noqa: E402
+from taylorcli.parse_fast import inert_call, product, real_by_shape, real_symbol  # noqa: E402
 
 _X, _Y = sp.Symbol("x", real=True), sp.Symbol("y", real=True)
 # Near misses too: symbols with other assumptions (zero may be known), pi, I, logs, numbers.
@@ -155,6 +156,8 @@ def test_every_parser_test_string_builds_the_same_with_and_without_the_shortcuts
             finally:
                 signal.alarm(0)
         monkeypatch.setattr(parse, "inert_call", lambda function, args: None)
+        monkeypatch.setattr(parse, "product", lambda factors: None)
+        monkeypatch.setattr(parse, "real_symbol", lambda name: sp.Symbol(name, real=True))
         monkeypatch.setattr(parse, "real_by_shape", lambda node: False)
         for text, got in fast.items():
             assert _outcome(text) == got, text
@@ -166,12 +169,13 @@ def test_every_parser_test_string_builds_the_same_with_and_without_the_shortcuts
 @contextlib.contextmanager
 def _without_shortcuts() -> Iterator[None]:
     """The parser with SymPy's own constructors only (a hypothesis test cannot take monkeypatch)."""
-    saved = parse.inert_call, parse.real_by_shape
+    saved = parse.inert_call, parse.real_by_shape, parse.product, parse.real_symbol
     parse.inert_call, parse.real_by_shape = (lambda function, args: None), (lambda node: False)
+    parse.product, parse.real_symbol = (lambda factors: None), (lambda name: sp.Symbol(name, real=True))
     try:
         yield
     finally:
-        parse.inert_call, parse.real_by_shape = saved
+        parse.inert_call, parse.real_by_shape, parse.product, parse.real_symbol = saved
 
 
 @settings(max_examples=max_examples(150), **SETTINGS)
@@ -189,6 +193,18 @@ def test_parsed_text_is_the_same_with_and_without_the_shortcuts(expr: sp.Expr) -
     # near misses, built by SymPy's own constructor
     "exp(log(x))", "exp(x - x)", "sin(-x)", "sin(pi)", "exp(0)", "exp(1)", "exp(x + 1 - 1)", "cos(-x + 1)",
     "exp(I*pi)", "exp(log(2) + x)", "exp(2*log(x))", "exp(-oo)", "sin(asin(x))", "exp(x)**2",
+    # polynomial arguments (issue 9): signs, constants, products, repeated symbols
+    "sin(x+z)", "sin(-x-z)", "sin(x-z)", "sin(z-x)", "cos(-x-z)", "cos(x-z)", "cos(z-x)", "exp(-x-z)",
+    "exp(x-z)", "sin(1-x)", "sin(x-1)", "cos(-2*x+3)", "sin(x*y)", "sin(2*x*y)", "sin(-2*x*y)", "cos(-x*y)",
+    "exp(x*y)*sin(x+z)", "exp(a*b+c)*sin(d+e*f)", "exp(x*x)", "sin(x*x*y)", "sin(x**2*y - y**3/2 + 1)",
+    "exp(x + x)", "sin(x - x + y)", "exp(x*y - y*x)", "sin(x/2 + y/3)", "cos(x/2 - y/3)", "exp(-x/2 - 1/3)",
+    "sin(x + sin(y))", "cos(x - 2*exp(y))", "sin(-x + y - z)", "sin(x - y + z - w)", "cos(x - y - z + w)",
+    "exp(x)*exp(x)", "exp(x)*exp(y)", "exp(x)*exp(2*x)", "exp(x)/exp(x)", "x*exp(x)*x", "2*x*3*y*sin(x)",
+    "-exp(x)", "-exp(x*y)*sin(x+z)", "-(2*x*y)", "-sin(x)*cos(x)", "0*exp(x)*sin(x)", "x*y/x", "x/y*exp(x)",
+    "sin(x)*sin(x)", "sin(x)*sin(y)*sin(x+y)", "log(x)*exp(x+y)*x**3", "E*exp(x)", "pi*sin(x)", "sqrt(x)*exp(x)",
+    "exp(x+1)*E", "exp(-x)*exp(x)", "exp(pi*I*x)", "sin(pi*x)", "cos(pi*x + pi)", "sin(x + pi/2)",
+    "exp(x*y*z*w*u*v*p*q)", "sin(a+b+c+d+e+f+g+h)*exp(a+b+c+d+e+f+g+h)", "1/2*exp(x)", "-1/2*x*exp(x)*sin(y)",
+    "tan(x+y)*exp(x)", "atan(x-y)*sinh(x*y)*cosh(x-z)*sqrt(1+x*y)*log(1+x+y)",
 ])
 def test_shortcut_texts_build_the_same(text: str) -> None:
     got = _outcome(text)
@@ -232,3 +248,97 @@ def _wild() -> st.SearchStrategy[sp.Expr]:
 @given(_wild())
 def test_undefined_answers_as_before(expr: sp.Expr) -> None:
     assert parse.undefined(expr) == _undefined_before(expr)
+
+
+# --- polynomial arguments and products (issue 9: the cost of building from text) -------------------
+
+_S = [sp.Symbol(n, real=True) for n in "xyzw"]
+
+
+def _polynomials() -> st.SearchStrategy[sp.Expr]:
+    """Sums of rationals and r*monomials (repeated symbols, powers, negative leading coefficients),
+    with F(s) atoms and near misses (pi, I, an unreal symbol, log)."""
+    symbols = st.sampled_from(_S + _S + [sp.Symbol("x"), sp.Symbol("n", integer=True), sp.pi, sp.I])
+    powers = st.tuples(symbols, st.integers(1, 3)).map(lambda p: p[0] ** p[1])
+    monomials = st.lists(powers, min_size=1, max_size=4).map(lambda fs: sp.Mul(*fs))
+    atoms = st.one_of(monomials, monomials, st.tuples(st.sampled_from(_CALLS), symbols).map(lambda p: p[0](p[1])))
+    numbers = st.fractions(max_denominator=6).map(sp.Rational) | st.sampled_from([sp.Integer(-1), sp.Integer(1)])
+    terms = st.one_of(numbers, atoms, st.tuples(numbers, atoms).map(lambda p: p[0] * p[1]))
+    return st.lists(terms, min_size=1, max_size=5).map(lambda ts: sp.Add(*ts))
+
+
+@settings(max_examples=max_examples(400), **SETTINGS)
+@given(st.sampled_from([sp.exp, sp.sin, sp.cos]), _polynomials())
+def test_inert_call_on_polynomial_arguments_is_the_evaluated_object(function: object, arg: sp.Expr) -> None:
+    fast = inert_call(function, [arg])
+    if fast is None:
+        return
+    expected = function(arg)
+    _same(fast, expected)
+    assert fast.nargs == expected.nargs
+
+
+def test_inert_call_takes_the_polynomial_shapes() -> None:
+    x, y, z, w = _S
+    for arg in (x + z, x - z, x * y, 2 * x * y, x**2 * y - y**3 / 2 + 1, x / 2 + y / 3, x - y + z,
+                -x * y - 2 + z, x * y * z * w + sp.sin(x) - 3 * sp.exp(y)):
+        for function in (sp.exp, sp.sin, sp.cos):
+            built = inert_call(function, [arg])
+            if function is sp.exp or not arg.could_extract_minus_sign():
+                assert built is not None, (function, arg)
+                _same(built, function(arg))
+    # a minus sign to extract: SymPy's constructor builds sin(-x - z) = -sin(x + z)
+    assert inert_call(sp.sin, [-x - z]) is None and inert_call(sp.cos, [z - x - y]) is None
+    assert inert_call(sp.exp, [-x - z]) is not None
+    # not a polynomial argument of the parser's symbols
+    for arg in (sp.pi * x, x + sp.I, sp.Symbol("x") + y, x * sp.sin(y), sp.sqrt(x), x / y, sp.log(x) + 1,
+                sp.Mul(x, x, evaluate=False), sp.Mul(0, x, evaluate=False), sp.Integer(2)):
+        assert inert_call(sp.sin, [arg]) is None and inert_call(sp.exp, [arg]) is None, arg
+
+
+def _factors() -> st.SearchStrategy[list]:
+    symbols = st.sampled_from(_S + [sp.Symbol("x"), sp.pi, sp.E, sp.I])
+    numbers = st.sampled_from([sp.Integer(0), sp.Integer(1), sp.Integer(-1), sp.Integer(2), sp.Rational(-3, 4),
+                               sp.Rational(1, 2), sp.Float(0.5), sp.oo, sp.zoo])
+    powers = st.tuples(symbols, st.sampled_from([1, 2, 3, -1, -2, sp.Rational(1, 2)])).map(lambda p: p[0] ** p[1])
+    calls = st.tuples(st.sampled_from(_CALLS + [sp.sinh, sp.atan, sp.sqrt, sp.Abs]),
+                      _polynomials() | symbols).map(lambda p: p[0](p[1]))
+    factor = st.one_of(numbers, symbols, powers, calls, st.sampled_from([_S[0] + 1, _S[0] * _S[1], 2 * _S[1] * sp.exp(_S[0])]))
+    products = st.lists(factor, min_size=1, max_size=3).map(lambda fs: sp.Mul(*fs))
+    return st.lists(factor | products, min_size=1, max_size=5)
+
+
+@settings(max_examples=max_examples(400), **SETTINGS)
+@given(_factors())
+def test_product_is_mul(factors: list) -> None:
+    fast = product(factors)
+    if fast is None:
+        return
+    _same(fast, sp.Mul(*factors))
+
+
+def test_product_takes_the_parsers_products() -> None:
+    x, y, z, w = _S
+    cases = [[sp.exp(x * y), sp.sin(x + z)], [sp.Integer(-1), sp.exp(x)], [2 * x * y, sp.Integer(3), z**2],
+             [sp.exp(x + y), x, sp.Rational(-1, 2), sp.sin(y), sp.log(z)], [sp.Integer(-1), 2 * x * sp.exp(y)],
+             [x, 1 / y], [sp.Integer(1), sp.exp(w)]]
+    for factors in cases:
+        built = product(factors)
+        assert built is not None, factors
+        _same(built, sp.Mul(*factors))
+    for factors in ([sp.exp(x), sp.exp(y)], [x, x], [x, x**2], [sp.sin(x), sp.sin(x)], [sp.E, sp.exp(x)],
+                    [sp.Integer(0), x], [sp.Integer(2), x + 1], [sp.pi, x], [sp.I, x], [sp.Float(2.0), x],
+                    [sp.exp(sp.log(x) + 1), x], [sp.Integer(2), sp.Integer(3)]):
+        assert product(factors) is None, factors
+
+
+def test_real_symbol_is_the_symbol_and_the_table_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    from sympy.core.cache import clear_cache
+    a = real_symbol("x")
+    clear_cache()
+    assert real_symbol("x") is a and a == sp.Symbol("x", real=True) and sp.srepr(a) == sp.srepr(sp.Symbol("x", real=True))
+    assert hash(a) == hash(sp.Symbol("x", real=True)) and parse.parse_expression("x + 1").free_symbols == {a}
+    monkeypatch.setattr(parse_fast, "_MAX_INTERNED", 10)
+    for k in range(100):
+        assert real_symbol(f"v{k}") == sp.Symbol(f"v{k}", real=True)
+        assert len(parse_fast._INTERNED) <= 10
