@@ -78,7 +78,7 @@ _X, _Y = sp.Symbol("x", real=True), sp.Symbol("y", real=True)
 _LEAVES = [_X, _Y, sp.Symbol("x"), sp.Symbol("z", positive=True), sp.Symbol("n", integer=True),
            sp.Symbol("o", zero=True), sp.Integer(0), sp.Integer(1), sp.Integer(-1), sp.Integer(2),
            sp.Rational(1, 2), sp.Rational(-3, 4), sp.pi, sp.I * sp.pi, sp.E, sp.Float(0.5)]
-_CALLS = [sp.exp, sp.sin, sp.cos, sp.log, sp.tan]
+_CALLS = [sp.exp, sp.sin, sp.cos, sp.log, sp.tan, sp.atan, sp.sinh, sp.cosh, sp.tanh]
 
 
 def _trees() -> st.SearchStrategy[sp.Expr]:
@@ -205,6 +205,12 @@ def test_parsed_text_is_the_same_with_and_without_the_shortcuts(expr: sp.Expr) -
     "exp(x+1)*E", "exp(-x)*exp(x)", "exp(pi*I*x)", "sin(pi*x)", "cos(pi*x + pi)", "sin(x + pi/2)",
     "exp(x*y*z*w*u*v*p*q)", "sin(a+b+c+d+e+f+g+h)*exp(a+b+c+d+e+f+g+h)", "1/2*exp(x)", "-1/2*x*exp(x)*sin(y)",
     "tan(x+y)*exp(x)", "atan(x-y)*sinh(x*y)*cosh(x-z)*sqrt(1+x*y)*log(1+x+y)",
+    "tan(x+y)", "tan(-x-y)", "tan(x-y)", "tan(y-x)", "tan(x*y)", "tan(pi/2 + x)", "tan(pi + x)", "tan(atan(x))",
+    "atan(x-y)", "atan(y-x)", "atan(-x*y)", "atan(x**2+1)", "atan(tan(x))", "sinh(x*y)", "sinh(-x*y)", "sinh(x-z)",
+    "sinh(z-x)", "cosh(x-z)", "cosh(z-x)", "cosh(-2*x)", "tanh(2*x+1)", "tanh(-2*x-1)", "sinh(I*pi + x)",
+    "cosh(asinh(x))", "log(1+x+y)", "log(x*y)", "log(-x-y)", "log(x**2)", "log(exp(x))", "log(exp(x)+1)",
+    "log(2*exp(x))", "log(x/2)", "log(1-exp(x))", "log(-x**2-1)", "sqrt(-x**2-1)", "log(sin(x)-2)",
+    "tan(exp(x))", "exp(tan(x))", "tan(2*atan(exp(x)) - atan(sinh(x)))", "atan(sinh(x))*tanh(cosh(x))",
 ])
 def test_shortcut_texts_build_the_same(text: str) -> None:
     got = _outcome(text)
@@ -268,7 +274,7 @@ def _polynomials() -> st.SearchStrategy[sp.Expr]:
 
 
 @settings(max_examples=max_examples(400), **SETTINGS)
-@given(st.sampled_from([sp.exp, sp.sin, sp.cos]), _polynomials())
+@given(st.sampled_from(sorted(parse_fast._CALLS, key=str)), _polynomials())
 def test_inert_call_on_polynomial_arguments_is_the_evaluated_object(function: object, arg: sp.Expr) -> None:
     fast = inert_call(function, [arg])
     if fast is None:
@@ -282,14 +288,15 @@ def test_inert_call_takes_the_polynomial_shapes() -> None:
     x, y, z, w = _S
     for arg in (x + z, x - z, x * y, 2 * x * y, x**2 * y - y**3 / 2 + 1, x / 2 + y / 3, x - y + z,
                 -x * y - 2 + z, x * y * z * w + sp.sin(x) - 3 * sp.exp(y)):
-        for function in (sp.exp, sp.sin, sp.cos):
+        for function in parse_fast._CALLS:
             built = inert_call(function, [arg])
-            if function is sp.exp or not arg.could_extract_minus_sign():
+            if function in (sp.exp, sp.log) or not arg.could_extract_minus_sign():
                 assert built is not None, (function, arg)
                 _same(built, function(arg))
     # a minus sign to extract: SymPy's constructor builds sin(-x - z) = -sin(x + z)
     assert inert_call(sp.sin, [-x - z]) is None and inert_call(sp.cos, [z - x - y]) is None
-    assert inert_call(sp.exp, [-x - z]) is not None
+    assert inert_call(sp.exp, [-x - z]) is not None and inert_call(sp.log, [-x - z]) is not None
+    assert inert_call(sp.log, [sp.exp(x)]) is None and inert_call(sp.asin, [x]) is None
     # not a polynomial argument of the parser's symbols
     for arg in (sp.pi * x, x + sp.I, sp.Symbol("x") + y, x * sp.sin(y), sp.sqrt(x), x / y, sp.log(x) + 1,
                 sp.Mul(x, x, evaluate=False), sp.Mul(0, x, evaluate=False), sp.Integer(2)):
@@ -342,3 +349,19 @@ def test_real_symbol_is_the_symbol_and_the_table_is_bounded(monkeypatch: pytest.
     for k in range(100):
         assert real_symbol(f"v{k}") == sp.Symbol(f"v{k}", real=True)
         assert len(parse_fast._INTERNED) <= 10
+
+
+@settings(max_examples=max_examples(200), **SETTINGS)
+@given(st.sampled_from(_CALLS), _polynomials())
+def test_real_by_shape_of_polynomial_arguments_is_never_contradicted(function: object, arg: sp.Expr) -> None:
+    node = function(arg)
+    if real_by_shape(node):
+        assert node.is_real is not False
+
+
+def test_real_by_shape_takes_tan_of_polynomial_arguments_only() -> None:
+    x, y = _S[:2]
+    assert real_by_shape(sp.tan(x + y)) and real_by_shape(sp.tan(x * y - 1)) and real_by_shape(sp.atan(sp.sinh(x) + 1))
+    assert not real_by_shape(sp.atan(sp.tan(x) + 1))  # tan is not finite everywhere
+    assert not real_by_shape(sp.tan(2 * sp.atan(sp.exp(x)) - sp.atan(sp.sinh(x))))  # pi/2 for every x
+    assert not real_by_shape(sp.exp(sp.tan(x))) and not real_by_shape(sp.log(x + 2)) and not real_by_shape(sp.sqrt(x))
