@@ -280,15 +280,62 @@ def _real_argument(e: sp.Basic) -> bool:
     return (e.is_Add or e.is_Mul) and all(_real_argument(a) for a in e.args)
 
 
+_AT_ZERO = {sp.exp: _ONE, sp.sin: _ZERO, sp.cos: _ONE}
+
+
+def _at_zero(term: sp.Basic) -> sp.Rational:
+    """A term's value where every symbol is 0 (a monomial: 0; exp, sin, cos of a symbol: 1, 0, 1)."""
+    if term.is_Rational:
+        return term
+    if type(term) is sp.Mul and term.args[0].is_Rational:
+        return term.args[0] * _at_zero(term.args[1]) if len(term.args) == 2 else _ZERO
+    return _AT_ZERO.get(type(term), _ZERO)
+
+
+def _positive_somewhere(arg: sp.Basic) -> bool:
+    """A polynomial argument that is positive at some real point: at 0, or of odd degree in a symbol.
+
+    If the highest power of s in a polynomial is odd, its coefficient (a polynomial in the other
+    symbols, not zero: the terms are distinct) is non-zero somewhere; there the polynomial runs
+    from -oo to oo in s.
+    """
+    if not _polynomial_argument(arg):
+        return False
+    terms = arg.args if type(arg) is sp.Add else (arg,)
+    if sum((_at_zero(t) for t in terms), _ZERO) > 0:
+        return True
+    degrees: dict[sp.Symbol, int] = {}
+    for t in terms:
+        if t.is_Rational:
+            continue
+        for f in (t.args if type(t) is sp.Mul else (t,)):
+            if f.is_Rational:
+                continue
+            if _plain_symbol(f):
+                s, n = f, 1
+            elif _power(f):
+                s, n = f.args[0], int(f.args[1])
+            else:
+                return False  # exp, sin, cos of a symbol: not a polynomial
+            degrees[s] = max(degrees.get(s, 0), n)
+    return any(n % 2 for n in degrees.values())
+
+
 def real_by_shape(node: sp.Basic) -> bool:
-    """A function real wherever it is defined, of an argument real everywhere, so ``is_real`` cannot be False.
+    """A node real at some real point at least, so SymPy's ``is_real`` cannot be False.
 
     exp, sin, cos, atan, sinh, cosh, tanh of a real argument (rationals, parser symbols, sums, products,
     these functions) are real and finite everywhere. tan is real except at its poles: of a polynomial
     argument (not constant: see the module's docstring) it is real at most points; not of any real
-    argument, which could sit on a pole everywhere (2*atan(exp(x)) - atan(sinh(x)) is pi/2).
+    argument, which could sit on a pole everywhere (2*atan(exp(x)) - atan(sinh(x)) is pi/2). log(P)
+    and P**r (r rational: sqrt) are real where the polynomial argument P is positive, if it is
+    somewhere (``_positive_somewhere``); log(-x**2 - 1) and sqrt(x**2 - 1) are still asked.
     """
     cls = type(node)
     if cls is sp.tan:
         return _polynomial_argument(node.args[0])
+    if cls is sp.log:
+        return len(node.args) == 1 and _positive_somewhere(node.args[0])
+    if cls is sp.Pow:
+        return node.args[1].is_Rational and _positive_somewhere(node.args[0])
     return cls in _REAL_FINITE and _real_argument(node.args[0])

@@ -209,7 +209,8 @@ def test_parsed_text_is_the_same_with_and_without_the_shortcuts(expr: sp.Expr) -
     "atan(x-y)", "atan(y-x)", "atan(-x*y)", "atan(x**2+1)", "atan(tan(x))", "sinh(x*y)", "sinh(-x*y)", "sinh(x-z)",
     "sinh(z-x)", "cosh(x-z)", "cosh(z-x)", "cosh(-2*x)", "tanh(2*x+1)", "tanh(-2*x-1)", "sinh(I*pi + x)",
     "cosh(asinh(x))", "log(1+x+y)", "log(x*y)", "log(-x-y)", "log(x**2)", "log(exp(x))", "log(exp(x)+1)",
-    "log(2*exp(x))", "log(x/2)", "log(1-exp(x))", "log(-x**2-1)", "sqrt(-x**2-1)", "log(sin(x)-2)",
+    "log(2*exp(x))", "log(x/2)", "log(1-exp(x))", "log(-x**2-1)", "sqrt(-x**2-1)", "log(sin(x)-2)", "sqrt(x**2-1)", "sqrt(1-x**2)", "log(x**2*y-1)",
+    "(1+x+y)**(1/3)", "(x-y)**(-3/2)", "sqrt(-x*y-2)", "log(-x**3)", "sqrt(exp(x)-2)", "log(-exp(x))", "sqrt(-x-2)",
     "tan(exp(x))", "exp(tan(x))", "tan(2*atan(exp(x)) - atan(sinh(x)))", "atan(sinh(x))*tanh(cosh(x))",
 ])
 def test_shortcut_texts_build_the_same(text: str) -> None:
@@ -351,12 +352,23 @@ def test_real_symbol_is_the_symbol_and_the_table_is_bounded(monkeypatch: pytest.
         assert len(parse_fast._INTERNED) <= 10
 
 
-@settings(max_examples=max_examples(200), **SETTINGS)
-@given(st.sampled_from(_CALLS), _polynomials())
+_ROOTS = [sp.sqrt, lambda p: p ** sp.Rational(1, 3), lambda p: p ** sp.Rational(-3, 2)]
+
+
+@settings(max_examples=max_examples(300), **SETTINGS)
+@given(st.sampled_from(_CALLS + _ROOTS), _polynomials())
 def test_real_by_shape_of_polynomial_arguments_is_never_contradicted(function: object, arg: sp.Expr) -> None:
-    node = function(arg)
-    if real_by_shape(node):
-        assert node.is_real is not False
+    expr = function(arg)
+    for node in sp.preorder_traversal(expr):
+        if real_by_shape(node):
+            assert node.is_real is not False
+
+
+@settings(max_examples=max_examples(200), **SETTINGS)
+@given(st.sampled_from(_CALLS + _ROOTS), _polynomials(), st.sampled_from([0, 1, _S[0], sp.sin(_S[1])]))
+def test_undefined_of_polynomial_arguments_answers_as_before(function: object, arg: sp.Expr, other: sp.Expr) -> None:
+    expr = function(arg) + other
+    assert parse.undefined(expr) == _undefined_before(expr)
 
 
 def test_real_by_shape_takes_tan_of_polynomial_arguments_only() -> None:
@@ -364,4 +376,9 @@ def test_real_by_shape_takes_tan_of_polynomial_arguments_only() -> None:
     assert real_by_shape(sp.tan(x + y)) and real_by_shape(sp.tan(x * y - 1)) and real_by_shape(sp.atan(sp.sinh(x) + 1))
     assert not real_by_shape(sp.atan(sp.tan(x) + 1))  # tan is not finite everywhere
     assert not real_by_shape(sp.tan(2 * sp.atan(sp.exp(x)) - sp.atan(sp.sinh(x))))  # pi/2 for every x
-    assert not real_by_shape(sp.exp(sp.tan(x))) and not real_by_shape(sp.log(x + 2)) and not real_by_shape(sp.sqrt(x))
+    assert not real_by_shape(sp.exp(sp.tan(x)))
+    # log and roots: where the argument is positive somewhere (at 0, or of odd degree in a symbol)
+    for arg in (1 + x + y, x, x * y, x**2 * y - 1, -x**3, -x * y - 2, sp.exp(x) + 1, 1 + x**2, x - y):
+        assert real_by_shape(sp.log(arg)) and real_by_shape(sp.Pow(arg, sp.Rational(1, 2), evaluate=False)), arg
+    for arg in (-x**2 - 1, x**2 - 1, sp.cos(x) - 1, -2 * sp.exp(x), 2 * sp.sin(x) - 1, -x**2 * y**2, sp.log(x) + 2):
+        assert not real_by_shape(sp.log(arg)) and not real_by_shape(sp.Pow(arg, sp.Rational(1, 2), evaluate=False))
