@@ -28,7 +28,7 @@ from sympy.core.basic import _preorder_traversal  # what Basic.has and Basic.ato
 
 from .errors import InputError, LimitError, ParseError, printable
 from .options import MAX_LENGTH, MAX_NODES, MAX_STDIN_LENGTH, MAX_STDIN_NODES, StdinText  # noqa: F401
-from .parse_fast import inert_call, product, real_by_shape, real_symbol
+from .parse_fast import inert_call, number, product, real_by_shape, real_symbol, total
 from .parse_large import _pieces, _top_level_signs, build_large  # noqa: F401 - long sums
 # The text checks and limits live in parse_text.py; their names stay importable from here.
 from .parse_text import (  # noqa: F401
@@ -235,7 +235,11 @@ class _Builder:
             sign = -1 if isinstance(node.op, ast.USub) else 1
             # -exp(x): Mul(-1, exp(x)) would run exp's eval again (parse_fast.product)
             negated = product([sp.S.NegativeOne, exprs[0]]) if sign < 0 else None
-            return (sign * exprs[0] if negated is None else negated), (sign * floats[0] if floats is not None else None)
+            if negated is None:
+                negated = sign * exprs[0]
+                if negated.is_Rational:
+                    negated = number(negated)  # kept with its facts (parse_fast.number)
+            return negated, (sign * floats[0] if floats is not None else None)
         if isinstance(node, ast.Call):
             return self.call(node, exprs, floats)
         return self.binary(node, exprs, floats)
@@ -256,7 +260,7 @@ class _Builder:
         if digits > MAX_DIGITS:
             raise self.error(f"number has too many digits (limit {MAX_DIGITS})", node, LimitError)
         if isinstance(value, int):
-            return sp.Integer(value), float(value)
+            return number(sp.Integer(value)), float(value)
         try:
             decimal = Decimal(literal)
         except InvalidOperation:
@@ -265,7 +269,7 @@ class _Builder:
             raise self.error(f"number {self.snippet(node)} is out of range", node, LimitError)
         # A decimal literal is read exactly (0.1 is 1/10), as exact calculus wants.
         numerator, denominator = decimal.as_integer_ratio()
-        return sp.Rational(numerator, denominator), value
+        return number(sp.Rational(numerator, denominator)), value
 
     def name(self, node: ast.Name) -> tuple[sp.Expr, float | None]:
         name = node.id
@@ -322,11 +326,12 @@ class _Builder:
         # Each operand's operator is the one joining it to what precedes it.
         ops = self.chain_operators(node)
         if isinstance(node.op, (ast.Add, ast.Sub)):
-            terms = [e if op is ast.Add else -e for e, op in zip(exprs, ops)]
+            terms = [e if op is ast.Add else _negative(e) for e, op in zip(exprs, ops)]
             estimate = None
             if floats is not None:
                 estimate = math.fsum(f if op is ast.Add else -f for f, op in zip(floats, ops))
-            return sp.Add(*terms), self.finite(estimate)
+            built = total(terms)  # 1 - 2*exp(x*y) ... without rebuilding exp (parse_fast)
+            return (sp.Add(*terms) if built is None else built), self.finite(estimate)
         factors = [e if op is ast.Mult else 1 / e for e, op in zip(exprs, ops)]
         built = product(factors)  # exp(x*y)*sin(x + z) ... without rebuilding exp (parse_fast)
         estimate = None
@@ -379,6 +384,12 @@ def undefined(expr: sp.Expr) -> bool:
              if not (isinstance(node, sp.Pow) and node.exp.is_Integer) and not real_by_shape(node)]
     return any(node.is_real is False for node in risky[:200])
 
+
+
+def _negative(e: sp.Expr) -> sp.Expr:
+    """-e, as Mul(-1, e) is built by parse_fast.product where it applies (a kept coefficient)."""
+    negated = product([sp.S.NegativeOne, e])
+    return -e if negated is None else negated
 
 
 def _located(error: ParseError, text: str) -> ParseError:

@@ -74,6 +74,7 @@ from __future__ import annotations
 import sympy as sp
 from sympy.core.basic import Basic
 from sympy.core.expr import Expr
+from sympy.core.add import _addsort
 from sympy.core.mul import _mulsort
 from sympy.core.parameters import global_parameters
 
@@ -245,8 +246,98 @@ def product(factors: list) -> sp.Expr | None:
         return parts[0]
     _mulsort(parts)
     if coeff is not _ONE:
-        parts.insert(0, coeff)
+        parts.insert(0, number(coeff))
     return sp.Mul._exec_constructor_postprocessors(sp.Mul._from_args(parts, True))
+
+
+def _rest(term: sp.Basic) -> object:
+    """What Add.flatten files a term under (its ``as_coeff_Mul`` rest), for the terms ``total`` takes;
+    None for another term. A tuple stands for a Mul of those args (equal exactly when the Muls are)."""
+    if type(term) is sp.Mul:
+        args = term.args
+        if args[0].is_Number:
+            if not args[0].is_Rational or args[0] in (0, 1):
+                return None
+            args = args[1:]
+        bases = set()
+        for f in args:
+            base = _factor_base(f)
+            if base is None or base in bases:
+                return None
+            bases.add(base)
+        return args if len(args) > 1 else args[0]
+    return term if _factor_base(term) is not None else None
+
+
+def total(terms: list) -> sp.Expr | None:
+    """``Add(*terms)`` built directly, for the terms below; else None.
+
+    Terms: rationals, the factors ``product`` takes, their products (what it
+    builds) and rationals times those (a Mul with the rational first), and
+    Adds of these; their rests (the term without its rational) distinct.
+
+    Why this is Add's object (sympy/core/add.py, Add.flatten, SymPy 1.14): the
+    2-argument shortcut keeps a rational and a Mul as [rational, Mul], which is
+    also what follows. The loop adds the rationals into ``coeff`` (here too)
+    and files every other term t as c*s by ``as_coeff_Mul``; no Order, oo,
+    zoo, AccumBounds, matrix or Pow of a number. The rests are distinct, so
+    each ``terms[s]`` is t's own c (not zero). Rebuilding: c = 1 gives s,
+    which is t; a Mul s gives ``s._new_rawargs(c, *s.args)``: t's args; a
+    single factor gives ``Mul(c, s)``, which is t (``product``). Then the
+    terms are sorted by ``_addsort`` and coeff put first unless it is 0: that
+    is ``Add._from_args`` of them, after the constructor's postprocessors.
+
+    >>> import sympy as sp
+    >>> x, y = sp.Symbol("x", real=True), sp.Symbol("y", real=True)
+    >>> total([sp.Integer(1), -2*sp.exp(x*y), x**2])
+    x**2 - 2*exp(x*y) + 1
+    >>> total([x, -x]) is None  # x - x is 0: SymPy merges them
+    True
+    """
+    if not _evaluating():
+        return None
+    coeff = _ZERO
+    kept = []
+    rests = set()
+    for term in terms:
+        for t in (term.args if type(term) is sp.Add else (term,)):
+            if t.is_Rational:
+                coeff += t
+                continue
+            rest = _rest(t)
+            if rest is None or rest in rests:
+                return None
+            rests.add(rest)
+            kept.append(t)
+    if not kept:
+        return None
+    if len(kept) == 1 and coeff == 0:
+        return kept[0]
+    _addsort(kept)
+    if coeff != 0:
+        kept.insert(0, number(coeff))
+    return sp.Add._exec_constructor_postprocessors(sp.Add._from_args(kept, True))
+
+
+_NUMBERS: dict[sp.Rational, sp.Rational] = {}
+_MAX_NUMBERS = 4096  # numbers kept; beyond, the table starts again (bounded memory)
+
+
+def number(value: sp.Rational) -> sp.Rational:
+    """An equal rational, the same object on every call (up to 4096 values): see ``real_symbol``.
+
+    A fresh Integer's first ``is_zero`` costs ~40 us of fact deductions (SymPy's
+    cache makes a new one after ``clear_cache()``); a kept one has them.
+
+    >>> number(sp.Integer(7)) is number(sp.Integer(14) / 2)
+    True
+    """
+    kept = _NUMBERS.get(value)
+    if kept is None:
+        if len(_NUMBERS) >= _MAX_NUMBERS:
+            _NUMBERS.clear()
+        kept = _NUMBERS[value] = value
+    return kept
 
 
 _INTERNED: dict[str, sp.Symbol] = {}

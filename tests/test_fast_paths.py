@@ -71,7 +71,7 @@ import pytest  # noqa: E402
 from taylorcli import parse  # noqa: E402
 from taylorcli.errors import TaylorError  # noqa: E402
 from taylorcli import parse_fast  # noqa: E402
-from taylorcli.parse_fast import inert_call, product, real_by_shape, real_symbol  # noqa: E402
+from taylorcli.parse_fast import inert_call, number, product, real_by_shape, real_symbol, total  # noqa: E402
 
 _X, _Y = sp.Symbol("x", real=True), sp.Symbol("y", real=True)
 # Near misses too: symbols with other assumptions (zero may be known), pi, I, logs, numbers.
@@ -157,6 +157,8 @@ def test_every_parser_test_string_builds_the_same_with_and_without_the_shortcuts
                 signal.alarm(0)
         monkeypatch.setattr(parse, "inert_call", lambda function, args: None)
         monkeypatch.setattr(parse, "product", lambda factors: None)
+        monkeypatch.setattr(parse, "total", lambda terms: None)
+        monkeypatch.setattr(parse, "number", lambda value: value)
         monkeypatch.setattr(parse, "real_symbol", lambda name: sp.Symbol(name, real=True))
         monkeypatch.setattr(parse, "real_by_shape", lambda node: False)
         for text, got in fast.items():
@@ -169,13 +171,16 @@ def test_every_parser_test_string_builds_the_same_with_and_without_the_shortcuts
 @contextlib.contextmanager
 def _without_shortcuts() -> Iterator[None]:
     """The parser with SymPy's own constructors only (a hypothesis test cannot take monkeypatch)."""
-    saved = parse.inert_call, parse.real_by_shape, parse.product, parse.real_symbol
+    names = ("inert_call", "real_by_shape", "product", "total", "real_symbol", "number")
+    saved = [getattr(parse, name) for name in names]
     parse.inert_call, parse.real_by_shape = (lambda function, args: None), (lambda node: False)
-    parse.product, parse.real_symbol = (lambda factors: None), (lambda name: sp.Symbol(name, real=True))
+    parse.product, parse.total = (lambda factors: None), (lambda terms: None)
+    parse.real_symbol, parse.number = (lambda name: sp.Symbol(name, real=True)), (lambda value: value)
     try:
         yield
     finally:
-        parse.inert_call, parse.real_by_shape, parse.product, parse.real_symbol = saved
+        for name, value in zip(names, saved):
+            setattr(parse, name, value)
 
 
 @settings(max_examples=max_examples(150), **SETTINGS)
@@ -347,6 +352,7 @@ def test_real_symbol_is_the_symbol_and_the_table_is_bounded(monkeypatch: pytest.
     assert real_symbol("x") is a and a == sp.Symbol("x", real=True) and sp.srepr(a) == sp.srepr(sp.Symbol("x", real=True))
     assert hash(a) == hash(sp.Symbol("x", real=True)) and parse.parse_expression("x + 1").free_symbols == {a}
     monkeypatch.setattr(parse_fast, "_MAX_INTERNED", 10)
+    monkeypatch.setattr(parse_fast, "_INTERNED", {})
     for k in range(100):
         assert real_symbol(f"v{k}") == sp.Symbol(f"v{k}", real=True)
         assert len(parse_fast._INTERNED) <= 10
@@ -382,3 +388,42 @@ def test_real_by_shape_takes_tan_of_polynomial_arguments_only() -> None:
         assert real_by_shape(sp.log(arg)) and real_by_shape(sp.Pow(arg, sp.Rational(1, 2), evaluate=False)), arg
     for arg in (-x**2 - 1, x**2 - 1, sp.cos(x) - 1, -2 * sp.exp(x), 2 * sp.sin(x) - 1, -x**2 * y**2, sp.log(x) + 2):
         assert not real_by_shape(sp.log(arg)) and not real_by_shape(sp.Pow(arg, sp.Rational(1, 2), evaluate=False))
+
+
+@settings(max_examples=max_examples(400), **SETTINGS)
+@given(st.lists(_factors().map(lambda fs: sp.Mul(*fs)) | _polynomials(), min_size=1, max_size=5),
+       st.lists(st.sampled_from([1, -1, 2, sp.Rational(-1, 2)]), min_size=5, max_size=5))
+def test_total_is_add(terms: list, signs: list) -> None:
+    terms = [s * t for s, t in zip(signs, terms)]
+    fast = total(terms)
+    if fast is None:
+        return
+    _same(fast, sp.Add(*terms))
+
+
+def test_total_takes_the_parsers_sums() -> None:
+    x, y, z, w = _S
+    cases = [[x, z], [sp.Integer(1), -sp.exp(x)], [2 * x * y, sp.Integer(-3), z**2, sp.Rational(1, 2)],
+             [sp.exp(x + y), -x, sp.Rational(-1, 2) * sp.sin(y), sp.log(z) * x], [x + 1, y - 2], [2 * x * sp.exp(y), w],
+             [sp.Integer(0), x * y], [x, x * y, x**2, 3 * x**2 * y]]
+    for terms in cases:
+        built = total(terms)
+        assert built is not None, terms
+        _same(built, sp.Add(*terms))
+    for terms in ([x, -x], [x, 2 * x], [x + 1, -x], [sp.Integer(2), sp.Integer(3)], [x, sp.pi], [x, sp.Float(1.5)],
+                  [x, sp.sqrt(2)], [x, sp.oo], [sp.exp(x), sp.exp(x)], [x, y + 1, -y], [sp.Float(2.0) * x, y]):
+        assert total(terms) is None, terms
+
+
+def test_number_is_the_rational_and_the_table_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    from sympy.core.cache import clear_cache
+    seven = number(sp.Integer(7))
+    seven.is_zero  # noqa: B018 - its facts are kept with it
+    clear_cache()
+    assert number(sp.Integer(7)) is seven and number(sp.Rational(1, 3)) == sp.Rational(1, 3)
+    assert type(number(sp.Rational(4, 2))) is sp.Integer and number(sp.Rational(-3, 4)) == sp.Rational(-3, 4)
+    monkeypatch.setattr(parse_fast, "_MAX_NUMBERS", 10)
+    monkeypatch.setattr(parse_fast, "_NUMBERS", {})
+    for k in range(100):
+        assert number(sp.Rational(k, 7)) == sp.Rational(k, 7)
+        assert len(parse_fast._NUMBERS) <= 10
