@@ -54,14 +54,17 @@ Then ``F(P)`` is the unevaluated object ``Application.__new__`` builds:
 
 ``product`` builds ``Mul(*factors)`` for factors that are rationals, plain
 symbols, ``s**n``, ``exp(P)`` and other one-argument functions (and Muls of
-these), with distinct bases; see its docstring for why it equals Mul's.
+these), with distinct bases; ``total`` builds ``Add(*terms)`` of such
+products and rationals, with distinct rests; see their docstrings for why
+they equal Mul's and Add's.
 
 Also ``real_by_shape``: exp, sin, cos, atan, sinh, cosh, tanh of real
 arguments built of the same pieces, and tan of a polynomial argument, are not
 non-real, so ``parse.undefined`` need not ask SymPy (1.8 ms for a fresh
 ``tan(x + y)``); and
-``real_symbol``, the parser's symbols interned (as SymPy's cache would, but
-surviving ``clear_cache()``), so their deduced facts are kept.
+``real_symbol`` and ``number``, the parser's symbols and rationals interned
+(as SymPy's cache would, but surviving ``clear_cache()``, bounded), so their
+deduced facts are kept.
 
 >>> import sympy as sp
 >>> x = sp.Symbol("x", real=True)
