@@ -402,6 +402,9 @@ def _located(error: ParseError, text: str) -> ParseError:
 from .parameters import NOTES, PARAMETERS, USED_PARAMETERS, _note_e, set_parameters, unused_parameters  # noqa: E402,F401
 
 
+_NAME_E = re.compile(r"(?<![A-Za-z0-9_])e(?![A-Za-z0-9_])")  # the name e: where a symbol e can come from
+
+
 def parse_expression(text: str) -> sp.Expr:
     """Parse expression text safely into a SymPy expression with real symbols.
 
@@ -428,7 +431,7 @@ def parse_expression(text: str) -> sp.Expr:
     if PARAMETERS:
         USED_PARAMETERS.update(expr.free_symbols & PARAMETERS.keys())
         expr = expr.xreplace(PARAMETERS)
-    if names is None or "e" in names:
+    if "e" in names if names is not None else _NAME_E.search(source):  # (a parameter's value has no symbols)
         _note_e(expr)
     return expr
 

@@ -427,3 +427,16 @@ def test_number_is_the_rational_and_the_table_is_bounded(monkeypatch: pytest.Mon
     for k in range(100):
         assert number(sp.Rational(k, 7)) == sp.Rational(k, 7)
         assert len(parse_fast._NUMBERS) <= 10
+
+
+@pytest.mark.parametrize("text, noted", [
+    ("e**x", True), ("log(e)", True), ("2*e**2 + x", True), ("sqrt(e)", True), ("exp(x)*log(e + 1)", False),
+    ("exp(a*b+c)*sin(d+e*f)", False), ("1e5*x", False), ("x + e", False), ("1.5e-3*e", False), ("E**x", False),
+    ("-e^x", True), ("exp(e)", False),
+])
+def test_the_note_about_e(text: str, noted: bool) -> None:
+    from taylorcli.parameters import NOTES
+    NOTES.clear()
+    parse.parse_expression(text)
+    assert bool(NOTES) is noted
+    NOTES.clear()
