@@ -56,7 +56,8 @@ def _note_e(expr: sp.Expr) -> None:
     # Only where 'e' is used as Euler's number would be (e**x, log(e)): a, b, c, d, e, f
     # as six variables is fine.
     e = next((s for s in expr.free_symbols if s.name == "e"), None)
-    if e is not None and (any(p.base == e for p in expr.atoms(sp.Pow)) or any(f.args[0] == e for f in expr.atoms(sp.log))):
+    if e is not None and any(isinstance(node, sp.Pow) and node.base == e or isinstance(node, sp.log) and node.args[0] == e
+                             for node in sp.preorder_traversal(expr)):  # one walk for atoms(Pow) and atoms(log)
         note = "'e' is a variable here; Euler's number is E (exp(x) is E**x)"
         if note not in NOTES:
             NOTES.append(note)

@@ -28,7 +28,7 @@ from sympy.core.basic import _preorder_traversal  # what Basic.has and Basic.ato
 
 from .errors import InputError, LimitError, ParseError, printable
 from .options import MAX_LENGTH, MAX_NODES, MAX_STDIN_LENGTH, MAX_STDIN_NODES, StdinText  # noqa: F401
-from .parse_fast import inert_call, real_by_shape
+from .parse_fast import inert_call, number, product, real_by_shape, real_symbol, total
 from .parse_large import _pieces, _top_level_signs, build_large  # noqa: F401 - long sums
 # The text checks and limits live in parse_text.py; their names stay importable from here.
 from .parse_text import (  # noqa: F401
@@ -64,7 +64,7 @@ def symbol(name: str) -> sp.Symbol:
     problem = _name_error(name) if isinstance(name, str) else "a name must be text"
     if problem:
         raise InputError(problem)
-    return sp.Symbol(name, real=True)
+    return real_symbol(name)
 
 
 def _polynomial(expr: sp.Basic) -> bool:
@@ -233,7 +233,13 @@ class _Builder:
     def apply(self, node: ast.AST, exprs: list[sp.Expr], floats: list[float] | None) -> tuple[sp.Expr, float | None]:
         if isinstance(node, ast.UnaryOp):
             sign = -1 if isinstance(node.op, ast.USub) else 1
-            return sign * exprs[0], (sign * floats[0] if floats is not None else None)
+            # -exp(x): Mul(-1, exp(x)) would run exp's eval again (parse_fast.product)
+            negated = product([sp.S.NegativeOne, exprs[0]]) if sign < 0 else None
+            if negated is None:
+                negated = sign * exprs[0]
+                if negated.is_Rational:
+                    negated = number(negated)  # kept with its facts (parse_fast.number)
+            return negated, (sign * floats[0] if floats is not None else None)
         if isinstance(node, ast.Call):
             return self.call(node, exprs, floats)
         return self.binary(node, exprs, floats)
@@ -254,7 +260,7 @@ class _Builder:
         if digits > MAX_DIGITS:
             raise self.error(f"number has too many digits (limit {MAX_DIGITS})", node, LimitError)
         if isinstance(value, int):
-            return sp.Integer(value), float(value)
+            return number(sp.Integer(value)), float(value)
         try:
             decimal = Decimal(literal)
         except InvalidOperation:
@@ -263,7 +269,7 @@ class _Builder:
             raise self.error(f"number {self.snippet(node)} is out of range", node, LimitError)
         # A decimal literal is read exactly (0.1 is 1/10), as exact calculus wants.
         numerator, denominator = decimal.as_integer_ratio()
-        return sp.Rational(numerator, denominator), value
+        return number(sp.Rational(numerator, denominator)), value
 
     def name(self, node: ast.Name) -> tuple[sp.Expr, float | None]:
         name = node.id
@@ -274,7 +280,7 @@ class _Builder:
         problem = _name_error(name)
         if problem:
             raise self.error(problem, node)
-        return sp.Symbol(name, real=True), None
+        return real_symbol(name), None
 
     def call(self, node: ast.Call, exprs: list[sp.Expr], floats: list[float] | None) -> tuple[sp.Expr, float | None]:
         function = FUNCTIONS[node.func.id]  # type: ignore[attr-defined]
@@ -320,18 +326,20 @@ class _Builder:
         # Each operand's operator is the one joining it to what precedes it.
         ops = self.chain_operators(node)
         if isinstance(node.op, (ast.Add, ast.Sub)):
-            terms = [e if op is ast.Add else -e for e, op in zip(exprs, ops)]
+            terms = [e if op is ast.Add else _negative(e) for e, op in zip(exprs, ops)]
             estimate = None
             if floats is not None:
                 estimate = math.fsum(f if op is ast.Add else -f for f, op in zip(floats, ops))
-            return sp.Add(*terms), self.finite(estimate)
+            built = total(terms)  # 1 - 2*exp(x*y) ... without rebuilding exp (parse_fast)
+            return (sp.Add(*terms) if built is None else built), self.finite(estimate)
         factors = [e if op is ast.Mult else 1 / e for e, op in zip(exprs, ops)]
+        built = product(factors)  # exp(x*y)*sin(x + z) ... without rebuilding exp (parse_fast)
         estimate = None
         if floats is not None:
             estimate = 1.0
             for f, op in zip(floats, ops):
                 estimate = estimate * f if op is ast.Mult else estimate / f
-        return sp.Mul(*factors), self.finite(estimate)
+        return (sp.Mul(*factors) if built is None else built), self.finite(estimate)
 
     @staticmethod
     def chain_operators(node: ast.BinOp) -> list[type]:
@@ -378,6 +386,12 @@ def undefined(expr: sp.Expr) -> bool:
 
 
 
+def _negative(e: sp.Expr) -> sp.Expr:
+    """-e, as Mul(-1, e) is built by parse_fast.product where it applies (a kept coefficient)."""
+    negated = product([sp.S.NegativeOne, e])
+    return -e if negated is None else negated
+
+
 def _located(error: ParseError, text: str) -> ParseError:
     """The error with the text it concerns, so that a terminal can show a caret under it."""
     error.text = text
@@ -386,6 +400,9 @@ def _located(error: ParseError, text: str) -> ParseError:
 
 # --param values and the notes about what was read live in parameters.py (state of one run).
 from .parameters import NOTES, PARAMETERS, USED_PARAMETERS, _note_e, set_parameters, unused_parameters  # noqa: E402,F401
+
+
+_NAME_E = re.compile(r"(?<![A-Za-z0-9_])e(?![A-Za-z0-9_])")  # the name e: where a symbol e can come from
 
 
 def parse_expression(text: str) -> sp.Expr:
@@ -414,7 +431,7 @@ def parse_expression(text: str) -> sp.Expr:
     if PARAMETERS:
         USED_PARAMETERS.update(expr.free_symbols & PARAMETERS.keys())
         expr = expr.xreplace(PARAMETERS)
-    if names is None or "e" in names:
+    if "e" in names if names is not None else _NAME_E.search(source):  # (a parameter's value has no symbols)
         _note_e(expr)
     return expr
 

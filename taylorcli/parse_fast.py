@@ -1,32 +1,70 @@
-"""Function calls the parser builds without SymPy's evaluation, where it provably changes nothing.
+"""Objects the parser builds without SymPy's general constructors, where that provably changes nothing.
 
 ``exp(1 - exp(x))`` costs ~4 ms to build after ``clear_cache()``: ``exp.eval``
 builds ``exp(-exp(x))`` to look for logs and multiples of pi*I, then asks
-``(1 - exp(x)).is_zero``, a chain of assumption deductions. For the shapes
-below, eval provably returns None, so ``F(arg)`` is the unevaluated object
-``Application.__new__`` builds: ``Basic.__new__(F, arg)`` with ``nargs`` set.
-Only the parser's symbols qualify (a Symbol whose only given assumption is
-``real=True``), so no assumption of the user's can change a branch.
+``(1 - exp(x)).is_zero``, a chain of assumption deductions; ``sin(x + z)``
+asks ``is_zero``, ``_pi_coeff`` and ``extract_multiplicatively``; and
+``Mul.flatten`` rebuilds every ``exp(a)`` factor as ``Pow(E, a)``, which runs
+``exp.eval`` again. For the shapes below the outcome is known, so the object
+is built directly. Only the parser's symbols qualify (a Symbol whose only
+given assumption is ``real=True``), so no assumption of the user's can change
+a branch. tests/test_fast_paths.py compares every shortcut with SymPy's own
+constructor, object for object (==, srepr, hash, args all the way down).
 
-Why eval returns None (SymPy 1.14; tests/test_fast_paths.py compares every
-shortcut with the ordinary constructor, object for object):
+Shapes. A *monomial* is a plain symbol s, ``s**n`` (n an integer >= 2) or a
+product of such with distinct symbols. An *atom* is a monomial or F(s) for F
+in exp, sin, cos. A *term* is an atom or ``r*atom`` for a rational r (SymPy's
+Mul puts r first). A *polynomial argument* is a term or an Add whose terms are
+rationals and terms.
 
-- ``sin(s)``, ``cos(s)`` for such a symbol ``s``: not a number, nothing to
-  extract a minus sign, I or pi from, not an Add, no inverse function inside;
-  ``s.is_zero`` is None for a real symbol.
-- ``exp(t)`` for t = s, or sin/cos/exp(s): eval reaches only ``t.is_zero``,
-  which cannot be True (t is not identically zero).
-- ``exp(r*t)``, a rational r (not 0, 1) times such a t: the Mul branch finds
-  no pi*I factor, no log, and t is not comparable (it has a free symbol):
-  it returns None whatever else holds.
-- ``exp(Add)`` whose terms are rationals, such t and such r*t: each
-  ``exp(term)`` is unchanged (above; exp(r) for a rational r other than 0, 1
-  stays), so eval reaches ``arg.is_zero``, which cannot be True: 1, s, exp(s),
-  sin(s), cos(s) over distinct symbols are linearly independent, and the
-  canonical Add has merged equal terms, so the sum is not identically zero.
+Why eval returns None for a polynomial argument P (SymPy 1.14):
 
-Also ``real_by_shape``: exp, sin and cos of real arguments built of the
-same pieces are real, so ``parse.undefined`` need not ask SymPy.
+- P is not identically zero: the canonical Add has merged equal terms, the
+  atoms 1, monomials and exp(s), sin(s), cos(s) are linearly independent over
+  the rationals as real functions, and no coefficient is 0. So ``P.is_zero``
+  is never True (SymPy's deductions are sound), and P contains neither pi nor
+  I nor a log nor any inverse function at the top.
+- ``exp(P)``: a Mul (``r*monomial`` or ``r*F(s)``) reaches the Mul branch:
+  ``as_coefficient(pi*I)`` can only give a coefficient c with P = c*pi*I, so
+  2*c is not an integer and c not rational (P is real and not zero); then the
+  factor loop meets a factor with a free symbol (not comparable, not a log)
+  and returns None. An Add reaches the Add branch: each ``exp(term)`` is
+  unchanged (by this same list; ``exp(r)`` for a rational r other than 0, 1
+  stays), so nothing changed, and ``P.is_zero`` is not True. A symbol, a
+  power or F(s) reaches ``P.is_zero`` only.
+- ``sin``, ``cos``, ``tan`` (trigonometric.py), ``atan``, and ``sinh``,
+  ``cosh``, ``tanh`` (hyperbolic.py) of P: P is not a number, oo, zoo,
+  AccumBounds or SetExpr; for cos, P is real and finite (real symbols, finite
+  functions), so ``is_finite`` is not False. Where
+  ``P.could_extract_minus_sign()`` is True eval rewrites (``sin(-x)`` is
+  ``-sin(x)``): that is SymPy's own structural predicate, asked here too,
+  and then no shortcut is taken. Else ``as_coefficient(I)`` is None (P real
+  and not zero); ``_pi_coeff`` (sin, cos, tan): a Mul without pi has
+  ``coeff(pi) == 0``, anything else reaches ``is_zero``: None; ``atan``:
+  ``P.is_number`` is False (free symbols); ``_peeloff_pi`` finds no multiple
+  of pi in any term, ``_peeloff_ipi`` (hyperbolic) no term equal to r*pi*I;
+  ``is_zero`` is not True; P is no inverse function (asin, atan, asinh, ...).
+  So eval returns None.
+- ``log(P)`` (one argument), P not an exp: P is not a number, not E**a, not
+  exp, exp_polar, AccumBounds or SetExpr; ``P.is_number`` is False;
+  ``is_zero`` is not True; ``as_coefficient(I)`` is None. Eval returns None.
+
+Then ``F(P)`` is the unevaluated object ``Application.__new__`` builds:
+``Basic.__new__(F, P)`` with ``nargs`` set (``_should_evalf`` is negative: no Floats).
+
+``product`` builds ``Mul(*factors)`` for factors that are rationals, plain
+symbols, ``s**n``, ``exp(P)`` and other one-argument functions (and Muls of
+these), with distinct bases; ``total`` builds ``Add(*terms)`` of such
+products and rationals, with distinct rests; see their docstrings for why
+they equal Mul's and Add's.
+
+Also ``real_by_shape``: exp, sin, cos, atan, sinh, cosh, tanh of real
+arguments built of the same pieces, and tan of a polynomial argument, are not
+non-real, so ``parse.undefined`` need not ask SymPy (1.8 ms for a fresh
+``tan(x + y)``); and
+``real_symbol`` and ``number``, the parser's symbols and rationals interned
+(as SymPy's cache would, but surviving ``clear_cache()``, bounded), so their
+deduced facts are kept.
 
 >>> import sympy as sp
 >>> x = sp.Symbol("x", real=True)
@@ -38,10 +76,17 @@ from __future__ import annotations
 
 import sympy as sp
 from sympy.core.basic import Basic
+from sympy.core.expr import Expr
+from sympy.core.add import _addsort
+from sympy.core.mul import _mulsort
 from sympy.core.parameters import global_parameters
 
-_INNER = (sp.exp, sp.sin, sp.cos)
-_NARGS: dict[type, sp.FiniteSet] = {}  # FiniteSet(1): immutable, what Function.__new__ sets as nargs
+_INNER = (sp.exp, sp.sin, sp.cos)  # the functions inside a polynomial argument (linearly independent)
+_ODD_OR_EVEN = (sp.sin, sp.cos, sp.tan, sp.atan, sp.sinh, sp.cosh, sp.tanh)  # eval moves a minus sign
+_CALLS = frozenset((sp.exp, sp.log) + _ODD_OR_EVEN)  # built unevaluated of a polynomial argument
+_REAL_FINITE = (sp.exp, sp.sin, sp.cos, sp.atan, sp.sinh, sp.cosh, sp.tanh)  # real, finite for real arguments
+_NARGS: dict[type, sp.FiniteSet] = {}  # immutable, what Function.__new__ sets as nargs (FiniteSet(1, 2) for log)
+_ONE, _ZERO = sp.S.One, sp.S.Zero
 
 
 def _plain_symbol(e: sp.Basic) -> bool:
@@ -50,63 +95,341 @@ def _plain_symbol(e: sp.Basic) -> bool:
     return type(e) is sp.Symbol and getattr(e, "_assumptions_orig", None) == {"real": True}
 
 
+def _power(e: sp.Basic) -> bool:
+    """s**n, n an integer >= 2: a factor of a monomial."""
+    return type(e) is sp.Pow and _plain_symbol(e.args[0]) and e.args[1].is_Integer and e.args[1] > 1
+
+
+def _monomial(factors: tuple) -> bool:
+    """Plain symbols and their powers, over distinct symbols (so none cancels or merges)."""
+    bases = set()
+    for f in factors:
+        if _plain_symbol(f):
+            bases.add(f)
+        elif _power(f):
+            bases.add(f.args[0])
+        else:
+            return False
+    return len(bases) == len(factors)
+
+
 def _atom(e: sp.Basic) -> bool:
-    """s, or sin/cos/exp(s): a term t above."""
-    return _plain_symbol(e) or type(e) in _INNER and _plain_symbol(e.args[0])
+    """A monomial, or F(s) for F in exp, sin, cos."""
+    if type(e) is sp.Mul:
+        return _monomial(e.args)
+    return _plain_symbol(e) or _power(e) or type(e) in _INNER and _plain_symbol(e.args[0])
 
 
-def _scaled(e: sp.Basic) -> bool:
-    """t or r*t (r rational): the Mul SymPy builds has args (r, t)."""
-    if _atom(e):
-        return True
-    return e.is_Mul and len(e.args) == 2 and e.args[0].is_Rational and _atom(e.args[1])
+def _term(e: sp.Basic) -> bool:
+    """An atom or r*atom, r rational (not 0, 1): the Mul SymPy builds has r first."""
+    if type(e) is sp.Mul and e.args[0].is_Rational:
+        if e.args[0] in (0, 1):
+            return False
+        rest = e.args[1:]
+        return _atom(rest[0]) if len(rest) == 1 else _monomial(rest)
+    return _atom(e)
 
 
-def _exp_inert(arg: sp.Basic) -> bool:
-    if _scaled(arg):
-        return True
-    if arg.is_Add:
-        return all(a.is_Rational or _scaled(a) for a in arg.args)
-    return False
+def _polynomial_argument(arg: sp.Basic) -> bool:
+    """A term, or a sum of rationals and terms: see the module's docstring."""
+    if type(arg) is sp.Add:
+        return all(a.is_Rational and a != 0 or _term(a) for a in arg.args)
+    return _term(arg)
+
+
+def _inert(function: object, arg: sp.Basic) -> bool:
+    if not _polynomial_argument(arg):
+        return False
+    if function is sp.log:
+        return type(arg) is not sp.exp  # log(exp(s)) is s
+    # sin(-x) -> -sin(x), cos(-x) -> cos(x): SymPy's own predicate decides; then its constructor builds
+    return function is sp.exp or not arg.could_extract_minus_sign()
+
+
+def _unevaluated(function: type, arg: sp.Basic) -> sp.Expr | None:
+    nargs = _NARGS.get(function)
+    if nargs is None:
+        probe = function(sp.Symbol("x", real=True))  # nargs depends on the class alone
+        if type(probe) is not function:
+            return None
+        nargs = _NARGS[function] = probe.nargs
+    obj = Basic.__new__(function, arg)  # what Application.__new__ builds once eval returned None
+    obj.nargs = nargs
+    return obj
+
+
+def _evaluating() -> bool:
+    """SymPy's default rules are on: evaluation, distribution, exp not a Pow of E."""
+    return global_parameters.evaluate and global_parameters.distribute and not global_parameters.exp_is_pow
 
 
 def inert_call(function: object, args: list) -> sp.Expr | None:
     """``function(*args)`` built unevaluated where evaluation provably leaves it so; else None.
 
     >>> import sympy as sp
-    >>> inert_call(sp.sin, [sp.Symbol("x", real=True)])
-    sin(x)
-    >>> inert_call(sp.sin, [sp.Integer(0)]) is None
+    >>> x, y = sp.Symbol("x", real=True), sp.Symbol("y", real=True)
+    >>> inert_call(sp.sin, [x + 2*y])
+    sin(x + 2*y)
+    >>> inert_call(sp.sin, [-x - y]) is None  # sin(-x - y) is -sin(x + y): SymPy builds it
     True
     """
-    if len(args) != 1 or function not in _INNER:
-        return None
-    if not global_parameters.evaluate or global_parameters.exp_is_pow:
+    if len(args) != 1 or function not in _CALLS or not _evaluating():
         return None  # exp would be a Pow, or nothing evaluates: SymPy's own constructor decides
     (arg,) = args
-    if not (_exp_inert(arg) if function is sp.exp else _plain_symbol(arg)):
+    if not _inert(function, arg):
         return None
-    nargs = _NARGS.get(function)
-    if nargs is None:
-        if function._nargs != (1,):  # type: ignore[attr-defined]
-            return None
-        nargs = _NARGS[function] = sp.FiniteSet(1)
-    obj = Basic.__new__(function, arg)  # what Application.__new__ builds once eval returned None
-    obj.nargs = nargs
-    return obj
+    return _unevaluated(function, arg)
+
+
+def _factor_base(e: sp.Basic) -> sp.Basic | None:
+    """The base Mul.flatten files a factor under (``as_base_exp``), for the factors ``product`` takes."""
+    if _plain_symbol(e):
+        return e
+    cls = type(e)
+    if cls is sp.Pow:
+        base, n = e.args
+        return base if _plain_symbol(base) and n.is_Integer and n not in (0, 1) else None
+    if cls is sp.exp:
+        return sp.E if _polynomial_argument(e.args[0]) else None
+    if (isinstance(e, sp.Function) and len(e.args) == 1 and cls.as_base_exp is Expr.as_base_exp
+            and e.is_commutative is True):
+        return e
+    return None
+
+
+def product(factors: list) -> sp.Expr | None:
+    """``Mul(*factors)`` built directly, for the factors below; else None.
+
+    Factors: rationals, plain symbols, ``s**n`` (n an integer other than 0, 1),
+    ``exp(P)`` for a polynomial argument P, other one-argument functions whose
+    ``as_base_exp`` is Expr's (``(f, 1)``), and Muls of these; their bases
+    (s for s and s**n, E for exp(P), f itself for a function f) distinct.
+
+    Why this is Mul's object (sympy/core/mul.py, Mul.flatten, SymPy 1.14): the
+    2-argument shortcut only acts on a rational times an Add (none here).
+    Part 1 multiplies the rationals into ``coeff`` (here too, in the same
+    order) and files every other factor by ``as_base_exp``: (s, 1), (s, n),
+    (E, P), (f, 1); none is a Pow of a number, I, oo, zoo or an Order. The
+    bases are distinct, so ``_gather`` merges nothing and gives back (b, e)
+    (``e.as_coeff_Mul()`` multiplied again is e: 1, n, or P, which Mul
+    rebuilds as it was built). Part 2: no exponent is zero; (b, 1) gives b;
+    ``Pow(s, n)`` gives s**n again (a symbol has no ``_eval_power``) and
+    ``Pow(E, P)`` gives ``exp(P)``, which stays (module docstring), so
+    nothing changes base. No numeric powers, no -1 or I, coeff finite and
+    not zero, no numbers among the factors; they are sorted by ``_mulsort``
+    and coeff put first unless it is 1; no Add to distribute over. That is
+    ``Mul._from_args`` of the sorted factors, after the constructor's
+    postprocessors, as ``AssocOp.__new__`` does.
+
+    >>> import sympy as sp
+    >>> x = sp.Symbol("x", real=True)
+    >>> product([sp.exp(x + 1), sp.Integer(-2), sp.sin(x**2)])
+    -2*exp(x + 1)*sin(x**2)
+    >>> product([sp.exp(x), sp.exp(2*x)]) is None  # exp(3*x): SymPy merges them
+    True
+    """
+    if not _evaluating():
+        return None
+    coeff = _ONE
+    parts = []
+    bases = set()
+    for factor in factors:
+        for f in (factor.args if type(factor) is sp.Mul else (factor,)):
+            if f.is_Rational:
+                coeff *= f
+                continue
+            base = _factor_base(f)
+            if base is None or base in bases:
+                return None
+            bases.add(base)
+            parts.append(f)
+    if not parts or coeff == 0:
+        return None
+    if len(parts) == 1 and coeff is _ONE:
+        return parts[0]
+    _mulsort(parts)
+    if coeff is not _ONE:
+        parts.insert(0, number(coeff))
+    return sp.Mul._exec_constructor_postprocessors(sp.Mul._from_args(parts, True))
+
+
+def _rest(term: sp.Basic) -> object:
+    """What Add.flatten files a term under (its ``as_coeff_Mul`` rest), for the terms ``total`` takes;
+    None for another term. A tuple stands for a Mul of those args (equal exactly when the Muls are)."""
+    if type(term) is sp.Mul:
+        args = term.args
+        if args[0].is_Number:
+            if not args[0].is_Rational or args[0] in (0, 1):
+                return None
+            args = args[1:]
+        bases = set()
+        for f in args:
+            base = _factor_base(f)
+            if base is None or base in bases:
+                return None
+            bases.add(base)
+        return args if len(args) > 1 else args[0]
+    return term if _factor_base(term) is not None else None
+
+
+def total(terms: list) -> sp.Expr | None:
+    """``Add(*terms)`` built directly, for the terms below; else None.
+
+    Terms: rationals, the factors ``product`` takes, their products (what it
+    builds) and rationals times those (a Mul with the rational first), and
+    Adds of these; their rests (the term without its rational) distinct.
+
+    Why this is Add's object (sympy/core/add.py, Add.flatten, SymPy 1.14): the
+    2-argument shortcut keeps a rational and a Mul as [rational, Mul], which is
+    also what follows. The loop adds the rationals into ``coeff`` (here too)
+    and files every other term t as c*s by ``as_coeff_Mul``; no Order, oo,
+    zoo, AccumBounds, matrix or Pow of a number. The rests are distinct, so
+    each ``terms[s]`` is t's own c (not zero). Rebuilding: c = 1 gives s,
+    which is t; a Mul s gives ``s._new_rawargs(c, *s.args)``: t's args; a
+    single factor gives ``Mul(c, s)``, which is t (``product``). Then the
+    terms are sorted by ``_addsort`` and coeff put first unless it is 0: that
+    is ``Add._from_args`` of them, after the constructor's postprocessors.
+
+    >>> import sympy as sp
+    >>> x, y = sp.Symbol("x", real=True), sp.Symbol("y", real=True)
+    >>> total([sp.Integer(1), -2*sp.exp(x*y), x**2])
+    x**2 - 2*exp(x*y) + 1
+    >>> total([x, -x]) is None  # x - x is 0: SymPy merges them
+    True
+    """
+    if not _evaluating():
+        return None
+    coeff = _ZERO
+    kept = []
+    rests = set()
+    for term in terms:
+        for t in (term.args if type(term) is sp.Add else (term,)):
+            if t.is_Rational:
+                coeff += t
+                continue
+            rest = _rest(t)
+            if rest is None or rest in rests:
+                return None
+            rests.add(rest)
+            kept.append(t)
+    if not kept:
+        return None
+    if len(kept) == 1 and coeff == 0:
+        return kept[0]
+    _addsort(kept)
+    if coeff != 0:
+        kept.insert(0, number(coeff))
+    return sp.Add._exec_constructor_postprocessors(sp.Add._from_args(kept, True))
+
+
+_NUMBERS: dict[sp.Rational, sp.Rational] = {}
+_MAX_NUMBERS = 4096  # numbers kept; beyond, the table starts again (bounded memory)
+
+
+def number(value: sp.Rational) -> sp.Rational:
+    """An equal rational, the same object on every call (up to 4096 values): see ``real_symbol``.
+
+    A fresh Integer's first ``is_zero`` costs ~40 us of fact deductions (SymPy's
+    cache makes a new one after ``clear_cache()``); a kept one has them.
+
+    >>> number(sp.Integer(7)) is number(sp.Integer(14) / 2)
+    True
+    """
+    kept = _NUMBERS.get(value)
+    if kept is None:
+        if len(_NUMBERS) >= _MAX_NUMBERS:
+            _NUMBERS.clear()
+        kept = _NUMBERS[value] = value
+    return kept
+
+
+_INTERNED: dict[str, sp.Symbol] = {}
+_MAX_INTERNED = 4096  # names kept; beyond, the table starts again (bounded memory)
+
+
+def real_symbol(name: str) -> sp.Symbol:
+    """``Symbol(name, real=True)``, the same object on every call (up to 4096 names).
+
+    Symbols are equal by name and assumptions, so a kept one is the object SymPy
+    builds; keeping it spares rebuilding its assumptions (~15 us) and re-deducing
+    its facts after SymPy's ``clear_cache()``, as any long-running system does.
+
+    >>> real_symbol("x") is real_symbol("x") and real_symbol("x") == sp.Symbol("x", real=True)
+    True
+    """
+    s = _INTERNED.get(name)
+    if s is None:
+        if len(_INTERNED) >= _MAX_INTERNED:
+            _INTERNED.clear()
+        s = _INTERNED[name] = sp.Symbol(name, real=True)
+    return s
 
 
 def _real_argument(e: sp.Basic) -> bool:
+    """Built of rationals, parser symbols, +, * and the functions of _REAL_FINITE: finite and real everywhere."""
     if e.is_Rational or _plain_symbol(e):
         return True
-    if type(e) in _INNER:
+    if type(e) in _REAL_FINITE:
         return _real_argument(e.args[0])
     return (e.is_Add or e.is_Mul) and all(_real_argument(a) for a in e.args)
 
 
-def real_by_shape(node: sp.Basic) -> bool:
-    """exp, sin or cos of a real argument (rationals, parser symbols, sums, products, these functions).
+_AT_ZERO = {sp.exp: _ONE, sp.sin: _ZERO, sp.cos: _ONE}
 
-    Such a node is real wherever its argument is, so SymPy's ``is_real`` cannot be False.
+
+def _at_zero(term: sp.Basic) -> sp.Rational:
+    """A term's value where every symbol is 0 (a monomial: 0; exp, sin, cos of a symbol: 1, 0, 1)."""
+    if term.is_Rational:
+        return term
+    if type(term) is sp.Mul and term.args[0].is_Rational:
+        return term.args[0] * _at_zero(term.args[1]) if len(term.args) == 2 else _ZERO
+    return _AT_ZERO.get(type(term), _ZERO)
+
+
+def _positive_somewhere(arg: sp.Basic) -> bool:
+    """A polynomial argument that is positive at some real point: at 0, or of odd degree in a symbol.
+
+    If the highest power of s in a polynomial is odd, its coefficient (a polynomial in the other
+    symbols, not zero: the terms are distinct) is non-zero somewhere; there the polynomial runs
+    from -oo to oo in s.
     """
-    return type(node) in _INNER and _real_argument(node.args[0])
+    if not _polynomial_argument(arg):
+        return False
+    terms = arg.args if type(arg) is sp.Add else (arg,)
+    if sum((_at_zero(t) for t in terms), _ZERO) > 0:
+        return True
+    degrees: dict[sp.Symbol, int] = {}
+    for t in terms:
+        if t.is_Rational:
+            continue
+        for f in (t.args if type(t) is sp.Mul else (t,)):
+            if f.is_Rational:
+                continue
+            if _plain_symbol(f):
+                s, n = f, 1
+            elif _power(f):
+                s, n = f.args[0], int(f.args[1])
+            else:
+                return False  # exp, sin, cos of a symbol: not a polynomial
+            degrees[s] = max(degrees.get(s, 0), n)
+    return any(n % 2 for n in degrees.values())
+
+
+def real_by_shape(node: sp.Basic) -> bool:
+    """A node real at some real point at least, so SymPy's ``is_real`` cannot be False.
+
+    exp, sin, cos, atan, sinh, cosh, tanh of a real argument (rationals, parser symbols, sums, products,
+    these functions) are real and finite everywhere. tan is real except at its poles: of a polynomial
+    argument (not constant: see the module's docstring) it is real at most points; not of any real
+    argument, which could sit on a pole everywhere (2*atan(exp(x)) - atan(sinh(x)) is pi/2). log(P)
+    and P**r (r rational: sqrt) are real where the polynomial argument P is positive, if it is
+    somewhere (``_positive_somewhere``); log(-x**2 - 1) and sqrt(x**2 - 1) are still asked.
+    """
+    cls = type(node)
+    if cls is sp.tan:
+        return _polynomial_argument(node.args[0])
+    if cls is sp.log:
+        return len(node.args) == 1 and _positive_somewhere(node.args[0])
+    if cls is sp.Pow:
+        return node.args[1].is_Rational and _positive_somewhere(node.args[0])
+    return cls in _REAL_FINITE and _real_argument(node.args[0])

@@ -70,14 +70,15 @@ import pytest  # noqa: E402
 
 from taylorcli import parse  # noqa: E402
 from taylorcli.errors import TaylorError  # noqa: E402
-from taylorcli.parse_fast import inert_call, real_by_shape  # noqa: E402
+from taylorcli import parse_fast  # noqa: E402
+from taylorcli.parse_fast import inert_call, number, product, real_by_shape, real_symbol, total  # noqa: E402
 
 _X, _Y = sp.Symbol("x", real=True), sp.Symbol("y", real=True)
 # Near misses too: symbols with other assumptions (zero may be known), pi, I, logs, numbers.
 _LEAVES = [_X, _Y, sp.Symbol("x"), sp.Symbol("z", positive=True), sp.Symbol("n", integer=True),
            sp.Symbol("o", zero=True), sp.Integer(0), sp.Integer(1), sp.Integer(-1), sp.Integer(2),
            sp.Rational(1, 2), sp.Rational(-3, 4), sp.pi, sp.I * sp.pi, sp.E, sp.Float(0.5)]
-_CALLS = [sp.exp, sp.sin, sp.cos, sp.log, sp.tan]
+_CALLS = [sp.exp, sp.sin, sp.cos, sp.log, sp.tan, sp.atan, sp.sinh, sp.cosh, sp.tanh]
 
 
 def _trees() -> st.SearchStrategy[sp.Expr]:
@@ -155,6 +156,10 @@ def test_every_parser_test_string_builds_the_same_with_and_without_the_shortcuts
             finally:
                 signal.alarm(0)
         monkeypatch.setattr(parse, "inert_call", lambda function, args: None)
+        monkeypatch.setattr(parse, "product", lambda factors: None)
+        monkeypatch.setattr(parse, "total", lambda terms: None)
+        monkeypatch.setattr(parse, "number", lambda value: value)
+        monkeypatch.setattr(parse, "real_symbol", lambda name: sp.Symbol(name, real=True))
         monkeypatch.setattr(parse, "real_by_shape", lambda node: False)
         for text, got in fast.items():
             assert _outcome(text) == got, text
@@ -166,12 +171,16 @@ def test_every_parser_test_string_builds_the_same_with_and_without_the_shortcuts
 @contextlib.contextmanager
 def _without_shortcuts() -> Iterator[None]:
     """The parser with SymPy's own constructors only (a hypothesis test cannot take monkeypatch)."""
-    saved = parse.inert_call, parse.real_by_shape
+    names = ("inert_call", "real_by_shape", "product", "total", "real_symbol", "number")
+    saved = [getattr(parse, name) for name in names]
     parse.inert_call, parse.real_by_shape = (lambda function, args: None), (lambda node: False)
+    parse.product, parse.total = (lambda factors: None), (lambda terms: None)
+    parse.real_symbol, parse.number = (lambda name: sp.Symbol(name, real=True)), (lambda value: value)
     try:
         yield
     finally:
-        parse.inert_call, parse.real_by_shape = saved
+        for name, value in zip(names, saved):
+            setattr(parse, name, value)
 
 
 @settings(max_examples=max_examples(150), **SETTINGS)
@@ -189,6 +198,25 @@ def test_parsed_text_is_the_same_with_and_without_the_shortcuts(expr: sp.Expr) -
     # near misses, built by SymPy's own constructor
     "exp(log(x))", "exp(x - x)", "sin(-x)", "sin(pi)", "exp(0)", "exp(1)", "exp(x + 1 - 1)", "cos(-x + 1)",
     "exp(I*pi)", "exp(log(2) + x)", "exp(2*log(x))", "exp(-oo)", "sin(asin(x))", "exp(x)**2",
+    # polynomial arguments (issue 9): signs, constants, products, repeated symbols
+    "sin(x+z)", "sin(-x-z)", "sin(x-z)", "sin(z-x)", "cos(-x-z)", "cos(x-z)", "cos(z-x)", "exp(-x-z)",
+    "exp(x-z)", "sin(1-x)", "sin(x-1)", "cos(-2*x+3)", "sin(x*y)", "sin(2*x*y)", "sin(-2*x*y)", "cos(-x*y)",
+    "exp(x*y)*sin(x+z)", "exp(a*b+c)*sin(d+e*f)", "exp(x*x)", "sin(x*x*y)", "sin(x**2*y - y**3/2 + 1)",
+    "exp(x + x)", "sin(x - x + y)", "exp(x*y - y*x)", "sin(x/2 + y/3)", "cos(x/2 - y/3)", "exp(-x/2 - 1/3)",
+    "sin(x + sin(y))", "cos(x - 2*exp(y))", "sin(-x + y - z)", "sin(x - y + z - w)", "cos(x - y - z + w)",
+    "exp(x)*exp(x)", "exp(x)*exp(y)", "exp(x)*exp(2*x)", "exp(x)/exp(x)", "x*exp(x)*x", "2*x*3*y*sin(x)",
+    "-exp(x)", "-exp(x*y)*sin(x+z)", "-(2*x*y)", "-sin(x)*cos(x)", "0*exp(x)*sin(x)", "x*y/x", "x/y*exp(x)",
+    "sin(x)*sin(x)", "sin(x)*sin(y)*sin(x+y)", "log(x)*exp(x+y)*x**3", "E*exp(x)", "pi*sin(x)", "sqrt(x)*exp(x)",
+    "exp(x+1)*E", "exp(-x)*exp(x)", "exp(pi*I*x)", "sin(pi*x)", "cos(pi*x + pi)", "sin(x + pi/2)",
+    "exp(x*y*z*w*u*v*p*q)", "sin(a+b+c+d+e+f+g+h)*exp(a+b+c+d+e+f+g+h)", "1/2*exp(x)", "-1/2*x*exp(x)*sin(y)",
+    "tan(x+y)*exp(x)", "atan(x-y)*sinh(x*y)*cosh(x-z)*sqrt(1+x*y)*log(1+x+y)",
+    "tan(x+y)", "tan(-x-y)", "tan(x-y)", "tan(y-x)", "tan(x*y)", "tan(pi/2 + x)", "tan(pi + x)", "tan(atan(x))",
+    "atan(x-y)", "atan(y-x)", "atan(-x*y)", "atan(x**2+1)", "atan(tan(x))", "sinh(x*y)", "sinh(-x*y)", "sinh(x-z)",
+    "sinh(z-x)", "cosh(x-z)", "cosh(z-x)", "cosh(-2*x)", "tanh(2*x+1)", "tanh(-2*x-1)", "sinh(I*pi + x)",
+    "cosh(asinh(x))", "log(1+x+y)", "log(x*y)", "log(-x-y)", "log(x**2)", "log(exp(x))", "log(exp(x)+1)",
+    "log(2*exp(x))", "log(x/2)", "log(1-exp(x))", "log(-x**2-1)", "sqrt(-x**2-1)", "log(sin(x)-2)", "sqrt(x**2-1)", "sqrt(1-x**2)", "log(x**2*y-1)",
+    "(1+x+y)**(1/3)", "(x-y)**(-3/2)", "sqrt(-x*y-2)", "log(-x**3)", "sqrt(exp(x)-2)", "log(-exp(x))", "sqrt(-x-2)",
+    "tan(exp(x))", "exp(tan(x))", "tan(2*atan(exp(x)) - atan(sinh(x)))", "atan(sinh(x))*tanh(cosh(x))",
 ])
 def test_shortcut_texts_build_the_same(text: str) -> None:
     got = _outcome(text)
@@ -232,3 +260,183 @@ def _wild() -> st.SearchStrategy[sp.Expr]:
 @given(_wild())
 def test_undefined_answers_as_before(expr: sp.Expr) -> None:
     assert parse.undefined(expr) == _undefined_before(expr)
+
+
+# --- polynomial arguments and products (issue 9: the cost of building from text) -------------------
+
+_S = [sp.Symbol(n, real=True) for n in "xyzw"]
+
+
+def _polynomials() -> st.SearchStrategy[sp.Expr]:
+    """Sums of rationals and r*monomials (repeated symbols, powers, negative leading coefficients),
+    with F(s) atoms and near misses (pi, I, an unreal symbol, log)."""
+    symbols = st.sampled_from(_S + _S + [sp.Symbol("x"), sp.Symbol("n", integer=True), sp.pi, sp.I])
+    powers = st.tuples(symbols, st.integers(1, 3)).map(lambda p: p[0] ** p[1])
+    monomials = st.lists(powers, min_size=1, max_size=4).map(lambda fs: sp.Mul(*fs))
+    atoms = st.one_of(monomials, monomials, st.tuples(st.sampled_from(_CALLS), symbols).map(lambda p: p[0](p[1])))
+    numbers = st.fractions(max_denominator=6).map(sp.Rational) | st.sampled_from([sp.Integer(-1), sp.Integer(1)])
+    terms = st.one_of(numbers, atoms, st.tuples(numbers, atoms).map(lambda p: p[0] * p[1]))
+    return st.lists(terms, min_size=1, max_size=5).map(lambda ts: sp.Add(*ts))
+
+
+@settings(max_examples=max_examples(400), **SETTINGS)
+@given(st.sampled_from(sorted(parse_fast._CALLS, key=str)), _polynomials())
+def test_inert_call_on_polynomial_arguments_is_the_evaluated_object(function: object, arg: sp.Expr) -> None:
+    fast = inert_call(function, [arg])
+    if fast is None:
+        return
+    expected = function(arg)
+    _same(fast, expected)
+    assert fast.nargs == expected.nargs
+
+
+def test_inert_call_takes_the_polynomial_shapes() -> None:
+    x, y, z, w = _S
+    for arg in (x + z, x - z, x * y, 2 * x * y, x**2 * y - y**3 / 2 + 1, x / 2 + y / 3, x - y + z,
+                -x * y - 2 + z, x * y * z * w + sp.sin(x) - 3 * sp.exp(y)):
+        for function in parse_fast._CALLS:
+            built = inert_call(function, [arg])
+            if function in (sp.exp, sp.log) or not arg.could_extract_minus_sign():
+                assert built is not None, (function, arg)
+                _same(built, function(arg))
+    # a minus sign to extract: SymPy's constructor builds sin(-x - z) = -sin(x + z)
+    assert inert_call(sp.sin, [-x - z]) is None and inert_call(sp.cos, [z - x - y]) is None
+    assert inert_call(sp.exp, [-x - z]) is not None and inert_call(sp.log, [-x - z]) is not None
+    assert inert_call(sp.log, [sp.exp(x)]) is None and inert_call(sp.asin, [x]) is None
+    # not a polynomial argument of the parser's symbols
+    for arg in (sp.pi * x, x + sp.I, sp.Symbol("x") + y, x * sp.sin(y), sp.sqrt(x), x / y, sp.log(x) + 1,
+                sp.Mul(x, x, evaluate=False), sp.Mul(0, x, evaluate=False), sp.Integer(2)):
+        assert inert_call(sp.sin, [arg]) is None and inert_call(sp.exp, [arg]) is None, arg
+
+
+def _factors() -> st.SearchStrategy[list]:
+    symbols = st.sampled_from(_S + [sp.Symbol("x"), sp.pi, sp.E, sp.I])
+    numbers = st.sampled_from([sp.Integer(0), sp.Integer(1), sp.Integer(-1), sp.Integer(2), sp.Rational(-3, 4),
+                               sp.Rational(1, 2), sp.Float(0.5), sp.oo, sp.zoo])
+    powers = st.tuples(symbols, st.sampled_from([1, 2, 3, -1, -2, sp.Rational(1, 2)])).map(lambda p: p[0] ** p[1])
+    calls = st.tuples(st.sampled_from(_CALLS + [sp.sinh, sp.atan, sp.sqrt, sp.Abs]),
+                      _polynomials() | symbols).map(lambda p: p[0](p[1]))
+    factor = st.one_of(numbers, symbols, powers, calls, st.sampled_from([_S[0] + 1, _S[0] * _S[1], 2 * _S[1] * sp.exp(_S[0])]))
+    products = st.lists(factor, min_size=1, max_size=3).map(lambda fs: sp.Mul(*fs))
+    return st.lists(factor | products, min_size=1, max_size=5)
+
+
+@settings(max_examples=max_examples(400), **SETTINGS)
+@given(_factors())
+def test_product_is_mul(factors: list) -> None:
+    fast = product(factors)
+    if fast is None:
+        return
+    _same(fast, sp.Mul(*factors))
+
+
+def test_product_takes_the_parsers_products() -> None:
+    x, y, z, w = _S
+    cases = [[sp.exp(x * y), sp.sin(x + z)], [sp.Integer(-1), sp.exp(x)], [2 * x * y, sp.Integer(3), z**2],
+             [sp.exp(x + y), x, sp.Rational(-1, 2), sp.sin(y), sp.log(z)], [sp.Integer(-1), 2 * x * sp.exp(y)],
+             [x, 1 / y], [sp.Integer(1), sp.exp(w)]]
+    for factors in cases:
+        built = product(factors)
+        assert built is not None, factors
+        _same(built, sp.Mul(*factors))
+    for factors in ([sp.exp(x), sp.exp(y)], [x, x], [x, x**2], [sp.sin(x), sp.sin(x)], [sp.E, sp.exp(x)],
+                    [sp.Integer(0), x], [sp.Integer(2), x + 1], [sp.pi, x], [sp.I, x], [sp.Float(2.0), x],
+                    [sp.exp(sp.log(x) + 1), x], [sp.Integer(2), sp.Integer(3)]):
+        assert product(factors) is None, factors
+
+
+def test_real_symbol_is_the_symbol_and_the_table_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    from sympy.core.cache import clear_cache
+    a = real_symbol("x")
+    clear_cache()
+    assert real_symbol("x") is a and a == sp.Symbol("x", real=True) and sp.srepr(a) == sp.srepr(sp.Symbol("x", real=True))
+    assert hash(a) == hash(sp.Symbol("x", real=True)) and parse.parse_expression("x + 1").free_symbols == {a}
+    monkeypatch.setattr(parse_fast, "_MAX_INTERNED", 10)
+    monkeypatch.setattr(parse_fast, "_INTERNED", {})
+    for k in range(100):
+        assert real_symbol(f"v{k}") == sp.Symbol(f"v{k}", real=True)
+        assert len(parse_fast._INTERNED) <= 10
+
+
+_ROOTS = [sp.sqrt, lambda p: p ** sp.Rational(1, 3), lambda p: p ** sp.Rational(-3, 2)]
+
+
+@settings(max_examples=max_examples(300), **SETTINGS)
+@given(st.sampled_from(_CALLS + _ROOTS), _polynomials())
+def test_real_by_shape_of_polynomial_arguments_is_never_contradicted(function: object, arg: sp.Expr) -> None:
+    expr = function(arg)
+    for node in sp.preorder_traversal(expr):
+        if real_by_shape(node):
+            assert node.is_real is not False
+
+
+@settings(max_examples=max_examples(200), **SETTINGS)
+@given(st.sampled_from(_CALLS + _ROOTS), _polynomials(), st.sampled_from([0, 1, _S[0], sp.sin(_S[1])]))
+def test_undefined_of_polynomial_arguments_answers_as_before(function: object, arg: sp.Expr, other: sp.Expr) -> None:
+    expr = function(arg) + other
+    assert parse.undefined(expr) == _undefined_before(expr)
+
+
+def test_real_by_shape_takes_tan_of_polynomial_arguments_only() -> None:
+    x, y = _S[:2]
+    assert real_by_shape(sp.tan(x + y)) and real_by_shape(sp.tan(x * y - 1)) and real_by_shape(sp.atan(sp.sinh(x) + 1))
+    assert not real_by_shape(sp.atan(sp.tan(x) + 1))  # tan is not finite everywhere
+    assert not real_by_shape(sp.tan(2 * sp.atan(sp.exp(x)) - sp.atan(sp.sinh(x))))  # pi/2 for every x
+    assert not real_by_shape(sp.exp(sp.tan(x)))
+    # log and roots: where the argument is positive somewhere (at 0, or of odd degree in a symbol)
+    for arg in (1 + x + y, x, x * y, x**2 * y - 1, -x**3, -x * y - 2, sp.exp(x) + 1, 1 + x**2, x - y):
+        assert real_by_shape(sp.log(arg)) and real_by_shape(sp.Pow(arg, sp.Rational(1, 2), evaluate=False)), arg
+    for arg in (-x**2 - 1, x**2 - 1, sp.cos(x) - 1, -2 * sp.exp(x), 2 * sp.sin(x) - 1, -x**2 * y**2, sp.log(x) + 2):
+        assert not real_by_shape(sp.log(arg)) and not real_by_shape(sp.Pow(arg, sp.Rational(1, 2), evaluate=False))
+
+
+@settings(max_examples=max_examples(400), **SETTINGS)
+@given(st.lists(_factors().map(lambda fs: sp.Mul(*fs)) | _polynomials(), min_size=1, max_size=5),
+       st.lists(st.sampled_from([1, -1, 2, sp.Rational(-1, 2)]), min_size=5, max_size=5))
+def test_total_is_add(terms: list, signs: list) -> None:
+    terms = [s * t for s, t in zip(signs, terms)]
+    fast = total(terms)
+    if fast is None:
+        return
+    _same(fast, sp.Add(*terms))
+
+
+def test_total_takes_the_parsers_sums() -> None:
+    x, y, z, w = _S
+    cases = [[x, z], [sp.Integer(1), -sp.exp(x)], [2 * x * y, sp.Integer(-3), z**2, sp.Rational(1, 2)],
+             [sp.exp(x + y), -x, sp.Rational(-1, 2) * sp.sin(y), sp.log(z) * x], [x + 1, y - 2], [2 * x * sp.exp(y), w],
+             [sp.Integer(0), x * y], [x, x * y, x**2, 3 * x**2 * y]]
+    for terms in cases:
+        built = total(terms)
+        assert built is not None, terms
+        _same(built, sp.Add(*terms))
+    for terms in ([x, -x], [x, 2 * x], [x + 1, -x], [sp.Integer(2), sp.Integer(3)], [x, sp.pi], [x, sp.Float(1.5)],
+                  [x, sp.sqrt(2)], [x, sp.oo], [sp.exp(x), sp.exp(x)], [x, y + 1, -y], [sp.Float(2.0) * x, y]):
+        assert total(terms) is None, terms
+
+
+def test_number_is_the_rational_and_the_table_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    from sympy.core.cache import clear_cache
+    seven = number(sp.Integer(7))
+    seven.is_zero  # noqa: B018 - its facts are kept with it
+    clear_cache()
+    assert number(sp.Integer(7)) is seven and number(sp.Rational(1, 3)) == sp.Rational(1, 3)
+    assert type(number(sp.Rational(4, 2))) is sp.Integer and number(sp.Rational(-3, 4)) == sp.Rational(-3, 4)
+    monkeypatch.setattr(parse_fast, "_MAX_NUMBERS", 10)
+    monkeypatch.setattr(parse_fast, "_NUMBERS", {})
+    for k in range(100):
+        assert number(sp.Rational(k, 7)) == sp.Rational(k, 7)
+        assert len(parse_fast._NUMBERS) <= 10
+
+
+@pytest.mark.parametrize("text, noted", [
+    ("e**x", True), ("log(e)", True), ("2*e**2 + x", True), ("sqrt(e)", True), ("exp(x)*log(e + 1)", False),
+    ("exp(a*b+c)*sin(d+e*f)", False), ("1e5*x", False), ("x + e", False), ("1.5e-3*e", False), ("E**x", False),
+    ("-e^x", True), ("exp(e)", False),
+])
+def test_the_note_about_e(text: str, noted: bool) -> None:
+    from taylorcli.parameters import NOTES
+    NOTES.clear()
+    parse.parse_expression(text)
+    assert bool(NOTES) is noted
+    NOTES.clear()
