@@ -29,7 +29,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sympy.core import Add, Basic, Mul, S
+from sympy.core import Basic, Mul, S
 
 from .sortkey import NoKey, Stop, _canonical_sum, _class_key, _plain_base, _power, _second, sort_key
 

@@ -265,7 +265,7 @@ class Walker:
         """A sum of rational multiples of integer powers of atoms (pi**2/6 - 5/4) as a polynomial in them.
 
         pi and EulerGamma then are generators once (not pi**2/6 and pi**4/15 apart), which
-        keeps the coefficients' values plain products the engine builds directly (_Direct).
+        keeps the coefficients' values plain products the engine builds directly (direct.Direct).
         Anything else is one generator, as ``constant_of`` makes it.
         """
         if isinstance(value, (se.Integer, se.Rational)):
