@@ -5,7 +5,8 @@
   ``real_and_small`` only passes values SymPy calls real and finite.
 - ``keyed.polynomial``: the sum SymPy's ``Add(*(c * monomial))`` builds, for rational,
   product and sum coefficients at rational points (where c*(x - a) distributes).
-- ``series.direct.Direct``: a coefficient's value equals SymEngine's expansion converted.
+- ``series.direct.Direct``: a coefficient's value equals SymEngine's expansion converted
+  (with a square root among the constants, whose powers it reduces).
 - Whole expansions at points such as (1, 2, 3), (1/2, ...), (1, -1, 2): the arithmetic's
   coefficients are the derivative engine's objects, and the polynomial equals the Taylor
   polynomial made from ``sympy.diff`` at the point (an independent computation).
@@ -75,7 +76,8 @@ def test_keyed_polynomial_refuses_a_coefficient_with_a_variable() -> None:
 @given(st.lists(st.tuples(st.tuples(st.integers(0, 3), st.integers(0, 3), st.integers(0, 2)),
                           st.integers(-30, 30), st.integers(1, 9)), min_size=1, max_size=8, unique_by=lambda t: t[0]),
        st.sampled_from([(se.exp(2), se.sin(4), se.cos(4)), (se.exp(-1), se.sin(3), se.log(2)),
-                        (se.atan(se.Rational(1, 2)), se.cos(1), se.exp(se.Rational(1, 2)))]))
+                        (se.atan(se.Rational(1, 2)), se.cos(1), se.exp(se.Rational(1, 2))),
+                        (se.sqrt(3), se.sin(4), se.exp(2)), (se.sin(1), se.sqrt(7), se.log(3))]))
 def test_direct_values_are_symengines_expansion(items, values) -> None:
     from flint import fmpq
 
@@ -102,6 +104,10 @@ CASES = [
     ("log(1+x+y)", "x,y", "1,2", 5),
     ("log(1+x**2+y**2)", "x,y", "1/2,1/2", 4),
     ("sqrt(1+x+y+z)", "x,y,z", "1,2,3", 3),
+    ("sqrt(1+x**2+y**2)", "x,y", "1,1", 4),
+    ("1/sqrt(1+x*y) + sqrt(x+y)*exp(x)", "x,y", "1,2", 3),
+    ("sqrt(x+y)*sin(x)+sqrt(y)", "x,y", "1,1", 4),
+    ("atan(x-y) + log(x*y)", "x,y", "1,3", 3),
     ("atan(x*y+z)", "x,y,z", "1,2,3", 3),
     ("sin(x)*cos(y)/(1+z**2)", "x,y,z", "1,2,3", 3),
     ("exp(x*y)/(1+x**2+y**2)", "x,y", "1,-1", 4),

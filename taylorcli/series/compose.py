@@ -69,6 +69,10 @@ class Walker:
             raise Unsupported(f"{value} is not a real number")
         if isinstance(value, (se.Integer, se.Rational)):
             return self.ring.ctx.constant(_fmpq(value))
+        if isinstance(value, se.Mul) and len(value.args) == 2 and isinstance(value.args[0], (se.Integer, se.Rational)):
+            # -sin(1), sqrt(3)/3: a rational times a generator, so that the generators stay atoms
+            # (direct.py builds their products; sin(1) and -sin(1) are not two constants)
+            return self.constant_of(value.args[1]) * _fmpq(value.args[0])
         j = self._by_value.get(value)
         if j is None:
             if len(self.values) >= self.ring.m:

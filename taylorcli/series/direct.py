@@ -38,14 +38,19 @@ class Direct:
     def __init__(self, values: list, names: dict | None, memo: dict,
                  rational: Callable[[object], sp.Rational]) -> None:
         self.rational = rational  # fmpq -> the SymPy Rational (engine.exact_rational, without its cache)
-        self.ok = sum(_exponential(v) for v in values) <= 1 and all(
-            _exponential(v) or not isinstance(v, (se.Pow, se.Mul, se.Add, se.Number)) for v in values)
+        # sqrt(n) for a square-free n: its powers are reduced here (sqrt(3)**2 is 3, as SymEngine has it)
+        self.roots = {j: int(v.args[0]) for j, v in enumerate(values) if _square_root(v)}
+        self.ok = sum(_exponential(v) for v in values) <= 1 and len(self.roots) <= 1 and all(
+            _exponential(v) or j in self.roots or not isinstance(v, (se.Pow, se.Mul, se.Add, se.Number))
+            for j, v in enumerate(values))
         self.gens = []
         for v in values:
             g = to_sympy(v, memo)
             if names:
                 g = g.xreplace({s: names[s.name] for s in g.free_symbols if s.name in names})
             self.gens.append(g)
+        if any(not self.gens[j].is_Pow for j in self.roots):  # sqrt(8) is 2*sqrt(2) in SymPy
+            self.ok = False
         self.powers: dict[tuple[int, int], sp.Expr] = {}
         # gens -> (factors, their keys, the monomial alone and its key); factors None: not plain
         self.monomials: dict[tuple, tuple] = {}
@@ -58,6 +63,8 @@ class Direct:
         ``big(c)``: whether the rational c must be vetted (too long to print); None: every one is.
         """
         numbers, rest = [], []
+        if self.roots:
+            items = self._reduce(items)
         for gens, c in items:
             q = self.rational(c)
             if big is None or big(c):
@@ -78,6 +85,20 @@ class Direct:
                              (self._mul, 1 + len(factors), ((_class_key(type(q)), 2, (q.p, q.q)),) + keys)))
         found = _canonical_sum(numbers, rest)
         return found if found is not None else self._slow(items)
+
+    def _reduce(self, items: list) -> list:
+        """``items`` with sqrt(n)**e made n**(e // 2) sqrt(n)**(e % 2), like terms summed, zeros dropped."""
+        out: dict[tuple, object] = {}
+        for gens, c in items:
+            gens = list(gens)
+            for j, n in self.roots.items():
+                e = int(gens[j])
+                if e >= 2:
+                    c = c * n ** (e // 2)
+                    gens[j] = e % 2
+            key = tuple(gens)
+            out[key] = out[key] + c if key in out else c
+        return [(gens, c) for gens, c in out.items() if c]
 
     def _slow(self, items: list) -> sp.Expr:
         """The value by convert.add/mul (their checks fall back to SymPy's constructors)."""
@@ -121,6 +142,11 @@ class Direct:
             alone_key = (self._mul, len(factors), keys)
         found = self.monomials[gens] = (factors, keys, alone, alone_key)
         return found
+
+
+def _square_root(value: object) -> bool:
+    return isinstance(value, se.Pow) and isinstance(value.args[0], se.Integer) and value.args[0] > 1 \
+        and value.args[1] == se.Rational(1, 2)
 
 
 def _exponential(value: object) -> bool:

@@ -110,6 +110,8 @@ def taylor_coefficients(expr: sp.Expr, variables: Sequence[sp.Symbol], point: di
             elif direct is not None and direct.ok:
                 leaves = []
                 value = direct.value(items, leaves, _big)
+                if value is sp.S.Zero:  # sqrt(3)**2 - 3: the powers of a root cancelled (direct.py)
+                    continue
             else:
                 engine = se.expand(se.Add(*[_term(walker.values, gens, c) for gens, c in items]))
                 if engine == 0:
