@@ -156,3 +156,13 @@ def test_expansions_at_points_equal_sympy_diff_and_the_derivative_engine(text, n
     assert sp.srepr(found.polynomial) == sp.srepr(reference)
     # ... and the Taylor polynomial of sympy.diff's partials at the point.
     assert sp.expand(found.polynomial - _diff_taylor(expr, variables, point, order)) == 0
+
+
+def test_e_and_an_exponential_fold_as_symengine_folds_them() -> None:
+    """E*exp(E/7 + 1) is exp(E/7 + 2) for SymEngine (the derivative engine), not for SymPy's Mul."""
+    x, y = sp.Symbol("x", real=True), sp.Symbol("y", real=True)
+    expr = sp.exp(x * (sp.exp(x) / 7 + 1))
+    point = {x: sp.Integer(1), y: sp.Integer(0)}
+    ours = _taylor(expr, [x, y], point, 2, "total", arithmetic=True)
+    reference = _taylor(expr, [x, y], point, 2, "total", arithmetic=False)
+    assert [(p, sp.srepr(c)) for p, c in ours] == [(p, sp.srepr(c)) for p, c in reference]

@@ -150,5 +150,6 @@ def _square_root(value: object) -> bool:
 
 
 def _exponential(value: object) -> bool:
-    return isinstance(value, se.Pow) and value.args[0] == se.E
+    # E itself too: SymEngine folds E*exp(E/7 + 1) into exp(E/7 + 2), SymPy's Mul does not
+    return value == se.E or isinstance(value, se.Pow) and value.args[0] == se.E
 
