@@ -108,6 +108,7 @@ CASES = [
     ("1/sqrt(1+x*y) + sqrt(x+y)*exp(x)", "x,y", "1,2", 3),
     ("sqrt(x+y)*sin(x)+sqrt(y)", "x,y", "1,1", 4),
     ("atan(x-y) + log(x*y)", "x,y", "1,3", 3),
+    ("log(x+y)*sin(x)", "x,y", "1/2,1", 3),
     ("atan(x*y+z)", "x,y,z", "1,2,3", 3),
     ("sin(x)*cos(y)/(1+z**2)", "x,y,z", "1,2,3", 3),
     ("exp(x*y)/(1+x**2+y**2)", "x,y", "1,-1", 4),

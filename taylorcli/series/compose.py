@@ -73,6 +73,8 @@ class Walker:
             # -sin(1), sqrt(3)/3: a rational times a generator, so that the generators stay atoms
             # (direct.py builds their products; sin(1) and -sin(1) are not two constants)
             return self.constant_of(value.args[1]) * _fmpq(value.args[0])
+        if isinstance(value, se.Add):  # log(3/2) is log(3) - log(2) for SymEngine: two generators
+            return self._split(value)
         j = self._by_value.get(value)
         if j is None:
             if len(self.values) >= self.ring.m:
