@@ -25,6 +25,7 @@ import sympy as sp
 from sympy.core.add import _addsort
 from sympy.core.mul import _mulsort
 
+from .constants import leaf
 from .sortkey import sort_args
 
 
@@ -44,8 +45,10 @@ def to_sympy(expr: Any, memo: dict[Any, sp.Expr] | None = None,
         result = add([to_sympy(arg, memo, new_leaves, keys) for arg in expr.args], keys)
     elif isinstance(expr, symengine.Mul):
         result = mul([to_sympy(arg, memo, new_leaves, keys) for arg in expr.args], keys)
-    else:
-        result = expr._sympy_()
+    else:  # a constant such as sin(4) or exp(2) built without SymPy's evaluation (constants.py)
+        result = leaf(expr)
+        if result is None:
+            result = expr._sympy_()
         if new_leaves is not None:
             new_leaves.append(result)
     memo[expr] = result

@@ -27,6 +27,7 @@ import sympy as sp
 
 from .calculus import Differentiator, Expr, Variables, as_expression, describe_point
 from .convert import add, mul
+from .keyed import polynomial as keyed_polynomial
 from .sortkey import rational_polynomial, rational_univariate
 from .errors import InputError, LimitError, MathError
 from .guard import check_point, check_size, not_real
@@ -91,6 +92,8 @@ class Expansion:
         fast = rational_univariate(self.coefficients, bases[0]) if len(bases) == 1 else None
         if fast is None:
             fast = rational_polynomial(self.coefficients, bases)
+        if fast is None:  # other coefficients, or a rational point: keyed.py
+            fast = keyed_polynomial(self.coefficients, bases)
         if fast is not None:
             return fast
         keys: dict = {}  # sort keys, once per distinct subexpression (sortkey.py)

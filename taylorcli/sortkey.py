@@ -30,6 +30,10 @@ class NoKey(Exception):
     """An object whose order needs ``Basic.compare`` itself (a frozenset in its content)."""
 
 
+class Stop(Exception):
+    """``sort_key`` met one of the objects it was told to stop at."""
+
+
 def _class_key(cls: type) -> tuple[int, str]:
     found = _CLASS.get(cls)
     if found is None:
@@ -41,20 +45,24 @@ def _class_key(cls: type) -> tuple[int, str]:
     return found
 
 
-def sort_key(expr: Basic, memo: dict[Any, tuple] | None = None) -> tuple:
+def sort_key(expr: Basic, memo: dict[Any, tuple] | None = None, stop: Any = ()) -> tuple:
     """The key of ``expr``: ``sort_key(a) < sort_key(b)`` iff ``a.compare(b) < 0``.
 
     ``memo`` (by object: equal objects have equal keys) shares keys between the sorts of one job.
+    ``stop``: objects (variables) whose presence anywhere in ``expr`` raises ``Stop``, found on
+    the same walk (``free_symbols`` would walk the tree again, and cost more than the key).
     """
     memo = {} if memo is None else memo
     found = memo.get(expr)
     if found is not None:
         return found
+    if stop and expr in stop:
+        raise Stop(expr)
     content = expr._hashable_content()
     parts = []
     for item in content:
         if isinstance(item, Basic):
-            parts.append(sort_key(item, memo))
+            parts.append(sort_key(item, memo, stop))
         elif isinstance(item, frozenset):
             raise NoKey(expr)
         else:

@@ -69,6 +69,12 @@ class Walker:
             raise Unsupported(f"{value} is not a real number")
         if isinstance(value, (se.Integer, se.Rational)):
             return self.ring.ctx.constant(_fmpq(value))
+        if isinstance(value, se.Mul) and len(value.args) == 2 and isinstance(value.args[0], (se.Integer, se.Rational)):
+            # -sin(1), sqrt(3)/3: a rational times a generator, so that the generators stay atoms
+            # (direct.py builds their products; sin(1) and -sin(1) are not two constants)
+            return self.constant_of(value.args[1]) * _fmpq(value.args[0])
+        if isinstance(value, se.Add):  # log(3/2) is log(3) - log(2) for SymEngine: two generators
+            return self._split(value)
         j = self._by_value.get(value)
         if j is None:
             if len(self.values) >= self.ring.m:
@@ -265,7 +271,7 @@ class Walker:
         """A sum of rational multiples of integer powers of atoms (pi**2/6 - 5/4) as a polynomial in them.
 
         pi and EulerGamma then are generators once (not pi**2/6 and pi**4/15 apart), which
-        keeps the coefficients' values plain products the engine builds directly (_Direct).
+        keeps the coefficients' values plain products the engine builds directly (direct.Direct).
         Anything else is one generator, as ``constant_of`` makes it.
         """
         if isinstance(value, (se.Integer, se.Rational)):

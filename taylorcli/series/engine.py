@@ -22,11 +22,12 @@ from collections.abc import Callable, Sequence
 import symengine as se
 import sympy as sp
 
-from ..convert import add, mul, to_sympy
+from ..constants import real_and_small
+from ..convert import to_sympy
 from ..guard import MAX_DIGITS
-from ..sortkey import sort_args
 from . import univariate
 from .compose import FUNCTIONS, Walker
+from .direct import Direct
 from .tps import NoSlot, Ring, Unsupported
 from .tps import terms as _terms
 
@@ -82,7 +83,7 @@ def taylor_coefficients(expr: sp.Expr, variables: Sequence[sp.Symbol], point: di
     parameters = not free <= set(point)
     memo: dict[object, sp.Expr] = {}
     keys: dict = {}  # sort keys of the SymPy objects built (sortkey.py)
-    direct = _Direct(walker.values, names if parameters else None, {}) if walker.values else None
+    direct = Direct(walker.values, names if parameters else None, {}, _rational) if walker.values else None
     out: list[tuple[tuple[int, ...], sp.Expr]] = []
     for d in range(k + 1):
         # order < 0: f(a) is still computed and vetted (is f analytic here?)
@@ -108,7 +109,9 @@ def taylor_coefficients(expr: sp.Expr, variables: Sequence[sp.Symbol], point: di
                 leaves = [value]
             elif direct is not None and direct.ok:
                 leaves = []
-                value = direct.value(items, leaves)
+                value = direct.value(items, leaves, _big)
+                if value is sp.S.Zero:  # sqrt(3)**2 - 3: the powers of a root cancelled (direct.py)
+                    continue
             else:
                 engine = se.expand(se.Add(*[_term(walker.values, gens, c) for gens, c in items]))
                 if engine == 0:
@@ -121,7 +124,8 @@ def taylor_coefficients(expr: sp.Expr, variables: Sequence[sp.Symbol], point: di
                     value = value.xreplace({s: names[s.name] for s in value.free_symbols if s.name in names})
             if vet is not None:
                 for leaf in leaves:
-                    vet(powers, leaf)
+                    if not real_and_small(leaf, _LIMIT):  # sin(4), exp(2)**3: nothing to vet (constants.py)
+                        vet(powers, leaf)
             found.append((powers, value))
         found.sort(key=_powers, reverse=True)
         out += found
@@ -177,75 +181,6 @@ def _integers(k: int) -> list[sp.Integer]:
     while len(_INTEGERS) <= k:
         _INTEGERS.append(sp.Integer(len(_INTEGERS)))
     return _INTEGERS
-
-
-class _Direct:
-    """A coefficient's SymPy value built straight from its polynomial in the generators.
-
-    It is the object ``to_sympy(se.expand(...))`` gives whenever the generators' powers and
-    products do not simplify (sin(4), cos(4), log(2), a parameter; at most one exponential,
-    whose powers SymPy and SymEngine both fold into exp(k a)): SymEngine's expanded sum
-    then has one term per monomial, and convert.add/mul build SymPy's canonical object
-    from the same leaves. ``ok`` is False otherwise (sqrt(2), two exponentials ...).
-    """
-
-    def __init__(self, values: list, names: dict | None, memo: dict) -> None:
-        self.ok = sum(_exponential(v) for v in values) <= 1 and all(
-            _exponential(v) or not isinstance(v, (se.Pow, se.Mul, se.Add, se.Number)) for v in values)
-        self.gens = []
-        for v in values:
-            g = to_sympy(v, memo)
-            if names:
-                g = g.xreplace({s: names[s.name] for s in g.free_symbols if s.name in names})
-            self.gens.append(g)
-        self.powers: dict[tuple[int, int], sp.Expr] = {}
-        self.monomials: dict[tuple, list] = {}
-        self.keys: dict = {}
-
-    def value(self, items: list, leaves: list) -> sp.Expr:
-        terms = []
-        for gens, c in items:
-            coefficient = _rational(c)
-            leaves.append(coefficient)
-            factors = self.monomials.get(tuple(gens))
-            if factors is None:
-                factors = self._monomial(gens, leaves)
-            if not factors:
-                terms.append(coefficient)
-            elif factors[-1] is None:  # something SymPy might combine: its own constructor decides
-                terms.append(mul([coefficient] + factors[:-1], self.keys))
-            elif coefficient is sp.S.One:
-                terms.append(factors[0] if len(factors) == 1 else sp.Mul._from_args(factors))
-            else:  # what convert.mul would build: a number, then the sorted factors
-                terms.append(sp.Mul._from_args([coefficient] + factors))
-        return add(terms, self.keys) if len(terms) > 1 else terms[0]
-
-    def _monomial(self, gens: Sequence[int], leaves: list) -> list:
-        """The powers of the generators in one monomial, sorted as SymPy sorts a product's factors.
-
-        A trailing None marks a monomial whose factors SymPy could combine or distribute (a
-        power that is a product, a sum or a number; two powers of one base).
-        """
-        factors = []
-        for j, e in enumerate(gens):
-            if e:
-                power = self.powers.get((j, int(e)))
-                if power is None:
-                    power = self.powers[(j, int(e))] = self.gens[j] ** int(e)
-                    leaves.append(power)
-                factors.append(power)
-        plain = all(not (f.is_Mul or f.is_Add or f.is_Number) and f.is_commutative for f in factors) \
-            and len({f.as_base_exp()[0] for f in factors}) == len(factors)
-        if plain:
-            sort_args(factors, self.keys)
-        else:
-            factors.append(None)
-        self.monomials[tuple(gens)] = factors
-        return factors
-
-
-def _exponential(value: object) -> bool:
-    return isinstance(value, se.Pow) and value.args[0] == se.E
 
 
 def _powers(item: tuple) -> tuple:

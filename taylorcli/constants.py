@@ -1,0 +1,88 @@
+"""SymPy objects for the constants of an expansion at a point, without SymPy's evaluation.
+
+At (1, 2, 3) the coefficients of exp(x*y)*sin(x+z) hold exp(2), sin(4), cos(4). Converting
+SymEngine's sin(4) to SymPy runs ``sin.eval``, which after ``clear_cache`` rebuilds 4/I
+and its assumptions: ~0.2-0.4 ms a constant, more than all of Maxima's ``taylor`` at order 2.
+For a function of a positive rational these evaluations can only leave the object as it
+is (they rewrite 0, 1, negatives, multiples of pi or I, exp of a log ...), so it is built
+unevaluated: the same object (tests/test_series_points.py compares them with SymPy's own
+conversion). The same for an integer power of exp(q), which SymPy folds into exp(k q).
+
+>>> import symengine as se
+>>> leaf(se.sin(4)) == sp.sin(4), leaf(se.exp(2)), power(sp.exp(2, evaluate=False), 3)
+(True, exp(2), exp(6))
+"""
+
+from __future__ import annotations
+
+import symengine as se
+import sympy as sp
+
+# SymEngine's function class -> SymPy's, for a positive rational argument (log: an integer >= 2;
+# atan: other than 1, whose value pi/4 SymEngine gives already)
+_FUNCTIONS = {type(se.sin(2)): sp.sin, type(se.cos(2)): sp.cos, type(se.tan(2)): sp.tan,
+              type(se.atan(2)): sp.atan, type(se.log(2)): sp.log,
+              type(se.sinh(2)): sp.sinh, type(se.cosh(2)): sp.cosh}
+_RATIONAL = (se.Integer, se.Rational)
+
+
+def leaf(value: object) -> sp.Expr | None:
+    """SymPy's object for a SymEngine constant f(q) or exp(q), q rational; None for anything else."""
+    cls = _FUNCTIONS.get(type(value))
+    if cls is not None:
+        (arg,) = value.args
+        if not isinstance(arg, _RATIONAL) or not arg > 0:
+            return None
+        q = _rational(arg)
+        if cls is sp.log and (q.q != 1 or q.p < 2) or cls is sp.atan and q == 1:
+            return None
+        return cls(q, evaluate=False)
+    if isinstance(value, se.Pow):
+        base, arg = value.args
+        if base == se.E and isinstance(arg, _RATIONAL):
+            q = _rational(arg)
+            if q.p != 0 and q != 1:
+                return sp.exp(q, evaluate=False)
+    return None
+
+
+def power(g: sp.Expr, e: int) -> sp.Expr:
+    """``g**e`` (e a natural number): exp(q)**e is exp(q e) built unevaluated, the rest by Pow."""
+    if type(g) is sp.exp and e > 1:
+        q = g.args[0]
+        if q.is_Rational:
+            r = q * e
+            if r != 1:  # (q is not 0: exp(0) is 1) exp(1/2)**2 is E, which SymPy's Pow gives
+                return sp.exp(r, evaluate=False)
+    return g**e
+
+
+def _rational(arg: object) -> sp.Rational:
+    if isinstance(arg, se.Integer):
+        return sp.Integer(int(arg))
+    p, q = arg.get_num_den()
+    return sp.Rational(int(p), int(q))
+
+
+_REAL = (sp.sin, sp.cos, sp.tan, sp.atan, sp.log, sp.sinh, sp.cosh, sp.exp)
+
+
+def real_and_small(value: sp.Expr, bits: int) -> bool:
+    """Whether ``value`` is f(q) or f(q)**k of this module's functions, q > 0 (log: q > 1) and k
+    natural, every number under ``bits`` bits: defined, real and printable, nothing to vet.
+
+    (tan(q) is finite: q is rational, pi/2 is not. Asking SymPy ``is_real`` of sin(4) costs
+    ~1 ms after ``clear_cache``: it looks for multiples of pi.)
+
+    >>> real_and_small(sp.sin(4)**2, 100), real_and_small(sp.log(sp.Rational(1, 2)), 100)
+    (True, False)
+    """
+    if type(value) is sp.Pow:
+        value, k = value.args
+        if not (k.is_Integer and 0 < k.p and k.p.bit_length() <= bits):
+            return False
+    if type(value) not in _REAL:
+        return False
+    (q,) = value.args
+    return bool(q.is_Rational and q.p > 0 and max(q.p.bit_length(), q.q.bit_length()) <= bits
+                and (type(value) is not sp.log or q > 1))

@@ -1,0 +1,155 @@
+"""A coefficient's SymPy value built straight from its polynomial in the generators (issue 9).
+
+At a point such as (1, 2, 3) each coefficient of exp(x*y)*sin(x+z) is a polynomial with
+rational coefficients in generators that stand for exp(2), sin(4), cos(4). Its value is the
+object ``to_sympy(se.expand(...))`` gives whenever the generators' powers and products do
+not simplify (sin(4), cos(4), log(2), a parameter; at most one exponential, whose powers
+SymPy and SymEngine both fold into exp(k a)): SymEngine's expanded sum then has one term
+per monomial, SymPy's canonical sum holds the same terms sorted. Each monomial's factors,
+and their sort keys (``sortkey``), are made once per call; a term's key is assembled from
+them, so a coefficient costs one sort of plain tuples and ``Add._from_args``.
+
+>>> import symengine as se
+>>> from flint import fmpq
+>>> d = Direct([se.exp(2), se.sin(4)], None, {}, lambda c: sp.Rational(int(c.p), int(c.q)))
+>>> d.value([((0, 1), fmpq(3, 2)), ((1, 1), fmpq(2))], [])
+2*exp(2)*sin(4) + 3*sin(4)/2
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import symengine as se
+import sympy as sp
+
+from ..constants import power as constant_power
+from ..convert import add, mul, to_sympy
+from ..sortkey import _canonical_sum, _class_key, sort_args, sort_key
+
+
+class Direct:
+    """Coefficients' values from (generator exponents, rational) items; ``ok`` False where it does not apply.
+
+    ``ok`` is False when some generators' powers or products could simplify (sqrt(2), two
+    exponentials ...): the caller then asks SymEngine to expand.
+    """
+
+    def __init__(self, values: list, names: dict | None, memo: dict,
+                 rational: Callable[[object], sp.Rational]) -> None:
+        self.rational = rational  # fmpq -> the SymPy Rational (engine.exact_rational, without its cache)
+        # sqrt(n) for a square-free n: its powers are reduced here (sqrt(3)**2 is 3, as SymEngine has it)
+        self.roots = {j: int(v.args[0]) for j, v in enumerate(values) if _square_root(v)}
+        self.ok = sum(_exponential(v) for v in values) <= 1 and len(self.roots) <= 1 and all(
+            _exponential(v) or j in self.roots or not isinstance(v, (se.Pow, se.Mul, se.Add, se.Number))
+            for j, v in enumerate(values))
+        self.gens = []
+        for v in values:
+            g = to_sympy(v, memo)
+            if names:
+                g = g.xreplace({s: names[s.name] for s in g.free_symbols if s.name in names})
+            self.gens.append(g)
+        if any(not self.gens[j].is_Pow for j in self.roots):  # sqrt(8) is 2*sqrt(2) in SymPy
+            self.ok = False
+        self.powers: dict[tuple[int, int], sp.Expr] = {}
+        # gens -> (factors, their keys, the monomial alone and its key); factors None: not plain
+        self.monomials: dict[tuple, tuple] = {}
+        self.keys: dict = {}
+        self._mul = _class_key(sp.Mul)
+
+    def value(self, items: list, leaves: list, big: object = None) -> sp.Expr:
+        """The sum of rational * monomial over ``items``; new leaves (powers, big rationals) go to ``leaves``.
+
+        ``big(c)``: whether the rational c must be vetted (too long to print); None: every one is.
+        """
+        numbers, rest = [], []
+        if self.roots:
+            items = self._reduce(items)
+        for gens, c in items:
+            q = self.rational(c)
+            if big is None or big(c):
+                leaves.append(q)
+            key = tuple(gens)
+            monomial = self.monomials.get(key)
+            if monomial is None:
+                monomial = self._monomial(key, leaves)
+            factors, keys, alone, alone_key = monomial
+            if factors is None:  # something SymPy might combine: its own constructors decide
+                return self._slow(items)
+            if not factors:
+                numbers.append(q)
+            elif q is sp.S.One:
+                rest.append((alone, alone_key))
+            else:  # what Mul builds: the number, then the sorted factors
+                rest.append((sp.Mul._from_args([q] + factors, True),
+                             (self._mul, 1 + len(factors), ((_class_key(type(q)), 2, (q.p, q.q)),) + keys)))
+        found = _canonical_sum(numbers, rest)
+        return found if found is not None else self._slow(items)
+
+    def _reduce(self, items: list) -> list:
+        """``items`` with sqrt(n)**e made n**(e // 2) sqrt(n)**(e % 2), like terms summed, zeros dropped."""
+        out: dict[tuple, object] = {}
+        for gens, c in items:
+            gens = list(gens)
+            for j, n in self.roots.items():
+                e = int(gens[j])
+                if e >= 2:
+                    c = c * n ** (e // 2)
+                    gens[j] = e % 2
+            key = tuple(gens)
+            out[key] = out[key] + c if key in out else c
+        return [(gens, c) for gens, c in out.items() if c]
+
+    def _slow(self, items: list) -> sp.Expr:
+        """The value by convert.add/mul (their checks fall back to SymPy's constructors)."""
+        terms = []
+        for gens, c in items:
+            factors = [self._power(j, int(e)) for j, e in enumerate(gens) if e]
+            terms.append(mul([self.rational(c)] + factors, self.keys) if factors else self.rational(c))
+        return add(terms, self.keys) if len(terms) > 1 else terms[0]
+
+    def _power(self, j: int, e: int) -> sp.Expr:
+        power = self.powers.get((j, e))
+        if power is None:
+            power = self.powers[(j, e)] = constant_power(self.gens[j], e)
+        return power
+
+    def _monomial(self, gens: tuple, leaves: list) -> tuple:
+        """The powers of the generators in one monomial, sorted as SymPy sorts a product's factors.
+
+        Not plain (factors None) where SymPy could combine or distribute them: a power that is a
+        product, a sum or a number; two powers of one base.
+        """
+        factors = []
+        for j, e in enumerate(gens):
+            if e:
+                fresh = (j, int(e)) not in self.powers
+                power = self._power(j, int(e))
+                if fresh:
+                    leaves.append(power)
+                factors.append(power)
+        plain = all(not (f.is_Mul or f.is_Add or f.is_Number) and f.is_commutative for f in factors) \
+            and len({f.as_base_exp()[0] for f in factors}) == len(factors)
+        if not plain:
+            found = self.monomials[gens] = (None, None, None, None)
+            return found
+        sort_args(factors, self.keys)
+        keys = tuple([sort_key(f, self.keys) for f in factors])
+        if len(factors) == 1:
+            alone, alone_key = factors[0], keys[0]
+        else:
+            alone = sp.Mul._from_args(factors, True) if factors else None
+            alone_key = (self._mul, len(factors), keys)
+        found = self.monomials[gens] = (factors, keys, alone, alone_key)
+        return found
+
+
+def _square_root(value: object) -> bool:
+    return isinstance(value, se.Pow) and isinstance(value.args[0], se.Integer) and value.args[0] > 1 \
+        and value.args[1] == se.Rational(1, 2)
+
+
+def _exponential(value: object) -> bool:
+    # E itself too: SymEngine folds E*exp(E/7 + 1) into exp(E/7 + 2), SymPy's Mul does not
+    return value == se.E or isinstance(value, se.Pow) and value.args[0] == se.E
+
