@@ -172,3 +172,33 @@ def test_random_logs_are_sympys_raw_series(expr: sp.Expr, order: int) -> None:
             for value in (sp.Rational(1, 7), sp.Rational(1, 1000)):
                 difference = sp.N((c - theirs).xreplace({t: value}), 40)
                 assert abs(difference) < sp.Float("1e-30") * (1 + abs(sp.N(c.xreplace({t: value})))), (expr, e)
+
+
+NEGATIVE = [("x**3/(x**2 - 1)", "oo"), ("x**3/(x**2 - 1)", "-oo"), ("x**2*atan(x)", "oo"), ("x**4 + x", "oo"),
+            ("sqrt(x**5 + 1)", "oo"), ("x**3*log(x)", "oo"), ("1/x**3 + exp(x)", None), ("1/sin(x)**3", None),
+            ("x**3*log(1 + 1/x)", "oo"), ("cot(x)**2", None), ("log(x)/x**4", None), ("sqrt(2)/sin(x)**5", None)]
+
+
+@pytest.mark.parametrize("text, at", NEGATIVE)
+def test_negative_orders(text: str, at: str | None, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Order -1 is SymPy's series(g, t, 0, 0): the same whole expansion. Below, SymPy's series
+    # refuses (n must be >= 0); the arithmetic's terms are the order -1 series' terms of exponent
+    # <= order, its order term the next exponent there (else order + 1).
+    side = "+" if "log(x)/" in text else None
+    ours = _outcome(text, at, -1, side)
+    with monkeypatch.context() as m:
+        m.setattr(singular, "_raw_by_valuation", lambda *args: None)
+        assert ours == _outcome(text, at, -1, side), text
+    t = sp.Dummy("t", positive=True)
+    expr = parse_expression(text)
+    a = sp.Integer(0) if at is None else sp.oo if at == "oo" else -sp.oo
+    with monkeypatch.context() as m:
+        m.setattr(singular, "_raw_by_valuation", lambda *args: None)
+        reference = singular.raw_series(expr, X, a, -1, "+", t)
+    for order in (-2, -3, -5):
+        raw = singular.raw_series(expr, X, a, order, "+", t)
+        assert raw.terms == {e: c for e, c in reference.terms.items() if e <= order}, (text, order)
+        above = [e for e in reference.terms if order < e < order + 1]
+        assert raw.next_exponent == min(above + [sp.Integer(order + 1)]), (text, order)
+        e = expand(text, "x", at, order, side=side)
+        assert e.next_exponent == raw.next_exponent

@@ -174,7 +174,7 @@ def puiseux(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, order: int,
     need = (order + 1) * q
     while True:
         try:
-            found = _walk(expr, x, a, need + extra, q, sign, True)
+            found = _walk(expr, x, a, max(need, 1) + extra, q, sign, True)
         except _Short:
             found = None
         if found is not None and found.end >= need:

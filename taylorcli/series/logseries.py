@@ -374,7 +374,7 @@ def log_puiseux(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, order: int, side: s
     while True:
         gens: list[sp.Expr] = [sp.log(t)]
         try:
-            found = _series(expr, x, a, need + extra, q, sign, gens)
+            found = _series(expr, x, a, max(need, 1) + extra, q, sign, gens)
         except _Short:
             found = None
         if found is not None and found.end >= need:
