@@ -128,8 +128,8 @@ def raw_series(expr: sp.Expr, x: sp.Symbol, a: sp.Expr, order: int, side: str, t
             raise MathError(f"no series of {expr} as {name}: SymPy's series holds terms it cannot order")
         if c.has(sp.zoo, sp.nan, sp.oo, -sp.oo):  # atan(a/x) at 0 gives atan(zoo*a)
             raise MathError(f"no series of {expr} as {name}: SymPy's series has an undefined coefficient")
-        if c.has(t) and not c.has(sp.log) and not e.has(t):  # 1/(pi*t/4 + t): expand distributed a t
-            c, e = (c * t**e).as_coeff_exponent(t)
+        if c.has(t) and not e.has(t) and not any(fn.args[0] == t for fn in c.atoms(sp.log)):
+            c, e = (c * t**e).as_coeff_exponent(t)  # 1/(pi*t/4 + t): expand distributed a t
         if c.xreplace({fn: sp.Dummy() for fn in c.atoms(sp.log) if fn.args[0] == t}).has(t) or e.has(t):
             raise NotAnalytic(f"{expr} has an essential singularity at {x} = {a}: it has no Laurent or "
                               "Puiseux series there")
@@ -240,13 +240,18 @@ def _same(p: sp.Expr, q: sp.Expr) -> bool:
     return sp.simplify(difference) == 0
 
 
+def _log_t(c: sp.Expr) -> bool:
+    """Whether a coefficient holds a log of something variable (log(t)), not only log(2)."""
+    return c.has(sp.log) and any(fn.free_symbols for fn in c.atoms(sp.log))
+
+
 def mirrored(plus: Raw, minus: Raw) -> bool:
     """Whether f(a - t) = S+(-t): both sides are one series in powers of x - a (integers, no logs)."""
     cut = min(plus.next_exponent, minus.next_exponent)
     exponents = {e for e in set(plus.terms) | set(minus.terms) if e < cut}
     for e in exponents:
         p, m = plus.terms.get(e, sp.Integer(0)), minus.terms.get(e, sp.Integer(0))
-        if not e.is_Integer or p.has(sp.log) or m.has(sp.log):
+        if not e.is_Integer or _log_t(p) or _log_t(m):
             return False
         if not _same(p, m * sp.Integer(-1) ** int(e)):
             return False
@@ -267,7 +272,7 @@ def items(expr: sp.Expr, raw: Raw, x: sp.Symbol, a: sp.Expr, side: str | None, t
                                   f"{expr.xreplace({x: a - sp.Symbol('u')})} about u = 0 instead")
             c = c * sp.Integer(-1) ** int(e)
         c = c.xreplace({t: back}) if c.has(t) else c
-        out.append((e, sp.simplify(c) if c.has(sp.log) else c))
+        out.append((e, sp.simplify(c) if _log_t(c) else c))  # (log(2)**2 + 4*log(2) stays, not log(16))
     return out
 
 
@@ -447,7 +452,7 @@ def _first_order(g: sp.Expr, v: sp.Symbol, a: sp.Expr, t: sp.Symbol) -> tuple[sp
         return none
     for e in (0, 1):
         p, m = (r.terms.get(sp.Integer(e), sp.Integer(0)) for r in (plus, minus))
-        if p.has(sp.log) or m.has(sp.log) or not _same(p, m * sp.Integer(-1) ** e):
+        if _log_t(p) or _log_t(m) or not _same(p, m * sp.Integer(-1) ** e):
             return none
     value0 = g.xreplace({v: a})
     if value0.has(sp.nan, sp.zoo, sp.oo, -sp.oo, sp.DiracDelta) \

@@ -202,3 +202,15 @@ def test_negative_orders(text: str, at: str | None, monkeypatch: pytest.MonkeyPa
         assert raw.next_exponent == min(above + [sp.Integer(order + 1)]), (text, order)
         e = expand(text, "x", at, order, side=side)
         assert e.next_exponent == raw.next_exponent
+
+
+@pytest.mark.parametrize("text, first", [("log(2)/x", sp.log(2)), ("1/(x**2 + x*(log(2) + 2))", 1 / (sp.log(2) + 2)),
+                                         ("1/(x**2 + x*(1 + pi))", 1 / (1 + sp.pi))])
+def test_a_constant_log_or_a_sum_leading_is_two_sided(text: str, first: sp.Expr) -> None:
+    # log(2) in a coefficient is no log(t): the two sides are one Laurent series (they were called
+    # different), and its coefficients are left as SymPy's series gives them (not log(16) by simplify)
+    e = expand(text, "x", None, 2)
+    assert e.side is None and e.kind == "laurent" and e.coefficients[0] == ((-1,), first)
+    assert "log(16)" not in e.text
+    for side in "+-":
+        _approximates(text, None, side, 2)

@@ -89,6 +89,30 @@ def _key_mul(a: Key, b: Key) -> Key:
     return tuple(out)
 
 
+# Generators that are roots of rationals, g = b**(p/m): index -> (m, b**p), g**m folded into b**p
+# (sqrt(2)**2 = 2), so Q(sqrt(2)) takes two keys, not one per power. Set per walk (log_puiseux).
+# (An inverse of a leading coefficient r0 + r1 pi is left to SymPy: its series writes
+# -1/(1 + 2*pi + pi**2), which no folding here reproduces.)
+_ROOTS: dict[int, tuple[int, fmpq]] = {}
+
+
+def _kmul(a: Key, b: Key) -> tuple[Key, fmpq | None]:
+    """The product of two monomials, with the roots' powers folded: (key, rational factor or None)."""
+    key = _key_mul(a, b)
+    if not _ROOTS:
+        return key, None
+    scale = None
+    out = list(key)
+    for j, (m, power) in _ROOTS.items():
+        if j < len(out) and not 0 <= out[j] < m:
+            k = out[j] // m
+            out[j] -= k * m
+            scale = (scale or fmpq(1)) * (power ** k if k > 0 else 1 / power ** -k)
+    while out and out[-1] == 0:
+        out.pop()
+    return tuple(out), scale
+
+
 class _LS:
     """sum over keys of log(t)**j g1**e1 ... parts[key]: each part a _P; the generators are exact constants.
 
@@ -123,7 +147,9 @@ def _mul(a: _LS, b: _LS) -> _LS:
     for i, p in a.parts.items():
         for j, r in b.parts.items():
             term = _pmul(p, r)
-            key = _key_mul(i, j)
+            key, scale = _kmul(i, j)
+            if scale is not None:
+                term = _pscale(term, scale)
             parts[key] = _padd(parts[key], term) if key in parts else term
     return _LS(parts)
 
@@ -146,8 +172,7 @@ def _split(u: _LS) -> tuple[fmpq, Key, int, _LS]:
                 raise Unsupported("two terms lead (a leading coefficient that is not a monomial)")
             raise _Short()
     c = u.parts[lead].c[0]
-    inverse = tuple(-e for e in lead)
-    w = _LS({_key_mul(key, inverse): _pscale(p, 1 / c, -v) for key, p in u.parts.items()})
+    w = _scaled(u, 1 / c, tuple(-e for e in lead), -v)
     w.parts[()] = _padd(w.parts[()], _P(0, [fmpq(1)] + [fmpq(0)] * max(w.parts[()].end, 1)), -1)
     return c, lead, v, w
 
@@ -165,7 +190,13 @@ def _compose(coefficients: list[fmpq], w: _LS) -> _LS:
 
 
 def _scaled(u: _LS, c: fmpq, key: Key, shift: int) -> _LS:
-    return _LS({_key_mul(k, key): _pscale(p, c, shift) for k, p in u.parts.items()})
+    """u c g**key s**shift."""
+    out: dict[Key, _P] = {}
+    for k, p in u.parts.items():
+        product, scale = _kmul(k, key)
+        part = _pscale(p, c if scale is None else c * scale, shift)
+        out[product] = _padd(out[product], part) if product in out else part
+    return _LS(out)
 
 
 def _taylor_at(name: str, n: int) -> list[fmpq]:
@@ -214,6 +245,8 @@ def _series(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, precision: int, q: int,
             if not (g.is_number and g.is_real and g.is_finite) or g.has(sp.zoo, sp.nan, sp.I):
                 raise Unsupported(f"a constant that is not a real number: {g}")
             gens.append(g)
+            if g.is_Pow and g.base.is_Rational and g.base > 0 and g.exp.is_Rational:  # 2**(2/3): g**3 = 4
+                _ROOTS[len(gens) - 1] = (int(g.exp.q), fmpq(int(g.base.p), int(g.base.q)) ** int(g.exp.p))
         return gens.index(g)
 
     def irrational(e: sp.Expr) -> _LS:
@@ -373,10 +406,13 @@ def log_puiseux(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, order: int, side: s
     need = (order + 1) * q
     while True:
         gens: list[sp.Expr] = [sp.log(t)]
+        _ROOTS.clear()
         try:
             found = _series(expr, x, a, max(need, 1) + extra, q, sign, gens)
         except _Short:
             found = None
+        finally:
+            _ROOTS.clear()
         if found is not None and found.end >= need:
             break
         if extra >= MAX_EXTRA * q:
