@@ -147,12 +147,12 @@ def _raw_by_valuation(expr: sp.Expr, x: sp.Symbol, a: sp.Expr, order: int, side:
                       t: sp.Symbol | None = None) -> Raw | None:
     """The Raw that SymPy's series would give, by Laurent/Puiseux arithmetic in s = t**(1/q); else None.
 
-    Rational coefficients, log(t) terms and exact constants (series/logseries.py). Where a fractional
+    Rational coefficients, log(t) terms, exact constants and parameters (series/logseries.py). Where a fractional
     power meets a negative value f is taken as not real on this side only if the numeric test
     (``_real_near``) agrees; else SymPy decides. Any order: below -1 SymPy's series refuses
     (series(g, t, 0, n) wants n >= 0), the arithmetic does not.
     """
-    if expr.free_symbols - {x} or not (a.is_Rational or a in (sp.oo, -sp.oo)):
+    if not (a.is_Rational or a in (sp.oo, -sp.oo)):
         return None
     try:
         from functools import partial

@@ -16,7 +16,7 @@ import sympy as sp
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from strategies import SETTINGS, X, Slow, max_examples, time_limit
+from strategies import SETTINGS, A, B, X, Slow, max_examples, time_limit
 from taylorcli import singular
 from taylorcli.expansion import expand
 from taylorcli.series import Unsupported
@@ -35,7 +35,11 @@ CASES = [("x**2*log(x)", None, None), ("x*log(x) + sin(x)", None, "+"), ("log(x)
          ("x*atan(x)**2", "oo", None), ("sqrt(2)*sqrt(x)/tan(x)", None, "+"), ("exp(x + 1)/x", None, None),
          ("cos(x + pi/3)/x**2", None, None), ("sin(1 + x)*log(x)", None, "+"), ("cosh(x + sqrt(2))/sin(x)", None, None),
          ("x**2*sin(2 + 1/x)", "oo", None), ("log(x)*exp(x)", None, "-"), ("1/(pi*x - x**2)", None, None),
-         ("x**(x**2)", None, "+"), ("(x + 1)**x", None, None), ("-log(-x)/7", None, "-")]
+         ("x**(x**2)", None, "+"), ("(x + 1)**x", None, None), ("-log(-x)/7", None, "-"),
+         # parameters (real symbols, not variables): formal constants like pi
+         ("a*x**2*log(x)", None, "+"), ("log(x)*exp(a*x)", None, "+"), ("a*x*atan(x)", "oo", None),
+         ("1/(x + a*x**2)", None, None), ("a/sin(x) + b*log(x)", None, "+"), ("cos(a + x)/x", None, None),
+         ("1/(a*x + x**2)", None, None), ("(a + b)*x*log(x)", None, "+"), ("log(x)*(a + x)**2", None, "+")]
 
 
 def _outcome(text: str, at: str | None, order: int, side: str | None) -> tuple | str:
@@ -71,7 +75,8 @@ def test_the_arithmetic_did_it(text: str, at: str | None, side: str | None) -> N
 def _approximates(text: str, at: str | None, side: str, order: int) -> None:
     """|f - S| at h = 1e-6 and 1e-7 beside the point: the ratio is ~10**-m up to powers of log(h)."""
     e = expand(text, "x", at, order, side=side if at not in ("oo", "-oo") else None)
-    f = sp.lambdify(X, e.expression, "mpmath")
+    values = {A: sp.Rational(-7, 3), B: sp.sqrt(2)}  # the parameters, if any
+    f = sp.lambdify(X, e.expression.xreplace(values), "mpmath")
     mpmath.mp.dps = 90
     try:
         errors = []
@@ -83,7 +88,7 @@ def _approximates(text: str, at: str | None, side: str, order: int) -> None:
                 a = mpmath.mpf(sp.Rational(at or 0))
                 x = a + h if side == "+" else a - h
                 base = x - a
-            approximation = sum(sp.lambdify(X, c, "mpmath")(x) * base ** mpmath.mpf(sp.Rational(p[0]))
+            approximation = sum(sp.lambdify(X, c.xreplace(values), "mpmath")(x) * base ** mpmath.mpf(sp.Rational(p[0]))
                                 for p, c in e.coefficients)
             errors.append(abs(f(x) - approximation))
         m = float(e.next_exponent)
@@ -138,12 +143,12 @@ def with_logs(draw: st.DrawFn) -> sp.Expr:
     """c1 g(c2 x)**m log(h(x))**j + P(x) (maybe x**x or 1/(1 + x log x)): log(t) terms and constants."""
     g = draw(st.sampled_from(_NEAR_ZERO))(draw(st.sampled_from(_CONSTANTS)) * X)
     h = draw(st.sampled_from(_NEAR_ZERO))(draw(st.sampled_from([1, 2, sp.Rational(1, 3)])) * X)
-    first = draw(st.sampled_from(_CONSTANTS)) * g ** draw(st.integers(-1, 2)) * sp.log(h) ** draw(st.integers(0, 2))
+    first = draw(st.sampled_from(_CONSTANTS)) * g ** draw(st.integers(-1, 2)) * sp.log(h) ** draw(st.integers(0, 1))
     rest = draw(st.sampled_from([0, X, X**X, 1 / (1 + X * sp.log(X)), sp.exp(X), sp.sqrt(X), sp.cos(X) / X]))
     return first + rest
 
 
-@settings(max_examples=max_examples(10), **SETTINGS)
+@settings(max_examples=max_examples(8), **SETTINGS)
 @given(with_logs(), st.integers(0, 5))
 def test_random_logs_are_sympys_raw_series(expr: sp.Expr, order: int) -> None:
     t = sp.Dummy("t", positive=True)
@@ -152,7 +157,7 @@ def test_random_logs_are_sympys_raw_series(expr: sp.Expr, order: int) -> None:
         return
     fast, singular._raw_by_valuation = singular._raw_by_valuation, lambda *args: None
     try:
-        with time_limit(8):
+        with time_limit(3):
             expected = singular.raw_series(expr, X, sp.Integer(0), order, "+", t)
     except Slow:
         sp.core.cache.clear_cache()  # (an interrupted SymPy call can leave its caches half-written)

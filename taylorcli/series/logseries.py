@@ -242,7 +242,9 @@ def _series(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, precision: int, q: int,
 
     def generator(g: sp.Expr) -> int:
         if g not in gens:
-            if not (g.is_number and g.is_real and g.is_finite) or g.has(sp.zoo, sp.nan, sp.I):
+            # a real parameter too (a, cos(a)): a formal variable like pi; log(a) (maybe not real) is not
+            if not (g.is_real and (g.is_finite or not g.is_number and g.is_finite is not False)) \
+                    or g.has(sp.zoo, sp.nan, sp.I):
                 raise Unsupported(f"a constant that is not a real number: {g}")
             gens.append(g)
             if g.is_Pow and g.base.is_Rational and g.base > 0 and g.exp.is_Rational:  # 2**(2/3): g**3 = 4
