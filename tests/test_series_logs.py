@@ -39,7 +39,9 @@ CASES = [("x**2*log(x)", None, None), ("x*log(x) + sin(x)", None, "+"), ("log(x)
          # parameters (real symbols, not variables): formal constants like pi
          ("a*x**2*log(x)", None, "+"), ("log(x)*exp(a*x)", None, "+"), ("a*x*atan(x)", "oo", None),
          ("1/(x + a*x**2)", None, None), ("a/sin(x) + b*log(x)", None, "+"), ("cos(a + x)/x", None, None),
-         ("1/(a*x + x**2)", None, None), ("(a + b)*x*log(x)", None, "+"), ("log(x)*(a + x)**2", None, "+")]
+         ("1/(a*x + x**2)", None, None), ("(a + b)*x*log(x)", None, "+"), ("log(x)*(a + x)**2", None, "+"),
+         # a log(t) lead: 1/log(t) in the coefficients
+         ("exp(x)/log(x)", None, "+"), ("1/(x*log(x) + x**2)", None, "+"), ("sqrt(x)/log(x)**2", None, "+")]
 
 
 def _outcome(text: str, at: str | None, order: int, side: str | None) -> tuple | str:
@@ -117,7 +119,7 @@ def test_what_sympys_series_cannot_do() -> None:
     _approximates("sin(x*log(x))", None, "+", 5)
 
 
-@pytest.mark.parametrize("text", ["exp(x)/log(x)", "log(log(1/x))", "x**pi", "x**sqrt(2)*exp(x)", "1/sin(pi*x/4 + x)",
+@pytest.mark.parametrize("text", ["1/(1 + log(x))", "log(log(1/x))", "sqrt(log(1/x))", "x**pi", "x**sqrt(2)*exp(x)", "1/sin(pi*x/4 + x)",
                                   "x**(1 + x)", "gamma(x)*log(x)", "atan(x*log(x) + 1/x)"])
 def test_what_the_valuation_cannot_reach_is_sympys(text: str) -> None:
     t = sp.Dummy("t", positive=True)

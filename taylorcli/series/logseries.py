@@ -1,17 +1,19 @@
 """Puiseux series with log(t) terms by valuation: x**2*log(x), log(sin(x)), x**x at 0+ without SymPy's series.
 
 A series in t > 0 (x = a + t, a - t, or 1/t at oo) is kept as a polynomial in L = log(t)
-whose coefficients are Laurent series in s = t**(1/q) with rational coefficients
-(``_P``: s**v (c0 + c1 s + ...), known up to O(s**end)), plus an exact irrational
-constant ``k`` (log(2) from log(2*x), +-pi/2 from atan at a pole) kept apart as in
-laurent.py. Sums and products work part by part; log(c s**v (1 + w)) is
+and in generators g1, g2 ... (exact constants: log(2) from log(2*x), +-pi/2 from atan at a
+pole, sqrt(2), a parameter) whose coefficients are Laurent series in s = t**(1/q) with
+rational coefficients (``_P``: s**v (c0 + c1 s + ...), known up to O(s**end)), one per
+monomial (``_LS``). Sums and products work part by part; log(c s**v (1 + w)) is
 log(c) + (v/q) L + log(1 + w); 1/u, u**r and exp, sin ... of u go through their power
 series in w, a series whose every part has positive valuation. Subexpressions with no
 log and no variable exponent are laurent.py's walk unchanged.
 
-What this does not reach raises ``Unsupported`` (SymPy's series then keeps the case):
-a log(t) part that leads (1/log(x), log(log(x))), exp of a multiple of log(t)
-(x**pi, x**(1 + x)), a constant that is not rational away from the t**0 term.
+The generators are formal variables (roots of rationals fold their powers, sqrt(2)**2 = 2). A leading log(t)**j inverts to log(t)**-j (exp(x)/log(x)).
+What this does not reach raises ``Unsupported`` (SymPy's series then keeps the case): log or
+a root of a series led by log(t) or by a constant that is not rational (log(log(x))), a lead
+of two terms (1/((1 + pi) x + x**2): SymPy writes -1/(1 + 2*pi + pi**2), which we would not),
+exp of a multiple of log(t) (x**pi, x**(1 + x)), functions at a pole other than cot, csc.
 
 >>> import sympy as sp
 >>> x = sp.Symbol("x", real=True)
@@ -163,9 +165,7 @@ def _split(u: _LS) -> tuple[fmpq, Key, int, _LS]:
     live = [(p.v, key) for key, p in u.parts.items() if p.c]
     if not live:
         raise _Short()
-    v, lead = min(live)
-    if lead and lead[0]:
-        raise Unsupported("a log(t) term leads (1/log(t), log(log(t)) ...)")
+    v, lead = min(live)  # (a log(t)**j lead: 1/u has log(t)**-j, as SymPy's 1/log(t); log and roots refuse it)
     for key, p in u.parts.items():
         if key != lead and p.v <= v:
             if p.c:
@@ -301,7 +301,7 @@ def _series(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, precision: int, q: int,
     def log(u: _LS) -> _LS:
         c, lead, v, w = _split(u)
         if lead:
-            raise Unsupported("log of a series whose leading coefficient is not rational")
+            raise Unsupported("log of a series whose leading term is not rational (log(log(t)), log(pi t))")
         if c < 0:
             raise NotRealHere("log of a negative value")
         out = _compose(_taylor_at("log1p", w.end + 1), w)
