@@ -134,7 +134,9 @@ def remainder_text(variables: Sequence[sp.Symbol], at: Mapping[sp.Symbol, sp.Exp
         return rf"O\left(\|h\|^{{{order + 1}}}\right)" if latex else f"O(|h|**{order + 1})"
     (v,) = variables
     a = at[v]
-    if a in (sp.oo, -sp.oo):
+    if a in (sp.oo, -sp.oo) and next_exponent <= 0:  # a negative order: O(1), O(x), O(x**2)
+        text = _printer(fmt, {}, None).doprint(v**-next_exponent)
+    elif a in (sp.oo, -sp.oo):
         big = _printer(fmt, {}, None).doprint(v**next_exponent)
         # ** binds tighter than /, so 1/x**4 needs no brackets.
         text = rf"\frac{{1}}{{{big}}}" if latex else f"1/{big}"

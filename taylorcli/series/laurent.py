@@ -9,7 +9,8 @@ univariate rules apply (exp, sin ... of a series vanishing at 0, log of one that
 there). Cancellation (sin(x) - x) loses relative precision: the whole walk is
 repeated with more terms until the requested order is known. Anything else
 (a fractional valuation, an essential singularity, an irrational coefficient)
-raises ``Unsupported`` and SymPy's ``series`` keeps the case.
+raises ``Unsupported``: logseries.py then tries with log(t) terms and exact
+constants, and SymPy's ``series`` keeps what neither reaches.
 
 A one-sided walk (``puiseux``: t > 0, also f(1/t) for the series at oo) knows the sign
 of a series near 0, so atan of a series with a pole is sign * pi/2 - atan(1/u): that
@@ -174,7 +175,7 @@ def puiseux(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, order: int,
     need = (order + 1) * q
     while True:
         try:
-            found = _walk(expr, x, a, need + extra, q, sign, True)
+            found = _walk(expr, x, a, max(need, 1) + extra, q, sign, True)
         except _Short:
             found = None
         if found is not None and found.end >= need:
