@@ -19,6 +19,7 @@ times are printed.
 from __future__ import annotations
 
 import argparse
+import math
 import random
 import shutil
 import statistics
@@ -91,8 +92,58 @@ def cases(seed: int, count: int) -> list[tuple[str, str, str | None, int]]:
 def _summary(label: str, ratios: list[float]) -> str:
     if not ratios:
         return f"{label}: -"
-    return (f"{label}: min {min(ratios):.2f}  median {statistics.median(ratios):.2f}  max {max(ratios):.2f}  "
+    return (f"{label}: min {min(ratios):.2f}  median {statistics.median(ratios):.2f}  "
+            f"geometric mean {_geometric_mean(ratios):.2f}  max {max(ratios):.2f}  "
             f"below 1: {sum(r < 1 for r in ratios)} of {len(ratios)}")
+
+
+def measure(seed: int, count: int, repeat: int, seconds: float, echo: bool = True) -> list[tuple]:
+    """(Maxima s or None, ours from text s, ours parsed s, number, label) per case; printed as it goes."""
+    have_maxima = shutil.which("maxima") is not None
+    if echo:
+        if not have_maxima:
+            print("maxima is not on PATH: its column is skipped (apt-get install maxima)")
+        print(f"{'#':>3s} {'k':>3s} {'Maxima ms':>10s} {'ours ms':>9s} {'speed':>6s} {'parsed ms':>9s} "
+              f"{'speed':>6s}  case")
+    out = []
+    for number, (expr, variables, at, k) in enumerate(cases(seed, count), start=1):
+        mine = ours(expr, variables, at, k, repeat)
+        parsed = ours(parse_expression(expr), variables, at, k, repeat)
+        theirs = maxima(expr, variables, at, k, seconds) if have_maxima else None
+        label = f"{expr}  [{variables}] {f'at ({at})' if at else 'at 0'}"
+        out.append((theirs, mine, parsed, number, label))
+        if echo:
+            peer = (f"{theirs * 1e3:10.3f} {mine * 1e3:9.3f} {theirs / mine:6.2f} {parsed * 1e3:9.3f} "
+                    f"{theirs / parsed:6.2f}" if theirs else
+                    f"{'-':>10s} {mine * 1e3:9.3f} {'-':>6s} {parsed * 1e3:9.3f} {'-':>6s}")
+            print(f"{number:3d} {k:3d} {peer}  {label}", flush=True)
+    return out
+
+
+def _geometric_mean(values: list[float]) -> float:
+    return math.exp(statistics.fmean(math.log(v) for v in values))
+
+
+def peer_row(number: int, repeat: int, count: int = 20, seed: int = 9, seconds: float = 0.3):
+    """The sweep as one row of ``run.py``: geometric means of Maxima's and our times (from the text), target 1x.
+
+    The ratio of geometric means is the geometric mean of the per-case ratios, so no
+    one slow case decides it; the notes give the same from the parsed object and the worst case.
+    """
+    from common import Check, Row, Timing
+
+    if shutil.which("maxima") is None:
+        return None
+    found = [r for r in measure(seed, count, repeat, seconds, echo=False) if r[0]]
+    theirs = _geometric_mean([r[0] for r in found])
+    row = Row(f"{number} expand: {len(found)} untuned cases (sweep, seed {seed}) vs Maxima", Timing(theirs, 1, None),
+              Timing(_geometric_mean([r[1] for r in found]), repeat, None),
+              Check(True, "Maxima's result is another system's form: timed, not compared"), target=1.0)
+    parsed = theirs / _geometric_mean([r[2] for r in found])
+    worst = min(found, key=lambda r: r[0] / r[2])
+    row.notes.append(f"from the parsed expression: geometric-mean speed {parsed:.2f}x; worst "
+                     f"{worst[0] / worst[2]:.2f}x, {worst[4]}")
+    return row
 
 
 def main() -> int:
@@ -102,32 +153,12 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=3, metavar="N", help="best of N for ours (default 3)")
     parser.add_argument("--seconds", type=float, default=0.5, metavar="S", help="Maxima's loop per case")
     args = parser.parse_args()
-    have_maxima = shutil.which("maxima") is not None
-    if not have_maxima:
-        print("maxima is not on PATH: its column is skipped (apt-get install maxima)")
-    print(f"{'#':>3s} {'k':>3s} {'Maxima ms':>10s} {'ours ms':>9s} {'speed':>6s} {'parsed ms':>9s} {'speed':>6s}"
-          "  case")
-    text_ratios, parsed_ratios, rows = [], [], []
-    for number, (expr, variables, at, k) in enumerate(cases(args.seed, args.count), start=1):
-        mine = ours(expr, variables, at, k, args.repeat)
-        parsed = ours(parse_expression(expr), variables, at, k, args.repeat)
-        theirs = maxima(expr, variables, at, k, args.seconds) if have_maxima else None
-        where = f"at ({at})" if at else "at 0"
-        label = f"{expr}  [{variables}] {where}"
-        if theirs:
-            text_ratios.append(theirs / mine)
-            parsed_ratios.append(theirs / parsed)
-            rows.append((theirs / parsed, theirs / mine, number, label))
-            print(f"{number:3d} {k:3d} {theirs * 1e3:10.3f} {mine * 1e3:9.3f} {theirs / mine:6.2f} "
-                  f"{parsed * 1e3:9.3f} {theirs / parsed:6.2f}  {label}", flush=True)
-        else:
-            print(f"{number:3d} {k:3d} {'-':>10s} {mine * 1e3:9.3f} {'-':>6s} {parsed * 1e3:9.3f} {'-':>6s}  {label}",
-                  flush=True)
+    found = [r for r in measure(args.seed, args.count, args.repeat, args.seconds) if r[0]]
     print()
-    print(_summary("speed from the text  ", text_ratios))
-    print(_summary("speed from the parsed", parsed_ratios))
-    for parsed_ratio, text_ratio, number, label in sorted(rows)[:5]:
-        print(f"  worst parsed: #{number} {parsed_ratio:.2f} (from text {text_ratio:.2f})  {label}")
+    print(_summary("speed from the text  ", [r[0] / r[1] for r in found]))
+    print(_summary("speed from the parsed", [r[0] / r[2] for r in found]))
+    for theirs, mine, parsed, number, label in sorted(found, key=lambda r: r[0] / r[2])[:5]:
+        print(f"  worst parsed: #{number} {theirs / parsed:.2f} (from text {theirs / mine:.2f})  {label}")
     return 0
 
 

@@ -38,6 +38,7 @@ from derivatives import (case_hessian_vs_jacobian, case_hessian_vs_sympy_hessian
                          case_third_derivative_tensor)
 from expansion import case_expand_vs_naive, case_expand_vs_series  # noqa: E402
 from expansion_maxima import CASES as MAXIMA_CASES, peer_row  # noqa: E402
+from expansion_sweep import peer_row as sweep_row  # noqa: E402
 from numeric import case_cold_start, case_compiled_derivatives, case_newton_iterations  # noqa: E402
 from startup import _compile_bytecode, case_batch, case_cold_command, case_fast_start  # noqa: E402
 
@@ -99,8 +100,9 @@ def main(argv: list[str] | None = None) -> int:
     if full and shutil.which("maxima"):
         for number, case in enumerate(MAXIMA_CASES, start=21):
             cases.append(lambda number=number, case=case: peer_row(number, case, args.repeat))
+        cases.append(lambda: sweep_row(26, args.repeat))  # cases of the same families nobody tuned for
     elif full:
-        print("maxima is not on PATH: cases 21-25 (issue 9's peer) skipped (apt-get install maxima)\n")
+        print("maxima is not on PATH: cases 21-26 (issue 9's peer) skipped (apt-get install maxima)\n")
 
     header = line([name for name, _, _ in COLUMNS])
     print(header)
