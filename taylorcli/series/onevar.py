@@ -21,8 +21,12 @@ from __future__ import annotations
 import math
 import re
 
+import symengine as se
 import sympy as sp
+from flint import fmpq
+from symengine.lib.symengine_wrapper import sympy2symengine
 
+from ..convert import to_sympy
 from ..guard import MAX_DIGITS
 from . import univariate
 from .tps import Unsupported
@@ -55,10 +59,17 @@ def _powers(k: int) -> list[tuple[sp.Integer]]:
 def taylor(expr: sp.Expr, x: sp.Symbol, a: sp.Rational,
            order: int) -> tuple[list[tuple[tuple[sp.Integer], sp.Rational]], sp.Symbol | None] | None:
     """(powers, value) for every non-zero term up to ``order`` >= 0, and the expression's own x; else None."""
+    offsets: set[int] = set()
     try:
-        series, own = univariate.walk(expr, x, a, order, guard=True)
+        series, own = univariate.walk(expr, x, a, order, guard=True, offsets=offsets)
     except Unsupported:
         return None
+    value = None
+    if id(expr) in offsets:  # an irrational constant term (atan(1) = pi/4): f(a) as the derivative engine has it
+        value = _value_at(expr, x, a)
+        if value is None:
+            return None
+        series[0] = fmpq(0)
     powers = _POWERS if len(_POWERS) > order else _powers(order)
     out = []
     append = out.append
@@ -71,14 +82,35 @@ def taylor(expr: sp.Expr, x: sp.Symbol, a: sp.Rational,
         if (p if p > 0 else -p).bit_length() > _LIMIT or q.bit_length() > _LIMIT:
             return None  # check_size refuses it: the full path says so
         if q == 1:
-            value = rational(p, 1)
+            c = rational(p, 1)
         elif p == 1 and q == 2:
-            value = half
+            c = half
         else:  # Rational.from_coprime_ints(p, q), inlined (Expr.__new__ is Basic.__new__)
-            value = new(Rational)
-            value._assumptions, value._mhash, value._args, value.p, value.q = assumptions, None, (), p, q
-        append((powers[d], value))
+            c = new(Rational)
+            c._assumptions, c._mhash, c._args, c.p, c.q = assumptions, None, (), p, q
+        append((powers[d], c))
+    if value is not None and value != 0:
+        out.insert(0, (powers[0], value))
     return out, own
+
+
+def _value_at(expr: sp.Expr, x: sp.Symbol, a: sp.Rational) -> sp.Expr | None:
+    """f(a) as calculus.Differentiator.value_at computes it (SymEngine's subs and expand, then
+    convert.to_sympy): the very object the derivative engine gives. None where it is not a
+    finite real number that the full path would accept without asking more."""
+    try:
+        engine = se.expand(sympy2symengine(expr).subs({sympy2symengine(x): sympy2symengine(a)}) * se.Integer(1))
+        value = to_sympy(engine, {}, [])
+    except Exception:  # noqa: BLE001 - whatever SymEngine cannot do, the full path does
+        return None
+    if value.is_Rational:
+        return value
+    if value.has(sp.zoo, sp.nan, sp.oo, -sp.oo, sp.I) or value.is_real is not True:
+        return None
+    for number in value.atoms(sp.Rational):  # guard.check_size's limit
+        if max(abs(number.p).bit_length(), number.q.bit_length()) > _LIMIT:
+            return None
+    return value
 
 
 _PLAIN = re.compile(r"\s*([+-]?)(0|[1-9][0-9]{0,40})(?:\s*/\s*([1-9][0-9]{0,40}))?\s*")

@@ -43,13 +43,19 @@ def coefficients(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, k: int) -> list[fm
     return walk(expr, x, a, k)[0]
 
 
-def walk(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, k: int,
-         guard: bool = False) -> tuple[list[fmpq], sp.Symbol | None]:
+def walk(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, k: int, guard: bool = False,
+         offsets: set[int] | None = None) -> tuple[list[fmpq], sp.Symbol | None]:
     """``coefficients``, and the expression's own symbol equal to ``x`` (None if it has none).
 
     ``guard``: raise NoSlot instead of computing a power whose value at the point could have
     more than guard.MAX_DIGITS digits, which guard.check_point may refuse (the caller's full
     path then decides, as it always did).
+
+    ``offsets`` (a set, filled here): also accept atan, asinh, log ... whose value at the point
+    is irrational (atan(1) = pi/4, log(2)) where that constant is only added to the rest or
+    scaled by a rational: the walk gives their series without the constant term, and the ids
+    of the nodes that carry such a constant. If ``expr``'s is among them its constant term is
+    NOT the value f(a), which the caller computes (as the derivative engine does).
     """
     memo: dict[int, fmpq_series] = {}
     prec = k + 1
@@ -75,14 +81,26 @@ def walk(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, k: int,
         name = at_zero.get(cls)  # the commonest node first
         if name is not None:
             u = series(e.args[0])
+            if offsets and id(e.args[0]) in offsets:
+                raise NoSlot("an irrational constant that is not only added")
             if u[0] == 0:
                 return getattr(u, name)()
+            if offsets is not None and cls in _OFFSET:
+                rate = _OFFSET[cls](u)
+                if rate is not None:
+                    offsets.add(id(e))  # f(u0) + integral of f'(u) u'
+                    return (u.derivative() * rate).integral()
             raise NoSlot(f"{cls.__name__} away from 0")
         kind = kinds.get(cls)
         # A constant part (no x) goes through the same exact arithmetic: where it is rational
         # the coefficients are too; an irrational one meets a rule that raises NoSlot.
         if kind == _ADD or kind == _MUL:
             args = e.args
+            if offsets is not None:
+                for arg in args:  # walked first, so that their offsets are known
+                    series(arg)
+                if any(id(arg) in offsets for arg in args):
+                    return shifted(e, kind)
             first = args[0]
             if first.is_Rational:  # SymPy puts the number first: a scalar for FLINT
                 out = series(args[1])
@@ -98,21 +116,42 @@ def walk(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, k: int,
             return power(*e.args)
         if kind == _LOG:
             u = series(e.args[0])
+            if offsets and id(e.args[0]) in offsets:
+                raise NoSlot("an irrational constant that is not only added")
             u0 = u[0]
             if u0 <= 0:
                 raise Unsupported("log at a point where its argument is not positive")
             if u0 != 1:
-                raise NoSlot("log of a constant that is not 1")
+                if offsets is None:
+                    raise NoSlot("log of a constant that is not 1")
+                offsets.add(id(e))  # log(u0) + log(u/u0)
+                return (u * (1 / u0)).log()
             return u.log()
         if kind == _SEC:
             u = series(e.args[0])
-            if u[0] == 0:
+            if u[0] == 0 and not (offsets and id(e.args[0]) in offsets):
                 return u.cos().inv()
             raise NoSlot("sec away from 0")
         raise NoSlot(f"no univariate rule for {cls.__name__}")
 
+    def shifted(e: sp.Expr, kind: int | None) -> fmpq_series:
+        """A sum or a rational multiple of terms with an irrational constant apart: the same without it."""
+        args = e.args
+        if kind == _ADD:
+            offsets.add(id(e))
+            out = series(args[0])
+            for arg in args[1:]:
+                out = out + series(arg)
+            return out
+        if kind == _MUL and len(args) == 2 and args[0].is_Rational:
+            offsets.add(id(e))
+            return series(args[1]) * fmpq(args[0].p, args[0].q)
+        raise NoSlot("an irrational constant that is not only added")
+
     def power(base: sp.Expr, exponent: sp.Expr) -> fmpq_series:
         u = series(base)
+        if offsets and id(base) in offsets:
+            raise NoSlot("an irrational constant that is not only added")
         if not exponent.is_Rational:
             raise NoSlot("a power with an exponent that is not rational")
         n, m = exponent.p, exponent.q
@@ -145,6 +184,40 @@ def walk(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, k: int,
     if len(out) < prec:
         out += [fmpq(0)] * (prec - len(out))
     return out, own[0]
+
+
+def _atan_rate(u: fmpq_series) -> fmpq_series:
+    return (u * u + 1).inv()
+
+
+def _asinh_rate(u: fmpq_series) -> fmpq_series | None:
+    inner = u * u + 1  # 1/sqrt(1 + u**2): rational where 1 + u0**2 is a square
+    return _inverse_root(inner)
+
+
+def _asin_rate(u: fmpq_series) -> fmpq_series | None:
+    return _inverse_root(1 - u * u)
+
+
+def _atanh_rate(u: fmpq_series) -> fmpq_series | None:
+    inner = 1 - u * u
+    return inner.inv() if inner[0] > 0 else None
+
+
+def _inverse_root(inner: fmpq_series) -> fmpq_series | None:
+    """1/sqrt(inner) where inner_0 is a positive rational square, else None."""
+    c = inner[0]
+    if not c > 0:
+        return None
+    root = _rational_power(c, -1, 2)
+    if root is None:
+        return None
+    return (inner * (1 / c)).rsqrt() * root if c != 1 else inner.rsqrt()
+
+
+# Functions whose value at a rational point is an irrational constant plus a rational series:
+# the rate f'(u) as a series, or None where it is not rational (the full path decides).
+_OFFSET = {sp.atan: _atan_rate, sp.asinh: _asinh_rate, sp.asin: _asin_rate, sp.atanh: _atanh_rate}
 
 
 def _rational_power(u0: fmpq, n: int, m: int) -> fmpq | None:
