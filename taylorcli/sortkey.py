@@ -205,8 +205,9 @@ def rational_univariate(coefficients: list, base: Basic) -> Basic | None:
     classes = _CLASS
     new, Pow_, Mul_ = object.__new__, Pow, Mul
     pow_assumptions, mul_assumptions = Pow.default_assumptions, Mul.default_assumptions
+    constant = None  # an irrational constant term (pi/4, log(2)): then full keys (sort_key) decide
     for powers, c in coefficients:
-        if len(powers) != 1 or not c.is_Rational or c is zero:
+        if len(powers) != 1:
             return None
         d = powers[0]
         if type(d) is int:
@@ -216,6 +217,11 @@ def rational_univariate(coefficients: list, base: Basic) -> Basic | None:
         p = d.p
         if p < 0:
             return None
+        if not c.is_Rational or c is zero:
+            if p != 0 or not _plain_term(c):
+                return None
+            constant = c
+            continue
         if p == 0:
             numbers.append(c)
             continue
@@ -245,8 +251,26 @@ def rational_univariate(coefficients: list, base: Basic) -> Basic | None:
     if len(numbers) == 2:  # c0 + c1*shift: Add's constructor folds them, and drops a zero
         total = _sum(*numbers)
         numbers = [] if total is zero else [total]
+    if constant is not None:
+        memo: dict[Any, tuple] = {}
+        try:
+            rest = [(term, sort_key(term, memo)) for term, _ in rest] + [(constant, sort_key(constant, memo))]
+        except NoKey:
+            return None
     # Keys are of one shape per class: (Symbol,), (Pow, p), (Mul, ...); classes differ first.
     return _canonical_sum(numbers, rest)
+
+
+def _plain_term(c: Basic) -> bool:
+    """Whether Add's constructor keeps ``c`` as one term of its own, the very object: a constant
+    that is not a number, not a sum, and if a product then a canonical one (one rational first)."""
+    if c.is_Number or c.is_Add or not c.is_commutative or c.free_symbols:
+        return False
+    if c.is_Mul:
+        args = c.args
+        return not any(arg.is_Number or arg.is_Mul or arg.is_Add for arg in args[1:]) and \
+            (args[0].is_Rational and args[0] is not S.One or not args[0].is_Number)
+    return True
 
 
 def _number(p: int, q: int) -> Basic:

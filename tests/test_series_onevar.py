@@ -61,6 +61,8 @@ def _check(monkeypatch: pytest.MonkeyPatch, text: str, at: str | None, order: in
         (e.at, e.order, e.next_exponent, e.method, e.kind)
     assert e.coefficients == full.coefficients
     _same_object(e.polynomial, full.polynomial)
+    base = e.variables[0] - e.at[e.variables[0]]
+    _same_object(e.polynomial, sp.Add(*(c * base ** p[0] for p, c in e.coefficients)))  # SymPy's own
     return e
 
 
@@ -192,3 +194,23 @@ def test_random_expressions_equal_the_full_path_and_the_derivative_engine(expr: 
     built = e.polynomial
     base = X - point[X]
     _same_object(built, sp.Add(*(c * base ** p[0] for p, c in derivatives)))
+
+
+CONSTANT_TERMS = [sp.pi / 4, sp.log(2), sp.atan(2), 2 * sp.log(3), sp.sqrt(2), sp.pi, sp.E, -sp.pi / 4,
+                  sp.atan(sp.Rational(1, 2)) / 3, sp.log(2) + sp.atan(2), sp.Integer(3) + sp.pi,
+                  sp.Mul(-1, sp.Rational(2, 3), sp.pi ** sp.Rational(-1, 2), evaluate=False), sp.exp(-1)]
+
+
+@settings(max_examples=max_examples(80), **SETTINGS)
+@given(st.lists(st.tuples(st.integers(1, 6), st.fractions(max_denominator=9).map(sp.Rational)), max_size=7),
+       st.sampled_from(CONSTANT_TERMS), st.sampled_from([sp.Integer(0), sp.Integer(1), sp.Rational(-1, 2)]),
+       st.sampled_from([X, sp.Symbol("x"), sp.Symbol("x", positive=True)]))
+def test_polynomial_with_an_irrational_constant_term_is_sympys(terms: list, constant: sp.Expr, a: sp.Rational,
+                                                               x: sp.Symbol) -> None:
+    from taylorcli.sortkey import rational_univariate
+    coefficients = [((sp.Integer(0),), constant)] + [((sp.Integer(d),), c) for d, c in dict(terms).items() if c]
+    coefficients.sort(key=lambda item: item[0])
+    base = x - a
+    built = rational_univariate(coefficients, base)
+    if built is not None:
+        _same_object(built, sp.Add(*(c * base ** p[0] for p, c in coefficients)))
