@@ -150,7 +150,9 @@ def _base(v: sp.Symbol, a: sp.Expr) -> sp.Expr:
         return v
     if a.is_Rational:
         if type(v) is sp.Symbol and v.is_commutative:  # Add(-a, v)'s object, without Add.flatten
-            return sp.Add._from_args((-a, v), True)
+            # (and -a without Integer's cache, which clear_cache empties)
+            minus = _integer(-a.p) if a.q == 1 else sp.Rational.from_coprime_ints(-a.p, a.q)
+            return sp.Add._from_args((minus, v), True)
         return v - a
     if a == sp.oo:
         return 1 / v

@@ -199,7 +199,7 @@ def rational_univariate(coefficients: list, base: Basic) -> Basic | None:
         return None
     if not x.is_commutative:
         return None
-    mul_class, pow_class, symbol_class = _class_key(Mul), _class_key(Pow), _class_key(Symbol)
+    mul_class, pow_class, symbol_class = _KEYS or _keys()
     one, zero = S.One, S.Zero
     numbers, rest = [], []
     classes = _CLASS
@@ -259,6 +259,14 @@ def rational_univariate(coefficients: list, base: Basic) -> Basic | None:
             return None
     # Keys are of one shape per class: (Symbol,), (Pow, p), (Mul, ...); classes differ first.
     return _canonical_sum(numbers, rest)
+
+
+_KEYS: list = []  # the class keys of Mul, Pow and Symbol, once
+
+
+def _keys() -> list:
+    _KEYS[:] = [_class_key(Mul), _class_key(Pow), _class_key(Symbol)]
+    return _KEYS
 
 
 def _plain_term(c: Basic) -> bool:

@@ -60,7 +60,7 @@ def walk(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, k: int, guard: bool = Fals
     memo: dict[int, fmpq_series] = {}
     prec = k + 1
     own: list[sp.Symbol | None] = [None]
-    variable = fmpq_series([fmpq(int(a.p), int(a.q)), 1], prec=prec)
+    variable = fmpq_series([int(a.p) if a.q == 1 else fmpq(int(a.p), int(a.q)), 1], prec=prec)
     at_zero, kinds = _AT_ZERO, _KIND
 
     def series(e: sp.Expr) -> fmpq_series:
