@@ -384,7 +384,7 @@ def _one_variable(expr: sp.Expr, x: sp.Symbol, at: Mapping | str | Sequence | No
     coefficients, own = found
     if own is not None:
         x = own  # the expression's own symbol object, as expand() picks it
-    _log.debug("expansion: series arithmetic (one variable, rational coefficients)")
+    _log.debug("expansion: series arithmetic (one variable, rational series at a rational point)")
     return Expansion(expr, [x], {x: a}, order, degree, coefficients, "derivatives", _integer(order + 1), "")
 
 

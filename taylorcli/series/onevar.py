@@ -62,7 +62,7 @@ def taylor(expr: sp.Expr, x: sp.Symbol, a: sp.Rational,
     offsets: set[int] = set()
     try:
         series, own = univariate.walk(expr, x, a, order, guard=True, offsets=offsets)
-    except Unsupported:
+    except (Unsupported, ArithmeticError, ValueError, RecursionError):  # whatever it is, the full path decides
         return None
     value = None
     if id(expr) in offsets:  # an irrational constant term (atan(1) = pi/4): f(a) as the derivative engine has it
