@@ -45,7 +45,9 @@ def coefficients(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, k: int) -> list[fm
 
 def walk(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, k: int, guard: bool = False,
          offsets: set[int] | None = None) -> tuple[list[fmpq], sp.Symbol | None]:
-    """``coefficients``, and the expression's own symbol equal to ``x`` (None if it has none).
+    """``coefficients``, and the expression's own symbol equal to ``x`` (None if it has none): the
+    first met left to right, the object ``expr.free_symbols`` holds where SymPy's cache gave
+    subexpressions built with other (equal) symbol objects.
 
     ``guard``: raise NoSlot instead of computing a power whose value at the point could have
     more than guard.MAX_DIGITS digits, which guard.check_point may refuse (the caller's full
@@ -68,7 +70,8 @@ def walk(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, k: int, guard: bool = Fals
             return fmpq_series([fmpq(e.p, e.q)], prec=prec)
         if e.is_Atom:  # x itself; any other atom (pi, E, a parameter) is not a rational constant
             if e is x or e == x:
-                own[0] = e
+                if own[0] is None:  # the first met, left to right: the one free_symbols keeps
+                    own[0] = e
                 return variable
             raise NoSlot("a constant that is not rational")
         found = memo.get(id(e))  # (every node is alive in expr: its id is its own)
