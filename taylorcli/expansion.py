@@ -152,6 +152,10 @@ def _base(v: sp.Symbol, a: sp.Expr) -> sp.Expr:
     if a is sp.S.Zero:
         return v
     if a.is_Rational:
+        if type(v) is sp.Symbol and v.is_commutative:  # Add(-a, v)'s object, without Add.flatten
+            # (and -a without Integer's cache, which clear_cache empties)
+            minus = _integer(-a.p) if a.q == 1 else sp.Rational.from_coprime_ints(-a.p, a.q)
+            return sp.Add._from_args((minus, v), True)
         return v - a
     if a == sp.oo:
         return 1 / v
@@ -360,6 +364,45 @@ def _point(at: Mapping | str | Sequence | None, variables: list[sp.Symbol]) -> d
     return {v: as_expression(value) for v, value in zip(variables, values)}
 
 
+def _one_variable(expr: sp.Expr, x: sp.Symbol, at: Mapping | str | Sequence | None, order: int,
+                  degree: str) -> Expansion | None:
+    """The expansion by the lean one-variable path (series/onevar.py) at a rational point, or None.
+
+    None (an irrational point or coefficient, anything the path cannot promise) leaves
+    it to the full path below, which gives the very same object where both apply.
+    """
+    if at is None:
+        a = sp.S.Zero
+    elif isinstance(at, str):
+        a = _ONEVAR[0].plain_rational(at) if _ONEVAR or _load_onevar() else None
+    elif isinstance(at, (list, tuple)) and len(at) == 1 and isinstance(at[0], sp.Rational):
+        a = at[0]
+    else:
+        return None
+    if a is None or not (_ONEVAR or _load_onevar()):
+        return None
+    found = _ONEVAR[0].taylor(expr, x, a, order)
+    if found is None:
+        return None
+    coefficients, own = found
+    if own is not None:
+        x = own  # the expression's own symbol object, as expand() picks it
+    _log.debug("expansion: series arithmetic (one variable, rational series at a rational point)")
+    return Expansion(expr, [x], {x: a}, order, degree, coefficients, "derivatives", _integer(order + 1), "")
+
+
+_ONEVAR: list = []  # [series.onevar] once imported (python-flint may be missing)
+
+
+def _load_onevar() -> bool:
+    try:
+        from .series import onevar
+    except ImportError:
+        return False
+    _ONEVAR[:] = [onevar]
+    return True
+
+
 def expand(f: Expr, variables: Variables = None, at: Mapping | str | Sequence | None = None,
            order: int = 2, degree: str = "total", side: str | None = None) -> Expansion:
     """The Taylor expansion of ``f`` about ``at`` (default 0) up to ``order``.
@@ -379,6 +422,10 @@ def expand(f: Expr, variables: Variables = None, at: Mapping | str | Sequence | 
     """
     expr = as_expression(f)
     symbols = _variables(expr, variables)
+    if len(symbols) == 1 and side is None and type(order) is int and 0 <= order <= MAX_ORDER and degree in DEGREES:
+        found = _one_variable(expr, symbols[0], at, order, degree)
+        if found is not None:
+            return found
     # The expression's own (equal) symbol objects: a lookup by identity skips Basic.__eq__.
     own = {s: s for s in expr.free_symbols}
     symbols = [own.get(v, v) for v in symbols]

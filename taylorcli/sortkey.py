@@ -18,9 +18,10 @@ True
 
 from __future__ import annotations
 
+from math import gcd
 from typing import Any
 
-from sympy.core import Add, Expr, Integer, Mul, Pow, S, Symbol, basic
+from sympy.core import Add, Expr, Integer, Mul, Pow, Rational, S, Symbol, basic
 from sympy.core.basic import Basic
 
 _CLASS: dict[type, tuple[int, str]] = {}
@@ -178,13 +179,15 @@ def _plain_base(base: Basic) -> bool:
     return False
 
 
-def rational_univariate(coefficients: list, x: Basic) -> Basic | None:
-    """``rational_polynomial`` for one plain symbol: ``sp.Add(*(c * x**d))``, keys known in advance.
+def rational_univariate(coefficients: list, base: Basic) -> Basic | None:
+    """``rational_polynomial`` for one plain symbol x or x - a: ``sp.Add(*(c * base**d))``, keys known in advance.
 
-    SymPy orders such a sum's terms by class (the number, then x, then the powers x**d, then
+    SymPy orders such a sum's terms by class (the number, then x, then the powers, then
     the products c*x**d: ``ordering_of_classes``), powers by their exponent, products by
-    their coefficient's key (class, then its numbers), x before x**d. Those few plain keys
-    are assembled here from the coefficient alone, instead of a key per subexpression.
+    their coefficient's key (class, then its numbers), x before a power. Those few plain
+    keys are assembled here from the coefficient alone, instead of a key per subexpression.
+    With base = x - a (``Add(-a, x)``), c*(x - a) distributes into c*x and the number -c*a,
+    which joins the constant term, as SymPy's Mul and Add constructors do.
     None where this does not apply (not one Symbol, a coefficient that is not a non-zero
     rational, a power that is not a natural number): the caller uses ``rational_polynomial``.
 
@@ -192,14 +195,27 @@ def rational_univariate(coefficients: list, x: Basic) -> Basic | None:
     >>> x = sp.Symbol("x")
     >>> rational_univariate([((0,), sp.Integer(1)), ((2,), sp.Rational(-1, 2))], x) == 1 - x**2/2
     True
+    >>> rational_univariate([((0,), sp.Integer(1)), ((1,), sp.Integer(3))], x - 1) == 3*x - 2
+    True
     """
-    if type(x) is not Symbol or not x.is_commutative:
+    shift = None
+    if type(base) is Symbol:
+        x = base
+    elif base.is_Add and len(base.args) == 2 and base.args[0].is_Rational and type(base.args[1]) is Symbol:
+        shift, x = base.args  # base = x + shift, shift = -a
+    else:
         return None
-    mul_class, pow_class, symbol_class = _class_key(Mul), _class_key(Pow), _class_key(Symbol)
+    if not x.is_commutative:
+        return None
+    mul_class, pow_class, symbol_class = _KEYS or _keys()
     one, zero = S.One, S.Zero
     numbers, rest = [], []
+    classes = _CLASS
+    new, Pow_, Mul_ = object.__new__, Pow, Mul
+    pow_assumptions, mul_assumptions = Pow.default_assumptions, Mul.default_assumptions
+    constant = None  # an irrational constant term (pi/4, log(2)): then full keys (sort_key) decide
     for powers, c in coefficients:
-        if len(powers) != 1 or not c.is_Rational or c is zero:
+        if len(powers) != 1:
             return None
         d = powers[0]
         if type(d) is int:
@@ -209,25 +225,88 @@ def rational_univariate(coefficients: list, x: Basic) -> Basic | None:
         p = d.p
         if p < 0:
             return None
+        if not c.is_Rational or c is zero:
+            if p != 0 or not _plain_term(c):
+                return None
+            constant = c
+            continue
         if p == 0:
             numbers.append(c)
             continue
         if p == 1:
             factor, rank = x, (symbol_class,)
-        else:  # Pow(x, d) for a natural d >= 2 only builds Expr.__new__ (see _power)
+            if shift is not None:
+                numbers.append(_product(c, shift))
+        else:  # Pow(base, d) for a natural d >= 2 only builds Expr.__new__ (see _power)
             if type(d) is not Integer:  # a singleton class (never here: p >= 2), or a subclass
                 return None
-            factor = Expr.__new__(Pow, x, d)
+            factor = new(Pow_)  # Basic.__new__(Pow, base, d), inlined: one per term
+            factor._assumptions, factor._mhash, factor._args = pow_assumptions, None, (base, d)
             factor.is_commutative = True
             rank = (pow_class, p)
         if c is one:
             rest.append((factor, rank))
         else:
             # Mul(c, factor): args (c, factor); compared by c's class and numbers, then the factor
-            # (x before x**d, then by exponent). rank[0] is the factor's class.
-            key = (mul_class, _class_key(type(c)), c._hashable_content(), rank)
-            term = Basic.__new__(Mul, c, factor)  # Mul._from_args((c, factor), True), without its checks
+            # (x before x**d, then by exponent). rank[0] is the factor's class. (p, q) orders the
+            # numbers of one class as _hashable_content() does: (p,) for an Integer, (p, q) else.
+            cls = type(c)
+            key = (mul_class, classes.get(cls) or _class_key(cls), (c.p, c.q), rank)
+            term = new(Mul_)  # Mul._from_args((c, factor), True), without its checks
+            term._assumptions, term._mhash, term._args = mul_assumptions, None, (c, factor)
             term.is_commutative = True
             rest.append((term, key))
+    if len(numbers) == 2:  # c0 + c1*shift: Add's constructor folds them, and drops a zero
+        total = _sum(*numbers)
+        numbers = [] if total is zero else [total]
+    if constant is not None:
+        memo: dict[Any, tuple] = {}
+        try:
+            rest = [(term, sort_key(term, memo)) for term, _ in rest] + [(constant, sort_key(constant, memo))]
+        except NoKey:
+            return None
     # Keys are of one shape per class: (Symbol,), (Pow, p), (Mul, ...); classes differ first.
     return _canonical_sum(numbers, rest)
+
+
+_KEYS: list = []  # the class keys of Mul, Pow and Symbol, once
+
+
+def _keys() -> list:
+    _KEYS[:] = [_class_key(Mul), _class_key(Pow), _class_key(Symbol)]
+    return _KEYS
+
+
+def _plain_term(c: Basic) -> bool:
+    """Whether Add's constructor keeps ``c`` as one term of its own, the very object: a constant
+    that is not a number, not a sum, and if a product then a canonical one (one rational first)."""
+    if c.is_Number or c.is_Add or not c.is_commutative or c.free_symbols:
+        return False
+    if c.is_Mul:
+        args = c.args
+        return not any(arg.is_Number or arg.is_Mul or arg.is_Add for arg in args[1:]) and \
+            (args[0].is_Rational and args[0] is not S.One or not args[0].is_Number)
+    return True
+
+
+def _number(p: int, q: int) -> Basic:
+    """Rational(p, q) for coprime p, q > 0, without SymPy's cache (series.onevar.rational)."""
+    if q != 1:
+        return Rational.from_coprime_ints(p, q)
+    if -1 <= p <= 1:
+        return (S.NegativeOne, S.Zero, S.One)[p + 1]
+    value = Expr.__new__(Integer)
+    value.p = p
+    return value
+
+
+def _product(c: Basic, r: Basic) -> Basic:
+    p, q = c.p * r.p, c.q * r.q
+    g = gcd(p, q)
+    return _number(p // g, q // g)
+
+
+def _sum(c: Basic, r: Basic) -> Basic:
+    p, q = c.p * r.q + r.p * c.q, c.q * r.q
+    g = gcd(p, q)
+    return _number(p // g, q // g)

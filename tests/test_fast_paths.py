@@ -40,8 +40,12 @@ def test_rational_univariate_is_sympys_sum(terms: dict, x: sp.Symbol, plain_ints
 
 def test_rational_univariate_refuses_what_it_does_not_build() -> None:
     x = sp.Symbol("x")
-    assert rational_univariate([((0,), sp.sqrt(2))], x) is None
-    assert rational_univariate([((1,), sp.Integer(1))], x - 1) is None
+    # (A constant term that is one term of its own, and x - a, are built: SymPy's objects.)
+    _same(rational_univariate([((0,), sp.sqrt(2)), ((1,), sp.Integer(3))], x), sp.sqrt(2) + 3 * x)
+    _same(rational_univariate([((1,), sp.Integer(1))], x - 1), x - 1)
+    assert rational_univariate([((0,), sp.sqrt(2) + sp.log(3))], x) is None  # a sum: Add flattens it
+    assert rational_univariate([((1,), sp.sqrt(2))], x) is None
+    assert rational_univariate([((0,), x)], x) is None
     assert rational_univariate([((sp.Rational(1, 2),), sp.Integer(1))], x) is None
     assert rational_univariate([((1, 0), sp.Integer(1))], x) is None
 

@@ -7,6 +7,11 @@ instead of ~270 us of recurrences driven from Python). Anything else raises
 ``NoSlot``, and the general engine (compose.py, with generators for exp(2),
 sin(1) ...) takes over; what no engine reaches raises ``Unsupported``.
 
+The walk is the whole cost of a small expansion (a few FLINT calls of ~0.3 us
+each): it dispatches on the node's class through one dict, keeps SymPy's
+comparisons out (an Integer exponent is read from ``.p``), memoizes compound
+nodes by identity and adds or multiplies rational terms as FLINT scalars.
+
 >>> import sympy as sp
 >>> x = sp.Symbol("x", real=True)
 >>> [str(c) for c in coefficients(sp.exp(sp.sin(x)), x, sp.Integer(0), 4)]
@@ -15,97 +20,213 @@ sin(1) ...) takes over; what no engine reaches raises ``Unsupported``.
 
 from __future__ import annotations
 
+import math
+
 import flint
 import sympy as sp
 from flint import fmpq, fmpq_series
+from sympy import integer_nthroot
 
+from ..guard import MAX_DIGITS
 from .tps import NoSlot, Unsupported
 
 # Functions whose value at 0 is 0 (or 1 for cos, cosh): FLINT composes them with a series that vanishes at 0.
 _AT_ZERO = {sp.exp: "exp", sp.sin: "sin", sp.cos: "cos", sp.tan: "tan", sp.sinh: "sinh", sp.cosh: "cosh",
             sp.tanh: "tanh", sp.atan: "atan", sp.asin: "asin", sp.asinh: "asinh", sp.atanh: "atanh"}
+_LIMIT = int(MAX_DIGITS * math.log2(10))  # guard.check_size's limit, in bits
+_ADD, _MUL, _POW, _LOG, _SEC = 1, 2, 3, 4, 5
+_KIND = {sp.Add: _ADD, sp.Mul: _MUL, sp.Pow: _POW, sp.log: _LOG, sp.sec: _SEC}
 
 
 def coefficients(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, k: int) -> list[fmpq]:
     """The k + 1 Taylor coefficients of ``expr`` at x = a, all rational; else NoSlot/Unsupported."""
-    memo: dict[sp.Expr, fmpq_series] = {}
+    return walk(expr, x, a, k)[0]
+
+
+def walk(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, k: int, guard: bool = False,
+         offsets: set[int] | None = None) -> tuple[list[fmpq], sp.Symbol | None]:
+    """``coefficients``, and the expression's own symbol equal to ``x`` (None if it has none): the
+    first met left to right, the object ``expr.free_symbols`` holds where SymPy's cache gave
+    subexpressions built with other (equal) symbol objects.
+
+    ``guard``: raise NoSlot instead of computing a power whose value at the point could have
+    more than guard.MAX_DIGITS digits, which guard.check_point may refuse (the caller's full
+    path then decides, as it always did).
+
+    ``offsets`` (a set, filled here): also accept atan, asinh, log ... whose value at the point
+    is irrational (atan(1) = pi/4, log(2)) where that constant is only added to the rest or
+    scaled by a rational: the walk gives their series without the constant term, and the ids
+    of the nodes that carry such a constant. If ``expr``'s is among them its constant term is
+    NOT the value f(a), which the caller computes (as the derivative engine does).
+    """
+    memo: dict[int, fmpq_series] = {}
     prec = k + 1
+    own: list[sp.Symbol | None] = [None]
+    variable = fmpq_series([int(a.p) if a.q == 1 else fmpq(int(a.p), int(a.q)), 1], prec=prec)
+    at_zero, kinds = _AT_ZERO, _KIND
 
-    def const(q: sp.Rational) -> fmpq_series:
-        return fmpq_series([fmpq(int(q.p), int(q.q))], prec=prec)
-
-    def walk(e: sp.Expr) -> fmpq_series:
-        found = memo.get(e)
+    def series(e: sp.Expr) -> fmpq_series:
+        if e.is_Rational:
+            return fmpq_series([fmpq(e.p, e.q)], prec=prec)
+        if e.is_Atom:  # x itself; any other atom (pi, E, a parameter) is not a rational constant
+            if e is x or e == x:
+                if own[0] is None:  # the first met, left to right: the one free_symbols keeps
+                    own[0] = e
+                return variable
+            raise NoSlot("a constant that is not rational")
+        found = memo.get(id(e))  # (every node is alive in expr: its id is its own)
         if found is None:
-            found = memo[e] = build(e)
+            found = memo[id(e)] = build(e)
         return found
 
     def build(e: sp.Expr) -> fmpq_series:
-        name = _AT_ZERO.get(type(e))  # the commonest node first (the same rule as below)
+        cls = type(e)
+        name = at_zero.get(cls)  # the commonest node first
         if name is not None:
-            u = walk(e.args[0])
+            u = series(e.args[0])
+            if offsets and id(e.args[0]) in offsets:
+                raise NoSlot("an irrational constant that is not only added")
             if u[0] == 0:
                 return getattr(u, name)()
-            raise NoSlot(f"{type(e).__name__} away from 0")
-        if e.is_Rational:
-            return const(e)
-        if e.is_Atom:  # x itself; any other atom (pi, E, a parameter) is not a rational constant
-            if e == x:
-                return fmpq_series([fmpq(int(a.p), int(a.q)), 1], prec=prec)
-            raise NoSlot("a constant that is not rational")
+            if offsets is not None and cls in _OFFSET:
+                rate = _OFFSET[cls](u)
+                if rate is not None:
+                    offsets.add(id(e))  # f(u0) + integral of f'(u) u'
+                    return (u.derivative() * rate).integral()
+            raise NoSlot(f"{cls.__name__} away from 0")
+        kind = kinds.get(cls)
         # A constant part (no x) goes through the same exact arithmetic: where it is rational
         # the coefficients are too; an irrational one meets a rule that raises NoSlot.
-        if e.is_Add or e.is_Mul:
-            out = walk(e.args[0])
-            for arg in e.args[1:]:
-                out = out + walk(arg) if e.is_Add else out * walk(arg)
+        if kind == _ADD or kind == _MUL:
+            args = e.args
+            if offsets is not None:
+                for arg in args:  # walked first, so that their offsets are known
+                    series(arg)
+                if any(id(arg) in offsets for arg in args):
+                    return shifted(e, kind)
+            first = args[0]
+            if first.is_Rational:  # SymPy puts the number first: a scalar for FLINT
+                out = series(args[1])
+                for arg in args[2:]:
+                    out = out + series(arg) if kind == _ADD else out * series(arg)
+                c = fmpq(first.p, first.q)
+                return out + c if kind == _ADD else out * c
+            out = series(first)
+            for arg in args[1:]:
+                out = out + series(arg) if kind == _ADD else out * series(arg)
             return out
-        if e.is_Pow:
-            base, exponent = e.args
-            u = walk(base)
-            if exponent.is_Integer and exponent >= 0:
-                return u ** int(exponent)
-            if not exponent.is_Rational:
-                raise NoSlot("a power with an exponent that is not rational")
-            u0 = _constant(u)
+        if kind == _POW:
+            return power(*e.args)
+        if kind == _LOG:
+            u = series(e.args[0])
+            if offsets and id(e.args[0]) in offsets:
+                raise NoSlot("an irrational constant that is not only added")
+            u0 = u[0]
+            if u0 <= 0:
+                raise Unsupported("log at a point where its argument is not positive")
+            if u0 != 1:
+                if offsets is None:
+                    raise NoSlot("log of a constant that is not 1")
+                offsets.add(id(e))  # log(u0) + log(u/u0)
+                return (u * (1 / u0)).log()
+            return u.log()
+        if kind == _SEC:
+            u = series(e.args[0])
+            if u[0] == 0 and not (offsets and id(e.args[0]) in offsets):
+                return u.cos().inv()
+            raise NoSlot("sec away from 0")
+        raise NoSlot(f"no univariate rule for {cls.__name__}")
+
+    def shifted(e: sp.Expr, kind: int | None) -> fmpq_series:
+        """A sum or a rational multiple of terms with an irrational constant apart: the same without it."""
+        args = e.args
+        if kind == _ADD:
+            offsets.add(id(e))
+            out = series(args[0])
+            for arg in args[1:]:
+                out = out + series(arg)
+            return out
+        if kind == _MUL and len(args) == 2 and args[0].is_Rational:
+            offsets.add(id(e))
+            return series(args[1]) * fmpq(args[0].p, args[0].q)
+        raise NoSlot("an irrational constant that is not only added")
+
+    def power(base: sp.Expr, exponent: sp.Expr) -> fmpq_series:
+        u = series(base)
+        if offsets and id(base) in offsets:
+            raise NoSlot("an irrational constant that is not only added")
+        if not exponent.is_Rational:
+            raise NoSlot("a power with an exponent that is not rational")
+        n, m = exponent.p, exponent.q
+        u0 = u[0]
+        if guard and u0 != 0 and abs(n) * u0.height_bits() > _LIMIT:
+            raise NoSlot("a power too large to compute before guard.check_point looks at it")
+        if m == 1:
+            if n >= 0:
+                return u ** n
             if u0 == 0:
                 raise Unsupported("a power of a series that vanishes at the point")
-            if exponent.is_Integer:
-                return u.inv() ** int(-exponent)
-            if u0 < 0:
-                raise Unsupported("a fractional power of a negative number")
-            value = sp.Rational(int(u0.p), int(u0.q)) ** exponent
-            if not value.is_Rational:
-                raise NoSlot("an irrational power")
-            r = fmpq(int(exponent.p), int(exponent.q))
-            return const(value) * ((u / fmpq_series([u0], prec=prec)).log() * r).exp()
-        if isinstance(e, sp.Function) and len(e.args) == 1:
-            u = walk(e.args[0])
-            u0 = _constant(u)
-            fn = type(e)
-            if fn is sp.log:
-                if u0 <= 0:
-                    raise Unsupported("log at a point where its argument is not positive")
-                if u0 != 1:
-                    raise NoSlot("log of a constant that is not 1")
-                return u.log()
-            if fn is sp.sec and u0 == 0:
-                return u.cos().inv()
-            name = _AT_ZERO.get(fn)
-            if name is not None and u0 == 0:
-                return getattr(u, name)()
-            raise NoSlot(f"{fn.__name__} away from 0")
-        raise NoSlot(f"no univariate rule for {type(e).__name__}")
+            return u.inv() ** -n
+        if u0 == 0:
+            raise Unsupported("a power of a series that vanishes at the point")
+        if u0 < 0:
+            raise Unsupported("a fractional power of a negative number")
+        value = _rational_power(u0, n, m)
+        if value is None:
+            raise NoSlot("an irrational power")
+        scaled = u if u0 == 1 else u * (1 / u0)
+        return (scaled.log() * fmpq(n, m)).exp() * value
 
     # FLINT truncates every series at its context's cap (default 10 terms) whatever prec says.
     saved = flint.ctx.cap
     flint.ctx.cap = max(prec, 1)
     try:
-        out = walk(expr).coeffs()
+        out = series(expr).coeffs()
     finally:
         flint.ctx.cap = saved
-    return out + [fmpq(0)] * (prec - len(out))
+    if len(out) < prec:
+        out += [fmpq(0)] * (prec - len(out))
+    return out, own[0]
 
 
-def _constant(u: fmpq_series) -> fmpq:
-    return u[0]  # (an fmpq, 0 for the zero series; coeffs() would build the whole list)
+def _atan_rate(u: fmpq_series) -> fmpq_series:
+    return (u * u + 1).inv()
+
+
+def _asinh_rate(u: fmpq_series) -> fmpq_series | None:
+    inner = u * u + 1  # 1/sqrt(1 + u**2): rational where 1 + u0**2 is a square
+    return _inverse_root(inner)
+
+
+def _asin_rate(u: fmpq_series) -> fmpq_series | None:
+    return _inverse_root(1 - u * u)
+
+
+def _atanh_rate(u: fmpq_series) -> fmpq_series | None:
+    inner = 1 - u * u
+    return inner.inv() if inner[0] > 0 else None
+
+
+def _inverse_root(inner: fmpq_series) -> fmpq_series | None:
+    """1/sqrt(inner) where inner_0 is a positive rational square, else None."""
+    c = inner[0]
+    if not c > 0:
+        return None
+    root = _rational_power(c, -1, 2)
+    if root is None:
+        return None
+    return (inner * (1 / c)).rsqrt() * root if c != 1 else inner.rsqrt()
+
+
+# Functions whose value at a rational point is an irrational constant plus a rational series:
+# the rate f'(u) as a series, or None where it is not rational (the full path decides).
+_OFFSET = {sp.atan: _atan_rate, sp.asinh: _asinh_rate, sp.asin: _asin_rate, sp.atanh: _atanh_rate}
+
+
+def _rational_power(u0: fmpq, n: int, m: int) -> fmpq | None:
+    """u0**(n/m) for a positive rational u0 when it is rational (both parts perfect m-th powers), else None."""
+    p, exact_p = integer_nthroot(int(u0.p), m)
+    q, exact_q = integer_nthroot(int(u0.q), m)
+    if not (exact_p and exact_q):
+        return None
+    return fmpq(p, q) ** n

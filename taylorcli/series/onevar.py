@@ -1,0 +1,133 @@
+"""The lean path of a one-variable expansion at a rational point with rational coefficients.
+
+``expansion.expand`` of exp(sin(x)) to order 4 spent ~50 us in checks and dispatch
+around a ~5 us chain of FLINT calls, more than Maxima's whole ``taylor`` (~25 us).
+Here one walk of the expression (``univariate.walk``) gives the coefficients, the
+expression's own symbol and the guard that ``guard.check_point`` would apply, and
+the (powers, value) list is built as ``expansion._taylor`` builds it: the same
+SymPy objects (tests/test_series_onevar.py compares them, and the derivative
+engine's). Wherever this path cannot promise that, it answers None and the full
+path decides, with its own errors and messages (an irrational constant, a
+power too large for check_point, a pole, a coefficient too long to print).
+
+>>> import sympy as sp
+>>> x = sp.Symbol("x", real=True)
+>>> taylor(sp.exp(sp.sin(x)), x, sp.Integer(0), 4)[0]
+[((0,), 1), ((1,), 1), ((2,), 1/2), ((4,), -1/8)]
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+import symengine as se
+import sympy as sp
+from flint import fmpq
+from symengine.lib.symengine_wrapper import sympy2symengine
+
+from ..convert import to_sympy
+from ..guard import MAX_DIGITS
+from . import univariate
+from .tps import Unsupported
+
+_LIMIT = int(MAX_DIGITS * math.log2(10))  # guard.check_size's limit, in bits
+_SIGNS = (sp.S.NegativeOne, sp.S.Zero, sp.S.One)
+_POWERS: list[tuple[sp.Integer]] = []  # (Integer(0),), (Integer(1),) ...: immutable, built once
+_from_coprime = sp.Rational.from_coprime_ints
+_new = sp.Expr.__new__
+_Integer = sp.Integer
+
+
+def rational(p: int, q: int) -> sp.Rational:
+    """``Rational(p, q)``'s object for coprime p, q > 0, without SymPy's cache (engine.exact_rational)."""
+    if q != 1:
+        return _from_coprime(p, q)
+    if -1 <= p <= 1:
+        return _SIGNS[p + 1]
+    value = _new(_Integer)
+    value.p = p
+    return value
+
+
+def _powers(k: int) -> list[tuple[sp.Integer]]:
+    while len(_POWERS) <= k:
+        _POWERS.append((sp.Integer(len(_POWERS)),))
+    return _POWERS
+
+
+def taylor(expr: sp.Expr, x: sp.Symbol, a: sp.Rational,
+           order: int) -> tuple[list[tuple[tuple[sp.Integer], sp.Rational]], sp.Symbol | None] | None:
+    """(powers, value) for every non-zero term up to ``order`` >= 0, and the expression's own x; else None."""
+    offsets: set[int] = set()
+    try:
+        series, own = univariate.walk(expr, x, a, order, guard=True, offsets=offsets)
+    except (Unsupported, ArithmeticError, ValueError, RecursionError):  # whatever it is, the full path decides
+        return None
+    value = None
+    if id(expr) in offsets:  # an irrational constant term (atan(1) = pi/4): f(a) as the derivative engine has it
+        value = _value_at(expr, x, a)
+        if value is None:
+            return None
+        series[0] = fmpq(0)
+    powers = _POWERS if len(_POWERS) > order else _powers(order)
+    out = []
+    append = out.append
+    new, Rational, half = object.__new__, sp.Rational, sp.S.Half
+    assumptions = Rational.default_assumptions
+    for d, c in enumerate(series):
+        if not c:
+            continue
+        p, q = int(c.p), int(c.q)
+        if (p if p > 0 else -p).bit_length() > _LIMIT or q.bit_length() > _LIMIT:
+            return None  # check_size refuses it: the full path says so
+        if q == 1:
+            c = rational(p, 1)
+        elif p == 1 and q == 2:
+            c = half
+        else:  # Rational.from_coprime_ints(p, q), inlined (Expr.__new__ is Basic.__new__)
+            c = new(Rational)
+            c._assumptions, c._mhash, c._args, c.p, c.q = assumptions, None, (), p, q
+        append((powers[d], c))
+    if value is not None and value != 0:
+        out.insert(0, (powers[0], value))
+    return out, own
+
+
+def _value_at(expr: sp.Expr, x: sp.Symbol, a: sp.Rational) -> sp.Expr | None:
+    """f(a) as calculus.Differentiator.value_at computes it (SymEngine's subs and expand, then
+    convert.to_sympy): the very object the derivative engine gives. None where it is not a
+    finite real number that the full path would accept without asking more."""
+    try:
+        engine = se.expand(sympy2symengine(expr).subs({sympy2symengine(x): sympy2symengine(a)}) * se.Integer(1))
+        value = to_sympy(engine, {}, [])
+    except Exception:  # noqa: BLE001 - whatever SymEngine cannot do, the full path does
+        return None
+    if value.is_Rational:
+        return value
+    # Real by construction (the walk took atan, asinh of rationals, log, asin, atanh inside their
+    # domains: guard.not_real would say so at a cost of ~100 us); SymEngine's undefined values only.
+    if value.has(sp.zoo, sp.nan, sp.oo, -sp.oo, sp.I):
+        return None
+    for number in value.atoms(sp.Rational):  # guard.check_size's limit
+        if max(abs(number.p).bit_length(), number.q.bit_length()) > _LIMIT:
+            return None
+    return value
+
+
+_PLAIN = re.compile(r"\s*([+-]?)(0|[1-9][0-9]{0,40})(?:\s*/\s*([1-9][0-9]{0,40}))?\s*")
+
+
+def plain_rational(text: str) -> sp.Rational | None:
+    """The value of a point written as an integer or a fraction ("1", "-3/4"), as the parser reads it; else None.
+
+    >>> plain_rational("-6/4"), plain_rational("pi")
+    (-3/2, None)
+    """
+    found = _PLAIN.fullmatch(text)
+    if found is None:
+        return None
+    sign, p, q = found.groups()
+    p, q = int(sign + p), int(q or 1)
+    g = math.gcd(p, q)
+    return rational(p // g, q // g)
