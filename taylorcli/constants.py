@@ -31,7 +31,15 @@ def leaf(value: object) -> sp.Expr | None:
     cls = _FUNCTIONS.get(type(value))
     if cls is not None:
         (arg,) = value.args
-        if not isinstance(arg, _RATIONAL) or not arg > 0:
+        if not isinstance(arg, _RATIONAL):
+            return None
+        if not arg > 0:
+            if cls is sp.atan and arg < 0 and arg != -1:
+                # SymEngine keeps atan(-q); SymPy's atan.eval takes the sign out first
+                # (could_extract_minus_sign: -atan(q), before its table, which it rebuilds after
+                # clear_cache: ~3 ms) and atan(q) stays as it is (below): Mul(-1, atan(q)),
+                # what Mul.flatten makes of (-1, atan(q)).
+                return sp.Mul._from_args((sp.S.NegativeOne, sp.atan(_rational(-arg), evaluate=False)), True)
             return None
         q = _rational(arg)
         if cls is sp.log and (q.q != 1 or q.p < 2) or cls is sp.atan and q == 1:
@@ -68,8 +76,8 @@ _REAL = (sp.sin, sp.cos, sp.tan, sp.atan, sp.log, sp.sinh, sp.cosh, sp.exp)
 
 
 def real_and_small(value: sp.Expr, bits: int) -> bool:
-    """Whether ``value`` is f(q) or f(q)**k of this module's functions, q > 0 (log: q > 1) and k
-    natural, every number under ``bits`` bits: defined, real and printable, nothing to vet.
+    """Whether ``value`` is f(q), f(q)**k or -f(q) of this module's functions, q > 0 (log: q > 1) and
+    k natural, every number under ``bits`` bits: defined, real and printable, nothing to vet.
 
     (tan(q) is finite: q is rational, pi/2 is not. Asking SymPy ``is_real`` of sin(4) costs
     ~1 ms after ``clear_cache``: it looks for multiples of pi.)
@@ -77,6 +85,8 @@ def real_and_small(value: sp.Expr, bits: int) -> bool:
     >>> real_and_small(sp.sin(4)**2, 100), real_and_small(sp.log(sp.Rational(1, 2)), 100)
     (True, False)
     """
+    if type(value) is sp.Mul and len(value.args) == 2 and value.args[0] is sp.S.NegativeOne:
+        value = value.args[1]  # -atan(1/3) (leaf): real and small where atan(1/3) is
     if type(value) is sp.Pow:
         value, k = value.args
         if not (k.is_Integer and 0 < k.p and k.p.bit_length() <= bits):
