@@ -71,7 +71,12 @@ def taylor_coefficients(expr: sp.Expr, variables: Sequence[sp.Symbol], point: di
         raise Unsupported(why)
     # First without generator slots (most expansions at 0 have rational coefficients only:
     # FLINT is fastest with the fewest variables), then with as many as the expression may need.
+    # Away from 0, a function's value at the point is irrational (sin(4), exp(2)) unless its argument
+    # is 0 there: the ring with slots comes first (the other one's walk would stop at it, wasted).
+    # Either ring gives the same coefficients; only which is faster differs.
     try:
+        if _constants_likely(expr, point):
+            raise NoSlot("a function away from 0")
         walker = Walker(variables, point, k, Ring.get(n, 0, k, each))
         parts = walker.series(expr)
     except NoSlot:
@@ -90,6 +95,7 @@ def taylor_coefficients(expr: sp.Expr, variables: Sequence[sp.Symbol], point: di
         found: list[tuple[tuple[int, ...], sp.Expr]] = []
         if not walker.values:  # rational coefficients only
             for exps, c in _terms(parts[d]):
+                exps = exps[:n]  # (a ring with slots: every generator's exponent is 0 here)
                 p, q = int(c.p), int(c.q)
                 value = exact_rational(p, q)  # an fmpq is reduced, q > 0: Rational(p, q)'s object
                 if vet is not None and max(abs(p).bit_length(), q.bit_length()) > _LIMIT:
@@ -133,6 +139,11 @@ def taylor_coefficients(expr: sp.Expr, variables: Sequence[sp.Symbol], point: di
         return []
     integers = _integers(k)
     return [(tuple([integers[p] for p in powers]), value) for powers, value in out]
+
+
+def _constants_likely(expr: sp.Expr, point: dict[sp.Symbol, sp.Expr]) -> bool:
+    """Whether a coefficient will likely hold an irrational constant: a function, a point not 0."""
+    return any(a is not sp.S.Zero for a in point.values()) and bool(expr.atoms(sp.Function))
 
 
 def _univariate(expr: sp.Expr, x: sp.Symbol, a: sp.Expr, order: int, k: int,
