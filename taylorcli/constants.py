@@ -32,7 +32,7 @@ def leaf(value: object) -> sp.Expr | None:
     if cls is not None:
         (arg,) = value.args
         if not isinstance(arg, _RATIONAL):
-            return None
+            return _nested(cls, arg)
         if not arg > 0:
             if cls is sp.atan and arg < 0 and arg != -1:
                 # SymEngine keeps atan(-q); SymPy's atan.eval takes the sign out first
@@ -52,6 +52,32 @@ def leaf(value: object) -> sp.Expr | None:
             if q.p != 0 and q != 1:
                 return sp.exp(q, evaluate=False)
     return None
+
+
+# f(g(...)) where f's eval can only leave it as it is (below): f and g among these
+_OUTER = (sp.sin, sp.cos, sp.sinh, sp.cosh)
+_INNER = (sp.sin, sp.cos, sp.tan, sp.sinh, sp.cosh, sp.exp)
+
+
+def _nested(cls: type, arg: object) -> sp.Expr | None:
+    """sinh(sinh(4)), cos(exp(2)) ...: f of a constant that ``leaf`` builds as a function, unevaluated.
+
+    For an argument that is such a function application g(c) (not a Number, Add, Mul, pi or
+    I*something; not an inverse function), sin/cos/sinh/cosh.eval can only return it unevaluated:
+    its number branch, AccumBounds/SetExpr branch and ComplexInfinity do not apply,
+    ``could_extract_minus_sign`` is Expr's False, ``_imaginary_unit_as_coefficient`` is None (no I),
+    ``_pi_coeff`` None (not pi, not a Mul), ``_peeloff_(i)pi`` is for an Add, and the inverse
+    function rewrites (sin(atan(x)), cosh(asinh(x)) ...) need asin/acos/atan/acot/acsc/asec/atan2
+    or asinh/acosh/atanh/acoth: none is in ``_INNER``. What is left is ``arg.is_zero``, which
+    SymPy cannot prove of these (sin(4) != 0: |4 - k pi| > 0, and so on down): when it is
+    not True, eval returns None. (tests/test_series_points.py compares with SymPy's conversion.)
+    """
+    if cls not in _OUTER:
+        return None
+    inner = leaf(arg)
+    if inner is None or type(inner) not in _INNER:
+        return None
+    return cls(inner, evaluate=False)
 
 
 def power(g: sp.Expr, e: int) -> sp.Expr:

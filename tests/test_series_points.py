@@ -63,6 +63,33 @@ def test_atan_of_a_negative_rational_is_sympys(q) -> None:
     assert real_and_small(built, 100) and reference.is_real and reference.is_finite
 
 
+NESTED = (se.sin, se.cos, se.tan, se.atan, se.log, se.exp, se.sinh, se.cosh)
+
+
+@settings(max_examples=max_examples(150), **SETTINGS)
+@given(st.lists(st.sampled_from(NESTED), min_size=2, max_size=4), RATIONALS)
+def test_nested_constants_are_sympys_conversion(fns, q) -> None:
+    """sinh(sinh(4)), cos(exp(2)), sin(atan(1/2)) ...: leaf's object is SymPy's own, or None."""
+    value = se.Rational(int(q.p), int(q.q))
+    try:
+        for fn in fns:
+            value = fn(value)
+    except RuntimeError:  # log(0), then tan of an infinity: SymEngine refuses
+        return
+    built = leaf(value)
+    if built is None:
+        return
+    reference = value._sympy_()
+    assert sp.srepr(built) == sp.srepr(reference) and hash(built) == hash(reference)
+
+
+@pytest.mark.parametrize("value", [se.sinh(se.sinh(4)), se.cosh(se.sinh(4)), se.cos(se.exp(2)),
+                                   se.sin(se.tan(se.Rational(1, 3))), se.sinh(se.cos(se.sin(3)))])
+def test_nested_constants_are_built(value) -> None:
+    built = leaf(value)
+    assert built is not None and sp.srepr(built) == sp.srepr(value._sympy_())
+
+
 def _coefficient(kind: int, q: sp.Rational, r: sp.Rational) -> sp.Expr:
     return [q, q * sp.exp(2), q * sp.exp(2) * sp.sin(4) + r * sp.cos(4), sp.log(2) + r, sp.sin(4),
             q * sp.sqrt(3), r + sp.exp(2) * sp.cos(4)][kind]
