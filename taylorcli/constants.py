@@ -102,8 +102,9 @@ _REAL = (sp.sin, sp.cos, sp.tan, sp.atan, sp.log, sp.sinh, sp.cosh, sp.exp)
 
 
 def real_and_small(value: sp.Expr, bits: int) -> bool:
-    """Whether ``value`` is f(q), f(q)**k or -f(q) of this module's functions, q > 0 (log: q > 1) and
-    k natural, every number under ``bits`` bits: defined, real and printable, nothing to vet.
+    """Whether ``value`` is f(q), f(q)**k or -f(q) of this module's functions, q > 0 (log: q > 1; exp:
+    any q; sin, cos, sinh, cosh, exp: q may be such a value itself), E or E**k, k natural, every
+    number under ``bits`` bits: defined, real and printable, nothing to vet.
 
     (tan(q) is finite: q is rational, pi/2 is not. Asking SymPy ``is_real`` of sin(4) costs
     ~1 ms after ``clear_cache``: it looks for multiples of pi.)
@@ -117,8 +118,15 @@ def real_and_small(value: sp.Expr, bits: int) -> bool:
         value, k = value.args
         if not (k.is_Integer and 0 < k.p and k.p.bit_length() <= bits):
             return False
+    if value is sp.S.Exp1:  # E, E**3 (exp(1) is E)
+        return True
     if type(value) not in _REAL:
         return False
     (q,) = value.args
-    return bool(q.is_Rational and q.p > 0 and max(q.p.bit_length(), q.q.bit_length()) <= bits
-                and (type(value) is not sp.log or q > 1))
+    if not q.is_Rational:  # sinh(sinh(4)): real for a real argument, and finite (not tan, log, atan: domains)
+        return type(value) in _EVERYWHERE and real_and_small(q, bits)
+    return bool((q.p > 0 or type(value) is sp.exp) and max(abs(q.p).bit_length(), q.q.bit_length()) <= bits
+                and (type(value) is not sp.log or q > 1))  # exp(-2): real too
+
+
+_EVERYWHERE = (sp.sin, sp.cos, sp.sinh, sp.cosh, sp.exp)  # real and finite at every real number

@@ -81,6 +81,21 @@ def test_nested_constants_are_sympys_conversion(fns, q) -> None:
         return
     reference = value._sympy_()
     assert sp.srepr(built) == sp.srepr(reference) and hash(built) == hash(reference)
+    if real_and_small(built, 100):
+        assert built.is_real and built.is_finite
+
+
+@pytest.mark.parametrize("value", [sp.E, sp.E**3, sp.exp(-2, evaluate=False), sp.exp(sp.Rational(-1, 3)),
+                                   sp.sinh(sp.sinh(4, evaluate=False), evaluate=False),
+                                   sp.cos(sp.exp(2, evaluate=False), evaluate=False)])
+def test_real_and_small_passes_e_and_nested_values(value) -> None:
+    assert real_and_small(value, 100) and value.is_real and value.is_finite
+
+
+@pytest.mark.parametrize("value", [sp.tan(sp.sin(4, evaluate=False), evaluate=False), sp.pi, sp.I,
+                                   sp.log(sp.sin(4, evaluate=False), evaluate=False), sp.exp(sp.I)])
+def test_real_and_small_refuses_what_it_cannot_vouch_for(value) -> None:
+    assert not real_and_small(value, 100)
 
 
 @pytest.mark.parametrize("value", [se.sinh(se.sinh(4)), se.cosh(se.sinh(4)), se.cos(se.exp(2)),
