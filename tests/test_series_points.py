@@ -105,6 +105,17 @@ def test_nested_constants_are_built(value) -> None:
     assert built is not None and sp.srepr(built) == sp.srepr(value._sympy_())
 
 
+@pytest.mark.parametrize("a", [sp.Rational(3, 2), sp.Integer(1), sp.Integer(-1), sp.Integer(5), sp.Integer(-7),
+                               sp.Rational(-1, 3), sp.Integer(2) ** 70 + 1, -sp.Rational(2**70 + 1, 3)])
+def test_a_displacement_is_sympys_difference(a) -> None:
+    from taylorcli.keyed import displacement
+
+    for x in (X, sp.Symbol("t")):
+        found, reference = displacement(x, a), x - a
+        assert sp.srepr(found) == sp.srepr(reference) and found == reference and hash(found) == hash(reference)
+        assert type(found.args[0]) is type(reference.args[0])
+
+
 def _coefficient(kind: int, q: sp.Rational, r: sp.Rational) -> sp.Expr:
     return [q, q * sp.exp(2), q * sp.exp(2) * sp.sin(4) + r * sp.cos(4), sp.log(2) + r, sp.sin(4),
             q * sp.sqrt(3), r + sp.exp(2) * sp.cos(4)][kind]

@@ -37,11 +37,11 @@ Vet = Callable[[tuple[int, ...], sp.Expr], None]
 _LIMIT = int(MAX_DIGITS * math.log2(10))  # guard.check_size's limit, in bits
 
 
-def applies(expr: sp.Expr, degree: str) -> str | None:
-    """Why the arithmetic does not apply to ``expr`` (None when it does)."""
+def applies(expr: sp.Expr, degree: str, functions: set | None = None) -> str | None:
+    """Why the arithmetic does not apply to ``expr`` (None when it does); ``functions``: its atoms(Function)."""
     if degree not in ("total", "each"):
         return f"degree {degree!r}"
-    for fn in expr.atoms(sp.Function):
+    for fn in expr.atoms(sp.Function) if functions is None else functions:
         if not isinstance(fn, FUNCTIONS) or len(fn.args) != 1:
             return f"no recurrence for {type(fn).__name__}"
     return None
@@ -66,7 +66,8 @@ def taylor_coefficients(expr: sp.Expr, variables: Sequence[sp.Symbol], point: di
             return _univariate(expr, variables[0], point[variables[0]], order, k, vet)
         except NoSlot:
             pass  # an irrational constant, or a function it has no rule for: the general engine
-    why = applies(expr, degree)  # (the univariate walk refuses what this refuses, with NoSlot)
+    functions = expr.atoms(sp.Function)
+    why = applies(expr, degree, functions)  # (the univariate walk refuses what this refuses, with NoSlot)
     if why:
         raise Unsupported(why)
     # First without generator slots (most expansions at 0 have rational coefficients only:
@@ -75,7 +76,7 @@ def taylor_coefficients(expr: sp.Expr, variables: Sequence[sp.Symbol], point: di
     # is 0 there: the ring with slots comes first (the other one's walk would stop at it, wasted).
     # Either ring gives the same coefficients; only which is faster differs.
     try:
-        if _constants_likely(expr, point):
+        if functions and any(a is not sp.S.Zero for a in point.values()):
             raise NoSlot("a function away from 0")
         walker = Walker(variables, point, k, Ring.get(n, 0, k, each))
         parts = walker.series(expr)
@@ -139,11 +140,6 @@ def taylor_coefficients(expr: sp.Expr, variables: Sequence[sp.Symbol], point: di
         return []
     integers = _integers(k)
     return [(tuple([integers[p] for p in powers]), value) for powers, value in out]
-
-
-def _constants_likely(expr: sp.Expr, point: dict[sp.Symbol, sp.Expr]) -> bool:
-    """Whether a coefficient will likely hold an irrational constant: a function, a point not 0."""
-    return any(a is not sp.S.Zero for a in point.values()) and bool(expr.atoms(sp.Function))
 
 
 def _univariate(expr: sp.Expr, x: sp.Symbol, a: sp.Expr, order: int, k: int,
