@@ -39,18 +39,18 @@ def leaf(value: object) -> sp.Expr | None:
                 # (could_extract_minus_sign: -atan(q), before its table, which it rebuilds after
                 # clear_cache: ~3 ms) and atan(q) stays as it is (below): Mul(-1, atan(q)),
                 # what Mul.flatten makes of (-1, atan(q)).
-                return sp.Mul._from_args((sp.S.NegativeOne, sp.atan(_rational(-arg), evaluate=False)), True)
+                return sp.Mul._from_args((sp.S.NegativeOne, unevaluated(sp.atan, _rational(-arg))), True)
             return None
         q = _rational(arg)
         if cls is sp.log and (q.q != 1 or q.p < 2) or cls is sp.atan and q == 1:
             return None
-        return cls(q, evaluate=False)
+        return unevaluated(cls, q)
     if isinstance(value, se.Pow):
         base, arg = value.args
         if base == se.E and isinstance(arg, _RATIONAL):
             q = _rational(arg)
             if q.p != 0 and q != 1:
-                return sp.exp(q, evaluate=False)
+                return unevaluated(sp.exp, q)
     return None
 
 
@@ -77,7 +77,7 @@ def _nested(cls: type, arg: object) -> sp.Expr | None:
     inner = leaf(arg)
     if inner is None or type(inner) not in _INNER:
         return None
-    return cls(inner, evaluate=False)
+    return unevaluated(cls, inner)
 
 
 def power(g: sp.Expr, e: int) -> sp.Expr:
@@ -87,8 +87,28 @@ def power(g: sp.Expr, e: int) -> sp.Expr:
         if q.is_Rational:
             r = q * e
             if r != 1:  # (q is not 0: exp(0) is 1) exp(1/2)**2 is E, which SymPy's Pow gives
-                return sp.exp(r, evaluate=False)
+                return unevaluated(sp.exp, r)
     return g**e
+
+
+def unevaluated(cls: type, arg: sp.Expr) -> sp.Expr:
+    """``cls(arg, evaluate=False)``'s object for one of this module's functions, without its constructor.
+
+    With evaluate=False, DefinedFunction.__new__ -> Function._new_ (one argument: valid) ->
+    Application.__new__ only runs ``Basic.__new__(cls, arg)`` (the args, the class's default
+    assumptions, no hash yet) and sets the instance's ``nargs`` to FiniteSet(*cls.nargs); no
+    evalf (evaluate is False), ``_sympify`` returns it. The same here, nargs being the class's
+    FiniteSet made once (immutable). Function.__new__ costs ~80 us after clear_cache (cacheit,
+    sympify, FiniteSet). (tests/test_series_points.py compares objects, __dict__ and facts.)
+    """
+    obj = sp.Basic.__new__(cls, arg)
+    obj.nargs = _NARGS[cls]
+    return obj
+
+
+# each class's nargs, as Application.__new__ sets it on an instance (FiniteSet(1); log: FiniteSet(1, 2))
+_NARGS = {cls: cls(sp.Integer(2), evaluate=False).nargs
+          for cls in (sp.sin, sp.cos, sp.tan, sp.atan, sp.log, sp.sinh, sp.cosh, sp.exp)}
 
 
 def _rational(arg: object) -> sp.Rational:

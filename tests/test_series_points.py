@@ -116,6 +116,19 @@ def test_a_displacement_is_sympys_difference(a) -> None:
         assert type(found.args[0]) is type(reference.args[0])
 
 
+@pytest.mark.parametrize("cls", [sp.sin, sp.cos, sp.tan, sp.atan, sp.log, sp.sinh, sp.cosh, sp.exp])
+@pytest.mark.parametrize("arg", [sp.Integer(4), sp.Rational(1, 3), sp.Rational(-7, 2), sp.sinh(2, evaluate=False)])
+def test_unevaluated_is_the_constructors_object(cls, arg) -> None:
+    from taylorcli.constants import unevaluated
+
+    found, reference = unevaluated(cls, arg), cls(arg, evaluate=False)
+    assert type(found) is type(reference) and sp.srepr(found) == sp.srepr(reference)
+    assert found == reference and hash(found) == hash(reference) and found.__dict__ == reference.__dict__
+    assert found.nargs == reference.nargs and found._assumptions == reference._assumptions
+    for fact in ("real", "positive", "zero", "finite", "rational", "integer"):
+        assert getattr(found, f"is_{fact}") == getattr(reference, f"is_{fact}")
+
+
 def _coefficient(kind: int, q: sp.Rational, r: sp.Rational) -> sp.Expr:
     return [q, q * sp.exp(2), q * sp.exp(2) * sp.sin(4) + r * sp.cos(4), sp.log(2) + r, sp.sin(4),
             q * sp.sqrt(3), r + sp.exp(2) * sp.cos(4)][kind]
