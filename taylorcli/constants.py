@@ -136,6 +136,8 @@ def real_and_small(value: sp.Expr, bits: int) -> bool:
         value = value.args[1]  # -atan(1/3) (leaf): real and small where atan(1/3) is
     if type(value) is sp.Pow:
         value, k = value.args
+        if type(value) is sp.Add and k.is_Rational and _small(k, bits) and _positive_sum(value, bits):
+            return True  # sqrt(1 + cos(4)**2), 1/(2 + sin(1)**2): a power of a positive number
         if not (k.is_Integer and 0 < k.p and k.p.bit_length() <= bits):
             return False
     if value is sp.S.Exp1:  # E, E**3 (exp(1) is E)
@@ -147,6 +149,37 @@ def real_and_small(value: sp.Expr, bits: int) -> bool:
         return type(value) in _EVERYWHERE and real_and_small(q, bits)
     return bool((q.p > 0 or type(value) is sp.exp) and max(abs(q.p).bit_length(), q.q.bit_length()) <= bits
                 and (type(value) is not sp.log or q > 1))  # exp(-2): real too
+
+
+def _small(q: sp.Rational, bits: int) -> bool:
+    return max(abs(q.p).bit_length(), q.q.bit_length()) <= bits
+
+
+def _positive_sum(value: sp.Expr, bits: int) -> bool:
+    """Whether a sum is a positive rational plus terms that cannot be negative.
+
+    Each other term: an even power of a value ``real_and_small`` passes (cos(4)**2), or exp/cosh
+    of one (positive), either times a positive rational. Then the sum is positive and real.
+    """
+    positive = False
+    for term in value.args:
+        if term.is_Rational:
+            if term.p <= 0 or not _small(term, bits):
+                return False
+            positive = True
+            continue
+        if type(term) is sp.Mul and len(term.args) == 2 and term.args[0].is_Rational:
+            q, term = term.args
+            if q.p <= 0 or not _small(q, bits):
+                return False
+        if type(term) is sp.Pow:
+            base, k = term.args
+            if not (k.is_Integer and k.p > 0 and k.p % 2 == 0 and k.p.bit_length() <= bits
+                    and real_and_small(base, bits)):
+                return False
+        elif not (type(term) in (sp.exp, sp.cosh) and real_and_small(term, bits)):
+            return False
+    return positive
 
 
 _EVERYWHERE = (sp.sin, sp.cos, sp.sinh, sp.cosh, sp.exp)  # real and finite at every real number

@@ -92,6 +92,22 @@ def test_real_and_small_passes_e_and_nested_values(value) -> None:
     assert real_and_small(value, 100) and value.is_real and value.is_finite
 
 
+C4 = sp.cos(4, evaluate=False)
+
+
+@pytest.mark.parametrize("value", [sp.sqrt(1 + C4**2), 1 / (1 + C4**2), (sp.Rational(1, 2) + 3 * C4**4) ** sp.Rational(-3, 2),
+                                   sp.sqrt(2 + sp.exp(3, evaluate=False) + sp.cosh(C4, evaluate=False))])
+def test_real_and_small_passes_powers_of_positive_sums(value) -> None:
+    assert real_and_small(value, 100) and value.is_real and value.is_finite
+
+
+@pytest.mark.parametrize("value", [sp.sqrt(C4**2 - 1), sp.sqrt(1 + C4), sp.sqrt(C4**2 + sp.sin(4)**2),
+                                   sp.sqrt(1 - 2 * C4**2), sp.sqrt(1 + sp.tan(C4, evaluate=False)**2),
+                                   sp.sqrt(1 + sp.pi**2), sp.sqrt(2**200 + C4**2)])
+def test_real_and_small_refuses_sums_it_cannot_sign(value) -> None:
+    assert not real_and_small(value, 100)
+
+
 @pytest.mark.parametrize("value", [sp.tan(sp.sin(4, evaluate=False), evaluate=False), sp.pi, sp.I,
                                    sp.log(sp.sin(4, evaluate=False), evaluate=False), sp.exp(sp.I)])
 def test_real_and_small_refuses_what_it_cannot_vouch_for(value) -> None:
