@@ -269,3 +269,19 @@ def test_e_and_an_exponential_fold_as_symengine_folds_them() -> None:
     ours = _taylor(expr, [x, y], point, 2, "total", arithmetic=True)
     reference = _taylor(expr, [x, y], point, 2, "total", arithmetic=False)
     assert [(p, sp.srepr(c)) for p, c in ours] == [(p, sp.srepr(c)) for p, c in reference]
+
+
+def test_point_floats_are_sympys() -> None:
+    """guard._rational_float: Python's p/q, rounded as SymPy's float(Rational) rounds (to nearest, ties to even)."""
+    import random
+
+    from taylorcli.guard import _rational_float
+
+    rng = random.Random(9)
+    for _ in range(3000):
+        bits = rng.randint(1, 1000)
+        p, q = rng.randint(-2**bits, 2**bits), rng.randint(1, 2 ** rng.randint(1, 1000))
+        for value in (sp.Rational(p, q), sp.Integer(p)):
+            assert _rational_float(value) == float(value)
+    for value in (sp.Integer(10) ** 400, sp.Rational(1, 10**400), -sp.Rational(10**400, 3)):
+        assert _rational_float(value) == float(value)
