@@ -22,7 +22,7 @@ import sympy as sp
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from strategies import SETTINGS, max_examples
+from strategies import SETTINGS, expressions, max_examples
 from taylorcli.constants import leaf, power, real_and_small
 from taylorcli.convert import to_sympy
 from taylorcli.expansion import _taylor, expand
@@ -285,3 +285,13 @@ def test_point_floats_are_sympys() -> None:
             assert _rational_float(value) == float(value)
     for value in (sp.Integer(10) ** 400, sp.Rational(1, 10**400), -sp.Rational(10**400, 3)):
         assert _rational_float(value) == float(value)
+
+
+@settings(max_examples=max_examples(100), **SETTINGS)
+@given(expressions())
+def test_survey_is_atoms_and_free_symbols(expr) -> None:
+    """engine._survey: atoms(Function) and free_symbols in one walk (no binding construct reaches it)."""
+    from taylorcli.series.engine import _survey
+
+    functions, symbols = _survey(expr)
+    assert functions == expr.atoms(sp.Function) and symbols == expr.free_symbols

@@ -66,7 +66,7 @@ def taylor_coefficients(expr: sp.Expr, variables: Sequence[sp.Symbol], point: di
             return _univariate(expr, variables[0], point[variables[0]], order, k, vet)
         except NoSlot:
             pass  # an irrational constant, or a function it has no rule for: the general engine
-    functions = expr.atoms(sp.Function)
+    functions, free = _survey(expr)
     why = applies(expr, degree, functions)  # (the univariate walk refuses what this refuses, with NoSlot)
     if why:
         raise Unsupported(why)
@@ -84,7 +84,6 @@ def taylor_coefficients(expr: sp.Expr, variables: Sequence[sp.Symbol], point: di
         slots = Walker.slots(expr, k) + sum(not point[v].is_Rational for v in variables)
         walker = Walker(variables, point, k, Ring.get(n, slots, k, each))
         parts = walker.series(expr)
-    free = expr.free_symbols
     names = {s.name: s for s in free | set(variables)}
     parameters = not free <= set(point)
     memo: dict[object, sp.Expr] = {}
@@ -140,6 +139,29 @@ def taylor_coefficients(expr: sp.Expr, variables: Sequence[sp.Symbol], point: di
         return []
     integers = _integers(k)
     return [(tuple([integers[p] for p in powers]), value) for powers, value in out]
+
+
+def _survey(expr: sp.Expr) -> tuple[set, set]:
+    """``expr.atoms(sp.Function)`` and its symbols, in one walk (each distinct subexpression once).
+
+    The symbols are ``expr.free_symbols`` wherever they are used: only after the walk
+    succeeded, so the expression is made of sums, products, powers, FUNCTIONS and atoms
+    (no Integral, Lambda or Subs binds a symbol; anything else raised Unsupported).
+    """
+    functions: set = set()
+    symbols: set = set()
+    seen: set = set()
+    stack = [expr]
+    while stack:
+        node = stack.pop()
+        if node.is_Symbol:
+            symbols.add(node)
+        elif node.args and node not in seen:
+            seen.add(node)
+            if isinstance(node, sp.Function):
+                functions.add(node)
+            stack.extend(node.args)
+    return functions, symbols
 
 
 def _univariate(expr: sp.Expr, x: sp.Symbol, a: sp.Expr, order: int, k: int,
