@@ -88,7 +88,19 @@ def power(g: sp.Expr, e: int) -> sp.Expr:
             r = q * e
             if r != 1:  # (q is not 0: exp(0) is 1) exp(1/2)**2 is E, which SymPy's Pow gives
                 return unevaluated(sp.exp, r)
+    if type(g) in _POWERED and e > 1:
+        # Pow.__new__(f(c), e), e an Integer >= 2: no early return applies (e is not 0, 1, -1,
+        # oo, zoo; f(c) is no Number, Mul or NaN or One), the exponent is an Atom, and these
+        # classes have Expr's _eval_power (None); no constructor postprocessor is registered
+        # for them or Integer. What is left: Expr.__new__(Pow, f(c), e), commutative.
+        # (tests/test_series_points.py compares with g**e.)
+        obj = sp.Expr.__new__(sp.Pow, g, sp.Integer(e))
+        obj.is_commutative = True
+        return obj
     return g**e
+
+
+_POWERED = (sp.sin, sp.cos, sp.tan, sp.atan, sp.log, sp.sinh, sp.cosh)
 
 
 def unevaluated(cls: type, arg: sp.Expr) -> sp.Expr:

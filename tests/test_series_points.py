@@ -145,6 +145,22 @@ def test_unevaluated_is_the_constructors_object(cls, arg) -> None:
         assert getattr(found, f"is_{fact}") == getattr(reference, f"is_{fact}")
 
 
+@pytest.mark.parametrize("cls", [sp.sin, sp.cos, sp.tan, sp.atan, sp.log, sp.sinh, sp.cosh])
+@pytest.mark.parametrize("arg", [sp.Integer(4), sp.Rational(1, 3), sp.sinh(2, evaluate=False)])
+@pytest.mark.parametrize("e", [2, 3, 7])
+def test_a_power_of_a_constant_is_pows_object(cls, arg, e) -> None:
+    from sympy.core.cache import clear_cache
+
+    g = cls(arg, evaluate=False)
+    found = power(g, e)
+    clear_cache()
+    reference = g**e
+    assert type(found) is type(reference) is sp.Pow and sp.srepr(found) == sp.srepr(reference)
+    assert found == reference and hash(found) == hash(reference) and found.is_commutative
+    for fact in ("real", "positive", "zero", "finite", "rational"):
+        assert getattr(found, f"is_{fact}") == getattr(reference, f"is_{fact}")
+
+
 def _coefficient(kind: int, q: sp.Rational, r: sp.Rational) -> sp.Expr:
     return [q, q * sp.exp(2), q * sp.exp(2) * sp.sin(4) + r * sp.cos(4), sp.log(2) + r, sp.sin(4),
             q * sp.sqrt(3), r + sp.exp(2) * sp.cos(4)][kind]
