@@ -31,19 +31,53 @@ def leaf(value: object) -> sp.Expr | None:
     cls = _FUNCTIONS.get(type(value))
     if cls is not None:
         (arg,) = value.args
-        if not isinstance(arg, _RATIONAL) or not arg > 0:
+        if not isinstance(arg, _RATIONAL):
+            return _nested(cls, arg)
+        if not arg > 0:
+            if cls is sp.atan and arg < 0 and arg != -1:
+                # SymEngine keeps atan(-q); SymPy's atan.eval takes the sign out first
+                # (could_extract_minus_sign: -atan(q), before its table, which it rebuilds after
+                # clear_cache: ~3 ms) and atan(q) stays as it is (below): Mul(-1, atan(q)),
+                # what Mul.flatten makes of (-1, atan(q)).
+                return sp.Mul._from_args((sp.S.NegativeOne, unevaluated(sp.atan, _rational(-arg))), True)
             return None
         q = _rational(arg)
         if cls is sp.log and (q.q != 1 or q.p < 2) or cls is sp.atan and q == 1:
             return None
-        return cls(q, evaluate=False)
+        return unevaluated(cls, q)
     if isinstance(value, se.Pow):
         base, arg = value.args
         if base == se.E and isinstance(arg, _RATIONAL):
             q = _rational(arg)
             if q.p != 0 and q != 1:
-                return sp.exp(q, evaluate=False)
+                return unevaluated(sp.exp, q)
     return None
+
+
+# f(g(...)) where f's eval can only leave it as it is (below): f and g among these
+_OUTER = (sp.sin, sp.cos, sp.sinh, sp.cosh)
+_INNER = (sp.sin, sp.cos, sp.tan, sp.sinh, sp.cosh, sp.exp)
+
+
+def _nested(cls: type, arg: object) -> sp.Expr | None:
+    """sinh(sinh(4)), cos(exp(2)) ...: f of a constant that ``leaf`` builds as a function, unevaluated.
+
+    For an argument that is such a function application g(c) (not a Number, Add, Mul, pi or
+    I*something; not an inverse function), sin/cos/sinh/cosh.eval can only return it unevaluated:
+    its number branch, AccumBounds/SetExpr branch and ComplexInfinity do not apply,
+    ``could_extract_minus_sign`` is Expr's False, ``_imaginary_unit_as_coefficient`` is None (no I),
+    ``_pi_coeff`` None (not pi, not a Mul), ``_peeloff_(i)pi`` is for an Add, and the inverse
+    function rewrites (sin(atan(x)), cosh(asinh(x)) ...) need asin/acos/atan/acot/acsc/asec/atan2
+    or asinh/acosh/atanh/acoth: none is in ``_INNER``. What is left is ``arg.is_zero``, which
+    SymPy cannot prove of these (sin(4) != 0: |4 - k pi| > 0, and so on down): when it is
+    not True, eval returns None. (tests/test_series_points.py compares with SymPy's conversion.)
+    """
+    if cls not in _OUTER:
+        return None
+    inner = leaf(arg)
+    if inner is None or type(inner) not in _INNER:
+        return None
+    return unevaluated(cls, inner)
 
 
 def power(g: sp.Expr, e: int) -> sp.Expr:
@@ -53,8 +87,40 @@ def power(g: sp.Expr, e: int) -> sp.Expr:
         if q.is_Rational:
             r = q * e
             if r != 1:  # (q is not 0: exp(0) is 1) exp(1/2)**2 is E, which SymPy's Pow gives
-                return sp.exp(r, evaluate=False)
+                return unevaluated(sp.exp, r)
+    if type(g) in _POWERED and e > 1:
+        # Pow.__new__(f(c), e), e an Integer >= 2: no early return applies (e is not 0, 1, -1,
+        # oo, zoo; f(c) is no Number, Mul or NaN or One), the exponent is an Atom, and these
+        # classes have Expr's _eval_power (None); no constructor postprocessor is registered
+        # for them or Integer. What is left: Expr.__new__(Pow, f(c), e), commutative.
+        # (tests/test_series_points.py compares with g**e.)
+        obj = sp.Expr.__new__(sp.Pow, g, sp.Integer(e))
+        obj.is_commutative = True
+        return obj
     return g**e
+
+
+_POWERED = (sp.sin, sp.cos, sp.tan, sp.atan, sp.log, sp.sinh, sp.cosh)
+
+
+def unevaluated(cls: type, arg: sp.Expr) -> sp.Expr:
+    """``cls(arg, evaluate=False)``'s object for one of this module's functions, without its constructor.
+
+    With evaluate=False, DefinedFunction.__new__ -> Function._new_ (one argument: valid) ->
+    Application.__new__ only runs ``Basic.__new__(cls, arg)`` (the args, the class's default
+    assumptions, no hash yet) and sets the instance's ``nargs`` to FiniteSet(*cls.nargs); no
+    evalf (evaluate is False), ``_sympify`` returns it. The same here, nargs being the class's
+    FiniteSet made once (immutable). Function.__new__ costs ~80 us after clear_cache (cacheit,
+    sympify, FiniteSet). (tests/test_series_points.py compares objects, __dict__ and facts.)
+    """
+    obj = sp.Basic.__new__(cls, arg)
+    obj.nargs = _NARGS[cls]
+    return obj
+
+
+# each class's nargs, as Application.__new__ sets it on an instance (FiniteSet(1); log: FiniteSet(1, 2))
+_NARGS = {cls: cls(sp.Integer(2), evaluate=False).nargs
+          for cls in (sp.sin, sp.cos, sp.tan, sp.atan, sp.log, sp.sinh, sp.cosh, sp.exp)}
 
 
 def _rational(arg: object) -> sp.Rational:
@@ -68,21 +134,64 @@ _REAL = (sp.sin, sp.cos, sp.tan, sp.atan, sp.log, sp.sinh, sp.cosh, sp.exp)
 
 
 def real_and_small(value: sp.Expr, bits: int) -> bool:
-    """Whether ``value`` is f(q) or f(q)**k of this module's functions, q > 0 (log: q > 1) and k
-    natural, every number under ``bits`` bits: defined, real and printable, nothing to vet.
+    """Whether ``value`` is f(q), f(q)**k or -f(q) of this module's functions, q > 0 (log: q > 1; exp:
+    any q; sin, cos, sinh, cosh, exp: q may be such a value itself), E or E**k, k natural, every
+    number under ``bits`` bits: defined, real and printable, nothing to vet.
 
     (tan(q) is finite: q is rational, pi/2 is not. Asking SymPy ``is_real`` of sin(4) costs
     ~1 ms after ``clear_cache``: it looks for multiples of pi.)
 
-    >>> real_and_small(sp.sin(4)**2, 100), real_and_small(sp.log(sp.Rational(1, 2)), 100)
+    >>> real_and_small(sp.sin(4)**2, 100), real_and_small(sp.log(sp.Rational(1, 2), evaluate=False), 100)
     (True, False)
     """
+    if type(value) is sp.Mul and len(value.args) == 2 and value.args[0] is sp.S.NegativeOne:
+        value = value.args[1]  # -atan(1/3) (leaf): real and small where atan(1/3) is
     if type(value) is sp.Pow:
         value, k = value.args
+        if type(value) is sp.Add and k.is_Rational and _small(k, bits) and _positive_sum(value, bits):
+            return True  # sqrt(1 + cos(4)**2), 1/(2 + sin(1)**2): a power of a positive number
         if not (k.is_Integer and 0 < k.p and k.p.bit_length() <= bits):
             return False
+    if value is sp.S.Exp1:  # E, E**3 (exp(1) is E)
+        return True
     if type(value) not in _REAL:
         return False
     (q,) = value.args
-    return bool(q.is_Rational and q.p > 0 and max(q.p.bit_length(), q.q.bit_length()) <= bits
-                and (type(value) is not sp.log or q > 1))
+    if not q.is_Rational:  # sinh(sinh(4)): real for a real argument, and finite (not tan, log, atan: domains)
+        return type(value) in _EVERYWHERE and real_and_small(q, bits)
+    return bool((q.p > 0 or type(value) is sp.exp) and max(abs(q.p).bit_length(), q.q.bit_length()) <= bits
+                and (type(value) is not sp.log or q > 1))  # exp(-2): real too
+
+
+def _small(q: sp.Rational, bits: int) -> bool:
+    return max(abs(q.p).bit_length(), q.q.bit_length()) <= bits
+
+
+def _positive_sum(value: sp.Expr, bits: int) -> bool:
+    """Whether a sum is a positive rational plus terms that cannot be negative.
+
+    Each other term: an even power of a value ``real_and_small`` passes (cos(4)**2), or exp/cosh
+    of one (positive), either times a positive rational. Then the sum is positive and real.
+    """
+    positive = False
+    for term in value.args:
+        if term.is_Rational:
+            if term.p <= 0 or not _small(term, bits):
+                return False
+            positive = True
+            continue
+        if type(term) is sp.Mul and len(term.args) == 2 and term.args[0].is_Rational:
+            q, term = term.args
+            if q.p <= 0 or not _small(q, bits):
+                return False
+        if type(term) is sp.Pow:
+            base, k = term.args
+            if not (k.is_Integer and k.p > 0 and k.p % 2 == 0 and k.p.bit_length() <= bits
+                    and real_and_small(base, bits)):
+                return False
+        elif not (type(term) in (sp.exp, sp.cosh) and real_and_small(term, bits)):
+            return False
+    return positive
+
+
+_EVERYWHERE = (sp.sin, sp.cos, sp.sinh, sp.cosh, sp.exp)  # real and finite at every real number

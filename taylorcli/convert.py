@@ -47,7 +47,13 @@ def to_sympy(expr: Any, memo: dict[Any, sp.Expr] | None = None,
         result = mul([to_sympy(arg, memo, new_leaves, keys) for arg in expr.args], keys)
     else:  # a constant such as sin(4) or exp(2) built without SymPy's evaluation (constants.py)
         result = leaf(expr)
-        if result is None:
+        if result is None and isinstance(expr, symengine.Pow):
+            # SymEngine's Pow._sympy_ is base._sympy_() ** exp._sympy_(): the same power of the same
+            # objects, its parts converted here (cos(35/6) by leaf, not cos.eval). Their own memo and
+            # no leaves: the power is the leaf vetted, as before; a part met alone later is new then.
+            base, exponent = expr.args
+            result = to_sympy(base, {}, None, keys) ** to_sympy(exponent, {}, None, keys)
+        elif result is None:
             result = expr._sympy_()
         if new_leaves is not None:
             new_leaves.append(result)

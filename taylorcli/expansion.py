@@ -27,7 +27,7 @@ import sympy as sp
 
 from .calculus import Differentiator, Expr, Variables, as_expression, describe_point
 from .convert import add, mul
-from .keyed import polynomial as keyed_polynomial
+from .keyed import displacement, polynomial as keyed_polynomial
 from .sortkey import rational_polynomial, rational_univariate
 from .errors import InputError, LimitError, MathError
 from .guard import check_point, check_size, not_real
@@ -152,11 +152,7 @@ def _base(v: sp.Symbol, a: sp.Expr) -> sp.Expr:
     if a is sp.S.Zero:
         return v
     if a.is_Rational:
-        if type(v) is sp.Symbol and v.is_commutative:  # Add(-a, v)'s object, without Add.flatten
-            # (and -a without Integer's cache, which clear_cache empties)
-            minus = _integer(-a.p) if a.q == 1 else sp.Rational.from_coprime_ints(-a.p, a.q)
-            return sp.Add._from_args((minus, v), True)
-        return v - a
+        return displacement(v, a)  # v - a, without Add.__new__ (keyed.py)
     if a == sp.oo:
         return 1 / v
     if a == -sp.oo:

@@ -46,6 +46,8 @@ def check_point(expr: sp.Expr, point: Mapping[sp.Symbol, sp.Expr]) -> None:
         try:
             if isinstance(value, (int, float)):
                 floats[symbol] = float(value)
+            elif value.is_Rational:
+                floats[symbol] = _rational_float(value)
             else:
                 floats[symbol] = float(value) if value.is_Number else float(sp.N(value, 17))
         except (TypeError, ValueError, OverflowError):
@@ -76,6 +78,8 @@ def _has_exact(expr: sp.Basic) -> bool:
 def _estimate(node: sp.Basic, floats: dict[sp.Basic, float | None],
               point: Mapping[sp.Symbol, sp.Expr]) -> float | None:
     try:
+        if node.is_Rational:
+            return _rational_float(node)
         if node.is_Number or isinstance(node, sp.NumberSymbol):
             return float(node)
         args = [floats.get(arg) for arg in node.args]
@@ -102,6 +106,16 @@ def _estimate(node: sp.Basic, floats: dict[sp.Basic, float | None],
             and _digits(node, args) > MAX_DIGITS:  # type: ignore[arg-type]
         raise MathError(f"{node} is too large to compute exactly at {_describe(point)}")
     return None
+
+
+def _rational_float(q: sp.Rational) -> float:
+    """``float(q)``: p/q in Python is correctly rounded (to nearest, ties to even) like SymPy's
+    mpmath conversion, without it (~3 us a number); a huge one is left to SymPy (inf, not OverflowError).
+    """
+    p, d = q.p, q.q
+    if abs(p).bit_length() <= 1000 and d.bit_length() <= 1000:
+        return p / d if d != 1 else float(p)
+    return float(q)
 
 
 def _digits(node: sp.Basic, args: list[float]) -> float:

@@ -29,9 +29,40 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sympy.core import Basic, Mul, S
+from sympy.core import Add, Basic, Expr, Integer, Mul, Rational, S, Symbol
 
 from .sortkey import NoKey, Stop, _canonical_sum, _class_key, _plain_base, _power, _second, sort_key
+
+
+def displacement(x: Basic, a: Basic) -> Basic:
+    """``x - a`` for a symbol x and a rational a != 0, without ``Add.__new__``.
+
+    ``Expr.__sub__`` builds Add(x, -a); Add.flatten keeps the number apart, puts it first,
+    and the sum is commutative: ``Add._from_args((-a, x), True)``. No constructor
+    postprocessor is registered for a Symbol or a Rational. ``-a`` is Rational.__neg__'s
+    Rational(-p, q) (Integer(-p)): coprime with q > 0, built as engine.exact_rational builds
+    it. (tests/test_series_points.py compares the objects.)
+
+    >>> import sympy as sp
+    >>> x = sp.Symbol("x")
+    >>> sp.srepr(displacement(x, sp.Rational(3, 2))) == sp.srepr(x - sp.Rational(3, 2))
+    True
+    """
+    if type(x) is not Symbol or not x.is_commutative or not a.is_Rational or a is S.Zero:
+        return x - a
+    return Add._from_args((_negative(a), x), True)
+
+
+def _negative(a: Basic) -> Basic:
+    """``-a`` for a rational a != 0: Rational(-p, q)'s object (engine.exact_rational's way), without its cache."""
+    p, q = -a.p, a.q
+    if q != 1:
+        return Rational.from_coprime_ints(p, q)
+    if -1 <= p <= 1:
+        return S.NegativeOne if p < 0 else S.One
+    value = Expr.__new__(Integer)
+    value.p = p
+    return value
 
 
 def polynomial(coefficients: Sequence[tuple[Sequence, Basic]], bases: Sequence[Basic]) -> Basic | None:

@@ -63,3 +63,22 @@ def test_fallbacks_where_flattening_does_more():
     assert identical(mul([sp.sqrt(2), sp.sqrt(3)]), sp.sqrt(6))  # numeric radicals combine
     assert identical(add([x, 2 * x]), 3 * x)  # like terms combine
     assert identical(add([sp.Integer(1), sp.Integer(2), x]), x + 3)
+
+
+@pytest.mark.parametrize("make", [
+    lambda: se.sqrt(1 + se.cos(se.Rational(35, 6)) ** 2),
+    lambda: (1 + se.cos(se.Rational(35, 6)) ** 2) ** -1,
+    lambda: (se.Rational(3, 4) + se.sin(2) * se.exp(3)) ** se.Rational(-3, 2),
+    lambda: se.sqrt(se.exp(2) + se.log(3)),
+    lambda: se.sqrt(2) * se.sqrt(1 + se.sinh(se.sinh(4))),
+    lambda: se.sqrt(se.Rational(3, 7)),
+    lambda: (se.cos(1) + se.sin(1)) ** 3,
+    lambda: se.sqrt(se.cos(4) - 1),
+])
+def test_a_power_converts_to_sympys_object(make):
+    """to_sympy converts a power's parts itself (SymEngine's Pow._sympy_ is base ** exp): the same object."""
+    value = make()
+    leaves: list = []
+    found = to_sympy(value, {}, leaves, {})
+    reference = value._sympy_()
+    assert sp.srepr(found) == sp.srepr(reference) and hash(found) == hash(reference)

@@ -208,3 +208,29 @@ def test_marking_squares_finite_leaves_sympy_classes_alone():
     assert "infinite" not in sp.Mul.default_assumptions
     z = sp.Symbol("z")
     assert sp.Mul(sp.oo, z, evaluate=False).is_infinite is not False
+
+
+@pytest.mark.parametrize("text", ["-1/3", "3/2", "0", "-0", "1", "-1", "4/2", "-6/4", "7/1", "-0/5", "2",
+                                  "123456789012345678901234567890", "-1/123456789012345678901234567890",
+                                  "1/0", "01", "1/ 2", "+1", "1.5", "-1/-3", "1_0"])
+def test_a_point_value_that_is_a_plain_rational_is_the_parsers(text):
+    """points.parse_value reads -p/q without the parser: the very object the parser builds (or its error)."""
+    try:
+        reference = parse_expression(text)
+    except TaylorError as error:
+        with pytest.raises(type(error)):
+            parse_value(text)
+        return
+    found = parse_value(text)
+    assert sp.srepr(found) == sp.srepr(reference) and type(found) is type(reference)
+    assert found == reference and hash(found) == hash(reference)
+
+
+def test_plain_rationals_at_random_are_the_parsers():
+    import random
+    rng = random.Random(9)
+    for _ in range(300):
+        p, q = rng.randint(-10**6, 10**6), rng.randint(1, 10**4)
+        for text in (str(p), f"{p}/{q}"):
+            found, reference = parse_value(text), parse_expression(text)
+            assert sp.srepr(found) == sp.srepr(reference) and type(found) is type(reference)

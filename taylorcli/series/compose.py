@@ -154,8 +154,8 @@ class Walker:
     def _power(self, base: sp.Expr, exponent: sp.Expr) -> Series:
         ring = self.ring
         u = self.series(base)
-        if exponent.is_Integer and exponent >= 0:
-            return ring.pow_int(u, int(exponent))
+        if exponent.is_Integer and exponent.p >= 0:
+            return ring.pow_int(u, int(exponent.p))
         u = self._settle(u)
         if exponent.is_Rational:
             r = _fraction(exponent)
@@ -163,7 +163,10 @@ class Walker:
                 raise Unsupported("a fractional power of a negative number")
             if not u[0]:
                 raise Unsupported("a power of a series that vanishes at the point")
-            p0 = self.constant_of(se.Pow(self.to_engine(u[0]), sympy2symengine(exponent)))
+            if r.denominator == 1 and u[0].is_constant():  # a rational to an integer power: exact, as SymEngine's
+                p0 = ring.ctx.constant(u[0].leading_coefficient() ** r.numerator)
+            else:
+                p0 = self.constant_of(se.Pow(self.to_engine(u[0]), sympy2symengine(exponent)))
             return ring.power(u, r, p0, self._inverse(u))
         # b**e = exp(e log b), its value at the point as SymEngine gives b0**e0. Only where
         # that value is rational: else SymEngine folds b**e/b into b**(e-1) (x**(a/7 + 1)),
@@ -366,5 +369,7 @@ def _fraction(q: sp.Rational) -> Fraction:
 def _fmpq(value: object) -> object:
     from flint import fmpq
 
-    r = Fraction(str(value)) if not isinstance(value, se.Integer) else Fraction(int(value))
-    return fmpq(r.numerator, r.denominator)
+    if isinstance(value, se.Integer):
+        return fmpq(int(value))
+    p, q = value.get_num_den()  # SymEngine's rational is reduced, q > 0
+    return fmpq(int(p), int(q))

@@ -37,11 +37,11 @@ Vet = Callable[[tuple[int, ...], sp.Expr], None]
 _LIMIT = int(MAX_DIGITS * math.log2(10))  # guard.check_size's limit, in bits
 
 
-def applies(expr: sp.Expr, degree: str) -> str | None:
-    """Why the arithmetic does not apply to ``expr`` (None when it does)."""
+def applies(expr: sp.Expr, degree: str, functions: set | None = None) -> str | None:
+    """Why the arithmetic does not apply to ``expr`` (None when it does); ``functions``: its atoms(Function)."""
     if degree not in ("total", "each"):
         return f"degree {degree!r}"
-    for fn in expr.atoms(sp.Function):
+    for fn in expr.atoms(sp.Function) if functions is None else functions:
         if not isinstance(fn, FUNCTIONS) or len(fn.args) != 1:
             return f"no recurrence for {type(fn).__name__}"
     return None
@@ -66,19 +66,24 @@ def taylor_coefficients(expr: sp.Expr, variables: Sequence[sp.Symbol], point: di
             return _univariate(expr, variables[0], point[variables[0]], order, k, vet)
         except NoSlot:
             pass  # an irrational constant, or a function it has no rule for: the general engine
-    why = applies(expr, degree)  # (the univariate walk refuses what this refuses, with NoSlot)
+    functions, free = _survey(expr)
+    why = applies(expr, degree, functions)  # (the univariate walk refuses what this refuses, with NoSlot)
     if why:
         raise Unsupported(why)
     # First without generator slots (most expansions at 0 have rational coefficients only:
     # FLINT is fastest with the fewest variables), then with as many as the expression may need.
+    # Away from 0, a function's value at the point is irrational (sin(4), exp(2)) unless its argument
+    # is 0 there: the ring with slots comes first (the other one's walk would stop at it, wasted).
+    # Either ring gives the same coefficients; only which is faster differs.
     try:
+        if functions and any(a is not sp.S.Zero for a in point.values()):
+            raise NoSlot("a function away from 0")
         walker = Walker(variables, point, k, Ring.get(n, 0, k, each))
         parts = walker.series(expr)
     except NoSlot:
         slots = Walker.slots(expr, k) + sum(not point[v].is_Rational for v in variables)
         walker = Walker(variables, point, k, Ring.get(n, slots, k, each))
         parts = walker.series(expr)
-    free = expr.free_symbols
     names = {s.name: s for s in free | set(variables)}
     parameters = not free <= set(point)
     memo: dict[object, sp.Expr] = {}
@@ -90,6 +95,7 @@ def taylor_coefficients(expr: sp.Expr, variables: Sequence[sp.Symbol], point: di
         found: list[tuple[tuple[int, ...], sp.Expr]] = []
         if not walker.values:  # rational coefficients only
             for exps, c in _terms(parts[d]):
+                exps = exps[:n]  # (a ring with slots: every generator's exponent is 0 here)
                 p, q = int(c.p), int(c.q)
                 value = exact_rational(p, q)  # an fmpq is reduced, q > 0: Rational(p, q)'s object
                 if vet is not None and max(abs(p).bit_length(), q.bit_length()) > _LIMIT:
@@ -133,6 +139,29 @@ def taylor_coefficients(expr: sp.Expr, variables: Sequence[sp.Symbol], point: di
         return []
     integers = _integers(k)
     return [(tuple([integers[p] for p in powers]), value) for powers, value in out]
+
+
+def _survey(expr: sp.Expr) -> tuple[set, set]:
+    """``expr.atoms(sp.Function)`` and its symbols, in one walk (each distinct subexpression once).
+
+    The symbols are ``expr.free_symbols`` wherever they are used: only after the walk
+    succeeded, so the expression is made of sums, products, powers, FUNCTIONS and atoms
+    (no Integral, Lambda or Subs binds a symbol; anything else raised Unsupported).
+    """
+    functions: set = set()
+    symbols: set = set()
+    seen: set = set()
+    stack = [expr]
+    while stack:
+        node = stack.pop()
+        if node.is_Symbol:
+            symbols.add(node)
+        elif node.args and node not in seen:
+            seen.add(node)
+            if isinstance(node, sp.Function):
+                functions.add(node)
+            stack.extend(node.args)
+    return functions, symbols
 
 
 def _univariate(expr: sp.Expr, x: sp.Symbol, a: sp.Expr, order: int, k: int,
