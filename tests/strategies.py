@@ -128,7 +128,10 @@ def numeric(expr: sp.Expr, point: dict[sp.Symbol, sp.Expr], digits: int = 30) ->
     """``expr`` at ``point`` (parameters at PARAMETER_VALUES) to ``digits``; None if undefined or not real."""
     values = {**PARAMETER_VALUES, **point}
     # An unevaluated Derivative(g(x), x) cannot take x = 3/7 by xreplace: subs makes it Subs.
-    exact = expr.subs(values).doit() if expr.has(sp.Derivative) else expr.xreplace(values)
+    try:
+        exact = expr.subs(values).doit() if expr.has(sp.Derivative) else expr.xreplace(values)
+    except ValueError:  # SymPy refuses the value (DiracDelta of a complex number): undefined there
+        return None
     if exact.has(*UNDEFINED):
         return None
     value = sp.N(exact, digits)

@@ -43,6 +43,8 @@ def equal_at_probes(ours: sp.Expr, reference: sp.Expr, probes=PROBES) -> bool:
     """Equal wherever both are defined at the probe points (30 digits, 20 compared)."""
     for probe in probes:
         a, b = numeric(ours, probe), numeric(reference, probe)
+        if b is None and a is not None and reference.has(sp.Derivative):
+            continue  # sympy.diff left a Derivative it cannot evaluate (of sign(log(x))): no number to compare
         if (a is None) != (b is None):
             return False
         if a is not None and not close(a, b):
