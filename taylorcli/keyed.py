@@ -31,7 +31,7 @@ from typing import Any
 
 from sympy.core import Add, Basic, Expr, Integer, Mul, Rational, S, Symbol
 
-from .sortkey import NoKey, Stop, _canonical_sum, _class_key, _plain_base, _power, _second, sort_key
+from .sortkey import NoKey, Stop, _canonical_sum, _class_key, _plain_base, _second, sort_key, term_factors
 
 
 def displacement(x: Basic, a: Basic) -> Basic:
@@ -90,16 +90,9 @@ def _build(coefficients: Sequence[tuple[Sequence, Basic]], bases: Sequence[Basic
     for powers, c in coefficients:
         if c is S.Zero:
             continue
-        factors = []
-        for i, p in enumerate(powers):
-            if p is S.Zero or type(p) is int and p == 0:
-                continue
-            found = powers_of.get((i, id(p)), False)
-            if found is False:
-                found = powers_of[(i, id(p))] = _power(bases[i], p, memo)
-            if found is None:
-                return None
-            factors.append(found)
+        factors = term_factors(powers, bases, powers_of, memo)
+        if factors is None:
+            return None
         if c.is_Number:
             if not c.is_Rational:
                 return None

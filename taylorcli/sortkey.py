@@ -18,6 +18,7 @@ True
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from math import gcd
 from typing import Any
 
@@ -81,6 +82,22 @@ def sort_args(args: list[Basic], memo: dict[Any, tuple] | None = None) -> None:
         args.sort(key=basic._args_sortkey)
 
 
+def term_factors(powers: Sequence, bases: Sequence[Basic], powers_of: dict, memo: dict) -> list | None:
+    """A term's (b**p, key) factors, each power made once per build (``powers_of``); None if one has no key."""
+    factors = []
+    for i, p in enumerate(powers):
+        if p is S.Zero or type(p) is int and p == 0:  # Integer(0) is S.Zero; no Integer.__bool__
+            continue
+        # By identity: every p is alive in the caller's coefficients, and Integer.__hash__ is Python code.
+        found = powers_of.get((i, id(p)), False)
+        if found is False:
+            found = powers_of[(i, id(p))] = _power(bases[i], p, memo)
+        if found is None:
+            return None
+        factors.append(found)
+    return factors
+
+
 def rational_polynomial(coefficients: list, bases: list[Basic]) -> Basic | None:
     """``sp.Add(*(c * prod(b**p)))`` for rational coefficients, built without SymPy's flattening.
 
@@ -102,17 +119,9 @@ def rational_polynomial(coefficients: list, bases: list[Basic]) -> Basic | None:
     for powers, c in coefficients:
         if not c.is_Rational or c is zero:  # S.Zero, S.One: singletons (== would sympify)
             return None
-        factors = []
-        for i, p in enumerate(powers):
-            if p is zero or type(p) is int and p == 0:  # Integer(0) is S.Zero; no Integer.__bool__
-                continue
-            # By identity: every p is alive in `coefficients`, and Integer.__hash__ is Python code.
-            found = powers_of.get((i, id(p)), False)
-            if found is False:
-                found = powers_of[(i, id(p))] = _power(bases[i], p, memo)
-            if found is None:
-                return None
-            factors.append(found)
+        factors = term_factors(powers, bases, powers_of, memo)
+        if factors is None:
+            return None
         if not factors:
             numbers.append(c)
             continue

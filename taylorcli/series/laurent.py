@@ -166,10 +166,7 @@ def puiseux(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, order: int,
     """
     if not a.is_Rational:
         raise Unsupported("the point is not rational")
-    q = 1
-    for power in expr.atoms(sp.Pow):
-        if power.exp.is_Rational:
-            q = q * int(power.exp.q) // _gcd(q, int(power.exp.q))
+    q = ramification(expr)
     sign = 1 if side == "+" else -1
     extra = 4 * q
     need = (order + 1) * q
@@ -199,6 +196,19 @@ def puiseux(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, order: int,
         terms[sp.Integer(0)] = terms.get(sp.Integer(0), sp.S.Zero) + found.k
         terms = dict(sorted(terms.items()))
     return terms, next_exponent
+
+
+def ramification(expr: sp.Expr) -> int:
+    """q, the least common denominator of the rational exponents: x = a + s**q makes f a Laurent series in s.
+
+    >>> ramification(sp.sqrt(sp.Symbol("x")) + sp.Symbol("x") ** sp.Rational(1, 3))
+    6
+    """
+    q = 1
+    for power in expr.atoms(sp.Pow):
+        if power.exp.is_Rational:
+            q = q * int(power.exp.q) // _gcd(q, int(power.exp.q))
+    return q
 
 
 def _gcd(m: int, n: int) -> int:

@@ -30,7 +30,7 @@ import flint
 import sympy as sp
 from flint import fmpq, fmpq_series
 
-from .laurent import MAX_EXTRA, NotRealHere, _gcd, _Short, _walk, puiseux
+from .laurent import MAX_EXTRA, NotRealHere, _Short, _walk, puiseux, ramification
 from .tps import Unsupported
 from .univariate import _AT_ZERO
 
@@ -399,10 +399,7 @@ def log_puiseux(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, order: int, side: s
     """
     if not a.is_Rational:
         raise Unsupported("the point is not rational")
-    q = 1
-    for pw in expr.atoms(sp.Pow):
-        if pw.exp.is_Rational:
-            q = q * int(pw.exp.q) // _gcd(q, int(pw.exp.q))
+    q = ramification(expr)
     sign = 1 if side == "+" else -1
     extra = 4 * q
     need = (order + 1) * q
