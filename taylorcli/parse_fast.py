@@ -188,7 +188,9 @@ def _factor_base(e: sp.Basic) -> sp.Basic | None:
     cls = type(e)
     if cls is sp.Pow:
         base, n = e.args
-        return base if _plain_symbol(base) and n.is_Integer and n not in (0, 1) else None
+        if _plain_symbol(base) and n.is_Integer and n not in (0, 1):
+            return base
+        return base if parse_pow.inert_factor(e) else None  # (1 + x**2)**-1, sqrt(1 + sinh(x)**2)
     if cls is sp.exp:
         return sp.E if _polynomial_argument(e.args[0]) else None
     if (isinstance(e, sp.Function) and len(e.args) == 1 and cls.as_base_exp is Expr.as_base_exp
@@ -431,5 +433,9 @@ def real_by_shape(node: sp.Basic) -> bool:
     if cls is sp.log:
         return len(node.args) == 1 and _positive_somewhere(node.args[0])
     if cls is sp.Pow:
-        return node.args[1].is_Rational and _positive_somewhere(node.args[0])
+        return node.args[1].is_Rational and (_positive_somewhere(node.args[0])
+                                             or parse_pow.positive_everywhere(node.args[0]))  # sqrt(1 + u**2)
     return cls in _REAL_FINITE and _real_argument(node.args[0])
+
+
+from . import parse_pow  # noqa: E402 - powers (parse_pow.py uses this module's shapes)

@@ -1,0 +1,140 @@
+"""Powers the parser builds without ``Pow``'s evaluation, where that provably changes nothing (issue 9).
+
+``1/(1 + (x*y*z)**2)`` cost ~3 ms to build after ``clear_cache()``: ``Pow(B, -1)``
+of a two-term Add asks ``is_infinite`` of both terms (``Add._eval_power``),
+a chain of assumption deductions through every factor; ``sqrt(1 + (x + 2*y)**2)``
+the same, and ``parse.undefined`` then asked ``is_real`` of the root. For the
+shapes below the outcome is known, so the object is built directly.
+tests/test_fast_paths.py compares each with SymPy's constructor, object for
+object, on hypothesis inputs and near misses.
+
+Why ``Pow(B, r)`` is ``Expr.__new__(Pow, B, r)`` (sympy/core/power.py,
+``Pow.__new__``, SymPy 1.14), for r a Rational other than 0 and 1 and B an
+expression with ``B.is_number`` False (a free symbol in it):
+
+- r is not zoo, oo, 0 or 1; ``r == -1 and not B``: B is an Expr, which is
+  true (no ``__bool__``); r is no AccumBounds.
+- The numeric-base branch needs ``B.is_number`` (or B a Number): False.
+- B is not NaN nor 1; r is an Atom, so E is not looked for.
+- ``B._eval_power(r)``: where B's class keeps ``Expr._eval_power`` (a Symbol,
+  sin, cos, tan, atan, sinh, cosh, tanh, log, ...: not exp, Pow, Mul, Add, Abs,
+  which define their own) it returns None. ``Add._eval_power``: its first
+  branch needs two terms with one ``is_infinite``; the terms are checked
+  finite by shape here (``finite_by_shape``; SymPy's deductions are sound, so
+  ``is_infinite`` is not True); its second needs ``self.is_number``: False.
+  It returns None.
+- Then ``Expr.__new__(Pow, B, r)``, the constructor's postprocessors, and
+  ``is_commutative`` set from B's and r's: done here the same way.
+
+``Pow(M, n)`` for a monomial M (distinct plain symbols s_i**k_i, no number)
+and an integer n (not 0, 1) is ``Mul._eval_power``: ``Mul(*[Pow(b, n,
+evaluate=False)]) * Pow(1, n, evaluate=False)``. Mul.flatten files each
+``Pow(s**k, n)`` under the base ``s**k`` (distinct), multiplies the
+unevaluated ``1**n`` into the coefficient (1), and rebuilds ``Pow(s**k, n)``,
+which ``Pow._eval_power`` makes ``s**(k*n)`` (integer n); its base s is not
+``s**k`` for k > 1, so flatten runs again with bases s_i, distinct: the Mul of
+the ``s_i**(k_i*n)``, sorted, coefficient 1: ``parse_fast.product`` of those.
+
+>>> x, y = parse_fast.real_symbol("x"), parse_fast.real_symbol("y")
+>>> power(1 + x**2*y**2, sp.Integer(-1)) == 1/(1 + x**2*y**2)
+True
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+from sympy.core.expr import Expr
+
+from . import parse_fast
+
+
+def _finite_by_shape(e: sp.Basic) -> bool:
+    """Rationals, the parser's symbols, +, *, natural powers and real finite functions of those: finite."""
+    if type(e) is sp.Pow:
+        n = e.args[1]
+        return n.is_Integer and n > 0 and _finite_by_shape(e.args[0])
+    if e.is_Rational or parse_fast._plain_symbol(e):
+        return True
+    if type(e) in parse_fast._REAL_FINITE:
+        return _finite_by_shape(e.args[0])
+    return (e.is_Add or e.is_Mul) and all(_finite_by_shape(a) for a in e.args)
+
+
+def _unevaluated_pow(base: sp.Expr, exponent: sp.Rational) -> sp.Expr:
+    obj = Expr.__new__(sp.Pow, base, exponent)  # what Pow.__new__ builds once _eval_power returned None
+    obj = sp.Pow._exec_constructor_postprocessors(obj)
+    if isinstance(obj, sp.Pow):
+        obj.is_commutative = base.is_commutative and exponent.is_commutative
+    return obj
+
+
+def power(base: sp.Expr, exponent: sp.Expr) -> sp.Expr | None:
+    """``Pow(base, exponent)`` built directly where evaluation provably gives it (module docstring); else None.
+
+    >>> x = parse_fast.real_symbol("x")
+    >>> power(1 + sp.sinh(x)**2, sp.Rational(1, 2))
+    sqrt(sinh(x)**2 + 1)
+    >>> power(sp.exp(x), sp.Integer(2)) is None  # exp(2*x): SymPy builds it
+    True
+    """
+    if not parse_fast._evaluating() or not isinstance(exponent, sp.Rational) or exponent in (0, 1):
+        return None
+    if not isinstance(base, Expr) or base.is_number:
+        return None
+    cls = type(base)
+    if cls is sp.Mul:
+        if not exponent.is_Integer or not parse_fast._monomial(base.args):
+            return None
+        n = int(exponent)
+        factors = []
+        for f in base.args:
+            s, k = (f, 1) if parse_fast._plain_symbol(f) else (f.args[0], int(f.args[1]))
+            factors.append(sp.Pow(s, k * n))  # a symbol's power: no _eval_power, cheap
+        return parse_fast.product(factors)
+    return _unevaluated_pow(base, exponent) if _inert_base(base) else None
+
+
+def _inert_base(base: sp.Expr) -> bool:
+    """``base._eval_power(r)`` is None for every rational r (base not a number): module docstring."""
+    cls = type(base)
+    if cls is sp.Add:
+        return len(base.args) != 2 or all(_finite_by_shape(a) for a in base.args)
+    return cls is not sp.Mul and cls._eval_power is Expr._eval_power
+
+
+def inert_factor(e: sp.Basic) -> bool:
+    """``B**r`` (r rational, not 0, 1) that ``Pow(B, r)`` rebuilds as it is: ``parse_fast.product`` files it
+    under B (its ``as_base_exp``), and Mul.flatten's ``Pow(B, r)`` gives it back (module docstring).
+
+    >>> inert_factor(1/(1 + parse_fast.real_symbol("x")))
+    True
+    """
+    if type(e) is not sp.Pow:
+        return False
+    base, exponent = e.args
+    return (isinstance(exponent, sp.Rational) and exponent not in (0, 1) and isinstance(base, Expr)
+            and not base.is_number and base.is_commutative is True and _inert_base(base))
+
+
+def positive_everywhere(e: sp.Basic) -> bool:
+    """A sum of a positive rational and non-negative terms r*g**(2k) (r > 0, g finite and real by shape).
+
+    Such a sum is positive at every real point, so its rational powers are real.
+
+    >>> positive_everywhere(1 + sp.cos(parse_fast.real_symbol("x"))**2)
+    True
+    """
+    if type(e) is not sp.Add or not e.args[0].is_Rational or e.args[0] <= 0:
+        return False
+    for t in e.args[1:]:
+        if type(t) is sp.Mul and t.args[0].is_Rational:
+            if t.args[0] <= 0:
+                return False
+            rest = t.args[1:]
+        else:
+            rest = (t,)
+        for f in rest:
+            if not (type(f) is sp.Pow and f.args[1].is_Integer and f.args[1] > 0 and f.args[1] % 2 == 0
+                    and _finite_by_shape(f.args[0])):
+                return False
+    return True
