@@ -35,6 +35,11 @@ which ``Pow._eval_power`` makes ``s**(k*n)`` (integer n); its base s is not
 ``s**k`` for k > 1, so flatten runs again with bases s_i, distinct: the Mul of
 the ``s_i**(k_i*n)``, sorted, coefficient 1: ``parse_fast.product`` of those.
 
+``parse_fast.product`` takes a factor ``B**r`` of the first kind (``inert_factor``)
+filed under the base B: Mul.flatten's ``as_base_exp`` gives (B, r) (B is no
+Rational), ``_gather`` rebuilds r from ``r.as_coeff_Mul()``, and part 2's
+``Pow(B, r)`` is the same object by the proof above, with base B unchanged.
+
 >>> x, y = parse_fast.real_symbol("x"), parse_fast.real_symbol("y")
 >>> power(1 + x**2*y**2, sp.Integer(-1)) == 1/(1 + x**2*y**2)
 True
