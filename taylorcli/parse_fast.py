@@ -176,7 +176,7 @@ def inert_call(function: object, args: list) -> sp.Expr | None:
     if len(args) != 1 or function not in _CALLS or not _evaluating():
         return None  # exp would be a Pow, or nothing evaluates: SymPy's own constructor decides
     (arg,) = args
-    if not _inert(function, arg):
+    if not _inert(function, arg) and not parse_pow.inert_nested(function, arg):  # cosh(sin(x + z))
         return None
     return _unevaluated(function, arg)
 
@@ -192,7 +192,7 @@ def _factor_base(e: sp.Basic) -> sp.Basic | None:
             return base
         return base if parse_pow.inert_factor(e) else None  # (1 + x**2)**-1, sqrt(1 + sinh(x)**2)
     if cls is sp.exp:
-        return sp.E if _polynomial_argument(e.args[0]) else None
+        return sp.E if _polynomial_argument(e.args[0]) or parse_pow.inner_call(e.args[0]) else None
     if (isinstance(e, sp.Function) and len(e.args) == 1 and cls.as_base_exp is Expr.as_base_exp
             and e.is_commutative is True):
         return e

@@ -143,3 +143,40 @@ def positive_everywhere(e: sp.Basic) -> bool:
                     and _finite_by_shape(f.args[0])):
                 return False
     return True
+
+
+# --- calls of calls: cosh(sin(p + x + z)) -------------------------------------------------------------------
+
+_OUTER = (sp.exp, sp.sin, sp.cos, sp.tan, sp.sinh, sp.cosh, sp.tanh)
+_INNER = (sp.exp, sp.sin, sp.cos, sp.tan, sp.sinh, sp.cosh, sp.tanh)  # no inverse function, no log
+
+
+def inner_call(arg: sp.Basic) -> bool:
+    """F(P) for F in exp, sin, cos, tan, sinh, cosh, tanh and P a polynomial argument F leaves as it is.
+
+    >>> inner_call(sp.sin(parse_fast.real_symbol("x") + 1))
+    True
+    """
+    return type(arg) in _INNER and parse_fast._inert(type(arg), arg.args[0])
+
+
+def inert_nested(function: object, arg: sp.Basic) -> bool:
+    """G(F(P)) is left as it is by G's eval, for G in exp, sin, cos, tan, sinh, cosh, tanh (``inner_call``).
+
+    Why (SymPy 1.14, trigonometric.py, hyperbolic.py, exponential.py): A = F(P)
+    is a function call of free symbols: not a Number, not zoo, AccumBounds,
+    SetExpr, MatrixBase or log; not an Add or a Mul; ``is_number`` False.
+    ``could_extract_minus_sign()`` is Expr's: False. ``as_coefficient(I)``
+    (``_imaginary_unit_as_coefficient``) is None: ``extract_multiplicatively(I)``
+    of a call reaches no branch (an exp is filed under base E, not I) and
+    returns None. ``_pi_coeff(A)``: A is not pi, is true, not a Mul, and
+    ``A.is_zero`` is not True: None. ``A.is_zero`` is not True anywhere:
+    P is not constant (it has a term in a symbol), so A is no constant zero
+    (exp, cos, cosh have no real zero; sin, tan, sinh, tanh vanish only on a
+    discrete set of values of P), and SymPy's deductions are sound. For cos,
+    ``A.is_finite is False`` would say A is infinite everywhere: it is not.
+    A is no inverse function (asin, acos, atan, acot, asec, acsc, atan2,
+    asinh, acosh, atanh, acoth), which the evals look for. So eval returns
+    None; tests/test_parse_pow.py compares with SymPy's constructor.
+    """
+    return function in _OUTER and inner_call(arg)

@@ -133,3 +133,46 @@ def test_parser_texts_build_the_same(text: str) -> None:
     got = _outcome(text)
     with _without_shortcuts():
         assert _outcome(text) == got
+
+
+# --- calls of calls (parse_pow.inert_nested, through parse_fast.inert_call) ---------------------------------
+
+from taylorcli.parse_fast import inert_call  # noqa: E402
+
+_INNER_CALLS = _CALLS + [sp.asin, sp.acos, sp.atan, sp.asinh, sp.atanh, sp.acosh, sp.Abs, sp.sqrt]
+
+
+def _calls() -> st.SearchStrategy[sp.Expr]:
+    return st.tuples(st.sampled_from(_INNER_CALLS), st.one_of(_shaped(), _bases())).map(lambda p: p[0](p[1]))
+
+
+@settings(max_examples=max_examples(400), **SETTINGS)
+@given(st.sampled_from(_CALLS), _calls())
+def test_nested_call_is_the_evaluated_object(function: object, arg: sp.Expr) -> None:
+    fast = inert_call(function, [arg])
+    if fast is not None:
+        expected = function(arg)
+        _same(fast, expected)
+        assert fast.nargs == expected.nargs
+
+
+@settings(max_examples=max_examples(200), **SETTINGS)
+@given(st.lists(st.one_of(_calls().map(sp.exp), _calls(), st.sampled_from([_X, sp.Integer(-2), sp.exp(_Y)])),
+                min_size=1, max_size=3))
+def test_product_of_nested_exps_is_muls_object(factors: list) -> None:
+    fast = product(factors)
+    if fast is not None:
+        _same(fast, sp.Mul(*factors))
+
+
+@pytest.mark.parametrize("text", [
+    "cos(2*u + v + 3*y + 2*w) + cosh(sin(p + x + z))", "cosh(sin(x))", "sin(sin(x))", "sin(sin(-x))", "cos(sin(-x))",
+    "exp(sin(x + y))", "exp(exp(x))*x", "exp(cos(x))*exp(x)", "exp(exp(x))*exp(sin(x))", "tan(tan(x))", "tan(atan(x))",
+    "sin(asin(x))", "cosh(asinh(x))", "sin(pi*sin(x))", "sin(sin(pi))", "sin(sin(x - x))", "exp(log(sin(x)))",
+    "log(exp(sin(x)))", "sinh(tanh(x*y))", "tanh(sinh(-x*y))", "cos(exp(-x))", "exp(tan(x + 1))*sin(x)",
+    "atan(sin(x))", "sin(cosh(x + y))*cosh(sin(x))", "-exp(sin(x + 1))", "2*exp(cos(x))*exp(cos(y))",
+])
+def test_nested_texts_build_the_same(text: str) -> None:
+    got = _outcome(text)
+    with _without_shortcuts():
+        assert _outcome(text) == got
