@@ -29,7 +29,7 @@ from sympy.core.basic import _preorder_traversal  # what Basic.has and Basic.ato
 from .errors import InputError, LimitError, ParseError, printable
 from .options import MAX_LENGTH, MAX_NODES, MAX_STDIN_LENGTH, MAX_STDIN_NODES, StdinText  # noqa: F401
 from .parse_fast import inert_call, number, product, real_by_shape, real_symbol, total
-from .parse_pow import power
+from .parse_pow import power, signed_call
 from .parse_large import _pieces, _top_level_signs, build_large  # noqa: F401 - long sums
 # The text checks and limits live in parse_text.py; their names stay importable from here.
 from .parse_text import (  # noqa: F401
@@ -299,6 +299,8 @@ class _Builder:
             built = power(exprs[0], sp.S.Half)  # sqrt(1 + u**2) without Add._eval_power's queries (parse_pow)
         else:
             built = inert_call(function.build, exprs)  # exp(1 - exp(x)) ... without eval's queries (parse_fast)
+            if built is None and len(exprs) == 1:
+                built = signed_call(function.build, exprs[0])  # sin(x - y - z) is -sin(-x + y + z) (parse_pow)
         return (function.build(*exprs) if built is None else built), estimate
 
     def binary(self, node: ast.BinOp, exprs: list[sp.Expr], floats: list[float] | None) -> tuple[sp.Expr, float | None]:

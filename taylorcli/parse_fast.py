@@ -170,7 +170,7 @@ def inert_call(function: object, args: list) -> sp.Expr | None:
     >>> x, y = sp.Symbol("x", real=True), sp.Symbol("y", real=True)
     >>> inert_call(sp.sin, [x + 2*y])
     sin(x + 2*y)
-    >>> inert_call(sp.sin, [-x - y]) is None  # sin(-x - y) is -sin(x + y): SymPy builds it
+    >>> inert_call(sp.sin, [-x - y]) is None  # sin(-x - y) is -sin(x + y): parse_pow.signed_call builds it
     True
     """
     if len(args) != 1 or function not in _CALLS or not _evaluating():

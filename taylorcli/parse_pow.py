@@ -180,3 +180,38 @@ def inert_nested(function: object, arg: sp.Basic) -> bool:
     None; tests/test_parse_pow.py compares with SymPy's constructor.
     """
     return function in _OUTER and inner_call(arg)
+
+
+# --- a minus sign moved out: sin(x - y + z - w) is -sin(-x + y - z + w) -------------------------------------
+
+_EVEN = (sp.cos, sp.cosh)
+
+
+def signed_call(function: object, arg: sp.Basic) -> sp.Expr | None:
+    """F(P) for an odd or even F whose eval moves P's minus sign out: ``-F(-P)`` or ``F(-P)``; else None.
+
+    Why (SymPy 1.14): for F in sin, cos, tan, atan, sinh, cosh, tanh and a
+    polynomial argument P, the branches before ``P.could_extract_minus_sign()``
+    in each eval do not fire (module docstring of parse_fast: P is no number,
+    zoo, AccumBounds or SetExpr; for cos, P is real and finite; for the
+    hyperbolic functions ``as_coefficient(I)`` is None). Where SymPy's own
+    predicate says True, eval returns ``-F(-P)`` (odd) or ``F(-P)`` (even).
+    ``-P`` is SymPy's negation; it is asked again (``parse_fast._inert``) and
+    then F(-P) is the unevaluated object; ``-F(-P)`` is ``Expr.__neg__``'s
+    ``Mul._from_args((-1, F(-P)))``, taken from SymPy itself.
+
+    >>> x, y = parse_fast.real_symbol("x"), parse_fast.real_symbol("y")
+    >>> signed_call(sp.sin, x - y - 1) == sp.sin(x - y - 1)
+    True
+    """
+    if function not in parse_fast._ODD_OR_EVEN or not parse_fast._evaluating():
+        return None
+    if not parse_fast._polynomial_argument(arg) or not arg.could_extract_minus_sign():
+        return None
+    negated = -arg
+    if not parse_fast._inert(function, negated):
+        return None
+    inner = parse_fast._unevaluated(function, negated)
+    if inner is None:
+        return None
+    return inner if function in _EVEN else -inner

@@ -176,3 +176,39 @@ def test_nested_texts_build_the_same(text: str) -> None:
     got = _outcome(text)
     with _without_shortcuts():
         assert _outcome(text) == got
+
+
+# --- a minus sign moved out (parse_pow.signed_call, through parse_fast.inert_call) --------------------------
+
+from taylorcli.parse_pow import signed_call  # noqa: E402
+
+
+@settings(max_examples=max_examples(400), **SETTINGS)
+@given(st.sampled_from(_CALLS), st.one_of(_shaped(), _bases(), _shaped().map(lambda e: -e)))
+def test_signed_call_is_the_evaluated_object(function: object, arg: sp.Expr) -> None:
+    fast = signed_call(function, arg)
+    if fast is not None:
+        _same(fast, function(arg))
+
+
+def test_signed_call_takes_the_parsers_shapes() -> None:
+    w = real_symbol("w")
+    for function in (sp.sin, sp.cos, sp.tan, sp.atan, sp.sinh, sp.cosh, sp.tanh):
+        for arg in (-_X - _Y, _X - _Y + _Z - w, 1 - _X, -2 * _X * _Y, _Z - _X):
+            fast = signed_call(function, arg)
+            assert fast is not None or not arg.could_extract_minus_sign(), (function, arg)
+            if fast is not None:
+                _same(fast, function(arg))
+    assert signed_call(sp.exp, -_X) is None and signed_call(sp.log, -_X) is None
+    assert signed_call(sp.sin, -sp.pi * _X) is None and signed_call(sp.sin, _X + _Y) is None
+
+
+@pytest.mark.parametrize("text", [
+    "sin(x - z)", "sin(z - x)", "cos(x - y + z - w)", "sin(x - y + z - w)", "tan(1 - x)", "atan(-x*y)", "sinh(z - x)",
+    "cosh(-2*x)", "tanh(-2*x - 1)", "sin(-x)", "cos(-x + pi)", "sin(-pi*x)", "sin(-x - I)", "cos(-x*sin(y))",
+    "sin(-exp(x))", "tan(-x)*sin(-y)", "exp(-x)*sin(-x)", "sin(-x)/cos(-x)", "sin(-x) + sin(x)", "cos(1 - x - y + z)",
+])
+def test_signed_texts_build_the_same(text: str) -> None:
+    got = _outcome(text)
+    with _without_shortcuts():
+        assert _outcome(text) == got
