@@ -29,6 +29,7 @@ from sympy.core.basic import _preorder_traversal  # what Basic.has and Basic.ato
 from .errors import InputError, LimitError, ParseError, printable
 from .options import MAX_LENGTH, MAX_NODES, MAX_STDIN_LENGTH, MAX_STDIN_NODES, StdinText  # noqa: F401
 from .parse_fast import inert_call, number, product, real_by_shape, real_symbol, total
+from .parse_pow import power, signed_call
 from .parse_large import _pieces, _top_level_signs, build_large  # noqa: F401 - long sums
 # The text checks and limits live in parse_text.py; their names stay importable from here.
 from .parse_text import (  # noqa: F401
@@ -294,7 +295,12 @@ class _Builder:
             estimate = float(function.estimate(*floats))
             if math.isinf(estimate):
                 raise OverflowError
-        built = inert_call(function.build, exprs)  # exp(1 - exp(x)) ... without eval's queries (parse_fast)
+        if function.build is sp.sqrt and len(exprs) == 1:
+            built = power(exprs[0], sp.S.Half)  # sqrt(1 + u**2) without Add._eval_power's queries (parse_pow)
+        else:
+            built = inert_call(function.build, exprs)  # exp(1 - exp(x)) ... without eval's queries (parse_fast)
+            if built is None and len(exprs) == 1:
+                built = signed_call(function.build, exprs[0])  # sin(x - y - z) is -sin(-x + y + z) (parse_pow)
         return (function.build(*exprs) if built is None else built), estimate
 
     def binary(self, node: ast.BinOp, exprs: list[sp.Expr], floats: list[float] | None) -> tuple[sp.Expr, float | None]:
@@ -318,7 +324,9 @@ class _Builder:
                                      LimitError)
             if base.is_Add and len(base.args) == 2 and exponent.is_Integer:
                 _mark_finite(base.args)
-            result = base**exponent
+            result = power(base, exponent)  # (1 + u**2)**-1 ... without Pow's queries (parse_pow)
+            if result is None:
+                result = base**exponent
             if isinstance(result, sp.Pow) and result.exp.is_Number and abs(result.exp) > MAX_EXPONENT:
                 raise self.error(f"exponent of {self.snippet(node)} is too large (limit {MAX_EXPONENT})",
                                  node, LimitError)
@@ -332,7 +340,7 @@ class _Builder:
                 estimate = math.fsum(f if op is ast.Add else -f for f, op in zip(floats, ops))
             built = total(terms)  # 1 - 2*exp(x*y) ... without rebuilding exp (parse_fast)
             return (sp.Add(*terms) if built is None else built), self.finite(estimate)
-        factors = [e if op is ast.Mult else 1 / e for e, op in zip(exprs, ops)]
+        factors = [e if op is ast.Mult else _reciprocal(e) for e, op in zip(exprs, ops)]
         built = product(factors)  # exp(x*y)*sin(x + z) ... without rebuilding exp (parse_fast)
         estimate = None
         if floats is not None:
@@ -390,6 +398,12 @@ def _negative(e: sp.Expr) -> sp.Expr:
     """-e, as Mul(-1, e) is built by parse_fast.product where it applies (a kept coefficient)."""
     negated = product([sp.S.NegativeOne, e])
     return -e if negated is None else negated
+
+
+def _reciprocal(e: sp.Expr) -> sp.Expr:
+    """1/e, which is Pow(e, -1), built by parse_pow.power where it applies."""
+    built = power(e, sp.S.NegativeOne)
+    return 1 / e if built is None else built
 
 
 def _located(error: ParseError, text: str) -> ParseError:

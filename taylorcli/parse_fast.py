@@ -170,13 +170,13 @@ def inert_call(function: object, args: list) -> sp.Expr | None:
     >>> x, y = sp.Symbol("x", real=True), sp.Symbol("y", real=True)
     >>> inert_call(sp.sin, [x + 2*y])
     sin(x + 2*y)
-    >>> inert_call(sp.sin, [-x - y]) is None  # sin(-x - y) is -sin(x + y): SymPy builds it
+    >>> inert_call(sp.sin, [-x - y]) is None  # sin(-x - y) is -sin(x + y): parse_pow.signed_call builds it
     True
     """
     if len(args) != 1 or function not in _CALLS or not _evaluating():
         return None  # exp would be a Pow, or nothing evaluates: SymPy's own constructor decides
     (arg,) = args
-    if not _inert(function, arg):
+    if not _inert(function, arg) and not parse_pow.inert_nested(function, arg):  # cosh(sin(x + z))
         return None
     return _unevaluated(function, arg)
 
@@ -188,9 +188,11 @@ def _factor_base(e: sp.Basic) -> sp.Basic | None:
     cls = type(e)
     if cls is sp.Pow:
         base, n = e.args
-        return base if _plain_symbol(base) and n.is_Integer and n not in (0, 1) else None
+        if _plain_symbol(base) and n.is_Integer and n not in (0, 1):
+            return base
+        return base if parse_pow.inert_factor(e) else None  # (1 + x**2)**-1, sqrt(1 + sinh(x)**2)
     if cls is sp.exp:
-        return sp.E if _polynomial_argument(e.args[0]) else None
+        return sp.E if _polynomial_argument(e.args[0]) or parse_pow.inner_call(e.args[0]) else None
     if (isinstance(e, sp.Function) and len(e.args) == 1 and cls.as_base_exp is Expr.as_base_exp
             and e.is_commutative is True):
         return e
@@ -431,5 +433,9 @@ def real_by_shape(node: sp.Basic) -> bool:
     if cls is sp.log:
         return len(node.args) == 1 and _positive_somewhere(node.args[0])
     if cls is sp.Pow:
-        return node.args[1].is_Rational and _positive_somewhere(node.args[0])
+        return node.args[1].is_Rational and (_positive_somewhere(node.args[0])
+                                             or parse_pow.positive_everywhere(node.args[0]))  # sqrt(1 + u**2)
     return cls in _REAL_FINITE and _real_argument(node.args[0])
+
+
+from . import parse_pow  # noqa: E402 - powers (parse_pow.py uses this module's shapes)

@@ -1,0 +1,217 @@
+"""Powers the parser builds without ``Pow``'s evaluation, where that provably changes nothing (issue 9).
+
+``1/(1 + (x*y*z)**2)`` cost ~3 ms to build after ``clear_cache()``: ``Pow(B, -1)``
+of a two-term Add asks ``is_infinite`` of both terms (``Add._eval_power``),
+a chain of assumption deductions through every factor; ``sqrt(1 + (x + 2*y)**2)``
+the same, and ``parse.undefined`` then asked ``is_real`` of the root. For the
+shapes below the outcome is known, so the object is built directly.
+tests/test_fast_paths.py compares each with SymPy's constructor, object for
+object, on hypothesis inputs and near misses.
+
+Why ``Pow(B, r)`` is ``Expr.__new__(Pow, B, r)`` (sympy/core/power.py,
+``Pow.__new__``, SymPy 1.14), for r a Rational other than 0 and 1 and B an
+expression with ``B.is_number`` False (a free symbol in it):
+
+- r is not zoo, oo, 0 or 1; ``r == -1 and not B``: B is an Expr, which is
+  true (no ``__bool__``); r is no AccumBounds.
+- The numeric-base branch needs ``B.is_number`` (or B a Number): False.
+- B is not NaN nor 1; r is an Atom, so E is not looked for.
+- ``B._eval_power(r)``: where B's class keeps ``Expr._eval_power`` (a Symbol,
+  sin, cos, tan, atan, sinh, cosh, tanh, log, ...: not exp, Pow, Mul, Add, Abs,
+  which define their own) it returns None. ``Add._eval_power``: its first
+  branch needs two terms with one ``is_infinite``; the terms are checked
+  finite by shape here (``finite_by_shape``; SymPy's deductions are sound, so
+  ``is_infinite`` is not True); its second needs ``self.is_number``: False.
+  It returns None.
+- Then ``Expr.__new__(Pow, B, r)``, the constructor's postprocessors, and
+  ``is_commutative`` set from B's and r's: done here the same way.
+
+``Pow(M, n)`` for a monomial M (distinct plain symbols s_i**k_i, no number)
+and an integer n (not 0, 1) is ``Mul._eval_power``: ``Mul(*[Pow(b, n,
+evaluate=False)]) * Pow(1, n, evaluate=False)``. Mul.flatten files each
+``Pow(s**k, n)`` under the base ``s**k`` (distinct), multiplies the
+unevaluated ``1**n`` into the coefficient (1), and rebuilds ``Pow(s**k, n)``,
+which ``Pow._eval_power`` makes ``s**(k*n)`` (integer n); its base s is not
+``s**k`` for k > 1, so flatten runs again with bases s_i, distinct: the Mul of
+the ``s_i**(k_i*n)``, sorted, coefficient 1: ``parse_fast.product`` of those.
+
+``parse_fast.product`` takes a factor ``B**r`` of the first kind (``inert_factor``)
+filed under the base B: Mul.flatten's ``as_base_exp`` gives (B, r) (B is no
+Rational), ``_gather`` rebuilds r from ``r.as_coeff_Mul()``, and part 2's
+``Pow(B, r)`` is the same object by the proof above, with base B unchanged.
+
+>>> x, y = parse_fast.real_symbol("x"), parse_fast.real_symbol("y")
+>>> power(1 + x**2*y**2, sp.Integer(-1)) == 1/(1 + x**2*y**2)
+True
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+from sympy.core.expr import Expr
+
+from . import parse_fast
+
+
+def _finite_by_shape(e: sp.Basic) -> bool:
+    """Rationals, the parser's symbols, +, *, natural powers and real finite functions of those: finite."""
+    if type(e) is sp.Pow:
+        n = e.args[1]
+        return n.is_Integer and n > 0 and _finite_by_shape(e.args[0])
+    if e.is_Rational or parse_fast._plain_symbol(e):
+        return True
+    if type(e) in parse_fast._REAL_FINITE:
+        return _finite_by_shape(e.args[0])
+    return (e.is_Add or e.is_Mul) and all(_finite_by_shape(a) for a in e.args)
+
+
+def _unevaluated_pow(base: sp.Expr, exponent: sp.Rational) -> sp.Expr:
+    obj = Expr.__new__(sp.Pow, base, exponent)  # what Pow.__new__ builds once _eval_power returned None
+    obj = sp.Pow._exec_constructor_postprocessors(obj)
+    if isinstance(obj, sp.Pow):
+        obj.is_commutative = base.is_commutative and exponent.is_commutative
+    return obj
+
+
+def power(base: sp.Expr, exponent: sp.Expr) -> sp.Expr | None:
+    """``Pow(base, exponent)`` built directly where evaluation provably gives it (module docstring); else None.
+
+    >>> x = parse_fast.real_symbol("x")
+    >>> power(1 + sp.sinh(x)**2, sp.Rational(1, 2))
+    sqrt(sinh(x)**2 + 1)
+    >>> power(sp.exp(x), sp.Integer(2)) is None  # exp(2*x): SymPy builds it
+    True
+    """
+    if not parse_fast._evaluating() or not isinstance(exponent, sp.Rational) or exponent in (0, 1):
+        return None
+    if not isinstance(base, Expr) or base.is_number:
+        return None
+    cls = type(base)
+    if cls is sp.Mul:
+        if not exponent.is_Integer or not parse_fast._monomial(base.args):
+            return None
+        n = int(exponent)
+        factors = []
+        for f in base.args:
+            s, k = (f, 1) if parse_fast._plain_symbol(f) else (f.args[0], int(f.args[1]))
+            factors.append(sp.Pow(s, k * n))  # a symbol's power: no _eval_power, cheap
+        return parse_fast.product(factors)
+    return _unevaluated_pow(base, exponent) if _inert_base(base) else None
+
+
+def _inert_base(base: sp.Expr) -> bool:
+    """``base._eval_power(r)`` is None for every rational r (base not a number): module docstring."""
+    cls = type(base)
+    if cls is sp.Add:
+        return len(base.args) != 2 or all(_finite_by_shape(a) for a in base.args)
+    return cls is not sp.Mul and cls._eval_power is Expr._eval_power
+
+
+def inert_factor(e: sp.Basic) -> bool:
+    """``B**r`` (r rational, not 0, 1) that ``Pow(B, r)`` rebuilds as it is: ``parse_fast.product`` files it
+    under B (its ``as_base_exp``), and Mul.flatten's ``Pow(B, r)`` gives it back (module docstring).
+
+    >>> inert_factor(1/(1 + parse_fast.real_symbol("x")))
+    True
+    """
+    if type(e) is not sp.Pow:
+        return False
+    base, exponent = e.args
+    return (isinstance(exponent, sp.Rational) and exponent not in (0, 1) and isinstance(base, Expr)
+            and not base.is_number and base.is_commutative is True and _inert_base(base))
+
+
+def positive_everywhere(e: sp.Basic) -> bool:
+    """A sum of a positive rational and non-negative terms r*g**(2k) (r > 0, g finite and real by shape).
+
+    Such a sum is positive at every real point, so its rational powers are real.
+
+    >>> positive_everywhere(1 + sp.cos(parse_fast.real_symbol("x"))**2)
+    True
+    """
+    if type(e) is not sp.Add or not e.args[0].is_Rational or e.args[0] <= 0:
+        return False
+    for t in e.args[1:]:
+        if type(t) is sp.Mul and t.args[0].is_Rational:
+            if t.args[0] <= 0:
+                return False
+            rest = t.args[1:]
+        else:
+            rest = (t,)
+        for f in rest:
+            if not (type(f) is sp.Pow and f.args[1].is_Integer and f.args[1] > 0 and f.args[1] % 2 == 0
+                    and _finite_by_shape(f.args[0])):
+                return False
+    return True
+
+
+# --- calls of calls: cosh(sin(p + x + z)) -------------------------------------------------------------------
+
+_OUTER = (sp.exp, sp.sin, sp.cos, sp.tan, sp.sinh, sp.cosh, sp.tanh)
+_INNER = (sp.exp, sp.sin, sp.cos, sp.tan, sp.sinh, sp.cosh, sp.tanh)  # no inverse function, no log
+
+
+def inner_call(arg: sp.Basic) -> bool:
+    """F(P) for F in exp, sin, cos, tan, sinh, cosh, tanh and P a polynomial argument F leaves as it is.
+
+    >>> inner_call(sp.sin(parse_fast.real_symbol("x") + 1))
+    True
+    """
+    return type(arg) in _INNER and parse_fast._inert(type(arg), arg.args[0])
+
+
+def inert_nested(function: object, arg: sp.Basic) -> bool:
+    """G(F(P)) is left as it is by G's eval, for G in exp, sin, cos, tan, sinh, cosh, tanh (``inner_call``).
+
+    Why (SymPy 1.14, trigonometric.py, hyperbolic.py, exponential.py): A = F(P)
+    is a function call of free symbols: not a Number, not zoo, AccumBounds,
+    SetExpr, MatrixBase or log; not an Add or a Mul; ``is_number`` False.
+    ``could_extract_minus_sign()`` is Expr's: False. ``as_coefficient(I)``
+    (``_imaginary_unit_as_coefficient``) is None: ``extract_multiplicatively(I)``
+    of a call reaches no branch (an exp is filed under base E, not I) and
+    returns None. ``_pi_coeff(A)``: A is not pi, is true, not a Mul, and
+    ``A.is_zero`` is not True: None. ``A.is_zero`` is not True anywhere:
+    P is not constant (it has a term in a symbol), so A is no constant zero
+    (exp, cos, cosh have no real zero; sin, tan, sinh, tanh vanish only on a
+    discrete set of values of P), and SymPy's deductions are sound. For cos,
+    ``A.is_finite is False`` would say A is infinite everywhere: it is not.
+    A is no inverse function (asin, acos, atan, acot, asec, acsc, atan2,
+    asinh, acosh, atanh, acoth), which the evals look for. So eval returns
+    None; tests/test_parse_pow.py compares with SymPy's constructor.
+    """
+    return function in _OUTER and inner_call(arg)
+
+
+# --- a minus sign moved out: sin(x - y + z - w) is -sin(-x + y - z + w) -------------------------------------
+
+_EVEN = (sp.cos, sp.cosh)
+
+
+def signed_call(function: object, arg: sp.Basic) -> sp.Expr | None:
+    """F(P) for an odd or even F whose eval moves P's minus sign out: ``-F(-P)`` or ``F(-P)``; else None.
+
+    Why (SymPy 1.14): for F in sin, cos, tan, atan, sinh, cosh, tanh and a
+    polynomial argument P, the branches before ``P.could_extract_minus_sign()``
+    in each eval do not fire (module docstring of parse_fast: P is no number,
+    zoo, AccumBounds or SetExpr; for cos, P is real and finite; for the
+    hyperbolic functions ``as_coefficient(I)`` is None). Where SymPy's own
+    predicate says True, eval returns ``-F(-P)`` (odd) or ``F(-P)`` (even).
+    ``-P`` is SymPy's negation; it is asked again (``parse_fast._inert``) and
+    then F(-P) is the unevaluated object; ``-F(-P)`` is ``Expr.__neg__``'s
+    ``Mul._from_args((-1, F(-P)))``, taken from SymPy itself.
+
+    >>> x, y = parse_fast.real_symbol("x"), parse_fast.real_symbol("y")
+    >>> signed_call(sp.sin, x - y - 1) == sp.sin(x - y - 1)
+    True
+    """
+    if function not in parse_fast._ODD_OR_EVEN or not parse_fast._evaluating():
+        return None
+    if not parse_fast._polynomial_argument(arg) or not arg.could_extract_minus_sign():
+        return None
+    negated = -arg
+    if not parse_fast._inert(function, negated):
+        return None
+    inner = parse_fast._unevaluated(function, negated)
+    if inner is None:
+        return None
+    return inner if function in _EVEN else -inner
