@@ -229,3 +229,37 @@ def test_two_equal_symbol_objects_give_the_one_free_symbols_keeps(monkeypatch: p
         assert e.variables[0] is next(iter(expr.free_symbols)) and full.variables[0] is e.variables[0]
         assert e.coefficients == full.coefficients
         _same_object(e.polynomial, full.polynomial)
+
+
+# one function of q*x + r away from its zero: every coefficient a rational times f(c), sin(c) or cos(c) ...
+ONE_FUNCTION = ["exp(3*x)", "exp(x + 2)", "exp(x + 1)", "exp(-x/2 - 1)", "sinh(3*x)", "cosh(2*x - 1)",
+                "sin(x)", "cos(x)", "sin(3 - 2*x)", "cos(x/3 + 1/2)", "sinh(-x)", "exp(2*(x + 1))"]
+
+
+@pytest.mark.parametrize("at", [None, "1", "-1", "2", "-1/3", "-7/2"])
+@pytest.mark.parametrize("text", ONE_FUNCTION)
+def test_one_function_of_a_linear_argument_is_the_derivative_engines(monkeypatch: pytest.MonkeyPatch,
+                                                                    text: str, at: str | None) -> None:
+    for order in (0, 1, 2, 3, 5, 12, 40):
+        e = _check(monkeypatch, text, at, order)
+        assert len(e.coefficients) <= order + 1
+    f, a = parse_expression(text), sp.Rational(at or 0)
+    x = next(iter(f.free_symbols))
+    if f.subs(x, a) != 0 and not f.subs(x, a).is_Rational:
+        assert onevar.taylor(f, x, a, 40) is not None, "the lean path takes it"
+        want = sp.series(f, x, a, 9).removeO()
+        assert sp.expand(expand(f, "x", at, 8).polynomial - want) == 0, "SymPy's series"
+
+
+@pytest.mark.parametrize("text, at", [("exp(x**2 + x)", "1"), ("sin(x)*exp(x)", "1"), ("sin(pi*x)", "1"),
+                                      ("exp(sin(x) + 1)", "0"), ("cos(x + 1/x)", "1")])
+def test_other_shapes_away_from_zero_are_declined(text: str, at: str) -> None:
+    f = parse_expression(text)
+    assert onevar.taylor(f, next(iter(f.free_symbols)), sp.Rational(at), 6) is None
+
+
+@pytest.mark.parametrize("text", ["-sin(2*x - 3)", "3*exp(x + 1)/4", "-2*cosh(x - 5)"])
+def test_a_rational_times_one_function_is_the_derivative_engines(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
+    for at in (None, "2", "-1/3"):
+        for order in (0, 1, 4, 12):
+            _check(monkeypatch, text, at, order)

@@ -9,6 +9,8 @@ SymPy objects (tests/test_series_onevar.py compares them, and the derivative
 engine's). Wherever this path cannot promise that, it answers None and the full
 path decides, with its own errors and messages (an irrational constant, a
 power too large for check_point, a pole, a coefficient too long to print).
+One irrational factor is taken (``_one_function``): exp, sin, cos, sinh, cosh of
+q*x + r, whose coefficients are rationals times f(c) or its cycle's functions at c.
 
 >>> import sympy as sp
 >>> x = sp.Symbol("x", real=True)
@@ -63,7 +65,7 @@ def taylor(expr: sp.Expr, x: sp.Symbol, a: sp.Rational,
     try:
         series, own = univariate.walk(expr, x, a, order, guard=True, offsets=offsets)
     except (Unsupported, ArithmeticError, ValueError, RecursionError):  # whatever it is, the full path decides
-        return None
+        return _one_function(expr, x, a, order) if type(expr) in _CYCLES or type(expr) is sp.Mul else None
     value = None
     if id(expr) in offsets:  # an irrational constant term (atan(1) = pi/4): f(a) as the derivative engine has it
         value = _value_at(expr, x, a)
@@ -113,6 +115,68 @@ def _value_at(expr: sp.Expr, x: sp.Symbol, a: sp.Rational) -> sp.Expr | None:
         if max(abs(number.p).bit_length(), number.q.bit_length()) > _LIMIT:
             return None
     return value
+
+
+# f(q*x + r): the n-th derivative is q**n times the n-th of this cycle of functions at q*a + r, with its sign
+_CYCLES = {sp.exp: ((se.exp, 1),), sp.sinh: ((se.sinh, 1), (se.cosh, 1)), sp.cosh: ((se.cosh, 1), (se.sinh, 1)),
+           sp.sin: ((se.sin, 1), (se.cos, 1), (se.sin, -1), (se.cos, -1)),
+           sp.cos: ((se.cos, 1), (se.sin, -1), (se.cos, -1), (se.sin, 1))}
+
+
+def _one_function(expr: sp.Expr, x: sp.Symbol, a: sp.Rational,
+                  order: int) -> tuple[list[tuple[tuple[sp.Integer], sp.Expr]], sp.Symbol | None] | None:
+    """exp, sin, cos, sinh or cosh of q*x + r, or a rational times it (-sin(2*x - 3)), at a rational point where q*a + r != 0: every coefficient
+    is a rational times f(c) or its derivative's function at c = q*a + r (exp(-3), sin(1/3)). Each is
+    converted as the derivative engine converts its value (SymEngine's product, convert.to_sympy), so
+    it is the very object (tests/test_series_onevar.py). None for any other shape.
+
+    >>> x = sp.Symbol("x", real=True)
+    >>> taylor(sp.exp(3*x), x, sp.Integer(-1), 2)[0]
+    [((0,), exp(-3)), ((1,), 3*exp(-3)), ((2,), 9*exp(-3)/2)]
+    """
+    scale = fmpq(1)
+    if type(expr) is sp.Mul:
+        if len(expr.args) != 2 or not expr.args[0].is_Rational or type(expr.args[1]) not in _CYCLES:
+            return None
+        scale, expr = fmpq(int(expr.args[0].p), int(expr.args[0].q)), expr.args[1]
+    try:  # the argument to the same order: it must be exactly q*x + r up to it, q, r rational
+        inner, own = univariate.walk(expr.args[0], x, a, order, guard=True)
+    except (Unsupported, ArithmeticError, ValueError, RecursionError):
+        return None
+    c, q = inner[0], inner[1] if order else fmpq(0)
+    if not c or any(inner[d] for d in range(2, order + 1)) or (order and not q):
+        return None  # f(0) is rational (the walk's case), or the argument is not linear, or constant
+    for number in (c, q, scale):  # guard.check_size's limit on the point's value
+        if max(abs(int(number.p)).bit_length(), int(number.q).bit_length()) > _LIMIT:
+            return None
+    point = se.Rational(int(c.p), int(c.q))
+    values = []  # (sign, SymPy object) of each function of the cycle at c: sin(-1/3) is -sin(1/3)
+    try:
+        for function, sign in _CYCLES[type(expr)]:
+            value = function(point)
+            if isinstance(value, se.Mul):  # SymEngine's product: its number first
+                number, value = value.args
+                sign *= int(number)
+            values.append((sign, to_sympy(value, {}, [])))
+    except Exception:  # noqa: BLE001 - whatever the conversion cannot do, the full path does
+        return None
+    if any(leaf.is_Mul or leaf.is_Number or not leaf.is_commutative for _, leaf in values):
+        return None  # convert.mul would not keep (number, leaf): not the shape built below
+    powers = _POWERS if len(_POWERS) > order else _powers(order)
+    out, factor = [], scale
+    append, from_args = out.append, sp.Mul._from_args
+    for d in range(order + 1):
+        if d:
+            factor = factor * q / d
+        p, r = int(factor.p), int(factor.q)
+        if abs(p).bit_length() > _LIMIT or r.bit_length() > _LIMIT:
+            return None  # check_size refuses it: the full path says so
+        sign, leaf = values[d % len(values)]
+        p *= sign
+        # convert.to_sympy of SymEngine's (p/r) * leaf: mul([p/r, leaf]) is Mul(p/r, leaf) (one number,
+        # not 0 or 1, one factor that is not a product and whose base is not a number); 1 * leaf is leaf
+        append((powers[d], leaf if p == 1 and r == 1 else from_args((rational(p, r), leaf))))
+    return out, own
 
 
 _PLAIN = re.compile(r"\s*([+-]?)(0|[1-9][0-9]{0,40})(?:\s*/\s*([1-9][0-9]{0,40}))?\s*")
