@@ -32,6 +32,7 @@ from expansion_maxima import maxima, ours  # noqa: E402
 
 from taylorcli.parse import parse_expression  # noqa: E402
 
+MAXIMA_TIMEOUT = 60.0  # seconds: beyond it Maxima's time counts as this (a lower bound of its time)
 NAMES = ["x", "y", "z", "u", "v", "w", "p", "q"]
 # Analytic on the whole real line, so any real point is regular (Maxima's taylor needs that too).
 UNARY = ["exp({})", "sin({})", "cos({})", "atan({})", "sinh({})", "cosh({})", "erf({})",
@@ -109,8 +110,12 @@ def measure(seed: int, count: int, repeat: int, seconds: float, echo: bool = Tru
     for number, (expr, variables, at, k) in enumerate(cases(seed, count), start=1):
         mine = ours(expr, variables, at, k, repeat)
         parsed = ours(parse_expression(expr), variables, at, k, repeat)
-        theirs = maxima(expr, variables, at, k, seconds) if have_maxima else None
-        label = f"{expr}  [{variables}] {f'at ({at})' if at else 'at 0'}"
+        theirs = maxima(expr, variables, at, k, seconds, timeout=MAXIMA_TIMEOUT) if have_maxima else None
+        timed_out = theirs == float("inf")
+        if timed_out:
+            theirs = MAXIMA_TIMEOUT
+        label = f"{expr}  [{variables}] {f'at ({at})' if at else 'at 0'}" + (
+            f"  (Maxima stopped after {MAXIMA_TIMEOUT:.0f} s: its time is at least that)" if timed_out else "")
         out.append((theirs, mine, parsed, number, label))
         if echo:
             peer = (f"{theirs * 1e3:10.3f} {mine * 1e3:9.3f} {theirs / mine:6.2f} {parsed * 1e3:9.3f} "
