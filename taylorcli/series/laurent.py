@@ -24,6 +24,8 @@ constant is kept apart from the rational coefficients (``_L.k``).
 
 from __future__ import annotations
 
+from typing import Any
+
 import flint
 import sympy as sp
 from flint import fmpq, fmpq_series
@@ -71,7 +73,11 @@ def _coeffs(s: fmpq_series, n: int) -> list[fmpq]:
     return out + [fmpq(0)] * (n - len(out))
 
 
-def _add(a: _L, b: _L, sign: int = 1) -> _L:
+def aligned_sum(a: Any, b: Any, sign: int = 1) -> tuple[int, list[fmpq]]:
+    """a ± b for series s**v (c0 + c1 s + ...) known up to s**end: the valuation and coefficients.
+
+    (Also logseries' coefficient series: anything with ``v``, ``c`` and ``end``.)
+    """
     v, end = min(a.v, b.v), min(a.end, b.end)
     out = [fmpq(0)] * (end - v)
     for i, x in enumerate(a.c):
@@ -80,6 +86,11 @@ def _add(a: _L, b: _L, sign: int = 1) -> _L:
     for i, x in enumerate(b.c):
         if b.v + i < end:
             out[b.v + i - v] += x if sign > 0 else -x
+    return v, out
+
+
+def _add(a: _L, b: _L, sign: int = 1) -> _L:
+    v, out = aligned_sum(a, b, sign)
     return _L(v, out, a.k + b.k if sign > 0 else a.k - b.k)
 
 

@@ -30,7 +30,7 @@ import flint
 import sympy as sp
 from flint import fmpq, fmpq_series
 
-from .laurent import MAX_EXTRA, NotRealHere, _Short, _walk, puiseux, ramification
+from .laurent import MAX_EXTRA, NotRealHere, _Short, _walk, aligned_sum, puiseux, ramification
 from .tps import Unsupported
 from .univariate import _AT_ZERO
 
@@ -54,15 +54,7 @@ class _P:
 
 
 def _padd(a: _P, b: _P, sign: int = 1) -> _P:
-    v, end = min(a.v, b.v), min(a.end, b.end)
-    out = [fmpq(0)] * (end - v)
-    for i, x in enumerate(a.c):
-        if a.v + i < end:
-            out[a.v + i - v] += x
-    for i, x in enumerate(b.c):
-        if b.v + i < end:
-            out[b.v + i - v] += x if sign > 0 else -x
-    return _P(v, out)
+    return _P(*aligned_sum(a, b, sign))
 
 
 def _pmul(a: _P, b: _P) -> _P:
