@@ -24,6 +24,7 @@ constant is kept apart from the rational coefficients (``_L.k``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import flint
@@ -179,18 +180,8 @@ def puiseux(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, order: int,
         raise Unsupported("the point is not rational")
     q = ramification(expr)
     sign = 1 if side == "+" else -1
-    extra = 4 * q
     need = (order + 1) * q
-    while True:
-        try:
-            found = _walk(expr, x, a, max(need, 1) + extra, q, sign, True)
-        except _Short:
-            found = None
-        if found is not None and found.end >= need:
-            break
-        if extra >= MAX_EXTRA * q:
-            raise Unsupported("too much cancellation for the working precision")
-        extra *= 2
+    found = widening(lambda precision: _walk(expr, x, a, precision, q, sign, True), need, q)
     terms: dict[sp.Rational, sp.Rational] = {}
     next_exponent = sp.Integer(order + 1)
     for i, c in enumerate(found.c):
@@ -207,6 +198,24 @@ def puiseux(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, order: int,
         terms[sp.Integer(0)] = terms.get(sp.Integer(0), sp.S.Zero) + found.k
         terms = dict(sorted(terms.items()))
     return terms, next_exponent
+
+
+def widening(attempt: Callable[[int], Any], need: int, q: int) -> Any:
+    """``attempt(precision)``, with 4q terms beyond ``need``, doubled while cancellation leaves fewer.
+
+    The result (anything with ``end``) must reach s**need; past MAX_EXTRA*q extra terms: Unsupported.
+    """
+    extra = 4 * q
+    while True:
+        try:
+            found = attempt(max(need, 1) + extra)
+        except _Short:
+            found = None
+        if found is not None and found.end >= need:
+            return found
+        if extra >= MAX_EXTRA * q:
+            raise Unsupported("too much cancellation for the working precision")
+        extra *= 2
 
 
 def ramification(expr: sp.Expr) -> int:

@@ -25,12 +25,13 @@ exp of a multiple of log(t) (x**pi, x**(1 + x)), functions at a pole other than 
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 import flint
 import sympy as sp
 from flint import fmpq, fmpq_series
 
-from .laurent import MAX_EXTRA, NotRealHere, _Short, _walk, aligned_sum, puiseux, ramification
+from .laurent import NotRealHere, _Short, _walk, aligned_sum, puiseux, ramification, widening
 from .tps import Unsupported
 from .univariate import _AT_ZERO
 
@@ -393,22 +394,18 @@ def log_puiseux(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, order: int, side: s
         raise Unsupported("the point is not rational")
     q = ramification(expr)
     sign = 1 if side == "+" else -1
-    extra = 4 * q
     need = (order + 1) * q
-    while True:
-        gens: list[sp.Expr] = [sp.log(t)]
+    gens: list[sp.Expr] = []
+
+    def attempt(precision: int) -> Any:
+        gens[:] = [sp.log(t)]  # the walk appends the constants it meets: afresh each attempt
         _ROOTS.clear()
         try:
-            found = _series(expr, x, a, max(need, 1) + extra, q, sign, gens)
-        except _Short:
-            found = None
+            return _series(expr, x, a, precision, q, sign, gens)
         finally:
             _ROOTS.clear()
-        if found is not None and found.end >= need:
-            break
-        if extra >= MAX_EXTRA * q:
-            raise Unsupported("too much cancellation for the working precision")
-        extra *= 2
+
+    found = widening(attempt, need, q)
     by_exponent: dict[int, list[sp.Expr]] = {}
     for key, part in found.parts.items():
         monomial = sp.Mul(*[g**e for g, e in zip(gens, key) if e])
