@@ -17,6 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from strategies import SETTINGS, A, B, X, Slow, max_examples, time_limit
+from test_series_laurent import _outcome
 from taylorcli import singular
 from taylorcli.expansion import expand
 from taylorcli.series import Unsupported
@@ -42,14 +43,6 @@ CASES = [("x**2*log(x)", None, None), ("x*log(x) + sin(x)", None, "+"), ("log(x)
          ("1/(a*x + x**2)", None, None), ("(a + b)*x*log(x)", None, "+"), ("log(x)*(a + x)**2", None, "+"),
          # a log(t) lead: 1/log(t) in the coefficients
          ("exp(x)/log(x)", None, "+"), ("1/(x*log(x) + x**2)", None, "+"), ("sqrt(x)/log(x)**2", None, "+")]
-
-
-def _outcome(text: str, at: str | None, order: int, side: str | None) -> tuple | str:
-    try:
-        e = expand(text, "x", at, order, side=side)
-    except Exception as error:  # noqa: BLE001 - the error is part of the outcome compared
-        return f"{type(error).__name__}: {error}"
-    return (e.coefficients, e.next_exponent, e.kind, e.side, e.side_note, e.reason, e.method, e.text)
 
 
 @pytest.mark.parametrize("text, at, side", CASES)
