@@ -132,6 +132,9 @@ def reference_coefficients(expr: sp.Expr, variables: list[sp.Symbol], point: dic
         for v, p in zip(variables, powers):
             if p:
                 derivative = sp.diff(derivative, v, p)
+        # sympy.diff may leave a Derivative it cannot evaluate (of sign(sqrt(x)) in Abs(sqrt(x))):
+        # xreplace would then differentiate with respect to a number. No reference there.
+        assume(not derivative.has(sp.Derivative))
         exact = derivative.xreplace(point)
         value = numeric(exact, {})
         if value is None:
