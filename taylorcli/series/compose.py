@@ -23,6 +23,7 @@ from fractions import Fraction
 
 import symengine as se
 import sympy as sp
+from flint import fmpq
 from symengine.lib.symengine_wrapper import sympy2symengine
 
 from .tps import NoSlot, Ring, Series, Unsupported
@@ -53,10 +54,15 @@ class Walker:
     def slots(expr: sp.Expr, order: int = 0) -> int:
         """Generators an expression may need: two per function or power (gamma: order + 1), one per other atom."""
         count = 1
-        for node in sp.preorder_traversal(expr):
-            if isinstance(node, sp.gamma):
-                count += order + 2
-            elif isinstance(node, sp.Function) or node.is_Pow:
+        stack = [expr]  # every node as often as it occurs (preorder_traversal's nodes, without its generators)
+        while stack:
+            node = stack.pop()
+            args = node.args
+            if args:
+                stack.extend(args)
+            if isinstance(node, sp.Function):
+                count += order + 2 if isinstance(node, sp.gamma) else 2
+            elif node.is_Pow:
                 count += 2
             elif node.is_Atom and not node.is_Rational:
                 count += 1
@@ -126,13 +132,19 @@ class Walker:
 
     def _series(self, expr: sp.Expr) -> Series:
         ring = self.ring
-        if expr in self.index:
+        i = self.index.get(expr)
+        if i is not None:
             a = self.point[expr]
             # An irrational coordinate (sqrt(2), pi/4) is a generator like any other constant.
-            return ring.variable(self.index[expr], _fraction(a) if a.is_Rational
-                                 else self.constant_of(sympy2symengine(a)))
+            return ring.variable(i, _fmpq_of(a) if a.is_Rational else self.constant_of(sympy2symengine(a)))
         if expr.is_Rational:
-            return ring.constant(_fraction(expr))
+            return ring.constant(_fmpq_of(expr))
+        if expr.is_Add:
+            # q1 x1 + q2 x2 + ... + r (the arguments of the sweep's functions): its two parts at once,
+            # the very polynomials the sum of the terms' series has (exact rational arithmetic)
+            found = self._affine(expr.args)
+            if found is not None:
+                return found
         if not self.depends(expr):
             return ring.constant(self.constant_of(sympy2symengine(expr)))
         if expr.is_Add:
@@ -141,8 +153,14 @@ class Walker:
                 out = ring.add(out, self.series(arg))
             return out
         if expr.is_Mul:
-            out = self.series(expr.args[0])
-            for arg in expr.args[1:]:
+            args = expr.args
+            if args[0].is_Rational:  # 3*x*y: the product of the rest, scaled (Mul puts the number first)
+                out = self.series(args[1])
+                for arg in args[2:]:
+                    out = ring.mul(out, self.series(arg))
+                return ring.scale(out, _fmpq_of(args[0]))
+            out = self.series(args[0])
+            for arg in args[1:]:
                 out = ring.mul(out, self.series(arg))
             return out
         if expr.is_Pow:
@@ -150,6 +168,41 @@ class Walker:
         if isinstance(expr, FUNCTIONS) and len(expr.args) == 1:
             return self._function(type(expr), expr.args[0])
         raise Unsupported(f"no recurrence for {type(expr).__name__}")
+
+    def _affine(self, args: tuple) -> Series | None:
+        """The series of a sum of rationals, variables and rationals times variables; None for another sum."""
+        index, point = self.index, self.point
+        constant = _ZERO
+        terms: dict[int, object] = {}
+        for arg in args:
+            if arg.is_Rational:
+                constant += _fmpq_of(arg)
+                continue
+            if arg.is_Mul:
+                margs = arg.args
+                if len(margs) != 2 or not margs[0].is_Rational:
+                    return None
+                q, arg = _fmpq_of(margs[0]), margs[1]
+            else:
+                q = None
+            i = index.get(arg)
+            if i is None:
+                return None
+            a = point[arg]
+            if not a.is_Rational:  # an irrational coordinate: a generator (_series)
+                return None
+            if a:
+                constant += _fmpq_of(a) if q is None else q * _fmpq_of(a)
+            if i in terms:  # (x + 2*x: not a sum SymPy's Add leaves; the general walk adds them)
+                return None
+            terms[i] = _ONE if q is None else q
+        if not terms:
+            return None
+        ring = self.ring
+        out = ring.constant(constant)
+        if ring.k >= 1:
+            out[1] = ring.linear(terms)
+        return out
 
     def _power(self, base: sp.Expr, exponent: sp.Expr) -> Series:
         ring = self.ring
@@ -364,6 +417,14 @@ def _pq(c: object) -> tuple[int, int]:
 
 def _fraction(q: sp.Rational) -> Fraction:
     return Fraction(int(q.p), int(q.q))
+
+
+def _fmpq_of(q: sp.Rational) -> fmpq:
+    """A SymPy rational (reduced, q > 0) as FLINT's."""
+    return fmpq(q.p, q.q) if q.q != 1 else fmpq(q.p)
+
+
+_ZERO, _ONE = fmpq(0), fmpq(1)
 
 
 def _fmpq(value: object) -> object:

@@ -60,14 +60,28 @@ class Direct:
     def value(self, items: list, leaves: list, big: object = None) -> sp.Expr:
         """The sum of rational * monomial over ``items``; new leaves (powers, big rationals) go to ``leaves``.
 
-        ``big(c)``: whether the rational c must be vetted (too long to print); None: every one is.
+        ``big(q)``: whether the rational q (SymPy's) must be vetted (too long to print); None: every one is.
         """
-        numbers, rest = [], []
         if self.roots:
             items = self._reduce(items)
+        if len(items) == 1:  # one term (most coefficients): what the sum below makes of it, without keys
+            gens, c = items[0]
+            q = self.rational(c)
+            if big is None or big(q):
+                leaves.append(q)
+            monomial = self.monomials.get(gens)
+            if monomial is None:
+                monomial = self._monomial(tuple(gens), leaves)
+            factors, _, alone, _ = monomial
+            if factors is None:
+                return self._slow(items)
+            if not factors:
+                return q
+            return alone if q is sp.S.One else sp.Mul._from_args([q] + factors, True)
+        numbers, rest = [], []
         for gens, c in items:
             q = self.rational(c)
-            if big is None or big(c):
+            if big is None or big(q):
                 leaves.append(q)
             key = tuple(gens)
             monomial = self.monomials.get(key)
@@ -111,7 +125,8 @@ class Direct:
     def _power(self, j: int, e: int) -> sp.Expr:
         power = self.powers.get((j, e))
         if power is None:
-            power = self.powers[(j, e)] = constant_power(self.gens[j], e)
+            # g**1 is g (Pow.__new__ returns the base for the exponent 1), without SymPy's operator
+            power = self.powers[(j, e)] = self.gens[j] if e == 1 else constant_power(self.gens[j], e)
         return power
 
     def _monomial(self, gens: tuple, leaves: list) -> tuple:

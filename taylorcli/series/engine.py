@@ -108,14 +108,22 @@ def taylor_coefficients(expr: sp.Expr, variables: Sequence[sp.Symbol], point: di
         # Group the terms by their powers of h; the rest of each term is a constant of the coefficient.
         by_powers: dict[tuple, list] = {}
         for exps, c in _terms(parts[d]):
-            by_powers.setdefault(tuple(exps[:n]), []).append((exps[n:], c))
+            powers = exps[:n]  # (monoms() gives tuples)
+            items = by_powers.get(powers)
+            if items is None:
+                by_powers[powers] = [(exps[n:], c)]
+            else:
+                items.append((exps[n:], c))
         for powers, items in by_powers.items():
             if len(items) == 1 and not any(items[0][0]):
                 value = _rational(items[0][1])
+                if not _big_rational(value):  # defined, real and printable: nothing to vet
+                    found.append((powers, value))
+                    continue
                 leaves = [value]
             elif direct is not None and direct.ok:
                 leaves = []
-                value = direct.value(items, leaves, _big)
+                value = direct.value(items, leaves, _big_rational)
                 if value is sp.S.Zero:  # sqrt(3)**2 - 3: the powers of a root cancelled (direct.py)
                     continue
             else:
@@ -224,6 +232,14 @@ def _rational(c: object) -> sp.Rational:
 def _big(c: object) -> bool:
     """Whether a rational is too long to print (guard.check_size would refuse it)."""
     return max(abs(int(c.p)).bit_length(), int(c.q).bit_length()) > _LIMIT
+
+
+_BOUND = 1 << _LIMIT  # an integer has more than _LIMIT bits when its absolute value reaches this
+
+
+def _big_rational(r: sp.Rational) -> bool:
+    """``_big`` of a SymPy rational: its numerator or denominator longer than _LIMIT bits."""
+    return r.q >= _BOUND or not -_BOUND < r.p < _BOUND
 
 
 def _term(values: list, gens: Sequence[int], c: object) -> object:

@@ -48,6 +48,8 @@ class Ring:
         self.zero = self.ctx.from_dict({})
         self.one = self.ctx.constant(1)
         self._inv = [fmpq(0)] + [fmpq(1, d) for d in range(1, k + 2)]
+        nvars = len(self.gens)
+        self._units = [tuple(int(i == j) for j in range(nvars)) for i in range(n)]  # h_i's exponents
         self._box = [self.gens[i] ** (each + 1) for i in range(n)] if each is not None and n > 1 else []
 
     _made: dict[tuple[int, int, int, int | None], Ring] = {}
@@ -80,6 +82,11 @@ class Ring:
         if self.k >= 1:
             out[1] = self.gens[i]
         return out
+
+    def linear(self, terms: dict[int, fmpq]) -> fmpq_mpoly:
+        """The sum of q h_i over ``terms`` (i: q), q non-zero: one polynomial, not a sum of products."""
+        units = self._units
+        return self.ctx.from_dict({units[i]: q for i, q in terms.items()})
 
     def generator(self, j: int) -> fmpq_mpoly:
         return self.gens[self.n + j]
@@ -114,10 +121,12 @@ class Ring:
         return [self.cut(x) for x in out] if self._box else out
 
     def pow_int(self, a: Series, e: int) -> Series:
-        result, base = self.constant(1), a
+        if e == 0:
+            return self.constant(1)
+        result, base = None, a  # (no product by the series 1: the same parts, one mul fewer)
         while e:
             if e & 1:
-                result = self.mul(result, base)
+                result = base if result is None else self.mul(result, base)
             e >>= 1
             if e:
                 base = self.mul(base, base)
