@@ -33,6 +33,7 @@ from .tps import terms as _terms
 FUNCTIONS = (sp.exp, sp.log, sp.sin, sp.cos, sp.tan, sp.sec, sp.csc, sp.cot, sp.sinh, sp.cosh, sp.tanh,
              sp.asin, sp.acos, sp.atan, sp.asinh, sp.acosh, sp.atanh, sp.erf, sp.gamma)
 _BAD = (se.zoo, se.nan, se.oo, -se.oo, se.I)
+_CONSTANT = type(se.E).__mro__[1]  # SymEngine's Constant (E, pi, EulerGamma ...), not exported by name
 
 
 class Walker:
@@ -71,7 +72,9 @@ class Walker:
     # --- constants ----------------------------------------------------------------------------
     def constant_of(self, value: object) -> object:
         """A SymEngine constant as an element of the coefficient ring (a rational or a generator)."""
-        if any(value.has(bad) for bad in _BAD) if not value.is_Number else value in _BAD:
+        if isinstance(value, _CONSTANT):  # E, pi, EulerGamma: real numbers (none of _BAD is a Constant)
+            pass
+        elif any(value.has(bad) for bad in _BAD) if not value.is_Number else value in _BAD:
             raise Unsupported(f"{value} is not a real number")
         if isinstance(value, (se.Integer, se.Rational)):
             return self.ring.ctx.constant(_fmpq(value))
