@@ -33,6 +33,9 @@ from .tps import terms as _terms
 FUNCTIONS = (sp.exp, sp.log, sp.sin, sp.cos, sp.tan, sp.sec, sp.csc, sp.cot, sp.sinh, sp.cosh, sp.tanh,
              sp.asin, sp.acos, sp.atan, sp.asinh, sp.acosh, sp.atanh, sp.erf, sp.gamma)
 _BAD = (se.zoo, se.nan, se.oo, -se.oo, se.I)
+# The affine sum and the scaled product below (False: the plain walk, which gives the same polynomials;
+# tests/test_series_shortcuts.py compares them)
+SHORTCUTS = True
 _CONSTANT = type(se.E).__mro__[1]  # SymEngine's Constant (E, pi, EulerGamma ...), not exported by name
 
 
@@ -142,7 +145,7 @@ class Walker:
             return ring.variable(i, _fmpq_of(a) if a.is_Rational else self.constant_of(sympy2symengine(a)))
         if expr.is_Rational:
             return ring.constant(_fmpq_of(expr))
-        if expr.is_Add:
+        if expr.is_Add and SHORTCUTS:
             # q1 x1 + q2 x2 + ... + r (the arguments of the sweep's functions): its two parts at once,
             # the very polynomials the sum of the terms' series has (exact rational arithmetic)
             found = self._affine(expr.args)
@@ -157,7 +160,7 @@ class Walker:
             return out
         if expr.is_Mul:
             args = expr.args
-            if args[0].is_Rational:  # 3*x*y: the product of the rest, scaled (Mul puts the number first)
+            if args[0].is_Rational and SHORTCUTS:  # 3*x*y: the product of the rest, scaled (Mul puts the number first)
                 out = self.series(args[1])
                 for arg in args[2:]:
                     out = ring.mul(out, self.series(arg))

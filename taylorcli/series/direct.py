@@ -28,6 +28,9 @@ from ..convert import add, mul, to_sympy
 from ..sortkey import _canonical_sum, _class_key, sort_args, sort_key
 
 
+ONE_TERM = True  # a one-term coefficient without sort keys (False: the general sum; tests compare them)
+
+
 class Direct:
     """Coefficients' values from (generator exponents, rational) items; ``ok`` False where it does not apply.
 
@@ -64,7 +67,7 @@ class Direct:
         """
         if self.roots:
             items = self._reduce(items)
-        if len(items) == 1:  # one term (most coefficients): what the sum below makes of it, without keys
+        if len(items) == 1 and ONE_TERM:  # one term (most coefficients): what the sum below makes of it, without keys
             gens, c = items[0]
             q = self.rational(c)
             if big is None or big(q):

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
+from typing import NamedTuple
 
 import symengine as se
 import sympy as sp
@@ -48,11 +49,13 @@ def applies(expr: sp.Expr, degree: str, functions: set | None = None) -> str | N
 
 
 def taylor_coefficients(expr: sp.Expr, variables: Sequence[sp.Symbol], point: dict[sp.Symbol, sp.Expr],
-                        order: int, degree: str, vet: Vet | None = None) -> list[tuple[tuple, sp.Expr]]:
+                        order: int, degree: str, vet: Vet | None = None,
+                        surveyed: Survey | None = None) -> list[tuple[tuple, sp.Expr]]:
     """(powers, exact coefficient) for every non-zero term of total degree <= ``order``.
 
     ``degree="each"``: every term whose exponents are each <= ``order`` (total degree up to
-    n * order, in a ring that drops the rest: tps.Ring's ``each``).
+    n * order, in a ring that drops the rest: tps.Ring's ``each``). ``surveyed``: ``survey(expr)``
+    if the caller has it.
     """
     if degree not in ("total", "each"):
         raise Unsupported(f"degree {degree!r}")
@@ -66,7 +69,7 @@ def taylor_coefficients(expr: sp.Expr, variables: Sequence[sp.Symbol], point: di
             return _univariate(expr, variables[0], point[variables[0]], order, k, vet)
         except NoSlot:
             pass  # an irrational constant, or a function it has no rule for: the general engine
-    functions, free = _survey(expr)
+    functions, free = (surveyed or survey(expr))[:2]
     why = applies(expr, degree, functions)  # (the univariate walk refuses what this refuses, with NoSlot)
     if why:
         raise Unsupported(why)
@@ -156,9 +159,32 @@ def _survey(expr: sp.Expr) -> tuple[set, set]:
     succeeded, so the expression is made of sums, products, powers, FUNCTIONS and atoms
     (no Integral, Lambda or Subs binds a symbol; anything else raised Unsupported).
     """
+    return survey(expr)[:2]
+
+
+class Survey(NamedTuple):
+    """What one walk of an expression finds (``survey``)."""
+
+    functions: set  # expr.atoms(sp.Function)
+    symbols: set  # its Symbol atoms: expr.free_symbols where ``plain``
+    plain: bool  # made of sums, products, powers, functions and atoms only (nothing binds a symbol)
+    tame: bool  # no gamma or polygamma, every power q**r or u**r with |r| <= 9 (expansion._unrefusable)
+
+
+_GAMMAS = (sp.gamma, sp.polygamma)
+
+
+def survey(expr: sp.Expr) -> Survey:
+    """The functions and symbols of ``expr`` and two facts about its nodes, in one walk.
+
+    >>> x = sp.Symbol("x")
+    >>> survey(sp.exp(x) + x**2)[1:]
+    ({x}, True, True)
+    """
     functions: set = set()
     symbols: set = set()
     seen: set = set()
+    plain = tame = True
     stack = [expr]
     while stack:
         node = stack.pop()
@@ -168,8 +194,26 @@ def _survey(expr: sp.Expr) -> tuple[set, set]:
             seen.add(node)
             if isinstance(node, sp.Function):
                 functions.add(node)
-            stack.extend(node.args)
-    return functions, symbols
+                if isinstance(node, _GAMMAS):
+                    tame = False
+            elif node.is_Pow:
+                if tame:
+                    tame = _tame_power(node)
+            elif not (node.is_Add or node.is_Mul):
+                plain = False
+            # Left to right, depth first: of two equal symbol objects the set keeps the first met,
+            # the one free_symbols keeps (its unions run left to right): expand() names variables by it.
+            stack.extend(reversed(node.args))
+    return Survey(functions, symbols, plain, tame)
+
+
+def _tame_power(node: sp.Pow) -> bool:
+    """A rational exponent of size at most 9 on a base that is not a number, or a rational of <= 1000 bits."""
+    base, e = node.args
+    if not e.is_Rational or abs(e.p) > 9 * e.q:
+        return False
+    return not base.is_Number or base.is_Rational and abs(base.p).bit_length() <= 1000 \
+        and base.q.bit_length() <= 1000
 
 
 def _univariate(expr: sp.Expr, x: sp.Symbol, a: sp.Expr, order: int, k: int,
