@@ -262,6 +262,8 @@ class Ring:
         if not u[0]:
             raise Unsupported("a power of a series that vanishes at the point")
         inv0 = self.inverse0(u, inv)
+        if r == -1 and isinstance(inv0, fmpq):  # 1/(1 + u**2): p0 is 1/u_0, the division's first part
+            return self.div(self.constant(1), u)  # (the same exact series, with fewer products)
         rq = fmpq(r.numerator, r.denominator)
         nu = [j for j in range(1, self.k + 1) if u[j]]
         out = [p0]
