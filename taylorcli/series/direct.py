@@ -55,6 +55,7 @@ class Direct:
         if any(not self.gens[j].is_Pow for j in self.roots):  # sqrt(8) is 2*sqrt(2) in SymPy
             self.ok = False
         self.powers: dict[tuple[int, int], sp.Expr] = {}
+        self.facts: dict[tuple[int, int], tuple[bool, sp.Expr]] = {}  # (plain alone, base) of each power
         # gens -> (factors, their keys, the monomial alone and its key); factors None: not plain
         self.monomials: dict[tuple, tuple] = {}
         self.keys: dict = {}
@@ -138,16 +139,25 @@ class Direct:
         Not plain (factors None) where SymPy could combine or distribute them: a power that is a
         product, a sum or a number; two powers of one base.
         """
-        factors = []
+        factors, bases = [], set()
+        plain = True
         for j, e in enumerate(gens):
             if e:
-                fresh = (j, int(e)) not in self.powers
-                power = self._power(j, int(e))
+                e = int(e)
+                fresh = (j, e) not in self.powers
+                power = self._power(j, e)
                 if fresh:
                     leaves.append(power)
                 factors.append(power)
-        plain = all(not (f.is_Mul or f.is_Add or f.is_Number) and f.is_commutative for f in factors) \
-            and len({f.as_base_exp()[0] for f in factors}) == len(factors)
+                # (whether it may stand in a product as it is, and its base: once per power, not per monomial)
+                fact = self.facts.get((j, e))
+                if fact is None:
+                    fact = self.facts[(j, e)] = (
+                        not (power.is_Mul or power.is_Add or power.is_Number) and power.is_commutative,
+                        power.as_base_exp()[0])
+                plain = plain and fact[0]
+                bases.add(fact[1])
+        plain = plain and len(bases) == len(factors)
         if not plain:
             found = self.monomials[gens] = (None, None, None, None)
             return found
