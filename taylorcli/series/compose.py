@@ -245,7 +245,6 @@ class Walker:
 
     def _function(self, fn: type, arg: sp.Expr) -> Series:  # noqa: C901 - one branch per function
         ring = self.ring
-        one = ring.constant(1)
         u = self.series(arg)
         # A rational constant term is the argument's value at the point, as SymEngine's subs
         # gives it (a canonical number); anything else is built the way the derivative engine does.
@@ -280,6 +279,7 @@ class Walker:
             c = ring.riccati(ring.neg(u), value(se.cot), 1)
             return self._linear(u, value(se.csc), c, -1)
         if fn in (sp.asin, sp.acos, sp.asinh, sp.acosh):
+            one = ring.constant(1)
             uu = ring.mul(u, u)
             inner = {sp.asin: ring.sub(one, uu), sp.acos: ring.sub(one, uu),
                      sp.asinh: ring.add(one, uu), sp.acosh: ring.sub(uu, one)}[fn]
@@ -292,6 +292,7 @@ class Walker:
                 rate = ring.neg(rate)
             return ring.chain(value(getattr(se, fn.__name__)), u, rate)
         if fn in (sp.atan, sp.atanh):
+            one = ring.constant(1)
             uu = ring.mul(u, u)
             inner = self._settle(ring.add(one, uu) if fn is sp.atan else ring.sub(one, uu))
             if self._sign(inner) <= 0:

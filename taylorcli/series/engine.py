@@ -87,8 +87,8 @@ def taylor_coefficients(expr: sp.Expr, variables: Sequence[sp.Symbol], point: di
         slots = Walker.slots(expr, k) + sum(not point[v].is_Rational for v in variables)
         walker = Walker(variables, point, k, Ring.get(n, slots, k, each))
         parts = walker.series(expr)
-    names = {s.name: s for s in free | set(variables)}
     parameters = not free <= set(point)
+    names = {s.name: s for s in free | set(variables)} if parameters else {}
     memo: dict[object, sp.Expr] = {}
     keys: dict = {}  # sort keys of the SymPy objects built (sortkey.py)
     direct = Direct(walker.values, names if parameters else None, {}, _rational) if walker.values else None
@@ -148,8 +148,21 @@ def taylor_coefficients(expr: sp.Expr, variables: Sequence[sp.Symbol], point: di
         out += found
     if order < 0:
         return []
-    integers = _integers(k)
-    return [(tuple([integers[p] for p in powers]), value) for powers, value in out]
+    return [(_exponents(powers), value) for powers, value in out]
+
+
+_EXPONENTS: dict[tuple[int, ...], tuple] = {}  # (1, 0, 2) -> (Integer(1), Integer(0), Integer(2)): immutable
+
+
+def _exponents(powers: tuple[int, ...]) -> tuple:
+    """The powers as a tuple of SymPy integers (the objects ``_integers`` keeps), made once per tuple."""
+    found = _EXPONENTS.get(powers)
+    if found is None:
+        if len(_EXPONENTS) >= 50_000:
+            _EXPONENTS.clear()
+        integers = _integers(max(powers, default=0))
+        found = _EXPONENTS[powers] = tuple([integers[p] for p in powers])
+    return found
 
 
 def _survey(expr: sp.Expr) -> tuple[set, set]:
