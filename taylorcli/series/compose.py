@@ -26,6 +26,7 @@ import sympy as sp
 from flint import fmpq
 from symengine.lib.symengine_wrapper import sympy2symengine
 
+from . import univariate
 from .tps import NoSlot, Ring, Series, Unsupported
 from .tps import terms as _terms
 
@@ -36,6 +37,8 @@ _BAD = (se.zoo, se.nan, se.oo, -se.oo, se.I)
 # The affine sum and the scaled product below (False: the plain walk, which gives the same polynomials;
 # tests/test_series_shortcuts.py compares them)
 SHORTCUTS = True
+_NO_SHAPE: tuple[int, bool] = (0, False)
+_FUNCTION_TYPES = frozenset(FUNCTIONS)
 _CONSTANT = type(se.E).__mro__[1]  # SymEngine's Constant (E, pi, EulerGamma ...), not exported by name
 
 
@@ -51,7 +54,8 @@ class Walker:
         self.values: list[object] = []  # SymEngine value of each generator used
         self._by_value: dict[object, int] = {}
         self._memo: dict[sp.Expr, Series] = {}
-        self._depends: dict[sp.Expr, bool] = {}
+        self._depends: dict[sp.Expr, tuple[int, bool]] = {}  # shape() of each subexpression
+        self._tried = False  # inside a subexpression the univariate series could not give (_one_variable)
         self._engine_point: dict | None = None
 
     @staticmethod
@@ -123,11 +127,48 @@ class Walker:
 
     def depends(self, expr: sp.Expr) -> bool:
         """Whether ``expr`` involves a variable: each subexpression asked once (free_symbols walks it all)."""
+        return bool(self.shape(expr)[0])
+
+    def shape(self, expr: sp.Expr) -> tuple[int, bool]:
+        """The variables in ``expr`` (bit i: the i-th) and whether it holds a function (each subexpression once)."""
         found = self._depends.get(expr)
         if found is None:
-            found = self._depends[expr] = expr in self.index if expr.is_Atom \
-                else any([self.depends(arg) for arg in expr.args])
+            if expr.is_Atom:
+                i = self.index.get(expr)
+                found = _NO_SHAPE if i is None else (1 << i, False)
+            else:
+                mask, function = 0, expr.is_Function
+                for arg in expr.args:
+                    part = self.shape(arg)
+                    mask |= part[0]
+                    function = function or part[1]
+                found = (mask, function)
+            self._depends[expr] = found
         return found
+
+    def _one_variable(self, expr: sp.Expr) -> Series | None:
+        """The series of a subexpression in one variable whose coefficients are all rational, by FLINT's
+        univariate series (univariate.py: one C call per operation, not one per degree); else None.
+
+        Its part of degree d is c_d h_i**d: the very polynomials the walk below gives (exact arithmetic).
+        Tried once per subtree (a failure leaves its subexpressions to the walk), and where it can
+        succeed: at 0, or with no function (away from 0 one is irrational but where its argument vanishes).
+        """
+        variables, functions = self.shape(expr)
+        if variables & (variables - 1):  # (not 0 either: depends() said so)
+            return None
+        i = variables.bit_length() - 1
+        a = self.point[self.variables[i]]
+        if not a.is_Rational or functions and a is not sp.S.Zero:
+            return None
+        try:
+            found = univariate.coefficients(expr, self.variables[i], a, self.ring.k)
+        except (NoSlot, Unsupported):
+            self._tried = True
+            return None
+        ring = self.ring
+        return [ring.ctx.constant(found[0])] + [ring.monomial(i, d, c) if c else ring.zero
+                                                for d, c in enumerate(found[1:], start=1)]
 
     # --- the walk -----------------------------------------------------------------------------
     def series(self, expr: sp.Expr) -> Series:
@@ -153,6 +194,21 @@ class Walker:
                 return found
         if not self.depends(expr):
             return ring.constant(self.constant_of(sympy2symengine(expr)))
+        # (a power u**r, r not natural, or a function: the recurrences the univariate series saves)
+        if SHORTCUTS and not self._tried and not ring.each and (
+                expr.is_Pow and not (expr.exp.is_Integer and expr.exp.p >= 0) or type(expr) in _FUNCTION_TYPES):
+            found = self._one_variable(expr)
+            if found is not None:
+                return found
+            if self._tried:  # it failed here: not again inside
+                try:
+                    return self._walk(expr)
+                finally:
+                    self._tried = False
+        return self._walk(expr)
+
+    def _walk(self, expr: sp.Expr) -> Series:
+        ring = self.ring
         if expr.is_Add:
             out = self.series(expr.args[0])
             for arg in expr.args[1:]:
@@ -171,7 +227,7 @@ class Walker:
             return out
         if expr.is_Pow:
             return self._power(*expr.args)
-        if isinstance(expr, FUNCTIONS) and len(expr.args) == 1:
+        if (type(expr) in _FUNCTION_TYPES or isinstance(expr, FUNCTIONS)) and len(expr.args) == 1:
             return self._function(type(expr), expr.args[0])
         raise Unsupported(f"no recurrence for {type(expr).__name__}")
 

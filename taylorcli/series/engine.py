@@ -27,7 +27,7 @@ from ..constants import real_and_small
 from ..convert import to_sympy
 from ..guard import MAX_DIGITS
 from . import univariate
-from .compose import FUNCTIONS, Walker
+from .compose import _FUNCTION_TYPES, FUNCTIONS, Walker
 from .direct import Direct
 from .tps import NoSlot, Ring, Unsupported
 from .tps import terms as _terms
@@ -43,7 +43,7 @@ def applies(expr: sp.Expr, degree: str, functions: set | None = None) -> str | N
     if degree not in ("total", "each"):
         return f"degree {degree!r}"
     for fn in expr.atoms(sp.Function) if functions is None else functions:
-        if not isinstance(fn, FUNCTIONS) or len(fn.args) != 1:
+        if not (type(fn) in _FUNCTION_TYPES or isinstance(fn, FUNCTIONS)) or len(fn.args) != 1:
             return f"no recurrence for {type(fn).__name__}"
     return None
 

@@ -50,6 +50,8 @@ class Ring:
         self._inv = [fmpq(0)] + [fmpq(1, d) for d in range(1, k + 2)]
         nvars = len(self.gens)
         self._units = [tuple(int(i == j) for j in range(nvars)) for i in range(n)]  # h_i's exponents
+        self._exps: dict[tuple[int, int], fmpq_mpoly] = {}  # (i, d) -> h_i**d
+        self.each = each is not None and n > 1  # per-variable degree: parts are cut (``cut``)
         self._box = [self.gens[i] ** (each + 1) for i in range(n)] if each is not None and n > 1 else []
 
     _made: dict[tuple[int, int, int, int | None], Ring] = {}
@@ -82,6 +84,13 @@ class Ring:
         if self.k >= 1:
             out[1] = self.gens[i]
         return out
+
+    def monomial(self, i: int, d: int, c: fmpq) -> fmpq_mpoly:
+        """c h_i**d, one polynomial."""
+        power = self._exps.get((i, d))
+        if power is None:
+            power = self._exps[(i, d)] = self.gens[i] ** d
+        return power * c
 
     def linear(self, terms: dict[int, fmpq]) -> fmpq_mpoly:
         """The sum of q h_i over ``terms`` (i: q), q non-zero: one polynomial, not a sum of products."""
