@@ -48,8 +48,6 @@ class Ring:
         self.zero = self.ctx.from_dict({})
         self.one = self.ctx.constant(1)
         self._inv = [fmpq(0)] + [fmpq(1, d) for d in range(1, k + 2)]
-        nvars = len(self.gens)
-        self._units = [tuple(int(i == j) for j in range(nvars)) for i in range(n)]  # h_i's exponents
         self._exps: dict[tuple[int, int], fmpq_mpoly] = {}  # (i, d) -> h_i**d
         self.each = each is not None and n > 1  # per-variable degree: parts are cut (``cut``)
         self._box = [self.gens[i] ** (each + 1) for i in range(n)] if each is not None and n > 1 else []
@@ -94,8 +92,12 @@ class Ring:
 
     def linear(self, terms: dict[int, fmpq]) -> fmpq_mpoly:
         """The sum of q h_i over ``terms`` (i: q), q non-zero: one polynomial, not a sum of products."""
-        units = self._units
-        return self.ctx.from_dict({units[i]: q for i, q in terms.items()})
+        gens = self.gens
+        out = None  # (a sum of products: from_dict costs about twice as much)
+        for i, q in terms.items():
+            term = gens[i] if q == 1 else gens[i] * q
+            out = term if out is None else out + term
+        return out
 
     def generator(self, j: int) -> fmpq_mpoly:
         return self.gens[self.n + j]
