@@ -59,8 +59,10 @@ class Walker:
         self._engine_point: dict | None = None
 
     @staticmethod
-    def slots(expr: sp.Expr, order: int = 0) -> int:
-        """Generators an expression may need: two per function or power (gamma: order + 1), one per other atom."""
+    def slots(expr: sp.Expr, order: int = 0, variables: Sequence[sp.Symbol] = ()) -> int:
+        """Generators an expression may need: two per function or power (gamma: order + 1), one per other atom
+        (not counting the atoms among ``variables``)."""
+        skip = set(variables)
         count = 1
         stack = [expr]  # every node as often as it occurs (preorder_traversal's nodes, without its generators)
         while stack:
@@ -72,7 +74,7 @@ class Walker:
                 count += order + 2 if isinstance(node, sp.gamma) else 2
             elif node.is_Pow:
                 count += 2
-            elif node.is_Atom and not node.is_Rational:
+            elif node.is_Atom and not node.is_Rational and node not in skip:
                 count += 1
         return count
 

@@ -84,9 +84,21 @@ def taylor_coefficients(expr: sp.Expr, variables: Sequence[sp.Symbol], point: di
         walker = Walker(variables, point, k, Ring.get(n, 0, k, each))
         parts = walker.series(expr)
     except NoSlot:
-        slots = Walker.slots(expr, k) + sum(not point[v].is_Rational for v in variables)
-        walker = Walker(variables, point, k, Ring.get(n, slots, k, each))
-        parts = walker.series(expr)
+        # Then as many slots as its functions and constants may need (the variables' atoms take
+        # none: a rational coordinate is no generator, an irrational one is counted here): a
+        # term's exponents are read per ring variable (monoms()), ~1.5 us a term with 21 of them.
+        # Where that is not enough, the first count (each variable's atom too), as it always was.
+        irrational = sum(not point[v].is_Rational for v in variables)
+        tight = Walker.slots(expr, k, variables) + irrational
+        try:
+            walker = Walker(variables, point, k, Ring.get(n, tight, k, each))
+            parts = walker.series(expr)
+        except NoSlot:
+            slots = Walker.slots(expr, k) + irrational
+            if slots == tight:
+                raise
+            walker = Walker(variables, point, k, Ring.get(n, slots, k, each))
+            parts = walker.series(expr)
     parameters = not free <= set(point)
     names = {s.name: s for s in free | set(variables)} if parameters else {}
     memo: dict[object, sp.Expr] = {}
