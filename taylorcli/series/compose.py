@@ -34,8 +34,8 @@ from .tps import terms as _terms
 FUNCTIONS = (sp.exp, sp.log, sp.sin, sp.cos, sp.tan, sp.sec, sp.csc, sp.cot, sp.sinh, sp.cosh, sp.tanh,
              sp.asin, sp.acos, sp.atan, sp.asinh, sp.acosh, sp.atanh, sp.erf, sp.gamma)
 _BAD = (se.zoo, se.nan, se.oo, -se.oo, se.I)
-# The affine sum and the scaled product below (False: the plain walk, which gives the same polynomials;
-# tests/test_series_shortcuts.py compares them)
+# The affine sum, the scaled product and the one-variable series below (False: the plain walk, which
+# gives the same polynomials; tests/test_series_shortcuts.py compares them)
 SHORTCUTS = True
 _NO_SHAPE: tuple[int, bool] = (0, False)
 _FUNCTION_TYPES = frozenset(FUNCTIONS)
@@ -60,16 +60,13 @@ class Walker:
 
     @staticmethod
     def slots(expr: sp.Expr, order: int = 0, variables: Sequence[sp.Symbol] = ()) -> int:
-        """Generators an expression may need: two per function or power (gamma: order + 1), one per other atom
-        (not counting the atoms among ``variables``)."""
+        """Generators it may need: two per function or power (gamma: order + 2), one per other atom not in ``variables``."""
         skip = set(variables)
         count = 1
         stack = [expr]  # every node as often as it occurs (preorder_traversal's nodes, without its generators)
         while stack:
             node = stack.pop()
-            args = node.args
-            if args:
-                stack.extend(args)
+            stack.extend(node.args)
             if isinstance(node, sp.Function):
                 count += order + 2 if isinstance(node, sp.gamma) else 2
             elif node.is_Pow:
