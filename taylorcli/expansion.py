@@ -30,7 +30,7 @@ from .convert import add, mul
 from .keyed import displacement, polynomial as keyed_polynomial
 from .sortkey import rational_polynomial, rational_univariate
 from .errors import InputError, LimitError, MathError
-from .guard import check_point, check_size, not_real
+from .guard import MAX_DIGITS, check_point, check_size, not_real
 from .parse import PARAMETERS, parse_point, resolve_variables  # PARAMETERS: the parser's only state
 from .singular import NotAnalytic, Series, kind_of, obstacles
 from .singular import series as one_variable_series
@@ -214,12 +214,42 @@ def _check_value(value: sp.Expr, index: Sequence[int], variables: Sequence[sp.Sy
         raise NotAnalytic(f"{what} is undefined or not real there")
 
 
+def _unrefusable(surveyed: object, point: Mapping[sp.Symbol, sp.Expr]) -> bool:
+    """Whether ``check_point(expr, point)`` cannot refuse, from ``survey(expr)`` (series/engine.py) alone.
+
+    check_point refuses a power or gamma whose float estimate overflows and whose digits
+    (guard._digits: |e| log10|b| for b**e) exceed MAX_DIGITS. With no gamma or polygamma,
+    every exponent a rational of size at most 9 (``tame``) and every base's estimate finite
+    (a rational coordinate or number of at most 1000 bits is; an estimate that overflows is
+    dropped, None, before its parent sees it), |e| log10|b| <= 9 * 308.3 < MAX_DIGITS: no
+    power is refused. (tests/test_expansion_guard.py checks both ways on random expressions.)
+    """
+    if surveyed is None or not surveyed.tame or MAX_DIGITS < 2800:
+        return False
+    for a in point.values():
+        if not (isinstance(a, sp.Rational) and abs(a.p).bit_length() <= 1000 and a.q.bit_length() <= 1000):
+            return False
+    return True
+
+
+def _survey(expr: sp.Expr) -> object:
+    """series.engine.survey(expr), or None where the series engine is not installed."""
+    engine = _ENGINE or _load_engine()
+    return None if isinstance(engine, ImportError) else engine[2](expr)
+
+
 def _taylor(expr: sp.Expr, variables: list[sp.Symbol], point: dict[sp.Symbol, sp.Expr],
-            order: int, degree: str, arithmetic: bool = True) -> list[tuple[Powers, sp.Expr]]:
-    """The coefficients, by series arithmetic where it applies, else (or ``arithmetic=False``) by derivatives."""
+            order: int, degree: str, arithmetic: bool = True, surveyed: object = None) -> list[tuple[Powers, sp.Expr]]:
+    """The coefficients, by series arithmetic where it applies, else (or ``arithmetic=False``) by derivatives.
+
+    ``surveyed``: series.engine.survey(expr) if the caller has it (one walk serves the guard and the engine).
+    """
     n = len(variables)
+    if surveyed is None:
+        surveyed = _survey(expr)
     try:
-        check_point(expr, point)
+        if not _unrefusable(surveyed, point):
+            check_point(expr, point)
         if order >= 0:
             _check_count(n, order, degree)
     except (MathError, LimitError):  # not analytic there says more than too large
@@ -230,7 +260,7 @@ def _taylor(expr: sp.Expr, variables: list[sp.Symbol], point: dict[sp.Symbol, sp
     # The arithmetic refuses every piece obstacles() names (a kink or jump has no recurrence;
     # a branch point or log at a zero of its argument is a power or log of a series that
     # vanishes at the point): where it succeeds there is none, so they are looked for after.
-    found = _arithmetic(expr, variables, point, order, degree) if arithmetic else None
+    found = _arithmetic(expr, variables, point, order, degree, surveyed) if arithmetic else None
     if found is not None:
         return found
     why = _kink(expr, point)
@@ -260,21 +290,21 @@ def _taylor(expr: sp.Expr, variables: list[sp.Symbol], point: dict[sp.Symbol, sp
     return coefficients
 
 
-_ENGINE: list = []  # [taylor_coefficients, Unsupported] once imported (an import statement costs 1.4 us a call)
+_ENGINE: list = []  # [taylor_coefficients, Unsupported, survey] once imported (an import statement costs 1.4 us a call)
 
 
 def _load_engine() -> list | ImportError:
     try:
-        from .series.engine import taylor_coefficients
+        from .series.engine import survey, taylor_coefficients
         from .series.tps import Unsupported
-        _ENGINE[:] = [taylor_coefficients, Unsupported]
+        _ENGINE[:] = [taylor_coefficients, Unsupported, survey]
         return _ENGINE
     except ImportError as missing:
         return missing
 
 
 def _arithmetic(expr: sp.Expr, variables: list[sp.Symbol], point: dict[sp.Symbol, sp.Expr],
-                order: int, degree: str) -> list[tuple[Powers, sp.Expr]] | None:
+                order: int, degree: str, surveyed: object = None) -> list[tuple[Powers, sp.Expr]] | None:
     """The coefficients by truncated power series (taylorcli.series), or None where they do not apply.
 
     They are the very objects the derivative engine gives (tests/test_series_engine.py);
@@ -284,7 +314,7 @@ def _arithmetic(expr: sp.Expr, variables: list[sp.Symbol], point: dict[sp.Symbol
     if isinstance(engine, ImportError):  # python-flint not installed: the derivative engine does it all
         _log.debug("expansion: derivative engine (series arithmetic unavailable: %s)", engine)
         return None
-    taylor_coefficients, Unsupported = engine
+    taylor_coefficients, Unsupported = engine[:2]
 
     def vet(powers: tuple[int, ...], part: sp.Expr) -> None:
         if not part.is_Rational:
@@ -292,7 +322,7 @@ def _arithmetic(expr: sp.Expr, variables: list[sp.Symbol], point: dict[sp.Symbol
         check_size(part, "a coefficient")
 
     try:
-        found = taylor_coefficients(expr, variables, point, order, degree, vet)
+        found = taylor_coefficients(expr, variables, point, order, degree, vet, surveyed)
     except Unsupported as why:
         _log.debug("expansion: derivative engine (series arithmetic does not apply: %s)", why)
         return None
@@ -425,7 +455,9 @@ def expand(f: Expr, variables: Variables = None, at: Mapping | str | Sequence | 
         if found is not None:
             return found
     # The expression's own (equal) symbol objects: a lookup by identity skips Basic.__eq__.
-    own = {s: s for s in expr.free_symbols}
+    # (Its survey's symbols are its free symbols where nothing binds one: one walk for both.)
+    surveyed = _survey(expr)
+    own = {s: s for s in (surveyed.symbols if surveyed is not None and surveyed.plain else expr.free_symbols)}
     symbols = [own.get(v, v) for v in symbols]
     if degree not in DEGREES:
         raise InputError(f"degree must be 'total' or 'each', got {degree!r}")
@@ -447,7 +479,7 @@ def expand(f: Expr, variables: Variables = None, at: Mapping | str | Sequence | 
     try:
         if infinite:
             raise NotAnalytic("the point is at infinity")
-        coefficients = _taylor(expr, symbols, point, order, degree)
+        coefficients = _taylor(expr, symbols, point, order, degree, surveyed=surveyed)
     except NotAnalytic as error:
         if len(symbols) > 1:
             raise NotAnalytic(f"{expr} is not analytic at {describe_point(point)}: {error}") from None

@@ -42,6 +42,8 @@ def variables_of(exprs: sp.Expr | Iterable[sp.Expr]) -> list[sp.Symbol]:
 
 def _split_top_level(text: str) -> list[str]:
     """Split at commas that are not inside brackets (``atan2(1,2),3``)."""
+    if "(" not in text and ")" not in text:  # no brackets: every comma splits (1,-1/2,3)
+        return [part.strip() for part in text.split(",")]
     parts, depth, start = [], 0, 0
     for i, ch in enumerate(text):
         if ch == "(":
@@ -106,9 +108,15 @@ def parse_value(text: str, allow_infinity: bool = False) -> sp.Expr:
     """
     if allow_infinity and isinstance(text, str) and text.strip() in _INFINITY:
         return _INFINITY[text.strip()]
+    found = _PLAIN.get(text) if isinstance(text, str) else None
+    if found is not None:
+        return found
     plain = _RATIONAL.fullmatch(text) if isinstance(text, str) else None
     if plain:
-        return _rational(*plain.groups())
+        if len(_PLAIN) >= 1024:
+            _PLAIN.clear()
+        found = _PLAIN[text] = _rational(*plain.groups())
+        return found
     value = parse_expression(text)
     if value.free_symbols:
         names = ", ".join(sorted(s.name for s in value.free_symbols))
@@ -131,6 +139,8 @@ def _rational(sign: str, numerator: str, denominator: str | None) -> sp.Rational
     p = -int(numerator) if sign else int(numerator)
     return number(sp.Rational(p, int(denominator)) if denominator else sp.Integer(p))
 
+
+_PLAIN: dict[str, sp.Rational] = {}  # "-1/3" -> its rational (``number``'s kept object): a point's text read once
 
 _INFINITY = {"oo": sp.oo, "+oo": sp.oo, "-oo": -sp.oo, "inf": sp.oo, "+inf": sp.oo, "-inf": -sp.oo}
 

@@ -23,8 +23,10 @@ from fractions import Fraction
 
 import symengine as se
 import sympy as sp
+from flint import fmpq
 from symengine.lib.symengine_wrapper import sympy2symengine
 
+from . import univariate
 from .tps import NoSlot, Ring, Series, Unsupported
 from .tps import terms as _terms
 
@@ -32,6 +34,12 @@ from .tps import terms as _terms
 FUNCTIONS = (sp.exp, sp.log, sp.sin, sp.cos, sp.tan, sp.sec, sp.csc, sp.cot, sp.sinh, sp.cosh, sp.tanh,
              sp.asin, sp.acos, sp.atan, sp.asinh, sp.acosh, sp.atanh, sp.erf, sp.gamma)
 _BAD = (se.zoo, se.nan, se.oo, -se.oo, se.I)
+# The affine sum, the scaled product and the one-variable series below (False: the plain walk, which
+# gives the same polynomials; tests/test_series_shortcuts.py compares them)
+SHORTCUTS = True
+_NO_SHAPE: tuple[int, bool] = (0, False)
+_FUNCTION_TYPES = frozenset(FUNCTIONS)
+_CONSTANT = type(se.E).__mro__[1]  # SymEngine's Constant (E, pi, EulerGamma ...), not exported by name
 
 
 class Walker:
@@ -46,26 +54,33 @@ class Walker:
         self.values: list[object] = []  # SymEngine value of each generator used
         self._by_value: dict[object, int] = {}
         self._memo: dict[sp.Expr, Series] = {}
-        self._depends: dict[sp.Expr, bool] = {}
+        self._depends: dict[sp.Expr, tuple[int, bool]] = {}  # shape() of each subexpression
+        self._tried = False  # inside a subexpression the univariate series could not give (_one_variable)
         self._engine_point: dict | None = None
 
     @staticmethod
-    def slots(expr: sp.Expr, order: int = 0) -> int:
-        """Generators an expression may need: two per function or power (gamma: order + 1), one per other atom."""
+    def slots(expr: sp.Expr, order: int = 0, variables: Sequence[sp.Symbol] = ()) -> int:
+        """Generators it may need: two per function or power (gamma: order + 2), one per other atom not in ``variables``."""
+        skip = set(variables)
         count = 1
-        for node in sp.preorder_traversal(expr):
-            if isinstance(node, sp.gamma):
-                count += order + 2
-            elif isinstance(node, sp.Function) or node.is_Pow:
+        stack = [expr]  # every node as often as it occurs (preorder_traversal's nodes, without its generators)
+        while stack:
+            node = stack.pop()
+            stack.extend(node.args)
+            if isinstance(node, sp.Function):
+                count += order + 2 if isinstance(node, sp.gamma) else 2
+            elif node.is_Pow:
                 count += 2
-            elif node.is_Atom and not node.is_Rational:
+            elif node.is_Atom and not node.is_Rational and node not in skip:
                 count += 1
         return count
 
     # --- constants ----------------------------------------------------------------------------
     def constant_of(self, value: object) -> object:
         """A SymEngine constant as an element of the coefficient ring (a rational or a generator)."""
-        if any(value.has(bad) for bad in _BAD) if not value.is_Number else value in _BAD:
+        if isinstance(value, _CONSTANT):  # E, pi, EulerGamma: real numbers (none of _BAD is a Constant)
+            pass
+        elif any(value.has(bad) for bad in _BAD) if not value.is_Number else value in _BAD:
             raise Unsupported(f"{value} is not a real number")
         if isinstance(value, (se.Integer, se.Rational)):
             return self.ring.ctx.constant(_fmpq(value))
@@ -111,11 +126,48 @@ class Walker:
 
     def depends(self, expr: sp.Expr) -> bool:
         """Whether ``expr`` involves a variable: each subexpression asked once (free_symbols walks it all)."""
+        return bool(self.shape(expr)[0])
+
+    def shape(self, expr: sp.Expr) -> tuple[int, bool]:
+        """The variables in ``expr`` (bit i: the i-th) and whether it holds a function (each subexpression once)."""
         found = self._depends.get(expr)
         if found is None:
-            found = self._depends[expr] = expr in self.index if expr.is_Atom \
-                else any([self.depends(arg) for arg in expr.args])
+            if expr.is_Atom:
+                i = self.index.get(expr)
+                found = _NO_SHAPE if i is None else (1 << i, False)
+            else:
+                mask, function = 0, expr.is_Function
+                for arg in expr.args:
+                    part = self.shape(arg)
+                    mask |= part[0]
+                    function = function or part[1]
+                found = (mask, function)
+            self._depends[expr] = found
         return found
+
+    def _one_variable(self, expr: sp.Expr) -> Series | None:
+        """The series of a subexpression in one variable whose coefficients are all rational, by FLINT's
+        univariate series (univariate.py: one C call per operation, not one per degree); else None.
+
+        Its part of degree d is c_d h_i**d: the very polynomials the walk below gives (exact arithmetic).
+        Tried once per subtree (a failure leaves its subexpressions to the walk), and where it can
+        succeed: at 0, or with no function (away from 0 one is irrational but where its argument vanishes).
+        """
+        variables, functions = self.shape(expr)
+        if variables & (variables - 1):  # (not 0 either: depends() said so)
+            return None
+        i = variables.bit_length() - 1
+        a = self.point[self.variables[i]]
+        if not a.is_Rational or functions and a is not sp.S.Zero:
+            return None
+        try:
+            found = univariate.coefficients(expr, self.variables[i], a, self.ring.k)
+        except (NoSlot, Unsupported):
+            self._tried = True
+            return None
+        ring = self.ring
+        return [ring.ctx.constant(found[0])] + [ring.monomial(i, d, c) if c else ring.zero
+                                                for d, c in enumerate(found[1:], start=1)]
 
     # --- the walk -----------------------------------------------------------------------------
     def series(self, expr: sp.Expr) -> Series:
@@ -126,30 +178,92 @@ class Walker:
 
     def _series(self, expr: sp.Expr) -> Series:
         ring = self.ring
-        if expr in self.index:
+        i = self.index.get(expr)
+        if i is not None:
             a = self.point[expr]
             # An irrational coordinate (sqrt(2), pi/4) is a generator like any other constant.
-            return ring.variable(self.index[expr], _fraction(a) if a.is_Rational
-                                 else self.constant_of(sympy2symengine(a)))
+            return ring.variable(i, _fmpq_of(a) if a.is_Rational else self.constant_of(sympy2symengine(a)))
         if expr.is_Rational:
-            return ring.constant(_fraction(expr))
+            return ring.constant(_fmpq_of(expr))
+        if expr.is_Add and SHORTCUTS:
+            # q1 x1 + q2 x2 + ... + r (the arguments of the sweep's functions): its two parts at once,
+            # the very polynomials the sum of the terms' series has (exact rational arithmetic)
+            found = self._affine(expr.args)
+            if found is not None:
+                return found
         if not self.depends(expr):
             return ring.constant(self.constant_of(sympy2symengine(expr)))
+        # (a power u**r, r not natural, or a function: the recurrences the univariate series saves)
+        if SHORTCUTS and not self._tried and not ring.each and (
+                expr.is_Pow and not (expr.exp.is_Integer and expr.exp.p >= 0) or type(expr) in _FUNCTION_TYPES):
+            found = self._one_variable(expr)
+            if found is not None:
+                return found
+            if self._tried:  # it failed here: not again inside
+                try:
+                    return self._walk(expr)
+                finally:
+                    self._tried = False
+        return self._walk(expr)
+
+    def _walk(self, expr: sp.Expr) -> Series:
+        ring = self.ring
         if expr.is_Add:
             out = self.series(expr.args[0])
             for arg in expr.args[1:]:
                 out = ring.add(out, self.series(arg))
             return out
         if expr.is_Mul:
-            out = self.series(expr.args[0])
-            for arg in expr.args[1:]:
+            args = expr.args
+            if args[0].is_Rational and SHORTCUTS:  # 3*x*y: the product of the rest, scaled (Mul puts the number first)
+                out = self.series(args[1])
+                for arg in args[2:]:
+                    out = ring.mul(out, self.series(arg))
+                return ring.scale(out, _fmpq_of(args[0]))
+            out = self.series(args[0])
+            for arg in args[1:]:
                 out = ring.mul(out, self.series(arg))
             return out
         if expr.is_Pow:
             return self._power(*expr.args)
-        if isinstance(expr, FUNCTIONS) and len(expr.args) == 1:
+        if (type(expr) in _FUNCTION_TYPES or isinstance(expr, FUNCTIONS)) and len(expr.args) == 1:
             return self._function(type(expr), expr.args[0])
         raise Unsupported(f"no recurrence for {type(expr).__name__}")
+
+    def _affine(self, args: tuple) -> Series | None:
+        """The series of a sum of rationals, variables and rationals times variables; None for another sum."""
+        index, point = self.index, self.point
+        constant = _ZERO
+        terms: dict[int, object] = {}
+        for arg in args:
+            if arg.is_Rational:
+                constant += _fmpq_of(arg)
+                continue
+            if arg.is_Mul:
+                margs = arg.args
+                if len(margs) != 2 or not margs[0].is_Rational:
+                    return None
+                q, arg = _fmpq_of(margs[0]), margs[1]
+            else:
+                q = None
+            i = index.get(arg)
+            if i is None:
+                return None
+            a = point[arg]
+            if not a.is_Rational:  # an irrational coordinate: a generator (_series)
+                return None
+            if a:
+                constant += _fmpq_of(a) if q is None else q * _fmpq_of(a)
+            if i in terms:  # (x + 2*x: not a sum SymPy's Add leaves; the general walk adds them)
+                return None
+            terms[i] = _ONE if q is None else q
+        if not terms:
+            return None
+        ring = self.ring
+        out = ring.constant(constant)
+        if ring.k >= 1:
+            out[1] = ring.linear(terms)
+        return out
 
     def _power(self, base: sp.Expr, exponent: sp.Expr) -> Series:
         ring = self.ring
@@ -186,7 +300,6 @@ class Walker:
 
     def _function(self, fn: type, arg: sp.Expr) -> Series:  # noqa: C901 - one branch per function
         ring = self.ring
-        one = ring.constant(1)
         u = self.series(arg)
         # A rational constant term is the argument's value at the point, as SymEngine's subs
         # gives it (a canonical number); anything else is built the way the derivative engine does.
@@ -221,6 +334,7 @@ class Walker:
             c = ring.riccati(ring.neg(u), value(se.cot), 1)
             return self._linear(u, value(se.csc), c, -1)
         if fn in (sp.asin, sp.acos, sp.asinh, sp.acosh):
+            one = ring.constant(1)
             uu = ring.mul(u, u)
             inner = {sp.asin: ring.sub(one, uu), sp.acos: ring.sub(one, uu),
                      sp.asinh: ring.add(one, uu), sp.acosh: ring.sub(uu, one)}[fn]
@@ -233,6 +347,7 @@ class Walker:
                 rate = ring.neg(rate)
             return ring.chain(value(getattr(se, fn.__name__)), u, rate)
         if fn in (sp.atan, sp.atanh):
+            one = ring.constant(1)
             uu = ring.mul(u, u)
             inner = self._settle(ring.add(one, uu) if fn is sp.atan else ring.sub(one, uu))
             if self._sign(inner) <= 0:
@@ -364,6 +479,14 @@ def _pq(c: object) -> tuple[int, int]:
 
 def _fraction(q: sp.Rational) -> Fraction:
     return Fraction(int(q.p), int(q.q))
+
+
+def _fmpq_of(q: sp.Rational) -> fmpq:
+    """A SymPy rational (reduced, q > 0) as FLINT's."""
+    return fmpq(q.p, q.q) if q.q != 1 else fmpq(q.p)
+
+
+_ZERO, _ONE = fmpq(0), fmpq(1)
 
 
 def _fmpq(value: object) -> object:

@@ -28,6 +28,9 @@ from ..convert import add, mul, to_sympy
 from ..sortkey import _canonical_sum, _class_key, sort_args, sort_key
 
 
+ONE_TERM = True  # a one-term coefficient without sort keys (False: the general sum; tests compare them)
+
+
 class Direct:
     """Coefficients' values from (generator exponents, rational) items; ``ok`` False where it does not apply.
 
@@ -52,6 +55,7 @@ class Direct:
         if any(not self.gens[j].is_Pow for j in self.roots):  # sqrt(8) is 2*sqrt(2) in SymPy
             self.ok = False
         self.powers: dict[tuple[int, int], sp.Expr] = {}
+        self.facts: dict[tuple[int, int], tuple[bool, sp.Expr]] = {}  # (plain alone, base) of each power
         # gens -> (factors, their keys, the monomial alone and its key); factors None: not plain
         self.monomials: dict[tuple, tuple] = {}
         self.keys: dict = {}
@@ -60,14 +64,28 @@ class Direct:
     def value(self, items: list, leaves: list, big: object = None) -> sp.Expr:
         """The sum of rational * monomial over ``items``; new leaves (powers, big rationals) go to ``leaves``.
 
-        ``big(c)``: whether the rational c must be vetted (too long to print); None: every one is.
+        ``big(q)``: whether the rational q (SymPy's) must be vetted (too long to print); None: every one is.
         """
-        numbers, rest = [], []
         if self.roots:
             items = self._reduce(items)
+        if len(items) == 1 and ONE_TERM:  # one term (most coefficients): what the sum below makes of it, without keys
+            gens, c = items[0]
+            q = self.rational(c)
+            if big is None or big(q):
+                leaves.append(q)
+            monomial = self.monomials.get(gens)
+            if monomial is None:
+                monomial = self._monomial(tuple(gens), leaves)
+            factors, _, alone, _ = monomial
+            if factors is None:
+                return self._slow(items)
+            if not factors:
+                return q
+            return alone if q is sp.S.One else sp.Mul._from_args([q] + factors, True)
+        numbers, rest = [], []
         for gens, c in items:
             q = self.rational(c)
-            if big is None or big(c):
+            if big is None or big(q):
                 leaves.append(q)
             key = tuple(gens)
             monomial = self.monomials.get(key)
@@ -111,7 +129,8 @@ class Direct:
     def _power(self, j: int, e: int) -> sp.Expr:
         power = self.powers.get((j, e))
         if power is None:
-            power = self.powers[(j, e)] = constant_power(self.gens[j], e)
+            # g**1 is g (Pow.__new__ returns the base for the exponent 1), without SymPy's operator
+            power = self.powers[(j, e)] = self.gens[j] if e == 1 else constant_power(self.gens[j], e)
         return power
 
     def _monomial(self, gens: tuple, leaves: list) -> tuple:
@@ -120,16 +139,25 @@ class Direct:
         Not plain (factors None) where SymPy could combine or distribute them: a power that is a
         product, a sum or a number; two powers of one base.
         """
-        factors = []
+        factors, bases = [], set()
+        plain = True
         for j, e in enumerate(gens):
             if e:
-                fresh = (j, int(e)) not in self.powers
-                power = self._power(j, int(e))
+                e = int(e)
+                fresh = (j, e) not in self.powers
+                power = self._power(j, e)
                 if fresh:
                     leaves.append(power)
                 factors.append(power)
-        plain = all(not (f.is_Mul or f.is_Add or f.is_Number) and f.is_commutative for f in factors) \
-            and len({f.as_base_exp()[0] for f in factors}) == len(factors)
+                # (whether it may stand in a product as it is, and its base: once per power, not per monomial)
+                fact = self.facts.get((j, e))
+                if fact is None:
+                    fact = self.facts[(j, e)] = (
+                        not (power.is_Mul or power.is_Add or power.is_Number) and power.is_commutative,
+                        power.as_base_exp()[0])
+                plain = plain and fact[0]
+                bases.add(fact[1])
+        plain = plain and len(bases) == len(factors)
         if not plain:
             found = self.monomials[gens] = (None, None, None, None)
             return found

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
+from typing import NamedTuple
 
 import symengine as se
 import sympy as sp
@@ -26,7 +27,7 @@ from ..constants import real_and_small
 from ..convert import to_sympy
 from ..guard import MAX_DIGITS
 from . import univariate
-from .compose import FUNCTIONS, Walker
+from .compose import _FUNCTION_TYPES, FUNCTIONS, Walker
 from .direct import Direct
 from .tps import NoSlot, Ring, Unsupported
 from .tps import terms as _terms
@@ -42,17 +43,19 @@ def applies(expr: sp.Expr, degree: str, functions: set | None = None) -> str | N
     if degree not in ("total", "each"):
         return f"degree {degree!r}"
     for fn in expr.atoms(sp.Function) if functions is None else functions:
-        if not isinstance(fn, FUNCTIONS) or len(fn.args) != 1:
+        if not (type(fn) in _FUNCTION_TYPES or isinstance(fn, FUNCTIONS)) or len(fn.args) != 1:
             return f"no recurrence for {type(fn).__name__}"
     return None
 
 
 def taylor_coefficients(expr: sp.Expr, variables: Sequence[sp.Symbol], point: dict[sp.Symbol, sp.Expr],
-                        order: int, degree: str, vet: Vet | None = None) -> list[tuple[tuple, sp.Expr]]:
+                        order: int, degree: str, vet: Vet | None = None,
+                        surveyed: Survey | None = None) -> list[tuple[tuple, sp.Expr]]:
     """(powers, exact coefficient) for every non-zero term of total degree <= ``order``.
 
     ``degree="each"``: every term whose exponents are each <= ``order`` (total degree up to
-    n * order, in a ring that drops the rest: tps.Ring's ``each``).
+    n * order, in a ring that drops the rest: tps.Ring's ``each``). ``surveyed``: ``survey(expr)``
+    if the caller has it.
     """
     if degree not in ("total", "each"):
         raise Unsupported(f"degree {degree!r}")
@@ -66,7 +69,7 @@ def taylor_coefficients(expr: sp.Expr, variables: Sequence[sp.Symbol], point: di
             return _univariate(expr, variables[0], point[variables[0]], order, k, vet)
         except NoSlot:
             pass  # an irrational constant, or a function it has no rule for: the general engine
-    functions, free = _survey(expr)
+    functions, free = (surveyed or survey(expr))[:2]
     why = applies(expr, degree, functions)  # (the univariate walk refuses what this refuses, with NoSlot)
     if why:
         raise Unsupported(why)
@@ -81,11 +84,23 @@ def taylor_coefficients(expr: sp.Expr, variables: Sequence[sp.Symbol], point: di
         walker = Walker(variables, point, k, Ring.get(n, 0, k, each))
         parts = walker.series(expr)
     except NoSlot:
-        slots = Walker.slots(expr, k) + sum(not point[v].is_Rational for v in variables)
-        walker = Walker(variables, point, k, Ring.get(n, slots, k, each))
-        parts = walker.series(expr)
-    names = {s.name: s for s in free | set(variables)}
+        # Then as many slots as its functions and constants may need (the variables' atoms take
+        # none: a rational coordinate is no generator, an irrational one is counted here): a
+        # term's exponents are read per ring variable (monoms()), ~1.5 us a term with 21 of them.
+        # Where that is not enough, the first count (each variable's atom too), as it always was.
+        irrational = sum(not point[v].is_Rational for v in variables)
+        tight = Walker.slots(expr, k, variables) + irrational
+        try:
+            walker = Walker(variables, point, k, Ring.get(n, tight, k, each))
+            parts = walker.series(expr)
+        except NoSlot:
+            slots = Walker.slots(expr, k) + irrational
+            if slots == tight:
+                raise
+            walker = Walker(variables, point, k, Ring.get(n, slots, k, each))
+            parts = walker.series(expr)
     parameters = not free <= set(point)
+    names = {s.name: s for s in free | set(variables)} if parameters else {}
     memo: dict[object, sp.Expr] = {}
     keys: dict = {}  # sort keys of the SymPy objects built (sortkey.py)
     direct = Direct(walker.values, names if parameters else None, {}, _rational) if walker.values else None
@@ -108,14 +123,22 @@ def taylor_coefficients(expr: sp.Expr, variables: Sequence[sp.Symbol], point: di
         # Group the terms by their powers of h; the rest of each term is a constant of the coefficient.
         by_powers: dict[tuple, list] = {}
         for exps, c in _terms(parts[d]):
-            by_powers.setdefault(tuple(exps[:n]), []).append((exps[n:], c))
+            powers = exps[:n]  # (monoms() gives tuples)
+            items = by_powers.get(powers)
+            if items is None:
+                by_powers[powers] = [(exps[n:], c)]
+            else:
+                items.append((exps[n:], c))
         for powers, items in by_powers.items():
             if len(items) == 1 and not any(items[0][0]):
                 value = _rational(items[0][1])
+                if not _big_rational(value):  # defined, real and printable: nothing to vet
+                    found.append((powers, value))
+                    continue
                 leaves = [value]
             elif direct is not None and direct.ok:
                 leaves = []
-                value = direct.value(items, leaves, _big)
+                value = direct.value(items, leaves, _big_rational)
                 if value is sp.S.Zero:  # sqrt(3)**2 - 3: the powers of a root cancelled (direct.py)
                     continue
             else:
@@ -137,8 +160,21 @@ def taylor_coefficients(expr: sp.Expr, variables: Sequence[sp.Symbol], point: di
         out += found
     if order < 0:
         return []
-    integers = _integers(k)
-    return [(tuple([integers[p] for p in powers]), value) for powers, value in out]
+    return [(_exponents(powers), value) for powers, value in out]
+
+
+_EXPONENTS: dict[tuple[int, ...], tuple] = {}  # (1, 0, 2) -> (Integer(1), Integer(0), Integer(2)): immutable
+
+
+def _exponents(powers: tuple[int, ...]) -> tuple:
+    """The powers as a tuple of SymPy integers (the objects ``_integers`` keeps), made once per tuple."""
+    found = _EXPONENTS.get(powers)
+    if found is None:
+        if len(_EXPONENTS) >= 50_000:
+            _EXPONENTS.clear()
+        integers = _integers(max(powers, default=0))
+        found = _EXPONENTS[powers] = tuple([integers[p] for p in powers])
+    return found
 
 
 def _survey(expr: sp.Expr) -> tuple[set, set]:
@@ -148,9 +184,32 @@ def _survey(expr: sp.Expr) -> tuple[set, set]:
     succeeded, so the expression is made of sums, products, powers, FUNCTIONS and atoms
     (no Integral, Lambda or Subs binds a symbol; anything else raised Unsupported).
     """
+    return survey(expr)[:2]
+
+
+class Survey(NamedTuple):
+    """What one walk of an expression finds (``survey``)."""
+
+    functions: set  # expr.atoms(sp.Function)
+    symbols: set  # its Symbol atoms: expr.free_symbols where ``plain``
+    plain: bool  # made of sums, products, powers, functions and atoms only (nothing binds a symbol)
+    tame: bool  # no gamma or polygamma, every power q**r or u**r with |r| <= 9 (expansion._unrefusable)
+
+
+_GAMMAS = (sp.gamma, sp.polygamma)
+
+
+def survey(expr: sp.Expr) -> Survey:
+    """The functions and symbols of ``expr`` and two facts about its nodes, in one walk.
+
+    >>> x = sp.Symbol("x")
+    >>> survey(sp.exp(x) + x**2)[1:]
+    ({x}, True, True)
+    """
     functions: set = set()
     symbols: set = set()
     seen: set = set()
+    plain = tame = True
     stack = [expr]
     while stack:
         node = stack.pop()
@@ -160,8 +219,26 @@ def _survey(expr: sp.Expr) -> tuple[set, set]:
             seen.add(node)
             if isinstance(node, sp.Function):
                 functions.add(node)
-            stack.extend(node.args)
-    return functions, symbols
+                if isinstance(node, _GAMMAS):
+                    tame = False
+            elif node.is_Pow:
+                if tame:
+                    tame = _tame_power(node)
+            elif not (node.is_Add or node.is_Mul):
+                plain = False
+            # Left to right, depth first: of two equal symbol objects the set keeps the first met,
+            # the one free_symbols keeps (its unions run left to right): expand() names variables by it.
+            stack.extend(reversed(node.args))
+    return Survey(functions, symbols, plain, tame)
+
+
+def _tame_power(node: sp.Pow) -> bool:
+    """A rational exponent of size at most 9 on a base that is not a number, or a rational of <= 1000 bits."""
+    base, e = node.args
+    if not e.is_Rational or abs(e.p) > 9 * e.q:
+        return False
+    return not base.is_Number or base.is_Rational and abs(base.p).bit_length() <= 1000 \
+        and base.q.bit_length() <= 1000
 
 
 def _univariate(expr: sp.Expr, x: sp.Symbol, a: sp.Expr, order: int, k: int,
@@ -224,6 +301,14 @@ def _rational(c: object) -> sp.Rational:
 def _big(c: object) -> bool:
     """Whether a rational is too long to print (guard.check_size would refuse it)."""
     return max(abs(int(c.p)).bit_length(), int(c.q).bit_length()) > _LIMIT
+
+
+_BOUND = 1 << _LIMIT  # an integer has more than _LIMIT bits when its absolute value reaches this
+
+
+def _big_rational(r: sp.Rational) -> bool:
+    """``_big`` of a SymPy rational: its numerator or denominator longer than _LIMIT bits."""
+    return r.q >= _BOUND or not -_BOUND < r.p < _BOUND
 
 
 def _term(values: list, gens: Sequence[int], c: object) -> object:

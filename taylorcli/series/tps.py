@@ -48,6 +48,8 @@ class Ring:
         self.zero = self.ctx.from_dict({})
         self.one = self.ctx.constant(1)
         self._inv = [fmpq(0)] + [fmpq(1, d) for d in range(1, k + 2)]
+        self._exps: dict[tuple[int, int], fmpq_mpoly] = {}  # (i, d) -> h_i**d
+        self.each = each is not None and n > 1  # per-variable degree: parts are cut (``cut``)
         self._box = [self.gens[i] ** (each + 1) for i in range(n)] if each is not None and n > 1 else []
 
     _made: dict[tuple[int, int, int, int | None], Ring] = {}
@@ -81,6 +83,22 @@ class Ring:
             out[1] = self.gens[i]
         return out
 
+    def monomial(self, i: int, d: int, c: fmpq) -> fmpq_mpoly:
+        """c h_i**d, one polynomial."""
+        power = self._exps.get((i, d))
+        if power is None:
+            power = self._exps[(i, d)] = self.gens[i] ** d
+        return power * c
+
+    def linear(self, terms: dict[int, fmpq]) -> fmpq_mpoly:
+        """The sum of q h_i over ``terms`` (i: q), q non-zero: one polynomial, not a sum of products."""
+        gens = self.gens
+        out = None  # (a sum of products: from_dict costs about twice as much)
+        for i, q in terms.items():
+            term = gens[i] if q == 1 else gens[i] * q
+            out = term if out is None else out + term
+        return out
+
     def generator(self, j: int) -> fmpq_mpoly:
         return self.gens[self.n + j]
 
@@ -104,20 +122,27 @@ class Ring:
         k = self.k
         na = [i for i in range(k + 1) if a[i]]
         nb = [j for j in range(k + 1) if b[j]]
-        out = [self.zero] * (k + 1)
+        out: list = [None] * (k + 1)  # None: no product yet (no 0 + p: one FLINT call fewer each)
         for i in na:
             ai = a[i]
             for j in nb:
-                if i + j > k:
+                d = i + j
+                if d > k:
                     break
-                out[i + j] = out[i + j] + ai * b[j]
+                p = ai * b[j]
+                o = out[d]
+                out[d] = p if o is None else o + p
+        zero = self.zero
+        out = [zero if x is None else x for x in out]
         return [self.cut(x) for x in out] if self._box else out
 
     def pow_int(self, a: Series, e: int) -> Series:
-        result, base = self.constant(1), a
+        if e == 0:
+            return self.constant(1)
+        result, base = None, a  # (no product by the series 1: the same parts, one mul fewer)
         while e:
             if e & 1:
-                result = self.mul(result, base)
+                result = base if result is None else self.mul(result, base)
             e >>= 1
             if e:
                 base = self.mul(base, base)
@@ -147,6 +172,7 @@ class Ring:
     def div(self, a: Series, b: Series, inv: fmpq_mpoly | None = None) -> Series:
         """a / b; ``inv`` stands for 1/b_0 where b_0 is not rational."""
         inv = self.inverse0(b, inv)
+        one = isinstance(inv, fmpq) and inv == 1  # (1 + u**2: no product by 1)
         nb = [j for j in range(1, self.k + 1) if b[j]]
         q: Series = []
         for d in range(self.k + 1):
@@ -156,68 +182,90 @@ class Ring:
                     break
                 if q[d - j]:
                     acc = acc - b[j] * q[d - j]
-            q.append(self.cut(acc * inv))
+            q.append(self.cut(acc if one else acc * inv))
         return q
+
+    def _rates(self, u: Series) -> list[tuple[int, fmpq_mpoly]]:
+        """(j, j u_j) for every non-zero u_j, j >= 1: the t-derivative's parts."""
+        return [(j, u[j] * j if j > 1 else u[j]) for j in range(1, self.k + 1) if u[j]]
 
     def chain(self, f0: fmpq_mpoly, u: Series, g: Series) -> Series:
         """F with F(0) = f0 and F' = g u' (t-derivative): F_d = (1/d) sum_j j u_j g_{d-j}."""
-        nu = [(j, u[j] * j) for j in range(1, self.k + 1) if u[j]]
+        nu = self._rates(u)
         out = [f0]
+        zero, inv = self.zero, self._inv
         for d in range(1, self.k + 1):
-            acc = self.zero
+            acc = None
             for j, ju in nu:
                 if j > d:
                     break
                 if g[d - j]:
-                    acc = acc + ju * g[d - j]
-            out.append(self.cut(acc * self._inv[d]))
+                    p = ju * g[d - j]
+                    acc = p if acc is None else acc + p
+            out.append(zero if acc is None else self.cut(acc if d == 1 else acc * inv[d]))
         return out
 
     def exp(self, u: Series, e0: fmpq_mpoly) -> Series:
         """exp(u) with exp(u_0) = e0: E' = E u'."""
-        nu = [(j, u[j] * j) for j in range(1, self.k + 1) if u[j]]
+        nu = self._rates(u)
         out = [e0]
+        zero, inv = self.zero, self._inv
         for d in range(1, self.k + 1):
-            acc = self.zero
+            acc = None
             for j, ju in nu:
                 if j > d:
                     break
-                acc = acc + ju * out[d - j]
-            out.append(self.cut(acc * self._inv[d]))
+                if out[d - j]:
+                    p = ju * out[d - j]
+                    acc = p if acc is None else acc + p
+            out.append(zero if acc is None else self.cut(acc if d == 1 else acc * inv[d]))
         return out
 
     def sin_cos(self, u: Series, s0: fmpq_mpoly, c0: fmpq_mpoly, sign: int = -1) -> tuple[Series, Series]:
         """sin(u), cos(u) (``sign=-1``) or sinh(u), cosh(u) (``sign=1``): S' = C u', C' = sign S u'."""
-        nu = [(j, u[j] * j) for j in range(1, self.k + 1) if u[j]]
+        nu = self._rates(u)
         s, c = [s0], [c0]
+        zero, inv = self.zero, self._inv
         for d in range(1, self.k + 1):
-            sa = ca = self.zero
+            sa = ca = None
             for j, ju in nu:
                 if j > d:
                     break
-                sa = sa + ju * c[d - j]
-                ca = ca + ju * s[d - j]
-            s.append(self.cut(sa * self._inv[d]))
-            c.append(self.cut(ca * self._inv[d] if sign > 0 else -(ca * self._inv[d])))
+                if c[d - j]:
+                    p = ju * c[d - j]
+                    sa = p if sa is None else sa + p
+                if s[d - j]:
+                    p = ju * s[d - j]
+                    ca = p if ca is None else ca + p
+            s.append(zero if sa is None else self.cut(sa if d == 1 else sa * inv[d]))
+            if ca is None:
+                c.append(zero)
+            else:
+                scale = inv[d] if sign > 0 else -inv[d]
+                c.append(self.cut(ca * scale if d > 1 or sign < 0 else ca))
         return s, c
 
     def riccati(self, u: Series, t0: fmpq_mpoly, sign: int) -> Series:
         """T with T' = (1 + sign T^2) u' (tan: +1, tanh: -1, -cot: ...): W = 1 + sign T^2 kept alongside."""
-        nu = [(j, u[j] * j) for j in range(1, self.k + 1) if u[j]]
+        nu = self._rates(u)
         t = [t0]
         w = [self.one + t0 * t0 * sign]
+        zero, inv = self.zero, self._inv
         for d in range(1, self.k + 1):
-            acc = self.zero
+            acc = None
             for j, ju in nu:
                 if j > d:
                     break
-                acc = acc + ju * w[d - j]
-            t.append(self.cut(acc * self._inv[d]))
-            sq = self.zero
+                if w[d - j]:
+                    p = ju * w[d - j]
+                    acc = p if acc is None else acc + p
+            t.append(zero if acc is None else self.cut(acc if d == 1 else acc * inv[d]))
+            sq = None
             for i in range(d + 1):
                 if t[i] and t[d - i]:
-                    sq = sq + t[i] * t[d - i]
-            w.append(self.cut(sq * sign))
+                    p = t[i] * t[d - i]
+                    sq = p if sq is None else sq + p
+            w.append(zero if sq is None else self.cut(sq if sign == 1 else sq * sign))
         return t
 
     def power(self, u: Series, r: Fraction, p0: fmpq_mpoly, inv: fmpq_mpoly | None = None) -> Series:
@@ -225,17 +273,21 @@ class Ring:
         if not u[0]:
             raise Unsupported("a power of a series that vanishes at the point")
         inv0 = self.inverse0(u, inv)
+        if r == -1 and isinstance(inv0, fmpq):  # 1/(1 + u**2): p0 is 1/u_0, the division's first part
+            return self.div(self.constant(1), u)  # (the same exact series, with fewer products)
         rq = fmpq(r.numerator, r.denominator)
         nu = [j for j in range(1, self.k + 1) if u[j]]
         out = [p0]
+        zero, inv = self.zero, self._inv
         for d in range(1, self.k + 1):
-            acc = self.zero
+            acc = None
             for j in nu:
                 if j > d:
                     break
                 if out[d - j]:
-                    acc = acc + u[j] * out[d - j] * (rq * j - (d - j))
-            out.append(self.cut(acc * (inv0 * self._inv[d])))
+                    p = u[j] * out[d - j] * (rq * j - (d - j))
+                    acc = p if acc is None else acc + p
+            out.append(zero if acc is None else self.cut(acc * (inv0 * inv[d])))
         return out
 
     def log(self, u: Series, l0: fmpq_mpoly, inv: fmpq_mpoly | None = None) -> Series:
