@@ -30,6 +30,7 @@ from .errors import InputError, LimitError, ParseError, printable
 from .options import MAX_LENGTH, MAX_NODES, MAX_STDIN_LENGTH, MAX_STDIN_NODES, StdinText  # noqa: F401
 from .parse_fast import inert_call, number, product, real_by_shape, real_symbol, total
 from .parse_pow import power, signed_call
+from .parse_calls import build as nested_call
 from .parse_large import _pieces, _top_level_signs, build_large  # noqa: F401 - long sums
 # The text checks and limits live in parse_text.py; their names stay importable from here.
 from .parse_text import (  # noqa: F401
@@ -301,6 +302,8 @@ class _Builder:
             built = inert_call(function.build, exprs)  # exp(1 - exp(x)) ... without eval's queries (parse_fast)
             if built is None and len(exprs) == 1:
                 built = signed_call(function.build, exprs[0])  # sin(x - y - z) is -sin(-x + y + z) (parse_pow)
+                if built is None:
+                    built = nested_call(function.build, exprs[0])  # erf(-3*x), cos(atan(x)) (parse_calls)
         return (function.build(*exprs) if built is None else built), estimate
 
     def binary(self, node: ast.BinOp, exprs: list[sp.Expr], floats: list[float] | None) -> tuple[sp.Expr, float | None]:
@@ -391,7 +394,6 @@ def undefined(expr: sp.Expr) -> bool:
     risky = [node for node in calls
              if not (isinstance(node, sp.Pow) and node.exp.is_Integer) and not real_by_shape(node)]
     return any(node.is_real is False for node in risky[:200])
-
 
 
 def _negative(e: sp.Expr) -> sp.Expr:

@@ -82,9 +82,9 @@ from sympy.core.mul import _mulsort
 from sympy.core.parameters import global_parameters
 
 _INNER = (sp.exp, sp.sin, sp.cos)  # the functions inside a polynomial argument (linearly independent)
-_ODD_OR_EVEN = (sp.sin, sp.cos, sp.tan, sp.atan, sp.sinh, sp.cosh, sp.tanh)  # eval moves a minus sign
+_ODD_OR_EVEN = (sp.sin, sp.cos, sp.tan, sp.atan, sp.sinh, sp.cosh, sp.tanh, sp.erf)  # eval moves a minus sign
 _CALLS = frozenset((sp.exp, sp.log) + _ODD_OR_EVEN)  # built unevaluated of a polynomial argument
-_REAL_FINITE = (sp.exp, sp.sin, sp.cos, sp.atan, sp.sinh, sp.cosh, sp.tanh)  # real, finite for real arguments
+_REAL_FINITE = (sp.exp, sp.sin, sp.cos, sp.atan, sp.sinh, sp.cosh, sp.tanh, sp.erf)  # real, finite for real arguments
 _NARGS: dict[type, sp.FiniteSet] = {}  # immutable, what Function.__new__ sets as nargs (FiniteSet(1, 2) for log)
 _ONE, _ZERO = sp.S.One, sp.S.Zero
 
@@ -176,7 +176,8 @@ def inert_call(function: object, args: list) -> sp.Expr | None:
     if len(args) != 1 or function not in _CALLS or not _evaluating():
         return None  # exp would be a Pow, or nothing evaluates: SymPy's own constructor decides
     (arg,) = args
-    if not _inert(function, arg) and not parse_pow.inert_nested(function, arg):  # cosh(sin(x + z))
+    if not (_inert(function, arg) or parse_pow.inert_nested(function, arg)  # cosh(sin(x + z))
+            or parse_calls.inert(function, arg)):  # erf(x + 2), atan(1/(1 + x**2)) (parse_calls)
         return None
     return _unevaluated(function, arg)
 
@@ -192,7 +193,8 @@ def _factor_base(e: sp.Basic) -> sp.Basic | None:
             return base
         return base if parse_pow.inert_factor(e) else None  # (1 + x**2)**-1, sqrt(1 + sinh(x)**2)
     if cls is sp.exp:
-        return sp.E if _polynomial_argument(e.args[0]) or parse_pow.inner_call(e.args[0]) else None
+        a = e.args[0]
+        return sp.E if _polynomial_argument(a) or parse_pow.inner_call(a) or parse_calls.inert(sp.exp, a) else None
     if (isinstance(e, sp.Function) and len(e.args) == 1 and cls.as_base_exp is Expr.as_base_exp
             and e.is_commutative is True):
         return e
@@ -367,15 +369,6 @@ def real_symbol(name: str) -> sp.Symbol:
     return s
 
 
-def _real_argument(e: sp.Basic) -> bool:
-    """Built of rationals, parser symbols, +, * and the functions of _REAL_FINITE: finite and real everywhere."""
-    if e.is_Rational or _plain_symbol(e):
-        return True
-    if type(e) in _REAL_FINITE:
-        return _real_argument(e.args[0])
-    return (e.is_Add or e.is_Mul) and all(_real_argument(a) for a in e.args)
-
-
 _AT_ZERO = {sp.exp: _ONE, sp.sin: _ZERO, sp.cos: _ONE}
 
 
@@ -431,11 +424,12 @@ def real_by_shape(node: sp.Basic) -> bool:
     if cls is sp.tan:
         return _polynomial_argument(node.args[0])
     if cls is sp.log:
-        return len(node.args) == 1 and _positive_somewhere(node.args[0])
+        return len(node.args) == 1 and (_positive_somewhere(node.args[0])
+                                        or parse_pow.positive_everywhere(node.args[0]))  # log(1 + (x + 1)**2)
     if cls is sp.Pow:
         return node.args[1].is_Rational and (_positive_somewhere(node.args[0])
                                              or parse_pow.positive_everywhere(node.args[0]))  # sqrt(1 + u**2)
-    return cls in _REAL_FINITE and _real_argument(node.args[0])
+    return cls in _REAL_FINITE and parse_pow.finite_by_shape(node.args[0])  # sin(x**2), erf(sqrt(1 + x**2))
 
 
-from . import parse_pow  # noqa: E402 - powers (parse_pow.py uses this module's shapes)
+from . import parse_calls, parse_pow  # noqa: E402 - powers, nested calls (they use this module's shapes)

@@ -53,16 +53,23 @@ from sympy.core.expr import Expr
 from . import parse_fast
 
 
-def _finite_by_shape(e: sp.Basic) -> bool:
-    """Rationals, the parser's symbols, +, *, natural powers and real finite functions of those: finite."""
-    if type(e) is sp.Pow:
-        n = e.args[1]
-        return n.is_Integer and n > 0 and _finite_by_shape(e.args[0])
+def finite_by_shape(e: sp.Basic) -> bool:
+    """Real and finite at every real point, by shape: rationals, the parser's symbols, +, *, natural powers,
+    the real finite functions (exp, sin, cos, atan, sinh, cosh, tanh, erf) of such, and B**r (r rational)
+    and log(B) of a B that is ``positive_everywhere`` (B >= c > 0 and finite, so both are real and finite)."""
+    cls = type(e)
+    if cls is sp.Pow:
+        b, n = e.args
+        if n.is_Integer and n > 0:
+            return finite_by_shape(b)
+        return n.is_Rational and positive_everywhere(b)
     if e.is_Rational or parse_fast._plain_symbol(e):
         return True
-    if type(e) in parse_fast._REAL_FINITE:
-        return _finite_by_shape(e.args[0])
-    return (e.is_Add or e.is_Mul) and all(_finite_by_shape(a) for a in e.args)
+    if cls in parse_fast._REAL_FINITE:
+        return finite_by_shape(e.args[0])
+    if cls is sp.log:
+        return len(e.args) == 1 and positive_everywhere(e.args[0])
+    return (cls is sp.Add or cls is sp.Mul) and all(finite_by_shape(a) for a in e.args)
 
 
 def _unevaluated_pow(base: sp.Expr, exponent: sp.Rational) -> sp.Expr:
@@ -88,22 +95,42 @@ def power(base: sp.Expr, exponent: sp.Expr) -> sp.Expr | None:
         return None
     cls = type(base)
     if cls is sp.Mul:
-        if not exponent.is_Integer or not parse_fast._monomial(base.args):
+        args = base.args
+        coeff = args[0] if args[0].is_Rational else None  # (-3*x)**2 is 9*x**2
+        if coeff is not None:
+            args = args[1:]
+        if not exponent.is_Integer or not parse_fast._monomial(args):
             return None
         n = int(exponent)
-        factors = []
-        for f in base.args:
+        factors = [] if coeff is None else [parse_fast.number(coeff**n)]
+        for f in args:
             s, k = (f, 1) if parse_fast._plain_symbol(f) else (f.args[0], int(f.args[1]))
             factors.append(sp.Pow(s, k * n))  # a symbol's power: no _eval_power, cheap
         return parse_fast.product(factors)
+    if exponent.is_Integer and cls is sp.Pow and not base.args[0].is_Rational:
+        return _power_of_power(base.args[0], base.args[1] * exponent)  # (x**2)**2, sqrt(B)**2, (1/B)**2
+    if exponent.is_Integer and cls is sp.exp:
+        return _exp_power(base.args[0], exponent)  # exp(x)**2 is exp(2*x)
     return _unevaluated_pow(base, exponent) if _inert_base(base) else None
+
+
+def _power_of_power(b: sp.Expr, m: sp.Rational) -> sp.Expr | None:
+    """Pow(b**q, n) for an integer n is Pow(b, q*n) (m = q*n): ``Pow._eval_power`` (module docstring)."""
+    return b if m == 1 else power(b, m)
+
+
+def _exp_power(a: sp.Expr, n: sp.Integer) -> sp.Expr | None:
+    """Pow(exp(a), n) for an integer n is exp(a*n) (module docstring), where SymPy leaves that unevaluated."""
+    scaled = a * n  # SymPy's own product (a sum is distributed over, as Pow._eval_power's e*expt does)
+    built = parse_fast.inert_call(sp.exp, [scaled])
+    return built if built is not None else parse_calls.build(sp.exp, scaled)
 
 
 def _inert_base(base: sp.Expr) -> bool:
     """``base._eval_power(r)`` is None for every rational r (base not a number): module docstring."""
     cls = type(base)
     if cls is sp.Add:
-        return len(base.args) != 2 or all(_finite_by_shape(a) for a in base.args)
+        return len(base.args) != 2 or all(finite_by_shape(a) for a in base.args)
     return cls is not sp.Mul and cls._eval_power is Expr._eval_power
 
 
@@ -122,9 +149,11 @@ def inert_factor(e: sp.Basic) -> bool:
 
 
 def positive_everywhere(e: sp.Basic) -> bool:
-    """A sum of a positive rational and non-negative terms r*g**(2k) (r > 0, g finite and real by shape).
+    """A sum of a positive rational and non-negative terms: r*f1*...*fm, r > 0 rational (or none), each f
+    ``non_negative``: g**(2k) (g real and finite by shape), exp(g), or B**q (q rational) of such a sum B.
 
-    Such a sum is positive at every real point, so its rational powers are real.
+    Such a sum is at least its rational (> 0) and finite at every real point, so its rational powers
+    and its log are real and finite.
 
     >>> positive_everywhere(1 + sp.cos(parse_fast.real_symbol("x"))**2)
     True
@@ -138,11 +167,21 @@ def positive_everywhere(e: sp.Basic) -> bool:
             rest = t.args[1:]
         else:
             rest = (t,)
-        for f in rest:
-            if not (type(f) is sp.Pow and f.args[1].is_Integer and f.args[1] > 0 and f.args[1] % 2 == 0
-                    and _finite_by_shape(f.args[0])):
-                return False
+        if not all(_non_negative(f) for f in rest):
+            return False
     return True
+
+
+def _non_negative(f: sp.Basic) -> bool:
+    """g**(2k) or exp(g) for g real and finite by shape, or B**q (q rational) with B ``positive_everywhere``:
+    non-negative and finite at every real point."""
+    cls = type(f)
+    if cls is sp.Pow:
+        b, n = f.args
+        if n.is_Integer and n > 0 and n % 2 == 0:
+            return finite_by_shape(b)
+        return n.is_Rational and positive_everywhere(b)
+    return cls is sp.exp and finite_by_shape(f.args[0])
 
 
 # --- calls of calls: cosh(sin(p + x + z)) -------------------------------------------------------------------
@@ -215,3 +254,6 @@ def signed_call(function: object, arg: sp.Basic) -> sp.Expr | None:
     if inner is None:
         return None
     return inner if function in _EVEN else -inner
+
+
+from . import parse_calls  # noqa: E402 - calls of nested shapes (parse_calls.py uses this module)
