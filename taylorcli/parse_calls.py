@@ -112,7 +112,7 @@ def inert(function: object, arg: sp.Basic) -> bool:
         return cls is not sp.exp
     if function in (sp.sin, sp.cos, sp.tan) and cls is sp.atan:
         return False
-    return not arg.could_extract_minus_sign()
+    return not parse_fast.minus_sign(arg)
 
 
 def build(function: type, arg: sp.Basic) -> sp.Expr | None:
@@ -140,10 +140,10 @@ def signed(function: type, arg: sp.Basic) -> sp.Expr | None:
     """
     if function not in _ODD and function not in _EVEN:
         return None
-    if not non_constant(arg) or not arg.could_extract_minus_sign():
+    if not non_constant(arg) or not parse_fast.minus_sign(arg):
         return None
     negated = -arg
-    if negated.could_extract_minus_sign():
+    if parse_fast.minus_sign(negated):
         return None  # (not for SymPy's canonical sums; eval would recurse)
     inner = build(function, negated)
     if inner is None:

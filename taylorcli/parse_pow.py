@@ -35,6 +35,19 @@ which ``Pow._eval_power`` makes ``s**(k*n)`` (integer n); its base s is not
 ``s**k`` for k > 1, so flatten runs again with bases s_i, distinct: the Mul of
 the ``s_i**(k_i*n)``, sorted, coefficient 1: ``parse_fast.product`` of those.
 
+The same holds with a rational coefficient c first and with factors F(A), one-argument calls whose class
+keeps ``Expr._eval_power`` (sin, cosh, erf, ...: not exp): ``Pow(c, n, evaluate=False)`` is multiplied into
+the coefficient (Mul.flatten: a Number base with an Integer exponent), so it is c**n, and ``Pow(F(A), n)``
+is F(A)**n as it is (the first proof, base F(A) unchanged): ``(-3*x)**2`` is 9*x**2, ``(-sinh(2*x))**2``
+is sinh(2*x)**2.
+
+``Pow(B**q, n)`` for an integer n and B no Rational (``Pow.as_base_exp`` is (B, q)) is
+``Pow._eval_power``: ``expt.is_integer`` gives s = 1 and ``1*Pow(B, q*n)``, which is B if q*n is 1 and
+else the evaluated ``Pow(B, q*n)``, built by ``power`` (or SymPy): ``(x**2)**2`` is x**4,
+``sqrt(B)**2`` is B, ``(1/B)**2`` is B**-2. ``Pow(exp(a), n)`` is ``exp._eval_power``: the same with
+base E, so ``Pow(E, a*n)``, which ``Exp1._eval_power`` makes ``exp(a*n)`` (``a*n`` SymPy's own product):
+``exp(x)**2`` is exp(2*x), built by parse_fast/parse_calls where eval provably leaves it, else refused.
+
 ``parse_fast.product`` takes a factor ``B**r`` of the first kind (``inert_factor``)
 filed under the base B: Mul.flatten's ``as_base_exp`` gives (B, r) (B is no
 Rational), ``_gather`` rebuilds r from ``r.as_coeff_Mul()``, and part 2's
@@ -99,19 +112,37 @@ def power(base: sp.Expr, exponent: sp.Expr) -> sp.Expr | None:
         coeff = args[0] if args[0].is_Rational else None  # (-3*x)**2 is 9*x**2
         if coeff is not None:
             args = args[1:]
-        if not exponent.is_Integer or not parse_fast._monomial(args):
+        if not exponent.is_Integer:
             return None
         n = int(exponent)
-        factors = [] if coeff is None else [parse_fast.number(coeff**n)]
+        factors = [] if coeff is None else [_rational_power(coeff, n)]
         for f in args:
-            s, k = (f, 1) if parse_fast._plain_symbol(f) else (f.args[0], int(f.args[1]))
-            factors.append(sp.Pow(s, k * n))  # a symbol's power: no _eval_power, cheap
+            if parse_fast._plain_symbol(f) or parse_fast._power(f):
+                s, k = (f, 1) if parse_fast._plain_symbol(f) else (f.args[0], int(f.args[1]))
+                factors.append(_unevaluated_pow(s, parse_fast.number(sp.Integer(k * n))))  # s**m: s has no _eval_power
+            elif _inert_call_factor(f):
+                factors.append(_unevaluated_pow(f, exponent))  # (-sinh(2*x))**2 is sinh(2*x)**2
+            else:
+                return None
         return parse_fast.product(factors)
     if exponent.is_Integer and cls is sp.Pow and not base.args[0].is_Rational:
         return _power_of_power(base.args[0], base.args[1] * exponent)  # (x**2)**2, sqrt(B)**2, (1/B)**2
     if exponent.is_Integer and cls is sp.exp:
         return _exp_power(base.args[0], exponent)  # exp(x)**2 is exp(2*x)
     return _unevaluated_pow(base, exponent) if _inert_base(base) else None
+
+
+def _rational_power(c: sp.Rational, n: int) -> sp.Rational:
+    """c**n for a rational c (not 0) and an integer n, exactly; Integer's _eval_power asks facts on the way."""
+    p, q = (int(c.p), int(c.q)) if n >= 0 else (int(c.q), int(c.p))
+    return parse_fast.number(sp.Rational(p**abs(n), q**abs(n)))
+
+
+def _inert_call_factor(f: sp.Basic) -> bool:
+    """A one-argument call whose class keeps Expr._eval_power (not exp): Pow(f, n) is f**n as it is."""
+    cls = type(f)
+    return (isinstance(f, sp.Function) and len(f.args) == 1 and cls._eval_power is Expr._eval_power
+            and f.is_commutative is True and not f.is_number)
 
 
 def _power_of_power(b: sp.Expr, m: sp.Rational) -> sp.Expr | None:
@@ -161,12 +192,11 @@ def positive_everywhere(e: sp.Basic) -> bool:
     if type(e) is not sp.Add or not e.args[0].is_Rational or e.args[0] <= 0:
         return False
     for t in e.args[1:]:
-        if type(t) is sp.Mul and t.args[0].is_Rational:
-            if t.args[0] <= 0:
+        rest = t.args if type(t) is sp.Mul else (t,)  # x**2*y**2 is x**2 and y**2
+        if rest[0].is_Rational:
+            if rest[0] <= 0:
                 return False
-            rest = t.args[1:]
-        else:
-            rest = (t,)
+            rest = rest[1:]
         if not all(_non_negative(f) for f in rest):
             return False
     return True
@@ -245,7 +275,7 @@ def signed_call(function: object, arg: sp.Basic) -> sp.Expr | None:
     """
     if function not in parse_fast._ODD_OR_EVEN or not parse_fast._evaluating():
         return None
-    if not parse_fast._polynomial_argument(arg) or not arg.could_extract_minus_sign():
+    if not parse_fast._polynomial_argument(arg) or not parse_fast.minus_sign(arg):
         return None
     negated = -arg
     if not parse_fast._inert(function, negated):

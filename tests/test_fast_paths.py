@@ -344,12 +344,13 @@ def test_product_takes_the_parsers_products() -> None:
     x, y, z, w = _S
     cases = [[sp.exp(x * y), sp.sin(x + z)], [sp.Integer(-1), sp.exp(x)], [2 * x * y, sp.Integer(3), z**2],
              [sp.exp(x + y), x, sp.Rational(-1, 2), sp.sin(y), sp.log(z)], [sp.Integer(-1), 2 * x * sp.exp(y)],
-             [x, 1 / y], [sp.Integer(1), sp.exp(w)]]
+             [x, 1 / y], [sp.Integer(1), sp.exp(w)], [sp.exp(x), sp.exp(y)], [sp.exp(x * y), sp.exp(z + 2)],
+             [sp.exp(x + 1), sp.exp(2 * x + 2)]]
     for factors in cases:
         built = product(factors)
         assert built is not None, factors
         _same(built, sp.Mul(*factors))
-    for factors in ([sp.exp(x), sp.exp(y)], [x, x], [x, x**2], [sp.sin(x), sp.sin(x)], [sp.E, sp.exp(x)],
+    for factors in ([sp.exp(x), sp.exp(2 * x)], [sp.exp(x * y), sp.exp(-2 * x * y)], [x, x], [x, x**2], [sp.sin(x), sp.sin(x)], [sp.E, sp.exp(x)],
                     [sp.Integer(0), x], [sp.Integer(2), x + 1], [sp.pi, x], [sp.I, x], [sp.Float(2.0), x],
                     [sp.exp(sp.log(x) + 1), x], [sp.Integer(2), sp.Integer(3)]):
         assert product(factors) is None, factors

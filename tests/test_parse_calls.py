@@ -164,3 +164,22 @@ def test_sweep_examples_build_the_same(text: str) -> None:
     got = _outcome(text)
     with _without_shortcuts():
         assert _outcome(text) == got
+
+
+from test_fast_paths import _trees  # noqa: E402
+from taylorcli.parse_fast import minus_sign  # noqa: E402
+
+
+@settings(max_examples=max_examples(300), **SETTINGS)
+@given(st.one_of(_trees(), _nested(), _polynomials(), _nested().map(lambda e: -e), _polynomials().map(lambda e: -e)))
+def test_minus_sign_is_could_extract_minus_sign(e: sp.Expr) -> None:
+    assert minus_sign(e) == e.could_extract_minus_sign()
+    for node in sp.preorder_traversal(e):
+        assert minus_sign(node) == node.could_extract_minus_sign(), node
+
+
+def test_minus_sign_near_misses() -> None:
+    for e in (sp.zoo * _X, sp.oo * _X, -sp.oo * _X, sp.Float(-1.5) * _X, sp.Float(-1.5), sp.nan, sp.zoo, -sp.oo,
+              _X - _Y, _Y - _X, 1 - _X, _X - 1, -_X - _Y + 1, sp.Integer(0), sp.Rational(-1, 2), -sp.pi, -sp.pi * _X,
+              sp.I * _X, -sp.I * _X, -sp.sqrt(2) + 3, 3 - sp.sqrt(2), -_X + _Y - _Z + 2):
+        assert minus_sign(e) == e.could_extract_minus_sign(), e
