@@ -24,13 +24,12 @@ import re
 from decimal import Decimal, InvalidOperation
 
 import sympy as sp
-from sympy.core.basic import _preorder_traversal  # what Basic.has and Basic.atoms walk
 
 from .errors import InputError, LimitError, ParseError, printable
 from .options import MAX_LENGTH, MAX_NODES, MAX_STDIN_LENGTH, MAX_STDIN_NODES, StdinText  # noqa: F401
 from .parse_fast import inert_call, number, product, real_by_shape, real_symbol, total
-from .parse_pow import power, signed_call
-from .parse_calls import build as nested_call
+from .parse_pow import power
+from .parse_calls import call as nested_call
 from .parse_large import _pieces, _top_level_signs, build_large  # noqa: F401 - long sums
 # The text checks and limits live in parse_text.py; their names stay importable from here.
 from .parse_text import (  # noqa: F401
@@ -300,10 +299,8 @@ class _Builder:
             built = power(exprs[0], sp.S.Half)  # sqrt(1 + u**2) without Add._eval_power's queries (parse_pow)
         else:
             built = inert_call(function.build, exprs)  # exp(1 - exp(x)) ... without eval's queries (parse_fast)
-            if built is None and len(exprs) == 1:
-                built = signed_call(function.build, exprs[0])  # sin(x - y - z) is -sin(-x + y + z) (parse_pow)
-                if built is None:
-                    built = nested_call(function.build, exprs[0])  # erf(-3*x), cos(atan(x)) (parse_calls)
+            if built is None and len(exprs) == 1:  # sin(x - y - z) is -sin(-x + y + z), cos(atan(x)) (parse_calls)
+                built = nested_call(function.build, exprs[0])
         return (function.build(*exprs) if built is None else built), estimate
 
     def binary(self, node: ast.BinOp, exprs: list[sp.Expr], floats: list[float] | None) -> tuple[sp.Expr, float | None]:
@@ -383,11 +380,14 @@ def undefined(expr: sp.Expr) -> bool:
     constants and the functions and fractional powers inside are asked.
     """
     calls = set()  # One walk for expr.has(*_UNDEFINED) and the set expr.atoms(Function, Pow), in its order
-    for node in _preorder_traversal(expr):
+    stack = [expr]  # _preorder_traversal's order (a LatticeOp's _argset), without its nested generators
+    while stack:
+        node = stack.pop()
         if node in _UNDEFINED_ATOMS or isinstance(node, sp.AccumBounds):
             return True
         if isinstance(node, (sp.Function, sp.Pow)):
             calls.add(node)
+        stack.extend(reversed(tuple(getattr(node, "_argset", None) or node.args)))
     if not expr.free_symbols:
         return expr.is_real is False
     # Only the pieces that can leave the reals are asked: log(-Abs(x)), sqrt(-x**2 - 1).

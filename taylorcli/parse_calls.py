@@ -129,6 +129,18 @@ def build(function: type, arg: sp.Basic) -> sp.Expr | None:
     return rewritten(function, arg) if type(arg) in (sp.log, sp.atan) else signed(function, arg)
 
 
+def call(function: type, arg: sp.Basic) -> sp.Expr | None:
+    """The parser's last shortcut for a one-argument call: ``parse_pow.signed_call`` (a polynomial argument
+    whose minus sign eval moves out), else ``build``; None leaves it to SymPy's constructor.
+
+    >>> from taylorcli.parse_fast import real_symbol
+    >>> call(sp.sin, 1 - real_symbol("x")), call(sp.cos, sp.atan(real_symbol("x")))
+    (-sin(x - 1), 1/sqrt(x**2 + 1))
+    """
+    built = parse_pow.signed_call(function, arg)
+    return build(function, arg) if built is None else built
+
+
 def signed(function: type, arg: sp.Basic) -> sp.Expr | None:
     """F(A) for A with a minus sign eval moves out: ``-F(-A)`` (odd F) or ``F(-A)`` (even F); else None.
 

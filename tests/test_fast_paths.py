@@ -166,7 +166,6 @@ def test_every_parser_test_string_builds_the_same_with_and_without_the_shortcuts
         monkeypatch.setattr(parse, "real_symbol", lambda name: sp.Symbol(name, real=True))
         monkeypatch.setattr(parse, "real_by_shape", lambda node: False)
         monkeypatch.setattr(parse, "power", lambda base, exponent: None)
-        monkeypatch.setattr(parse, "signed_call", lambda function, arg: None)
         monkeypatch.setattr(parse, "nested_call", lambda function, arg: None)
         for text, got in fast.items():
             assert _outcome(text) == got, text
@@ -178,11 +177,9 @@ def test_every_parser_test_string_builds_the_same_with_and_without_the_shortcuts
 @contextlib.contextmanager
 def _without_shortcuts() -> Iterator[None]:
     """The parser with SymPy's own constructors only (a hypothesis test cannot take monkeypatch)."""
-    names = ("inert_call", "real_by_shape", "product", "total", "real_symbol", "number", "power", "signed_call",
-             "nested_call")
+    names = ("inert_call", "real_by_shape", "product", "total", "real_symbol", "number", "power", "nested_call")
     saved = [getattr(parse, name) for name in names]
-    parse.power, parse.signed_call = (lambda base, exponent: None), (lambda function, arg: None)
-    parse.nested_call = lambda function, arg: None
+    parse.power, parse.nested_call = (lambda base, exponent: None), (lambda function, arg: None)
     parse.inert_call, parse.real_by_shape = (lambda function, args: None), (lambda node: False)
     parse.product, parse.total = (lambda factors: None), (lambda terms: None)
     parse.real_symbol, parse.number = (lambda name: sp.Symbol(name, real=True)), (lambda value: value)
