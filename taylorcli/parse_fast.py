@@ -123,7 +123,7 @@ def _atom(e: sp.Basic) -> bool:
 def _term(e: sp.Basic) -> bool:
     """An atom or r*atom, r rational (not 0, 1): the Mul SymPy builds has r first."""
     if type(e) is sp.Mul and e.args[0].is_Rational:
-        if e.args[0] in (0, 1):
+        if e.args[0].q == 1 and e.args[0].p in (0, 1):
             return False
         rest = e.args[1:]
         return _atom(rest[0]) if len(rest) == 1 else _monomial(rest)
@@ -133,7 +133,7 @@ def _term(e: sp.Basic) -> bool:
 def _polynomial_argument(arg: sp.Basic) -> bool:
     """A term, or a sum of rationals and terms: see the module's docstring."""
     if type(arg) is sp.Add:
-        return all(a.is_Rational and a != 0 or _term(a) for a in arg.args)
+        return all(a.is_Rational and a.p != 0 or _term(a) for a in arg.args)
     return _term(arg)
 
 
@@ -289,7 +289,7 @@ def product(factors: list) -> sp.Expr | None:
                 return None
             bases.add(base)
             parts.append(f)
-    if not parts or coeff == 0:
+    if not parts or coeff.p == 0:
         return None
     if len(parts) == 1 and coeff is _ONE:
         return parts[0]
@@ -305,7 +305,7 @@ def _rest(term: sp.Basic) -> object:
     if type(term) is sp.Mul:
         args = term.args
         if args[0].is_Number:
-            if not args[0].is_Rational or args[0] in (0, 1):
+            if not args[0].is_Rational or args[0].q == 1 and args[0].p in (0, 1):
                 return None
             args = args[1:]
         bases = set()
@@ -360,10 +360,10 @@ def total(terms: list) -> sp.Expr | None:
             kept.append(t)
     if not kept:
         return None
-    if len(kept) == 1 and coeff == 0:
+    if len(kept) == 1 and coeff.p == 0:
         return kept[0]
     _addsort(kept)
-    if coeff != 0:
+    if coeff.p != 0:
         kept.insert(0, number(coeff))
     return sp.Add._exec_constructor_postprocessors(sp.Add._from_args(kept, True))
 
