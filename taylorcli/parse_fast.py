@@ -44,7 +44,11 @@ Why eval returns None for a polynomial argument P (SymPy 1.14):
   ``P.is_number`` is False (free symbols); ``_peeloff_pi`` finds no multiple
   of pi in any term, ``_peeloff_ipi`` (hyperbolic) no term equal to r*pi*I;
   ``is_zero`` is not True; P is no inverse function (asin, atan, asinh, ...).
-  So eval returns None.
+  So eval returns None. (``minus_sign`` answers as ``could_extract_minus_sign``
+  without asking a fresh coefficient's facts.)
+- ``erf(P)``: P is no Number, erfinv, erfcinv or erf2inv; ``is_zero`` is not
+  True; ``extract_multiplicatively(I)`` is None (P holds no I); then the
+  minus sign as above (parse_calls.py proves the same for nested arguments).
 - ``log(P)`` (one argument), P not an exp: P is not a number, not E**a, not
   exp, exp_polar, AccumBounds or SetExpr; ``P.is_number`` is False;
   ``is_zero`` is not True; ``as_coefficient(I)`` is None. Eval returns None.
@@ -54,7 +58,8 @@ Then ``F(P)`` is the unevaluated object ``Application.__new__`` builds:
 
 ``product`` builds ``Mul(*factors)`` for factors that are rationals, plain
 symbols, ``s**n``, ``exp(P)`` and other one-argument functions (and Muls of
-these), with distinct bases; ``total`` builds ``Add(*terms)`` of such
+these), with distinct bases (exp(a) filed under E and a's rest, as
+Mul.flatten's ``_gather`` files it: exp(x)*exp(y) stays, exp(x)*exp(2*x) is refused); ``total`` builds ``Add(*terms)`` of such
 products and rationals, with distinct rests; see their docstrings for why
 they equal Mul's and Add's.
 
