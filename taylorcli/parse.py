@@ -28,13 +28,13 @@ import sympy as sp
 from .errors import InputError, LimitError, ParseError, printable
 from .options import MAX_LENGTH, MAX_NODES, MAX_STDIN_LENGTH, MAX_STDIN_NODES, StdinText  # noqa: F401
 from .parse_fast import inert_call, number, product, real_by_shape, real_symbol, total
-from .parse_pow import power
+from .parse_pow import finite_by_shape, power
 from .parse_calls import call as nested_call
 from .parse_large import _pieces, _top_level_signs, build_large  # noqa: F401 - long sums
 # The text checks and limits live in parse_text.py; their names stay importable from here.
 from .parse_text import (  # noqa: F401
     MAX_DECIMAL_EXPONENT, MAX_DEPTH, MAX_DIGITS, MAX_EXACT_DIGITS, MAX_EXPONENT, MAX_NAME, _budget, _check_text,
-    _name_error, _plain_words, _Positions,
+    _located, _name_error, _plain_words, _Positions,
 )
 from .vocabulary import CONSTANTS, FUNCTIONS, RESERVED, Function  # noqa: F401 - the parser's names
 
@@ -377,8 +377,11 @@ def undefined(expr: sp.Expr) -> bool:
 
     SymPy's ``is_real`` on a large expression in real symbols costs seconds of
     assumption deductions (0.75 s on chained Rosenbrock, n = 100), so only
-    constants and the functions and fractional powers inside are asked.
+    constants and the functions and fractional powers inside are asked; none where the whole expression
+    is real and finite by its shape (parse_pow.finite_by_shape: then every call or power in it is too).
     """
+    if finite_by_shape(expr):  # no infinity, nan, I or interval in it, and is_real cannot be False (sound)
+        return False
     calls = set()  # One walk for expr.has(*_UNDEFINED) and the set expr.atoms(Function, Pow), in its order
     stack = [expr]  # _preorder_traversal's order (a LatticeOp's _argset), without its nested generators
     while stack:
@@ -406,12 +409,6 @@ def _reciprocal(e: sp.Expr) -> sp.Expr:
     """1/e, which is Pow(e, -1), built by parse_pow.power where it applies."""
     built = power(e, sp.S.NegativeOne)
     return 1 / e if built is None else built
-
-
-def _located(error: ParseError, text: str) -> ParseError:
-    """The error with the text it concerns, so that a terminal can show a caret under it."""
-    error.text = text
-    return error
 
 
 # --param values and the notes about what was read live in parameters.py (state of one run).

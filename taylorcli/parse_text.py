@@ -119,6 +119,12 @@ class _Positions:
         return offset - shift
 
 
+def _located(error: ParseError, text: str) -> ParseError:
+    """The error with the text it concerns, so that a terminal can show a caret under it."""
+    error.text = text
+    return error
+
+
 def _name_error(name: str) -> str | None:
     """Why ``name`` cannot be a variable, or None; short names' answers are kept (a parse asks per use)."""
     if type(name) is str and len(name) <= MAX_NAME:

@@ -167,6 +167,7 @@ def test_every_parser_test_string_builds_the_same_with_and_without_the_shortcuts
         monkeypatch.setattr(parse, "real_by_shape", lambda node: False)
         monkeypatch.setattr(parse, "power", lambda base, exponent: None)
         monkeypatch.setattr(parse, "nested_call", lambda function, arg: None)
+        monkeypatch.setattr(parse, "finite_by_shape", lambda expr: False)
         for text, got in fast.items():
             assert _outcome(text) == got, text
     finally:
@@ -177,9 +178,11 @@ def test_every_parser_test_string_builds_the_same_with_and_without_the_shortcuts
 @contextlib.contextmanager
 def _without_shortcuts() -> Iterator[None]:
     """The parser with SymPy's own constructors only (a hypothesis test cannot take monkeypatch)."""
-    names = ("inert_call", "real_by_shape", "product", "total", "real_symbol", "number", "power", "nested_call")
+    names = ("inert_call", "real_by_shape", "product", "total", "real_symbol", "number", "power", "nested_call",
+             "finite_by_shape")
     saved = [getattr(parse, name) for name in names]
     parse.power, parse.nested_call = (lambda base, exponent: None), (lambda function, arg: None)
+    parse.finite_by_shape = lambda expr: False
     parse.inert_call, parse.real_by_shape = (lambda function, args: None), (lambda node: False)
     parse.product, parse.total = (lambda factors: None), (lambda terms: None)
     parse.real_symbol, parse.number = (lambda name: sp.Symbol(name, real=True)), (lambda value: value)

@@ -183,3 +183,14 @@ def test_minus_sign_near_misses() -> None:
               _X - _Y, _Y - _X, 1 - _X, _X - 1, -_X - _Y + 1, sp.Integer(0), sp.Rational(-1, 2), -sp.pi, -sp.pi * _X,
               sp.I * _X, -sp.I * _X, -sp.sqrt(2) + 3, 3 - sp.sqrt(2), -_X + _Y - _Z + 2):
         assert minus_sign(e) == e.could_extract_minus_sign(), e
+
+
+from taylorcli import parse  # noqa: E402
+from test_fast_paths import _undefined_before  # noqa: E402
+
+
+@settings(max_examples=max_examples(300), **SETTINGS)
+@given(st.one_of(_nested(), _polynomials(), st.tuples(_nested(), _nested()).map(lambda p: p[0] + p[1]),
+                 st.tuples(_nested(), _polynomials()).map(lambda p: p[0] * p[1])))
+def test_undefined_of_nested_shapes_answers_as_before(expr: sp.Expr) -> None:
+    assert parse.undefined(expr) == _undefined_before(expr)
