@@ -24,17 +24,17 @@ import re
 from decimal import Decimal, InvalidOperation
 
 import sympy as sp
-from sympy.core.basic import _preorder_traversal  # what Basic.has and Basic.atoms walk
 
 from .errors import InputError, LimitError, ParseError, printable
 from .options import MAX_LENGTH, MAX_NODES, MAX_STDIN_LENGTH, MAX_STDIN_NODES, StdinText  # noqa: F401
 from .parse_fast import inert_call, number, product, real_by_shape, real_symbol, total
-from .parse_pow import power, signed_call
+from .parse_pow import finite_by_shape, power
+from .parse_calls import call as nested_call
 from .parse_large import _pieces, _top_level_signs, build_large  # noqa: F401 - long sums
 # The text checks and limits live in parse_text.py; their names stay importable from here.
 from .parse_text import (  # noqa: F401
     MAX_DECIMAL_EXPONENT, MAX_DEPTH, MAX_DIGITS, MAX_EXACT_DIGITS, MAX_EXPONENT, MAX_NAME, _budget, _check_text,
-    _name_error, _plain_words, _Positions,
+    _located, _name_error, _plain_words, _Positions,
 )
 from .vocabulary import CONSTANTS, FUNCTIONS, RESERVED, Function  # noqa: F401 - the parser's names
 
@@ -257,7 +257,7 @@ class _Builder:
             raise self.error(f"{kind} literals are not allowed", node)
         literal = self.segment(node) or repr(value)
         text = literal.replace("_", "")
-        digits = sum(ch.isdigit() for ch in text.lower().split("e")[0])
+        digits = 0 if type(value) is int and 0 < value < 10**6 else sum(ch.isdigit() for ch in text.lower().split("e")[0])
         if digits > MAX_DIGITS:
             raise self.error(f"number has too many digits (limit {MAX_DIGITS})", node, LimitError)
         if isinstance(value, int):
@@ -299,8 +299,8 @@ class _Builder:
             built = power(exprs[0], sp.S.Half)  # sqrt(1 + u**2) without Add._eval_power's queries (parse_pow)
         else:
             built = inert_call(function.build, exprs)  # exp(1 - exp(x)) ... without eval's queries (parse_fast)
-            if built is None and len(exprs) == 1:
-                built = signed_call(function.build, exprs[0])  # sin(x - y - z) is -sin(-x + y + z) (parse_pow)
+            if built is None and len(exprs) == 1:  # sin(x - y - z) is -sin(-x + y + z), cos(atan(x)) (parse_calls)
+                built = nested_call(function.build, exprs[0])
         return (function.build(*exprs) if built is None else built), estimate
 
     def binary(self, node: ast.BinOp, exprs: list[sp.Expr], floats: list[float] | None) -> tuple[sp.Expr, float | None]:
@@ -377,21 +377,26 @@ def undefined(expr: sp.Expr) -> bool:
 
     SymPy's ``is_real`` on a large expression in real symbols costs seconds of
     assumption deductions (0.75 s on chained Rosenbrock, n = 100), so only
-    constants and the functions and fractional powers inside are asked.
+    constants and the functions and fractional powers inside are asked; none where the whole expression
+    is real and finite by its shape (parse_pow.finite_by_shape: then every call or power in it is too).
     """
+    if finite_by_shape(expr):  # no infinity, nan, I or interval in it, and is_real cannot be False (sound)
+        return False
     calls = set()  # One walk for expr.has(*_UNDEFINED) and the set expr.atoms(Function, Pow), in its order
-    for node in _preorder_traversal(expr):
+    stack = [expr]  # _preorder_traversal's order (a LatticeOp's _argset), without its nested generators
+    while stack:
+        node = stack.pop()
         if node in _UNDEFINED_ATOMS or isinstance(node, sp.AccumBounds):
             return True
         if isinstance(node, (sp.Function, sp.Pow)):
             calls.add(node)
+        stack.extend(reversed(tuple(getattr(node, "_argset", None) or node.args)))
     if not expr.free_symbols:
         return expr.is_real is False
     # Only the pieces that can leave the reals are asked: log(-Abs(x)), sqrt(-x**2 - 1).
     risky = [node for node in calls
              if not (isinstance(node, sp.Pow) and node.exp.is_Integer) and not real_by_shape(node)]
     return any(node.is_real is False for node in risky[:200])
-
 
 
 def _negative(e: sp.Expr) -> sp.Expr:
@@ -404,12 +409,6 @@ def _reciprocal(e: sp.Expr) -> sp.Expr:
     """1/e, which is Pow(e, -1), built by parse_pow.power where it applies."""
     built = power(e, sp.S.NegativeOne)
     return 1 / e if built is None else built
-
-
-def _located(error: ParseError, text: str) -> ParseError:
-    """The error with the text it concerns, so that a terminal can show a caret under it."""
-    error.text = text
-    return error
 
 
 # --param values and the notes about what was read live in parameters.py (state of one run).

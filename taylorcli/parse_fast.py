@@ -44,7 +44,11 @@ Why eval returns None for a polynomial argument P (SymPy 1.14):
   ``P.is_number`` is False (free symbols); ``_peeloff_pi`` finds no multiple
   of pi in any term, ``_peeloff_ipi`` (hyperbolic) no term equal to r*pi*I;
   ``is_zero`` is not True; P is no inverse function (asin, atan, asinh, ...).
-  So eval returns None.
+  So eval returns None. (``minus_sign`` answers as ``could_extract_minus_sign``
+  without asking a fresh coefficient's facts.)
+- ``erf(P)``: P is no Number, erfinv, erfcinv or erf2inv; ``is_zero`` is not
+  True; ``extract_multiplicatively(I)`` is None (P holds no I); then the
+  minus sign as above (parse_calls.py proves the same for nested arguments).
 - ``log(P)`` (one argument), P not an exp: P is not a number, not E**a, not
   exp, exp_polar, AccumBounds or SetExpr; ``P.is_number`` is False;
   ``is_zero`` is not True; ``as_coefficient(I)`` is None. Eval returns None.
@@ -54,7 +58,8 @@ Then ``F(P)`` is the unevaluated object ``Application.__new__`` builds:
 
 ``product`` builds ``Mul(*factors)`` for factors that are rationals, plain
 symbols, ``s**n``, ``exp(P)`` and other one-argument functions (and Muls of
-these), with distinct bases; ``total`` builds ``Add(*terms)`` of such
+these), with distinct bases (exp(a) filed under E and a's rest, as
+Mul.flatten's ``_gather`` files it: exp(x)*exp(y) stays, exp(x)*exp(2*x) is refused); ``total`` builds ``Add(*terms)`` of such
 products and rationals, with distinct rests; see their docstrings for why
 they equal Mul's and Add's.
 
@@ -82,9 +87,9 @@ from sympy.core.mul import _mulsort
 from sympy.core.parameters import global_parameters
 
 _INNER = (sp.exp, sp.sin, sp.cos)  # the functions inside a polynomial argument (linearly independent)
-_ODD_OR_EVEN = (sp.sin, sp.cos, sp.tan, sp.atan, sp.sinh, sp.cosh, sp.tanh)  # eval moves a minus sign
+_ODD_OR_EVEN = (sp.sin, sp.cos, sp.tan, sp.atan, sp.sinh, sp.cosh, sp.tanh, sp.erf)  # eval moves a minus sign
 _CALLS = frozenset((sp.exp, sp.log) + _ODD_OR_EVEN)  # built unevaluated of a polynomial argument
-_REAL_FINITE = (sp.exp, sp.sin, sp.cos, sp.atan, sp.sinh, sp.cosh, sp.tanh)  # real, finite for real arguments
+_REAL_FINITE = (sp.exp, sp.sin, sp.cos, sp.atan, sp.sinh, sp.cosh, sp.tanh, sp.erf)  # real, finite for real arguments
 _NARGS: dict[type, sp.FiniteSet] = {}  # immutable, what Function.__new__ sets as nargs (FiniteSet(1, 2) for log)
 _ONE, _ZERO = sp.S.One, sp.S.Zero
 
@@ -123,7 +128,7 @@ def _atom(e: sp.Basic) -> bool:
 def _term(e: sp.Basic) -> bool:
     """An atom or r*atom, r rational (not 0, 1): the Mul SymPy builds has r first."""
     if type(e) is sp.Mul and e.args[0].is_Rational:
-        if e.args[0] in (0, 1):
+        if e.args[0].q == 1 and e.args[0].p in (0, 1):
             return False
         rest = e.args[1:]
         return _atom(rest[0]) if len(rest) == 1 else _monomial(rest)
@@ -133,8 +138,38 @@ def _term(e: sp.Basic) -> bool:
 def _polynomial_argument(arg: sp.Basic) -> bool:
     """A term, or a sum of rationals and terms: see the module's docstring."""
     if type(arg) is sp.Add:
-        return all(a.is_Rational and a != 0 or _term(a) for a in arg.args)
+        return all(a.is_Rational and a.p != 0 or _term(a) for a in arg.args)
     return _term(arg)
+
+
+def minus_sign(e: sp.Basic) -> bool:
+    """``e.could_extract_minus_sign()`` (SymPy 1.14) for the parser's shapes, without asking facts of a
+    fresh coefficient (a new Integer's first ``is_extended_negative`` deduces all its facts: ~40 us).
+
+    Rational: Number's ``bool(is_extended_negative)``, which for p/q is p < 0. Mul: ``self == -self``
+    is False for a Mul whose first argument is a rational (not 0) or not a Number (the negation changes
+    or adds that coefficient); then ``c.is_Number and c.is_extended_negative``; any other Number first
+    (Float, oo, zoo) asks SymPy. Add: ``_could_extract_minus_sign`` counts the arguments that could, the
+    tie asks SymPy (it compares sort keys). Others: Basic's and Expr's False (only Number, Mul and Add
+    override it).
+
+    >>> x = real_symbol("x")
+    >>> minus_sign(-3*x), minus_sign(x - 1), minus_sign(1 - x), minus_sign(-x - 1)
+    (True, False, True, True)
+    """
+    cls = type(e)
+    if cls is sp.Mul:
+        c = e.args[0]
+        if c.is_Rational and c.p != 0:
+            return c.p < 0
+        return e.could_extract_minus_sign() if c.is_Number else False
+    if cls is sp.Add:
+        negative = sum(1 for a in e.args if minus_sign(a))
+        positive = len(e.args) - negative
+        return e.could_extract_minus_sign() if positive == negative else positive < negative
+    if isinstance(e, sp.Rational):
+        return e.p < 0
+    return e.could_extract_minus_sign() if isinstance(e, (sp.Number, sp.Mul, sp.Add)) else False
 
 
 def _inert(function: object, arg: sp.Basic) -> bool:
@@ -143,7 +178,7 @@ def _inert(function: object, arg: sp.Basic) -> bool:
     if function is sp.log:
         return type(arg) is not sp.exp  # log(exp(s)) is s
     # sin(-x) -> -sin(x), cos(-x) -> cos(x): SymPy's own predicate decides; then its constructor builds
-    return function is sp.exp or not arg.could_extract_minus_sign()
+    return function is sp.exp or not minus_sign(arg)
 
 
 def _unevaluated(function: type, arg: sp.Basic) -> sp.Expr | None:
@@ -176,7 +211,8 @@ def inert_call(function: object, args: list) -> sp.Expr | None:
     if len(args) != 1 or function not in _CALLS or not _evaluating():
         return None  # exp would be a Pow, or nothing evaluates: SymPy's own constructor decides
     (arg,) = args
-    if not _inert(function, arg) and not parse_pow.inert_nested(function, arg):  # cosh(sin(x + z))
+    if not (_inert(function, arg) or parse_pow.inert_nested(function, arg)  # cosh(sin(x + z))
+            or parse_calls.inert(function, arg)):  # erf(x + 2), atan(1/(1 + x**2)) (parse_calls)
         return None
     return _unevaluated(function, arg)
 
@@ -192,11 +228,24 @@ def _factor_base(e: sp.Basic) -> sp.Basic | None:
             return base
         return base if parse_pow.inert_factor(e) else None  # (1 + x**2)**-1, sqrt(1 + sinh(x)**2)
     if cls is sp.exp:
-        return sp.E if _polynomial_argument(e.args[0]) or parse_pow.inner_call(e.args[0]) else None
+        a = e.args[0]
+        return sp.E if _polynomial_argument(a) or parse_pow.inner_call(a) or parse_calls.inert(sp.exp, a) else None
     if (isinstance(e, sp.Function) and len(e.args) == 1 and cls.as_base_exp is Expr.as_base_exp
             and e.is_commutative is True):
         return e
     return None
+
+
+def _filed(f: sp.Basic) -> object:
+    """What Mul.flatten's ``_gather`` merges a factor with: its base, and for exp(a) (base E) also the rest
+    of ``a.as_coeff_Mul()``, so exp(x)*exp(y) stays two factors and exp(x)*exp(2*x) is refused (exp(3*x))."""
+    base = _factor_base(f)
+    if base is not sp.E:
+        return base
+    c, rest = f.args[0].as_coeff_Mul()
+    if c is not _ONE and rest.is_Add:
+        return None  # c*rest would be a 2-argument Mul that distributes: not this argument
+    return (sp.E, rest)
 
 
 def product(factors: list) -> sp.Expr | None:
@@ -240,12 +289,12 @@ def product(factors: list) -> sp.Expr | None:
             if f.is_Rational:
                 coeff *= f
                 continue
-            base = _factor_base(f)
+            base = _filed(f)
             if base is None or base in bases:
                 return None
             bases.add(base)
             parts.append(f)
-    if not parts or coeff == 0:
+    if not parts or coeff.p == 0:
         return None
     if len(parts) == 1 and coeff is _ONE:
         return parts[0]
@@ -261,12 +310,12 @@ def _rest(term: sp.Basic) -> object:
     if type(term) is sp.Mul:
         args = term.args
         if args[0].is_Number:
-            if not args[0].is_Rational or args[0] in (0, 1):
+            if not args[0].is_Rational or args[0].q == 1 and args[0].p in (0, 1):
                 return None
             args = args[1:]
         bases = set()
         for f in args:
-            base = _factor_base(f)
+            base = _filed(f)
             if base is None or base in bases:
                 return None
             bases.add(base)
@@ -316,10 +365,10 @@ def total(terms: list) -> sp.Expr | None:
             kept.append(t)
     if not kept:
         return None
-    if len(kept) == 1 and coeff == 0:
+    if len(kept) == 1 and coeff.p == 0:
         return kept[0]
     _addsort(kept)
-    if coeff != 0:
+    if coeff.p != 0:
         kept.insert(0, number(coeff))
     return sp.Add._exec_constructor_postprocessors(sp.Add._from_args(kept, True))
 
@@ -365,15 +414,6 @@ def real_symbol(name: str) -> sp.Symbol:
             _INTERNED.clear()
         s = _INTERNED[name] = sp.Symbol(name, real=True)
     return s
-
-
-def _real_argument(e: sp.Basic) -> bool:
-    """Built of rationals, parser symbols, +, * and the functions of _REAL_FINITE: finite and real everywhere."""
-    if e.is_Rational or _plain_symbol(e):
-        return True
-    if type(e) in _REAL_FINITE:
-        return _real_argument(e.args[0])
-    return (e.is_Add or e.is_Mul) and all(_real_argument(a) for a in e.args)
 
 
 _AT_ZERO = {sp.exp: _ONE, sp.sin: _ZERO, sp.cos: _ONE}
@@ -431,11 +471,12 @@ def real_by_shape(node: sp.Basic) -> bool:
     if cls is sp.tan:
         return _polynomial_argument(node.args[0])
     if cls is sp.log:
-        return len(node.args) == 1 and _positive_somewhere(node.args[0])
+        return len(node.args) == 1 and (_positive_somewhere(node.args[0])
+                                        or parse_pow.positive_everywhere(node.args[0]))  # log(1 + (x + 1)**2)
     if cls is sp.Pow:
         return node.args[1].is_Rational and (_positive_somewhere(node.args[0])
                                              or parse_pow.positive_everywhere(node.args[0]))  # sqrt(1 + u**2)
-    return cls in _REAL_FINITE and _real_argument(node.args[0])
+    return cls in _REAL_FINITE and parse_pow.finite_by_shape(node.args[0])  # sin(x**2), erf(sqrt(1 + x**2))
 
 
-from . import parse_pow  # noqa: E402 - powers (parse_pow.py uses this module's shapes)
+from . import parse_calls, parse_pow  # noqa: E402 - powers, nested calls (they use this module's shapes)

@@ -35,6 +35,19 @@ which ``Pow._eval_power`` makes ``s**(k*n)`` (integer n); its base s is not
 ``s**k`` for k > 1, so flatten runs again with bases s_i, distinct: the Mul of
 the ``s_i**(k_i*n)``, sorted, coefficient 1: ``parse_fast.product`` of those.
 
+The same holds with a rational coefficient c first and with factors F(A), one-argument calls whose class
+keeps ``Expr._eval_power`` (sin, cosh, erf, ...: not exp): ``Pow(c, n, evaluate=False)`` is multiplied into
+the coefficient (Mul.flatten: a Number base with an Integer exponent), so it is c**n, and ``Pow(F(A), n)``
+is F(A)**n as it is (the first proof, base F(A) unchanged): ``(-3*x)**2`` is 9*x**2, ``(-sinh(2*x))**2``
+is sinh(2*x)**2.
+
+``Pow(B**q, n)`` for an integer n and B no Rational (``Pow.as_base_exp`` is (B, q)) is
+``Pow._eval_power``: ``expt.is_integer`` gives s = 1 and ``1*Pow(B, q*n)``, which is B if q*n is 1 and
+else the evaluated ``Pow(B, q*n)``, built by ``power`` (or SymPy): ``(x**2)**2`` is x**4,
+``sqrt(B)**2`` is B, ``(1/B)**2`` is B**-2. ``Pow(exp(a), n)`` is ``exp._eval_power``: the same with
+base E, so ``Pow(E, a*n)``, which ``Exp1._eval_power`` makes ``exp(a*n)`` (``a*n`` SymPy's own product):
+``exp(x)**2`` is exp(2*x), built by parse_fast/parse_calls where eval provably leaves it, else refused.
+
 ``parse_fast.product`` takes a factor ``B**r`` of the first kind (``inert_factor``)
 filed under the base B: Mul.flatten's ``as_base_exp`` gives (B, r) (B is no
 Rational), ``_gather`` rebuilds r from ``r.as_coeff_Mul()``, and part 2's
@@ -53,16 +66,23 @@ from sympy.core.expr import Expr
 from . import parse_fast
 
 
-def _finite_by_shape(e: sp.Basic) -> bool:
-    """Rationals, the parser's symbols, +, *, natural powers and real finite functions of those: finite."""
-    if type(e) is sp.Pow:
-        n = e.args[1]
-        return n.is_Integer and n > 0 and _finite_by_shape(e.args[0])
+def finite_by_shape(e: sp.Basic) -> bool:
+    """Real and finite at every real point, by shape: rationals, the parser's symbols, +, *, natural powers,
+    the real finite functions (exp, sin, cos, atan, sinh, cosh, tanh, erf) of such, and B**r (r rational)
+    and log(B) of a B that is ``positive_everywhere`` (B >= c > 0 and finite, so both are real and finite)."""
+    cls = type(e)
+    if cls is sp.Pow:
+        b, n = e.args
+        if n.is_Integer and n > 0:
+            return finite_by_shape(b)
+        return n.is_Rational and positive_everywhere(b)
     if e.is_Rational or parse_fast._plain_symbol(e):
         return True
-    if type(e) in parse_fast._REAL_FINITE:
-        return _finite_by_shape(e.args[0])
-    return (e.is_Add or e.is_Mul) and all(_finite_by_shape(a) for a in e.args)
+    if cls in parse_fast._REAL_FINITE:
+        return finite_by_shape(e.args[0])
+    if cls is sp.log:
+        return len(e.args) == 1 and positive_everywhere(e.args[0])
+    return (cls is sp.Add or cls is sp.Mul) and all(finite_by_shape(a) for a in e.args)
 
 
 def _unevaluated_pow(base: sp.Expr, exponent: sp.Rational) -> sp.Expr:
@@ -79,7 +99,9 @@ def power(base: sp.Expr, exponent: sp.Expr) -> sp.Expr | None:
     >>> x = parse_fast.real_symbol("x")
     >>> power(1 + sp.sinh(x)**2, sp.Rational(1, 2))
     sqrt(sinh(x)**2 + 1)
-    >>> power(sp.exp(x), sp.Integer(2)) is None  # exp(2*x): SymPy builds it
+    >>> power(sp.exp(x), sp.Integer(2))  # Pow._eval_power: exp(2*x)
+    exp(2*x)
+    >>> power(sp.exp(x), sp.S.Half) is None  # SymPy decides
     True
     """
     if not parse_fast._evaluating() or not isinstance(exponent, sp.Rational) or exponent in (0, 1):
@@ -88,22 +110,60 @@ def power(base: sp.Expr, exponent: sp.Expr) -> sp.Expr | None:
         return None
     cls = type(base)
     if cls is sp.Mul:
-        if not exponent.is_Integer or not parse_fast._monomial(base.args):
+        args = base.args
+        coeff = args[0] if args[0].is_Rational else None  # (-3*x)**2 is 9*x**2
+        if coeff is not None:
+            args = args[1:]
+        if not exponent.is_Integer:
             return None
         n = int(exponent)
-        factors = []
-        for f in base.args:
-            s, k = (f, 1) if parse_fast._plain_symbol(f) else (f.args[0], int(f.args[1]))
-            factors.append(sp.Pow(s, k * n))  # a symbol's power: no _eval_power, cheap
+        factors = [] if coeff is None else [_rational_power(coeff, n)]
+        for f in args:
+            if parse_fast._plain_symbol(f) or parse_fast._power(f):
+                s, k = (f, 1) if parse_fast._plain_symbol(f) else (f.args[0], int(f.args[1]))
+                factors.append(_unevaluated_pow(s, parse_fast.number(sp.Integer(k * n))))  # s**m: s has no _eval_power
+            elif _inert_call_factor(f):
+                factors.append(_unevaluated_pow(f, exponent))  # (-sinh(2*x))**2 is sinh(2*x)**2
+            else:
+                return None
         return parse_fast.product(factors)
+    if exponent.is_Integer and cls is sp.Pow and not base.args[0].is_Rational:
+        return _power_of_power(base.args[0], base.args[1] * exponent)  # (x**2)**2, sqrt(B)**2, (1/B)**2
+    if exponent.is_Integer and cls is sp.exp:
+        return _exp_power(base.args[0], exponent)  # exp(x)**2 is exp(2*x)
     return _unevaluated_pow(base, exponent) if _inert_base(base) else None
+
+
+def _rational_power(c: sp.Rational, n: int) -> sp.Rational:
+    """c**n for a rational c (not 0) and an integer n, exactly; Integer's _eval_power asks facts on the way."""
+    p, q = (int(c.p), int(c.q)) if n >= 0 else (int(c.q), int(c.p))
+    return parse_fast.number(sp.Rational(p**abs(n), q**abs(n)))
+
+
+def _inert_call_factor(f: sp.Basic) -> bool:
+    """A one-argument call whose class keeps Expr._eval_power (not exp): Pow(f, n) is f**n as it is."""
+    cls = type(f)
+    return (isinstance(f, sp.Function) and len(f.args) == 1 and cls._eval_power is Expr._eval_power
+            and f.is_commutative is True and not f.is_number)
+
+
+def _power_of_power(b: sp.Expr, m: sp.Rational) -> sp.Expr | None:
+    """Pow(b**q, n) for an integer n is Pow(b, q*n) (m = q*n): ``Pow._eval_power`` (module docstring)."""
+    return b if m == 1 else power(b, m)
+
+
+def _exp_power(a: sp.Expr, n: sp.Integer) -> sp.Expr | None:
+    """Pow(exp(a), n) for an integer n is exp(a*n) (module docstring), where SymPy leaves that unevaluated."""
+    scaled = a * n  # SymPy's own product (a sum is distributed over, as Pow._eval_power's e*expt does)
+    built = parse_fast.inert_call(sp.exp, [scaled])
+    return built if built is not None else parse_calls.build(sp.exp, scaled)
 
 
 def _inert_base(base: sp.Expr) -> bool:
     """``base._eval_power(r)`` is None for every rational r (base not a number): module docstring."""
     cls = type(base)
     if cls is sp.Add:
-        return len(base.args) != 2 or all(_finite_by_shape(a) for a in base.args)
+        return len(base.args) != 2 or all(finite_by_shape(a) for a in base.args)
     return cls is not sp.Mul and cls._eval_power is Expr._eval_power
 
 
@@ -122,9 +182,11 @@ def inert_factor(e: sp.Basic) -> bool:
 
 
 def positive_everywhere(e: sp.Basic) -> bool:
-    """A sum of a positive rational and non-negative terms r*g**(2k) (r > 0, g finite and real by shape).
+    """A sum of a positive rational and non-negative terms: r*f1*...*fm, r > 0 rational (or none), each f
+    ``non_negative``: g**(2k) (g real and finite by shape), exp(g), or B**q (q rational) of such a sum B.
 
-    Such a sum is positive at every real point, so its rational powers are real.
+    Such a sum is at least its rational (> 0) and finite at every real point, so its rational powers
+    and its log are real and finite.
 
     >>> positive_everywhere(1 + sp.cos(parse_fast.real_symbol("x"))**2)
     True
@@ -132,17 +194,26 @@ def positive_everywhere(e: sp.Basic) -> bool:
     if type(e) is not sp.Add or not e.args[0].is_Rational or e.args[0] <= 0:
         return False
     for t in e.args[1:]:
-        if type(t) is sp.Mul and t.args[0].is_Rational:
-            if t.args[0] <= 0:
+        rest = t.args if type(t) is sp.Mul else (t,)  # x**2*y**2 is x**2 and y**2
+        if rest[0].is_Rational:
+            if rest[0] <= 0:
                 return False
-            rest = t.args[1:]
-        else:
-            rest = (t,)
-        for f in rest:
-            if not (type(f) is sp.Pow and f.args[1].is_Integer and f.args[1] > 0 and f.args[1] % 2 == 0
-                    and _finite_by_shape(f.args[0])):
-                return False
+            rest = rest[1:]
+        if not all(_non_negative(f) for f in rest):
+            return False
     return True
+
+
+def _non_negative(f: sp.Basic) -> bool:
+    """g**(2k) or exp(g) for g real and finite by shape, or B**q (q rational) with B ``positive_everywhere``:
+    non-negative and finite at every real point."""
+    cls = type(f)
+    if cls is sp.Pow:
+        b, n = f.args
+        if n.is_Integer and n > 0 and n % 2 == 0:
+            return finite_by_shape(b)
+        return n.is_Rational and positive_everywhere(b)
+    return cls is sp.exp and finite_by_shape(f.args[0])
 
 
 # --- calls of calls: cosh(sin(p + x + z)) -------------------------------------------------------------------
@@ -206,7 +277,7 @@ def signed_call(function: object, arg: sp.Basic) -> sp.Expr | None:
     """
     if function not in parse_fast._ODD_OR_EVEN or not parse_fast._evaluating():
         return None
-    if not parse_fast._polynomial_argument(arg) or not arg.could_extract_minus_sign():
+    if not parse_fast._polynomial_argument(arg) or not parse_fast.minus_sign(arg):
         return None
     negated = -arg
     if not parse_fast._inert(function, negated):
@@ -215,3 +286,6 @@ def signed_call(function: object, arg: sp.Basic) -> sp.Expr | None:
     if inner is None:
         return None
     return inner if function in _EVEN else -inner
+
+
+from . import parse_calls  # noqa: E402 - calls of nested shapes (parse_calls.py uses this module)

@@ -12,6 +12,7 @@ module evaluates text. The names stay importable from ``taylorcli.parse``.
 
 from __future__ import annotations
 
+import functools
 import keyword
 import re
 from itertools import accumulate
@@ -118,7 +119,25 @@ class _Positions:
         return offset - shift
 
 
+def _located(error: ParseError, text: str) -> ParseError:
+    """The error with the text it concerns, so that a terminal can show a caret under it."""
+    error.text = text
+    return error
+
+
 def _name_error(name: str) -> str | None:
+    """Why ``name`` cannot be a variable, or None; short names' answers are kept (a parse asks per use)."""
+    if type(name) is str and len(name) <= MAX_NAME:
+        return _short_name_error(name)
+    return _check_name(name)
+
+
+@functools.lru_cache(maxsize=4096)
+def _short_name_error(name: str) -> str | None:
+    return _check_name(name)
+
+
+def _check_name(name: str) -> str | None:
     if not _NAME.match(name):
         name = printable(name)
         return f"invalid name '{name}': names start with a letter and use only letters, digits and _"

@@ -166,7 +166,8 @@ def test_every_parser_test_string_builds_the_same_with_and_without_the_shortcuts
         monkeypatch.setattr(parse, "real_symbol", lambda name: sp.Symbol(name, real=True))
         monkeypatch.setattr(parse, "real_by_shape", lambda node: False)
         monkeypatch.setattr(parse, "power", lambda base, exponent: None)
-        monkeypatch.setattr(parse, "signed_call", lambda function, arg: None)
+        monkeypatch.setattr(parse, "nested_call", lambda function, arg: None)
+        monkeypatch.setattr(parse, "finite_by_shape", lambda expr: False)
         for text, got in fast.items():
             assert _outcome(text) == got, text
     finally:
@@ -177,9 +178,11 @@ def test_every_parser_test_string_builds_the_same_with_and_without_the_shortcuts
 @contextlib.contextmanager
 def _without_shortcuts() -> Iterator[None]:
     """The parser with SymPy's own constructors only (a hypothesis test cannot take monkeypatch)."""
-    names = ("inert_call", "real_by_shape", "product", "total", "real_symbol", "number", "power", "signed_call")
+    names = ("inert_call", "real_by_shape", "product", "total", "real_symbol", "number", "power", "nested_call",
+             "finite_by_shape")
     saved = [getattr(parse, name) for name in names]
-    parse.power, parse.signed_call = (lambda base, exponent: None), (lambda function, arg: None)
+    parse.power, parse.nested_call = (lambda base, exponent: None), (lambda function, arg: None)
+    parse.finite_by_shape = lambda expr: False
     parse.inert_call, parse.real_by_shape = (lambda function, args: None), (lambda node: False)
     parse.product, parse.total = (lambda factors: None), (lambda terms: None)
     parse.real_symbol, parse.number = (lambda name: sp.Symbol(name, real=True)), (lambda value: value)
@@ -341,12 +344,13 @@ def test_product_takes_the_parsers_products() -> None:
     x, y, z, w = _S
     cases = [[sp.exp(x * y), sp.sin(x + z)], [sp.Integer(-1), sp.exp(x)], [2 * x * y, sp.Integer(3), z**2],
              [sp.exp(x + y), x, sp.Rational(-1, 2), sp.sin(y), sp.log(z)], [sp.Integer(-1), 2 * x * sp.exp(y)],
-             [x, 1 / y], [sp.Integer(1), sp.exp(w)]]
+             [x, 1 / y], [sp.Integer(1), sp.exp(w)], [sp.exp(x), sp.exp(y)], [sp.exp(x * y), sp.exp(z + 2)],
+             [sp.exp(x + 1), sp.exp(2 * x + 2)]]
     for factors in cases:
         built = product(factors)
         assert built is not None, factors
         _same(built, sp.Mul(*factors))
-    for factors in ([sp.exp(x), sp.exp(y)], [x, x], [x, x**2], [sp.sin(x), sp.sin(x)], [sp.E, sp.exp(x)],
+    for factors in ([sp.exp(x), sp.exp(2 * x)], [sp.exp(x * y), sp.exp(-2 * x * y)], [x, x], [x, x**2], [sp.sin(x), sp.sin(x)], [sp.E, sp.exp(x)],
                     [sp.Integer(0), x], [sp.Integer(2), x + 1], [sp.pi, x], [sp.I, x], [sp.Float(2.0), x],
                     [sp.exp(sp.log(x) + 1), x], [sp.Integer(2), sp.Integer(3)]):
         assert product(factors) is None, factors
