@@ -31,6 +31,7 @@ from typing import Any
 
 from sympy.core import Add, Basic, Expr, Integer, Mul, Rational, S, Symbol
 
+from . import keyed_onevar
 from .sortkey import NoKey, Stop, _canonical_sum, _class_key, _plain_base, _second, sort_key, term_factors
 
 
@@ -72,6 +73,8 @@ def polynomial(coefficients: Sequence[tuple[Sequence, Basic]], bases: Sequence[B
     """
     if not all(_plain_base(b) for b in bases):
         return None
+    if len(bases) == 1:  # its own module: no per-term factor lists
+        return keyed_onevar.build(coefficients, bases[0])
     try:
         return _build(coefficients, bases)
     except (NoKey, Stop):  # a content sort_key cannot order (a frozenset), a coefficient with a variable

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from math import gcd
+from operator import itemgetter
 from typing import Any
 
 from sympy.core import Add, Expr, Integer, Mul, Pow, Rational, S, Symbol, basic
@@ -70,6 +71,36 @@ def sort_key(expr: Basic, memo: dict[Any, tuple] | None = None, stop: Any = ()) 
         else:
             parts.append(item)
     key = memo[expr] = (_class_key(type(expr)), len(content), tuple(parts))
+    return key
+
+
+def key_by_id(expr: Basic, memo: dict[int, tuple], stop: Any = ()) -> tuple:
+    """``sort_key`` memoized by ``id(expr)``: no SymPy ``__hash__`` (Python code) per lookup.
+
+    Only for objects that stay alive while ``memo`` is used (an id is reused once its object
+    is gone): the parts of the coefficients and bases one build is given. ``stop``: symbols,
+    as in ``sort_key`` (an object equal to a Symbol is a Symbol, so only those are looked up).
+    """
+    found = memo.get(id(expr))
+    if found is not None:
+        return found
+    cls = type(expr)
+    if expr.is_Rational:  # _hashable_content() == (p, q) for Integer, Rational and their singletons
+        key = ((_CLASS.get(cls) or _class_key(cls)), 2, (expr.p, expr.q))
+    else:
+        if cls is Symbol and stop and expr in stop:
+            raise Stop(expr)
+        content = expr._hashable_content()
+        parts = []
+        for item in content:
+            if isinstance(item, Basic):
+                parts.append(key_by_id(item, memo, stop))
+            elif isinstance(item, frozenset):
+                raise NoKey(expr)
+            else:
+                parts.append(item)
+        key = ((_CLASS.get(cls) or _class_key(cls)), len(content), tuple(parts))
+    memo[id(expr)] = key
     return key
 
 
@@ -148,7 +179,7 @@ def _canonical_sum(numbers: list, rest: list[tuple]) -> Any:
     there is more than one number (Add's constructor would fold them)."""
     if len(numbers) > 1:
         return None
-    rest.sort(key=_second)
+    rest.sort(key=_SECOND)
     terms = numbers + [t[0] for t in rest]
     if len(terms) == 1:
         return terms[0]
@@ -157,6 +188,9 @@ def _canonical_sum(numbers: list, rest: list[tuple]) -> Any:
 
 def _second(item: tuple) -> Any:
     return item[1]
+
+
+_SECOND = itemgetter(1)  # _second in C
 
 
 def _power(base: Basic, p: Basic, memo: dict[Any, tuple]) -> tuple[Basic, tuple] | None:

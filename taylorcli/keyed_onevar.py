@@ -1,0 +1,174 @@
+"""``keyed.polynomial`` for one variable: the same objects, with per-term work cut to a few steps.
+
+In one variable every term is c*(x - a)**n with its own n, so ``keyed._build``'s general
+machinery (a factor list per term, a power made and keyed by ``_power``, a sort of each
+term's factors) pays its fixed cost on every term and saves nothing. Here:
+
+- the key of x - a is made once, and (x - a)**n's key is assembled from it and n;
+- (x - a)**n is ``Expr.__new__(Pow, x - a, n)``, built inline (``sortkey._power`` says why
+  that is Pow's own object for a natural n >= 2 and a plain base);
+- a coefficient's constant factors (sin(1/3), exp(6), sqrt(2)) are keyed once per object
+  (``sortkey.key_by_id``: a dict by id, no SymPy hash), sorted once per distinct tuple of
+  factors, and the power is placed among them by one comparison per factor: no factor holds
+  the variable, so the comparison is decided before the exponent is reached and the place
+  depends on n only through n == 1 (x - a itself) or n >= 2 (a power);
+- the terms are sorted once, by keys that are plain tuples.
+
+What it does not cover (a power that is not a natural number, a number that is not
+rational, a coefficient that is not commutative) goes to ``keyed._build`` whole, which
+says None where SymPy's constructors must decide.
+
+>>> import sympy as sp
+>>> x = sp.Symbol("x")
+>>> items = [((0,), sp.sin(1)), ((1,), sp.cos(1)), ((2,), -sp.sin(1) / 2)]
+>>> build(items, x - 1) == sp.sin(1) + sp.cos(1) * (x - 1) - sp.sin(1) * (x - 1)**2 / 2
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from operator import itemgetter
+from typing import Any
+
+from sympy.core import Basic, Integer, Mul, Pow, S, Symbol
+
+from .sortkey import _CLASS, NoKey, Stop, _canonical_sum, _class_key, _number, key_by_id
+
+_SECOND = itemgetter(1)
+
+
+class _Other(Exception):
+    """A term this path does not build: ``keyed._build`` builds the whole sum."""
+
+
+def build(coefficients: Sequence[tuple[Sequence, Basic]], base: Basic) -> Basic | None:
+    """``sp.Add(*(c * base**n))`` for a plain base x or x - a (``sortkey._plain_base``); None as ``keyed._build``."""
+    try:
+        return _terms(coefficients, base)
+    except (NoKey, Stop):
+        return None
+    except _Other:
+        from .keyed import _build
+        return _build(coefficients, [base])
+
+
+def _terms(coefficients: Sequence[tuple[Sequence, Basic]], base: Basic) -> Basic | None:
+    if type(base) is Symbol:
+        shift, x = None, base
+    else:
+        shift, x = base._args  # Add(-a, x)
+    keys: dict[int, tuple] = {}  # by id: the base's parts
+    constants: dict[int, tuple] = {}  # by id: the coefficients' parts, never a variable (Stop)
+    shapes: dict[tuple, tuple] = {}  # ids of a coefficient's factors -> those sorted, keys, places
+    stop = {x}
+    kb = key_by_id(base, keys)
+    kx = key_by_id(x, keys) if shift is not None else kb
+    classes = _CLASS
+    mul_class, pow_class, integer_class = _class_key(Mul), _class_key(Pow), _class_key(Integer)
+    new = object.__new__
+    pow_assumptions, mul_assumptions = Pow.default_assumptions, Mul.default_assumptions
+    zero, one = S.Zero, S.One
+    numbers: list[Basic] = []
+    rest: list[tuple[Basic, tuple]] = []
+    append = rest.append
+    for powers, c in coefficients:
+        if c is zero:
+            continue
+        (n,) = powers
+        if type(n) is int:
+            n = _number(n, 1) if n >= 0 else None
+        if n is None or not n.is_Integer or n.p < 0:
+            raise _Other
+        p = n.p
+        if c.is_Number:
+            if not c.is_Rational:
+                return None
+            if p == 0:
+                numbers.append(c)
+                continue
+            if p == 1 and shift is not None:  # c*(x - a) distributes: c*x and the number -c*a
+                numbers.append(c * shift)
+                if c is one:
+                    append((x, kx))
+                else:
+                    term = new(Mul)
+                    term._assumptions, term._mhash, term._args = mul_assumptions, None, (c, x)
+                    term.is_commutative = True
+                    append((term, (mul_class, 2, (_number_key(c, classes), kx))))
+                continue
+            lead, own = c, None
+        elif not c.is_commutative:
+            return None
+        elif p == 0:  # the constant term: a sum's terms join the polynomial's
+            for arg in (c._args if c.is_Add else (c,)):
+                if arg.is_Number:
+                    if not arg.is_Rational:
+                        return None
+                    numbers.append(arg)
+                else:
+                    append((arg, key_by_id(arg, constants, stop)))
+            continue
+        elif c.is_Mul:  # a product's factors join the term's (the number first)
+            args = c._args
+            lead = args[0]
+            if lead.is_Number:
+                if not lead.is_Rational:
+                    return None
+                args = args[1:]
+            else:
+                lead = one
+            own = shapes.get(tuple(map(id, args)))
+            if own is None:
+                own = shapes[tuple(map(id, args))] = _shape(args, constants, stop, kx, kb)
+        else:
+            lead = one
+            own = shapes.get((id(c),))
+            if own is None:
+                own = shapes[(id(c),)] = _shape((c,), constants, stop, kx, kb)
+        # the factor: x - a itself, or (x - a)**n
+        if p == 1:
+            factor, fkey = base, kb
+        else:
+            factor = new(Pow)
+            factor._assumptions, factor._mhash, factor._args = pow_assumptions, None, (base, n)
+            factor.is_commutative = True
+            fkey = (pow_class, 2, (kb, (integer_class, 2, (p, 1))))
+        if own is None:  # a rational times the factor
+            if lead is one:
+                append((factor, fkey))
+                continue
+            args, keys_ = (lead, factor), (_number_key(lead, classes), fkey)
+        else:
+            factors, fkeys, place1, place = own
+            at = place1 if p == 1 else place
+            args = factors[:at] + (factor,) + factors[at:]
+            keys_ = fkeys[:at] + (fkey,) + fkeys[at:]
+            if lead is not one:
+                args = (lead,) + args
+                keys_ = (_number_key(lead, classes),) + keys_
+        term = new(Mul)
+        term._assumptions, term._mhash, term._args = mul_assumptions, None, args
+        term.is_commutative = True
+        append((term, (mul_class, len(args), keys_)))
+    total = zero
+    for q in numbers:
+        total = total + q if total is not zero else q
+    return _canonical_sum([total] if total is not zero else [], rest)
+
+
+def _number_key(c: Basic, classes: dict) -> tuple:
+    return (classes.get(type(c)) or _class_key(type(c)), 2, (c.p, c.q))
+
+
+def _shape(args: Sequence[Basic], constants: dict, stop: Any, kx: tuple, kb: tuple) -> tuple:
+    """A coefficient's non-number factors sorted by key (as Mul's sort would), their keys, and the
+    place of x - a (key ``kb``) and of its powers among them (stable: after equal keys, as a sort
+    of the term's factors with the power last)."""
+    pairs = sorted([(a, key_by_id(a, constants, stop)) for a in args], key=_SECOND)
+    fkeys = tuple(k for _, k in pairs)
+    # (x - a)**n and a constant factor differ before n: Pow's key is (class, 2, (key of x - a, n)).
+    place1 = sum(1 for k in fkeys if k <= kb)
+    pow_probe = (_class_key(Pow), 2, (kb,))
+    place = sum(1 for k in fkeys if k <= pow_probe)
+    return tuple(a for a, _ in pairs), fkeys, place1, place
