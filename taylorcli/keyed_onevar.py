@@ -42,11 +42,15 @@ class _Other(Exception):
     """A term this path does not build: ``keyed._build`` builds the whole sum."""
 
 
+class _Refused(Exception):
+    """A term SymPy's constructors must build (a Float): None, as ``keyed._build`` says."""
+
+
 def build(coefficients: Sequence[tuple[Sequence, Basic]], base: Basic) -> Basic | None:
     """``sp.Add(*(c * base**n))`` for a plain base x or x - a (``sortkey._plain_base``); None as ``keyed._build``."""
     try:
         return _terms(coefficients, base)
-    except (NoKey, Stop):
+    except (NoKey, Stop, _Refused):
         return None
     except _Other:
         from .keyed import _build
@@ -60,12 +64,12 @@ def _terms(coefficients: Sequence[tuple[Sequence, Basic]], base: Basic) -> Basic
         shift, x = base._args  # Add(-a, x)
     keys: dict[int, tuple] = {}  # by id: the base's parts
     constants: dict[int, tuple] = {}  # by id: the coefficients' parts, never a variable (Stop)
-    shapes: dict[tuple, tuple] = {}  # ids of a coefficient's factors -> those sorted, keys, places
+    shapes: dict[tuple, tuple] = {}  # ids of a coefficient's factors -> those sorted and split (_shape)
     stop = {x}
     kb = key_by_id(base, keys)
     kx = key_by_id(x, keys) if shift is not None else kb
     classes = _CLASS
-    mul_class, pow_class, integer_class = _class_key(Mul), _class_key(Pow), _class_key(Integer)
+    mul_class, pow_class, integer_class = _KEYS or _keys()
     new = object.__new__
     pow_assumptions, mul_assumptions = Pow.default_assumptions, Mul.default_assumptions
     zero, one = S.Zero, S.One
@@ -95,21 +99,14 @@ def _terms(coefficients: Sequence[tuple[Sequence, Basic]], base: Basic) -> Basic
                     term = new(Mul)
                     term._assumptions, term._mhash, term._args = mul_assumptions, None, (c, x)
                     term.is_commutative = True
-                    append((term, (mul_class, 2, (_number_key(c, classes), kx))))
+                    nkey = ((classes.get(type(c)) or _class_key(type(c))), 2, (c.p, c.q))
+                    append((term, (mul_class, 2, (nkey, kx))))
                 continue
             lead, own = c, None
-        elif not c.is_commutative:
-            return None
-        elif p == 0:  # the constant term: a sum's terms join the polynomial's
-            for arg in (c._args if c.is_Add else (c,)):
-                if arg.is_Number:
-                    if not arg.is_Rational:
-                        return None
-                    numbers.append(arg)
-                else:
-                    append((arg, key_by_id(arg, constants, stop)))
-            continue
         elif c.is_Mul:  # a product's factors join the term's (the number first)
+            if p == 0:
+                _constant_term(c, numbers, append, constants, stop)
+                continue
             args = c._args
             lead = args[0]
             if lead.is_Number:
@@ -118,14 +115,20 @@ def _terms(coefficients: Sequence[tuple[Sequence, Basic]], base: Basic) -> Basic
                 args = args[1:]
             else:
                 lead = one
-            own = shapes.get(tuple(map(id, args)))
+            ids = tuple(map(id, args))
+            own = shapes.get(ids)
             if own is None:
-                own = shapes[tuple(map(id, args))] = _shape(args, constants, stop, kx, kb)
+                own = shapes[ids] = _shape(args, constants, stop, kb)
+        elif not c.is_commutative:
+            return None
+        elif p == 0:
+            _constant_term(c, numbers, append, constants, stop)
+            continue
         else:
             lead = one
-            own = shapes.get((id(c),))
+            own = shapes.get(id(c))
             if own is None:
-                own = shapes[(id(c),)] = _shape((c,), constants, stop, kx, kb)
+                own = shapes[id(c)] = _shape((c,), constants, stop, kb)
         # the factor: x - a itself, or (x - a)**n
         if p == 1:
             factor, fkey = base, kb
@@ -138,15 +141,17 @@ def _terms(coefficients: Sequence[tuple[Sequence, Basic]], base: Basic) -> Basic
             if lead is one:
                 append((factor, fkey))
                 continue
-            args, keys_ = (lead, factor), (_number_key(lead, classes), fkey)
+            args = (lead, factor)
+            keys_ = (((classes.get(type(lead)) or _class_key(type(lead))), 2, (lead.p, lead.q)), fkey)
         else:
-            factors, fkeys, place1, place = own
-            at = place1 if p == 1 else place
-            args = factors[:at] + (factor,) + factors[at:]
-            keys_ = fkeys[:at] + (fkey,) + fkeys[at:]
-            if lead is not one:
-                args = (lead,) + args
-                keys_ = (_number_key(lead, classes),) + keys_
+            before, after, kbefore, kafter = own[p == 1]
+            if lead is one:
+                args = before + (factor,) + after
+                keys_ = kbefore + (fkey,) + kafter
+            else:
+                args = (lead,) + before + (factor,) + after
+                keys_ = (((classes.get(type(lead)) or _class_key(type(lead))), 2, (lead.p, lead.q)),) + kbefore + \
+                    (fkey,) + kafter
         term = new(Mul)
         term._assumptions, term._mhash, term._args = mul_assumptions, None, args
         term.is_commutative = True
@@ -157,18 +162,38 @@ def _terms(coefficients: Sequence[tuple[Sequence, Basic]], base: Basic) -> Basic
     return _canonical_sum([total] if total is not zero else [], rest)
 
 
-def _number_key(c: Basic, classes: dict) -> tuple:
-    return (classes.get(type(c)) or _class_key(type(c)), 2, (c.p, c.q))
+_KEYS: list = []  # the class keys of Mul, Pow and Integer, once
 
 
-def _shape(args: Sequence[Basic], constants: dict, stop: Any, kx: tuple, kb: tuple) -> tuple:
-    """A coefficient's non-number factors sorted by key (as Mul's sort would), their keys, and the
-    place of x - a (key ``kb``) and of its powers among them (stable: after equal keys, as a sort
-    of the term's factors with the power last)."""
-    pairs = sorted([(a, key_by_id(a, constants, stop)) for a in args], key=_SECOND)
-    fkeys = tuple(k for _, k in pairs)
+def _keys() -> list:
+    _KEYS[:] = [_class_key(Mul), _class_key(Pow), _class_key(Integer)]
+    return _KEYS
+
+
+def _constant_term(c: Basic, numbers: list, append: Any, constants: dict, stop: Any) -> None:
+    """The constant term: a sum's terms join the polynomial's (its number joins ``numbers``)."""
+    for arg in (c._args if c.is_Add else (c,)):
+        if arg.is_Number:
+            if not arg.is_Rational:
+                raise _Refused
+            numbers.append(arg)
+        else:
+            append((arg, key_by_id(arg, constants, stop)))
+
+
+def _shape(args: Sequence[Basic], constants: dict, stop: Any, kb: tuple) -> tuple:
+    """A coefficient's non-number factors sorted by key (as Mul's sort would), split where (x - a)**n
+    goes (index 0) and where x - a goes (index 1): (before, after, their keys). Stable: after equal
+    keys, as a sort of the term's factors with the power last."""
     # (x - a)**n and a constant factor differ before n: Pow's key is (class, 2, (key of x - a, n)).
-    place1 = sum(1 for k in fkeys if k <= kb)
-    pow_probe = (_class_key(Pow), 2, (kb,))
-    place = sum(1 for k in fkeys if k <= pow_probe)
-    return tuple(a for a, _ in pairs), fkeys, place1, place
+    probe = ((_KEYS or _keys())[1], 2, (kb,))
+    if len(args) == 1:  # one constant factor (sin(1/3)): no sort
+        k = key_by_id(args[0], constants, stop)
+        one, none, key, nokey = args, (), (k,), ()
+        return ((one, none, key, nokey) if k <= probe else (none, one, nokey, key),
+                (one, none, key, nokey) if k <= kb else (none, one, nokey, key))
+    pairs = sorted([(a, key_by_id(a, constants, stop)) for a in args], key=_SECOND)
+    factors, fkeys = tuple([a for a, _ in pairs]), tuple([k for _, k in pairs])
+    at_power = len([k for k in fkeys if k <= probe])
+    at_base = len([k for k in fkeys if k <= kb])
+    return tuple([(factors[:at], factors[at:], fkeys[:at], fkeys[at:]) for at in (at_power, at_base)])

@@ -87,9 +87,12 @@ def key_by_id(expr: Basic, memo: dict[int, tuple], stop: Any = ()) -> tuple:
     cls = type(expr)
     if expr.is_Rational:  # _hashable_content() == (p, q) for Integer, Rational and their singletons
         key = ((_CLASS.get(cls) or _class_key(cls)), 2, (expr.p, expr.q))
-    else:
-        if cls is Symbol and stop and expr in stop:
+    elif cls is Symbol:  # (name,) + assumptions: no Basic, no frozenset in it
+        if stop and expr in stop:
             raise Stop(expr)
+        content = expr._hashable_content()
+        key = ((_CLASS.get(cls) or _class_key(cls)), len(content), content)
+    else:
         content = expr._hashable_content()
         parts = []
         for item in content:
@@ -269,9 +272,9 @@ def rational_univariate(coefficients: list, base: Basic) -> Basic | None:
         if p < 0:
             return None
         if not c.is_Rational or c is zero:
-            if p != 0 or not _plain_term(c):
+            if p != 0:
                 return None
-            constant = c
+            constant = c  # _plain_term(c) is checked last: most such expansions have no rational term after it
             continue
         if p == 0:
             numbers.append(c)
@@ -303,6 +306,8 @@ def rational_univariate(coefficients: list, base: Basic) -> Basic | None:
         total = _sum(*numbers)
         numbers = [] if total is zero else [total]
     if constant is not None:
+        if not _plain_term(constant):
+            return None
         memo: dict[Any, tuple] = {}
         try:
             rest = [(term, sort_key(term, memo)) for term, _ in rest] + [(constant, sort_key(constant, memo))]
