@@ -65,7 +65,7 @@ def _terms(coefficients: Sequence[tuple[Sequence, Basic]], base: Basic) -> Basic
     keys: dict[int, tuple] = {}  # by id: the base's parts
     constants: dict[int, tuple] = {}  # by id: the coefficients' parts, never a variable (Stop)
     shapes: dict[tuple, tuple] = {}  # ids of a coefficient's factors -> those sorted and split (_shape)
-    stop = {x}
+    stop = {x.name: (x,)}  # key_by_id's (sortkey.stops)
     kb = key_by_id(base, keys)
     kx = key_by_id(x, keys) if shift is not None else kb
     classes = _CLASS

@@ -74,12 +74,12 @@ def sort_key(expr: Basic, memo: dict[Any, tuple] | None = None, stop: Any = ()) 
     return key
 
 
-def key_by_id(expr: Basic, memo: dict[int, tuple], stop: Any = ()) -> tuple:
+def key_by_id(expr: Basic, memo: dict[int, tuple], stop: dict[str, tuple] | None = None) -> tuple:
     """``sort_key`` memoized by ``id(expr)``: no SymPy ``__hash__`` (Python code) per lookup.
 
     Only for objects that stay alive while ``memo`` is used (an id is reused once its object
-    is gone): the parts of the coefficients and bases one build is given. ``stop``: symbols,
-    as in ``sort_key`` (an object equal to a Symbol is a Symbol, so only those are looked up).
+    is gone): the parts of the coefficients and bases one build is given. ``stop``: symbols by
+    name ({x.name: (x,)}, ``stops``), as in ``sort_key`` (an object equal to a Symbol is a Symbol of that name).
     """
     found = memo.get(id(expr))
     if found is not None:
@@ -88,8 +88,10 @@ def key_by_id(expr: Basic, memo: dict[int, tuple], stop: Any = ()) -> tuple:
     if expr.is_Rational:  # _hashable_content() == (p, q) for Integer, Rational and their singletons
         key = ((_CLASS.get(cls) or _class_key(cls)), 2, (expr.p, expr.q))
     elif cls is Symbol:  # (name,) + assumptions: no Basic, no frozenset in it
-        if stop and expr in stop:
-            raise Stop(expr)
+        if stop:
+            found = stop.get(expr.name)  # by name first: a str hashes in C, a Symbol in Python
+            if found and expr in found:
+                raise Stop(expr)
         content = expr._hashable_content()
         key = ((_CLASS.get(cls) or _class_key(cls)), len(content), content)
     else:
@@ -105,6 +107,14 @@ def key_by_id(expr: Basic, memo: dict[int, tuple], stop: Any = ()) -> tuple:
         key = ((_CLASS.get(cls) or _class_key(cls)), len(content), tuple(parts))
     memo[id(expr)] = key
     return key
+
+
+def stops(variables: Sequence[Basic]) -> dict[str, tuple]:
+    """``key_by_id``'s stop: the variables by name (two of one name and other assumptions kept apart)."""
+    found: dict[str, tuple] = {}
+    for v in variables:
+        found[v.name] = found.get(v.name, ()) + (v,)
+    return found
 
 
 def sort_args(args: list[Basic], memo: dict[Any, tuple] | None = None) -> None:
@@ -139,12 +149,22 @@ def rational_polynomial(coefficients: list, bases: list[Basic]) -> Basic | None:
     and the term's key is assembled from them, so the final sort compares plain tuples.
     None where SymPy's constructors could do more than sort (a non-rational coefficient,
     a number times a sum, which SymPy distributes): the caller builds it the usual way.
+    With plain bases (x, x - a) the sum is ``keyed._build``'s, which also distributes.
 
     >>> import sympy as sp
     >>> x, y = sp.symbols("x y")
     >>> rational_polynomial([((0, 0), sp.Integer(1)), ((1, 1), sp.Rational(-1, 2))], [x, y]) == 1 - x*y/2
     True
     """
+    if all(map(_plain_base, bases)):  # x - a, x: keyed._build, the same objects at less cost per term
+        for _, c in coefficients:
+            if not c.is_Rational:
+                return None
+        from .keyed import _build  # keyed imports this module
+        try:
+            return _build(coefficients, bases)
+        except (NoKey, Stop):
+            return None
     memo: dict[Any, tuple] = {}
     powers_of: dict[tuple[int, int], tuple[Basic, tuple] | None] = {}
     mul_class = _class_key(Mul)
@@ -218,7 +238,9 @@ def _power(base: Basic, p: Basic, memo: dict[Any, tuple]) -> tuple[Basic, tuple]
 
 def _plain_base(base: Basic) -> bool:
     if type(base) is Symbol:
-        return bool(base.is_commutative)
+        # is_commutative's getter reads _assumptions first (in C here); a Symbol always has that fact
+        found = base._assumptions.get("commutative")
+        return bool(base.is_commutative if found is None else found)
     if base.is_Add and len(base.args) == 2:
         r, x = base.args
         return bool(r.is_Rational and type(x) is Symbol and x.is_commutative)
