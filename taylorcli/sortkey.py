@@ -330,13 +330,31 @@ def rational_univariate(coefficients: list, base: Basic) -> Basic | None:
     if constant is not None:
         if not _plain_term(constant):
             return None
-        memo: dict[Any, tuple] = {}
+        memo: dict[int, tuple] = {}
         try:
-            rest = [(term, sort_key(term, memo)) for term, _ in rest] + [(constant, sort_key(constant, memo))]
+            kc = key_by_id(constant, memo)
         except NoKey:
             return None
+        # The ranks' full keys (sort_key's), made from their parts: no walk of the terms
+        full = _Full(key_by_id(base, memo), key_by_id(x, memo), pow_class, _class_key(Integer))
+        rest = [(term, full(rank)) for term, rank in rest] + [(constant, kc)]
     # Keys are of one shape per class: (Symbol,), (Pow, p), (Mul, ...); classes differ first.
     return _canonical_sum(numbers, rest)
+
+
+class _Full:
+    """A rank of ``rational_univariate`` -> the term's ``sort_key``, given the keys of the base and of x."""
+
+    def __init__(self, kb: tuple, kx: tuple, pow_class: tuple, integer_class: tuple) -> None:
+        self.kb, self.kx, self.pow_class, self.integer_class = kb, kx, pow_class, integer_class
+
+    def __call__(self, rank: tuple) -> tuple:
+        if len(rank) == 1:  # (Symbol,): x
+            return self.kx
+        if len(rank) == 2:  # (Pow, d): base**d, d an Integer >= 2
+            return (self.pow_class, 2, (self.kb, (self.integer_class, 2, (rank[1], 1))))
+        # (Mul, class of c, (p, q), rank of the factor): Mul(c, factor)
+        return (rank[0], 2, ((rank[1], 2, rank[2]), self(rank[3])))
 
 
 _KEYS: list = []  # the class keys of Mul, Pow and Symbol, once

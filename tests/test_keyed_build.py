@@ -106,3 +106,23 @@ def test_several_variables_is_sympys_sum(terms: dict, at: tuple) -> None:
     assert built is not None
     _same(built, reference)
     assert sp.srepr(built) == sp.srepr(reference)
+
+
+@pytest.mark.parametrize("text, variables, at, order", [
+    ("log(1 + (sqrt(1 + (3*x)**2))**2)", "x", "-1/3", 40),  # rational terms, log(3) the constant term
+    ("sin(x)", "x", "-1/3", 40), ("exp(2*x)", "x", "3", 40), ("sinh(sin(x))", "x", "1", 12),
+    ("sin(x + 3) * exp(x + 1)", "x", "2", 5), ("sqrt(1 + (x + 1)**2)", "x", "3", 6), ("log(x)", "x", "2", 6),
+    ("exp(x*y)", "x,y", "-1,-1", 2), ("1/(1 + (x)**2) * 1/(1 + (y)**2)", "x,y", "3/2,1/2", 3),
+    ("cosh(-2*x) + sin(3*u + z + 2*y)", "x,y,z,u", "-1,1,-1,3", 4), ("exp(x*y)*sin(x+z)", "x,y,z", None, 8),
+    ("exp(3*z + 3*y + 2*x)", "x,y,z", None, 2), ("1/(1 + (x*p*v*w*u*y*z)**2)", "x,y,z,u,v,w,p", None, 2),
+])
+def test_expansion_polynomial_is_sympys_sum(text: str, variables: str, at: str | None, order: int) -> None:
+    """Whatever path builds it (rational_univariate, rational_polynomial, keyed, keyed_onevar)."""
+    from taylorcli.expansion import expand
+    from taylorcli.parse import parse_expression
+
+    e = expand(parse_expression(text), variables, at, order)
+    reference = _reference(e.coefficients, e.bases)
+    built = e.polynomial
+    _same(built, reference)
+    assert sp.srepr(built) == sp.srepr(reference)
