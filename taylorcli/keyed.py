@@ -50,9 +50,12 @@ def displacement(x: Basic, a: Basic) -> Basic:
     >>> sp.srepr(displacement(x, sp.Rational(3, 2))) == sp.srepr(x - sp.Rational(3, 2))
     True
     """
-    if type(x) is not Symbol or not x.is_commutative or not a.is_Rational or a is S.Zero:
+    if type(x) is not Symbol or not _plain_base(x) or not a.is_Rational or a is S.Zero:
         return x - a
-    return Add._from_args((_negative(a), x), True)
+    value = object.__new__(Add)  # Add._from_args((-a, x), True), inlined (Basic.__new__'s three fields)
+    value._assumptions, value._mhash, value._args = Add.default_assumptions, None, (_negative(a), x)
+    value.is_commutative = True
+    return value
 
 
 def _negative(a: Basic) -> Basic:

@@ -146,12 +146,12 @@ def _terms(coefficients: Sequence[tuple[Sequence, Basic]], base: Basic) -> Basic
         else:
             before, after, kbefore, kafter = own[p == 1]
             if lead is one:
-                args = before + (factor,) + after
-                keys_ = kbefore + (fkey,) + kafter
+                args = (*before, factor, *after)
+                keys_ = (*kbefore, fkey, *kafter)
             else:
-                args = (lead,) + before + (factor,) + after
-                keys_ = (((classes.get(type(lead)) or _class_key(type(lead))), 2, (lead.p, lead.q)),) + kbefore + \
-                    (fkey,) + kafter
+                args = (lead, *before, factor, *after)
+                keys_ = (((classes.get(type(lead)) or _class_key(type(lead))), 2, (lead.p, lead.q)), *kbefore, fkey,
+                         *kafter)
         term = new(Mul)
         term._assumptions, term._mhash, term._args = mul_assumptions, None, args
         term.is_commutative = True
