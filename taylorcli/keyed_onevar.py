@@ -31,7 +31,7 @@ from collections.abc import Sequence
 from operator import itemgetter
 from typing import Any
 
-from sympy.core import Basic, Integer, Mul, Pow, S, Symbol
+from sympy.core import Add, Basic, Integer, Mul, Pow, S, Symbol
 
 from .sortkey import _CLASS, NoKey, Stop, _canonical_sum, _class_key, _number, key_by_id
 
@@ -65,6 +65,7 @@ def _terms(coefficients: Sequence[tuple[Sequence, Basic]], base: Basic) -> Basic
     keys: dict[int, tuple] = {}  # by id: the base's parts
     constants: dict[int, tuple] = {}  # by id: the coefficients' parts, never a variable (Stop)
     shapes: dict[tuple, tuple] = {}  # ids of a coefficient's factors -> those sorted and split (_shape)
+    walked: dict[int, Any] = {}  # by id: parts of sums found free of the variable (_no_variable)
     stop = {x.name: (x,)}  # key_by_id's (sortkey.stops)
     kb = key_by_id(base, keys)
     kx = key_by_id(x, keys) if shift is not None else kb
@@ -124,6 +125,12 @@ def _terms(coefficients: Sequence[tuple[Sequence, Basic]], base: Basic) -> Basic
         elif p == 0:
             _constant_term(c, numbers, append, constants, stop)
             continue
+        elif c.is_Add and _SUM_LAST and (shift is None or p != 1):
+            # A sum goes after x and after any power of x - a (SymPy's class order: Symbol, Pow,
+            # Mul, Add). Its key is not needed: two terms differ at their powers of x - a (or
+            # before), so the sort never reaches what follows; only its variables are checked.
+            _no_variable(c, constants, walked, stop)
+            lead, own = one, ((_NONE, (c,), _NONE, _NONE),) * 2
         else:
             lead = one
             own = shapes.get(id(c))
@@ -160,6 +167,34 @@ def _terms(coefficients: Sequence[tuple[Sequence, Basic]], base: Basic) -> Basic
     for q in numbers:
         total = total + q if total is not zero else q
     return _canonical_sum([total] if total is not zero else [], rest)
+
+
+_NONE: tuple = ()
+_SUM_LAST = _class_key(Add) > max(_class_key(Pow), _class_key(Symbol))  # SymPy's ordering_of_classes
+
+
+def _no_variable(expr: Basic, constants: dict, walked: dict, stop: dict) -> None:
+    """Raise ``Stop`` (or ``NoKey``) where ``key_by_id(expr, constants, stop)`` would, without the key.
+
+    The same walk (``_hashable_content``, the parts ``constants`` already keyed skipped), so a
+    sum whose key is never compared is still refused as the keyed path refuses it."""
+    content = expr._hashable_content()
+    if content is not expr._args:  # made on the call: its objects must outlive their ids
+        walked.setdefault(-1, []).append(content)
+    for item in content:
+        if isinstance(item, Basic):
+            i = id(item)
+            if i in walked or i in constants:
+                continue
+            walked[i] = None
+            if type(item) is Symbol:
+                found = stop.get(item.name)
+                if found and item in found:
+                    raise Stop(item)
+            elif not item.is_Rational:  # a number holds no Basic
+                _no_variable(item, constants, walked, stop)
+        elif isinstance(item, frozenset):
+            raise NoKey(expr)
 
 
 _KEYS: list = []  # the class keys of Mul, Pow and Integer, once

@@ -78,7 +78,8 @@ def key_by_id(expr: Basic, memo: dict[int, tuple], stop: dict[str, tuple] | None
     """``sort_key`` memoized by ``id(expr)``: no SymPy ``__hash__`` (Python code) per lookup.
 
     Only for objects that stay alive while ``memo`` is used (an id is reused once its object
-    is gone): the parts of the coefficients and bases one build is given. ``stop``: symbols by
+    is gone): the parts of the coefficients and bases one build is given; a content made on
+    the call (not the object's args) is kept in ``memo[-1]`` for that reason. ``stop``: symbols by
     name ({x.name: (x,)}, ``stops``), as in ``sort_key`` (an object equal to a Symbol is a Symbol of that name).
     """
     found = memo.get(id(expr))
@@ -96,6 +97,8 @@ def key_by_id(expr: Basic, memo: dict[int, tuple], stop: dict[str, tuple] | None
         key = ((_CLASS.get(cls) or _class_key(cls)), len(content), content)
     else:
         content = expr._hashable_content()
+        if content is not expr._args:  # made on the call (Subs, RootOf): its objects must outlive the ids
+            memo.setdefault(-1, []).append(content)  # -1: never an id
         parts = []
         for item in content:
             if isinstance(item, Basic):
