@@ -53,8 +53,12 @@ def build(coefficients: Sequence[tuple[Sequence, Basic]], base: Basic) -> Basic 
     except (NoKey, Stop, _Refused):
         return None
     except _Other:
-        from .keyed import _build
+        pass
+    from .keyed import _build
+    try:
         return _build(coefficients, [base])
+    except (NoKey, Stop):
+        return None
 
 
 def _terms(coefficients: Sequence[tuple[Sequence, Basic]], base: Basic) -> Basic | None:

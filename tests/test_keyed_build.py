@@ -94,6 +94,13 @@ def test_one_variable_leaves_other_powers_to_the_general_path(powers: tuple) -> 
         assert sp.srepr(built) == sp.srepr(_reference(coefficients, [base]))
 
 
+def test_other_powers_with_a_variable_in_a_coefficient_are_refused() -> None:
+    # sqrt(x)*log(x) at 0: log(x) times x**(1/2), left to SymPy's constructors
+    for base in (X, X - 1):
+        assert keyed_onevar.build([((sp.Rational(1, 2),), sp.log(X))], base) is None
+        assert polynomial([((sp.Rational(1, 2),), sp.log(X))], [base]) is None
+
+
 @settings(max_examples=max_examples(80), **SETTINGS)
 @given(st.dictionaries(st.tuples(st.integers(0, 3), st.integers(0, 3), st.integers(0, 2)), coefficient(),
                        min_size=1, max_size=14),
