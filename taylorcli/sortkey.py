@@ -163,9 +163,11 @@ def rational_polynomial(coefficients: list, bases: list[Basic]) -> Basic | None:
         for _, c in coefficients:
             if not c.is_Rational:
                 return None
-        from .keyed import _build  # keyed imports this module
+        if not _BUILD:  # keyed imports this module: imported on the first call, once
+            from .keyed import _build
+            _BUILD.append(_build)
         try:
-            return _build(coefficients, bases)
+            return _BUILD[0](coefficients, bases)
         except (NoKey, Stop):
             return None
     memo: dict[Any, tuple] = {}
@@ -198,6 +200,9 @@ def rational_polynomial(coefficients: list, bases: list[Basic]) -> Basic | None:
         # Every factor is commutative (_power checks): Mul's own constructor would say so.
         rest.append((Mul._from_args(args, True), (mul_class, len(args), keys)))
     return _canonical_sum(numbers, rest)
+
+
+_BUILD: list = []  # keyed._build
 
 
 def _canonical_sum(numbers: list, rest: list[tuple]) -> Any:
