@@ -12,6 +12,9 @@ term's factors) pays its fixed cost on every term and saves nothing. Here:
   factors, and the power is placed among them by one comparison per factor: no factor holds
   the variable, so the comparison is decided before the exponent is reached and the place
   depends on n only through n == 1 (x - a itself) or n >= 2 (a power);
+- a sum coefficient of x or of a power of x - a is not keyed: it goes after that factor
+  (SymPy's class order), and two terms differ at their powers, before it, so the sort never
+  reaches it (the powers are distinct: one term per n); it is only walked for the variable;
 - the terms are sorted once, by keys that are plain tuples.
 
 What it does not cover (a power that is not a natural number, a number that is not
@@ -108,7 +111,7 @@ def _terms(coefficients: Sequence[tuple[Sequence, Basic]], base: Basic) -> Basic
                     append((term, (mul_class, 2, (nkey, kx))))
                 continue
             lead, own = c, None
-        elif c.is_Mul:  # a product's factors join the term's (the number first)
+        elif c.is_Mul and c.is_commutative:  # a product's factors join the term's (the number first)
             if p == 0:
                 _constant_term(c, numbers, append, constants, stop)
                 continue

@@ -72,7 +72,9 @@ def test_one_variable_is_sympys_sum(terms: dict, a: sp.Rational, x: sp.Symbol, p
     _same(polynomial(coefficients, [base]), reference)
 
 
-@pytest.mark.parametrize("c", [X * sp.exp(2), sp.Float(1.5), sp.sin(X) + 1, sp.Float(2) * sp.exp(2)])
+@pytest.mark.parametrize("c", [X * sp.exp(2), sp.Float(1.5), sp.sin(X) + 1, sp.Float(2) * sp.exp(2),
+                               sp.Symbol("A", commutative=False) * sp.Symbol("B", commutative=False),
+                               2 * sp.Symbol("A", commutative=False), sp.Symbol("A", commutative=False) + 1])
 @pytest.mark.parametrize("n", [0, 1, 3])
 def test_one_variable_refuses_as_the_general_path(c: sp.Expr, n: int) -> None:
     coefficients = [((sp.Integer(0),), sp.exp(2)), ((sp.Integer(n),), c)] if n else [((sp.Integer(0),), c)]
