@@ -27,11 +27,13 @@ True
 from __future__ import annotations
 
 from collections.abc import Sequence
+from operator import itemgetter
 from typing import Any
 
-from sympy.core import Add, Basic, Expr, Integer, Mul, Rational, S, Symbol
+from sympy.core import Add, Basic, Expr, Integer, Mul, Pow, Rational, S, Symbol
 
-from .sortkey import NoKey, Stop, _canonical_sum, _class_key, _plain_base, _second, sort_key, term_factors
+from . import keyed_onevar
+from .sortkey import _CLASS, NoKey, Stop, _canonical_sum, _class_key, _plain_base, _power, key_by_id, stops
 
 
 def displacement(x: Basic, a: Basic) -> Basic:
@@ -48,9 +50,12 @@ def displacement(x: Basic, a: Basic) -> Basic:
     >>> sp.srepr(displacement(x, sp.Rational(3, 2))) == sp.srepr(x - sp.Rational(3, 2))
     True
     """
-    if type(x) is not Symbol or not x.is_commutative or not a.is_Rational or a is S.Zero:
+    if type(x) is not Symbol or not _plain_base(x) or not a.is_Rational or a is S.Zero:
         return x - a
-    return Add._from_args((_negative(a), x), True)
+    value = object.__new__(Add)  # Add._from_args((-a, x), True), inlined (Basic.__new__'s three fields)
+    value._assumptions, value._mhash, value._args = Add.default_assumptions, None, (_negative(a), x)
+    value.is_commutative = True
+    return value
 
 
 def _negative(a: Basic) -> Basic:
@@ -70,8 +75,10 @@ def polynomial(coefficients: Sequence[tuple[Sequence, Basic]], bases: Sequence[B
 
     ``bases``: x_i - a_i with a_i rational (the symbol itself at 0).
     """
-    if not all(_plain_base(b) for b in bases):
+    if not all(map(_plain_base, bases)):
         return None
+    if len(bases) == 1:  # its own module: no per-term factor lists
+        return keyed_onevar.build(coefficients, bases[0])
     try:
         return _build(coefficients, bases)
     except (NoKey, Stop):  # a content sort_key cannot order (a frozenset), a coefficient with a variable
@@ -79,20 +86,36 @@ def polynomial(coefficients: Sequence[tuple[Sequence, Basic]], bases: Sequence[B
 
 
 def _build(coefficients: Sequence[tuple[Sequence, Basic]], bases: Sequence[Basic]) -> Basic | None:
-    variables = {b if b.is_Symbol else b.args[1] for b in bases}
-    memo: dict[Any, tuple] = {}  # keys of the powers of the displacements
-    constants: dict[Any, tuple] = {}  # keys of the coefficients' parts: never a variable (it would be a stop)
-    powers_of: dict[tuple[int, int], tuple[Basic, tuple] | None] = {}
+    variables = _Stops(bases)  # key_by_id's stop, made when a coefficient is not a number
+    keys: dict[int, tuple] = {}  # by id (key_by_id): the bases' parts
+    constants: dict[int, tuple] = {}  # by id: the coefficients' parts, never a variable (Stop)
+    shapes: dict[Any, tuple] = {}  # ids of a coefficient's non-number factors -> (factor, key) pairs, sorted
+    # (i, id(p)) -> (b_i**p, key); by id: every p is alive in the caller's coefficients, and
+    # Integer.__hash__ is Python code. Zero powers are skipped by identity (Integer(0) is S.Zero).
+    table: dict[tuple[int, int], tuple] = {}
+    missing = _MISSING
+    memo: dict[Any, tuple] = {}  # sort_key's, for _power's rare cases
     mul_class = _class_key(Mul)
-    one = S.One
+    classes = _CLASS
+    new, mul_assumptions = object.__new__, Mul.default_assumptions
+    zero, one, int_zero = S.Zero, S.One, 0
     numbers: list[Basic] = []
     rest: list[tuple[Basic, tuple]] = []
+    append = rest.append
     for powers, c in coefficients:
-        if c is S.Zero:
+        if c is zero:
             continue
-        factors = term_factors(powers, bases, powers_of, memo)
-        if factors is None:
-            return None
+        factors = []
+        for i, p in enumerate(powers):
+            if p is zero or p is int_zero:
+                continue
+            found = table.get((i, id(p)), missing)
+            if found is missing:
+                found = table[(i, id(p))] = _factor(bases[i], p, keys, memo)
+                if found is missing:  # no plain factor: SymPy's constructors decide
+                    return None
+            if found is not None:
+                factors.append(found)
         if c.is_Number:
             if not c.is_Rational:
                 return None
@@ -101,49 +124,105 @@ def _build(coefficients: Sequence[tuple[Sequence, Basic]], bases: Sequence[Basic
                 continue
             if len(factors) == 1 and factors[0][0].is_Add:
                 # c*(x - a) distributes (Mul's two-argument rule): c*x and the number -c*a
-                r, x = factors[0][0].args
+                r, x = factors[0][0]._args
                 numbers.append(c * r)
                 if c is one:
-                    rest.append((x, sort_key(x, memo)))
+                    append((x, key_by_id(x, keys)))
                 else:
-                    rest.append((Mul._from_args((c, x), True), (mul_class, 2, (_number_key(c), sort_key(x, memo)))))
+                    term = new(Mul)
+                    term._assumptions, term._mhash, term._args = mul_assumptions, None, (c, x)
+                    term.is_commutative = True
+                    nkey = ((classes.get(type(c)) or _class_key(type(c))), 2, (c.p, c.q))
+                    append((term, (mul_class, 2, (nkey, key_by_id(x, keys)))))
                 continue
-            lead, own = c, []
-        else:
-            if not c.is_commutative:
-                return None
+            lead, own = c, ()
+        elif not c.is_commutative:
+            return None
+        elif not factors:  # the constant term: a sum's terms join the polynomial's
             # Each key below walks c with the variables as stops: no factor of c may combine with their powers.
-            if not factors:  # the constant term: a sum's terms join the polynomial's
-                for arg in (c.args if c.is_Add else (c,)):
-                    if arg.is_Number:
-                        if not arg.is_Rational:
-                            return None
-                        numbers.append(arg)
-                    else:
-                        rest.append((arg, sort_key(arg, constants, variables)))
-                continue
-            if c.is_Mul:  # a product's factors join the term's (the number first)
-                args = c.args
-                lead = args[0] if args[0].is_Number else one
-                if lead is not one and not lead.is_Rational:
-                    return None
-                own = [(a, sort_key(a, constants, variables)) for a in (args[1:] if lead is not one else args)]
-            else:
-                lead, own = one, [(c, sort_key(c, constants, variables))]
-        if lead is one and not own and len(factors) == 1:
-            rest.append(factors[0])
+            for arg in (c._args if c.is_Add else (c,)):
+                if arg.is_Number:
+                    if not arg.is_Rational:
+                        return None
+                    numbers.append(arg)
+                else:
+                    append((arg, key_by_id(arg, constants, variables)))
             continue
-        parts = own + factors
-        parts.sort(key=_second)
-        if lead is one:
-            args = [f[0] for f in parts]
-            keys = tuple([f[1] for f in parts])
+        elif c.is_Mul:  # a product's factors join the term's (the number first)
+            args = c._args
+            lead = args[0]
+            if lead.is_Number:
+                if not lead.is_Rational:
+                    return None
+                args = args[1:]
+            else:
+                lead = one
+            ids = tuple(map(id, args))
+            own = shapes.get(ids)
+            if own is None:
+                own = shapes[ids] = tuple(sorted([(a, key_by_id(a, constants, variables)) for a in args],
+                                                 key=_SECOND))
         else:
-            args = [lead] + [f[0] for f in parts]
-            keys = (_number_key(lead),) + tuple([f[1] for f in parts])
-        rest.append((Mul._from_args(args, True), (mul_class, len(args), keys)))
+            lead = one
+            own = shapes.get(id(c))
+            if own is None:
+                own = shapes[id(c)] = ((c, key_by_id(c, constants, variables)),)
+        if not own:
+            if len(factors) == 1:
+                if lead is one:
+                    append(factors[0])
+                    continue
+                parts = factors
+            else:
+                parts = sorted(factors, key=_SECOND)
+        else:
+            parts = sorted(own + tuple(factors), key=_SECOND)
+        if lead is one:
+            args = tuple(map(_FIRST, parts))
+            keys_ = tuple(map(_SECOND, parts))
+        else:
+            args = (lead, *map(_FIRST, parts))
+            keys_ = (((classes.get(type(lead)) or _class_key(type(lead))), 2, (lead.p, lead.q)), *map(_SECOND, parts))
+        term = new(Mul)  # Mul._from_args(args, True): every factor is commutative
+        term._assumptions, term._mhash, term._args = mul_assumptions, None, args
+        term.is_commutative = True
+        append((term, (mul_class, len(args), keys_)))
     total = _sum(numbers)
     return _canonical_sum([total] if total is not S.Zero else [], rest)
+
+
+class _Stops:
+    """``sortkey.stops`` of the bases' variables, made on the first lookup (all-rational sums make none)."""
+
+    __slots__ = ("bases", "found")
+
+    def __init__(self, bases: Sequence[Basic]) -> None:
+        self.bases, self.found = bases, None
+
+    def get(self, name: str) -> tuple | None:
+        if self.found is None:
+            self.found = stops([b if type(b) is Symbol else b._args[1] for b in self.bases])
+        return self.found.get(name)
+
+
+_MISSING = object()  # not in a table yet
+_FIRST, _SECOND = itemgetter(0), itemgetter(1)
+
+
+def _factor(base: Basic, p: Any, keys: dict, memo: dict) -> tuple | None | object:
+    """``base**p`` and its key, made from the base's; None for p == 0, ``_MISSING`` where b**p is
+    no plain factor (``sortkey._power``)."""
+    if p is S.Zero or type(p) is int and p == 0:  # Integer(0) is S.Zero
+        return None
+    if p is S.One or type(p) is int and p == 1:  # Pow(b, 1) is b
+        return base, key_by_id(base, keys)
+    if type(p) is int and p > 1 or type(p) is Integer and p.p > 1:
+        n = Integer(p) if type(p) is int else p
+        power = Expr.__new__(Pow, base, n)  # see sortkey._power: Pow's own object for a plain base
+        power.is_commutative = True
+        return power, (_class_key(Pow), 2, (key_by_id(base, keys), (_class_key(Integer), 2, (n.p, 1))))
+    found = _power(base, p, memo)
+    return _MISSING if found is None else found
 
 
 def _number_key(c: Basic) -> tuple:

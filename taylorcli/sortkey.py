@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from math import gcd
+from operator import itemgetter
 from typing import Any
 
 from sympy.core import Add, Expr, Integer, Mul, Pow, Rational, S, Symbol, basic
@@ -73,6 +74,52 @@ def sort_key(expr: Basic, memo: dict[Any, tuple] | None = None, stop: Any = ()) 
     return key
 
 
+def key_by_id(expr: Basic, memo: dict[int, tuple], stop: dict[str, tuple] | None = None) -> tuple:
+    """``sort_key`` memoized by ``id(expr)``: no SymPy ``__hash__`` (Python code) per lookup.
+
+    Only for objects that stay alive while ``memo`` is used (an id is reused once its object
+    is gone): the parts of the coefficients and bases one build is given; a content made on
+    the call (not the object's args) is kept in ``memo[-1]`` for that reason. ``stop``: symbols by
+    name ({x.name: (x,)}, ``stops``), as in ``sort_key`` (an object equal to a Symbol is a Symbol of that name).
+    """
+    found = memo.get(id(expr))
+    if found is not None:
+        return found
+    cls = type(expr)
+    if expr.is_Rational:  # _hashable_content() == (p, q) for Integer, Rational and their singletons
+        key = ((_CLASS.get(cls) or _class_key(cls)), 2, (expr.p, expr.q))
+    elif cls is Symbol:  # (name,) + assumptions: no Basic, no frozenset in it
+        if stop:
+            found = stop.get(expr.name)  # by name first: a str hashes in C, a Symbol in Python
+            if found and expr in found:
+                raise Stop(expr)
+        content = expr._hashable_content()
+        key = ((_CLASS.get(cls) or _class_key(cls)), len(content), content)
+    else:
+        content = expr._hashable_content()
+        if content is not expr._args:  # made on the call (Subs, RootOf): its objects must outlive the ids
+            memo.setdefault(-1, []).append(content)  # -1: never an id
+        parts = []
+        for item in content:
+            if isinstance(item, Basic):
+                parts.append(key_by_id(item, memo, stop))
+            elif isinstance(item, frozenset):
+                raise NoKey(expr)
+            else:
+                parts.append(item)
+        key = ((_CLASS.get(cls) or _class_key(cls)), len(content), tuple(parts))
+    memo[id(expr)] = key
+    return key
+
+
+def stops(variables: Sequence[Basic]) -> dict[str, tuple]:
+    """``key_by_id``'s stop: the variables by name (two of one name and other assumptions kept apart)."""
+    found: dict[str, tuple] = {}
+    for v in variables:
+        found[v.name] = found.get(v.name, ()) + (v,)
+    return found
+
+
 def sort_args(args: list[Basic], memo: dict[Any, tuple] | None = None) -> None:
     """Sort in place as ``_addsort``/``_mulsort`` do; ``memo`` as in ``sort_key``."""
     memo = {} if memo is None else memo
@@ -105,12 +152,24 @@ def rational_polynomial(coefficients: list, bases: list[Basic]) -> Basic | None:
     and the term's key is assembled from them, so the final sort compares plain tuples.
     None where SymPy's constructors could do more than sort (a non-rational coefficient,
     a number times a sum, which SymPy distributes): the caller builds it the usual way.
+    With plain bases (x, x - a) the sum is ``keyed._build``'s, which also distributes.
 
     >>> import sympy as sp
     >>> x, y = sp.symbols("x y")
     >>> rational_polynomial([((0, 0), sp.Integer(1)), ((1, 1), sp.Rational(-1, 2))], [x, y]) == 1 - x*y/2
     True
     """
+    if all(map(_plain_base, bases)):  # x - a, x: keyed._build, the same objects at less cost per term
+        for _, c in coefficients:
+            if not c.is_Rational:
+                return None
+        if not _BUILD:  # keyed imports this module: imported on the first call, once
+            from .keyed import _build
+            _BUILD.append(_build)
+        try:
+            return _BUILD[0](coefficients, bases)
+        except (NoKey, Stop):
+            return None
     memo: dict[Any, tuple] = {}
     powers_of: dict[tuple[int, int], tuple[Basic, tuple] | None] = {}
     mul_class = _class_key(Mul)
@@ -143,12 +202,15 @@ def rational_polynomial(coefficients: list, bases: list[Basic]) -> Basic | None:
     return _canonical_sum(numbers, rest)
 
 
+_BUILD: list = []  # keyed._build
+
+
 def _canonical_sum(numbers: list, rest: list[tuple]) -> Any:
     """The Add of a number (at most one) and (term, sort key) pairs, in SymPy's order; None if
     there is more than one number (Add's constructor would fold them)."""
     if len(numbers) > 1:
         return None
-    rest.sort(key=_second)
+    rest.sort(key=_SECOND)
     terms = numbers + [t[0] for t in rest]
     if len(terms) == 1:
         return terms[0]
@@ -157,6 +219,9 @@ def _canonical_sum(numbers: list, rest: list[tuple]) -> Any:
 
 def _second(item: tuple) -> Any:
     return item[1]
+
+
+_SECOND = itemgetter(1)  # _second in C
 
 
 def _power(base: Basic, p: Basic, memo: dict[Any, tuple]) -> tuple[Basic, tuple] | None:
@@ -181,7 +246,9 @@ def _power(base: Basic, p: Basic, memo: dict[Any, tuple]) -> tuple[Basic, tuple]
 
 def _plain_base(base: Basic) -> bool:
     if type(base) is Symbol:
-        return bool(base.is_commutative)
+        # is_commutative's getter reads _assumptions first (in C here); a Symbol always has that fact
+        found = base._assumptions.get("commutative")
+        return bool(base.is_commutative if found is None else found)
     if base.is_Add and len(base.args) == 2:
         r, x = base.args
         return bool(r.is_Rational and type(x) is Symbol and x.is_commutative)
@@ -235,9 +302,9 @@ def rational_univariate(coefficients: list, base: Basic) -> Basic | None:
         if p < 0:
             return None
         if not c.is_Rational or c is zero:
-            if p != 0 or not _plain_term(c):
+            if p != 0:
                 return None
-            constant = c
+            constant = c  # _plain_term(c) is checked last: most such expansions have no rational term after it
             continue
         if p == 0:
             numbers.append(c)
@@ -269,13 +336,33 @@ def rational_univariate(coefficients: list, base: Basic) -> Basic | None:
         total = _sum(*numbers)
         numbers = [] if total is zero else [total]
     if constant is not None:
-        memo: dict[Any, tuple] = {}
+        if not _plain_term(constant):
+            return None
+        memo: dict[int, tuple] = {}
         try:
-            rest = [(term, sort_key(term, memo)) for term, _ in rest] + [(constant, sort_key(constant, memo))]
+            kc = key_by_id(constant, memo)
         except NoKey:
             return None
+        # The ranks' full keys (sort_key's), made from their parts: no walk of the terms
+        full = _Full(key_by_id(base, memo), key_by_id(x, memo), pow_class, _class_key(Integer))
+        rest = [(term, full(rank)) for term, rank in rest] + [(constant, kc)]
     # Keys are of one shape per class: (Symbol,), (Pow, p), (Mul, ...); classes differ first.
     return _canonical_sum(numbers, rest)
+
+
+class _Full:
+    """A rank of ``rational_univariate`` -> the term's ``sort_key``, given the keys of the base and of x."""
+
+    def __init__(self, kb: tuple, kx: tuple, pow_class: tuple, integer_class: tuple) -> None:
+        self.kb, self.kx, self.pow_class, self.integer_class = kb, kx, pow_class, integer_class
+
+    def __call__(self, rank: tuple) -> tuple:
+        if len(rank) == 1:  # (Symbol,): x
+            return self.kx
+        if len(rank) == 2:  # (Pow, d): base**d, d an Integer >= 2
+            return (self.pow_class, 2, (self.kb, (self.integer_class, 2, (rank[1], 1))))
+        # (Mul, class of c, (p, q), rank of the factor): Mul(c, factor)
+        return (rank[0], 2, ((rank[1], 2, rank[2]), self(rank[3])))
 
 
 _KEYS: list = []  # the class keys of Mul, Pow and Symbol, once
