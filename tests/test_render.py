@@ -68,3 +68,14 @@ def test_table_into_console():
 
 def test_table_without_terminal_has_no_escape_codes():
     assert "\x1b" not in render(HESSIAN, "table")
+
+
+def test_a_sum_sympy_cannot_order_is_printed_in_stored_order_and_reads_back():
+    # SymPy's printers order terms by numeric factors at low precision: 1/log(1 + exp(-98))
+    # is 1/0 there (ZeroDivisionError from sstr and latex). Checked independently with mpmath.
+    from test_roundtrip import read_latex
+    from taylorcli.render import exact_text, latex_text
+    x = sp.Symbol("x1", real=True)
+    expr = 24 * x + 2 / sp.log(1 + sp.exp(-98))
+    assert parse_expression(exact_text(expr)) == expr
+    assert read_latex(latex_text(expr)) == expr

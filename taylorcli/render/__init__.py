@@ -107,7 +107,12 @@ def exact_text(expr: sp.Expr) -> str:
     """
     if isinstance(expr, sp.Add) and len(expr.args) > _LONG_SUM:
         return sp.sstr(expr, order="none")
-    return sp.sstr(expr)
+    try:
+        return sp.sstr(expr)
+    except ArithmeticError:
+        # SymPy orders a sum's terms by their numeric factors at low precision:
+        # 1/log(1 + exp(-98)) evaluates to 1/0 there (ZeroDivisionError). Stored order reads back the same.
+        return sp.sstr(expr, order="none")
 
 
 # arcsin, not asin: the names LaTeX and SymPy's LaTeX reader know.
@@ -116,7 +121,10 @@ LATEX_SETTINGS: dict[str, Any] = {"inv_trig_style": "full"}
 
 def latex_text(expr: sp.Expr) -> str:
     """The LaTeX of an exact value; SymPy's LaTeX parser reads it back (see tests)."""
-    return sp.latex(expr, **LATEX_SETTINGS)
+    try:
+        return sp.latex(expr, **LATEX_SETTINGS)
+    except ArithmeticError:  # as in exact_text: SymPy's term order failed to evaluate a factor
+        return sp.latex(expr, **{**LATEX_SETTINGS, "order": "none"})
 
 
 def _float_text(value: float | None) -> str:
