@@ -30,7 +30,7 @@ from symengine.lib.symengine_wrapper import sympy2symengine
 
 from ..convert import to_sympy
 from ..guard import MAX_DIGITS
-from . import univariate
+from . import onevar_constants, univariate
 from .tps import Unsupported
 
 _LIMIT = int(MAX_DIGITS * math.log2(10))  # guard.check_size's limit, in bits
@@ -64,10 +64,14 @@ def taylor(expr: sp.Expr, x: sp.Symbol, a: sp.Rational,
     offsets: set[int] = set()
     try:
         series, own = univariate.walk(expr, x, a, order, guard=True, offsets=offsets)
-    except (Unsupported, ArithmeticError, ValueError, RecursionError):  # whatever it is, the full path decides
-        return _one_function(expr, x, a, order) if type(expr) in _CYCLES or type(expr) is sp.Mul else None
+    except (Unsupported, ArithmeticError, ValueError, RecursionError):  # an irrational constant, or no rule
+        found = _one_function(expr, x, a, order) if type(expr) in _CYCLES or type(expr) is sp.Mul else None
+        return found if found is not None else onevar_constants.taylor(expr, x, a, order)
     value = None
     if id(expr) in offsets:  # an irrational constant term (atan(1) = pi/4): f(a) as the derivative engine has it
+        found = onevar_constants.taylor(expr, x, a, order)
+        if found is not None:
+            return found
         value = _value_at(expr, x, a)
         if value is None:
             return None
