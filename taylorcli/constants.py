@@ -22,7 +22,7 @@ import sympy as sp
 # atan: other than 1, whose value pi/4 SymEngine gives already)
 _FUNCTIONS = {type(se.sin(2)): sp.sin, type(se.cos(2)): sp.cos, type(se.tan(2)): sp.tan,
               type(se.atan(2)): sp.atan, type(se.log(2)): sp.log,
-              type(se.sinh(2)): sp.sinh, type(se.cosh(2)): sp.cosh}
+              type(se.sinh(2)): sp.sinh, type(se.cosh(2)): sp.cosh, type(se.erf(2)): sp.erf}
 _RATIONAL = (se.Integer, se.Rational)
 
 
@@ -47,6 +47,14 @@ def leaf(value: object) -> sp.Expr | None:
         return unevaluated(cls, q)
     if isinstance(value, se.Pow):
         base, arg = value.args
+        if arg == _HALF and isinstance(base, se.Integer) and _square_free(int(base)) \
+                or base == se.pi and (arg == _HALF or arg == -_HALF):
+            # sqrt(17), pi**(-1/2) (erf's 2/sqrt(pi)): Pow.__new__ finds nothing to do (Integer._eval_power
+            # extracts no square from a square-free integer, pi has no _eval_power; e is not 0, 1, -1):
+            # Expr.__new__ and is_commutative, as power() builds (tests/test_series_onevar_constants.py)
+            obj = sp.Expr.__new__(sp.Pow, sp.pi if base == se.pi else sp.Integer(int(base)), _rational(arg))
+            obj.is_commutative = True
+            return obj
         if base == se.E and isinstance(arg, _RATIONAL):
             q = _rational(arg)
             if q.p != 0 and q != 1:
@@ -82,6 +90,8 @@ def _nested(cls: type, arg: object) -> sp.Expr | None:
 
 def power(g: sp.Expr, e: int) -> sp.Expr:
     """``g**e`` (e a natural number): exp(q)**e is exp(q e) built unevaluated, the rest by Pow."""
+    if e == 1:  # Pow(g, 1) is g (Pow.__new__'s first early return), without the cached constructor
+        return g
     if type(g) is sp.exp and e > 1:
         q = g.args[0]
         if q.is_Rational:
@@ -120,7 +130,20 @@ def unevaluated(cls: type, arg: sp.Expr) -> sp.Expr:
 
 # each class's nargs, as Application.__new__ sets it on an instance (FiniteSet(1); log: FiniteSet(1, 2))
 _NARGS = {cls: cls(sp.Integer(2), evaluate=False).nargs
-          for cls in (sp.sin, sp.cos, sp.tan, sp.atan, sp.log, sp.sinh, sp.cosh, sp.exp)}
+          for cls in (sp.sin, sp.cos, sp.tan, sp.atan, sp.log, sp.sinh, sp.cosh, sp.exp, sp.erf)}
+_HALF = se.Rational(1, 2)
+
+
+def _square_free(n: int) -> bool:
+    """Whether 2 <= n < 2**20 has no square factor (SymPy's sqrt(n) then stays Pow(n, 1/2))."""
+    if not 2 <= n < 1 << 20:
+        return False
+    d = 2
+    while d * d <= n:
+        if n % (d * d) == 0:
+            return False
+        d += 1
+    return True
 
 
 def _rational(arg: object) -> sp.Rational:
@@ -130,7 +153,7 @@ def _rational(arg: object) -> sp.Rational:
     return sp.Rational(int(p), int(q))
 
 
-_REAL = (sp.sin, sp.cos, sp.tan, sp.atan, sp.log, sp.sinh, sp.cosh, sp.exp)
+_REAL = (sp.sin, sp.cos, sp.tan, sp.atan, sp.log, sp.sinh, sp.cosh, sp.exp, sp.erf)
 
 
 def real_and_small(value: sp.Expr, bits: int) -> bool:
@@ -150,6 +173,9 @@ def real_and_small(value: sp.Expr, bits: int) -> bool:
         value, k = value.args
         if type(value) is sp.Add and k.is_Rational and _small(k, bits) and _positive_sum(value, bits):
             return True  # sqrt(1 + cos(4)**2), 1/(2 + sin(1)**2): a power of a positive number
+        if (value is sp.pi or value.is_Integer and value.p > 0 and _small(value, bits)) and k.is_Rational \
+                and _small(k, bits):
+            return True  # sqrt(17), pi**(-1/2): a rational power of a positive number
         if not (k.is_Integer and 0 < k.p and k.p.bit_length() <= bits):
             return False
     if value is sp.S.Exp1:  # E, E**3 (exp(1) is E)
@@ -157,6 +183,8 @@ def real_and_small(value: sp.Expr, bits: int) -> bool:
     if type(value) not in _REAL:
         return False
     (q,) = value.args
+    if type(value) is sp.log and type(q) is sp.Add:  # log(1 + log(5)**2): of a positive number
+        return _positive_sum(q, bits)
     if not q.is_Rational:  # sinh(sinh(4)): real for a real argument, and finite (not tan, log, atan: domains)
         return type(value) in _EVERYWHERE and real_and_small(q, bits)
     return bool((q.p > 0 or type(value) is sp.exp) and max(abs(q.p).bit_length(), q.q.bit_length()) <= bits
@@ -194,4 +222,4 @@ def _positive_sum(value: sp.Expr, bits: int) -> bool:
     return positive
 
 
-_EVERYWHERE = (sp.sin, sp.cos, sp.sinh, sp.cosh, sp.exp)  # real and finite at every real number
+_EVERYWHERE = (sp.sin, sp.cos, sp.sinh, sp.cosh, sp.exp, sp.erf)  # real and finite at every real number

@@ -59,7 +59,7 @@ def taylor(expr: sp.Expr, x: sp.Symbol, a: sp.Rational,
     try:
         walk = _Walk(x, a, order)
         series = walk.series(expr)
-        if not walk.values or len(walk.values) > walk.slots(expr):
+        if not walk.values or len(walk.values) > 2 * walk.nodes + 1 and len(walk.values) > walk.slots(expr):
             return None  # rational only (univariate.py's), or more than the Walker's ring holds
         return _coefficients(series, walk.values, order), walk.own
     except (Unsupported, ArithmeticError, ValueError, TypeError, RuntimeError, RecursionError):
@@ -133,6 +133,7 @@ class _Walk:
         self.memo: dict[int, Series] = {}
         self.own: sp.Symbol | None = None
         self.point: dict | None = None
+        self.nodes = 0  # functions and powers walked: the Walker's slots count two each (at least)
         self.zero = fmpq_series([0], prec=self.prec)
         self.one = fmpq_series([1], prec=self.prec)
 
@@ -155,22 +156,22 @@ class _Walk:
     def _build(self, e: sp.Expr) -> Series:
         cls = type(e)
         kind = _FUNCTION.get(cls)
+        args = e.args
+        if kind is None and cls is not sp.Add and cls is not sp.Mul and cls is not sp.Pow:
+            raise Unsupported(f"no rule here for {cls.__name__}")
+        parts = [self.series(arg) for arg in args]
+        # compose.Walker takes a subexpression without x as one constant: not mirrored here
+        if all(arg.is_Rational for arg in args):  # (any other atom than x raised above)
+            raise Unsupported("a constant subexpression")
+        self.nodes += kind is not None or cls is sp.Pow
         if kind is not None:
-            (arg,) = e.args
-            if not arg.has(self.x):
-                raise Unsupported("a constant subexpression")
-            return self._function(kind, arg)
-        if cls is sp.Add or cls is sp.Mul:
-            args = e.args
-            if not any(arg.has(self.x) for arg in args):
-                raise Unsupported("a constant subexpression")
-            out = self.series(args[0])
-            for arg in args[1:]:
-                out = self.add(out, self.series(arg)) if cls is sp.Add else self.mul(out, self.series(arg))
-            return out
+            return self._function(kind, args[0], parts[0])
         if cls is sp.Pow:
-            return self._power(*e.args)
-        raise Unsupported(f"no rule here for {cls.__name__}")
+            return self._power(args[0], args[1], parts[0])
+        out = parts[0]
+        for part in parts[1:]:
+            out = self.add(out, part) if cls is sp.Add else self.mul(out, part)
+        return out
 
     # --- arithmetic ----------------------------------------------------------------------------
     @staticmethod
@@ -349,8 +350,7 @@ class _Walk:
         return sympy2symengine(arg).subs(self.point)
 
     # --- functions ---------------------------------------------------------------------------
-    def _function(self, kind: int, arg: sp.Expr) -> Series:  # noqa: C901 - one branch per function
-        u = self.series(arg)
+    def _function(self, kind: int, arg: sp.Expr, u: Series) -> Series:  # noqa: C901 - one branch per function
         u0 = self.head(u)
         v = self.argument(arg, u0)
         rational = all(not key for key in u)  # every coefficient rational: FLINT composes
@@ -425,12 +425,9 @@ class _Walk:
         w = self.scale(w, inv)
         return self.scale(self.total(self.powers(w, _binomial_scales(fmpq(-1), self.k))), inv)
 
-    def _power(self, base: sp.Expr, exponent: sp.Expr) -> Series:
+    def _power(self, base: sp.Expr, exponent: sp.Expr, u: Series) -> Series:
         if not exponent.is_Rational:
             raise Unsupported("a power with an exponent that is not rational")
-        if not base.has(self.x):
-            raise Unsupported("a constant subexpression")
-        u = self.series(base)
         n, m = int(exponent.p), int(exponent.q)
         u0 = self.head(u)
         if not base.atoms(sp.Function):  # guard.check_point estimates this power: univariate.py's bound
