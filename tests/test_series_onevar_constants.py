@@ -94,7 +94,7 @@ def test_sweep_families_at_low_orders_are_the_derivative_engines(text: str, at: 
 
 
 @settings(max_examples=max_examples(10), **SETTINGS)
-@given(_TEXTS, st.sampled_from(POINTS), st.sampled_from([5, 8, 12]))
+@given(_term(), st.sampled_from(POINTS), st.sampled_from([5, 8, 12]))
 def test_sweep_families_at_high_orders_are_the_full_paths(text: str, at: str | None, order: int) -> None:
     with time_limit(20):
         event("lean" if _compare(text, at, order, derivatives=False) else "declined")

@@ -72,7 +72,7 @@ def _coefficients(series: Series, values: list, order: int) -> list[tuple[tuple[
     """engine.taylor_coefficients' loop for one variable: the same values, vetted as expansion._arithmetic vets."""
     m = len(values)
     padded = [(key + (0,) * (m - len(key)), s) for key, s in series.items()]
-    direct = Direct(values, None, {}, _rational)
+    direct = None
     memo: dict = {}
     keys: dict = {}
     integers = _integers(order)
@@ -82,9 +82,14 @@ def _coefficients(series: Series, values: list, order: int) -> list[tuple[tuple[
         if not items:
             continue
         if len(items) == 1 and not any(items[0][0]):
-            value = _rational(items[0][1])
-            leaves = [value]
-        elif direct.ok:
+            c = items[0][1]
+            if _big(c):  # check_size refuses it: the full path says so
+                raise Unsupported("a coefficient too long to print")
+            out.append(((integers[d],), _rational(c)))  # (real_and_small would not pass it: vetted here)
+            continue
+        if direct is None:
+            direct = Direct(values, None, {}, _rational)
+        if direct.ok:
             leaves = []
             value = direct.value(items, leaves, _big)
             if value is sp.S.Zero:
