@@ -140,3 +140,17 @@ def test_leaves_are_sympys_own() -> None:
         assert got.nargs == want.nargs and real_and_small(got, 100)
     assert leaf(se.erf(se.Integer(-3))) is None  # SymPy's -erf(3): its own constructor
     assert real_and_small(sp.log(1 + sp.log(5) ** 2), 100)
+
+
+@pytest.mark.parametrize("build", [lambda m: m.log(1 + m.log(5) ** 2), lambda m: m.log(2 + m.sin(1) ** 2 + m.exp(3)),
+                                   lambda m: m.log(sp.Rational(1, 2) + m.cosh(2))])
+def test_log_of_a_positive_sum_is_sympys_own(build: object) -> None:
+    got = leaf(build(se))
+    clear_cache()
+    want = build(sp)
+    _same_object(got, want)
+    assert got.__dict__ == want.__dict__ and real_and_small(got, 100)
+
+
+def test_log_of_a_sum_of_unknown_sign_is_left_to_sympy() -> None:
+    assert leaf(se.log(1 - se.log(5) ** 2)) is None and leaf(se.log(se.sin(1) + 1)) is None
