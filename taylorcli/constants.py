@@ -57,6 +57,8 @@ def leaf(value: object) -> sp.Expr | None:
             obj = sp.Expr.__new__(sp.Pow, sp.pi if base == se.pi else sp.Integer(int(base)), _rational(arg))
             obj.is_commutative = True
             return obj
+        if isinstance(base, se.Add) and isinstance(arg, _RATIONAL) and arg != 0 and arg != 1:
+            return _power_of_sum(base, arg)
         if base == se.E and isinstance(arg, _RATIONAL):
             q = _rational(arg)
             if q.p != 0 and q != 1:
@@ -108,6 +110,26 @@ def _log_of_sum(arg: object) -> sp.Expr | None:
 
 
 _BITS = 9965  # guard.check_size's limit (3000 digits), in bits
+
+
+def _power_of_sum(base: object, arg: object) -> sp.Expr | None:
+    """(1 + log(5)**2)**(-1), sqrt(1 + sinh(1)**2): a rational power of a sum ``_positive_sum`` proves positive.
+
+    Pow.__new__(b, e), e a Rational other than 0, 1: e is no Infinity, ComplexInfinity, NaN or
+    AccumBounds; e == -1 with a falsy b does not apply (b is a sum); b is no Mul or Number (the
+    sign rule) and not One; e is an Atom (no rewrite as E**...); Add._eval_power returns None:
+    its two-term branch asks for an infinite term (none: each is real_and_small) and its
+    number branch needs ``pure_complex(b)``, None without I. So Expr.__new__, no constructor
+    postprocessor (none is registered for Add or Rational), and is_commutative.
+    """
+    from .convert import to_sympy  # (convert imports this module)
+
+    inner = to_sympy(base)
+    if type(inner) is not sp.Add or not _positive_sum(inner, _BITS):
+        return None
+    obj = sp.Expr.__new__(sp.Pow, inner, _rational(arg))
+    obj.is_commutative = True
+    return obj
 
 
 def power(g: sp.Expr, e: int) -> sp.Expr:

@@ -154,3 +154,14 @@ def test_log_of_a_positive_sum_is_sympys_own(build: object) -> None:
 
 def test_log_of_a_sum_of_unknown_sign_is_left_to_sympy() -> None:
     assert leaf(se.log(1 - se.log(5) ** 2)) is None and leaf(se.log(se.sin(1) + 1)) is None
+
+
+@pytest.mark.parametrize("exponent", [-1, -2, 2, 3, sp.Rational(1, 2), sp.Rational(-1, 2), sp.Rational(3, 2)])
+@pytest.mark.parametrize("build", [lambda m: 1 + m.log(5) ** 2, lambda m: 2 + m.sin(1) ** 2 + m.exp(3),
+                                   lambda m: 1 + m.sinh(1) ** 2, lambda m: 3 + m.cos(2) ** 2])
+def test_a_power_of_a_positive_sum_is_sympys_own(build: object, exponent: sp.Rational) -> None:
+    value = build(se) ** se.sympify(exponent)
+    assert isinstance(value, se.Pow)
+    got = leaf(value)
+    clear_cache()
+    _same_object(got, build(sp) ** exponent)
