@@ -262,7 +262,9 @@ class _Walk:
 
     # --- constants, as compose.Walker makes them ------------------------------------------------
     def constant_of(self, value: object) -> Constant:
-        if any(value.has(bad) for bad in _BAD) if not value.is_Number else value in _BAD:
+        # compose.Walker.constant_of's test; f(q) or E**q (rational arguments) holds none of _BAD but itself
+        plain = not value.is_Number and all(isinstance(arg, _RATIONAL) or arg == se.E for arg in value.args)
+        if value in _BAD if value.is_Number or plain else any(value.has(bad) for bad in _BAD):
             raise Unsupported(f"{value} is not a real number")
         if isinstance(value, _RATIONAL):
             q = _fmpq(value)
