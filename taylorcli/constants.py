@@ -22,7 +22,7 @@ import sympy as sp
 # atan: other than 1, whose value pi/4 SymEngine gives already)
 _FUNCTIONS = {type(se.sin(2)): sp.sin, type(se.cos(2)): sp.cos, type(se.tan(2)): sp.tan,
               type(se.atan(2)): sp.atan, type(se.log(2)): sp.log,
-              type(se.sinh(2)): sp.sinh, type(se.cosh(2)): sp.cosh}
+              type(se.sinh(2)): sp.sinh, type(se.cosh(2)): sp.cosh, type(se.erf(2)): sp.erf}
 _RATIONAL = (se.Integer, se.Rational)
 
 
@@ -32,6 +32,8 @@ def leaf(value: object) -> sp.Expr | None:
     if cls is not None:
         (arg,) = value.args
         if not isinstance(arg, _RATIONAL):
+            if cls is sp.log and isinstance(arg, se.Add):
+                return _log_of_sum(arg)
             return _nested(cls, arg)
         if not arg > 0:
             if cls is sp.atan and arg < 0 and arg != -1:
@@ -47,6 +49,16 @@ def leaf(value: object) -> sp.Expr | None:
         return unevaluated(cls, q)
     if isinstance(value, se.Pow):
         base, arg = value.args
+        if arg == _HALF and isinstance(base, se.Integer) and _square_free(int(base)) \
+                or base == se.pi and (arg == _HALF or arg == -_HALF):
+            # sqrt(17), pi**(-1/2) (erf's 2/sqrt(pi)): Pow.__new__ finds nothing to do (Integer._eval_power
+            # extracts no square from a square-free integer, pi has no _eval_power; e is not 0, 1, -1):
+            # Expr.__new__ and is_commutative, as power() builds (tests/test_series_onevar_constants.py)
+            obj = sp.Expr.__new__(sp.Pow, sp.pi if base == se.pi else sp.Integer(int(base)), _rational(arg))
+            obj.is_commutative = True
+            return obj
+        if isinstance(base, se.Add) and isinstance(arg, _RATIONAL) and arg != 0 and arg != 1:
+            return _power_of_sum(base, arg)
         if base == se.E and isinstance(arg, _RATIONAL):
             q = _rational(arg)
             if q.p != 0 and q != 1:
@@ -80,8 +92,50 @@ def _nested(cls: type, arg: object) -> sp.Expr | None:
     return unevaluated(cls, inner)
 
 
+def _log_of_sum(arg: object) -> sp.Expr | None:
+    """log(1 + log(5)**2): log of a sum that ``_positive_sum`` proves positive, unevaluated.
+
+    log.eval of such an Add returns None: it is no Number, exp, Pow of E, AccumBounds or
+    SetExpr; is_negative and is_zero are False (positive); as_coefficient(I) is skipped for
+    an Add; and where SymPy finds it algebraic, the branch that follows splits off its I
+    part, which is 0 (no I in it): no return. No Float in it, so Function.__new__ does not
+    evalf. (SymPy's own conversion costs ~3 ms after clear_cache, asking for its sign.)
+    """
+    from .convert import to_sympy  # (convert imports this module)
+
+    inner = to_sympy(arg)
+    if type(inner) is not sp.Add or not _positive_sum(inner, _BITS):
+        return None
+    return unevaluated(sp.log, inner)
+
+
+_BITS = 9965  # guard.check_size's limit (3000 digits), in bits
+
+
+def _power_of_sum(base: object, arg: object) -> sp.Expr | None:
+    """(1 + log(5)**2)**(-1), sqrt(1 + sinh(1)**2): a rational power of a sum ``_positive_sum`` proves positive.
+
+    Pow.__new__(b, e), e a Rational other than 0, 1: e is no Infinity, ComplexInfinity, NaN or
+    AccumBounds; e == -1 with a falsy b does not apply (b is a sum); b is no Mul or Number (the
+    sign rule) and not One; e is an Atom (no rewrite as E**...); Add._eval_power returns None:
+    its two-term branch asks for an infinite term (none: each is real_and_small) and its
+    number branch needs ``pure_complex(b)``, None without I. So Expr.__new__, no constructor
+    postprocessor (none is registered for Add or Rational), and is_commutative.
+    """
+    from .convert import to_sympy  # (convert imports this module)
+
+    inner = to_sympy(base)
+    if type(inner) is not sp.Add or not _positive_sum(inner, _BITS):
+        return None
+    obj = sp.Expr.__new__(sp.Pow, inner, _rational(arg))
+    obj.is_commutative = True
+    return obj
+
+
 def power(g: sp.Expr, e: int) -> sp.Expr:
     """``g**e`` (e a natural number): exp(q)**e is exp(q e) built unevaluated, the rest by Pow."""
+    if e == 1:  # Pow(g, 1) is g (Pow.__new__'s first early return), without the cached constructor
+        return g
     if type(g) is sp.exp and e > 1:
         q = g.args[0]
         if q.is_Rational:
@@ -120,7 +174,20 @@ def unevaluated(cls: type, arg: sp.Expr) -> sp.Expr:
 
 # each class's nargs, as Application.__new__ sets it on an instance (FiniteSet(1); log: FiniteSet(1, 2))
 _NARGS = {cls: cls(sp.Integer(2), evaluate=False).nargs
-          for cls in (sp.sin, sp.cos, sp.tan, sp.atan, sp.log, sp.sinh, sp.cosh, sp.exp)}
+          for cls in (sp.sin, sp.cos, sp.tan, sp.atan, sp.log, sp.sinh, sp.cosh, sp.exp, sp.erf)}
+_HALF = se.Rational(1, 2)
+
+
+def _square_free(n: int) -> bool:
+    """Whether 2 <= n < 2**20 has no square factor (SymPy's sqrt(n) then stays Pow(n, 1/2))."""
+    if not 2 <= n < 1 << 20:
+        return False
+    d = 2
+    while d * d <= n:
+        if n % (d * d) == 0:
+            return False
+        d += 1
+    return True
 
 
 def _rational(arg: object) -> sp.Rational:
@@ -130,7 +197,7 @@ def _rational(arg: object) -> sp.Rational:
     return sp.Rational(int(p), int(q))
 
 
-_REAL = (sp.sin, sp.cos, sp.tan, sp.atan, sp.log, sp.sinh, sp.cosh, sp.exp)
+_REAL = (sp.sin, sp.cos, sp.tan, sp.atan, sp.log, sp.sinh, sp.cosh, sp.exp, sp.erf)
 
 
 def real_and_small(value: sp.Expr, bits: int) -> bool:
@@ -150,6 +217,9 @@ def real_and_small(value: sp.Expr, bits: int) -> bool:
         value, k = value.args
         if type(value) is sp.Add and k.is_Rational and _small(k, bits) and _positive_sum(value, bits):
             return True  # sqrt(1 + cos(4)**2), 1/(2 + sin(1)**2): a power of a positive number
+        if (value is sp.pi or value.is_Integer and value.p > 0 and _small(value, bits)) and k.is_Rational \
+                and _small(k, bits):
+            return True  # sqrt(17), pi**(-1/2): a rational power of a positive number
         if not (k.is_Integer and 0 < k.p and k.p.bit_length() <= bits):
             return False
     if value is sp.S.Exp1:  # E, E**3 (exp(1) is E)
@@ -157,6 +227,8 @@ def real_and_small(value: sp.Expr, bits: int) -> bool:
     if type(value) not in _REAL:
         return False
     (q,) = value.args
+    if type(value) is sp.log and type(q) is sp.Add:  # log(1 + log(5)**2): of a positive number
+        return _positive_sum(q, bits)
     if not q.is_Rational:  # sinh(sinh(4)): real for a real argument, and finite (not tan, log, atan: domains)
         return type(value) in _EVERYWHERE and real_and_small(q, bits)
     return bool((q.p > 0 or type(value) is sp.exp) and max(abs(q.p).bit_length(), q.q.bit_length()) <= bits
@@ -194,4 +266,4 @@ def _positive_sum(value: sp.Expr, bits: int) -> bool:
     return positive
 
 
-_EVERYWHERE = (sp.sin, sp.cos, sp.sinh, sp.cosh, sp.exp)  # real and finite at every real number
+_EVERYWHERE = (sp.sin, sp.cos, sp.sinh, sp.cosh, sp.exp, sp.erf)  # real and finite at every real number

@@ -251,11 +251,23 @@ def test_one_function_of_a_linear_argument_is_the_derivative_engines(monkeypatch
         assert sp.expand(expand(f, "x", at, 8).polynomial - want) == 0, "SymPy's series"
 
 
-@pytest.mark.parametrize("text, at", [("exp(x**2 + x)", "1"), ("sin(x)*exp(x)", "1"), ("sin(pi*x)", "1"),
-                                      ("exp(sin(x) + 1)", "0"), ("cos(x + 1/x)", "1")])
+@pytest.mark.parametrize("text, at", [("sin(pi*x)", "1"), ("exp(x)*gamma(x)", "2"),
+                                      ("exp(x + sqrt(2))", "0"), ("tan(x + 1)", "1")])
 def test_other_shapes_away_from_zero_are_declined(text: str, at: str) -> None:
+    # an irrational constant in the expression, a pole, a function onevar_constants has no rule for
     f = parse_expression(text)
     assert onevar.taylor(f, next(iter(f.free_symbols)), sp.Rational(at), 6) is None
+
+
+@pytest.mark.parametrize("text, at", [("exp(x**2 + x)", "1"), ("sin(x)*exp(x)", "1"), ("exp(sin(x) + 1)", None),
+                                      ("cos(x + 1/x)", "1")])
+def test_constants_from_the_point_are_the_derivative_engines(monkeypatch: pytest.MonkeyPatch, text: str,
+                                                             at: str | None) -> None:
+    # (series/onevar_constants.py; declined before it)
+    f = parse_expression(text)
+    assert onevar.taylor(f, next(iter(f.free_symbols)), sp.Rational(at or 0), 6) is not None
+    for order in (0, 1, 4, 6):
+        _check(monkeypatch, text, at, order)
 
 
 @pytest.mark.parametrize("text", ["-sin(2*x - 3)", "3*exp(x + 1)/4", "-2*cosh(x - 5)"])

@@ -10,7 +10,9 @@ engine's). Wherever this path cannot promise that, it answers None and the full
 path decides, with its own errors and messages (an irrational constant, a
 power too large for check_point, a pole, a coefficient too long to print).
 One irrational factor is taken (``_one_function``): exp, sin, cos, sinh, cosh of
-q*x + r, whose coefficients are rationals times f(c) or its cycle's functions at c.
+q*x + r, whose coefficients are rationals times f(c) or its cycle's functions at c;
+any other shape with constants from the point (exp(3), sin(5), log(17), sqrt(17) ...)
+goes to ``onevar_constants.taylor`` (coefficients in Q[constants]), the same objects again.
 
 >>> import sympy as sp
 >>> x = sp.Symbol("x", real=True)
@@ -30,7 +32,7 @@ from symengine.lib.symengine_wrapper import sympy2symengine
 
 from ..convert import to_sympy
 from ..guard import MAX_DIGITS
-from . import univariate
+from . import onevar_constants, univariate
 from .tps import Unsupported
 
 _LIMIT = int(MAX_DIGITS * math.log2(10))  # guard.check_size's limit, in bits
@@ -64,11 +66,12 @@ def taylor(expr: sp.Expr, x: sp.Symbol, a: sp.Rational,
     offsets: set[int] = set()
     try:
         series, own = univariate.walk(expr, x, a, order, guard=True, offsets=offsets)
-    except (Unsupported, ArithmeticError, ValueError, RecursionError):  # whatever it is, the full path decides
-        return _one_function(expr, x, a, order) if type(expr) in _CYCLES or type(expr) is sp.Mul else None
+    except (Unsupported, ArithmeticError, ValueError, RecursionError):  # an irrational constant, or no rule
+        found = _one_function(expr, x, a, order) if type(expr) in _CYCLES or type(expr) is sp.Mul else None
+        return found if found is not None else onevar_constants.taylor(expr, x, a, order)
     value = None
     if id(expr) in offsets:  # an irrational constant term (atan(1) = pi/4): f(a) as the derivative engine has it
-        value = _value_at(expr, x, a)
+        value = _value_at(expr, x, a)  # (measured: faster here than onevar_constants, which gives the same)
         if value is None:
             return None
         series[0] = fmpq(0)

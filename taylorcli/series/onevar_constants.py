@@ -1,0 +1,485 @@
+"""One variable at a rational point, coefficients in Q[constants]: FLINT series per monomial.
+
+Where a constant such as exp(3), sin(5), log(17) or 1/(1 + log(5)**2) enters a one-variable
+expansion, the general engine (compose.Walker on a multivariate ring, engine.py) costs
+0.3-3 ms. Here a series is a dict {monomial in the generators: fmpq_series}: the
+constants' polynomial ring times FLINT's rational series, so that a product, exp(q + v),
+sin(q + v), log(q + v) ... of a rational v are a few C calls. A function of a series whose
+coefficients hold generators is composed formally: f(u0 + v) = sum f^(n)(u0) v^n / n!.
+
+The generators are the very SymEngine values compose.Walker makes (its ``constant_of``,
+``_split``, ``_settle``, ``_inverse``, ``_sign`` and the argument's value by SymEngine's subs,
+mirrored here), and each function's series is the unique formal solution of the same
+recurrence the Walker runs (its value at the point, and 1/u0, are independent generators
+there as here): the same polynomials in the same generators. They are turned into SymPy
+objects as engine.taylor_coefficients turns them (direct.Direct, else SymEngine's expand and
+convert.to_sympy), and vetted as expansion._arithmetic vets them: the very objects, or None
+wherever the full path could decide otherwise (an error, a guard, a shape not mirrored here).
+
+>>> import sympy as sp
+>>> x = sp.Symbol("x", real=True)
+>>> taylor(sp.sin(x + 3) * sp.exp(x + 1), x, sp.Integer(2), 1)[0]
+[((0,), exp(3)*sin(5)), ((1,), exp(3)*sin(5) + exp(3)*cos(5))]
+"""
+
+from __future__ import annotations
+
+import math
+
+import flint
+import symengine as se
+import sympy as sp
+from flint import fmpq, fmpq_series
+from symengine.lib.symengine_wrapper import sympy2symengine
+
+from ..guard import MAX_DIGITS
+from .onevar_values import coefficients
+from .tps import Unsupported
+
+_LIMIT = int(MAX_DIGITS * math.log2(10))  # guard.check_size's limit, in bits
+_BAD = (se.zoo, se.nan, se.oo, -se.oo, se.I)
+_EXP, _SIN, _COS, _SINH, _COSH, _LOG, _ATAN, _ERF = range(8)
+_FUNCTION = {sp.exp: _EXP, sp.sin: _SIN, sp.cos: _COS, sp.sinh: _SINH, sp.cosh: _COSH, sp.log: _LOG,
+             sp.atan: _ATAN, sp.erf: _ERF}
+_RATIONAL = (se.Integer, se.Rational)
+
+Series = dict  # {generator exponents (no trailing zeros): fmpq_series}
+Constant = dict  # {generator exponents: fmpq}
+
+
+def taylor(expr: sp.Expr, x: sp.Symbol, a: sp.Rational,
+           order: int) -> tuple[list[tuple[tuple[sp.Integer], sp.Expr]], sp.Symbol | None] | None:
+    """(powers, value) for every non-zero term up to ``order`` >= 0, and the expression's own x; else None."""
+    saved = flint.ctx.cap
+    flint.ctx.cap = order + 1  # FLINT truncates every series at its context's cap whatever prec says
+    try:
+        walk = _Walk(x, a, order)
+        series = walk.series(expr)
+        if not walk.values or len(walk.values) > 2 * walk.nodes + 1 and len(walk.values) > walk.slots(expr):
+            return None  # rational only (univariate.py's), or more than the Walker's ring holds
+        return coefficients(series, walk.values, order), walk.own
+    except (Unsupported, ArithmeticError, ValueError, TypeError, RuntimeError, RecursionError):
+        return None
+    finally:
+        flint.ctx.cap = saved
+
+
+def _key_mul(a: tuple, b: tuple) -> tuple:
+    if len(a) < len(b):
+        a, b = b, a
+    if not b:
+        return a
+    return tuple([i + j for i, j in zip(a, b)]) + a[len(b):]
+
+
+class _Walk:
+    """The series of each subexpression once (by identity), and the generators met, as compose.Walker has them."""
+
+    def __init__(self, x: sp.Symbol, a: sp.Rational, k: int) -> None:
+        self.x, self.a, self.k, self.prec = x, a, k, k + 1
+        self.values: list = []
+        self.by_value: dict = {}
+        self.memo: dict[int, Series] = {}
+        self.own: sp.Symbol | None = None
+        self.point: dict | None = None
+        self.nodes = 0  # functions and powers walked: the Walker's slots count two each (at least)
+        self.zero = fmpq_series([0], prec=self.prec)
+        self.one = fmpq_series([1], prec=self.prec)
+
+    # --- the walk ----------------------------------------------------------------------------
+    def series(self, e: sp.Expr) -> Series:
+        if e.is_Rational:
+            return {(): fmpq_series([fmpq(int(e.p), int(e.q))], prec=self.prec)} if e.p else {}
+        if e.is_Atom:
+            if e is self.x or e == self.x:
+                if self.own is None:
+                    self.own = e
+                a = self.a
+                return {(): fmpq_series([fmpq(int(a.p), int(a.q)), 1], prec=self.prec)}
+            raise Unsupported("a constant that is not rational")
+        found = self.memo.get(id(e))
+        if found is None:
+            found = self.memo[id(e)] = self._build(e)
+        return found
+
+    def _build(self, e: sp.Expr) -> Series:
+        cls = type(e)
+        kind = _FUNCTION.get(cls)
+        args = e.args
+        if kind is None and cls is not sp.Add and cls is not sp.Mul and cls is not sp.Pow:
+            raise Unsupported(f"no rule here for {cls.__name__}")
+        parts = [self.series(arg) for arg in args]
+        # compose.Walker takes a subexpression without x as one constant: not mirrored here
+        if all(arg.is_Rational for arg in args):  # (any other atom than x raised above)
+            raise Unsupported("a constant subexpression")
+        self.nodes += kind is not None or cls is sp.Pow
+        if kind is not None:
+            return self._function(kind, args[0], parts[0])
+        if cls is sp.Pow:
+            return self._power(args[0], args[1], parts[0])
+        out = parts[0]
+        for part in parts[1:]:
+            out = self.add(out, part) if cls is sp.Add else self.mul(out, part)
+        return out
+
+    # --- arithmetic ----------------------------------------------------------------------------
+    @staticmethod
+    def add(a: Series, b: Series) -> Series:
+        out = dict(a)
+        for key, s in b.items():
+            t = out.get(key)
+            if t is None:
+                if s:
+                    out[key] = s
+            else:
+                t = t + s
+                if t:
+                    out[key] = t
+                else:
+                    del out[key]
+        return out
+
+    @staticmethod
+    def mul(a: Series, b: Series) -> Series:
+        out: Series = {}
+        for ka, sa in a.items():
+            for kb, sb in b.items():
+                p = sa * sb
+                if not p:
+                    continue
+                key = _key_mul(ka, kb)
+                t = out.get(key)
+                out[key] = p if t is None else t + p
+        return {key: s for key, s in out.items() if s}
+
+    @staticmethod
+    def scale(a: Series, c: Constant) -> Series:
+        out: Series = {}
+        for ka, sa in a.items():
+            for kc, q in c.items():
+                key = _key_mul(ka, kc)
+                p = sa * q
+                t = out.get(key)
+                out[key] = p if t is None else t + p
+        return {key: s for key, s in out.items() if s}
+
+    def lift(self, c: Constant) -> Series:
+        return {key: fmpq_series([q], prec=self.prec) for key, q in c.items()}
+
+    @staticmethod
+    def head(u: Series) -> Constant:
+        return {key: c for key, s in u.items() if (c := s[0])}
+
+    def tail(self, u: Series) -> Series:
+        """u - u(0)."""
+        out = {}
+        for key, s in u.items():
+            c = s[0]
+            if c:
+                s = s - c
+            if s:
+                out[key] = s
+        return out
+
+    def powers(self, v: Series, scales: list) -> list[Series]:
+        """v**n * scales[n] for n = 0 .. k (v(0) = 0: v**n vanishes below degree n)."""
+        out = [{(): self.one * scales[0]}]
+        term: Series = {(): self.one}
+        for n in range(1, self.k + 1):
+            term = self.mul(term, v) if term else {}
+            out.append({key: s * scales[n] for key, s in term.items()} if scales[n] else {})
+        return out
+
+    def total(self, terms: list[Series]) -> Series:
+        out: Series = {}
+        for t in terms:
+            out = self.add(out, t) if out else {key: s for key, s in t.items() if s}
+        return out
+
+    @staticmethod
+    def derivative(u: Series) -> Series:
+        return {key: d for key, s in u.items() if (d := s.derivative())}
+
+    @staticmethod
+    def integral(u: Series) -> Series:
+        return {key: s.integral() for key, s in u.items()}
+
+    # --- constants, as compose.Walker makes them ------------------------------------------------
+    def constant_of(self, value: object) -> Constant:
+        # compose.Walker.constant_of's test; f(q) or E**q (rational arguments) holds none of _BAD but itself
+        plain = not value.is_Number and all(isinstance(arg, _RATIONAL) or arg == se.E for arg in value.args)
+        if value in _BAD if value.is_Number or plain else any(value.has(bad) for bad in _BAD):
+            raise Unsupported(f"{value} is not a real number")
+        if isinstance(value, _RATIONAL):
+            q = _fmpq(value)
+            return {(): q} if q else {}
+        if isinstance(value, se.Mul) and len(value.args) == 2 and isinstance(value.args[0], _RATIONAL):
+            q = _fmpq(value.args[0])
+            return {key: c * q for key, c in self.constant_of(value.args[1]).items()}
+        if isinstance(value, se.Add):
+            return self._split(value)
+        j = self.by_value.get(value)
+        if j is None:
+            j = self.by_value[value] = len(self.values)
+            self.values.append(value)
+        return {(0,) * j + (1,): fmpq(1)}
+
+    def _split(self, value: object) -> Constant:
+        if isinstance(value, _RATIONAL):
+            q = _fmpq(value)
+            return {(): q} if q else {}
+        if isinstance(value, se.Add):
+            out: Constant = {}
+            for arg in value.args:
+                out = _cadd(out, self._split(arg))
+            return out
+        if isinstance(value, se.Mul):
+            out = {(): fmpq(1)}
+            for arg in value.args:
+                out = _cmul(out, self._split(arg))
+            return out
+        if isinstance(value, se.Pow) and isinstance(value.args[1], se.Integer) and value.args[1] > 0 \
+                and not isinstance(value.args[0], (se.Add, se.Mul, se.Pow, se.Number)):
+            base, out = self._split(value.args[0]), {(): fmpq(1)}
+            for _ in range(int(value.args[1])):
+                out = _cmul(out, base)
+            return out
+        return self.constant_of(value)
+
+    def to_engine(self, c: Constant) -> object:
+        terms = []
+        for key, q in c.items():
+            term = se.Rational(int(q.p), int(q.q))
+            for j, e in enumerate(key):
+                if e:
+                    term = term * self.values[j] ** int(e)
+            terms.append(term)
+        return se.expand(se.Add(*terms)) if terms else se.Integer(0)
+
+    def settle(self, c: Constant) -> Constant:
+        """compose.Walker._settle: a constant term whose SymEngine value is rational made that rational."""
+        if _is_rational(c):
+            return c
+        value = self.to_engine(c)
+        if isinstance(value, _RATIONAL):
+            q = _fmpq(value)
+            return {(): q} if q else {}
+        return c
+
+    def inverse(self, c: Constant) -> Constant:
+        """1/c: a rational, or compose.Walker._inverse's generator (SymEngine's 1/value)."""
+        if _is_rational(c):
+            q = c.get((), fmpq(0))
+            if not q:
+                raise Unsupported("division by a series that vanishes at the point")
+            return {(): 1 / q}
+        value = self.to_engine(c)
+        if value == 0:
+            raise Unsupported("division by a series that vanishes at the point")
+        return self.constant_of(se.Integer(1) / value)
+
+    def sign(self, c: Constant) -> int:
+        """compose.Walker._sign."""
+        if _is_rational(c):
+            q = c.get((), fmpq(0))
+            return (q > 0) - (q < 0)
+        try:
+            f = float(self.to_engine(c).n(200, real=True))
+        except (RuntimeError, TypeError, ValueError):
+            raise Unsupported("a constant term whose sign SymEngine cannot tell") from None
+        if not abs(f) > 1e-30:
+            raise Unsupported("a constant term too close to 0 to tell its sign")
+        return 1 if f > 0 else -1
+
+    def argument(self, arg: sp.Expr, u0: Constant) -> object:
+        """The argument's value at the point as compose.Walker._function takes it (a rational, else SymEngine's subs)."""
+        if _is_rational(u0):
+            q = u0.get((), fmpq(0))
+            return se.Rational(int(q.p), int(q.q))
+        if self.point is None:
+            self.point = {sympy2symengine(self.x): sympy2symengine(self.a)}
+        return sympy2symengine(arg).subs(self.point)
+
+    # --- functions ---------------------------------------------------------------------------
+    def _function(self, kind: int, arg: sp.Expr, u: Series) -> Series:  # noqa: C901 - one branch per function
+        u0 = self.head(u)
+        v = self.argument(arg, u0)
+        rational = all(not key for key in u)  # every coefficient rational: FLINT composes
+        if kind == _EXP:
+            e0 = self.constant_of(se.exp(v))
+            w = self.tail(u)
+            if rational:
+                return self.scale({(): w.get((), self.zero).exp()}, e0)
+            return self.scale(self.total(self.powers(w, _exp_scales(self.k))), e0)
+        if kind in (_SIN, _COS, _SINH, _COSH):
+            hyperbolic = kind in (_SINH, _COSH)
+            s0 = self.constant_of((se.sinh if hyperbolic else se.sin)(v))
+            c0 = self.constant_of((se.cosh if hyperbolic else se.cos)(v))
+            w = self.tail(u)
+            if rational:
+                w = w.get((), self.zero)
+                ss = {(): w.sinh() if hyperbolic else w.sin()}
+                cc = {(): w.cosh() if hyperbolic else w.cos()}
+            else:
+                terms = self.powers(w, _exp_scales(self.k))
+                sign = 1 if hyperbolic else -1
+                cc = self.total([{key: s * sign ** (n // 2) for key, s in t.items()}
+                                 for n, t in enumerate(terms) if n % 2 == 0])
+                ss = self.total([{key: s * sign ** (n // 2) for key, s in t.items()}
+                                 for n, t in enumerate(terms) if n % 2 == 1])
+            if kind in (_SIN, _SINH):  # s0 C + c0 S
+                return self.add(self.scale(cc, s0), self.scale(ss, c0))
+            if hyperbolic:  # cosh: c0 C + s0 S
+                return self.add(self.scale(cc, c0), self.scale(ss, s0))
+            return self.add(self.scale(cc, c0), self.scale(ss, {key: -q for key, q in s0.items()}))
+        if kind == _LOG:
+            u0 = self.settle(u0)
+            if self.sign(u0) <= 0:
+                raise Unsupported("log at a point where its argument is not positive")
+            l0 = self.constant_of(se.log(v))
+            inv = self.inverse(u0)
+            w = self.tail(u)
+            if rational and _is_rational(inv):
+                q = inv.get(())
+                return self.add(self.lift(l0), {(): (w.get((), self.zero) * q + 1).log()})
+            w = self.scale(w, inv)  # log(u0 (1 + w)) = l0 + sum (-1)^(n-1) w^n / n
+            return self.add(self.lift(l0), self.total(self.powers(w, _log_scales(self.k))))
+        if kind == _ATAN:  # atan' = u' / (1 + u^2)
+            inner = self.add({(): self.one}, self.mul(u, u))
+            rate = self.reciprocal(inner)
+            a0 = self.constant_of(se.atan(v))
+            return self.add(self.lift(a0), self.integral(self.mul(self.derivative(u), rate)))
+        if kind == _ERF:  # erf' = 2 exp(-u^2) / sqrt(pi) u'
+            nuu = self.mul(u, {(): -self.one})
+            nuu = self.mul(nuu, u)
+            e0 = self.constant_of(se.exp(-v**2))
+            w = self.tail(nuu)
+            if all(not key for key in w):
+                e = self.scale({(): w.get((), self.zero).exp()}, e0)
+            else:
+                e = self.scale(self.total(self.powers(w, _exp_scales(self.k))), e0)
+            rate = self.scale(e, self.constant_of(2 / se.sqrt(se.pi)))
+            f0 = self.constant_of(se.erf(v))
+            return self.add(self.lift(f0), self.integral(self.mul(self.derivative(u), rate)))
+        raise Unsupported("no rule")
+
+    def reciprocal(self, b: Series) -> Series:
+        """1/b as compose.Walker's ``ring.div(one, b, _inverse(b))`` after ``_settle``: inv0 / (1 + inv0 w)."""
+        b0 = self.settle(self.head(b))
+        if self.sign(b0) <= 0:
+            raise Unsupported("a denominator that is not positive")  # (the Walker's atan/atanh check)
+        inv = self.inverse(b0)
+        w = self.tail(b)
+        if _is_rational(inv) and all(not key for key in w):
+            q = inv[()]
+            return {(): (w.get((), self.zero) * q + 1).inv() * q}
+        w = self.scale(w, inv)
+        return self.scale(self.total(self.powers(w, _binomial_scales(fmpq(-1), self.k))), inv)
+
+    def _power(self, base: sp.Expr, exponent: sp.Expr, u: Series) -> Series:
+        if not exponent.is_Rational:
+            raise Unsupported("a power with an exponent that is not rational")
+        n, m = int(exponent.p), int(exponent.q)
+        u0 = self.head(u)
+        if not base.atoms(sp.Function):  # guard.check_point estimates this power: univariate.py's bound
+            q = u0.get((), fmpq(0))
+            if q and abs(n) * q.height_bits() > _LIMIT:
+                raise Unsupported("a power too large to compute before guard.check_point looks at it")
+        if m == 1 and n >= 0:  # ring.pow_int: plain products
+            out, square = {(): self.one}, u
+            while n:
+                if n & 1:
+                    out = self.mul(out, square)
+                n >>= 1
+                if n:
+                    square = self.mul(square, square)
+            return out
+        u0 = self.settle(u0)
+        if m != 1 and self.sign(u0) < 0:
+            raise Unsupported("a fractional power of a negative number")
+        if not u0:
+            raise Unsupported("a power of a series that vanishes at the point")
+        if m == 1 and _is_rational(u0):
+            p0 = {(): u0[()] ** n}
+        else:
+            p0 = self.constant_of(se.Pow(self.to_engine(u0), se.Rational(n, m)))
+        inv = self.inverse(u0)
+        w = self.tail(u)
+        r = fmpq(n, m)
+        if _is_rational(inv) and all(not key for key in w):
+            q = inv[()]
+            scaled = w.get((), self.zero) * q + 1
+            if m == 1:
+                series = scaled.inv() ** -n
+            else:
+                series = (scaled.log() * r).exp()
+            return self.scale({(): series}, p0)
+        w = self.scale(w, inv)  # p0 (1 + inv0 w)^r
+        return self.scale(self.total(self.powers(w, _binomial_scales(r, self.k))), p0)
+
+    # --- the Walker's slot count -------------------------------------------------------------
+    def slots(self, expr: sp.Expr) -> int:
+        """compose.Walker.slots: one, two per function or power, one per atom that is not rational (repeats counted)."""
+        counts: dict[int, int] = {}
+
+        def count(e: sp.Expr) -> int:
+            if e.is_Atom:
+                return 0 if e.is_Rational else 1
+            found = counts.get(id(e))
+            if found is None:
+                found = counts[id(e)] = (2 if isinstance(e, sp.Function) or e.is_Pow else 0) \
+                    + sum(count(arg) for arg in e.args)
+            return found
+
+        return 1 + count(expr)
+
+
+def _is_rational(c: Constant) -> bool:
+    return not c or len(c) == 1 and () in c
+
+
+def _cadd(a: Constant, b: Constant) -> Constant:
+    out = dict(a)
+    for key, q in b.items():
+        t = out.get(key, fmpq(0)) + q
+        if t:
+            out[key] = t
+        else:
+            out.pop(key, None)
+    return out
+
+
+def _cmul(a: Constant, b: Constant) -> Constant:
+    out: Constant = {}
+    for ka, qa in a.items():
+        for kb, qb in b.items():
+            key = _key_mul(ka, kb)
+            out[key] = out.get(key, fmpq(0)) + qa * qb
+    return {key: q for key, q in out.items() if q}
+
+
+def _exp_scales(k: int) -> list[fmpq]:
+    out, f = [fmpq(1)], fmpq(1)
+    for n in range(1, k + 1):
+        f = f / n
+        out.append(f)
+    return out
+
+
+def _log_scales(k: int) -> list[fmpq]:
+    return [fmpq(0)] + [fmpq((-1) ** (n - 1), n) for n in range(1, k + 1)]
+
+
+def _binomial_scales(r: fmpq, k: int) -> list[fmpq]:
+    out, b = [fmpq(1)], fmpq(1)
+    for n in range(1, k + 1):
+        b = b * (r - n + 1) / n
+        out.append(b)
+    return out
+
+
+def _fmpq(value: object) -> fmpq:
+    if isinstance(value, se.Integer):
+        return fmpq(int(value))
+    p, q = value.get_num_den()
+    return fmpq(int(p), int(q))
