@@ -42,6 +42,21 @@ _FUNCTION_TYPES = frozenset(FUNCTIONS)
 _CONSTANT = type(se.E).__mro__[1]  # SymEngine's Constant (E, pi, EulerGamma ...), not exported by name
 
 
+def engine_sign(value: object) -> int:
+    """The sign of a SymEngine constant from 200 bits; Unsupported where it is too close to 0 to call.
+
+    >>> engine_sign(se.sin(se.Integer(4)))
+    -1
+    """
+    try:
+        x = float(value.n(200, real=True))
+    except (RuntimeError, TypeError, ValueError):
+        raise Unsupported("a constant term whose sign SymEngine cannot tell") from None
+    if not abs(x) > 1e-30:
+        raise Unsupported("a constant term too close to 0 to tell its sign")
+    return 1 if x > 0 else -1
+
+
 class Walker:
     """Series of the subexpressions of one expression, each computed once."""
 
@@ -442,13 +457,7 @@ class Walker:
         if c.is_constant():
             q = c.leading_coefficient()
             return (q > 0) - (q < 0)
-        try:
-            x = float(self.to_engine(c).n(200, real=True))
-        except (RuntimeError, TypeError, ValueError):
-            raise Unsupported("a constant term whose sign SymEngine cannot tell") from None
-        if not abs(x) > 1e-30:
-            raise Unsupported("a constant term too close to 0 to tell its sign")
-        return 1 if x > 0 else -1
+        return engine_sign(self.to_engine(c))
 
     def _linear(self, u: Series, f0: object, g: Series, sign: int) -> Series:
         """F with F' = sign F g u' (sec, csc), term by term: (F g)_m needs F up to m only."""

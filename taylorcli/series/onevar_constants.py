@@ -33,6 +33,7 @@ from flint import fmpq, fmpq_series
 from symengine.lib.symengine_wrapper import sympy2symengine
 
 from ..guard import MAX_DIGITS
+from .compose import engine_sign
 from .onevar_values import coefficients
 from .tps import Unsupported
 
@@ -283,13 +284,7 @@ class _Walk:
         if _is_rational(c):
             q = c.get((), fmpq(0))
             return (q > 0) - (q < 0)
-        try:
-            f = float(self.to_engine(c).n(200, real=True))
-        except (RuntimeError, TypeError, ValueError):
-            raise Unsupported("a constant term whose sign SymEngine cannot tell") from None
-        if not abs(f) > 1e-30:
-            raise Unsupported("a constant term too close to 0 to tell its sign")
-        return 1 if f > 0 else -1
+        return engine_sign(self.to_engine(c))
 
     def argument(self, arg: sp.Expr, u0: Constant) -> object:
         """The argument's value at the point as compose.Walker._function takes it (a rational, else SymEngine's subs)."""
