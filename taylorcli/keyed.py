@@ -33,6 +33,7 @@ from typing import Any
 from sympy.core import Add, Basic, Expr, Integer, Mul, Pow, Rational, S, Symbol
 
 from . import keyed_onevar
+from .keyed_onevar import Refused, constant_term, split_lead
 from .sortkey import _CLASS, NoKey, Stop, _canonical_sum, _class_key, _plain_base, _power, key_by_id, stops
 
 
@@ -86,6 +87,14 @@ def polynomial(coefficients: Sequence[tuple[Sequence, Basic]], bases: Sequence[B
 
 
 def _build(coefficients: Sequence[tuple[Sequence, Basic]], bases: Sequence[Basic]) -> Basic | None:
+    """The sum for plain bases; None where a term needs SymPy's constructors (a Float: ``Refused``)."""
+    try:
+        return _assemble(coefficients, bases)
+    except Refused:
+        return None
+
+
+def _assemble(coefficients: Sequence[tuple[Sequence, Basic]], bases: Sequence[Basic]) -> Basic | None:
     variables = _Stops(bases)  # key_by_id's stop, made when a coefficient is not a number
     keys: dict[int, tuple] = {}  # by id (key_by_id): the bases' parts
     constants: dict[int, tuple] = {}  # by id: the coefficients' parts, never a variable (Stop)
@@ -140,23 +149,10 @@ def _build(coefficients: Sequence[tuple[Sequence, Basic]], bases: Sequence[Basic
             return None
         elif not factors:  # the constant term: a sum's terms join the polynomial's
             # Each key below walks c with the variables as stops: no factor of c may combine with their powers.
-            for arg in (c._args if c.is_Add else (c,)):
-                if arg.is_Number:
-                    if not arg.is_Rational:
-                        return None
-                    numbers.append(arg)
-                else:
-                    append((arg, key_by_id(arg, constants, variables)))
+            constant_term(c, numbers, append, constants, variables)
             continue
         elif c.is_Mul:  # a product's factors join the term's (the number first)
-            args = c._args
-            lead = args[0]
-            if lead.is_Number:
-                if not lead.is_Rational:
-                    return None
-                args = args[1:]
-            else:
-                lead = one
+            lead, args = split_lead(c)
             ids = tuple(map(id, args))
             own = shapes.get(ids)
             if own is None:

@@ -45,7 +45,7 @@ class _Other(Exception):
     """A term this path does not build: ``keyed._build`` builds the whole sum."""
 
 
-class _Refused(Exception):
+class Refused(Exception):
     """A term SymPy's constructors must build (a Float): None, as ``keyed._build`` says."""
 
 
@@ -53,7 +53,7 @@ def build(coefficients: Sequence[tuple[Sequence, Basic]], base: Basic) -> Basic 
     """``sp.Add(*(c * base**n))`` for a plain base x or x - a (``sortkey._plain_base``); None as ``keyed._build``."""
     try:
         return _terms(coefficients, base)
-    except (NoKey, Stop, _Refused):
+    except (NoKey, Stop, Refused):
         return None
     except _Other:
         pass
@@ -113,16 +113,9 @@ def _terms(coefficients: Sequence[tuple[Sequence, Basic]], base: Basic) -> Basic
             lead, own = c, None
         elif c.is_Mul and c.is_commutative:  # a product's factors join the term's (the number first)
             if p == 0:
-                _constant_term(c, numbers, append, constants, stop)
+                constant_term(c, numbers, append, constants, stop)
                 continue
-            args = c._args
-            lead = args[0]
-            if lead.is_Number:
-                if not lead.is_Rational:
-                    return None
-                args = args[1:]
-            else:
-                lead = one
+            lead, args = split_lead(c)
             ids = tuple(map(id, args))
             own = shapes.get(ids)
             if own is None:
@@ -130,7 +123,7 @@ def _terms(coefficients: Sequence[tuple[Sequence, Basic]], base: Basic) -> Basic
         elif not c.is_commutative:
             return None
         elif p == 0:
-            _constant_term(c, numbers, append, constants, stop)
+            constant_term(c, numbers, append, constants, stop)
             continue
         elif c.is_Add and _SUM_LAST and (shift is None or p != 1):
             # A sum goes after x and after any power of x - a (SymPy's class order: Symbol, Pow,
@@ -212,12 +205,23 @@ def _keys() -> list:
     return _KEYS
 
 
-def _constant_term(c: Basic, numbers: list, append: Any, constants: dict, stop: Any) -> None:
+def split_lead(c: Basic) -> tuple[Basic, tuple]:
+    """A product's rational number (1 if none) and its other factors; Refused for a Float or other number."""
+    args = c._args
+    lead = args[0]
+    if not lead.is_Number:
+        return S.One, args
+    if not lead.is_Rational:
+        raise Refused
+    return lead, args[1:]
+
+
+def constant_term(c: Basic, numbers: list, append: Any, constants: dict, stop: Any) -> None:
     """The constant term: a sum's terms join the polynomial's (its number joins ``numbers``)."""
     for arg in (c._args if c.is_Add else (c,)):
         if arg.is_Number:
             if not arg.is_Rational:
-                raise _Refused
+                raise Refused
             numbers.append(arg)
         else:
             append((arg, key_by_id(arg, constants, stop)))
