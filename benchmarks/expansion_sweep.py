@@ -108,14 +108,17 @@ def measure(seed: int, count: int, repeat: int, seconds: float, echo: bool = Tru
               f"{'speed':>6s}  case")
     out = []
     for number, (expr, variables, at, k) in enumerate(cases(seed, count), start=1):
-        mine = ours(expr, variables, at, k, repeat)
-        parsed = ours(parse_expression(expr), variables, at, k, repeat)
+        # Ours has the same limit: a case neither finishes counts 60 s on both sides (ratio 1).
+        mine = min(ours(expr, variables, at, k, repeat, limit=MAXIMA_TIMEOUT), MAXIMA_TIMEOUT)
+        parsed = min(ours(parse_expression(expr), variables, at, k, repeat, limit=MAXIMA_TIMEOUT), MAXIMA_TIMEOUT)
         theirs = maxima(expr, variables, at, k, seconds, timeout=MAXIMA_TIMEOUT) if have_maxima else None
         timed_out = theirs == float("inf")
         if timed_out:
             theirs = MAXIMA_TIMEOUT
         label = f"{expr}  [{variables}] {f'at ({at})' if at else 'at 0'}" + (
-            f"  (Maxima stopped after {MAXIMA_TIMEOUT:.0f} s: its time is at least that)" if timed_out else "")
+            f"  (Maxima stopped after {MAXIMA_TIMEOUT:.0f} s: its time is at least that)" if timed_out else "") + (
+            f"  (ours stopped after {MAXIMA_TIMEOUT:.0f} s: our speed is at most this)"
+            if MAXIMA_TIMEOUT in (mine, parsed) else "")
         out.append((theirs, mine, parsed, number, label))
         if echo:
             peer = (f"{theirs * 1e3:10.3f} {mine * 1e3:9.3f} {theirs / mine:6.2f} {parsed * 1e3:9.3f} "
