@@ -68,8 +68,8 @@ class Walker:
         self.ring = ring
         self.values: list[object] = []  # SymEngine value of each generator used
         self._by_value: dict[object, int] = {}
-        self._memo: dict[sp.Expr, Series] = {}
-        self._depends: dict[sp.Expr, tuple[int, bool]] = {}  # shape() of each subexpression
+        self._memo: dict[int, tuple[sp.Expr, Series]] = {}  # id -> (node, its series)
+        self._depends: dict[int, tuple[sp.Expr, tuple[int, bool]]] = {}  # id -> (node, its shape())
         self._tried = False  # inside a subexpression the univariate series could not give (_one_variable)
         self._engine_point: dict | None = None
 
@@ -145,19 +145,21 @@ class Walker:
 
     def shape(self, expr: sp.Expr) -> tuple[int, bool]:
         """The variables in ``expr`` (bit i: the i-th) and whether it holds a function (each subexpression once)."""
-        found = self._depends.get(expr)
-        if found is None:
-            if expr.is_Atom:
-                i = self.index.get(expr)
-                found = _NO_SHAPE if i is None else (1 << i, False)
-            else:
-                mask, function = 0, expr.is_Function
-                for arg in expr.args:
-                    part = self.shape(arg)
-                    mask |= part[0]
-                    function = function or part[1]
-                found = (mask, function)
-            self._depends[expr] = found
+        # By identity (Basic.__hash__ is Python code), the node kept beside: an id is only reused once freed
+        entry = self._depends.get(id(expr))
+        if entry is not None and entry[0] is expr:
+            return entry[1]
+        if expr.is_Atom:
+            i = self.index.get(expr) if expr.is_Symbol else None
+            found = _NO_SHAPE if i is None else (1 << i, False)
+        else:
+            mask, function = 0, expr.is_Function
+            for arg in expr.args:
+                part = self.shape(arg)
+                mask |= part[0]
+                function = function or part[1]
+            found = (mask, function)
+        self._depends[id(expr)] = (expr, found)
         return found
 
     def _one_variable(self, expr: sp.Expr) -> Series | None:
@@ -186,14 +188,16 @@ class Walker:
 
     # --- the walk -----------------------------------------------------------------------------
     def series(self, expr: sp.Expr) -> Series:
-        found = self._memo.get(expr)
-        if found is None:
-            found = self._memo[expr] = self._series(expr)
+        entry = self._memo.get(id(expr))  # by identity, as shape()
+        if entry is not None and entry[0] is expr:
+            return entry[1]
+        found = self._series(expr)
+        self._memo[id(expr)] = (expr, found)
         return found
 
     def _series(self, expr: sp.Expr) -> Series:
         ring = self.ring
-        i = self.index.get(expr)
+        i = self.index.get(expr) if expr.is_Symbol else None
         if i is not None:
             a = self.point[expr]
             # An irrational coordinate (sqrt(2), pi/4) is a generator like any other constant.

@@ -29,6 +29,7 @@ from ..guard import MAX_DIGITS
 from . import univariate
 from .compose import _FUNCTION_TYPES, FUNCTIONS, Walker
 from .direct import Direct
+from .parts import taylor_by_parts
 from .tps import NoSlot, Ring, Unsupported
 from .tps import terms as _terms
 
@@ -36,6 +37,7 @@ from .tps import terms as _terms
 # rational too long to print (MAX_DIGITS); a shorter rational is defined, real and small.
 Vet = Callable[[tuple[int, ...], sp.Expr], None]
 _LIMIT = int(MAX_DIGITS * math.log2(10))  # guard.check_size's limit, in bits
+_FIRST_SLOTS = 4
 
 
 def applies(expr: sp.Expr, degree: str, functions: set | None = None) -> str | None:
@@ -69,6 +71,15 @@ def taylor_coefficients(expr: sp.Expr, variables: Sequence[sp.Symbol], point: di
             return _univariate(expr, variables[0], point[variables[0]], order, k, vet)
         except NoSlot:
             pass  # an irrational constant, or a function it has no rule for: the general engine
+    if n > 1 and expr.is_Add:
+        try:
+            found = taylor_by_parts(expr, variables, point, order, degree, vet, _general, _exponents, _LIMIT)
+        except NoSlot:
+            found = None  # (NoSlot is Unsupported: a part the general engine refused)
+        except Unsupported:
+            found = None
+        if found is not None:
+            return found
     functions, free = (surveyed or survey(expr))[:2]
     why = applies(expr, degree, functions)  # (the univariate walk refuses what this refuses, with NoSlot)
     if why:
@@ -81,7 +92,7 @@ def taylor_coefficients(expr: sp.Expr, variables: Sequence[sp.Symbol], point: di
     try:
         if functions and any(a is not sp.S.Zero for a in point.values()):
             raise NoSlot("a function away from 0")
-        walker = Walker(variables, point, k, Ring.get(n, 0, k, each))
+        walker = Walker(variables, point, k, Ring.get(n, _FIRST_SLOTS, k, each))
         parts = walker.series(expr)
     except NoSlot:
         # Then as many slots as its functions and constants may need (the variables' atoms take
@@ -161,6 +172,12 @@ def taylor_coefficients(expr: sp.Expr, variables: Sequence[sp.Symbol], point: di
     if order < 0:
         return []
     return [(_exponents(powers), value) for powers, value in out]
+
+
+def _general(expr: sp.Expr, variables: Sequence[sp.Symbol], point: dict[sp.Symbol, sp.Expr], order: int,
+             degree: str, vet: Vet | None) -> list[tuple[tuple, sp.Expr]]:
+    """taylor_coefficients of one part of a sum (parts.py), with the part's variables only."""
+    return taylor_coefficients(expr, variables, point, order, degree, vet)
 
 
 _EXPONENTS: dict[tuple[int, ...], tuple] = {}  # (1, 0, 2) -> (Integer(1), Integer(0), Integer(2)): immutable
