@@ -29,7 +29,6 @@ from ..guard import MAX_DIGITS
 from . import univariate
 from .compose import _FUNCTION_TYPES, FUNCTIONS, Walker
 from .direct import Direct
-from .parts import taylor_by_parts
 from .tps import NoSlot, Ring, Unsupported
 from .tps import terms as _terms
 
@@ -71,15 +70,6 @@ def taylor_coefficients(expr: sp.Expr, variables: Sequence[sp.Symbol], point: di
             return _univariate(expr, variables[0], point[variables[0]], order, k, vet)
         except NoSlot:
             pass  # an irrational constant, or a function it has no rule for: the general engine
-    if n > 1 and expr.is_Add:
-        try:
-            found = taylor_by_parts(expr, variables, point, order, degree, vet, _general, _exponents, _LIMIT)
-        except NoSlot:
-            found = None  # (NoSlot is Unsupported: a part the general engine refused)
-        except Unsupported:
-            found = None
-        if found is not None:
-            return found
     functions, free = (surveyed or survey(expr))[:2]
     why = applies(expr, degree, functions)  # (the univariate walk refuses what this refuses, with NoSlot)
     if why:
@@ -172,12 +162,6 @@ def taylor_coefficients(expr: sp.Expr, variables: Sequence[sp.Symbol], point: di
     if order < 0:
         return []
     return [(_exponents(powers), value) for powers, value in out]
-
-
-def _general(expr: sp.Expr, variables: Sequence[sp.Symbol], point: dict[sp.Symbol, sp.Expr], order: int,
-             degree: str, vet: Vet | None) -> list[tuple[tuple, sp.Expr]]:
-    """taylor_coefficients of one part of a sum (parts.py), with the part's variables only."""
-    return taylor_coefficients(expr, variables, point, order, degree, vet)
 
 
 _EXPONENTS: dict[tuple[int, ...], tuple] = {}  # (1, 0, 2) -> (Integer(1), Integer(0), Integer(2)): immutable
