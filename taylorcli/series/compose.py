@@ -26,7 +26,8 @@ import sympy as sp
 from symengine.lib.symengine_wrapper import sympy2symengine
 
 from . import univariate
-from .numbers import _ONE, _ZERO, _fmpq, _fmpq_of, _fraction, _pq, engine_sign
+from .numbers import _fmpq, _fmpq_of, _fraction, _pq, engine_sign
+from .shortcuts import affine, monomial
 from .tps import NoSlot, Ring, Series, Unsupported
 from .tps import terms as _terms
 
@@ -192,7 +193,12 @@ class Walker:
         if expr.is_Add and SHORTCUTS:
             # q1 x1 + q2 x2 + ... + r (the arguments of the sweep's functions): its two parts at once,
             # the very polynomials the sum of the terms' series has (exact rational arithmetic)
-            found = self._affine(expr.args)
+            found = affine(self, expr.args)
+            if found is not None:
+                return found
+        elif (expr.is_Mul or expr.is_Pow) and SHORTCUTS:
+            # q * x * y**2 * z with every variable at 0 (the sweep's products): one monomial
+            found = monomial(self, expr)
             if found is not None:
                 return found
         if not self.depends(expr):
@@ -233,41 +239,6 @@ class Walker:
         if (type(expr) in _FUNCTION_TYPES or isinstance(expr, FUNCTIONS)) and len(expr.args) == 1:
             return self._function(type(expr), expr.args[0])
         raise Unsupported(f"no recurrence for {type(expr).__name__}")
-
-    def _affine(self, args: tuple) -> Series | None:
-        """The series of a sum of rationals, variables and rationals times variables; None for another sum."""
-        index, point = self.index, self.point
-        constant = _ZERO
-        terms: dict[int, object] = {}
-        for arg in args:
-            if arg.is_Rational:
-                constant += _fmpq_of(arg)
-                continue
-            if arg.is_Mul:
-                margs = arg.args
-                if len(margs) != 2 or not margs[0].is_Rational:
-                    return None
-                q, arg = _fmpq_of(margs[0]), margs[1]
-            else:
-                q = None
-            i = index.get(arg)
-            if i is None:
-                return None
-            a = point[arg]
-            if not a.is_Rational:  # an irrational coordinate: a generator (_series)
-                return None
-            if a:
-                constant += _fmpq_of(a) if q is None else q * _fmpq_of(a)
-            if i in terms:  # (x + 2*x: not a sum SymPy's Add leaves; the general walk adds them)
-                return None
-            terms[i] = _ONE if q is None else q
-        if not terms:
-            return None
-        ring = self.ring
-        out = ring.constant(constant)
-        if ring.k >= 1:
-            out[1] = ring.linear(terms)
-        return out
 
     def _power(self, base: sp.Expr, exponent: sp.Expr) -> Series:
         ring = self.ring
