@@ -112,12 +112,13 @@ def test_the_first_ring_slots_do_not_change_the_coefficients(case: tuple) -> Non
     expr, variables, point, order, degree = case
     with time_limit(15):
         ours = _coefficients(expr, variables, point, order, True, degree)
-        saved = engine._FIRST_SLOTS
-        engine._FIRST_SLOTS = 0  # no slot: a constant restarts the walk in a ring with enough of them
+        saved = engine._FIRST_SLOTS, engine._AWAY_SLOTS
+        # no slot at 0, and the ring with every slot at once away from 0 (as before the first slots)
+        engine._FIRST_SLOTS, engine._AWAY_SLOTS = 0, None
         try:
             plain = _coefficients(expr, variables, point, order, True, degree)
         finally:
-            engine._FIRST_SLOTS = saved
+            engine._FIRST_SLOTS, engine._AWAY_SLOTS = saved
     _same(ours, plain, case)
 
 

@@ -36,7 +36,12 @@ from .tps import terms as _terms
 # rational too long to print (MAX_DIGITS); a shorter rational is defined, real and small.
 Vet = Callable[[tuple[int, ...], sp.Expr], None]
 _LIMIT = int(MAX_DIGITS * math.log2(10))  # guard.check_size's limit, in bits
+# Generator slots of the first ring (measured on the session-7 sweep): at 0 most expansions need
+# none, some one or two (log(2), pi/4, sqrt(2)); away from 0 a few (exp(2), sin(4), cos(4)). A few
+# spare slots cost little (FLINT packs the exponents); a constant with no slot left restarts the walk
+# in a ring with as many as the expression may need. None away from 0: that ring at once.
 _FIRST_SLOTS = 4
+_AWAY_SLOTS: int | None = 6
 
 
 def applies(expr: sp.Expr, degree: str, functions: set | None = None) -> str | None:
@@ -80,9 +85,12 @@ def taylor_coefficients(expr: sp.Expr, variables: Sequence[sp.Symbol], point: di
     # is 0 there: the ring with slots comes first (the other one's walk would stop at it, wasted).
     # Either ring gives the same coefficients; only which is faster differs.
     try:
+        first = _FIRST_SLOTS
         if functions and any(a is not sp.S.Zero for a in point.values()):
-            raise NoSlot("a function away from 0")
-        walker = Walker(variables, point, k, Ring.get(n, _FIRST_SLOTS, k, each))
+            first = _AWAY_SLOTS
+            if first is None:
+                raise NoSlot("a function away from 0")
+        walker = Walker(variables, point, k, Ring.get(n, first, k, each))
         parts = walker.series(expr)
     except NoSlot:
         # Then as many slots as its functions and constants may need (the variables' atoms take
