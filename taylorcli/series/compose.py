@@ -140,8 +140,15 @@ class Walker:
             found = _NO_SHAPE if i is None else (1 << i, False)
         else:
             mask, function = 0, expr.is_Function
+            depends, index = self._depends, self.index
             for arg in expr.args:
-                part = self.shape(arg)
+                if arg.is_Atom:  # (inline: no call, no entry per atom)
+                    i = index.get(arg) if arg.is_Symbol else None
+                    if i is not None:
+                        mask |= 1 << i
+                    continue
+                entry = depends.get(id(arg))
+                part = entry[1] if entry is not None and entry[0] is arg else self.shape(arg)
                 mask |= part[0]
                 function = function or part[1]
             found = (mask, function)

@@ -224,8 +224,8 @@ def survey(expr: sp.Expr) -> Survey:
         node = stack.pop()
         if node.is_Symbol:
             symbols.add(node)
-        elif node.args and node not in seen:
-            seen.add(node)
+        elif node.args and id(node) not in seen:  # by identity: every node is alive in expr
+            seen.add(id(node))  # (an equal node met again is walked again: the same sets and facts)
             if isinstance(node, sp.Function):
                 functions.add(node)
                 if isinstance(node, _GAMMAS):
