@@ -142,3 +142,24 @@ def test_sweep_cases_equal_the_derivative_engine(text: str, variables: str, at: 
     expected = _taylor(e.expression, e.variables, e.at, order, "total", arithmetic=False)
     _same(e.coefficients, expected, text)
     engine.taylor_coefficients(e.expression, e.variables, e.at, order, "total")  # the arithmetic applies
+
+
+@settings(max_examples=max_examples(40), **SETTINGS)
+@given(cases())
+def test_the_polynomial_with_the_engines_sort_keys_is_sympys(case: tuple) -> None:
+    """The sums' keys the engine hands to keyed.polynomial are sort_key's, and the polynomial is SymPy's own."""
+    from taylorcli.sortkey import sort_key
+
+    expr, variables, point, order, degree = case
+    with time_limit(15):
+        try:
+            e = expand(expr, variables, [point[v] for v in variables], order, degree)
+        except (NotAnalytic, MathError):
+            return
+        for value, key in (e.sort_keys or {}).values():
+            assert key == sort_key(value), (case, value)
+        built = e.polynomial
+        e.sort_keys = None
+        plain = e.polynomial
+        expected = sp.Add(*[c * e.monomial(p) for p, c in e.coefficients])
+    assert sp.srepr(built) == sp.srepr(plain) == sp.srepr(expected), case

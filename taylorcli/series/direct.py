@@ -59,6 +59,9 @@ class Direct:
         self.monomials: dict[tuple, tuple] = {}
         self.keys: dict = {}
         self._mul = _class_key(sp.Mul)
+        self._add = _class_key(sp.Add)
+        # id -> (sum, its sort key) of every sum value made here: what sortkey.key_by_id gives for it
+        self.sums: dict[int, tuple[sp.Expr, tuple]] = {}
 
     @staticmethod
     def _generators(values: list, names: dict | None, memo: dict) -> tuple[dict, bool, list]:
@@ -119,7 +122,12 @@ class Direct:
                 rest.append((sp.Mul._from_args([q] + factors, True),
                              (self._mul, 1 + len(factors), ((_class_key(type(q)), 2, (q.p, q.q)),) + keys)))
         found = _canonical_sum(numbers, rest)
-        return found if found is not None else self._slow(items)
+        if found is None:
+            return self._slow(items)
+        if found.is_Add:  # its sort key from its terms' (_canonical_sum sorted ``rest``), for keyed.py's build
+            keys = tuple([_number_key(q) for q in numbers] + [item[1] for item in rest])
+            self.sums[id(found)] = (found, (self._add, len(keys), keys))
+        return found
 
     def _reduce(self, items: list) -> list:
         """``items`` with sqrt(n)**e made n**(e // 2) sqrt(n)**(e % 2), like terms summed, zeros dropped."""
@@ -187,6 +195,11 @@ class Direct:
             alone_key = (self._mul, len(factors), keys)
         found = self.monomials[gens] = (factors, keys, alone, alone_key)
         return found
+
+
+def _number_key(q: sp.Rational) -> tuple:
+    """A rational's sort key, as sort_key and key_by_id build it from _hashable_content() == (p, q)."""
+    return (_class_key(type(q)), 2, (q.p, q.q))
 
 
 def _square_root(value: object) -> bool:

@@ -56,8 +56,11 @@ def applies(expr: sp.Expr, degree: str, functions: set | None = None) -> str | N
 
 def taylor_coefficients(expr: sp.Expr, variables: Sequence[sp.Symbol], point: dict[sp.Symbol, sp.Expr],
                         order: int, degree: str, vet: Vet | None = None,
-                        surveyed: Survey | None = None) -> list[tuple[tuple, sp.Expr]]:
+                        surveyed: Survey | None = None, sort_keys: dict | None = None) -> list[tuple[tuple, sp.Expr]]:
     """(powers, exact coefficient) for every non-zero term of total degree <= ``order``.
+
+    ``sort_keys``: a dict that receives id -> (value, sort key) of coefficient sums whose key is known
+    here (keyed.polynomial's build then need not walk them again).
 
     ``degree="each"``: every term whose exponents are each <= ``order`` (total degree up to
     n * order, in a ring that drops the rest: tps.Ring's ``each``). ``surveyed``: ``survey(expr)``
@@ -169,6 +172,8 @@ def taylor_coefficients(expr: sp.Expr, variables: Sequence[sp.Symbol], point: di
         out += found
     if order < 0:
         return []
+    if sort_keys is not None and direct is not None:
+        sort_keys.update(direct.sums)
     return [(_exponents(powers), value) for powers, value in out]
 
 
