@@ -65,6 +65,8 @@ class Expansion:
     kind: str = "taylor"  # taylor, laurent, puiseux or asymptotic (singular.KINDS)
     side: str | None = None  # "+" or "-": the series holds for x > a or x < a only
     side_note: str = ""  # why one-sided when the user did not ask (f is real on one side only)
+    # id -> (coefficient, its sort key) where the engine knew it (series/engine.py), for keyed.polynomial
+    sort_keys: dict | None = field(default=None, repr=False, compare=False)
 
     @property
     def one_sided(self) -> str | None:
@@ -93,7 +95,7 @@ class Expansion:
         if fast is None:
             fast = rational_polynomial(self.coefficients, bases)
         if fast is None:  # other coefficients, or a rational point: keyed.py
-            fast = keyed_polynomial(self.coefficients, bases)
+            fast = keyed_polynomial(self.coefficients, bases, self.sort_keys)
         if fast is not None:
             return fast
         keys: dict = {}  # sort keys, once per distinct subexpression (sortkey.py)
@@ -239,7 +241,8 @@ def _survey(expr: sp.Expr) -> object:
 
 
 def _taylor(expr: sp.Expr, variables: list[sp.Symbol], point: dict[sp.Symbol, sp.Expr],
-            order: int, degree: str, arithmetic: bool = True, surveyed: object = None) -> list[tuple[Powers, sp.Expr]]:
+            order: int, degree: str, arithmetic: bool = True, surveyed: object = None,
+            keys: dict | None = None) -> list[tuple[Powers, sp.Expr]]:
     """The coefficients, by series arithmetic where it applies, else (or ``arithmetic=False``) by derivatives.
 
     ``surveyed``: series.engine.survey(expr) if the caller has it (one walk serves the guard and the engine).
@@ -260,7 +263,7 @@ def _taylor(expr: sp.Expr, variables: list[sp.Symbol], point: dict[sp.Symbol, sp
     # The arithmetic refuses every piece obstacles() names (a kink or jump has no recurrence;
     # a branch point or log at a zero of its argument is a power or log of a series that
     # vanishes at the point): where it succeeds there is none, so they are looked for after.
-    found = _arithmetic(expr, variables, point, order, degree, surveyed) if arithmetic else None
+    found = _arithmetic(expr, variables, point, order, degree, surveyed, keys) if arithmetic else None
     if found is not None:
         return found
     why = _kink(expr, point)
@@ -304,7 +307,8 @@ def _load_engine() -> list | ImportError:
 
 
 def _arithmetic(expr: sp.Expr, variables: list[sp.Symbol], point: dict[sp.Symbol, sp.Expr],
-                order: int, degree: str, surveyed: object = None) -> list[tuple[Powers, sp.Expr]] | None:
+                order: int, degree: str, surveyed: object = None,
+                keys: dict | None = None) -> list[tuple[Powers, sp.Expr]] | None:
     """The coefficients by truncated power series (taylorcli.series), or None where they do not apply.
 
     They are the very objects the derivative engine gives (tests/test_series_engine.py);
@@ -322,7 +326,7 @@ def _arithmetic(expr: sp.Expr, variables: list[sp.Symbol], point: dict[sp.Symbol
         check_size(part, "a coefficient")
 
     try:
-        found = taylor_coefficients(expr, variables, point, order, degree, vet, surveyed)
+        found = taylor_coefficients(expr, variables, point, order, degree, vet, surveyed, keys)
     except Unsupported as why:
         _log.debug("expansion: derivative engine (series arithmetic does not apply: %s)", why)
         return None
@@ -479,7 +483,8 @@ def expand(f: Expr, variables: Variables = None, at: Mapping | str | Sequence | 
     try:
         if infinite:
             raise NotAnalytic("the point is at infinity")
-        coefficients = _taylor(expr, symbols, point, order, degree, surveyed=surveyed)
+        keys: dict = {}  # sort keys the engine knows (keyed.polynomial)
+        coefficients = _taylor(expr, symbols, point, order, degree, surveyed=surveyed, keys=keys)
     except NotAnalytic as error:
         if len(symbols) > 1:
             raise NotAnalytic(f"{expr} is not analytic at {describe_point(point)}: {error}") from None
@@ -492,4 +497,5 @@ def expand(f: Expr, variables: Variables = None, at: Mapping | str | Sequence | 
         coefficients = [((e,), c) for e, c in found.items]
         return Expansion(expr, symbols, point, order, degree, coefficients, "series", found.next_exponent,
                          str(error), found.kind, found.side, found.note)
-    return Expansion(expr, symbols, point, order, degree, coefficients, method, next_exponent, reason)
+    return Expansion(expr, symbols, point, order, degree, coefficients, method, next_exponent, reason,
+                     sort_keys=keys or None)

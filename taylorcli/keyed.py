@@ -71,33 +71,43 @@ def _negative(a: Basic) -> Basic:
     return value
 
 
-def polynomial(coefficients: Sequence[tuple[Sequence, Basic]], bases: Sequence[Basic]) -> Basic | None:
+def polynomial(coefficients: Sequence[tuple[Sequence, Basic]], bases: Sequence[Basic],
+               known: dict | None = None) -> Basic | None:
     """``sp.Add(*(c * prod(b**p)))`` built without SymPy's flattening; None where that is not safe.
 
-    ``bases``: x_i - a_i with a_i rational (the symbol itself at 0).
+    ``bases``: x_i - a_i with a_i rational (the symbol itself at 0). ``known``: id -> (coefficient,
+    its sort key) for coefficients whose key is known (series/engine.py); one taken only where it is
+    that very object.
     """
     if not all(map(_plain_base, bases)):
         return None
     if len(bases) == 1:  # its own module: no per-term factor lists
         return keyed_onevar.build(coefficients, bases[0])
     try:
-        return _build(coefficients, bases)
+        return _build(coefficients, bases, known)
     except (NoKey, Stop):  # a content sort_key cannot order (a frozenset), a coefficient with a variable
         return None
 
 
-def _build(coefficients: Sequence[tuple[Sequence, Basic]], bases: Sequence[Basic]) -> Basic | None:
+def _build(coefficients: Sequence[tuple[Sequence, Basic]], bases: Sequence[Basic],
+           known: dict | None = None) -> Basic | None:
     """The sum for plain bases; None where a term needs SymPy's constructors (a Float: ``Refused``)."""
     try:
-        return _assemble(coefficients, bases)
+        return _assemble(coefficients, bases, known)
     except Refused:
         return None
 
 
-def _assemble(coefficients: Sequence[tuple[Sequence, Basic]], bases: Sequence[Basic]) -> Basic | None:
+def _assemble(coefficients: Sequence[tuple[Sequence, Basic]], bases: Sequence[Basic],
+              known: dict | None = None) -> Basic | None:
     variables = _Stops(bases)  # key_by_id's stop, made when a coefficient is not a number
     keys: dict[int, tuple] = {}  # by id (key_by_id): the bases' parts
     constants: dict[int, tuple] = {}  # by id: the coefficients' parts, never a variable (Stop)
+    if known:  # (the engine's coefficients hold no variable: nothing for the stop to find)
+        for _, c in coefficients:
+            entry = known.get(id(c))
+            if entry is not None and entry[0] is c:
+                constants[id(c)] = entry[1]
     shapes: dict[Any, tuple] = {}  # ids of a coefficient's non-number factors -> (factor, key) pairs, sorted
     # (i, id(p)) -> (b_i**p, key); by id: every p is alive in the caller's coefficients, and
     # Integer.__hash__ is Python code. Zero powers are skipped by identity (Integer(0) is S.Zero).

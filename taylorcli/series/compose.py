@@ -23,10 +23,11 @@ from fractions import Fraction
 
 import symengine as se
 import sympy as sp
-from flint import fmpq
 from symengine.lib.symengine_wrapper import sympy2symengine
 
 from . import univariate
+from .numbers import _fmpq, _fmpq_of, _fraction, _pq, engine_sign
+from .shortcuts import affine, monomial
 from .tps import NoSlot, Ring, Series, Unsupported
 from .tps import terms as _terms
 
@@ -42,21 +43,6 @@ _FUNCTION_TYPES = frozenset(FUNCTIONS)
 _CONSTANT = type(se.E).__mro__[1]  # SymEngine's Constant (E, pi, EulerGamma ...), not exported by name
 
 
-def engine_sign(value: object) -> int:
-    """The sign of a SymEngine constant from 200 bits; Unsupported where it is too close to 0 to call.
-
-    >>> engine_sign(se.sin(se.Integer(4)))
-    -1
-    """
-    try:
-        x = float(value.n(200, real=True))
-    except (RuntimeError, TypeError, ValueError):
-        raise Unsupported("a constant term whose sign SymEngine cannot tell") from None
-    if not abs(x) > 1e-30:
-        raise Unsupported("a constant term too close to 0 to tell its sign")
-    return 1 if x > 0 else -1
-
-
 class Walker:
     """Series of the subexpressions of one expression, each computed once."""
 
@@ -68,8 +54,8 @@ class Walker:
         self.ring = ring
         self.values: list[object] = []  # SymEngine value of each generator used
         self._by_value: dict[object, int] = {}
-        self._memo: dict[sp.Expr, Series] = {}
-        self._depends: dict[sp.Expr, tuple[int, bool]] = {}  # shape() of each subexpression
+        self._memo: dict[int, tuple[sp.Expr, Series]] = {}  # id -> (node, its series)
+        self._depends: dict[int, tuple[sp.Expr, tuple[int, bool]]] = {}  # id -> (node, its shape())
         self._tried = False  # inside a subexpression the univariate series could not give (_one_variable)
         self._engine_point: dict | None = None
 
@@ -145,19 +131,28 @@ class Walker:
 
     def shape(self, expr: sp.Expr) -> tuple[int, bool]:
         """The variables in ``expr`` (bit i: the i-th) and whether it holds a function (each subexpression once)."""
-        found = self._depends.get(expr)
-        if found is None:
-            if expr.is_Atom:
-                i = self.index.get(expr)
-                found = _NO_SHAPE if i is None else (1 << i, False)
-            else:
-                mask, function = 0, expr.is_Function
-                for arg in expr.args:
-                    part = self.shape(arg)
-                    mask |= part[0]
-                    function = function or part[1]
-                found = (mask, function)
-            self._depends[expr] = found
+        # By identity (Basic.__hash__ is Python code), the node kept beside: an id is only reused once freed
+        entry = self._depends.get(id(expr))
+        if entry is not None and entry[0] is expr:
+            return entry[1]
+        if expr.is_Atom:
+            i = self.index.get(expr) if expr.is_Symbol else None
+            found = _NO_SHAPE if i is None else (1 << i, False)
+        else:
+            mask, function = 0, expr.is_Function
+            depends, index = self._depends, self.index
+            for arg in expr.args:
+                if arg.is_Atom:  # (inline: no call, no entry per atom)
+                    i = index.get(arg) if arg.is_Symbol else None
+                    if i is not None:
+                        mask |= 1 << i
+                    continue
+                entry = depends.get(id(arg))
+                part = entry[1] if entry is not None and entry[0] is arg else self.shape(arg)
+                mask |= part[0]
+                function = function or part[1]
+            found = (mask, function)
+        self._depends[id(expr)] = (expr, found)
         return found
 
     def _one_variable(self, expr: sp.Expr) -> Series | None:
@@ -186,14 +181,16 @@ class Walker:
 
     # --- the walk -----------------------------------------------------------------------------
     def series(self, expr: sp.Expr) -> Series:
-        found = self._memo.get(expr)
-        if found is None:
-            found = self._memo[expr] = self._series(expr)
+        entry = self._memo.get(id(expr))  # by identity, as shape()
+        if entry is not None and entry[0] is expr:
+            return entry[1]
+        found = self._series(expr)
+        self._memo[id(expr)] = (expr, found)
         return found
 
     def _series(self, expr: sp.Expr) -> Series:
         ring = self.ring
-        i = self.index.get(expr)
+        i = self.index.get(expr) if expr.is_Symbol else None
         if i is not None:
             a = self.point[expr]
             # An irrational coordinate (sqrt(2), pi/4) is a generator like any other constant.
@@ -203,7 +200,12 @@ class Walker:
         if expr.is_Add and SHORTCUTS:
             # q1 x1 + q2 x2 + ... + r (the arguments of the sweep's functions): its two parts at once,
             # the very polynomials the sum of the terms' series has (exact rational arithmetic)
-            found = self._affine(expr.args)
+            found = affine(self, expr.args)
+            if found is not None:
+                return found
+        elif (expr.is_Mul or expr.is_Pow) and SHORTCUTS:
+            # q * x * y**2 * z with every variable at 0 (the sweep's products): one monomial
+            found = monomial(self, expr)
             if found is not None:
                 return found
         if not self.depends(expr):
@@ -244,41 +246,6 @@ class Walker:
         if (type(expr) in _FUNCTION_TYPES or isinstance(expr, FUNCTIONS)) and len(expr.args) == 1:
             return self._function(type(expr), expr.args[0])
         raise Unsupported(f"no recurrence for {type(expr).__name__}")
-
-    def _affine(self, args: tuple) -> Series | None:
-        """The series of a sum of rationals, variables and rationals times variables; None for another sum."""
-        index, point = self.index, self.point
-        constant = _ZERO
-        terms: dict[int, object] = {}
-        for arg in args:
-            if arg.is_Rational:
-                constant += _fmpq_of(arg)
-                continue
-            if arg.is_Mul:
-                margs = arg.args
-                if len(margs) != 2 or not margs[0].is_Rational:
-                    return None
-                q, arg = _fmpq_of(margs[0]), margs[1]
-            else:
-                q = None
-            i = index.get(arg)
-            if i is None:
-                return None
-            a = point[arg]
-            if not a.is_Rational:  # an irrational coordinate: a generator (_series)
-                return None
-            if a:
-                constant += _fmpq_of(a) if q is None else q * _fmpq_of(a)
-            if i in terms:  # (x + 2*x: not a sum SymPy's Add leaves; the general walk adds them)
-                return None
-            terms[i] = _ONE if q is None else q
-        if not terms:
-            return None
-        ring = self.ring
-        out = ring.constant(constant)
-        if ring.k >= 1:
-            out[1] = ring.linear(terms)
-        return out
 
     def _power(self, base: sp.Expr, exponent: sp.Expr) -> Series:
         ring = self.ring
@@ -478,30 +445,3 @@ class Walker:
                 acc = acc + ju * fg[d - j]
             out.append(ring.cut(acc * ring._inv[d] * sign))
         return out
-
-
-def _pq(c: object) -> tuple[int, int]:
-    """The numerator and denominator of a constant element of the ring."""
-    q = c.leading_coefficient() if c else None
-    return (int(q.p), int(q.q)) if q is not None else (0, 1)
-
-
-def _fraction(q: sp.Rational) -> Fraction:
-    return Fraction(int(q.p), int(q.q))
-
-
-def _fmpq_of(q: sp.Rational) -> fmpq:
-    """A SymPy rational (reduced, q > 0) as FLINT's."""
-    return fmpq(q.p, q.q) if q.q != 1 else fmpq(q.p)
-
-
-_ZERO, _ONE = fmpq(0), fmpq(1)
-
-
-def _fmpq(value: object) -> object:
-    from flint import fmpq
-
-    if isinstance(value, se.Integer):
-        return fmpq(int(value))
-    p, q = value.get_num_den()  # SymEngine's rational is reduced, q > 0
-    return fmpq(int(p), int(q))

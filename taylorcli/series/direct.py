@@ -28,6 +28,7 @@ from ..convert import add, mul, to_sympy
 from ..sortkey import _canonical_sum, _class_key, sort_args, sort_key
 
 
+_GENERATORS: dict[tuple, tuple] = {}  # SymEngine values -> Direct._generators(values), no parameter
 ONE_TERM = True  # a one-term coefficient without sort keys (False: the general sum; tests compare them)
 
 
@@ -41,25 +42,44 @@ class Direct:
     def __init__(self, values: list, names: dict | None, memo: dict,
                  rational: Callable[[object], sp.Rational]) -> None:
         self.rational = rational  # fmpq -> the SymPy Rational (engine.exact_rational, without its cache)
-        # sqrt(n) for a square-free n: its powers are reduced here (sqrt(3)**2 is 3, as SymEngine has it)
-        self.roots = {j: int(v.args[0]) for j, v in enumerate(values) if _square_root(v)}
-        self.ok = sum(_exponential(v) for v in values) <= 1 and len(self.roots) <= 1 and all(
-            _exponential(v) or j in self.roots or not isinstance(v, (se.Pow, se.Mul, se.Add, se.Number))
-            for j, v in enumerate(values))
-        self.gens = []
-        for v in values:
-            g = to_sympy(v, memo)
-            if names:
-                g = g.xreplace({s: names[s.name] for s in g.free_symbols if s.name in names})
-            self.gens.append(g)
-        if any(not self.gens[j].is_Pow for j in self.roots):  # sqrt(8) is 2*sqrt(2) in SymPy
-            self.ok = False
+        # The generators' SymPy values, once per process for the same SymEngine values (no parameter):
+        # immutable objects, the very ones to_sympy gives. (Their powers, and the leaves vetted, are per call.)
+        key = tuple(values) if not names else None
+        found = _GENERATORS.get(key) if key is not None else None
+        if found is None:
+            found = self._generators(values, names, memo)
+            if key is not None:
+                if len(_GENERATORS) >= 256:
+                    _GENERATORS.clear()
+                _GENERATORS[key] = found
+        self.roots, self.ok, self.gens = dict(found[0]), found[1], list(found[2])
         self.powers: dict[tuple[int, int], sp.Expr] = {}
         self.facts: dict[tuple[int, int], tuple[bool, sp.Expr]] = {}  # (plain alone, base) of each power
         # gens -> (factors, their keys, the monomial alone and its key); factors None: not plain
         self.monomials: dict[tuple, tuple] = {}
         self.keys: dict = {}
         self._mul = _class_key(sp.Mul)
+        self._add = _class_key(sp.Add)
+        # id -> (sum, its sort key) of every sum value made here: what sortkey.key_by_id gives for it
+        self.sums: dict[int, tuple[sp.Expr, tuple]] = {}
+
+    @staticmethod
+    def _generators(values: list, names: dict | None, memo: dict) -> tuple[dict, bool, list]:
+        """(square roots by slot, ``ok``, SymPy values) of the generators."""
+        # sqrt(n) for a square-free n: its powers are reduced here (sqrt(3)**2 is 3, as SymEngine has it)
+        roots = {j: int(v.args[0]) for j, v in enumerate(values) if _square_root(v)}
+        ok = sum(_exponential(v) for v in values) <= 1 and len(roots) <= 1 and all(
+            _exponential(v) or j in roots or not isinstance(v, (se.Pow, se.Mul, se.Add, se.Number))
+            for j, v in enumerate(values))
+        gens = []
+        for v in values:
+            g = to_sympy(v, memo)
+            if names:
+                g = g.xreplace({s: names[s.name] for s in g.free_symbols if s.name in names})
+            gens.append(g)
+        if any(not gens[j].is_Pow for j in roots):  # sqrt(8) is 2*sqrt(2) in SymPy
+            ok = False
+        return roots, ok, gens
 
     def value(self, items: list, leaves: list, big: object = None) -> sp.Expr:
         """The sum of rational * monomial over ``items``; new leaves (powers, big rationals) go to ``leaves``.
@@ -102,7 +122,12 @@ class Direct:
                 rest.append((sp.Mul._from_args([q] + factors, True),
                              (self._mul, 1 + len(factors), ((_class_key(type(q)), 2, (q.p, q.q)),) + keys)))
         found = _canonical_sum(numbers, rest)
-        return found if found is not None else self._slow(items)
+        if found is None:
+            return self._slow(items)
+        if found.is_Add:  # its sort key from its terms' (_canonical_sum sorted ``rest``), for keyed.py's build
+            keys = tuple([_number_key(q) for q in numbers] + [item[1] for item in rest])
+            self.sums[id(found)] = (found, (self._add, len(keys), keys))
+        return found
 
     def _reduce(self, items: list) -> list:
         """``items`` with sqrt(n)**e made n**(e // 2) sqrt(n)**(e % 2), like terms summed, zeros dropped."""
@@ -170,6 +195,11 @@ class Direct:
             alone_key = (self._mul, len(factors), keys)
         found = self.monomials[gens] = (factors, keys, alone, alone_key)
         return found
+
+
+def _number_key(q: sp.Rational) -> tuple:
+    """A rational's sort key, as sort_key and key_by_id build it from _hashable_content() == (p, q)."""
+    return (_class_key(type(q)), 2, (q.p, q.q))
 
 
 def _square_root(value: object) -> bool:

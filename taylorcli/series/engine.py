@@ -36,6 +36,12 @@ from .tps import terms as _terms
 # rational too long to print (MAX_DIGITS); a shorter rational is defined, real and small.
 Vet = Callable[[tuple[int, ...], sp.Expr], None]
 _LIMIT = int(MAX_DIGITS * math.log2(10))  # guard.check_size's limit, in bits
+# Generator slots of the first ring (measured on the session-7 sweep): at 0 most expansions need
+# none, some one or two (log(2), pi/4, sqrt(2)); away from 0 a few (exp(2), sin(4), cos(4)). A few
+# spare slots cost little (FLINT packs the exponents); a constant with no slot left restarts the walk
+# in a ring with as many as the expression may need. None away from 0: that ring at once.
+_FIRST_SLOTS = 4
+_AWAY_SLOTS: int | None = 6
 
 
 def applies(expr: sp.Expr, degree: str, functions: set | None = None) -> str | None:
@@ -50,8 +56,11 @@ def applies(expr: sp.Expr, degree: str, functions: set | None = None) -> str | N
 
 def taylor_coefficients(expr: sp.Expr, variables: Sequence[sp.Symbol], point: dict[sp.Symbol, sp.Expr],
                         order: int, degree: str, vet: Vet | None = None,
-                        surveyed: Survey | None = None) -> list[tuple[tuple, sp.Expr]]:
+                        surveyed: Survey | None = None, sort_keys: dict | None = None) -> list[tuple[tuple, sp.Expr]]:
     """(powers, exact coefficient) for every non-zero term of total degree <= ``order``.
+
+    ``sort_keys``: a dict that receives id -> (value, sort key) of coefficient sums whose key is known
+    here (keyed.polynomial's build then need not walk them again).
 
     ``degree="each"``: every term whose exponents are each <= ``order`` (total degree up to
     n * order, in a ring that drops the rest: tps.Ring's ``each``). ``surveyed``: ``survey(expr)``
@@ -79,9 +88,12 @@ def taylor_coefficients(expr: sp.Expr, variables: Sequence[sp.Symbol], point: di
     # is 0 there: the ring with slots comes first (the other one's walk would stop at it, wasted).
     # Either ring gives the same coefficients; only which is faster differs.
     try:
+        first = _FIRST_SLOTS
         if functions and any(a is not sp.S.Zero for a in point.values()):
-            raise NoSlot("a function away from 0")
-        walker = Walker(variables, point, k, Ring.get(n, 0, k, each))
+            first = _AWAY_SLOTS
+            if first is None:
+                raise NoSlot("a function away from 0")
+        walker = Walker(variables, point, k, Ring.get(n, first, k, each))
         parts = walker.series(expr)
     except NoSlot:
         # Then as many slots as its functions and constants may need (the variables' atoms take
@@ -160,6 +172,8 @@ def taylor_coefficients(expr: sp.Expr, variables: Sequence[sp.Symbol], point: di
         out += found
     if order < 0:
         return []
+    if sort_keys is not None and direct is not None:
+        sort_keys.update(direct.sums)
     return [(_exponents(powers), value) for powers, value in out]
 
 
@@ -215,8 +229,8 @@ def survey(expr: sp.Expr) -> Survey:
         node = stack.pop()
         if node.is_Symbol:
             symbols.add(node)
-        elif node.args and node not in seen:
-            seen.add(node)
+        elif node.args and id(node) not in seen:  # by identity: every node is alive in expr
+            seen.add(id(node))  # (an equal node met again is walked again: the same sets and facts)
             if isinstance(node, sp.Function):
                 functions.add(node)
                 if isinstance(node, _GAMMAS):

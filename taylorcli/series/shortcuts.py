@@ -1,0 +1,114 @@
+"""Shortcuts of the series walk (compose.Walker): a sum or a product whose series is read off at once.
+
+Each gives the very polynomials the plain walk gives (exact rational arithmetic); SHORTCUTS
+False in compose.py turns them off (tests/test_series_shortcuts.py compares both).
+
+>>> import sympy as sp
+>>> from .compose import Walker
+>>> from .tps import Ring
+>>> x, y = sp.symbols("x y", real=True)
+>>> w = Walker([x, y], {x: sp.Integer(0), y: sp.Integer(0)}, 3, Ring(2, 0, 3))
+>>> [str(c) for c in monomial(w, 3 * x * y)]
+['0', '0', '3*h0*h1', '0']
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import sympy as sp
+
+from .numbers import _ONE, _ZERO, _fmpq_of
+from .tps import Series
+
+if TYPE_CHECKING:
+    from .compose import Walker
+
+
+def affine(walker: Walker, args: tuple) -> Series | None:
+    """The series of a sum of rationals, variables and rationals times variables; None for another sum."""
+    index, point = walker.index, walker.point
+    constant = _ZERO
+    terms: dict[int, object] = {}
+    for arg in args:
+        if arg.is_Rational:
+            constant += _fmpq_of(arg)
+            continue
+        if arg.is_Mul:
+            margs = arg.args
+            if len(margs) != 2 or not margs[0].is_Rational:
+                return None
+            q, arg = _fmpq_of(margs[0]), margs[1]
+        else:
+            q = None
+        i = index.get(arg)
+        if i is None:
+            return None
+        a = point[arg]
+        if not a.is_Rational:  # an irrational coordinate: a generator (_series)
+            return None
+        if a:
+            constant += _fmpq_of(a) if q is None else q * _fmpq_of(a)
+        if i in terms:  # (x + 2*x: not a sum SymPy's Add leaves; the general walk adds them)
+            return None
+        terms[i] = _ONE if q is None else q
+    if not terms:
+        return None
+    ring = walker.ring
+    out = ring.constant(constant)
+    if ring.k >= 1:
+        out[1] = ring.linear(terms)
+    return out
+
+def monomial(walker: Walker, expr: sp.Expr) -> Series | None:
+    """The series of q * x_i**e_i * ..., every x_i a variable at 0 and e_i a natural number; else None.
+
+    (x*y*z)**2 too. The polynomial the products of the factors' series give (exact arithmetic):
+    q times the monomial in its degree, the rest 0 (nothing where the degree passes the order).
+    """
+    found = _monomial_parts(walker, expr)
+    if found is None:
+        return None
+    q, degree, monomial = found
+    ring = walker.ring
+    out = ring.constant(0)
+    if degree <= ring.k:
+        if q is not None:
+            monomial = monomial * _fmpq_of(q)
+        out[degree] = ring.cut(monomial)
+    return out
+
+def _monomial_parts(walker: Walker, expr: sp.Expr, depth: int = 0) -> tuple | None:
+    """(rational factor or None, degree, monomial) of a product of variables at 0; None for another shape."""
+    ring, index, point, zero = walker.ring, walker.index, walker.point, sp.S.Zero
+    q, degree, monomial = None, 0, None
+    for factor in expr.args if expr.is_Mul else (expr,):
+        if factor.is_Rational:
+            if q is not None:
+                return None
+            q = factor
+            continue
+        if factor.is_Pow:
+            base, e = factor.args
+            if not (e.is_Integer and e.p > 0):
+                return None
+            e = int(e.p)
+        else:
+            base, e = factor, 1
+        if base.is_Symbol:
+            i = index.get(base)
+            if i is None or point[base] is not zero:
+                return None
+            power, d = ring.gens[i], 1
+        elif base.is_Mul and not depth:  # (x*y*z)**2
+            inner = _monomial_parts(walker, base, 1)
+            if inner is None or inner[0] is not None:
+                return None
+            power, d = inner[2], inner[1]
+        else:
+            return None
+        degree += d * e
+        if e > 1:
+            power = power ** e
+        monomial = power if monomial is None else monomial * power
+    return None if monomial is None else (q, degree, monomial)
