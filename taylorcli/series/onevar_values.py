@@ -62,10 +62,12 @@ def coefficients(series: dict, values: list, order: int) -> list[tuple[tuple[sp.
                 continue
             leaves = []
             value = to_sympy(engine, memo, leaves, keys)
-            if any(leaf.has(sp.zoo, sp.nan) for leaf in leaves):
-                raise Unsupported("a coefficient SymEngine calls undefined")
         for leaf in leaves:
-            if not real_and_small(leaf, _LIMIT) and not _passes(leaf, d):
+            if real_and_small(leaf, _LIMIT):  # f(q), powers, positive sums of them: no zoo or nan in it
+                continue
+            if leaf.has(sp.zoo, sp.nan):
+                raise Unsupported("a coefficient SymEngine calls undefined")
+            if not _passes(leaf, d):
                 raise Unsupported("a part the full path vets")  # it raises, or says more: it decides
         out.append(((integers[d],), value))
     return out
