@@ -103,7 +103,7 @@ def _log_of_sum(arg: object) -> sp.Expr | None:
     """
     from .convert import to_sympy  # (convert imports this module)
 
-    inner = to_sympy(arg)
+    inner = to_sympy(arg, _SCOPE)
     if type(inner) is not sp.Add or not _positive_sum(inner, _BITS):
         return None
     return unevaluated(sp.log, inner)
@@ -124,12 +124,37 @@ def _power_of_sum(base: object, arg: object) -> sp.Expr | None:
     """
     from .convert import to_sympy  # (convert imports this module)
 
-    inner = to_sympy(base)
+    inner = to_sympy(base, _SCOPE)
     if type(inner) is not sp.Add or not _positive_sum(inner, _BITS):
         return None
     obj = sp.Expr.__new__(sp.Pow, inner, _rational(arg))
     obj.is_commutative = True
     return obj
+
+
+# SymEngine -> SymPy conversions of the sums under powers and logs (and of their parts), shared by
+# the leaves of one job (``shared``): 1/(1 + 2*exp(9) + exp(18)), 1/(1 + 3*exp(9) + ...) convert
+# exp(9), exp(18) ... once. Parts only: the caller's own memo and leaf vetting are untouched.
+_SCOPE: dict | None = None
+
+
+class shared:
+    """Within ``with shared():`` the parts of sums under powers and logs are converted once.
+
+    Scoped to one job: nothing survives it (a later job, after ``clear_cache``, starts afresh).
+
+    >>> with shared():
+    ...     leaf(se.Pow(1 + se.exp(9), -1)) == 1 / (1 + sp.exp(9))
+    True
+    """
+
+    def __enter__(self) -> None:
+        global _SCOPE
+        self.saved, _SCOPE = _SCOPE, {}
+
+    def __exit__(self, *exc: object) -> None:
+        global _SCOPE
+        _SCOPE = self.saved
 
 
 def power(g: sp.Expr, e: int) -> sp.Expr:

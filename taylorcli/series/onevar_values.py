@@ -19,7 +19,7 @@ import math
 import symengine as se
 import sympy as sp
 
-from ..constants import real_and_small
+from ..constants import real_and_small, shared
 from ..convert import to_sympy
 from ..guard import MAX_DIGITS, check_size, not_real
 from .direct import Direct
@@ -32,6 +32,11 @@ _UNDEFINED = (sp.zoo, sp.nan, sp.oo, -sp.oo, sp.I, sp.DiracDelta, sp.AccumBounds
 
 def coefficients(series: dict, values: list, order: int) -> list[tuple[tuple[sp.Integer], sp.Expr]]:
     """engine.taylor_coefficients' loop for one variable: the same values, vetted as expansion._arithmetic vets."""
+    with shared():  # exp(9), exp(18) ... in each 1/(1 + 2*exp(9) + exp(18)) ... converted once
+        return _coefficients(series, values, order)
+
+
+def _coefficients(series: dict, values: list, order: int) -> list[tuple[tuple[sp.Integer], sp.Expr]]:
     m = len(values)
     padded = [(key + (0,) * (m - len(key)), s) for key, s in series.items()]
     direct = None
