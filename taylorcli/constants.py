@@ -103,7 +103,7 @@ def _log_of_sum(arg: object) -> sp.Expr | None:
     """
     from .convert import to_sympy  # (convert imports this module)
 
-    inner = to_sympy(arg, _SCOPE)
+    inner = to_sympy(arg) if _SCOPE is None else to_sympy(arg, _SCOPE[0], None, _SCOPE[1])
     if type(inner) is not sp.Add or not _positive_sum(inner, _BITS):
         return None
     return unevaluated(sp.log, inner)
@@ -124,7 +124,7 @@ def _power_of_sum(base: object, arg: object) -> sp.Expr | None:
     """
     from .convert import to_sympy  # (convert imports this module)
 
-    inner = to_sympy(base, _SCOPE)
+    inner = to_sympy(base) if _SCOPE is None else to_sympy(base, _SCOPE[0], None, _SCOPE[1])
     if type(inner) is not sp.Add or not _positive_sum(inner, _BITS):
         return None
     obj = sp.Expr.__new__(sp.Pow, inner, _rational(arg))
@@ -134,8 +134,9 @@ def _power_of_sum(base: object, arg: object) -> sp.Expr | None:
 
 # SymEngine -> SymPy conversions of the sums under powers and logs (and of their parts), shared by
 # the leaves of one job (``shared``): 1/(1 + 2*exp(9) + exp(18)), 1/(1 + 3*exp(9) + ...) convert
-# exp(9), exp(18) ... once. Parts only: the caller's own memo and leaf vetting are untouched.
-_SCOPE: dict | None = None
+# exp(9), exp(18) ... once, and sort their terms with one memo of sort keys (sortkey.sort_args: the
+# order SymPy's own sort gives, faster). Parts only: the caller's own memo and leaf vetting are untouched.
+_SCOPE: tuple[dict, dict] | None = None  # (conversions, sort keys)
 
 
 class shared:
@@ -150,7 +151,7 @@ class shared:
 
     def __enter__(self) -> None:
         global _SCOPE
-        self.saved, _SCOPE = _SCOPE, {}
+        self.saved, _SCOPE = _SCOPE, ({}, {})
 
     def __exit__(self, *exc: object) -> None:
         global _SCOPE

@@ -70,7 +70,7 @@ def _coefficients(series: dict, values: list, order: int) -> list[tuple[tuple[sp
         for leaf in leaves:
             if real_and_small(leaf, _LIMIT):  # f(q), powers, positive sums of them: no zoo or nan in it
                 continue
-            if leaf.has(sp.zoo, sp.nan):
+            if not leaf.is_Rational and leaf.has(sp.zoo, sp.nan):  # (a Rational is neither)
                 raise Unsupported("a coefficient SymEngine calls undefined")
             if not _passes(leaf, d):
                 raise Unsupported("a part the full path vets")  # it raises, or says more: it decides
