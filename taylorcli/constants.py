@@ -67,8 +67,11 @@ def leaf(value: object) -> sp.Expr | None:
 
 
 # f(g(...)) where f's eval can only leave it as it is (below): f and g among these
-_OUTER = (sp.sin, sp.cos, sp.sinh, sp.cosh)
+_OUTER = (sp.sin, sp.cos, sp.sinh, sp.cosh, sp.atan)
 _INNER = (sp.sin, sp.cos, sp.tan, sp.sinh, sp.cosh, sp.exp)
+# sinh/cosh.eval rewrite no atan (only asinh/acosh/atanh/acoth); atan.eval rewrites tan and cot only
+_INNER_OF = {sp.sinh: _INNER + (sp.atan,), sp.cosh: _INNER + (sp.atan,),
+             sp.atan: (sp.sin, sp.cos, sp.sinh, sp.cosh, sp.exp, sp.atan)}
 
 
 def _nested(cls: type, arg: object) -> sp.Expr | None:
@@ -83,11 +86,18 @@ def _nested(cls: type, arg: object) -> sp.Expr | None:
     or asinh/acosh/atanh/acoth: none is in ``_INNER``. What is left is ``arg.is_zero``, which
     SymPy cannot prove of these (sin(4) != 0: |4 - k pi| > 0, and so on down): when it is
     not True, eval returns None. (tests/test_series_points.py compares with SymPy's conversion.)
+
+    sinh/cosh of atan(q) too: their eval's inverse rewrites are asinh/acosh/atanh/acoth only.
+    atan of g(c) (exp(-6), sinh(atan(9)) ..., no tan): atan.eval's number branch and AccumBounds do
+    not apply, ``could_extract_minus_sign`` is False, ``arg in _atan_table()`` compares structurally
+    with algebraic numbers (no function application is one; building that table after clear_cache
+    costs ~5 ms), no I coefficient, is_zero not True, and it rewrites only tan and cot.
+    (tests/test_onevar_constants_shared.py compares with SymPy's conversion.)
     """
     if cls not in _OUTER:
         return None
     inner = leaf(arg)
-    if inner is None or type(inner) not in _INNER:
+    if inner is None or type(inner) not in _INNER_OF.get(cls, _INNER):
         return None
     return unevaluated(cls, inner)
 

@@ -37,3 +37,25 @@ def test_shared_parts_build_sympys_objects_and_do_not_outlive_the_job() -> None:
     assert sp.srepr(log) == sp.srepr(sp.log(base._sympy_()))
     import taylorcli.constants as constants
     assert constants._SCOPE is None
+
+
+@pytest.mark.parametrize("build", [lambda m: m.atan(m.exp(-6)), lambda m: m.atan(m.exp(sp.Rational(3, 2) if m is sp else
+                                                                                     se.Rational(3, 2))),
+                                   lambda m: m.sinh(m.atan(9)), lambda m: m.cosh(m.atan(4)),
+                                   lambda m: m.atan(m.sinh(m.atan(9))), lambda m: m.atan(m.cos(5)),
+                                   lambda m: m.atan(m.atan(7)), lambda m: m.cosh(m.atan(m.exp(-2)))])
+def test_nested_atan_leaves_are_sympys_own(build: object) -> None:
+    from test_series_onevar_constants import _same_object
+    got = leaf(build(se))
+    assert got is not None
+    sp.core.cache.clear_cache()
+    want = build(se)._sympy_()
+    _same_object(got, want)
+    assert got.nargs == want.nargs and got.args[0].func == want.args[0].func
+    for fact in ("real", "positive", "zero", "finite"):
+        assert getattr(got, f"is_{fact}") == getattr(want, f"is_{fact}")
+    assert sp.srepr(got) == sp.srepr(build(sp))
+
+
+def test_atan_of_tan_and_sin_of_atan_are_left_to_sympy() -> None:
+    assert leaf(se.atan(se.tan(2))) is None and leaf(se.sin(se.atan(3))) is None
