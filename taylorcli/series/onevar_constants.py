@@ -81,6 +81,7 @@ class _Walk:
         self.values: list = []
         self.by_value: dict = {}
         self.memo: dict[int, Series] = {}
+        self.engine: dict[tuple, object] = {}  # to_engine's, by a constant's items
         self.own: sp.Symbol | None = None
         self.point: dict | None = None
         self.nodes = 0  # functions and powers walked: the Walker's slots count two each (at least)
@@ -142,6 +143,14 @@ class _Walk:
 
     @staticmethod
     def mul(a: Series, b: Series) -> Series:
+        # a factor with a rational series only (the key ()): one product per term, in the order the
+        # double loop below gives (a's keys, else b's), without its key products and merges
+        if len(b) == 1 and () in b:
+            sb = b[()]
+            return {key: p for key, s in a.items() if (p := s * sb)}
+        if len(a) == 1 and () in a:
+            sa = a[()]
+            return {key: p for key, s in b.items() if (p := sa * s)}
         out: Series = {}
         for ka, sa in a.items():
             for kb, sb in b.items():
@@ -248,6 +257,14 @@ class _Walk:
         return self.constant_of(value)
 
     def to_engine(self, c: Constant) -> object:
+        # settle, sign and inverse of one constant ask for its value in turn: made once (per walk)
+        memo = tuple(c.items())
+        found = self.engine.get(memo)
+        if found is None:
+            found = self.engine[memo] = self._to_engine(c)
+        return found
+
+    def _to_engine(self, c: Constant) -> object:
         terms = []
         for key, q in c.items():
             term = se.Rational(int(q.p), int(q.q))
