@@ -216,9 +216,13 @@ class _Walk:
 
     # --- constants, as compose.Walker makes them ------------------------------------------------
     def constant_of(self, value: object) -> Constant:
-        # compose.Walker.constant_of's test; f(q) or E**q (rational arguments) holds none of _BAD but itself
-        plain = not value.is_Number and all(isinstance(arg, _RATIONAL) or arg == se.E for arg in value.args)
-        if value in _BAD if value.is_Number or plain else any(value.has(bad) for bad in _BAD):
+        # compose.Walker.constant_of's test; f(q) or E**q (rational arguments) holds none of _BAD but itself,
+        # and is none of them (all Numbers; SymEngine's == is structural): ``value in _BAD`` (~3 us) only for a Number
+        if value.is_Number:
+            if value in _BAD:
+                raise Unsupported(f"{value} is not a real number")
+        elif not all(isinstance(arg, _RATIONAL) or arg == se.E for arg in value.args) \
+                and any(value.has(bad) for bad in _BAD):
             raise Unsupported(f"{value} is not a real number")
         if isinstance(value, _RATIONAL):
             q = _fmpq(value)
