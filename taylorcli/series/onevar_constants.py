@@ -34,6 +34,7 @@ from symengine.lib.symengine_wrapper import sympy2symengine
 
 from ..guard import MAX_DIGITS
 from .compose import engine_sign
+from .onevar_engine import engine_of
 from .onevar_values import coefficients
 from .tps import Unsupported
 
@@ -82,6 +83,7 @@ class _Walk:
         self.by_value: dict = {}
         self.memo: dict[int, Series] = {}
         self.engine: dict[tuple, object] = {}  # to_engine's, by a constant's items
+        self.converted: dict[int, object] = {}  # engine_of's, by id of a subexpression
         self.own: sp.Symbol | None = None
         self.point: dict | None = None
         self.nodes = 0  # functions and powers walked: the Walker's slots count two each (at least)
@@ -314,7 +316,7 @@ class _Walk:
             return se.Rational(int(q.p), int(q.q))
         if self.point is None:
             self.point = {sympy2symengine(self.x): sympy2symengine(self.a)}
-        return sympy2symengine(arg).subs(self.point)
+        return engine_of(arg, self.converted).subs(self.point)  # sympy2symengine's object, parts once
 
     # --- functions ---------------------------------------------------------------------------
     def _function(self, kind: int, arg: sp.Expr, u: Series) -> Series:  # noqa: C901 - one branch per function
