@@ -82,7 +82,7 @@ class _Walk:
         self.values: list = []
         self.by_value: dict = {}
         self.memo: dict[int, Series] = {}
-        self.engine: dict[tuple, object] = {}  # to_engine's, by a constant's items
+        self.engine: dict[int, tuple] = {}  # to_engine's, by id of a constant: (it, its value)
         self.converted: dict[int, object] = {}  # engine_of's, by id of a subexpression
         self.own: sp.Symbol | None = None
         self.point: dict | None = None
@@ -263,12 +263,12 @@ class _Walk:
         return self.constant_of(value)
 
     def to_engine(self, c: Constant) -> object:
-        # settle, sign and inverse of one constant ask for its value in turn: made once (per walk)
-        memo = tuple(c.items())
-        found = self.engine.get(memo)
-        if found is None:
-            found = self.engine[memo] = self._to_engine(c)
-        return found
+        # settle, sign and inverse of one constant (the same dict) ask for its value in turn: made once.
+        # By id, the dict kept alive beside its value (a key of its items would hash each fmpq: slower)
+        found = self.engine.get(id(c))
+        if found is None or found[0] is not c:
+            found = self.engine[id(c)] = (c, self._to_engine(c))
+        return found[1]
 
     def _to_engine(self, c: Constant) -> object:
         terms = []
