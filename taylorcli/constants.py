@@ -67,8 +67,11 @@ def leaf(value: object) -> sp.Expr | None:
 
 
 # f(g(...)) where f's eval can only leave it as it is (below): f and g among these
-_OUTER = (sp.sin, sp.cos, sp.sinh, sp.cosh)
+_OUTER = (sp.sin, sp.cos, sp.sinh, sp.cosh, sp.atan)
 _INNER = (sp.sin, sp.cos, sp.tan, sp.sinh, sp.cosh, sp.exp)
+# sinh/cosh.eval rewrite no atan (only asinh/acosh/atanh/acoth); atan.eval rewrites tan and cot only
+_INNER_OF = {sp.sinh: _INNER + (sp.atan,), sp.cosh: _INNER + (sp.atan,),
+             sp.atan: (sp.sin, sp.cos, sp.sinh, sp.cosh, sp.exp, sp.atan)}
 
 
 def _nested(cls: type, arg: object) -> sp.Expr | None:
@@ -83,11 +86,18 @@ def _nested(cls: type, arg: object) -> sp.Expr | None:
     or asinh/acosh/atanh/acoth: none is in ``_INNER``. What is left is ``arg.is_zero``, which
     SymPy cannot prove of these (sin(4) != 0: |4 - k pi| > 0, and so on down): when it is
     not True, eval returns None. (tests/test_series_points.py compares with SymPy's conversion.)
+
+    sinh/cosh of atan(q) too: their eval's inverse rewrites are asinh/acosh/atanh/acoth only.
+    atan of g(c) (exp(-6), sinh(atan(9)) ..., no tan): atan.eval's number branch and AccumBounds do
+    not apply, ``could_extract_minus_sign`` is False, ``arg in _atan_table()`` compares structurally
+    with algebraic numbers (no function application is one; building that table after clear_cache
+    costs ~5 ms), no I coefficient, is_zero not True, and it rewrites only tan and cot.
+    (tests/test_onevar_constants_shared.py compares with SymPy's conversion.)
     """
     if cls not in _OUTER:
         return None
     inner = leaf(arg)
-    if inner is None or type(inner) not in _INNER:
+    if inner is None or type(inner) not in _INNER_OF.get(cls, _INNER):
         return None
     return unevaluated(cls, inner)
 
@@ -103,7 +113,7 @@ def _log_of_sum(arg: object) -> sp.Expr | None:
     """
     from .convert import to_sympy  # (convert imports this module)
 
-    inner = to_sympy(arg)
+    inner = to_sympy(arg) if _SCOPE is None else to_sympy(arg, _SCOPE[0], None, _SCOPE[1])
     if type(inner) is not sp.Add or not _positive_sum(inner, _BITS):
         return None
     return unevaluated(sp.log, inner)
@@ -124,12 +134,38 @@ def _power_of_sum(base: object, arg: object) -> sp.Expr | None:
     """
     from .convert import to_sympy  # (convert imports this module)
 
-    inner = to_sympy(base)
+    inner = to_sympy(base) if _SCOPE is None else to_sympy(base, _SCOPE[0], None, _SCOPE[1])
     if type(inner) is not sp.Add or not _positive_sum(inner, _BITS):
         return None
     obj = sp.Expr.__new__(sp.Pow, inner, _rational(arg))
     obj.is_commutative = True
     return obj
+
+
+# SymEngine -> SymPy conversions of the sums under powers and logs (and of their parts), shared by
+# the leaves of one job (``shared``): 1/(1 + 2*exp(9) + exp(18)), 1/(1 + 3*exp(9) + ...) convert
+# exp(9), exp(18) ... once, and sort their terms with one memo of sort keys (sortkey.sort_args: the
+# order SymPy's own sort gives, faster). Parts only: the caller's own memo and leaf vetting are untouched.
+_SCOPE: tuple[dict, dict] | None = None  # (conversions, sort keys)
+
+
+class shared:
+    """Within ``with shared():`` the parts of sums under powers and logs are converted once.
+
+    Scoped to one job: nothing survives it (a later job, after ``clear_cache``, starts afresh).
+
+    >>> with shared():
+    ...     leaf(se.Pow(1 + se.exp(9), -1)) == 1 / (1 + sp.exp(9))
+    True
+    """
+
+    def __enter__(self) -> None:
+        global _SCOPE
+        self.saved, _SCOPE = _SCOPE, ({}, {})
+
+    def __exit__(self, *exc: object) -> None:
+        global _SCOPE
+        _SCOPE = self.saved
 
 
 def power(g: sp.Expr, e: int) -> sp.Expr:

@@ -34,6 +34,7 @@ from symengine.lib.symengine_wrapper import sympy2symengine
 
 from ..guard import MAX_DIGITS
 from .compose import engine_sign
+from .onevar_engine import engine_of
 from .onevar_values import coefficients
 from .tps import Unsupported
 
@@ -81,6 +82,8 @@ class _Walk:
         self.values: list = []
         self.by_value: dict = {}
         self.memo: dict[int, Series] = {}
+        self.engine: dict[int, tuple] = {}  # to_engine's, by id of a constant: (it, its value)
+        self.converted: dict[int, object] = {}  # engine_of's, by id of a subexpression
         self.own: sp.Symbol | None = None
         self.point: dict | None = None
         self.nodes = 0  # functions and powers walked: the Walker's slots count two each (at least)
@@ -142,6 +145,14 @@ class _Walk:
 
     @staticmethod
     def mul(a: Series, b: Series) -> Series:
+        # a factor with a rational series only (the key ()): one product per term, in the order the
+        # double loop below gives (a's keys, else b's), without its key products and merges
+        if len(b) == 1 and () in b:
+            sb = b[()]
+            return {key: p for key, s in a.items() if (p := s * sb)}
+        if len(a) == 1 and () in a:
+            sa = a[()]
+            return {key: p for key, s in b.items() if (p := sa * s)}
         out: Series = {}
         for ka, sa in a.items():
             for kb, sb in b.items():
@@ -207,9 +218,13 @@ class _Walk:
 
     # --- constants, as compose.Walker makes them ------------------------------------------------
     def constant_of(self, value: object) -> Constant:
-        # compose.Walker.constant_of's test; f(q) or E**q (rational arguments) holds none of _BAD but itself
-        plain = not value.is_Number and all(isinstance(arg, _RATIONAL) or arg == se.E for arg in value.args)
-        if value in _BAD if value.is_Number or plain else any(value.has(bad) for bad in _BAD):
+        # compose.Walker.constant_of's test; f(q) or E**q (rational arguments) holds none of _BAD but itself,
+        # and is none of them (all Numbers; SymEngine's == is structural): ``value in _BAD`` (~3 us) only for a Number
+        if value.is_Number:
+            if value in _BAD:
+                raise Unsupported(f"{value} is not a real number")
+        elif not all(isinstance(arg, _RATIONAL) or arg == se.E for arg in value.args) \
+                and any(value.has(bad) for bad in _BAD):
             raise Unsupported(f"{value} is not a real number")
         if isinstance(value, _RATIONAL):
             q = _fmpq(value)
@@ -248,6 +263,14 @@ class _Walk:
         return self.constant_of(value)
 
     def to_engine(self, c: Constant) -> object:
+        # settle, sign and inverse of one constant (the same dict) ask for its value in turn: made once.
+        # By id, the dict kept alive beside its value (a key of its items would hash each fmpq: slower)
+        found = self.engine.get(id(c))
+        if found is None or found[0] is not c:
+            found = self.engine[id(c)] = (c, self._to_engine(c))
+        return found[1]
+
+    def _to_engine(self, c: Constant) -> object:
         terms = []
         for key, q in c.items():
             term = se.Rational(int(q.p), int(q.q))
@@ -293,7 +316,7 @@ class _Walk:
             return se.Rational(int(q.p), int(q.q))
         if self.point is None:
             self.point = {sympy2symengine(self.x): sympy2symengine(self.a)}
-        return sympy2symengine(arg).subs(self.point)
+        return engine_of(arg, self.converted).subs(self.point)  # sympy2symengine's object, parts once
 
     # --- functions ---------------------------------------------------------------------------
     def _function(self, kind: int, arg: sp.Expr, u: Series) -> Series:  # noqa: C901 - one branch per function
@@ -376,10 +399,9 @@ class _Walk:
             raise Unsupported("a power with an exponent that is not rational")
         n, m = int(exponent.p), int(exponent.q)
         u0 = self.head(u)
-        if not base.atoms(sp.Function):  # guard.check_point estimates this power: univariate.py's bound
-            q = u0.get((), fmpq(0))
-            if q and abs(n) * q.height_bits() > _LIMIT:
-                raise Unsupported("a power too large to compute before guard.check_point looks at it")
+        q = u0.get(())  # guard.check_point estimates a power of a base without functions: univariate.py's bound
+        if q and abs(n) * q.height_bits() > _LIMIT and not base.atoms(sp.Function):  # (atoms last: ~20 us)
+            raise Unsupported("a power too large to compute before guard.check_point looks at it")
         if m == 1 and n >= 0:  # ring.pow_int: plain products
             out, square = {(): self.one}, u
             while n:

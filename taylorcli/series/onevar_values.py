@@ -19,7 +19,7 @@ import math
 import symengine as se
 import sympy as sp
 
-from ..constants import real_and_small
+from ..constants import real_and_small, shared
 from ..convert import to_sympy
 from ..guard import MAX_DIGITS, check_size, not_real
 from .direct import Direct
@@ -32,6 +32,11 @@ _UNDEFINED = (sp.zoo, sp.nan, sp.oo, -sp.oo, sp.I, sp.DiracDelta, sp.AccumBounds
 
 def coefficients(series: dict, values: list, order: int) -> list[tuple[tuple[sp.Integer], sp.Expr]]:
     """engine.taylor_coefficients' loop for one variable: the same values, vetted as expansion._arithmetic vets."""
+    with shared():  # exp(9), exp(18) ... in each 1/(1 + 2*exp(9) + exp(18)) ... converted once
+        return _coefficients(series, values, order)
+
+
+def _coefficients(series: dict, values: list, order: int) -> list[tuple[tuple[sp.Integer], sp.Expr]]:
     m = len(values)
     padded = [(key + (0,) * (m - len(key)), s) for key, s in series.items()]
     direct = None
@@ -62,10 +67,12 @@ def coefficients(series: dict, values: list, order: int) -> list[tuple[tuple[sp.
                 continue
             leaves = []
             value = to_sympy(engine, memo, leaves, keys)
-            if any(leaf.has(sp.zoo, sp.nan) for leaf in leaves):
-                raise Unsupported("a coefficient SymEngine calls undefined")
         for leaf in leaves:
-            if not real_and_small(leaf, _LIMIT) and not _passes(leaf, d):
+            if real_and_small(leaf, _LIMIT):  # f(q), powers, positive sums of them: no zoo or nan in it
+                continue
+            if not leaf.is_Rational and leaf.has(sp.zoo, sp.nan):  # (a Rational is neither)
+                raise Unsupported("a coefficient SymEngine calls undefined")
+            if not _passes(leaf, d):
                 raise Unsupported("a part the full path vets")  # it raises, or says more: it decides
         out.append(((integers[d],), value))
     return out
