@@ -64,6 +64,7 @@ from __future__ import annotations
 import sympy as sp
 
 from . import parse_fast, parse_pow
+from .parse_quick import above_one
 
 _KEEP = (sp.exp, sp.sin, sp.cos, sp.atan, sp.sinh, sp.cosh, sp.tanh, sp.erf)  # non-constant of non-constant
 _TAKEN = frozenset(_KEEP + (sp.tan, sp.log))  # the functions built unevaluated of a non_constant argument
@@ -84,7 +85,7 @@ def non_constant(e: sp.Basic) -> bool:
         return non_constant(e.args[0])
     if cls is sp.Pow:
         b, n = e.args
-        if n.is_Integer and n > 1:
+        if n.is_Integer and above_one(n):
             return non_constant(b)
         return n.is_Rational and n != 0 and parse_pow.positive_everywhere(b) and non_constant(b)
     if cls is sp.log:

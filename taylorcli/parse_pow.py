@@ -64,6 +64,7 @@ import sympy as sp
 from sympy.core.expr import Expr
 
 from . import parse_fast
+from .parse_quick import positive, postprocessed, zero_or_one
 
 
 def finite_by_shape(e: sp.Basic) -> bool:
@@ -73,7 +74,7 @@ def finite_by_shape(e: sp.Basic) -> bool:
     cls = type(e)
     if cls is sp.Pow:
         b, n = e.args
-        if n.is_Integer and n > 0:
+        if n.is_Integer and positive(n):
             return finite_by_shape(b)
         return n.is_Rational and positive_everywhere(b)
     if e.is_Rational or parse_fast._plain_symbol(e):
@@ -87,7 +88,7 @@ def finite_by_shape(e: sp.Basic) -> bool:
 
 def _unevaluated_pow(base: sp.Expr, exponent: sp.Rational) -> sp.Expr:
     obj = Expr.__new__(sp.Pow, base, exponent)  # what Pow.__new__ builds once _eval_power returned None
-    obj = sp.Pow._exec_constructor_postprocessors(obj)
+    obj = postprocessed(sp.Pow, obj)
     if isinstance(obj, sp.Pow):
         obj.is_commutative = base.is_commutative and exponent.is_commutative
     return obj
@@ -104,7 +105,7 @@ def power(base: sp.Expr, exponent: sp.Expr) -> sp.Expr | None:
     >>> power(sp.exp(x), sp.S.Half) is None  # SymPy decides
     True
     """
-    if not parse_fast._evaluating() or not isinstance(exponent, sp.Rational) or exponent in (0, 1):
+    if not parse_fast._evaluating() or not isinstance(exponent, sp.Rational) or zero_or_one(exponent):
         return None
     if not isinstance(base, Expr) or base.is_number:
         return None
@@ -177,7 +178,7 @@ def inert_factor(e: sp.Basic) -> bool:
     if type(e) is not sp.Pow:
         return False
     base, exponent = e.args
-    return (isinstance(exponent, sp.Rational) and exponent not in (0, 1) and isinstance(base, Expr)
+    return (isinstance(exponent, sp.Rational) and not zero_or_one(exponent) and isinstance(base, Expr)
             and not base.is_number and base.is_commutative is True and _inert_base(base))
 
 
@@ -191,12 +192,12 @@ def positive_everywhere(e: sp.Basic) -> bool:
     >>> positive_everywhere(1 + sp.cos(parse_fast.real_symbol("x"))**2)
     True
     """
-    if type(e) is not sp.Add or not e.args[0].is_Rational or e.args[0] <= 0:
+    if type(e) is not sp.Add or not e.args[0].is_Rational or not positive(e.args[0]):
         return False
     for t in e.args[1:]:
         rest = t.args if type(t) is sp.Mul else (t,)  # x**2*y**2 is x**2 and y**2
         if rest[0].is_Rational:
-            if rest[0] <= 0:
+            if not positive(rest[0]):
                 return False
             rest = rest[1:]
         if not all(_non_negative(f) for f in rest):
@@ -210,7 +211,7 @@ def _non_negative(f: sp.Basic) -> bool:
     cls = type(f)
     if cls is sp.Pow:
         b, n = f.args
-        if n.is_Integer and n > 0 and n % 2 == 0:
+        if n.is_Integer and positive(n) and n.p % 2 == 0:
             return finite_by_shape(b)
         return n.is_Rational and positive_everywhere(b)
     return cls is sp.exp and finite_by_shape(f.args[0])

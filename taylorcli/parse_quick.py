@@ -1,0 +1,82 @@
+"""Small exact replacements for SymPy calls the parser makes on every node (issue 9: parse cost).
+
+Parsing ``sqrt(1 + (sin(x))**2) + cos(x)`` took ~0.13 ms after ``clear_cache()``,
+spread over every node: each object built directly (parse_fast, parse_pow)
+still ran ``Basic._exec_constructor_postprocessors`` (~2 us: its two lookups
+are ``@cacheit`` functions, emptied by ``clear_cache()``), and each shape
+test compared a SymPy number with a Python int (``n > 0``, ``exponent in (0,
+1)``, ``abs(exponent) > MAX_EXPONENT``: ~1-2 us each, through ``sympify``).
+This module gives the same answers without those detours.
+
+``postprocessed(cls, obj)`` is ``cls._exec_constructor_postprocessors(obj)``
+(sympy/core/basic.py, SymPy 1.14): that function gathers, for each argument
+``i`` of obj, the functions ``_get_postprocessors(clsname, type(i))`` finds in
+``Basic._constructor_postprocessor_mapping[c]`` for the classes ``c`` of
+``type(i).mro()`` that are keys of the mapping, and applies them to obj. If no
+argument's type has such a class in its mro, the set is empty and obj is
+returned as it is: that is checked here, remembering per type (a type's mro is
+fixed) while the mapping's keys stay the same (the memory is dropped when they
+change); else SymPy's own function runs.
+
+The comparisons (``positive``, ``above_one``, ``zero_or_one``, ``exceeds``) act
+on a SymPy Rational r = p/q as SymPy stores it (q > 0, gcd 1): ``r > 0`` is
+``p > 0``; ``r in (0, 1)`` is ``p == 0 or p == q == 1`` (Rational.__eq__
+compares p and q after sympifying the int); ``abs(r) > m`` is
+``abs(p) > m*q`` (Rational.__gt__ compares ``p*other.q > q*other.p`` exactly).
+
+>>> import sympy as sp
+>>> zero_or_one(sp.Integer(1)), zero_or_one(sp.Rational(1, 2)), exceeds(sp.Rational(-20001, 2), 10_000)
+(True, False, True)
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+from sympy.core.basic import Basic
+
+_MAPPING = Basic._constructor_postprocessor_mapping
+_PLAIN: set[type] = set()  # argument types with no class of the mapping in their mro
+_KEYS: list[tuple] = [()]  # the mapping's keys when _PLAIN was filled
+
+
+def postprocessed(cls: type, obj: sp.Basic) -> sp.Basic:
+    """``cls._exec_constructor_postprocessors(obj)``, without its lookups where no argument has a postprocessor.
+
+    >>> x = sp.Symbol("x", real=True)
+    >>> obj = sp.Add._from_args((sp.Integer(1), x))
+    >>> postprocessed(sp.Add, obj) is obj
+    True
+    """
+    keys = tuple(_MAPPING)
+    if keys != _KEYS[0]:
+        _PLAIN.clear()
+        _KEYS[0] = keys
+    for arg in obj.args:
+        kind = type(arg)
+        if kind not in _PLAIN:
+            if any(c in _MAPPING for c in kind.mro()):
+                return cls._exec_constructor_postprocessors(obj)
+            _PLAIN.add(kind)
+    return obj
+
+
+def positive(n: sp.Rational) -> bool:
+    """``n > 0`` for a SymPy Rational n."""
+    return n.p > 0
+
+
+def above_one(n: sp.Rational) -> bool:
+    """``n > 1`` for a SymPy Integer n."""
+    return n.p > 1
+
+
+def zero_or_one(r: sp.Rational) -> bool:
+    """``r in (0, 1)`` for a SymPy Rational r."""
+    return r.p == 0 or r.p == 1 and r.q == 1
+
+
+def exceeds(r: sp.Basic, limit: int) -> bool:
+    """``abs(r) > limit`` for a SymPy Number r (exactly for a Rational; SymPy decides for any other)."""
+    if isinstance(r, sp.Rational):
+        return abs(r.p) > limit * r.q
+    return bool(abs(r) > limit)

@@ -1,0 +1,65 @@
+"""parse_quick's replacements answer as SymPy's own calls do (issue 9: parse cost).
+
+``postprocessed`` is compared with ``Basic._exec_constructor_postprocessors``
+(the object returned, identity included), also for an argument that has a
+postprocessor (a MatrixSymbol) and after the mapping gains a key; the number
+comparisons with SymPy's own comparisons on random rationals.
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from sympy.core.basic import Basic
+
+from strategies import SETTINGS, max_examples
+from taylorcli.parse_quick import above_one, exceeds, positive, postprocessed, zero_or_one
+
+_RATIONALS = (st.fractions(max_denominator=50) | st.integers(-10**30, 10**30)).map(sp.Rational)
+x, y = sp.Symbol("x", real=True), sp.Symbol("y", real=True)
+
+
+@settings(max_examples=max_examples(200), **SETTINGS)
+@given(_RATIONALS, st.integers(0, 20_000))
+def test_comparisons_are_sympys(r: sp.Rational, limit: int) -> None:
+    assert positive(r) is bool(r > 0)
+    assert zero_or_one(r) is (r in (0, 1))
+    assert exceeds(r, limit) is bool(abs(r) > limit)
+    if r.is_Integer:
+        assert above_one(r) is bool(r > 1)
+
+
+def test_exceeds_of_other_numbers_asks_sympy() -> None:
+    assert exceeds(sp.Float("1e5"), 10_000) and not exceeds(sp.Float("-3.5"), 10_000)
+    assert exceeds(sp.oo, 10_000) and exceeds(-sp.oo, 10_000)
+
+
+@settings(max_examples=max_examples(60), **SETTINGS)
+@given(st.lists(st.sampled_from([x, y, sp.Integer(3), sp.sin(x), sp.exp(y), x**2, sp.Rational(1, 2)]),
+                min_size=2, max_size=5))
+def test_postprocessed_is_sympys_for_plain_arguments(args: list) -> None:
+    for cls in (sp.Add, sp.Mul):
+        obj = cls._from_args(tuple(args))
+        assert postprocessed(cls, obj) is cls._exec_constructor_postprocessors(obj) is obj
+
+
+def test_postprocessed_runs_sympys_postprocessors_where_an_argument_has_one() -> None:
+    a = sp.MatrixSymbol("A", 2, 2)
+    obj = sp.Add._from_args((a, a))  # MatAdd's postprocessor turns it into a MatAdd
+    want = sp.Add._exec_constructor_postprocessors(obj)
+    got = postprocessed(sp.Add, obj)
+    assert type(got) is type(want) is not sp.Add and got == want
+
+
+def test_postprocessed_forgets_what_it_knew_when_the_mapping_changes() -> None:
+    class Marked(sp.Symbol):
+        pass
+
+    obj = sp.Add._from_args((Marked("m"), x))
+    assert postprocessed(sp.Add, obj) is obj  # no postprocessor for Marked yet: remembered as plain
+    Basic._constructor_postprocessor_mapping[Marked] = {"Add": [lambda e: sp.Integer(7)]}
+    try:
+        assert postprocessed(sp.Add, obj) == 7 == sp.Add._exec_constructor_postprocessors(obj)
+    finally:
+        del Basic._constructor_postprocessor_mapping[Marked]
