@@ -30,7 +30,7 @@ from .options import MAX_LENGTH, MAX_NODES, MAX_STDIN_LENGTH, MAX_STDIN_NODES, S
 from .parse_fast import inert_call, number, product, real_by_shape, real_symbol, total
 from .parse_pow import finite_by_shape, power
 from .parse_calls import call as nested_call
-from .parse_quick import exceeds
+from .parse_quick import exceeds, integer
 from .parse_large import _pieces, _top_level_signs, build_large  # noqa: F401 - long sums
 # The text checks and limits live in parse_text.py; their names stay importable from here.
 from .parse_text import (  # noqa: F401
@@ -238,7 +238,7 @@ class _Builder:
             # -exp(x): Mul(-1, exp(x)) would run exp's eval again (parse_fast.product; None for a rational)
             negated = product([sp.S.NegativeOne, exprs[0]]) if sign < 0 and not exprs[0].is_Rational else None
             if negated is None:
-                negated = sign * exprs[0]
+                negated = integer(sign * exprs[0].p) if exprs[0].is_Integer else sign * exprs[0]
                 negated = number(negated) if negated.is_Rational else negated  # kept with its facts (parse_fast)
             return negated, (sign * floats[0] if floats is not None else None)
         if isinstance(node, ast.Call):
@@ -261,7 +261,7 @@ class _Builder:
         if digits > MAX_DIGITS:
             raise self.error(f"number has too many digits (limit {MAX_DIGITS})", node, LimitError)
         if isinstance(value, int):
-            return number(sp.Integer(value)), float(value)
+            return integer(value), float(value)
         try:
             decimal = Decimal(literal)
         except InvalidOperation:

@@ -60,6 +60,25 @@ def postprocessed(cls: type, obj: sp.Basic) -> sp.Basic:
     return obj
 
 
+_INTEGERS: dict[int, sp.Integer] = {}
+_MAX_INTEGERS = 4096  # integers kept; beyond, the table starts again (bounded memory)
+
+
+def integer(value: int) -> sp.Integer:
+    """``parse_fast.number(sp.Integer(value))`` for a Python int, found by the int itself (up to 4096 values):
+    after ``clear_cache()`` ``sp.Integer(7)`` is built anew (~1 us) only to be looked up in number's table.
+
+    >>> integer(7) is integer(7) == sp.Integer(7)
+    True
+    """
+    kept = _INTEGERS.get(value)
+    if kept is None:
+        if len(_INTEGERS) >= _MAX_INTEGERS:
+            _INTEGERS.clear()
+        kept = _INTEGERS[value] = parse_fast.number(sp.Integer(value))
+    return kept
+
+
 def positive(n: sp.Rational) -> bool:
     """``n > 0`` for a SymPy Rational n."""
     return n.p > 0
@@ -80,3 +99,6 @@ def exceeds(r: sp.Basic, limit: int) -> bool:
     if isinstance(r, sp.Rational):
         return abs(r.p) > limit * r.q
     return bool(abs(r) > limit)
+
+
+from . import parse_fast  # noqa: E402 - number (parse_fast imports this module's names first)

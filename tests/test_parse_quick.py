@@ -63,3 +63,14 @@ def test_postprocessed_forgets_what_it_knew_when_the_mapping_changes() -> None:
         assert postprocessed(sp.Add, obj) == 7 == sp.Add._exec_constructor_postprocessors(obj)
     finally:
         del Basic._constructor_postprocessor_mapping[Marked]
+
+
+@settings(max_examples=max_examples(100), **SETTINGS)
+@given(st.integers(-10**40, 10**40))
+def test_integer_is_the_kept_sympy_integer(value: int) -> None:
+    from taylorcli.parse_fast import number
+    from taylorcli.parse_quick import integer
+
+    got = integer(value)
+    assert type(got) is type(sp.Integer(value)) and got == sp.Integer(value) == number(sp.Integer(value))
+    assert sp.srepr(got) == sp.srepr(sp.Integer(value)) and integer(value) is got
