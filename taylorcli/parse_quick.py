@@ -101,4 +101,47 @@ def exceeds(r: sp.Basic, limit: int) -> bool:
     return bool(abs(r) > limit)
 
 
+
+def linear_tie(e: sp.Add) -> bool | None:
+    """``bool(e.sort_key() < (-e).sort_key())``, the tie-break of SymPy's ``Add.could_extract_minus_sign``, for a
+    linear sum e: an optional rational c and terms r*s or s (r rational, s a parser symbol); else None.
+
+    Why (sympy/core/expr.py and add.py, SymPy 1.14): ``sort_key`` of an Add: ``as_coeff_Mul()`` is Expr's
+    (1, e), e is no Pow, no Atom, an Add, so the key is ``(class_key, (n, keys of e.as_ordered_terms()),
+    One.sort_key(), 1)``; -e (SymPy's negation: the terms -c, -r*s, -s) is such a sum too, of the same n,
+    so the comparison is that of the two tuples of term keys, decided at their first term (below).
+    ``as_ordered_terms()``: its special case takes a 2-term sum c + r*s with c > 0 and r < 0 as [c, r*s];
+    else ``as_terms`` gives each term the monomial over the symbols sorted by ``default_sort_key`` (an Atom's
+    key ``(class_key, (1, (str(s),)), ...)``: by name, as str(s) of a parser symbol is its name): a unit
+    vector for r*s, zeros for c; ``_parse_order(None)`` is lex, ascending on the negated monomials, so the
+    terms come by symbol name and c last (the monomials differ: no coefficient is compared). A term's key
+    is ``(Symbol.class_key(), (1, (name,)), One.sort_key(), r)`` (``as_coeff_Mul``: r, 1 for s), c's is
+    ``(Number.class_key(), (0, ()), (), c)``. Both general: the first terms differ only in r against -r,
+    so e's key is the smaller iff r < 0, r the coefficient of the first name. e special (c > 0, r < 0): its
+    first key is c's, Number's class_key (1, 0, ...) below Symbol's (2, 0, ...): True, and r < 0. -e special
+    (c < 0, r > 0): False by the same, and r > 0. So in every case: r < 0 for the first name.
+
+    >>> x, y = parse_fast.real_symbol("x"), parse_fast.real_symbol("y")
+    >>> linear_tie(x - 1), linear_tie(1 - x), linear_tie(-x + 3*y), linear_tie(x**2 - 1) is None
+    (False, True, True, True)
+    """
+    first: tuple[str, bool] | None = None
+    names = set()
+    for t in e.args:
+        if t.is_Rational:
+            continue
+        if type(t) is sp.Mul and len(t.args) == 2 and t.args[0].is_Rational and parse_fast._plain_symbol(t.args[1]):
+            name, negative = t.args[1].name, t.args[0].p < 0
+        elif parse_fast._plain_symbol(t):
+            name, negative = t.name, False
+        else:
+            return None
+        if name in names:
+            return None  # (not in a canonical sum)
+        names.add(name)
+        if first is None or name < first[0]:
+            first = (name, negative)
+    return None if first is None else first[1]
+
+
 from . import parse_fast  # noqa: E402 - number (parse_fast imports this module's names first)

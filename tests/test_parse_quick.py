@@ -74,3 +74,35 @@ def test_integer_is_the_kept_sympy_integer(value: int) -> None:
     got = integer(value)
     assert type(got) is type(sp.Integer(value)) and got == sp.Integer(value) == number(sp.Integer(value))
     assert sp.srepr(got) == sp.srepr(sp.Integer(value)) and integer(value) is got
+
+
+_NAMES = st.sampled_from(["x", "y", "z", "u", "v", "w", "p", "q", "x1", "x10", "x2", "X", "Y", "a_b", "ab", "b",
+                          "t", "x_", "Z9", "aa"])
+
+
+@settings(max_examples=max_examples(200), **SETTINGS)
+@given(st.dictionaries(_NAMES, st.fractions(max_denominator=7).filter(bool).map(sp.Rational), min_size=1, max_size=8),
+       st.fractions(max_denominator=5).map(sp.Rational), st.booleans())
+def test_linear_tie_is_sympys_sort_key_comparison(coefficients: dict, constant: sp.Rational, balanced: bool) -> None:
+    from taylorcli.parse_fast import minus_sign, real_symbol
+    from taylorcli.parse_quick import linear_tie
+
+    if balanced:  # as many terms with a minus sign as without: the case SymPy decides by sort keys
+        items = sorted(coefficients.items())
+        coefficients = {n: (abs(c) if i % 2 else -abs(c)) for i, (n, c) in enumerate(items)}
+        if len(items) % 2:
+            constant = abs(constant) if len(items) // 2 == sum(1 for c in coefficients.values() if c > 0) else -abs(constant)
+    e = sp.Add(constant, *(c * real_symbol(n) for n, c in coefficients.items()))
+    if not isinstance(e, sp.Add):
+        return
+    assert linear_tie(e) is bool(e.sort_key() < (-e).sort_key())
+    assert minus_sign(e) is e.could_extract_minus_sign()
+
+
+def test_linear_tie_leaves_other_sums_to_sympy() -> None:
+    from taylorcli.parse_fast import real_symbol
+    from taylorcli.parse_quick import linear_tie
+
+    x, y = real_symbol("x"), real_symbol("y")
+    for e in (x**2 - 1, x*y - 1, sp.sin(x) - x, x - sp.Symbol("y") , x - sp.pi):
+        assert linear_tie(e) is None
