@@ -49,7 +49,14 @@ arguments, and holds for A by the facts above):
   erf2inv, log for exp and E**a: none in the class (log: A not exp, excluded).
 - exp: A is neither a Number, zoo, nor a log (excluded: ``rewritten`` gives
   its argument); only A of class Symbol, Pow or a function other than log
-  is taken, which reach ``A.is_zero`` only.
+  is taken, which reach ``A.is_zero`` only, and A = r*F(B) (a rational r,
+  F in exp, sin, cos, atan, sinh, cosh, tanh, erf: non_constant's Mul has
+  two arguments), which reaches the Mul branch: ``as_coefficient(pi*I)``
+  can only give a c with A = c*pi*I, not real, so ``(2*c).is_integer`` is
+  not True and c is no Rational; ``as_coeff_Mul()`` is (r, F(B)), r finite;
+  the one factor F(B) is no log after ``logcombine`` (which rewrites Adds
+  and Muls of logs, not a call of F) and not comparable (free symbols):
+  eval returns None.
 
 Then F(A) is ``parse_fast._unevaluated(F, A)``, as for polynomial arguments.
 
@@ -107,8 +114,8 @@ def inert(function: object, arg: sp.Basic) -> bool:
     if function not in _TAKEN or not non_constant(arg):
         return False
     cls = type(arg)
-    if function is sp.exp:
-        return cls is not sp.log and cls is not sp.Add and cls is not sp.Mul
+    if function is sp.exp:  # r*F(B): exp(-sinh(2*y)), exp(-erf(3*x)) (module docstring)
+        return cls is not sp.log and cls is not sp.Add and (cls is not sp.Mul or type(arg.args[-1]) in _KEEP)
     if function is sp.log:
         return cls is not sp.exp
     if function in (sp.sin, sp.cos, sp.tan) and cls is sp.atan:
