@@ -106,3 +106,17 @@ def test_linear_tie_leaves_other_sums_to_sympy() -> None:
     x, y = real_symbol("x"), real_symbol("y")
     for e in (x**2 - 1, x*y - 1, sp.sin(x) - x, x - sp.Symbol("y") , x - sp.pi):
         assert linear_tie(e) is None
+
+
+@settings(max_examples=max_examples(150), **SETTINGS)
+@given(st.dictionaries(_NAMES, st.fractions(max_denominator=7).filter(bool).map(sp.Rational), min_size=1, max_size=6),
+       st.fractions(max_denominator=5).map(sp.Rational), st.integers(-9, 9).filter(lambda n: n not in (0, 1)),
+       st.booleans())
+def test_scaled_sum_is_sympys_product(coefficients: dict, constant: sp.Rational, n: int, squares: bool) -> None:
+    from taylorcli.parse_fast import real_symbol
+    from taylorcli.parse_pow import _scaled
+
+    a = sp.Add(constant, *(c * real_symbol(name)**(2 if squares else 1) for name, c in coefficients.items()))
+    got, want = _scaled(a, sp.Integer(n)), a * sp.Integer(n)
+    assert type(got) is type(want) and got == want and sp.srepr(got) == sp.srepr(want)
+    assert [type(t) for t in sp.preorder_traversal(got)] == [type(t) for t in sp.preorder_traversal(want)]
