@@ -30,6 +30,7 @@ from .options import MAX_LENGTH, MAX_NODES, MAX_STDIN_LENGTH, MAX_STDIN_NODES, S
 from .parse_fast import inert_call, number, product, real_by_shape, real_symbol, total
 from .parse_pow import finite_by_shape, power
 from .parse_calls import call as nested_call
+from .parse_quick import exceeds, integer
 from .parse_large import _pieces, _top_level_signs, build_large  # noqa: F401 - long sums
 # The text checks and limits live in parse_text.py; their names stay importable from here.
 from .parse_text import (  # noqa: F401
@@ -234,12 +235,11 @@ class _Builder:
     def apply(self, node: ast.AST, exprs: list[sp.Expr], floats: list[float] | None) -> tuple[sp.Expr, float | None]:
         if isinstance(node, ast.UnaryOp):
             sign = -1 if isinstance(node.op, ast.USub) else 1
-            # -exp(x): Mul(-1, exp(x)) would run exp's eval again (parse_fast.product)
-            negated = product([sp.S.NegativeOne, exprs[0]]) if sign < 0 else None
+            # -exp(x): Mul(-1, exp(x)) would run exp's eval again (parse_fast.product; None for a rational)
+            negated = product([sp.S.NegativeOne, exprs[0]]) if sign < 0 and not exprs[0].is_Rational else None
             if negated is None:
-                negated = sign * exprs[0]
-                if negated.is_Rational:
-                    negated = number(negated)  # kept with its facts (parse_fast.number)
+                negated = integer(sign * exprs[0].p) if exprs[0].is_Integer else sign * exprs[0]
+                negated = number(negated) if negated.is_Rational else negated  # kept with its facts (parse_fast)
             return negated, (sign * floats[0] if floats is not None else None)
         if isinstance(node, ast.Call):
             return self.call(node, exprs, floats)
@@ -261,7 +261,7 @@ class _Builder:
         if digits > MAX_DIGITS:
             raise self.error(f"number has too many digits (limit {MAX_DIGITS})", node, LimitError)
         if isinstance(value, int):
-            return number(sp.Integer(value)), float(value)
+            return integer(value), float(value)
         try:
             decimal = Decimal(literal)
         except InvalidOperation:
@@ -306,7 +306,7 @@ class _Builder:
     def binary(self, node: ast.BinOp, exprs: list[sp.Expr], floats: list[float] | None) -> tuple[sp.Expr, float | None]:
         if isinstance(node.op, ast.Pow):
             base, exponent = exprs
-            if exponent.is_Number and abs(exponent) > MAX_EXPONENT:
+            if exponent.is_Number and exceeds(exponent, MAX_EXPONENT):
                 raise self.error(f"exponent {self.snippet(node.right)} is too large (limit {MAX_EXPONENT})",
                                  node.right, LimitError)
             estimate = None
@@ -327,7 +327,7 @@ class _Builder:
             result = power(base, exponent)  # (1 + u**2)**-1 ... without Pow's queries (parse_pow)
             if result is None:
                 result = base**exponent
-            if isinstance(result, sp.Pow) and result.exp.is_Number and abs(result.exp) > MAX_EXPONENT:
+            if isinstance(result, sp.Pow) and result.exp.is_Number and exceeds(result.exp, MAX_EXPONENT):
                 raise self.error(f"exponent of {self.snippet(node)} is too large (limit {MAX_EXPONENT})",
                                  node, LimitError)
             return result, self.finite(estimate)

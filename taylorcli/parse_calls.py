@@ -49,7 +49,14 @@ arguments, and holds for A by the facts above):
   erf2inv, log for exp and E**a: none in the class (log: A not exp, excluded).
 - exp: A is neither a Number, zoo, nor a log (excluded: ``rewritten`` gives
   its argument); only A of class Symbol, Pow or a function other than log
-  is taken, which reach ``A.is_zero`` only.
+  is taken, which reach ``A.is_zero`` only, and A = r*F(B) (a rational r,
+  F in exp, sin, cos, atan, sinh, cosh, tanh, erf: non_constant's Mul has
+  two arguments), which reaches the Mul branch: ``as_coefficient(pi*I)``
+  can only give a c with A = c*pi*I, not real, so ``(2*c).is_integer`` is
+  not True and c is no Rational; ``as_coeff_Mul()`` is (r, F(B)), r finite;
+  the one factor F(B) is no log after ``logcombine`` (which rewrites Adds
+  and Muls of logs, not a call of F) and not comparable (free symbols):
+  eval returns None.
 
 Then F(A) is ``parse_fast._unevaluated(F, A)``, as for polynomial arguments.
 
@@ -64,6 +71,7 @@ from __future__ import annotations
 import sympy as sp
 
 from . import parse_fast, parse_pow
+from .parse_quick import above_one
 
 _KEEP = (sp.exp, sp.sin, sp.cos, sp.atan, sp.sinh, sp.cosh, sp.tanh, sp.erf)  # non-constant of non-constant
 _TAKEN = frozenset(_KEEP + (sp.tan, sp.log))  # the functions built unevaluated of a non_constant argument
@@ -84,7 +92,7 @@ def non_constant(e: sp.Basic) -> bool:
         return non_constant(e.args[0])
     if cls is sp.Pow:
         b, n = e.args
-        if n.is_Integer and n > 1:
+        if n.is_Integer and above_one(n):
             return non_constant(b)
         return n.is_Rational and n != 0 and parse_pow.positive_everywhere(b) and non_constant(b)
     if cls is sp.log:
@@ -106,8 +114,8 @@ def inert(function: object, arg: sp.Basic) -> bool:
     if function not in _TAKEN or not non_constant(arg):
         return False
     cls = type(arg)
-    if function is sp.exp:
-        return cls is not sp.log and cls is not sp.Add and cls is not sp.Mul
+    if function is sp.exp:  # r*F(B): exp(-sinh(2*y)), exp(-erf(3*x)) (module docstring)
+        return cls is not sp.log and cls is not sp.Add and (cls is not sp.Mul or type(arg.args[-1]) in _KEEP)
     if function is sp.log:
         return cls is not sp.exp
     if function in (sp.sin, sp.cos, sp.tan) and cls is sp.atan:

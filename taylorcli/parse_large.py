@@ -241,11 +241,11 @@ def build_large(source: str, max_nodes: int) -> tuple[sp.Expr, set[str]] | None:
     ``source`` is the text as parse.py hands it to ``ast`` (one line, ``**`` for ``^``).
     None means: let the ordinary route build it (short text, or anything unusual).
     """
+    if len(source) < _LARGE:
+        return None  # (before the imports below: ~2 us on every short text)
     from .parse import _name_error
     from .vocabulary import CONSTANTS
 
-    if len(source) < _LARGE:
-        return None
     signs = _top_level_signs(source)
     if len(signs) + 1 < _MIN_TERMS:
         return None

@@ -1,0 +1,147 @@
+"""Small exact replacements for SymPy calls the parser makes on every node (issue 9: parse cost).
+
+Parsing ``sqrt(1 + (sin(x))**2) + cos(x)`` took ~0.13 ms after ``clear_cache()``,
+spread over every node: each object built directly (parse_fast, parse_pow)
+still ran ``Basic._exec_constructor_postprocessors`` (~2 us: its two lookups
+are ``@cacheit`` functions, emptied by ``clear_cache()``), and each shape
+test compared a SymPy number with a Python int (``n > 0``, ``exponent in (0,
+1)``, ``abs(exponent) > MAX_EXPONENT``: ~1-2 us each, through ``sympify``).
+This module gives the same answers without those detours.
+
+``postprocessed(cls, obj)`` is ``cls._exec_constructor_postprocessors(obj)``
+(sympy/core/basic.py, SymPy 1.14): that function gathers, for each argument
+``i`` of obj, the functions ``_get_postprocessors(clsname, type(i))`` finds in
+``Basic._constructor_postprocessor_mapping[c]`` for the classes ``c`` of
+``type(i).mro()`` that are keys of the mapping, and applies them to obj. If no
+argument's type has such a class in its mro, the set is empty and obj is
+returned as it is: that is checked here, remembering per type (a type's mro is
+fixed) while the mapping's keys stay the same (the memory is dropped when they
+change); else SymPy's own function runs.
+
+The comparisons (``positive``, ``above_one``, ``zero_or_one``, ``exceeds``) act
+on a SymPy Rational r = p/q as SymPy stores it (q > 0, gcd 1): ``r > 0`` is
+``p > 0``; ``r in (0, 1)`` is ``p == 0 or p == q == 1`` (Rational.__eq__
+compares p and q after sympifying the int); ``abs(r) > m`` is
+``abs(p) > m*q`` (Rational.__gt__ compares ``p*other.q > q*other.p`` exactly).
+
+>>> import sympy as sp
+>>> zero_or_one(sp.Integer(1)), zero_or_one(sp.Rational(1, 2)), exceeds(sp.Rational(-20001, 2), 10_000)
+(True, False, True)
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+from sympy.core.basic import Basic
+
+_MAPPING = Basic._constructor_postprocessor_mapping
+_PLAIN: set[type] = set()  # argument types with no class of the mapping in their mro
+_KEYS: list[tuple] = [()]  # the mapping's keys when _PLAIN was filled
+
+
+def postprocessed(cls: type, obj: sp.Basic) -> sp.Basic:
+    """``cls._exec_constructor_postprocessors(obj)``, without its lookups where no argument has a postprocessor.
+
+    >>> x = sp.Symbol("x", real=True)
+    >>> obj = sp.Add._from_args((sp.Integer(1), x))
+    >>> postprocessed(sp.Add, obj) is obj
+    True
+    """
+    keys = tuple(_MAPPING)
+    if keys != _KEYS[0]:
+        _PLAIN.clear()
+        _KEYS[0] = keys
+    for arg in obj.args:
+        kind = type(arg)
+        if kind not in _PLAIN:
+            if any(c in _MAPPING for c in kind.mro()):
+                return cls._exec_constructor_postprocessors(obj)
+            _PLAIN.add(kind)
+    return obj
+
+
+_INTEGERS: dict[int, sp.Integer] = {}
+_MAX_INTEGERS = 4096  # integers kept; beyond, the table starts again (bounded memory)
+
+
+def integer(value: int) -> sp.Integer:
+    """``parse_fast.number(sp.Integer(value))`` for a Python int, found by the int itself (up to 4096 values):
+    after ``clear_cache()`` ``sp.Integer(7)`` is built anew (~1 us) only to be looked up in number's table.
+
+    >>> integer(7) is integer(7) == sp.Integer(7)
+    True
+    """
+    kept = _INTEGERS.get(value)
+    if kept is None:
+        if len(_INTEGERS) >= _MAX_INTEGERS:
+            _INTEGERS.clear()
+        kept = _INTEGERS[value] = parse_fast.number(sp.Integer(value))
+    return kept
+
+
+def positive(n: sp.Rational) -> bool:
+    """``n > 0`` for a SymPy Rational n."""
+    return n.p > 0
+
+
+def above_one(n: sp.Rational) -> bool:
+    """``n > 1`` for a SymPy Integer n."""
+    return n.p > 1
+
+
+def zero_or_one(r: sp.Rational) -> bool:
+    """``r in (0, 1)`` for a SymPy Rational r."""
+    return r.p == 0 or r.p == 1 and r.q == 1
+
+
+def exceeds(r: sp.Basic, limit: int) -> bool:
+    """``abs(r) > limit`` for a SymPy Number r (exactly for a Rational; SymPy decides for any other)."""
+    if isinstance(r, sp.Rational):
+        return abs(r.p) > limit * r.q
+    return bool(abs(r) > limit)
+
+
+
+def linear_tie(e: sp.Add) -> bool | None:
+    """``bool(e.sort_key() < (-e).sort_key())``, the tie-break of SymPy's ``Add.could_extract_minus_sign``, for a
+    linear sum e: an optional rational c and terms r*s or s (r rational, s a parser symbol); else None.
+
+    Why (sympy/core/expr.py and add.py, SymPy 1.14): ``sort_key`` of an Add: ``as_coeff_Mul()`` is Expr's
+    (1, e), e is no Pow, no Atom, an Add, so the key is ``(class_key, (n, keys of e.as_ordered_terms()),
+    One.sort_key(), 1)``; -e (SymPy's negation: the terms -c, -r*s, -s) is such a sum too, of the same n,
+    so the comparison is that of the two tuples of term keys, decided at their first term (below).
+    ``as_ordered_terms()``: its special case takes a 2-term sum c + r*s with c > 0 and r < 0 as [c, r*s];
+    else ``as_terms`` gives each term the monomial over the symbols sorted by ``default_sort_key`` (an Atom's
+    key ``(class_key, (1, (str(s),)), ...)``: by name, as str(s) of a parser symbol is its name): a unit
+    vector for r*s, zeros for c; ``_parse_order(None)`` is lex, ascending on the negated monomials, so the
+    terms come by symbol name and c last (the monomials differ: no coefficient is compared). A term's key
+    is ``(Symbol.class_key(), (1, (name,)), One.sort_key(), r)`` (``as_coeff_Mul``: r, 1 for s), c's is
+    ``(Number.class_key(), (0, ()), (), c)``. Both general: the first terms differ only in r against -r,
+    so e's key is the smaller iff r < 0, r the coefficient of the first name. e special (c > 0, r < 0): its
+    first key is c's, Number's class_key (1, 0, ...) below Symbol's (2, 0, ...): True, and r < 0. -e special
+    (c < 0, r > 0): False by the same, and r > 0. So in every case: r < 0 for the first name.
+
+    >>> x, y = parse_fast.real_symbol("x"), parse_fast.real_symbol("y")
+    >>> linear_tie(x - 1), linear_tie(1 - x), linear_tie(-x + 3*y), linear_tie(x**2 - 1) is None
+    (False, True, True, True)
+    """
+    first: tuple[str, bool] | None = None
+    names = set()
+    for t in e.args:
+        if t.is_Rational:
+            continue
+        if type(t) is sp.Mul and len(t.args) == 2 and t.args[0].is_Rational and parse_fast._plain_symbol(t.args[1]):
+            name, negative = t.args[1].name, t.args[0].p < 0
+        elif parse_fast._plain_symbol(t):
+            name, negative = t.name, False
+        else:
+            return None
+        if name in names:
+            return None  # (not in a canonical sum)
+        names.add(name)
+        if first is None or name < first[0]:
+            first = (name, negative)
+    return None if first is None else first[1]
+
+
+from . import parse_fast  # noqa: E402 - number (parse_fast imports this module's names first)
