@@ -64,14 +64,22 @@ def taylor(expr: sp.Expr, x: sp.Symbol, a: sp.Rational,
            order: int) -> tuple[list[tuple[tuple[sp.Integer], sp.Rational]], sp.Symbol | None] | None:
     """(powers, value) for every non-zero term up to ``order`` >= 0, and the expression's own x; else None."""
     offsets: set[int] = set()
+    kind = type(expr)
+    # exp, sin ... of q*x + r first: the walk fails on each (f(c) is irrational where c != 0, and
+    # _one_function declines c == 0), so trying it first saves the failing walk
+    one = kind in _CYCLES or (kind is sp.Mul and len(expr._args) == 2 and type(expr._args[1]) in _CYCLES)
+    if one:
+        found = _one_function(expr, x, a, order)
+        if found is not None:
+            return found
     try:
         series, own = univariate.walk(expr, x, a, order, guard=True, offsets=offsets)
     except (Unsupported, ArithmeticError, ValueError, RecursionError):  # an irrational constant, or no rule
-        found = _one_function(expr, x, a, order) if type(expr) in _CYCLES or type(expr) is sp.Mul else None
-        return found if found is not None else onevar_constants.taylor(expr, x, a, order)
+        return onevar_constants.taylor(expr, x, a, order)
     value = None
     if id(expr) in offsets:  # an irrational constant term (atan(1) = pi/4): f(a) as the derivative engine has it
-        value = _value_at(expr, x, a)  # (measured: faster here than onevar_constants, which gives the same)
+        value = (_log_at(expr, x, a) if kind is sp.log else None) or _value_at(expr, x, a)
+        # (measured: faster here than onevar_constants, which gives the same)
         if value is None:
             return None
         series[0] = fmpq(0)
@@ -99,6 +107,25 @@ def taylor(expr: sp.Expr, x: sp.Symbol, a: sp.Rational,
     return out, own
 
 
+def _log_at(expr: sp.Expr, x: sp.Symbol, a: sp.Rational) -> sp.Expr | None:
+    """``_value_at`` of log(g) where g(a) is a positive rational c: SymEngine's log(c) converted,
+    what its subs would build from the same number (log(5), -log(16) + log(17) for 17/16) without
+    converting and substituting the whole expression. None where that is not sure (then _value_at)."""
+    try:
+        inner, _ = univariate.walk(expr._args[0], x, a, 0, guard=True)  # no offsets: c is g(a) itself
+    except (Unsupported, ArithmeticError, ValueError, RecursionError):
+        return None
+    c = inner[0]
+    p, q = int(c.p), int(c.q)
+    if p <= 0 or p == q or p.bit_length() > _LIMIT or q.bit_length() > _LIMIT:
+        return None  # log(1) = 0 and the others: _value_at's checks decide
+    try:
+        # a positive rational's log: a finite real whose numbers are -1 and divisors' powers of p, q
+        return to_sympy(se.log(se.Rational(p, q)), {}, [])
+    except Exception:  # noqa: BLE001 - whatever SymEngine cannot do, _value_at does
+        return None
+
+
 def _value_at(expr: sp.Expr, x: sp.Symbol, a: sp.Rational) -> sp.Expr | None:
     """f(a) as calculus.Differentiator.value_at computes it (SymEngine's subs and expand, then
     convert.to_sympy): the very object the derivative engine gives. None where it is not a
@@ -124,6 +151,8 @@ def _value_at(expr: sp.Expr, x: sp.Symbol, a: sp.Rational) -> sp.Expr | None:
 _CYCLES = {sp.exp: ((se.exp, 1),), sp.sinh: ((se.sinh, 1), (se.cosh, 1)), sp.cosh: ((se.cosh, 1), (se.sinh, 1)),
            sp.sin: ((se.sin, 1), (se.cos, 1), (se.sin, -1), (se.cos, -1)),
            sp.cos: ((se.cos, 1), (se.sin, -1), (se.cos, -1), (se.sin, 1))}
+
+_LEAVES = frozenset((sp.exp, sp.sin, sp.cos, sp.sinh, sp.cosh))  # f(rational): a commutative, unevaluated leaf
 
 
 def _one_function(expr: sp.Expr, x: sp.Symbol, a: sp.Rational,
@@ -154,17 +183,25 @@ def _one_function(expr: sp.Expr, x: sp.Symbol, a: sp.Rational,
             return None
     point = se.Rational(int(c.p), int(c.q))
     values = []  # (sign, SymPy object) of each function of the cycle at c: sin(-1/3) is -sin(1/3)
+    converted: dict = {}  # by function: sin and cos come twice in their cycle, converted once
     try:
         for function, sign in _CYCLES[type(expr)]:
-            value = function(point)
-            if isinstance(value, se.Mul):  # SymEngine's product: its number first
-                number, value = value.args
-                sign *= int(number)
-            values.append((sign, to_sympy(value, {}, [])))
+            found = converted.get(function)
+            if found is None:
+                value, number = function(point), 1
+                if isinstance(value, se.Mul):  # SymEngine's product: its number first
+                    number, value = value.args
+                    number = int(number)
+                value = to_sympy(value, {}, [])
+                # convert.mul keeps (number, leaf) only for a commutative leaf that is neither a
+                # product nor a number; f(rational) of these classes is one (no assumption query)
+                if type(value) not in _LEAVES or not value._args[0].is_Rational:
+                    if value.is_Mul or value.is_Number or not value.is_commutative:
+                        return None  # not the shape built below
+                found = converted[function] = (number, value)
+            values.append((sign * found[0], found[1]))
     except Exception:  # noqa: BLE001 - whatever the conversion cannot do, the full path does
         return None
-    if any(leaf.is_Mul or leaf.is_Number or not leaf.is_commutative for _, leaf in values):
-        return None  # convert.mul would not keep (number, leaf): not the shape built below
     powers = _POWERS if len(_POWERS) > order else _powers(order)
     out, factor = [], scale
     append, from_args = out.append, sp.Mul._from_args
@@ -178,7 +215,8 @@ def _one_function(expr: sp.Expr, x: sp.Symbol, a: sp.Rational,
         p *= sign
         # convert.to_sympy of SymEngine's (p/r) * leaf: mul([p/r, leaf]) is Mul(p/r, leaf) (one number,
         # not 0 or 1, one factor that is not a product and whose base is not a number); 1 * leaf is leaf
-        append((powers[d], leaf if p == 1 and r == 1 else from_args((rational(p, r), leaf))))
+        # (is_commutative given: what Mul._from_args' fuzzy_and of the two would find, checked above)
+        append((powers[d], leaf if p == 1 and r == 1 else from_args((rational(p, r), leaf), True)))
     return out, own
 
 
