@@ -30,6 +30,7 @@ import sympy as sp
 from flint import fmpq
 from symengine.lib.symengine_wrapper import sympy2symengine
 
+from ..constants import _FUNCTIONS, unevaluated
 from ..convert import to_sympy
 from ..guard import MAX_DIGITS
 from . import onevar_constants, univariate
@@ -152,6 +153,54 @@ _CYCLES = {sp.exp: ((se.exp, 1),), sp.sinh: ((se.sinh, 1), (se.cosh, 1)), sp.cos
            sp.sin: ((se.sin, 1), (se.cos, 1), (se.sin, -1), (se.cos, -1)),
            sp.cos: ((se.cos, 1), (se.sin, -1), (se.cos, -1), (se.sin, 1))}
 
+def _linear(arg: sp.Expr, x: sp.Symbol) -> tuple[fmpq, fmpq, sp.Symbol] | None:
+    """(q, r, arg's own x) for arg = x, q*x, r + x or r + q*x as SymPy stores them (the number
+    first), q and r rational; None for any other shape (the walk then decides)."""
+    r = fmpq(0)
+    if type(arg) is sp.Add:
+        if len(arg._args) != 2 or not arg._args[0].is_Rational:
+            return None
+        number, arg = arg._args
+        r = fmpq(int(number.p), int(number.q))
+    q = fmpq(1)
+    if type(arg) is sp.Mul:
+        if len(arg._args) != 2 or not arg._args[0].is_Rational:
+            return None
+        number, arg = arg._args
+        q = fmpq(int(number.p), int(number.q))
+    if type(arg) is not type(x) or not (arg is x or arg == x):
+        return None  # another symbol, or x with other assumptions: the walk says
+    return q, r, arg
+
+
+def _direct(value: se.Basic) -> sp.Expr | None:
+    """constants.leaf's object for SymEngine's f(q), q rational (q > 0 for sin, cos, sinh, cosh; E**q
+    for exp), by leaf's own last step (unevaluated(f, q)) without its general tests; None for
+    anything else (to_sympy decides)."""
+    kind = type(value)
+    if kind is _SE_POW:
+        base, arg = value.args
+        if type(base) is not _SE_E:
+            return None
+        cls = sp.exp
+    else:
+        cls = _FUNCTIONS.get(kind)
+        if cls not in _LEAVES:
+            return None
+        (arg,) = value.args
+    if isinstance(arg, se.Integer):
+        p, q = int(arg), 1
+    elif isinstance(arg, se.Rational):
+        p, q = arg.get_num_den()
+        p, q = int(p), int(q)
+    else:
+        return None
+    if p <= 0 and cls is not sp.exp or p == 0 or p == q:
+        return None  # leaf's other branches, or SymEngine's own values (exp(0), E)
+    return unevaluated(cls, rational(p, q))
+
+
+_SE_POW, _SE_E = type(se.exp(se.Integer(2))), type(se.E)
 _LEAVES = frozenset((sp.exp, sp.sin, sp.cos, sp.sinh, sp.cosh))  # f(rational): a commutative, unevaluated leaf
 
 
@@ -171,12 +220,20 @@ def _one_function(expr: sp.Expr, x: sp.Symbol, a: sp.Rational,
         if len(expr.args) != 2 or not expr.args[0].is_Rational or type(expr.args[1]) not in _CYCLES:
             return None
         scale, expr = fmpq(int(expr.args[0].p), int(expr.args[0].q)), expr.args[1]
-    try:  # the argument to the same order: it must be exactly q*x + r up to it, q, r rational
-        inner, own = univariate.walk(expr.args[0], x, a, order, guard=True)
-    except (Unsupported, ArithmeticError, ValueError, RecursionError):
-        return None
-    c, q = inner[0], inner[1] if order else fmpq(0)
-    if not c or any(inner[d] for d in range(2, order + 1)) or (order and not q):
+    linear = _linear(expr._args[0], x)
+    if linear is not None:  # x, q*x, r + x, r + q*x: no walk
+        q, r, own = linear
+        c = q * fmpq(int(a.p), int(a.q)) + r
+        if not order:
+            q = fmpq(0)  # as the walk's series to order 0 has it
+        inner = ()
+    else:
+        try:  # the argument to the same order: it must be exactly q*x + r up to it, q, r rational
+            inner, own = univariate.walk(expr.args[0], x, a, order, guard=True)
+        except (Unsupported, ArithmeticError, ValueError, RecursionError):
+            return None
+        c, q = inner[0], inner[1] if order else fmpq(0)
+    if not c or any(inner[d] for d in range(2, len(inner))) or (order and not q):
         return None  # f(0) is rational (the walk's case), or the argument is not linear, or constant
     for number in (c, q, scale):  # guard.check_size's limit on the point's value
         if max(abs(int(number.p)).bit_length(), int(number.q).bit_length()) > _LIMIT:
@@ -192,7 +249,7 @@ def _one_function(expr: sp.Expr, x: sp.Symbol, a: sp.Rational,
                 if isinstance(value, se.Mul):  # SymEngine's product: its number first
                     number, value = value.args
                     number = int(number)
-                value = to_sympy(value, {}, [])
+                value = _direct(value) or to_sympy(value, {}, [])
                 # convert.mul keeps (number, leaf) only for a commutative leaf that is neither a
                 # product nor a number; f(rational) of these classes is one (no assumption query)
                 if type(value) not in _LEAVES or not value._args[0].is_Rational:
