@@ -65,6 +65,7 @@ def taylor(expr: sp.Expr, x: sp.Symbol, a: sp.Rational,
            order: int) -> tuple[list[tuple[tuple[sp.Integer], sp.Rational]], sp.Symbol | None] | None:
     """(powers, value) for every non-zero term up to ``order`` >= 0, and the expression's own x; else None."""
     offsets: set[int] = set()
+    logs: dict[int, fmpq] = {}
     kind = type(expr)
     # exp, sin ... of q*x + r first: the walk fails on each (f(c) is irrational where c != 0, and
     # _one_function declines c == 0), so trying it first saves the failing walk
@@ -74,12 +75,13 @@ def taylor(expr: sp.Expr, x: sp.Symbol, a: sp.Rational,
         if found is not None:
             return found
     try:
-        series, own = univariate.walk(expr, x, a, order, guard=True, offsets=offsets)
+        series, own = univariate.walk(expr, x, a, order, guard=True, offsets=offsets, logs=logs)
     except (Unsupported, ArithmeticError, ValueError, RecursionError):  # an irrational constant, or no rule
         return onevar_constants.taylor(expr, x, a, order)
     value = None
     if id(expr) in offsets:  # an irrational constant term (atan(1) = pi/4): f(a) as the derivative engine has it
-        value = (_log_at(expr, x, a) if kind is sp.log else None) or _value_at(expr, x, a)
+        c = logs.get(id(expr))
+        value = (_log_of(c) if c is not None else None) or _value_at(expr, x, a)
         # (measured: faster here than onevar_constants, which gives the same)
         if value is None:
             return None
@@ -108,15 +110,11 @@ def taylor(expr: sp.Expr, x: sp.Symbol, a: sp.Rational,
     return out, own
 
 
-def _log_at(expr: sp.Expr, x: sp.Symbol, a: sp.Rational) -> sp.Expr | None:
-    """``_value_at`` of log(g) where g(a) is a positive rational c: SymEngine's log(c) converted,
-    what its subs would build from the same number (log(5), -log(16) + log(17) for 17/16) without
-    converting and substituting the whole expression. None where that is not sure (then _value_at)."""
-    try:
-        inner, _ = univariate.walk(expr._args[0], x, a, 0, guard=True)  # no offsets: c is g(a) itself
-    except (Unsupported, ArithmeticError, ValueError, RecursionError):
-        return None
-    c = inner[0]
+def _log_of(c: fmpq) -> sp.Expr | None:
+    """``_value_at`` of log(g) where the walk found g(a) = c, a positive rational other than 1:
+    SymEngine's log(c) converted, what its subs would build from the same number (log(5),
+    -log(16) + log(17) for 17/16) without converting and substituting the whole expression.
+    None where that is not sure (then _value_at)."""
     p, q = int(c.p), int(c.q)
     if p <= 0 or p == q or p.bit_length() > _LIMIT or q.bit_length() > _LIMIT:
         return None  # log(1) = 0 and the others: _value_at's checks decide
