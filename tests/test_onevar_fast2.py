@@ -31,3 +31,17 @@ def test_constant_term_against_sympy_add() -> None:
             continue
         want = sp.Add(*(c * base**p[0] for p, c in items))
         assert got == want and sp.srepr(got) == sp.srepr(want) and got.args == want.args, (items, base)
+
+
+def test_log_of_an_integer_is_what_symengine_gives() -> None:
+    from flint import fmpq
+
+    from taylorcli.convert import to_sympy
+    from taylorcli.series.onevar import _log_of
+    import symengine as se
+    for p, q in [(2, 1), (4, 1), (5, 1), (12, 1), (16, 1), (2**70, 1), (3**40, 1), (17, 16), (1, 3), (16, 9)]:
+        got = _log_of(fmpq(p, q))
+        want = to_sympy(se.log(se.Rational(p, q)), {}, [])
+        assert got == want and sp.srepr(got) == sp.srepr(want) and got.args == want.args
+        assert got.__dict__.keys() == want.__dict__.keys() if hasattr(want, "__dict__") else True
+        assert got.is_real and got == sp.log(sp.Rational(p, q)) or sp.expand_log(got - sp.log(sp.Rational(p, q))) == 0

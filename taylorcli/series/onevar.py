@@ -118,6 +118,10 @@ def _log_of(c: fmpq) -> sp.Expr | None:
     p, q = int(c.p), int(c.q)
     if p <= 0 or p == q or p.bit_length() > _LIMIT or q.bit_length() > _LIMIT:
         return None  # log(1) = 0 and the others: _value_at's checks decide
+    if q == 1:
+        # SymEngine keeps log(n) of an integer n >= 2 as it is (log(4), log(2**70): no factoring),
+        # and to_sympy makes it log(Integer(n)) unevaluated (constants.leaf): built here the same way
+        return unevaluated(sp.log, rational(p, 1))
     try:
         # a positive rational's log: a finite real whose numbers are -1 and divisors' powers of p, q
         return to_sympy(se.log(se.Rational(p, q)), {}, [])
