@@ -205,12 +205,13 @@ def rational_polynomial(coefficients: list, bases: list[Basic]) -> Basic | None:
 _BUILD: list = []  # keyed._build
 
 
-def _canonical_sum(numbers: list, rest: list[tuple]) -> Any:
+def _canonical_sum(numbers: list, rest: list[tuple], ordered: bool = False) -> Any:
     """The Add of a number (at most one) and (term, sort key) pairs, in SymPy's order; None if
-    there is more than one number (Add's constructor would fold them)."""
+    there is more than one number (Add's constructor would fold them). ``ordered``: already sorted."""
     if len(numbers) > 1:
         return None
-    rest.sort(key=_SECOND)
+    if not ordered:
+        rest.sort(key=_SECOND)
     terms = numbers + [t[0] for t in rest]
     if len(terms) == 1:
         return terms[0]
@@ -343,6 +344,17 @@ def rational_univariate(coefficients: list, base: Basic) -> Basic | None:
             kc = key_by_id(constant, memo)
         except NoKey:
             return None
+        head = kc[0]
+        if head != mul_class and head != pow_class and head != symbol_class:
+            # The constant's class is none of the terms' (log(5), atan(2) beside x, powers and
+            # products): the classes, which are both keys' first items, decide alone; the
+            # ranks order the rest as their full keys do. It goes after every rank whose class is less.
+            rest.sort(key=_SECOND)
+            at = 0
+            while at < len(rest) and rest[at][1][0] < head:
+                at += 1
+            rest.insert(at, (constant, kc))
+            return _canonical_sum(numbers, rest, True)
         # The ranks' full keys (sort_key's), made from their parts: no walk of the terms
         full = _Full(key_by_id(base, memo), key_by_id(x, memo), pow_class, _class_key(Integer))
         rest = [(term, full(rank)) for term, rank in rest] + [(constant, kc)]

@@ -30,6 +30,7 @@ import sympy as sp
 from flint import fmpq
 from symengine.lib.symengine_wrapper import sympy2symengine
 
+from ..constants import _FUNCTIONS, unevaluated
 from ..convert import to_sympy
 from ..guard import MAX_DIGITS
 from . import onevar_constants, univariate
@@ -64,14 +65,24 @@ def taylor(expr: sp.Expr, x: sp.Symbol, a: sp.Rational,
            order: int) -> tuple[list[tuple[tuple[sp.Integer], sp.Rational]], sp.Symbol | None] | None:
     """(powers, value) for every non-zero term up to ``order`` >= 0, and the expression's own x; else None."""
     offsets: set[int] = set()
+    logs: dict[int, fmpq] = {}
+    kind = type(expr)
+    # exp, sin ... of q*x + r first: the walk fails on each (f(c) is irrational where c != 0, and
+    # _one_function declines c == 0), so trying it first saves the failing walk
+    one = kind in _CYCLES or (kind is sp.Mul and len(expr._args) == 2 and type(expr._args[1]) in _CYCLES)
+    if one:
+        found = _one_function(expr, x, a, order)
+        if found is not None:
+            return found
     try:
-        series, own = univariate.walk(expr, x, a, order, guard=True, offsets=offsets)
+        series, own = univariate.walk(expr, x, a, order, guard=True, offsets=offsets, logs=logs)
     except (Unsupported, ArithmeticError, ValueError, RecursionError):  # an irrational constant, or no rule
-        found = _one_function(expr, x, a, order) if type(expr) in _CYCLES or type(expr) is sp.Mul else None
-        return found if found is not None else onevar_constants.taylor(expr, x, a, order)
+        return onevar_constants.taylor(expr, x, a, order)
     value = None
     if id(expr) in offsets:  # an irrational constant term (atan(1) = pi/4): f(a) as the derivative engine has it
-        value = _value_at(expr, x, a)  # (measured: faster here than onevar_constants, which gives the same)
+        c = logs.get(id(expr))
+        value = (_log_of(c) if c is not None else None) or _value_at(expr, x, a)
+        # (measured: faster here than onevar_constants, which gives the same)
         if value is None:
             return None
         series[0] = fmpq(0)
@@ -97,6 +108,25 @@ def taylor(expr: sp.Expr, x: sp.Symbol, a: sp.Rational,
     if value is not None and value != 0:
         out.insert(0, (powers[0], value))
     return out, own
+
+
+def _log_of(c: fmpq) -> sp.Expr | None:
+    """``_value_at`` of log(g) where the walk found g(a) = c, a positive rational other than 1:
+    SymEngine's log(c) converted, what its subs would build from the same number (log(5),
+    -log(16) + log(17) for 17/16) without converting and substituting the whole expression.
+    None where that is not sure (then _value_at)."""
+    p, q = int(c.p), int(c.q)
+    if p <= 0 or p == q or p.bit_length() > _LIMIT or q.bit_length() > _LIMIT:
+        return None  # log(1) = 0 and the others: _value_at's checks decide
+    if q == 1:
+        # SymEngine keeps log(n) of an integer n >= 2 as it is (log(4), log(2**70): no factoring),
+        # and to_sympy makes it log(Integer(n)) unevaluated (constants.leaf): built here the same way
+        return unevaluated(sp.log, rational(p, 1))
+    try:
+        # a positive rational's log: a finite real whose numbers are -1 and divisors' powers of p, q
+        return to_sympy(se.log(se.Rational(p, q)), {}, [])
+    except Exception:  # noqa: BLE001 - whatever SymEngine cannot do, _value_at does
+        return None
 
 
 def _value_at(expr: sp.Expr, x: sp.Symbol, a: sp.Rational) -> sp.Expr | None:
@@ -125,6 +155,56 @@ _CYCLES = {sp.exp: ((se.exp, 1),), sp.sinh: ((se.sinh, 1), (se.cosh, 1)), sp.cos
            sp.sin: ((se.sin, 1), (se.cos, 1), (se.sin, -1), (se.cos, -1)),
            sp.cos: ((se.cos, 1), (se.sin, -1), (se.cos, -1), (se.sin, 1))}
 
+def _linear(arg: sp.Expr, x: sp.Symbol) -> tuple[fmpq, fmpq, sp.Symbol] | None:
+    """(q, r, arg's own x) for arg = x, q*x, r + x or r + q*x as SymPy stores them (the number
+    first), q and r rational; None for any other shape (the walk then decides)."""
+    r = fmpq(0)
+    if type(arg) is sp.Add:
+        if len(arg._args) != 2 or not arg._args[0].is_Rational:
+            return None
+        number, arg = arg._args
+        r = fmpq(int(number.p), int(number.q))
+    q = fmpq(1)
+    if type(arg) is sp.Mul:
+        if len(arg._args) != 2 or not arg._args[0].is_Rational:
+            return None
+        number, arg = arg._args
+        q = fmpq(int(number.p), int(number.q))
+    if type(arg) is not type(x) or not (arg is x or arg == x):
+        return None  # another symbol, or x with other assumptions: the walk says
+    return q, r, arg
+
+
+def _direct(value: se.Basic) -> sp.Expr | None:
+    """constants.leaf's object for SymEngine's f(q), q rational (q > 0 for sin, cos, sinh, cosh; E**q
+    for exp), by leaf's own last step (unevaluated(f, q)) without its general tests; None for
+    anything else (to_sympy decides)."""
+    kind = type(value)
+    if kind is _SE_POW:
+        base, arg = value.args
+        if type(base) is not _SE_E:
+            return None
+        cls = sp.exp
+    else:
+        cls = _FUNCTIONS.get(kind)
+        if cls not in _LEAVES:
+            return None
+        (arg,) = value.args
+    if isinstance(arg, se.Integer):
+        p, q = int(arg), 1
+    elif isinstance(arg, se.Rational):
+        p, q = arg.get_num_den()
+        p, q = int(p), int(q)
+    else:
+        return None
+    if p <= 0 and cls is not sp.exp or p == 0 or p == q:
+        return None  # leaf's other branches, or SymEngine's own values (exp(0), E)
+    return unevaluated(cls, rational(p, q))
+
+
+_SE_POW, _SE_E = type(se.exp(se.Integer(2))), type(se.E)
+_LEAVES = frozenset((sp.exp, sp.sin, sp.cos, sp.sinh, sp.cosh))  # f(rational): a commutative, unevaluated leaf
+
 
 def _one_function(expr: sp.Expr, x: sp.Symbol, a: sp.Rational,
                   order: int) -> tuple[list[tuple[tuple[sp.Integer], sp.Expr]], sp.Symbol | None] | None:
@@ -142,29 +222,45 @@ def _one_function(expr: sp.Expr, x: sp.Symbol, a: sp.Rational,
         if len(expr.args) != 2 or not expr.args[0].is_Rational or type(expr.args[1]) not in _CYCLES:
             return None
         scale, expr = fmpq(int(expr.args[0].p), int(expr.args[0].q)), expr.args[1]
-    try:  # the argument to the same order: it must be exactly q*x + r up to it, q, r rational
-        inner, own = univariate.walk(expr.args[0], x, a, order, guard=True)
-    except (Unsupported, ArithmeticError, ValueError, RecursionError):
-        return None
-    c, q = inner[0], inner[1] if order else fmpq(0)
-    if not c or any(inner[d] for d in range(2, order + 1)) or (order and not q):
+    linear = _linear(expr._args[0], x)
+    if linear is not None:  # x, q*x, r + x, r + q*x: no walk
+        q, r, own = linear
+        c = q * fmpq(int(a.p), int(a.q)) + r
+        if not order:
+            q = fmpq(0)  # as the walk's series to order 0 has it
+        inner = ()
+    else:
+        try:  # the argument to the same order: it must be exactly q*x + r up to it, q, r rational
+            inner, own = univariate.walk(expr.args[0], x, a, order, guard=True)
+        except (Unsupported, ArithmeticError, ValueError, RecursionError):
+            return None
+        c, q = inner[0], inner[1] if order else fmpq(0)
+    if not c or any(inner[d] for d in range(2, len(inner))) or (order and not q):
         return None  # f(0) is rational (the walk's case), or the argument is not linear, or constant
     for number in (c, q, scale):  # guard.check_size's limit on the point's value
         if max(abs(int(number.p)).bit_length(), int(number.q).bit_length()) > _LIMIT:
             return None
     point = se.Rational(int(c.p), int(c.q))
     values = []  # (sign, SymPy object) of each function of the cycle at c: sin(-1/3) is -sin(1/3)
+    converted: dict = {}  # by function: sin and cos come twice in their cycle, converted once
     try:
         for function, sign in _CYCLES[type(expr)]:
-            value = function(point)
-            if isinstance(value, se.Mul):  # SymEngine's product: its number first
-                number, value = value.args
-                sign *= int(number)
-            values.append((sign, to_sympy(value, {}, [])))
+            found = converted.get(function)
+            if found is None:
+                value, number = function(point), 1
+                if isinstance(value, se.Mul):  # SymEngine's product: its number first
+                    number, value = value.args
+                    number = int(number)
+                value = _direct(value) or to_sympy(value, {}, [])
+                # convert.mul keeps (number, leaf) only for a commutative leaf that is neither a
+                # product nor a number; f(rational) of these classes is one (no assumption query)
+                if type(value) not in _LEAVES or not value._args[0].is_Rational:
+                    if value.is_Mul or value.is_Number or not value.is_commutative:
+                        return None  # not the shape built below
+                found = converted[function] = (number, value)
+            values.append((sign * found[0], found[1]))
     except Exception:  # noqa: BLE001 - whatever the conversion cannot do, the full path does
         return None
-    if any(leaf.is_Mul or leaf.is_Number or not leaf.is_commutative for _, leaf in values):
-        return None  # convert.mul would not keep (number, leaf): not the shape built below
     powers = _POWERS if len(_POWERS) > order else _powers(order)
     out, factor = [], scale
     append, from_args = out.append, sp.Mul._from_args
@@ -178,7 +274,8 @@ def _one_function(expr: sp.Expr, x: sp.Symbol, a: sp.Rational,
         p *= sign
         # convert.to_sympy of SymEngine's (p/r) * leaf: mul([p/r, leaf]) is Mul(p/r, leaf) (one number,
         # not 0 or 1, one factor that is not a product and whose base is not a number); 1 * leaf is leaf
-        append((powers[d], leaf if p == 1 and r == 1 else from_args((rational(p, r), leaf))))
+        # (is_commutative given: what Mul._from_args' fuzzy_and of the two would find, checked above)
+        append((powers[d], leaf if p == 1 and r == 1 else from_args((rational(p, r), leaf), True)))
     return out, own
 
 

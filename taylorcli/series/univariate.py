@@ -44,7 +44,8 @@ def coefficients(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, k: int) -> list[fm
 
 
 def walk(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, k: int, guard: bool = False,
-         offsets: set[int] | None = None) -> tuple[list[fmpq], sp.Symbol | None]:
+         offsets: set[int] | None = None,
+         logs: dict[int, fmpq] | None = None) -> tuple[list[fmpq], sp.Symbol | None]:
     """``coefficients``, and the expression's own symbol equal to ``x`` (None if it has none): the
     first met left to right, the object ``expr.free_symbols`` holds where SymPy's cache gave
     subexpressions built with other (equal) symbol objects.
@@ -58,6 +59,9 @@ def walk(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, k: int, guard: bool = Fals
     scaled by a rational: the walk gives their series without the constant term, and the ids
     of the nodes that carry such a constant. If ``expr``'s is among them its constant term is
     NOT the value f(a), which the caller computes (as the derivative engine does).
+
+    ``logs`` (a dict, filled here): for each log(u) among those nodes, by its id, u's value at
+    the point (a positive rational other than 1): its constant term is log of it.
     """
     memo: dict[int, fmpq_series] = {}
     prec = k + 1
@@ -128,6 +132,8 @@ def walk(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, k: int, guard: bool = Fals
                 if offsets is None:
                     raise NoSlot("log of a constant that is not 1")
                 offsets.add(id(e))  # log(u0) + log(u/u0)
+                if logs is not None:
+                    logs[id(e)] = u0
                 return (u * (1 / u0)).log()
             return u.log()
         if kind == _SEC:
