@@ -51,6 +51,8 @@ def _same_object(got: sp.Expr, want: sp.Expr) -> None:
 def _compare(text: str, at: str | None, order: int, derivatives: bool) -> bool:
     """Whether the lean path took it; where it did, its answer is the full path's (and the derivative engine's)."""
     f = parse_expression(text)
+    if not f.free_symbols:  # a drawn sum that cancels (sin(-3*x) + sin(3*x) is 0): no series to compare
+        return False
     x = next(iter(f.free_symbols))
     lean = onevar_constants.taylor(f, x, sp.Rational(at or 0), order)
     if lean is None:  # (the derivative engine may take long: tests/test_series_onevar.py checks declines)
