@@ -155,24 +155,36 @@ _CYCLES = {sp.exp: ((se.exp, 1),), sp.sinh: ((se.sinh, 1), (se.cosh, 1)), sp.cos
            sp.sin: ((se.sin, 1), (se.cos, 1), (se.sin, -1), (se.cos, -1)),
            sp.cos: ((se.cos, 1), (se.sin, -1), (se.cos, -1), (se.sin, 1))}
 
+
 def _linear(arg: sp.Expr, x: sp.Symbol) -> tuple[fmpq, fmpq, sp.Symbol] | None:
     """(q, r, arg's own x) for arg = x, q*x, r + x or r + q*x as SymPy stores them (the number
     first), q and r rational; None for any other shape (the walk then decides)."""
-    r = fmpq(0)
-    if type(arg) is sp.Add:
-        if len(arg._args) != 2 or not arg._args[0].is_Rational:
-            return None
-        number, arg = arg._args
-        r = fmpq(int(number.p), int(number.q))
-    q = fmpq(1)
-    if type(arg) is sp.Mul:
-        if len(arg._args) != 2 or not arg._args[0].is_Rational:
-            return None
-        number, arg = arg._args
-        q = fmpq(int(number.p), int(number.q))
+    found = _lead_number(arg, sp.Add)
+    if found is None:
+        return None
+    r, arg = found
+    found = _lead_number(arg, sp.Mul)
+    if found is None:
+        return None
+    q, arg = found
+    if r is None:
+        r = fmpq(0)
+    if q is None:
+        q = fmpq(1)
     if type(arg) is not type(x) or not (arg is x or arg == x):
         return None  # another symbol, or x with other assumptions: the walk says
     return q, r, arg
+
+
+def _lead_number(node: sp.Expr, cls: type) -> tuple[fmpq | None, sp.Expr] | None:
+    """(its rational first argument, the other) of a two-argument ``cls`` node; (None, node) for a
+    node of another class; None for any other shape of ``cls``."""
+    if type(node) is not cls:
+        return None, node
+    if len(node._args) != 2 or not node._args[0].is_Rational:
+        return None
+    number, rest = node._args
+    return fmpq(int(number.p), int(number.q)), rest
 
 
 def _direct(value: se.Basic) -> sp.Expr | None:
