@@ -42,6 +42,7 @@ _POWERS: list[tuple[sp.Integer]] = []  # (Integer(0),), (Integer(1),) ...: immut
 _from_coprime = sp.Rational.from_coprime_ints
 _new = sp.Expr.__new__
 _Integer = sp.Integer
+_from_mul, _from_add = sp.Mul._from_args, sp.Add._from_args
 
 
 def rational(p: int, q: int) -> sp.Rational:
@@ -122,11 +123,14 @@ def _log_of(c: fmpq) -> sp.Expr | None:
         # SymEngine keeps log(n) of an integer n >= 2 as it is (log(4), log(2**70): no factoring),
         # and to_sympy makes it log(Integer(n)) unevaluated (constants.leaf): built here the same way
         return unevaluated(sp.log, rational(p, 1))
-    try:
-        # a positive rational's log: a finite real whose numbers are -1 and divisors' powers of p, q
-        return to_sympy(se.log(se.Rational(p, q)), {}, [])
-    except Exception:  # noqa: BLE001 - whatever SymEngine cannot do, _value_at does
-        return None
+    # SymEngine's log(p/q) is log(p) - log(q) (no factoring: log(16), log(4) - log(9)), and
+    # to_sympy makes it Add(Mul(-1, log(q)), log(p)) (Mul before the function: SymPy's class
+    # order), or Mul(-1, log(q)) for p = 1: built here the same way, without SymEngine and
+    # convert (~60 us). tests/test_onevar_small.py compares them with to_sympy's objects.
+    minus = _from_mul((sp.S.NegativeOne, unevaluated(sp.log, rational(q, 1))), True)
+    if p == 1:
+        return minus
+    return _from_add((minus, unevaluated(sp.log, rational(p, 1))), True)
 
 
 def _value_at(expr: sp.Expr, x: sp.Symbol, a: sp.Rational) -> sp.Expr | None:

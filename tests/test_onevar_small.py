@@ -1,0 +1,79 @@
+"""Session 8's small one-variable shortcuts (series/onevar.py): log(p/q)'s constant term built
+directly, and the other fixed-cost cuts, give the derivative engine's very objects.
+
+The references are independent of the shortcuts: SymEngine's log(p/q) converted by
+convert.to_sympy, and ``_taylor(..., arithmetic=False)`` (derivatives evaluated at the point)
+and the full path (``_one_variable`` off) for whole expansions. Hypothesis draws rational
+points, orders and small integer coefficients (negative ones included).
+"""
+
+from __future__ import annotations
+
+import pytest
+import symengine as se
+import sympy as sp
+from flint import fmpq
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from taylorcli import expansion
+from taylorcli.convert import to_sympy
+from taylorcli.expansion import _taylor, expand
+from taylorcli.parse import parse_expression
+from taylorcli.series.onevar import _log_of
+
+FAST = settings(max_examples=60, deadline=None)
+
+
+def _same(got: sp.Expr, want: sp.Expr) -> None:
+    assert got == want and got.args == want.args and sp.srepr(got) == sp.srepr(want)
+    for g, w in zip(sp.preorder_traversal(got), sp.preorder_traversal(want)):
+        assert type(g) is type(w) and g.args == w.args
+
+
+def _compare(text: str | sp.Expr, at: str | None, order: int) -> None:
+    f = parse_expression(text) if isinstance(text, str) else text
+    mp = pytest.MonkeyPatch()
+    try:
+        try:
+            e = expand(f, "x", at, order)
+        except Exception as error:  # noqa: BLE001 - then the full path must say the same
+            mp.setattr(expansion, "_one_variable", lambda *_: None)
+            with pytest.raises(type(error)):
+                expand(f, "x", at, order)
+            return
+        if e.kind != "taylor":
+            return
+        derivatives = _taylor(e.expression, e.variables, e.at, order, "total", arithmetic=False)
+        assert e.coefficients == derivatives, (text, at, order)
+        for (p, c), (q, d) in zip(e.coefficients, derivatives):
+            assert p == q
+            _same(c, d)
+        mp.setattr(expansion, "_one_variable", lambda *_: None)
+        full = expand(f, "x", at, order)
+        _same(e.polynomial, full.polynomial)
+    finally:
+        mp.undo()
+
+
+points = st.builds(lambda p, q: f"{p}/{q}", st.integers(-12, 12), st.sampled_from([1, 2, 3, 4, 5, 7, 9, 16]))
+
+
+@FAST
+@given(st.integers(1, 10**30), st.integers(1, 10**30))
+def test_log_of_a_rational_is_symengines(p: int, q: int) -> None:
+    if p == q:
+        return
+    got = _log_of(fmpq(p, q))
+    want = to_sympy(se.log(se.Rational(p, q)), {}, [])
+    assert got is not None
+    _same(got, want)
+    assert hash(got) == hash(want)
+
+
+@FAST
+@given(st.sampled_from(["log(1 + (x**2)**2)", "log(1 + (x + {c})**2)", "log({c}*x + 5)", "log(1 + x**3)",
+                        "atan({c}*x) + log(1 + (x)**2)", "log(1 + ({c}*x)**2)"]),
+       st.integers(-3, 3), points, st.integers(0, 12))
+def test_log_expansions_match_the_derivative_engine(shape: str, c: int, at: str, order: int) -> None:
+    _compare(shape.format(c=c), at, order)
