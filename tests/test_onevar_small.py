@@ -77,3 +77,28 @@ def test_log_of_a_rational_is_symengines(p: int, q: int) -> None:
        st.integers(-3, 3), points, st.integers(0, 12))
 def test_log_expansions_match_the_derivative_engine(shape: str, c: int, at: str, order: int) -> None:
     _compare(shape.format(c=c), at, order)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(["exp", "sin", "cos", "sinh", "cosh"]), st.integers(-10**12, 10**12),
+       st.sampled_from([1, 2, 3, 7, 16, 10**9 + 7]))
+def test_plain_values_are_symengines(name: str, p: int, q: int) -> None:
+    from taylorcli.series.onevar import _engine_values, _plain_values
+    kind = getattr(sp, name)
+    got = _plain_values(kind, fmpq(p, q))
+    if got is None:
+        return
+    want = _engine_values(kind, fmpq(p, q))
+    assert want is not None and len(got) == len(want)
+    for (s1, v1), (s2, v2) in zip(got, want):
+        assert s1 == s2
+        _same(v1, v2)
+
+
+@FAST
+@given(st.sampled_from(["exp", "sin", "cos", "sinh", "cosh"]), st.integers(-3, 3), st.integers(-4, 4),
+       st.integers(-3, 3), points, st.integers(0, 9))
+def test_one_function_of_a_linear_argument(name: str, s: int, q: int, r: int, at: str, order: int) -> None:
+    if s == 0 or q == 0:
+        return
+    _compare(f"{s}*{name}({q}*x + {r})", at, order)
