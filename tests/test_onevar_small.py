@@ -102,3 +102,21 @@ def test_one_function_of_a_linear_argument(name: str, s: int, q: int, r: int, at
     if s == 0 or q == 0:
         return
     _compare(f"{s}*{name}({q}*x + {r})", at, order)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(["exp", "sin", "cos", "sinh", "cosh"]), st.integers(-3, 3),
+       st.sampled_from(["x**2", "x**2 + {q}*x", "{q}*x**3 + x", "(x + {q})**2", "{q}*x**2 + {r}", "x**4/{p}",
+                        "1/(1 + x**2)", "x**2 + {q}*x**5"]),
+       st.integers(-3, 3), st.integers(-3, 3), st.integers(1, 4), points, st.integers(0, 9))
+def test_one_function_of_a_polynomial(name: str, s: int, inner: str, q: int, r: int, p: int, at: str,
+                                      order: int) -> None:
+    if s == 0:
+        return
+    _compare(f"{s}*{name}({inner.format(q=q, r=r, p=p)})", at, order)
+
+
+def test_one_function_of_a_polynomial_high_order() -> None:
+    for text, at in [("exp(x**2)", "2"), ("exp(x**2)", "-1"), ("cosh(x**2)", "-2"), ("sin(x**2 + 1)", "1/2"),
+                     ("-2*cos(3*x**3)", "-2/3")]:
+        _compare(text, at, 30)

@@ -33,7 +33,7 @@ from symengine.lib.symengine_wrapper import sympy2symengine
 from ..constants import _FUNCTIONS, unevaluated
 from ..convert import to_sympy
 from ..guard import MAX_DIGITS
-from . import onevar_constants, univariate
+from . import onevar_constants, onevar_inner, univariate
 from .tps import Unsupported
 
 _LIMIT = int(MAX_DIGITS * math.log2(10))  # guard.check_size's limit, in bits
@@ -43,6 +43,7 @@ _from_coprime = sp.Rational.from_coprime_ints
 _new = sp.Expr.__new__
 _Integer = sp.Integer
 _from_mul, _from_add = sp.Mul._from_args, sp.Add._from_args
+_compare = sp.Basic.compare
 
 
 def rational(p: int, q: int) -> sp.Rational:
@@ -251,8 +252,10 @@ def _one_function(expr: sp.Expr, x: sp.Symbol, a: sp.Rational,
         except (Unsupported, ArithmeticError, ValueError, RecursionError):
             return None
         c, q = inner[0], inner[1] if order else fmpq(0)
-    if not c or any(inner[d] for d in range(2, len(inner))) or (order and not q):
-        return None  # f(0) is rational (the walk's case), or the argument is not linear, or constant
+        if c and any(inner[d] for d in range(2, len(inner))):  # exp(x**2) at 2: onevar_inner
+            return _composed(type(expr), inner, scale, order, own)
+    if not c or (order and not q):
+        return None  # f(0) is rational (the walk's case), or the argument is constant
     for number in (c, q, scale):  # guard.check_size's limit on the point's value
         if max(abs(int(number.p)).bit_length(), int(number.q).bit_length()) > _LIMIT:
             return None
@@ -274,6 +277,40 @@ def _one_function(expr: sp.Expr, x: sp.Symbol, a: sp.Rational,
         # not 0 or 1, one factor that is not a product and whose base is not a number); 1 * leaf is leaf
         # (is_commutative given: what Mul._from_args' fuzzy_and of the two would find, checked above)
         append((powers[d], leaf if p == 1 and r == 1 else from_args((rational(p, r), leaf), True)))
+    return out, own
+
+
+def _composed(kind: type, inner: list[fmpq], scale: fmpq, order: int,
+              own: sp.Symbol | None) -> tuple[list[tuple[tuple[sp.Integer], sp.Expr]], sp.Symbol | None] | None:
+    """``_one_function`` for an argument that is not linear (``onevar_inner.compose``), its terms
+    built as ``_one_function`` builds them."""
+    c = inner[0]
+    for number in (c, scale):  # guard.check_size's limit on the point's value
+        if max(abs(int(number.p)).bit_length(), int(number.q).bit_length()) > _LIMIT:
+            return None
+    values = _plain_values(kind, c)
+    if values is None:
+        return None
+    found = onevar_inner.compose(kind, inner, scale, order, values)
+    if found is None:
+        return None
+    powers = _POWERS if len(_POWERS) > order else _powers(order)
+    out = []
+    append, from_args = out.append, sp.Mul._from_args
+    for d, parts in found:
+        terms = []
+        for r, leaf in parts:
+            p, q = int(r.p), int(r.q)
+            terms.append(leaf if p == 1 and q == 1 else from_args((rational(p, q), leaf), True))
+        if len(terms) == 1:
+            append((powers[d], terms[0]))
+            continue
+        # A*f(c) + B*f'(c): convert.add's object for SymEngine's sum (tested against it), its two
+        # terms in SymPy's order (Add's _addsort: Basic.compare), distinct leaves never folding
+        first, second = terms
+        if _compare(first, second) > 0:
+            first, second = second, first
+        append((powers[d], _from_add((first, second), True)))
     return out, own
 
 
