@@ -120,3 +120,13 @@ def test_one_function_of_a_polynomial_high_order() -> None:
     for text, at in [("exp(x**2)", "2"), ("exp(x**2)", "-1"), ("cosh(x**2)", "-2"), ("sin(x**2 + 1)", "1/2"),
                      ("-2*cos(3*x**3)", "-2/3")]:
         _compare(text, at, 30)
+
+
+def test_vanishing_argument_at_zero_skips_the_one_function_path() -> None:
+    from taylorcli.series.onevar import _vanishes
+    x, y = sp.symbols("x y")
+    assert _vanishes(x) and _vanishes(x**2) and _vanishes(-3 * x**5) and _vanishes(y**3)
+    assert not _vanishes(x + 1) and not _vanishes(x**-1) and not _vanishes(sp.sqrt(x)) and not _vanishes(x * y + 1)
+    for text in ["cos(x**2)", "-3*sinh(2*x**3)", "exp(x**2)", "cosh(x)", "sin(-x**4/3)"]:
+        for order in (0, 1, 5, 20):
+            _compare(text, None, order)

@@ -72,6 +72,8 @@ def taylor(expr: sp.Expr, x: sp.Symbol, a: sp.Rational,
     # exp, sin ... of q*x + r first: the walk fails on each (f(c) is irrational where c != 0, and
     # _one_function declines c == 0), so trying it first saves the failing walk
     one = kind in _CYCLES or (kind is sp.Mul and len(expr._args) == 2 and type(expr._args[1]) in _CYCLES)
+    if one and not a and _vanishes((expr if kind in _CYCLES else expr._args[1])._args[0]):
+        one = False  # cos(x**2) at 0: f(0) is rational, the walk's case (_one_function says None)
     if one:
         found = _one_function(expr, x, a, order)
         if found is not None:
@@ -110,6 +112,20 @@ def taylor(expr: sp.Expr, x: sp.Symbol, a: sp.Rational,
     if value is not None and value != 0:
         out.insert(0, (powers[0], value))
     return out, own
+
+
+def _vanishes(arg: sp.Expr) -> bool:
+    """Whether arg is 0 at 0 by its shape: a symbol, a symbol to a positive integer power, or a
+    rational times one of those (False says nothing)."""
+    if arg.is_Mul:
+        args = arg._args
+        if len(args) != 2 or not args[0].is_Rational:
+            return False
+        arg = args[1]
+    if arg.is_Pow:
+        base, n = arg._args
+        return base.is_Symbol and n.is_Integer and n.p > 0
+    return arg.is_Symbol
 
 
 def _log_of(c: fmpq) -> sp.Expr | None:
