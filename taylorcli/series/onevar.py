@@ -30,8 +30,8 @@ import sympy as sp
 from flint import fmpq
 from symengine.lib.symengine_wrapper import sympy2symengine
 
-from ..constants import _FUNCTIONS, unevaluated
-from ..convert import to_sympy
+from ..constants import _FUNCTIONS, leaf, unevaluated
+from ..convert import add, to_sympy
 from ..guard import MAX_DIGITS
 from . import onevar_constants, onevar_inner, univariate
 from .tps import Unsupported
@@ -156,7 +156,7 @@ def _value_at(expr: sp.Expr, x: sp.Symbol, a: sp.Rational) -> sp.Expr | None:
     finite real number that the full path would accept without asking more."""
     try:
         engine = se.expand(sympy2symengine(expr).subs({sympy2symengine(x): sympy2symengine(a)}) * se.Integer(1))
-        value = to_sympy(engine, {}, [])
+        value = _plain_sum(engine) or to_sympy(engine, {}, [])
     except Exception:  # noqa: BLE001 - whatever SymEngine cannot do, the full path does
         return None
     if value.is_Rational:
@@ -170,6 +170,38 @@ def _value_at(expr: sp.Expr, x: sp.Symbol, a: sp.Rational) -> sp.Expr | None:
             return None
     return value
 
+
+def _plain_sum(engine: se.Basic) -> sp.Expr | None:
+    """to_sympy's object for SymEngine's sum of numbers and constants f(q) (log(5) + atan(6)), where
+    each term is constants.leaf's or SymEngine's -atan(-q) (atan(6) at a point where the argument is
+    negative: to_sympy's Mul(-1, Mul(-1, atan(q))) goes through Mul's flatten, ~40 us, to atan(q)).
+    None for anything else (to_sympy decides)."""
+    if not isinstance(engine, se.Add):
+        return None
+    parts = []
+    for term in engine.args:
+        if isinstance(term, se.Rational):  # an Integer too
+            p, q = term.get_num_den()
+            parts.append(rational(int(p), int(q)))
+            continue
+        if isinstance(term, se.Mul):
+            args = term.args
+            if len(args) != 2 or args[0] != _SE_MINUS or type(args[1]) is not _SE_ATAN:
+                return None
+            (arg,) = args[1].args
+            if not isinstance(arg, se.Rational) or not arg < 0 or arg == _SE_MINUS:
+                return None
+            p, q = arg.get_num_den()
+            parts.append(unevaluated(sp.atan, rational(-int(p), int(q))))
+            continue
+        found = leaf(term)
+        if found is None:
+            return None
+        parts.append(found)
+    return add(parts)
+
+
+_SE_MINUS, _SE_ATAN = se.Integer(-1), type(se.atan(se.Integer(2)))
 
 # f(q*x + r): the n-th derivative is q**n times the n-th of this cycle of functions at q*a + r, with its sign
 _CYCLES = {sp.exp: ((se.exp, 1),), sp.sinh: ((se.sinh, 1), (se.cosh, 1)), sp.cosh: ((se.cosh, 1), (se.sinh, 1)),
