@@ -50,9 +50,12 @@ def leaf(value: object) -> sp.Expr | None:
     if isinstance(value, se.Pow):
         base, arg = value.args
         if arg == _HALF and isinstance(base, se.Integer) and _square_free(int(base)) \
-                or base == se.pi and (arg == _HALF or arg == -_HALF):
-            # sqrt(17), pi**(-1/2) (erf's 2/sqrt(pi)): Pow.__new__ finds nothing to do (Integer._eval_power
-            # extracts no square from a square-free integer, pi has no _eval_power; e is not 0, 1, -1):
+                or base == se.pi and (arg == _HALF or arg == -_HALF or isinstance(arg, se.Integer) and arg != 0
+                                      and arg != 1):
+            # sqrt(17), pi**(-1/2) (erf's 2/sqrt(pi)), pi**(-1) (its square): Pow.__new__ finds nothing
+            # to do (Integer._eval_power
+            # extracts no square from a square-free integer, pi has no _eval_power, is no Number or Mul
+            # (no sign rule), and is truthy (e == -1 and not b: no); e is not 0, 1):
             # Expr.__new__ and is_commutative, as power() builds (tests/test_series_onevar_constants.py)
             obj = sp.Expr.__new__(sp.Pow, sp.pi if base == se.pi else sp.Integer(int(base)), _rational(arg))
             obj.is_commutative = True
