@@ -179,7 +179,16 @@ def _power_of_sum(base: object, arg: object) -> sp.Expr | None:
     """
     from .convert import to_sympy  # (convert imports this module)
 
-    inner = to_sympy(base) if _SCOPE is None else to_sympy(base, _SCOPE[0], None, _SCOPE[1])
+    from .exp_sums import exp_sum
+
+    memo = {} if _SCOPE is None else _SCOPE[0]
+    inner = memo.get(base)
+    if inner is None:  # 1 + 2*exp(9) + exp(18) directly (exp_sums.py), else the general conversion
+        inner = exp_sum(base, memo)
+        if inner is not None:
+            memo[base] = inner
+        else:
+            inner = to_sympy(base) if _SCOPE is None else to_sympy(base, _SCOPE[0], None, _SCOPE[1])
     if type(inner) is not sp.Add or not _positive_sum(inner, _BITS):
         return None
     obj = sp.Expr.__new__(sp.Pow, inner, _rational(arg))
