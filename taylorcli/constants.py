@@ -50,9 +50,12 @@ def leaf(value: object) -> sp.Expr | None:
     if isinstance(value, se.Pow):
         base, arg = value.args
         if arg == _HALF and isinstance(base, se.Integer) and _square_free(int(base)) \
-                or base == se.pi and (arg == _HALF or arg == -_HALF):
-            # sqrt(17), pi**(-1/2) (erf's 2/sqrt(pi)): Pow.__new__ finds nothing to do (Integer._eval_power
-            # extracts no square from a square-free integer, pi has no _eval_power; e is not 0, 1, -1):
+                or base == se.pi and (arg == _HALF or arg == -_HALF or isinstance(arg, se.Integer) and arg != 0
+                                      and arg != 1):
+            # sqrt(17), pi**(-1/2) (erf's 2/sqrt(pi)), pi**(-1) (its square): Pow.__new__ finds nothing
+            # to do (Integer._eval_power
+            # extracts no square from a square-free integer, pi has no _eval_power, is no Number or Mul
+            # (no sign rule), and is truthy (e == -1 and not b: no); e is not 0, 1):
             # Expr.__new__ and is_commutative, as power() builds (tests/test_series_onevar_constants.py)
             obj = sp.Expr.__new__(sp.Pow, sp.pi if base == se.pi else sp.Integer(int(base)), _rational(arg))
             obj.is_commutative = True
@@ -63,15 +66,51 @@ def leaf(value: object) -> sp.Expr | None:
             q = _rational(arg)
             if q.p != 0 and q != 1:
                 return unevaluated(sp.exp, q)
+        if base == se.E and isinstance(arg, se.Mul):
+            return _exp_of_product(arg)
     return None
 
 
+# factors g(...) of r*g(...)**n under exp (``_exp_of_product``): classes ``leaf`` builds, none a log
+_FACTOR = (sp.sin, sp.cos, sp.tan, sp.atan, sp.sinh, sp.cosh, sp.erf, sp.exp)
+
+
+def _exp_of_product(arg: object) -> sp.Expr | None:
+    """exp(-atan(2/3)**2) (erf's derivative at a point): exp of r*g(c)**n, r rational, unevaluated.
+
+    exp.eval of the Mul A = r*G (G = g(c) or g(c)**n, n an integer >= 2, built by ``leaf``, no log
+    anywhere in it, no I, pi, Float, oo): no Matrix, exp_is_pow is off, A is no Number, zoo, log,
+    AccumBounds or SetExpr; in the Mul branch ``as_coefficient(pi*I)`` is None (A holds no I:
+    extract_multiplicatively finds no factor to divide), ``as_coeff_Mul()`` is (r, G), r finite,
+    and the one factor G is no log after ``logcombine`` (which rewrites only sums and products
+    holding logs), so whether comparable or not it returns None. Function.__new__ then evalfs
+    only a Float or a sum with one (``_should_evalf`` of a Mul is -1). SymPy's own conversion
+    costs ~0.7 ms after clear_cache. (tests/test_constants_erf_exp.py compares with it.)
+    """
+    from .convert import to_sympy  # (convert imports this module)
+
+    inner = to_sympy(arg) if _SCOPE is None else to_sympy(arg, _SCOPE[0], None, _SCOPE[1])
+    if type(inner) is not sp.Mul or len(inner.args) != 2:
+        return None
+    r, g = inner.args
+    if not r.is_Rational:
+        return None
+    if type(g) is sp.Pow:
+        g, n = g.args
+        if not n.is_Integer or n < 2:
+            return None
+    if type(g) not in _FACTOR or g.has(sp.log, sp.pi, sp.I, sp.E):
+        return None
+    return unevaluated(sp.exp, inner)
+
+
 # f(g(...)) where f's eval can only leave it as it is (below): f and g among these
-_OUTER = (sp.sin, sp.cos, sp.sinh, sp.cosh, sp.atan)
+_OUTER = (sp.sin, sp.cos, sp.sinh, sp.cosh, sp.atan, sp.erf)
 _INNER = (sp.sin, sp.cos, sp.tan, sp.sinh, sp.cosh, sp.exp)
 # sinh/cosh.eval rewrite no atan (only asinh/acosh/atanh/acoth); atan.eval rewrites tan and cot only
 _INNER_OF = {sp.sinh: _INNER + (sp.atan,), sp.cosh: _INNER + (sp.atan,),
-             sp.atan: (sp.sin, sp.cos, sp.sinh, sp.cosh, sp.exp, sp.atan)}
+             sp.atan: (sp.sin, sp.cos, sp.sinh, sp.cosh, sp.exp, sp.atan),
+             sp.erf: _INNER + (sp.atan, sp.erf)}
 
 
 def _nested(cls: type, arg: object) -> sp.Expr | None:
@@ -93,6 +132,12 @@ def _nested(cls: type, arg: object) -> sp.Expr | None:
     with algebraic numbers (no function application is one; building that table after clear_cache
     costs ~5 ms), no I coefficient, is_zero not True, and it rewrites only tan and cot.
     (tests/test_onevar_constants_shared.py compares with SymPy's conversion.)
+
+    erf of g(c) (erf(atan(2/3)): SymEngine's own conversion builds atan(2/3) through atan.eval and
+    its table, ~5 ms after clear_cache): erf.eval's Number branch does not apply, g(c) is no
+    erfinv, erfcinv or erf2inv, ``is_zero`` is not True (as above), ``extract_multiplicatively(I)``
+    of a function application is None (Expr's last branch), ``could_extract_minus_sign`` is False.
+    (tests/test_constants_erf_exp.py compares with SymPy's conversion.)
     """
     if cls not in _OUTER:
         return None
@@ -134,7 +179,16 @@ def _power_of_sum(base: object, arg: object) -> sp.Expr | None:
     """
     from .convert import to_sympy  # (convert imports this module)
 
-    inner = to_sympy(base) if _SCOPE is None else to_sympy(base, _SCOPE[0], None, _SCOPE[1])
+    from .exp_sums import exp_sum
+
+    memo = {} if _SCOPE is None else _SCOPE[0]
+    inner = memo.get(base)
+    if inner is None:  # 1 + 2*exp(9) + exp(18) directly (exp_sums.py), else the general conversion
+        inner = exp_sum(base, memo)
+        if inner is not None:
+            memo[base] = inner
+        else:
+            inner = to_sympy(base) if _SCOPE is None else to_sympy(base, _SCOPE[0], None, _SCOPE[1])
     if type(inner) is not sp.Add or not _positive_sum(inner, _BITS):
         return None
     obj = sp.Expr.__new__(sp.Pow, inner, _rational(arg))
