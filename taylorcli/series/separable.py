@@ -42,6 +42,7 @@ def taylor(expr: sp.Expr, variables: Sequence[sp.Symbol], point: dict[sp.Symbol,
     one_variable = _ONEVAR[0].taylor
     index = {v: i for i, v in enumerate(variables)}
     parts: list = [None] * n
+    found_in: list = []  # (arg, its variable, its index): every part looked at before any is expanded
     for arg in expr.args:
         free = arg.free_symbols
         if len(free) != 1:
@@ -50,9 +51,12 @@ def taylor(expr: sp.Expr, variables: Sequence[sp.Symbol], point: dict[sp.Symbol,
         i = index.get(v)
         if i is None or parts[i] is not None:
             return None  # a parameter; two parts in one variable (SymPy would have to combine them)
-        a = point[v]
-        if not a.is_Rational:
+        if not point[v].is_Rational:
             return None
+        parts[i] = True
+        found_in.append((arg, v, i))
+    for arg, v, i in found_in:
+        a = point[v]
         try:
             found = one_variable(arg, v, a, order)
         except (TaylorError, ArithmeticError, ValueError):  # the general path says why, in its words
