@@ -1,5 +1,7 @@
 """Sums of one-variable parts in disjoint variables (series/separable.py) against the derivative engine.
 
+(Products of such parts too: the path declines them, the walk's shortcut for f(u) with u(a) != 0 takes them.)
+
 f(x) + g(y) + ... at rational points (0, negative, fractions), 2-8 variables, orders 0-8, total
 and per-variable degree, with parameters and numbers in the sum (which the path declines): the
 coefficients must be the very objects (==, srepr, args, order) the derivative engine gives.
@@ -46,7 +48,9 @@ def cases(draw: st.DrawFn) -> tuple:
     n = draw(st.integers(2, 8))
     variables = list(SYMBOLS[:n])
     used = draw(st.lists(st.sampled_from(variables), min_size=2, max_size=n, unique=True))
-    expr = sp.Add(*[_part(draw, v) for v in used])
+    parts = [_part(draw, v) for v in used]
+    # a product: the walk's (compose.py: f(u) with u(a) != 0 straight to the walk), not this path
+    expr = sp.Mul(*parts) if draw(st.integers(0, 3)) == 0 else sp.Add(*parts)
     extra = draw(st.integers(0, 5))
     if extra == 0:
         expr = expr + A * sp.sin(used[0])  # a parameter: declined
