@@ -213,6 +213,10 @@ class Walker:
         # (a power u**r, r not natural, or a function: the recurrences the univariate series saves)
         if SHORTCUTS and not self._tried and not ring.each and (
                 expr.is_Pow and not (expr.exp.is_Integer and expr.exp.p >= 0) or type(expr) in _FUNCTION_TYPES):
+            if type(expr) in univariate._AT_ZERO and self.series(expr.args[0])[0]:
+                # exp(u) with u(a) != 0: the univariate series stops at exp(u(a)) (irrational), after
+                # walking u; its series (just made, by that very path where it can) serves the walk.
+                return self._walk(expr)
             found = self._one_variable(expr)
             if found is not None:
                 return found

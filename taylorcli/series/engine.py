@@ -26,7 +26,7 @@ import sympy as sp
 from ..constants import real_and_small
 from ..convert import to_sympy
 from ..guard import MAX_DIGITS
-from . import univariate
+from . import separable, univariate
 from .compose import _FUNCTION_TYPES, FUNCTIONS, Walker
 from .direct import Direct
 from .tps import NoSlot, Ring, Unsupported
@@ -73,6 +73,10 @@ def taylor_coefficients(expr: sp.Expr, variables: Sequence[sp.Symbol], point: di
     each = k if degree == "each" and n > 1 else None  # one variable: the same as total degree
     if each is not None:
         k = n * each
+    if n > 1 and expr.is_Add:  # f(x) + g(y): each part by the one-variable path (separable.py)
+        found = separable.taylor(expr, variables, point, order, degree)
+        if found is not None:
+            return found
     if n == 1:
         try:
             return _univariate(expr, variables[0], point[variables[0]], order, k, vet)
