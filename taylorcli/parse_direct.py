@@ -46,6 +46,15 @@ _ADD, _SUB, _MULT, _DIV = "+", "-", "*", "/"
 _CHAIN, _PRODUCT, _OTHER = 1, 2, 0  # the kind of node a value was built from (its top-level operator)
 
 
+_PARSE: list = []  # parse.py, which imports this module: looked up once (an import statement costs ~1 us)
+
+
+def _parse_module() -> object:
+    from . import parse
+    _PARSE.append(parse)
+    return parse
+
+
 class _Bail(Exception):
     """The ordinary route decides."""
 
@@ -68,12 +77,13 @@ def one_pass(source: str) -> sp.Expr | None:
         kinds.append(kind)
     if at != end and not _SPACE.match(source, at):
         return None
-    from . import parse
+    tokens.append("")  # the end (no token is empty): peeking needs no bounds check
+    parse = _PARSE[0] if _PARSE else _parse_module()
     reader = _Reader(tokens, kinds, parse)
     opened = parse._MEMO.open()
     try:
         expr, _, _ = reader.sum()
-        if reader.i != len(tokens) or not isinstance(expr, sp.Expr) or parse.undefined(expr):
+        if reader.i != len(tokens) - 1 or not isinstance(expr, sp.Expr) or parse.undefined(expr):
             return None
         return expr
     except Exception:  # noqa: BLE001 - _Bail, or any error: the ordinary route says it
@@ -87,14 +97,12 @@ class _Reader:
     """Recursive descent over the tokens; each method returns (expr, float estimate or None, kind)."""
 
     def __init__(self, tokens: list[str], kinds: list[int], parse: object) -> None:
+        # tokens[i] is the next token ("" at the end): a name or number never equals an operator's text
         self.tokens, self.kinds, self.i, self.p = tokens, kinds, 0, parse
-
-    def peek(self) -> str | None:
-        return self.tokens[self.i] if self.i < len(self.tokens) and self.kinds[self.i] == 2 else None
 
     def sum(self) -> tuple:
         first = self.product()
-        op = self.peek()
+        op = self.tokens[self.i]
         if op != _ADD and op != _SUB:
             return first
         if first[2] == _CHAIN:
@@ -104,7 +112,7 @@ class _Reader:
             self.i += 1
             values.append(self.product())
             ops.append(op)
-            op = self.peek()
+            op = self.tokens[self.i]
         if all(f is not None for _, f, _ in values):
             raise _Bail  # a constant: the builder's float estimate decides
         p = self.p
@@ -114,7 +122,7 @@ class _Reader:
 
     def product(self) -> tuple:
         first = self.unary()
-        op = self.peek()
+        op = self.tokens[self.i]
         if op != _MULT and op != _DIV:
             return first
         if first[2] == _PRODUCT:
@@ -124,7 +132,7 @@ class _Reader:
             self.i += 1
             values.append(self.unary())
             ops.append(op)
-            op = self.peek()
+            op = self.tokens[self.i]
         if all(f is not None for _, f, _ in values):
             raise _Bail
         p = self.p
@@ -133,7 +141,7 @@ class _Reader:
         return (sp.Mul(*factors) if built is None else built), None, _PRODUCT
 
     def unary(self) -> tuple:
-        op = self.peek()
+        op = self.tokens[self.i]
         if op == _SUB:
             self.i += 1
             e, f, _ = self.unary()
@@ -149,7 +157,7 @@ class _Reader:
 
     def power(self) -> tuple:
         base = self.atom()
-        if self.peek() != "**":
+        if self.tokens[self.i] != "**":
             return base
         self.i += 1
         exponent = self.unary()
@@ -174,8 +182,8 @@ class _Reader:
 
     def atom(self) -> tuple:
         i = self.i
-        if i >= len(self.tokens):
-            raise _Bail
+        if i >= len(self.kinds):
+            raise _Bail  # (the end)
         token, kind = self.tokens[i], self.kinds[i]
         self.i = i + 1
         if kind == 1:
@@ -184,7 +192,7 @@ class _Reader:
             value = int(token)
             return self.p.integer(value), float(value), _OTHER
         if kind == 0:
-            if self.peek() == "(":
+            if self.tokens[self.i] == "(":
                 return self.call(token)
             if token in CONSTANTS:
                 e, f = CONSTANTS[token]
@@ -195,7 +203,7 @@ class _Reader:
         if token != "(":
             raise _Bail
         inner = self.sum()
-        if self.peek() != ")":
+        if self.tokens[self.i] != ")":
             raise _Bail
         self.i += 1
         return inner
@@ -206,7 +214,7 @@ class _Reader:
             raise _Bail
         self.i += 1  # (
         e, f, _ = self.sum()
-        if self.peek() != ")" or f is not None:
+        if self.tokens[self.i] != ")" or f is not None:
             raise _Bail
         self.i += 1
         p = self.p  # as parse._Builder.call builds it
