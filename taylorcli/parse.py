@@ -28,9 +28,11 @@ import sympy as sp
 from .errors import InputError, LimitError, ParseError, printable
 from .options import MAX_LENGTH, MAX_NODES, MAX_STDIN_LENGTH, MAX_STDIN_NODES, StdinText  # noqa: F401
 from .parse_fast import inert_call, number, product, real_by_shape, real_symbol, total
-from .parse_pow import finite_by_shape, power
+from .parse_pow import _MEMO, _mark_finite, _polynomial, finite_by_shape, power  # noqa: F401
 from .parse_calls import call as nested_call
 from .parse_quick import exceeds, integer
+from .parse_direct import one_pass
+from .parse_single import one_name
 from .parse_large import _pieces, _top_level_signs, build_large  # noqa: F401 - long sums
 # The text checks and limits live in parse_text.py; their names stay importable from here.
 from .parse_text import (  # noqa: F401
@@ -69,33 +71,6 @@ def symbol(name: str) -> sp.Symbol:
     return real_symbol(name)
 
 
-def _polynomial(expr: sp.Basic) -> bool:
-    """Whether expr is built of real symbols and rationals by +, * and natural powers (so finite)."""
-    if expr.is_Rational or expr.is_Symbol:
-        return expr.is_Rational or expr.is_real is True
-    if expr.is_Pow:
-        return expr.exp.is_Integer and expr.exp >= 0 and _polynomial(expr.base)
-    return (expr.is_Add or expr.is_Mul) and all(_polynomial(a) for a in expr.args)
-
-
-def _mark_finite(terms: tuple[sp.Basic, ...]) -> None:
-    """Record in SymPy's own assumption cache that polynomial terms are finite.
-
-    (a + b)**2 asks a.is_infinite and b.is_infinite (Add._eval_power), which
-    SymPy deduces from scratch for each new term: 1 ms each, 20 s for the
-    20,000 squares of chained Rosenbrock at n = 10,000. A polynomial in real
-    symbols is finite; saying so first makes the question free.
-    """
-    for term in terms:
-        if "infinite" not in term._assumptions and _polynomial(term):
-            if term._assumptions is type(term).default_assumptions:
-                # A fresh Mul shares its class's dict: writing there would make every Mul
-                # in the process finite (oo*z included). Give the term its own, as SymPy does.
-                term._assumptions = term._assumptions.copy()
-            term._assumptions["infinite"] = False
-            term._assumptions["finite"] = True
-
-
 class _Builder:
     """Turns a vetted syntax tree into SymPy, iteratively (no recursion limit).
 
@@ -127,21 +102,25 @@ class _Builder:
         return text if len(text) <= 40 else text[:37] + "..."
 
     def build(self, tree: ast.Expression) -> sp.Expr:
-        # Each stack entry: (node, operands collected?). Results go on `values`.
+        # Each stack entry: (node, None) to visit, (node, operand count) to combine. Results go on `values`.
         values: list[tuple[sp.Expr, float | None]] = []
-        stack: list[tuple[ast.AST, bool]] = [(tree.body, False)]
+        stack: list[tuple[ast.AST, int | None]] = [(tree.body, None)]
         while stack:
-            node, ready = stack.pop()
-            if ready:
-                values.append(self.combine(node, values))
+            node, count = stack.pop()
+            if count is not None:
+                values.append(self.combine(node, values, count))
                 continue
             self.nodes += 1
             if self.nodes > self.max_nodes:
                 raise self.error(f"expression is too large: more than {self.max_nodes:,} syntax nodes "
                                  f"(node limit {self.max_nodes:,} {self.where})", node, LimitError)
+            kind = type(node)  # a leaf is combined at once: the same order as through the stack
+            if kind is ast.Name or kind is ast.Constant:
+                values.append(self.name(node) if kind is ast.Name else self.constant(node))  # type: ignore[arg-type]
+                continue
             children = self.children(node)
-            stack.append((node, True))
-            stack.extend((child, False) for child in reversed(children))
+            stack.append((node, len(children)))
+            stack.extend([(child, None) for child in reversed(children)])
         (value, _), = values
         return value
 
@@ -202,12 +181,7 @@ class _Builder:
             raise self.error(f"{name}() takes {wanted} argument(s), got {count}", node)
         return list(node.args)
 
-    def combine(self, node: ast.AST, values: list[tuple[sp.Expr, float | None]]) -> tuple[sp.Expr, float | None]:
-        if isinstance(node, ast.Constant):
-            return self.constant(node)
-        if isinstance(node, ast.Name):
-            return self.name(node)
-        count = 1 if isinstance(node, ast.UnaryOp) else len(self.operands_of(node))
+    def combine(self, node: ast.AST, values: list[tuple[sp.Expr, float | None]], count: int) -> tuple[sp.Expr, float | None]:
         args = values[-count:]
         del values[-count:]
         exprs = [a for a, _ in args]
@@ -244,11 +218,6 @@ class _Builder:
         if isinstance(node, ast.Call):
             return self.call(node, exprs, floats)
         return self.binary(node, exprs, floats)
-
-    def operands_of(self, node: ast.AST) -> list[ast.AST]:
-        if isinstance(node, ast.Call):
-            return list(node.args)
-        return self.chain(node)  # type: ignore[arg-type]
 
     def constant(self, node: ast.Constant) -> tuple[sp.Expr, float]:
         value = node.value
@@ -428,6 +397,9 @@ def parse_expression(text: str) -> sp.Expr:
     x1**2*x2 + exp(x2)/2
     """
     original = _check_text(text)
+    single = one_name(original)  # a lone name: its symbol or constant without ast (parse_single)
+    if single is not None:
+        return _finish(*single)
     # Python refuses leading indentation and line breaks; neither carries meaning here.
     stripped = re.sub(r"\s", " ", original).lstrip()
     shift = len(original) - len(stripped)
@@ -437,10 +409,18 @@ def parse_expression(text: str) -> sp.Expr:
     # A long sum of terms alike (chained Rosenbrock) is built term shape by term shape;
     # None: anything else, or anything that route cannot vouch for, is built node by node.
     large = build_large(source, max_nodes)
-    if large is None:
+    direct = one_pass(source) if large is None else None  # short everyday text, without ast (parse_direct)
+    if direct is not None:
+        expr, names = direct, None
+    elif large is None:
         expr, names = _build(original, source, _Positions(stripped), shift, max_nodes, where), None
     else:
         expr, names = large
+    return _finish(expr, names, source)
+
+
+def _finish(expr: sp.Expr, names: set[str] | None, source: str = "") -> sp.Expr:
+    """The parameters' values put in, and the note on a name e (``names``: the names used, None: see source)."""
     if PARAMETERS:
         USED_PARAMETERS.update(expr.free_symbols & PARAMETERS.keys())
         expr = expr.xreplace(PARAMETERS)
@@ -462,7 +442,15 @@ def _build(original: str, source: str, positions: _Positions, shift: int, max_no
                            original) from None
         except (RecursionError, MemoryError):
             raise LimitError("expression is nested too deeply or too long; split it up") from None
-    builder = _Builder(source, positions, max_nodes, where)
+    builder, opened = _Builder(source, positions, max_nodes, where), _MEMO.open()
+    try:
+        return _built(builder, trees, original, shift)
+    finally:
+        if opened:
+            _MEMO.table = None
+
+
+def _built(builder: _Builder, trees: list[tuple[int, ast.Expression]], original: str, shift: int) -> sp.Expr:
     try:
         terms = []
         for start, tree in trees:

@@ -58,7 +58,8 @@ def _check_text(text: object) -> str:
         raise LimitError(f"expression is too long: {len(text):,} characters (length limit {length:,} {where})")
     if not text.strip():
         raise ParseError("empty expression")
-    if not (_PLAIN_TEXT.fullmatch(text) and _depth(text) <= MAX_DEPTH):
+    # (no deeper than its count of "(": then the bracket walk is not needed)
+    if not (_PLAIN_TEXT.fullmatch(text) and (text.count("(") <= MAX_DEPTH or _depth(text) <= MAX_DEPTH)):
         _check_characters(text)  # finds the offending character (or bracket) and says where
     digits = _DIGITS.search(text)
     if digits:

@@ -1,0 +1,228 @@
+"""Short everyday texts built in one pass, without ``ast`` and the builder's stack (issue 9: parse cost).
+
+Part of the parser's door (``parse.py`` is the only caller), run after
+``parse_text._check_text`` has applied every check on the raw text. Nothing here
+evaluates text: it is cut into tokens by one regular expression (names, whole
+numbers, ``+ - * / **`` and brackets) and read by recursive descent with
+Python's precedence (``-x**2`` is ``-(x**2)``, ``x**-2`` is ``x**(-2)``, ``**``
+to the right, runs of ``+ -`` and ``* /`` as one chain each, as ``parse._Builder.chain``
+flattens them). Each node is built by the very calls the builder makes for it
+(``parse.total``, ``parse.product``, ``parse.power``, ``parse.inert_call``, ...,
+looked up on ``parse`` so that a test switching them off switches them off here).
+
+Anything else returns None and the ordinary route decides, with its messages
+and positions: another character or token (a decimal, a comma, ``2x``, ``01``),
+text longer than ``_MAX_TEXT`` (so the node limit and Python's own nesting limits
+cannot be reached), an operation whose operands are all constants (the builder
+checks those with float estimates: ``2**3``, ``sin(1)``, ``1/0``), a chain whose
+first operand is a bracketed chain of the same kind (``(a + b) + c``: Python's
+tree flattens it), an unknown function or a call that is not of one argument,
+a name the builder refuses, any exception, or an undefined result.
+
+On ``cos(x + 3)`` this is ~13 us where ``ast.parse`` and the builder take ~32 us.
+
+>>> one_pass("cos(x + 3)")
+cos(x + 3)
+>>> one_pass("1/(1 + (x + 2)^2)".replace("^", "**"))
+1/((x + 2)**2 + 1)
+>>> one_pass("x + 2**3") is None, one_pass("2x") is None, one_pass("(x + 1) + y") is None
+(True, True, True)
+"""
+
+from __future__ import annotations
+
+import re
+
+import sympy as sp
+
+from .parse_quick import exceeds
+from .parse_text import MAX_EXPONENT, _name_error
+from .vocabulary import CONSTANTS, FUNCTIONS
+
+_MAX_TEXT = 300  # characters: far below every node limit and the nesting Python's parser accepts
+_TOKEN = re.compile(r" *(?:([A-Za-z_][A-Za-z0-9_]*)|([0-9]+)(?![A-Za-z0-9_.])|(\*\*|[-+*/()]))")
+_SPACE = re.compile(r" *\Z")
+_ADD, _SUB, _MULT, _DIV = "+", "-", "*", "/"
+_CHAIN, _PRODUCT, _OTHER = 1, 2, 0  # the kind of node a value was built from (its top-level operator)
+
+
+_PARSE: list = []  # parse.py, which imports this module: looked up once (an import statement costs ~1 us)
+
+
+def _parse_module() -> object:
+    from . import parse
+    _PARSE.append(parse)
+    return parse
+
+
+class _Bail(Exception):
+    """The ordinary route decides."""
+
+
+def one_pass(source: str) -> sp.Expr | None:
+    """The expression the builder makes of ``source`` (one line, ``**`` for ``^``), or None (module doc)."""
+    if len(source) > _MAX_TEXT:
+        return None
+    tokens: list[str] = []
+    kinds: list[int] = []  # 0 name, 1 integer, 2 operator
+    at, end = 0, len(source)
+    match = _TOKEN.match
+    while True:
+        m = match(source, at)
+        if m is None:
+            break
+        at = m.end()
+        kind = m.lastindex - 1  # type: ignore[operator]
+        tokens.append(m.group(kind + 1))
+        kinds.append(kind)
+    if at != end and not _SPACE.match(source, at):
+        return None
+    tokens.append("")  # the end (no token is empty): peeking needs no bounds check
+    parse = _PARSE[0] if _PARSE else _parse_module()
+    reader = _Reader(tokens, kinds, parse)
+    opened = parse._MEMO.open()
+    try:
+        expr, _, _ = reader.sum()
+        if reader.i != len(tokens) - 1 or not isinstance(expr, sp.Expr) or parse.undefined(expr):
+            return None
+        return expr
+    except Exception:  # noqa: BLE001 - _Bail, or any error: the ordinary route says it
+        return None
+    finally:
+        if opened:
+            parse._MEMO.table = None
+
+
+class _Reader:
+    """Recursive descent over the tokens; each method returns (expr, float estimate or None, kind)."""
+
+    def __init__(self, tokens: list[str], kinds: list[int], parse: object) -> None:
+        # tokens[i] is the next token ("" at the end): a name or number never equals an operator's text
+        self.tokens, self.kinds, self.i, self.p = tokens, kinds, 0, parse
+
+    def sum(self) -> tuple:
+        first = self.product()
+        op = self.tokens[self.i]
+        if op != _ADD and op != _SUB:
+            return first
+        if first[2] == _CHAIN:
+            raise _Bail  # (a + b) + c: Python's tree holds one chain a, b, c
+        values, ops = [first], [_ADD]
+        while op == _ADD or op == _SUB:
+            self.i += 1
+            values.append(self.product())
+            ops.append(op)
+            op = self.tokens[self.i]
+        if all(f is not None for _, f, _ in values):
+            raise _Bail  # a constant: the builder's float estimate decides
+        p = self.p
+        terms = [e if o == _ADD else p._negative(e) for (e, _, _), o in zip(values, ops)]
+        built = p.total(terms)
+        return (sp.Add(*terms) if built is None else built), None, _CHAIN
+
+    def product(self) -> tuple:
+        first = self.unary()
+        op = self.tokens[self.i]
+        if op != _MULT and op != _DIV:
+            return first
+        if first[2] == _PRODUCT:
+            raise _Bail
+        values, ops = [first], [_MULT]
+        while op == _MULT or op == _DIV:
+            self.i += 1
+            values.append(self.unary())
+            ops.append(op)
+            op = self.tokens[self.i]
+        if all(f is not None for _, f, _ in values):
+            raise _Bail
+        p = self.p
+        factors = [e if o == _MULT else p._reciprocal(e) for (e, _, _), o in zip(values, ops)]
+        built = p.product(factors)
+        return (sp.Mul(*factors) if built is None else built), None, _PRODUCT
+
+    def unary(self) -> tuple:
+        op = self.tokens[self.i]
+        if op == _SUB:
+            self.i += 1
+            e, f, _ = self.unary()
+            p = self.p  # as parse._Builder.apply builds -e
+            negated = p.product([sp.S.NegativeOne, e]) if not e.is_Rational else None
+            if negated is None:
+                negated = p.integer(-e.p) if e.is_Integer else -1 * e
+                negated = p.number(negated) if negated.is_Rational else negated
+            return negated, (None if f is None else -f), _OTHER
+        if op == _ADD:
+            raise _Bail
+        return self.power()
+
+    def power(self) -> tuple:
+        base = self.atom()
+        if self.tokens[self.i] != "**":
+            return base
+        self.i += 1
+        exponent = self.unary()
+        (b, fb, _), (n, fn, _) = base, exponent
+        if fb is not None and fn is not None:
+            raise _Bail
+        if n.is_Number and exceeds(n, MAX_EXPONENT):
+            raise _Bail
+        if b.is_number and b.is_negative and not n.is_Integer:
+            raise _Bail  # as parse._Builder.binary asks, in its order
+        if b.is_Rational and n.is_Integer and b not in (0, 1, -1):
+            raise _Bail  # (unreachable: both constant) the builder's digit count decides
+        p = self.p
+        if b.is_Add and len(b.args) == 2 and n.is_Integer:
+            p._mark_finite(b.args)
+        result = p.power(b, n)
+        if result is None:
+            result = b**n
+        if isinstance(result, sp.Pow) and result.exp.is_Number and exceeds(result.exp, MAX_EXPONENT):
+            raise _Bail
+        return result, None, _OTHER
+
+    def atom(self) -> tuple:
+        i = self.i
+        if i >= len(self.kinds):
+            raise _Bail  # (the end)
+        token, kind = self.tokens[i], self.kinds[i]
+        self.i = i + 1
+        if kind == 1:
+            if len(token) > 1 and token[0] == "0":
+                raise _Bail  # 01 is Python's syntax error
+            value = int(token)
+            return self.p.integer(value), float(value), _OTHER
+        if kind == 0:
+            if self.tokens[self.i] == "(":
+                return self.call(token)
+            if token in CONSTANTS:
+                e, f = CONSTANTS[token]
+                return e, f, _OTHER
+            if _name_error(token):
+                raise _Bail
+            return self.p.real_symbol(token), None, _OTHER
+        if token != "(":
+            raise _Bail
+        inner = self.sum()
+        if self.tokens[self.i] != ")":
+            raise _Bail
+        self.i += 1
+        return inner
+
+    def call(self, name: str) -> tuple:
+        function = FUNCTIONS.get(name)
+        if function is None or function.arities and 1 not in function.arities or function.build in (sp.zeta, sp.polygamma):
+            raise _Bail
+        self.i += 1  # (
+        e, f, _ = self.sum()
+        if self.tokens[self.i] != ")" or f is not None:
+            raise _Bail
+        self.i += 1
+        p = self.p  # as parse._Builder.call builds it
+        if function.build is sp.sqrt:
+            built = p.power(e, sp.S.Half)
+        else:
+            built = p.inert_call(function.build, [e])
+            if built is None:
+                built = p.nested_call(function.build, e)
+        return (function.build(e) if built is None else built), None, _OTHER
+
