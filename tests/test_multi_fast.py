@@ -14,6 +14,7 @@ import sympy as sp
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from same_object import coefficients_or_error, same_coefficients
 from strategies import A, SETTINGS, max_examples, time_limit
 from taylorcli.errors import MathError
 from taylorcli.expansion import _taylor, expand
@@ -82,18 +83,10 @@ def cases(draw: st.DrawFn) -> tuple:
 
 def _coefficients(expr: sp.Expr, variables: list, point: dict, order: int, arithmetic: bool,
                   degree: str) -> list | str:
-    try:
-        return _taylor(expr, variables, point, order, degree, arithmetic=arithmetic)
-    except (NotAnalytic, MathError) as error:
-        return f"{type(error).__name__}: {error}"
+    return coefficients_or_error((expr, variables, point, order, degree), arithmetic)
 
 
-def _same(ours: list | str, expected: list | str, case: tuple) -> None:
-    assert ours == expected, case
-    if not isinstance(ours, str):
-        assert [sp.srepr(c) for _, c in ours] == [sp.srepr(c) for _, c in expected], case
-        assert [c.args for _, c in ours] == [c.args for _, c in expected], case
-        assert [p for p, _ in ours] == [p for p, _ in expected], case
+_same = same_coefficients
 
 
 @settings(max_examples=max_examples(60), **SETTINGS)

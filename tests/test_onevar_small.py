@@ -9,51 +9,21 @@ points, orders and small integer coefficients (negative ones included).
 
 from __future__ import annotations
 
-import pytest
 import symengine as se
 import sympy as sp
 from flint import fmpq
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from taylorcli import expansion
+from same_object import same_expr, onevar_is_the_full_path
 from taylorcli.convert import to_sympy
-from taylorcli.expansion import _taylor, expand
-from taylorcli.parse import parse_expression
 from taylorcli.series.onevar import _log_of
 
 FAST = settings(max_examples=60, deadline=None)
 
 
-def _same(got: sp.Expr, want: sp.Expr) -> None:
-    assert got == want and got.args == want.args and sp.srepr(got) == sp.srepr(want)
-    for g, w in zip(sp.preorder_traversal(got), sp.preorder_traversal(want)):
-        assert type(g) is type(w) and g.args == w.args
-
-
-def _compare(text: str | sp.Expr, at: str | None, order: int) -> None:
-    f = parse_expression(text) if isinstance(text, str) else text
-    mp = pytest.MonkeyPatch()
-    try:
-        try:
-            e = expand(f, "x", at, order)
-        except Exception as error:  # noqa: BLE001 - then the full path must say the same
-            mp.setattr(expansion, "_one_variable", lambda *_: None)
-            with pytest.raises(type(error)):
-                expand(f, "x", at, order)
-            return
-        if e.kind != "taylor":
-            return
-        derivatives = _taylor(e.expression, e.variables, e.at, order, "total", arithmetic=False)
-        assert e.coefficients == derivatives, (text, at, order)
-        for (p, c), (q, d) in zip(e.coefficients, derivatives):
-            assert p == q
-            _same(c, d)
-        mp.setattr(expansion, "_one_variable", lambda *_: None)
-        full = expand(f, "x", at, order)
-        _same(e.polynomial, full.polynomial)
-    finally:
-        mp.undo()
+_same = same_expr
+_compare = onevar_is_the_full_path
 
 
 points = st.builds(lambda p, q: f"{p}/{q}", st.integers(-12, 12), st.sampled_from([1, 2, 3, 4, 5, 7, 9, 16]))

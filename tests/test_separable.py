@@ -13,11 +13,9 @@ import sympy as sp
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from same_object import coefficients_or_error, same_coefficients
 from strategies import SETTINGS, max_examples, time_limit
-from taylorcli.errors import MathError
-from taylorcli.expansion import _taylor
 from taylorcli.series import separable
-from taylorcli.singular import NotAnalytic
 
 NAMES = "xyzuvwpq"
 SYMBOLS = tuple(sp.Symbol(name, real=True) for name in NAMES)
@@ -62,20 +60,8 @@ def cases(draw: st.DrawFn) -> tuple:
     return expr, variables, point, draw(st.integers(0, top)), degree
 
 
-def _coefficients(case: tuple, arithmetic: bool) -> list | str:
-    expr, variables, point, order, degree = case
-    try:
-        return _taylor(expr, variables, point, order, degree, arithmetic=arithmetic)
-    except (NotAnalytic, MathError) as error:
-        return f"{type(error).__name__}: {error}"
-
-
-def _same(ours: list | str, expected: list | str, case: tuple) -> None:
-    assert ours == expected, case
-    if not isinstance(ours, str):
-        assert [sp.srepr(c) for _, c in ours] == [sp.srepr(c) for _, c in expected], case
-        assert [c.args for _, c in ours] == [c.args for _, c in expected], case
-        assert [p for p, _ in ours] == [p for p, _ in expected], case
+_coefficients = coefficients_or_error
+_same = same_coefficients
 
 
 @settings(max_examples=max_examples(40), **SETTINGS)
