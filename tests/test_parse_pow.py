@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from strategies import SETTINGS, max_examples
 from taylorcli.parse_fast import product, real_by_shape, real_symbol
 from taylorcli.parse_pow import inert_factor, positive_everywhere, power
-from test_fast_paths import _CALLS, _LEAVES, _X, _Y, _outcome, _same, _shaped, _trees, _without_shortcuts
+from test_fast_paths import _CALLS, _LEAVES, _X, _Y, _built, _outcome, _same, _shaped, _trees, _without_shortcuts
 
 _Z = real_symbol("z")
 _EXPONENTS = [sp.Integer(2), sp.Integer(-1), sp.S.Half, sp.Rational(-1, 2), sp.Integer(3), sp.Integer(-2),
@@ -143,7 +143,9 @@ _INNER_CALLS = _CALLS + [sp.asin, sp.acos, sp.atan, sp.asinh, sp.atanh, sp.acosh
 
 
 def _calls() -> st.SearchStrategy[sp.Expr]:
-    return st.tuples(st.sampled_from(_INNER_CALLS), st.one_of(_shaped(), _bases())).map(lambda p: p[0](p[1]))
+    # _built: SymPy itself raises on some calls of infinite trees (sin(x + cosh(y + oo*I)): a NaN comparison)
+    return st.tuples(st.sampled_from(_INNER_CALLS), st.one_of(_shaped(), _bases())).map(
+        _built(lambda p: p[0](p[1]))).filter(lambda e: e is not None)
 
 
 @settings(max_examples=max_examples(400), **SETTINGS)
