@@ -21,6 +21,7 @@ import sympy as sp
 
 from .errors import InputError, LimitError, MathError
 from .guard import check_point, check_size, not_real
+from .real_form import complex_piece, numerically_real, real_closed_form, real_float
 from .parse import INFINITE, parse_expression, resolve_variables
 
 Expr = sp.Expr | str
@@ -363,8 +364,19 @@ def value_at(expr: sp.Expr, point: Mapping[sp.Symbol, sp.Expr], what: str = "the
     value = _substitute(expr, point, what)
     if value.has(*INFINITE, sp.DiracDelta):  # DiracDelta(0) is no number: |x|'' at 0 does not exist
         raise MathError(f"{what} is undefined at {describe_point(point)}")
-    if value.has(sp.I) or not_real(value):
+    piece = complex_piece(value)
+    # SymPy's is_real is no proof either way on complex pieces (False for a real -re(atanh(2))/(3*Abs(atanh(2)))
+    if not_real(value) and not (piece is not None and numerically_real(value)):
         raise MathError(f"{what} is not real at {describe_point(point)}")
+    if piece is not None:  # real, but written through I, asin(2) or (-1)**(1/3): it would not read back
+        real = real_closed_form(value)
+        if real is None:
+            number = to_float(value)
+            if number is None:  # not shown real at 30 digits either
+                raise MathError(f"{what} is not real at {describe_point(point)}")
+            raise MathError(f"{what} at {describe_point(point)} is real ({number:.15g}) but SymPy writes it only "
+                            f"through the complex constant {piece}, which taylor cannot print so that it reads back")
+        value = real
     check_size(value, what)
     return value
 
@@ -375,9 +387,11 @@ def to_float(value: sp.Expr) -> float | None:
         return None
     try:
         number = float(sp.N(value, 17))
-    except (TypeError, ValueError, OverflowError):
+    except TypeError:  # a real value SymPy evaluates with a rounding-size imaginary part: |asin(2)|' at 2
+        number = real_float(value)
+    except (ValueError, OverflowError):
         return None
-    return number if math.isfinite(number) else None
+    return number if number is not None and math.isfinite(number) else None
 
 
 def eigenvalues(matrix: sp.Matrix) -> list[float]:
