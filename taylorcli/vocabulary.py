@@ -121,4 +121,7 @@ FUNCTIONS: dict[str, Function] = {
     "zeta": Function(sp.zeta, _fzeta, (1, 2)),
     "Heaviside": Function(sp.Heaviside, _fheaviside, (1,)),
     "DiracDelta": Function(sp.DiracDelta, _fdelta, (1, 2)),
+    # |u|' for a u that leaves the reals (|asin(x)| for x > 1) is SymPy's re(u) re(u)' + im(u) im(u)' over |u|
+    "re": Function(sp.re, float, (1,)),
+    "im": Function(sp.im, lambda x: 0.0, (1,)),
 }

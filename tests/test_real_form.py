@@ -77,6 +77,16 @@ def test_cli_json_reads_back_and_has_numbers(text: str, at: str) -> None:
         assert number is not None and abs(float(sp.N(read, 20)) - number) < 1e-12
 
 
+@pytest.mark.parametrize("text, at", [("Abs(asin(x))", None), ("Abs(asin(x))", "2"), ("Abs(log(x))", "-2"),
+                                      ("x*Abs(x**(1/3))", "-8")])
+def test_gradient_reads_back_in_every_format(text: str, at: str | None) -> None:
+    from taylorcli import commands
+    from test_roundtrip import _check_result, _reference
+
+    result = commands.run_gradient(text, None, at, True)
+    _check_result(result, _reference("gradient", parse_expression(text), result.variables))
+
+
 def test_asin_gradient_value() -> None:
     x = sp.Symbol("x", real=True)
     (partial,) = gradient("Abs(asin(x))", [x])

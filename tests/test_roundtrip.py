@@ -89,8 +89,9 @@ def read_plain(text: str):
 
 
 # Functions SymPy's LaTeX reader does not know: \operatorname{erf}{\left(u\right)} becomes F(u).
-_LETTERS = {"F": sp.erf, "G": sp.sign}
-_OPERATORS = {r"\operatorname{erf}": "F", r"\operatorname{sign}": "G"}
+_LETTERS = {"F": sp.erf, "G": sp.sign, "R": sp.re, "J": sp.im, "T": sp.atan2}
+_OPERATORS = {r"\operatorname{erf}": "F", r"\operatorname{sign}": "G", r"\operatorname{re}": "R",
+              r"\operatorname{im}": "J", r"\operatorname{atan}_{2}": "T"}
 
 
 def _applications(text: str) -> str:
