@@ -21,7 +21,7 @@ import sympy as sp
 
 from .errors import InputError, LimitError, MathError
 from .guard import check_point, check_size, not_real
-from .real_form import complex_piece, numerically_real, real_closed_form, real_float
+from .real_form import complex_piece, numerically_real, real_closed_form, real_float, root_hint
 from .parse import INFINITE, parse_expression, resolve_variables
 
 Expr = sp.Expr | str
@@ -367,7 +367,7 @@ def value_at(expr: sp.Expr, point: Mapping[sp.Symbol, sp.Expr], what: str = "the
     piece = complex_piece(value)
     # SymPy's is_real is no proof either way on complex pieces (False for a real -re(atanh(2))/(3*Abs(atanh(2)))
     if not_real(value) and not (piece is not None and numerically_real(value)):
-        raise MathError(f"{what} is not real at {describe_point(point)}")
+        raise MathError(f"{what} is not real at {describe_point(point)}{root_hint(expr, point)}")
     if piece is not None:  # real, but written through I, asin(2) or (-1)**(1/3): it would not read back
         real = real_closed_form(value)
         if real is None:

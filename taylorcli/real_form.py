@@ -10,7 +10,7 @@ value at 30 digits. Otherwise the caller refuses it (MathError, exit 1).
 
 >>> value = (-1) ** sp.Rational(2, 3) * sp.sign((-1) ** sp.Rational(1, 3)) / 12
 >>> complex_piece(value)
-(-1)**(1/3)
+(-1)**(2/3)
 >>> real_closed_form(value)
 -1/12
 """
@@ -57,6 +57,24 @@ def real_float(value: sp.Expr) -> float | None:
         return float(sp.re(sp.N(value, _DIGITS)))
     except (TypeError, ValueError, OverflowError):
         return None
+
+
+def root_hint(expr: sp.Expr, point: dict) -> str:
+    """A hint when ``expr`` takes an odd root of a negative number at ``point``, else "".
+
+    SymPy's x**(1/3) is the principal root, complex at x = -8, where a user may mean the real -2.
+
+    >>> x = sp.Symbol("x", real=True)
+    >>> root_hint(x ** sp.Rational(2, 3), {x: sp.Integer(-8)})
+    ' (x**(2/3) is the principal, complex root; the real one is Abs(x)**(2/3))'
+    """
+    for node in sp.preorder_traversal(expr):
+        if isinstance(node, sp.Pow) and node.exp.is_Rational and not node.exp.is_Integer and node.exp.q % 2:
+            if node.base.xreplace(point).is_negative:
+                u, q = sp.sstr(node.base), sp.sstr(node.exp)
+                real = f"Abs({u})**({q})" if node.exp.p % 2 == 0 else f"sign({u})*Abs({u})**({q})"
+                return f" ({sp.sstr(node)} is the principal, complex root; the real one is {real})"
+    return ""
 
 
 def real_closed_form(value: sp.Expr) -> sp.Expr | None:

@@ -108,3 +108,27 @@ def test_to_float_takes_a_rounding_imaginary_part_as_zero() -> None:
     value = -sp.sqrt(3) * sp.im(sp.asin(2)) * sp.sign(sp.asin(2)) / (3 * sp.asin(2))
     assert to_float(value) == pytest.approx(0.37093229784123605, rel=1e-14)
     assert to_float(sp.I) is None
+
+
+@pytest.mark.parametrize("text, at, p, q", [("x**(1/3)", "-8", 1, 3), ("x**(2/3)", "-8", 2, 3),
+                                            ("(x - 1)**(3/5)", "-31", 3, 5), ("x*(x + 1)**(1/3)", "-2", 1, 3)])
+def test_odd_root_of_a_negative_number_says_the_real_root(text: str, at: str, p: int, q: int) -> None:
+    result = CliRunner().invoke(cli, ["gradient", text, "--at", at, "--format", "json"])
+    assert result.exit_code == 1 and result.stdout == ""
+    message = result.stderr.strip()
+    assert "\n" not in message and "principal, complex root; the real one is " in message
+    root = text[2:] if text.startswith("x*(") else text  # the odd root in the text
+    hint = f"({root} is the principal, complex root; the real one is "
+    assert hint in message and message.endswith(")")
+    fixed = text.replace(root, f"({message.split(hint)[1][:-1]})")
+    result = CliRunner().invoke(cli, ["gradient", fixed, "--at", at, "--format", "json"])
+    assert result.exit_code == 0, (fixed, result.output)
+    mp.mp.dps = 30
+
+    def real_root(t: mp.mpf) -> mp.mpf:
+        return mp.sign(t) ** p * abs(t) ** (mp.mpf(p) / q)
+    outer = {"x**(1/3)": lambda t: real_root(t), "x**(2/3)": lambda t: real_root(t),
+             "(x - 1)**(3/5)": lambda t: real_root(t - 1), "x*(x + 1)**(1/3)": lambda t: t * real_root(t + 1)}[text]
+    want = mp.diff(outer, mp.mpf(int(at)))
+    got = json.loads(result.stdout)
+    assert abs(float(sp.N(parse_expression(got["gradient"][0]), 20)) - float(want)) < 1e-12
