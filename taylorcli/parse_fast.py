@@ -82,11 +82,9 @@ from __future__ import annotations
 import sympy as sp
 from sympy.core.basic import Basic
 from sympy.core.expr import Expr
-from sympy.core.add import _addsort
-from sympy.core.mul import _mulsort
 from sympy.core.parameters import global_parameters
 
-from .parse_quick import above_one, linear_tie, postprocessed, zero_or_one
+from .parse_quick import above_one, commutative, linear_tie, postprocessed, sort_args, zero_or_one
 
 _INNER = (sp.exp, sp.sin, sp.cos)  # the functions inside a polynomial argument (linearly independent)
 _ODD_OR_EVEN = (sp.sin, sp.cos, sp.tan, sp.atan, sp.sinh, sp.cosh, sp.tanh, sp.erf)  # eval moves a minus sign
@@ -236,7 +234,7 @@ def _factor_base(e: sp.Basic) -> sp.Basic | None:
         a = e.args[0]
         return sp.E if _polynomial_argument(a) or parse_pow.inner_call(a) or parse_calls.inert(sp.exp, a) else None
     if (isinstance(e, sp.Function) and len(e.args) == 1 and cls.as_base_exp is Expr.as_base_exp
-            and e.is_commutative is True):
+            and commutative(e) is True):
         return e
     return None
 
@@ -303,7 +301,7 @@ def product(factors: list) -> sp.Expr | None:
         return None
     if len(parts) == 1 and coeff is _ONE:
         return parts[0]
-    _mulsort(parts)
+    sort_args(parts)  # _mulsort's order (parse_quick)
     if coeff is not _ONE:
         parts.insert(0, number(coeff))
     return postprocessed(sp.Mul, sp.Mul._from_args(parts, True))
@@ -372,7 +370,7 @@ def total(terms: list) -> sp.Expr | None:
         return None
     if len(kept) == 1 and coeff.p == 0:
         return kept[0]
-    _addsort(kept)
+    sort_args(kept)  # _addsort's order (parse_quick)
     if coeff.p != 0:
         kept.insert(0, number(coeff))
     return postprocessed(sp.Add, sp.Add._from_args(kept, True))

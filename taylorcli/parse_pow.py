@@ -65,7 +65,7 @@ from sympy.core.expr import Expr
 from sympy.core.mul import _keep_coeff
 
 from . import parse_fast
-from .parse_quick import positive, postprocessed, zero_or_one
+from .parse_quick import commutative, positive, postprocessed, zero_or_one
 
 
 class _Memo:
@@ -124,7 +124,7 @@ def _unevaluated_pow(base: sp.Expr, exponent: sp.Rational) -> sp.Expr:
     obj = Expr.__new__(sp.Pow, base, exponent)  # what Pow.__new__ builds once _eval_power returned None
     obj = postprocessed(sp.Pow, obj)
     if isinstance(obj, sp.Pow):
-        obj.is_commutative = base.is_commutative and exponent.is_commutative
+        obj.is_commutative = commutative(base) and exponent.is_commutative  # (parse_quick: no fresh query)
     return obj
 
 
@@ -179,7 +179,7 @@ def _inert_call_factor(f: sp.Basic) -> bool:
     """A one-argument call whose class keeps Expr._eval_power (not exp): Pow(f, n) is f**n as it is."""
     cls = type(f)
     return (isinstance(f, sp.Function) and len(f.args) == 1 and cls._eval_power is Expr._eval_power
-            and f.is_commutative is True and not f.is_number)
+            and commutative(f) is True and not f.is_number)
 
 
 def _power_of_power(b: sp.Expr, m: sp.Rational) -> sp.Expr | None:
@@ -230,7 +230,7 @@ def inert_factor(e: sp.Basic) -> bool:
         return False
     base, exponent = e.args
     return (isinstance(exponent, sp.Rational) and not zero_or_one(exponent) and isinstance(base, Expr)
-            and not base.is_number and base.is_commutative is True and _inert_base(base))
+            and not base.is_number and commutative(base) is True and _inert_base(base))
 
 
 def positive_everywhere(e: sp.Basic) -> bool:

@@ -13,6 +13,7 @@ tree) or the same error (class, message).
 from __future__ import annotations
 
 import pytest
+import sympy as sp
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -60,3 +61,68 @@ def test_everyday_families_build_the_same_objects(text: str) -> None:
 ])
 def test_named_everyday_texts(text: str) -> None:
     _compare(text)
+
+
+# --- parse_quick.sort_args and commutative against SymPy's own ----------------------------------------------
+
+_X, _Y = sp.Symbol("x", real=True), sp.Symbol("y", real=True)
+_PIECES = [_X, _Y, sp.Symbol("a", real=True), sp.Symbol("z"), sp.Symbol("u"), sp.Symbol("w", commutative=False),
+           sp.Integer(2), sp.Rational(-1, 3), sp.pi, sp.E, sp.Float(1.5), sp.Function("f")(_X), sp.oo, sp.I]
+_ONE_ARGUMENT = [sp.sin, sp.cos, sp.exp, sp.log, sp.atan, sp.cosh, sp.sinh, sp.tanh, sp.erf, sp.sqrt, sp.tan, sp.Abs,
+                 sp.Function("g")]
+
+
+def _build(make: object) -> object:
+    try:
+        return make()
+    except Exception:  # noqa: BLE001 - SymPy cannot build some random objects: not this test's subject
+        return None
+
+
+def _objects() -> st.SearchStrategy[sp.Basic]:
+    def extend(inner: st.SearchStrategy[sp.Basic]) -> st.SearchStrategy[sp.Basic]:
+        return st.one_of(
+            st.tuples(st.sampled_from(_ONE_ARGUMENT), inner).map(lambda p: _build(lambda: p[0](p[1]))),
+            st.tuples(inner, inner).map(lambda p: _build(lambda: sp.Add(*p))),
+            st.tuples(inner, inner).map(lambda p: _build(lambda: sp.Mul(*p))),
+            st.tuples(inner, st.sampled_from([2, 3, -1, sp.Rational(1, 2)])).map(lambda p: _build(lambda: sp.Pow(*p))),
+        ).filter(lambda o: o is not None)
+    return st.recursive(st.sampled_from(_PIECES), extend, max_leaves=5)
+
+
+# Tuples and sets: their _hashable_content holds a tuple or frozenset (Basic.compare's other branches)
+_CONTAINERS = st.tuples(st.sampled_from(_PIECES), st.sampled_from(_PIECES)).flatmap(
+    lambda p: st.sampled_from([sp.Tuple(*p), sp.FiniteSet(*p)]))
+
+
+_SORTED = [[_Y, _X], [sp.cos(_X), sp.sin(_X), sp.cosh(_X), _X**2, _X, sp.Integer(2), sp.exp(_X), sp.log(_X)],
+           [sp.sin(_Y), sp.sin(_X), sp.sin(_X + 1), sp.sin(_X)**2], [sp.Tuple(1, _X), sp.Tuple(_X, 1), sp.Tuple(_Y)],
+           [sp.FiniteSet(_X, _Y), sp.FiniteSet(_X, 2), sp.FiniteSet(_Y, 2)], [_X * _Y, _X**2, _Y**2, _X * _Y**2]]
+
+
+@pytest.mark.parametrize("objects", _SORTED)
+def test_sort_args_on_the_parsers_shapes(objects: list) -> None:
+    test_sort_args_is_sympys_sort.hypothesis.inner_test(objects)
+
+
+@settings(max_examples=max_examples(150), **SETTINGS)
+@given(st.lists(st.one_of(_objects(), _CONTAINERS), min_size=0, max_size=6))
+def test_sort_args_is_sympys_sort(objects: list) -> None:
+    from sympy.core.add import _addsort
+    from taylorcli.parse_quick import sort_args
+    want, got = list(objects), list(objects)
+    _addsort(want)
+    sort_args(got)
+    assert [id(a) for a in got] == [id(a) for a in want]
+
+
+@settings(max_examples=max_examples(150), **SETTINGS)
+@given(_objects())
+def test_commutative_is_sympys_answer(obj: sp.Basic) -> None:
+    from sympy.core.cache import clear_cache
+    from taylorcli.parse_quick import commutative
+    clear_cache()
+    fresh = _build(lambda: obj.func(*obj.args)) if obj.args else obj  # a new object: nothing asked of it yet
+    if fresh is None:
+        return
+    assert commutative(fresh) == fresh.is_commutative
