@@ -34,6 +34,8 @@ from __future__ import annotations
 import re
 
 import sympy as sp
+from sympy.core.expr import Expr
+from sympy.core.parameters import global_parameters
 
 from .parse_quick import exceeds
 from .parse_text import MAX_EXPONENT, _name_error
@@ -47,6 +49,7 @@ _MAX_TEXT = 300  # characters: far below every node limit and the nesting Python
 _TOKENS = re.compile(r" *([A-Za-z_][A-Za-z0-9_]*|[0-9]+[A-Za-z0-9_.]?|\*\*|(?s:.))")
 _ADD, _SUB, _MULT, _DIV = "+", "-", "*", "/"
 _CHAIN, _PRODUCT, _OTHER = 1, 2, 0  # the kind of node a value was built from (its top-level operator)
+_ONE = sp.S.One
 
 
 _PARSE: list = []  # parse.py, which imports this module: looked up once (an import statement costs ~1 us)
@@ -127,6 +130,12 @@ class _Reader:
             raise _Bail
         p = self.p
         factors = [e if o == _MULT else p._reciprocal(e) for (e, _, _), o in zip(values, ops)]
+        if global_parameters.evaluate:
+            # 1/u: Mul's constructor (AssocOp.__new__, SymPy 1.14) drops the factors that are its identity 1
+            # first and returns a lone one as it is: u**-1, without parse_fast.product's filing of it.
+            rest = [f for f in factors if f is not _ONE]
+            if len(rest) == 1 and isinstance(rest[0], Expr):
+                return rest[0], None, _PRODUCT
         built = p.product(factors)
         return (sp.Mul(*factors) if built is None else built), None, _PRODUCT
 

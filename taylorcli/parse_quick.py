@@ -223,6 +223,8 @@ def sort_args(args: list) -> None:
     >>> args = [sp.cosh(x), sp.cos(x), x]; sort_args(args); args
     [x, cos(x), cosh(x)]
     """
+    if len(args) < 2:
+        return  # (nothing to compare)
     if _ORDERING[0] is not basic.ordering_of_classes or _ORDERING[1] != len(basic.ordering_of_classes):
         _NAMES.clear()  # (never in practice: the list is SymPy's constant)
         _ORDERING[:] = [basic.ordering_of_classes, len(basic.ordering_of_classes)]

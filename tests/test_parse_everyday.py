@@ -58,6 +58,7 @@ def test_everyday_families_build_the_same_objects(text: str) -> None:
     "cosh(x) + cos(x)", "sqrt(1 + (x)**2)", "exp(x**2)", "sin(x**2)", "cos(x)", "((x))", "(x)**2 ", "x  +  1  ",
     "2x", "01", "x.5", "1.5*x", "x,", "+x", "x +", "()", "sin()", "x**", "1_0*x", "x**-2", "-x**-2", "- - x",
     "sin(x) + (cos(x) + 1)", "(sin(x) + 1) + cos(x)", "(x*y)*z", "x*(y*z)", "(1 + (x)**2)**(1/2)", "é", "x\u00b2",
+    "1/x", "1*x", "x*1", "x/1", "1/(1/x)", "1*1*x", "1/x/1", "1/(1 + x)*1", "2/x", "1/sin(x)", "1/(x - x)", "1/(1 + exp(x))",
 ])
 def test_named_everyday_texts(text: str) -> None:
     _compare(text)
