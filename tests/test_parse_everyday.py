@@ -127,3 +127,25 @@ def test_commutative_is_sympys_answer(obj: sp.Basic) -> None:
     if fresh is None:
         return
     assert commutative(fresh) == fresh.is_commutative
+
+
+# --- parse_text._KEYWORD: the first keyword among the words, as the loop over _WORD found it --------------------
+
+def _first_keyword_by_loop(text: str) -> tuple[str, int] | None:
+    import keyword
+
+    from taylorcli.parse_text import _WORD
+    for match in _WORD.finditer(text):
+        if keyword.iskeyword(match.group()):
+            return match.group(), match.start()
+    return None
+
+
+@settings(max_examples=max_examples(300), **SETTINGS)
+@given(st.lists(st.sampled_from(["and", "if", "in", "import", "is", "not", "lambda", "None", "x", "_", "2", "é", "ß",
+                                 " ", "(", "+", "_in", "in2", "yield", "as", "assert", "\u00b2", "match"]),
+                max_size=8).map("".join))
+def test_keyword_search_finds_the_first_keyword_word(text: str) -> None:
+    from taylorcli.parse_text import _KEYWORD
+    match = _KEYWORD.search(text)
+    assert (None if match is None else (match.group(), match.start())) == _first_keyword_by_loop(text)
