@@ -163,8 +163,8 @@ class _Reader:
             raise _Bail
         if n.is_Number and exceeds(n, MAX_EXPONENT):
             raise _Bail
-        if b.is_number and b.is_negative and not n.is_Integer:
-            raise _Bail  # as parse._Builder.binary asks, in its order
+        if not n.is_Integer and b.is_number and b.is_negative:
+            raise _Bail  # as parse._Builder.binary refuses (n first: b.is_number walks b, and the three are pure)
         if b.is_Rational and n.is_Integer and b not in (0, 1, -1):
             raise _Bail  # (unreachable: both constant) the builder's digit count decides
         p = self.p

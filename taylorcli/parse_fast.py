@@ -94,10 +94,13 @@ _NARGS: dict[type, sp.FiniteSet] = {}  # immutable, what Function.__new__ sets a
 _ONE, _ZERO = sp.S.One, sp.S.Zero
 
 
+_REAL_ONLY = {"real": True}  # (not modified: compared only)
+
+
 def _plain_symbol(e: sp.Basic) -> bool:
     """A symbol as the parser makes it: real, nothing else given."""
     # (_assumptions_orig: the assumptions given, SymPy >= 1.12; without it no shortcut applies)
-    return type(e) is sp.Symbol and getattr(e, "_assumptions_orig", None) == {"real": True}
+    return type(e) is sp.Symbol and getattr(e, "_assumptions_orig", None) == _REAL_ONLY
 
 
 def _power(e: sp.Basic) -> bool:
@@ -355,19 +358,19 @@ def total(terms: list) -> sp.Expr | None:
         return None
     coeff = _ZERO
     kept = []
-    rests = set()
+    rests = []
     for term in terms:
         for t in (term.args if type(term) is sp.Add else (term,)):
             if t.is_Rational:
                 coeff = t if coeff is _ZERO else coeff + t  # (0 + t is t's value)
                 continue
             rest = _rest(t)
-            if rest is None or rest in rests:
+            if rest is None:
                 return None
-            rests.add(rest)
+            rests.append(rest)
             kept.append(t)
-    if not kept:
-        return None
+    if not kept or len(rests) > 1 and len(set(rests)) < len(rests):
+        return None  # (distinct rests: one term alone is not hashed, a fresh object's hash walks its tree)
     if len(kept) == 1 and coeff.p == 0:
         return kept[0]
     sort_args(kept)  # _addsort's order (parse_quick)

@@ -350,7 +350,7 @@ def _polynomial(expr: sp.Basic) -> bool:
     if expr.is_Rational or expr.is_Symbol:
         return expr.is_Rational or expr.is_real is True
     if expr.is_Pow:
-        return expr.exp.is_Integer and expr.exp >= 0 and _polynomial(expr.base)
+        return expr.exp.is_Integer and expr.exp.p >= 0 and _polynomial(expr.base)  # (p: Integer >= 0 sympifies 0)
     return (expr.is_Add or expr.is_Mul) and all(_polynomial(a) for a in expr.args)
 
 
