@@ -37,7 +37,7 @@ import sympy as sp
 from sympy.core.expr import Expr
 from sympy.core.parameters import global_parameters
 
-from .parse_quick import exceeds
+from .parse_quick import exceeds, is_number
 from .parse_text import MAX_EXPONENT, _name_error
 from .vocabulary import CONSTANTS, FUNCTIONS
 
@@ -86,6 +86,14 @@ def one_pass(source: str) -> sp.Expr | None:
             parse._MEMO.table = None
 
 
+def _all_constant(values: list[tuple]) -> bool:
+    """Every operand has a float estimate (no variable): a loop, where all() of a generator costs more."""
+    for value in values:
+        if value[1] is None:
+            return False
+    return True
+
+
 class _Reader:
     """Recursive descent over the tokens; each method returns (expr, float estimate or None, kind)."""
 
@@ -106,7 +114,7 @@ class _Reader:
             values.append(self.product())
             ops.append(op)
             op = self.tokens[self.i]
-        if all(f is not None for _, f, _ in values):
+        if _all_constant(values):
             raise _Bail  # a constant: the builder's float estimate decides
         p = self.p
         terms = [e if o == _ADD else p._negative(e) for (e, _, _), o in zip(values, ops)]
@@ -126,7 +134,7 @@ class _Reader:
             values.append(self.factor())
             ops.append(op)
             op = self.tokens[self.i]
-        if all(f is not None for _, f, _ in values):
+        if _all_constant(values):
             raise _Bail
         p = self.p
         factors = [e if o == _MULT else p._reciprocal(e) for (e, _, _), o in zip(values, ops)]
@@ -163,7 +171,7 @@ class _Reader:
             raise _Bail
         if n.is_Number and exceeds(n, MAX_EXPONENT):
             raise _Bail
-        if not n.is_Integer and b.is_number and b.is_negative:
+        if not n.is_Integer and is_number(b) and b.is_negative:
             raise _Bail  # as parse._Builder.binary refuses (n first: b.is_number walks b, and the three are pure)
         if b.is_Rational and n.is_Integer and b not in (0, 1, -1):
             raise _Bail  # (unreachable: both constant) the builder's digit count decides

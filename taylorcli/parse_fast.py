@@ -141,7 +141,10 @@ def _term(e: sp.Basic) -> bool:
 def _polynomial_argument(arg: sp.Basic) -> bool:
     """A term, or a sum of rationals and terms: see the module's docstring."""
     if type(arg) is sp.Add:
-        return all(a.is_Rational and a.p != 0 or _term(a) for a in arg.args)
+        for a in arg.args:  # (a loop, not all() of a generator: ~0.3 us less per sum)
+            if not (a.is_Rational and a.p != 0 or _term(a)):
+                return False
+        return True
     return _term(arg)
 
 
@@ -167,7 +170,10 @@ def minus_sign(e: sp.Basic) -> bool:
             return c.p < 0
         return e.could_extract_minus_sign() if c.is_Number else False
     if cls is sp.Add:
-        negative = sum(1 for a in e.args if minus_sign(a))
+        negative = 0
+        for a in e.args:  # (a loop: a generator per sum costs more)
+            if minus_sign(a):
+                negative += 1
         positive = len(e.args) - negative
         if positive != negative:
             return positive < negative

@@ -65,7 +65,7 @@ from sympy.core.expr import Expr
 from sympy.core.mul import _keep_coeff
 
 from . import parse_fast
-from .parse_quick import commutative, positive, postprocessed, zero_or_one
+from .parse_quick import commutative, is_number, positive, postprocessed, zero_or_one
 
 
 class _Memo:
@@ -117,7 +117,12 @@ def _finite_by_shape(e: sp.Basic) -> bool:
         return finite_by_shape(e.args[0])
     if cls is sp.log:
         return len(e.args) == 1 and positive_everywhere(e.args[0])
-    return (cls is sp.Add or cls is sp.Mul) and all(finite_by_shape(a) for a in e.args)
+    if cls is not sp.Add and cls is not sp.Mul:
+        return False
+    for a in e.args:  # (a loop: all() of a generator costs ~0.3 us more per node)
+        if not finite_by_shape(a):
+            return False
+    return True
 
 
 def _unevaluated_pow(base: sp.Expr, exponent: sp.Rational) -> sp.Expr:
@@ -141,7 +146,7 @@ def power(base: sp.Expr, exponent: sp.Expr) -> sp.Expr | None:
     """
     if not parse_fast._evaluating() or not isinstance(exponent, sp.Rational) or zero_or_one(exponent):
         return None
-    if not isinstance(base, Expr) or base.is_number:
+    if not isinstance(base, Expr) or is_number(base):
         return None
     cls = type(base)
     if cls is sp.Mul:
@@ -179,7 +184,7 @@ def _inert_call_factor(f: sp.Basic) -> bool:
     """A one-argument call whose class keeps Expr._eval_power (not exp): Pow(f, n) is f**n as it is."""
     cls = type(f)
     return (isinstance(f, sp.Function) and len(f.args) == 1 and cls._eval_power is Expr._eval_power
-            and commutative(f) is True and not f.is_number)
+            and commutative(f) is True and not is_number(f))
 
 
 def _power_of_power(b: sp.Expr, m: sp.Rational) -> sp.Expr | None:
@@ -215,7 +220,10 @@ def _inert_base(base: sp.Expr) -> bool:
     """``base._eval_power(r)`` is None for every rational r (base not a number): module docstring."""
     cls = type(base)
     if cls is sp.Add:
-        return len(base.args) != 2 or all(finite_by_shape(a) for a in base.args)
+        if len(base.args) != 2:
+            return True
+        a, b = base.args
+        return finite_by_shape(a) and finite_by_shape(b)
     return cls is not sp.Mul and cls._eval_power is Expr._eval_power
 
 
@@ -230,7 +238,7 @@ def inert_factor(e: sp.Basic) -> bool:
         return False
     base, exponent = e.args
     return (isinstance(exponent, sp.Rational) and not zero_or_one(exponent) and isinstance(base, Expr)
-            and not base.is_number and commutative(base) is True and _inert_base(base))
+            and not is_number(base) and commutative(base) is True and _inert_base(base))
 
 
 def positive_everywhere(e: sp.Basic) -> bool:
@@ -251,8 +259,9 @@ def positive_everywhere(e: sp.Basic) -> bool:
             if not positive(rest[0]):
                 return False
             rest = rest[1:]
-        if not all(_non_negative(f) for f in rest):
-            return False
+        for f in rest:
+            if not _non_negative(f):
+                return False
     return True
 
 
@@ -351,7 +360,12 @@ def _polynomial(expr: sp.Basic) -> bool:
         return expr.is_Rational or expr.is_real is True
     if expr.is_Pow:
         return expr.exp.is_Integer and expr.exp.p >= 0 and _polynomial(expr.base)  # (p: Integer >= 0 sympifies 0)
-    return (expr.is_Add or expr.is_Mul) and all(_polynomial(a) for a in expr.args)
+    if not (expr.is_Add or expr.is_Mul):
+        return False
+    for a in expr.args:
+        if not _polynomial(a):
+            return False
+    return True
 
 
 def _mark_finite(terms: tuple[sp.Basic, ...]) -> None:

@@ -36,6 +36,7 @@ import functools
 import sympy as sp
 from sympy.core import basic
 from sympy.core.basic import Basic, _cmp_name
+from sympy.core.expr import Expr
 
 _MAPPING = Basic._constructor_postprocessor_mapping
 _PLAIN: set[type] = set()  # argument types with no class of the mapping in their mro
@@ -169,9 +170,33 @@ def commutative(e: sp.Basic) -> bool | None:
         known = e._assumptions.get("commutative")
         if known is not None:
             return known
-        if type(e)._eval_is_commutative is _FUNCTION_COMMUTATIVE and all(commutative(a) is True for a in e.args):
+        if type(e)._eval_is_commutative is _FUNCTION_COMMUTATIVE:
+            for a in e.args:
+                if commutative(a) is not True:
+                    return e.is_commutative
             return True
     return e.is_commutative
+
+
+_EXPR_IS_NUMBER = Expr.__dict__["is_number"]  # the property Expr defines (Add, Mul, Pow, the functions keep it)
+
+
+def is_number(e: sp.Basic) -> bool:
+    """``e.is_number`` (SymPy 1.14), without a generator per level: Expr's property is
+    ``all(obj.is_number for obj in self.args)``, recursing here for a class that keeps it; a class that
+    overrides it (Symbol, the numbers, AppliedUndef, Basic) answers itself. ~0.5 us where it took 1.4 us
+    on ``1 + (x + 1)**2``.
+
+    >>> x = parse_fast.real_symbol("x")
+    >>> is_number(1 + (x + 1)**2), is_number(sp.sin(2) + sp.pi)
+    (False, True)
+    """
+    if type(e).is_number is not _EXPR_IS_NUMBER:
+        return e.is_number
+    for a in e.args:
+        if not is_number(a):
+            return False
+    return True
 
 
 _NAMES: dict[tuple[type, type], int] = {}  # _cmp_name of two classes (it reads their names and the list only)

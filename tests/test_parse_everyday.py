@@ -149,3 +149,10 @@ def test_keyword_search_finds_the_first_keyword_word(text: str) -> None:
     from taylorcli.parse_text import _KEYWORD
     match = _KEYWORD.search(text)
     assert (None if match is None else (match.group(), match.start())) == _first_keyword_by_loop(text)
+
+
+@settings(max_examples=max_examples(150), **SETTINGS)
+@given(_objects())
+def test_is_number_is_sympys_answer(obj: sp.Basic) -> None:
+    from taylorcli.parse_quick import is_number
+    assert is_number(obj) == obj.is_number
