@@ -73,10 +73,10 @@ import sympy as sp
 from . import parse_fast, parse_pow
 from .parse_quick import above_one, is_number
 
-_KEEP = (sp.exp, sp.sin, sp.cos, sp.atan, sp.sinh, sp.cosh, sp.tanh, sp.erf)  # non-constant of non-constant
-_TAKEN = frozenset(_KEEP + (sp.tan, sp.log))  # the functions built unevaluated of a non_constant argument
-_ODD = (sp.sin, sp.tan, sp.atan, sp.sinh, sp.tanh, sp.erf)
-_EVEN = (sp.cos, sp.cosh)
+_KEEP = frozenset((sp.exp, sp.sin, sp.cos, sp.atan, sp.sinh, sp.cosh, sp.tanh, sp.erf))  # non-constant of non-constant
+_TAKEN = _KEEP | {sp.tan, sp.log}  # the functions built unevaluated of a non_constant argument
+_ODD = frozenset((sp.sin, sp.tan, sp.atan, sp.sinh, sp.tanh, sp.erf))
+_EVEN = frozenset((sp.cos, sp.cosh))
 
 
 def non_constant(e: sp.Basic) -> bool:

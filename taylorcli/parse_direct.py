@@ -117,7 +117,9 @@ class _Reader:
         if _all_constant(values):
             raise _Bail  # a constant: the builder's float estimate decides
         p = self.p
-        terms = [e if o == _ADD else p._negative(e) for (e, _, _), o in zip(values, ops)]
+        terms = []
+        for (e, _, _), o in zip(values, ops):  # (loops: a comprehension is one more call per chain)
+            terms.append(e if o == _ADD else p._negative(e))
         built = p.total(terms)
         return (sp.Add(*terms) if built is None else built), None, _CHAIN
 
@@ -137,13 +139,17 @@ class _Reader:
         if _all_constant(values):
             raise _Bail
         p = self.p
-        factors = [e if o == _MULT else p._reciprocal(e) for (e, _, _), o in zip(values, ops)]
-        if global_parameters.evaluate:
+        factors = []
+        rest = []  # the factors other than 1
+        for (e, _, _), o in zip(values, ops):
+            factor = e if o == _MULT else p._reciprocal(e)
+            factors.append(factor)
+            if factor is not _ONE:
+                rest.append(factor)
+        if len(rest) == 1 and global_parameters.evaluate and isinstance(rest[0], Expr):
             # 1/u: Mul's constructor (AssocOp.__new__, SymPy 1.14) drops the factors that are its identity 1
             # first and returns a lone one as it is: u**-1, without parse_fast.product's filing of it.
-            rest = [f for f in factors if f is not _ONE]
-            if len(rest) == 1 and isinstance(rest[0], Expr):
-                return rest[0], None, _PRODUCT
+            return rest[0], None, _PRODUCT
         built = p.product(factors)
         return (sp.Mul(*factors) if built is None else built), None, _PRODUCT
 

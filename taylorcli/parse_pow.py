@@ -279,8 +279,8 @@ def _non_negative(f: sp.Basic) -> bool:
 
 # --- calls of calls: cosh(sin(p + x + z)) -------------------------------------------------------------------
 
-_OUTER = (sp.exp, sp.sin, sp.cos, sp.tan, sp.sinh, sp.cosh, sp.tanh)
-_INNER = (sp.exp, sp.sin, sp.cos, sp.tan, sp.sinh, sp.cosh, sp.tanh)  # no inverse function, no log
+_OUTER = frozenset((sp.exp, sp.sin, sp.cos, sp.tan, sp.sinh, sp.cosh, sp.tanh))
+_INNER = frozenset((sp.exp, sp.sin, sp.cos, sp.tan, sp.sinh, sp.cosh, sp.tanh))  # no inverse function, no log
 
 
 def inner_call(arg: sp.Basic) -> bool:
@@ -316,7 +316,7 @@ def inert_nested(function: object, arg: sp.Basic) -> bool:
 
 # --- a minus sign moved out: sin(x - y + z - w) is -sin(-x + y - z + w) -------------------------------------
 
-_EVEN = (sp.cos, sp.cosh)
+_EVEN = frozenset((sp.cos, sp.cosh))
 
 
 def signed_call(function: object, arg: sp.Basic) -> sp.Expr | None:
