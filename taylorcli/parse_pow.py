@@ -95,8 +95,10 @@ def finite_by_shape(e: sp.Basic) -> bool:
     """Real and finite at every real point, by shape: rationals, the parser's symbols, +, *, natural powers,
     the real finite functions (exp, sin, cos, atan, sinh, cosh, tanh, erf) of such, and B**r (r rational)
     and log(B) of a B that is ``positive_everywhere`` (B >= c > 0 and finite, so both are real and finite)."""
+    if not e._args:  # a leaf answers at once: a rational or a parser symbol is, as _finite_by_shape says
+        return True if e.is_Rational or parse_fast._plain_symbol(e) else _finite_by_shape(e)
     table = _MEMO.table
-    if table is None or not e._args:  # (a leaf answers at once)
+    if table is None:
         return _finite_by_shape(e)
     known = table.get(id(e))
     if known is None:
