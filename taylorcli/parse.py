@@ -384,6 +384,7 @@ def _reciprocal(e: sp.Expr) -> sp.Expr:
 from .parameters import NOTES, PARAMETERS, USED_PARAMETERS, _note_e, set_parameters, unused_parameters  # noqa: E402,F401
 
 
+_WHITESPACE = re.compile(r"\s")  # (compiled once: re.sub looks its pattern up on every call)
 _NAME_E = re.compile(r"(?<![A-Za-z0-9_])e(?![A-Za-z0-9_])")  # the name e: where a symbol e can come from
 
 
@@ -401,7 +402,7 @@ def parse_expression(text: str) -> sp.Expr:
     if single is not None:
         return _finish(*single)
     # Python refuses leading indentation and line breaks; neither carries meaning here.
-    stripped = re.sub(r"\s", " ", original).lstrip()
+    stripped = _WHITESPACE.sub(" ", original).lstrip()
     shift = len(original) - len(stripped)
     # '^' is replaced in the text: the AST's XOR has the wrong precedence.
     source = stripped.replace("^", "**")

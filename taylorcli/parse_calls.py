@@ -71,12 +71,12 @@ from __future__ import annotations
 import sympy as sp
 
 from . import parse_fast, parse_pow
-from .parse_quick import above_one
+from .parse_quick import above_one, is_number
 
-_KEEP = (sp.exp, sp.sin, sp.cos, sp.atan, sp.sinh, sp.cosh, sp.tanh, sp.erf)  # non-constant of non-constant
-_TAKEN = frozenset(_KEEP + (sp.tan, sp.log))  # the functions built unevaluated of a non_constant argument
-_ODD = (sp.sin, sp.tan, sp.atan, sp.sinh, sp.tanh, sp.erf)
-_EVEN = (sp.cos, sp.cosh)
+_KEEP = frozenset((sp.exp, sp.sin, sp.cos, sp.atan, sp.sinh, sp.cosh, sp.tanh, sp.erf))  # non-constant of non-constant
+_TAKEN = _KEEP | {sp.tan, sp.log}  # the functions built unevaluated of a non_constant argument
+_ODD = frozenset((sp.sin, sp.tan, sp.atan, sp.sinh, sp.tanh, sp.erf))
+_EVEN = frozenset((sp.cos, sp.cosh))
 
 
 def non_constant(e: sp.Basic) -> bool:
@@ -197,7 +197,7 @@ def rewritten(function: type, arg: sp.Basic) -> sp.Expr | None:
     total = parse_fast.total([sp.S.One, square])
     if total is None:
         total = sp.Add(sp.S.One, square)
-    if total.is_number or not parse_pow._inert_base(total):
+    if is_number(total) or not parse_pow._inert_base(total):
         return None  # then sqrt and 1/sqrt are not both plain Pows (parse_pow's proof): SymPy decides
     root = parse_pow.power(total, sp.Rational(-1, 2))
     if function is sp.cos:

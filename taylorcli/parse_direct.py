@@ -19,7 +19,8 @@ first operand is a bracketed chain of the same kind (``(a + b) + c``: Python's
 tree flattens it), an unknown function or a call that is not of one argument,
 a name the builder refuses, any exception, or an undefined result.
 
-On ``cos(x + 3)`` this is ~13 us where ``ast.parse`` and the builder take ~32 us.
+On ``cos(x + 3)`` a whole parse this way is ~13 us after ``clear_cache()``, ~24 us through ``ast.parse``
+and the builder (session 9: one ``findall`` cuts the text).
 
 >>> one_pass("cos(x + 3)")
 cos(x + 3)
@@ -34,16 +35,22 @@ from __future__ import annotations
 import re
 
 import sympy as sp
+from sympy.core.expr import Expr
+from sympy.core.parameters import global_parameters
 
-from .parse_quick import exceeds
+from .parse_quick import exceeds, is_number
 from .parse_text import MAX_EXPONENT, _name_error
 from .vocabulary import CONSTANTS, FUNCTIONS
 
 _MAX_TEXT = 300  # characters: far below every node limit and the nesting Python's parser accepts
-_TOKEN = re.compile(r" *(?:([A-Za-z_][A-Za-z0-9_]*)|([0-9]+)(?![A-Za-z0-9_.])|(\*\*|[-+*/()]))")
-_SPACE = re.compile(r" *\Z")
+# One findall cuts the text (~3 us for 45 characters, where a match() loop took ~9 us): a name, digits with
+# the character after them if it would glue (2x, 1.5, 1_0: then the token is no whole number and the reader
+# bails, as Python reads none of those as an integer token), an operator, or any other single character
+# (the reader bails on it). Spaces before a token are skipped; the text's trailing ones are cut first.
+_TOKENS = re.compile(r" *([A-Za-z_][A-Za-z0-9_]*|[0-9]+[A-Za-z0-9_.]?|\*\*|(?s:.))")
 _ADD, _SUB, _MULT, _DIV = "+", "-", "*", "/"
 _CHAIN, _PRODUCT, _OTHER = 1, 2, 0  # the kind of node a value was built from (its top-level operator)
+_ONE = sp.S.One
 
 
 _PARSE: list = []  # parse.py, which imports this module: looked up once (an import statement costs ~1 us)
@@ -63,23 +70,10 @@ def one_pass(source: str) -> sp.Expr | None:
     """The expression the builder makes of ``source`` (one line, ``**`` for ``^``), or None (module doc)."""
     if len(source) > _MAX_TEXT:
         return None
-    tokens: list[str] = []
-    kinds: list[int] = []  # 0 name, 1 integer, 2 operator
-    at, end = 0, len(source)
-    match = _TOKEN.match
-    while True:
-        m = match(source, at)
-        if m is None:
-            break
-        at = m.end()
-        kind = m.lastindex - 1  # type: ignore[operator]
-        tokens.append(m.group(kind + 1))
-        kinds.append(kind)
-    if at != end and not _SPACE.match(source, at):
-        return None
+    tokens = _TOKENS.findall(source.rstrip(" "))
     tokens.append("")  # the end (no token is empty): peeking needs no bounds check
     parse = _PARSE[0] if _PARSE else _parse_module()
-    reader = _Reader(tokens, kinds, parse)
+    reader = _Reader(tokens, parse)
     opened = parse._MEMO.open()
     try:
         expr, _, _ = reader.sum()
@@ -93,12 +87,20 @@ def one_pass(source: str) -> sp.Expr | None:
             parse._MEMO.table = None
 
 
+def _all_constant(values: list[tuple]) -> bool:
+    """Every operand has a float estimate (no variable): a loop, where all() of a generator costs more."""
+    for value in values:
+        if value[1] is None:
+            return False
+    return True
+
+
 class _Reader:
     """Recursive descent over the tokens; each method returns (expr, float estimate or None, kind)."""
 
-    def __init__(self, tokens: list[str], kinds: list[int], parse: object) -> None:
+    def __init__(self, tokens: list[str], parse: object) -> None:
         # tokens[i] is the next token ("" at the end): a name or number never equals an operator's text
-        self.tokens, self.kinds, self.i, self.p = tokens, kinds, 0, parse
+        self.tokens, self.i, self.p = tokens, 0, parse
 
     def sum(self) -> tuple:
         first = self.product()
@@ -113,15 +115,17 @@ class _Reader:
             values.append(self.product())
             ops.append(op)
             op = self.tokens[self.i]
-        if all(f is not None for _, f, _ in values):
+        if _all_constant(values):
             raise _Bail  # a constant: the builder's float estimate decides
         p = self.p
-        terms = [e if o == _ADD else p._negative(e) for (e, _, _), o in zip(values, ops)]
+        terms = []
+        for (e, _, _), o in zip(values, ops):  # (loops: a comprehension is one more call per chain)
+            terms.append(e if o == _ADD else p._negative(e))
         built = p.total(terms)
         return (sp.Add(*terms) if built is None else built), None, _CHAIN
 
     def product(self) -> tuple:
-        first = self.unary()
+        first = self.factor()
         op = self.tokens[self.i]
         if op != _MULT and op != _DIV:
             return first
@@ -130,21 +134,33 @@ class _Reader:
         values, ops = [first], [_MULT]
         while op == _MULT or op == _DIV:
             self.i += 1
-            values.append(self.unary())
+            values.append(self.factor())
             ops.append(op)
             op = self.tokens[self.i]
-        if all(f is not None for _, f, _ in values):
+        if _all_constant(values):
             raise _Bail
         p = self.p
-        factors = [e if o == _MULT else p._reciprocal(e) for (e, _, _), o in zip(values, ops)]
+        factors = []
+        rest = []  # the factors other than 1
+        for (e, _, _), o in zip(values, ops):
+            factor = e if o == _MULT else p._reciprocal(e)
+            factors.append(factor)
+            if factor is not _ONE:
+                rest.append(factor)
+        if len(rest) == 1 and global_parameters.evaluate and isinstance(rest[0], Expr):
+            # 1/u: Mul's constructor (AssocOp.__new__, SymPy 1.14) drops the factors that are its identity 1
+            # first and returns a lone one as it is: u**-1, without parse_fast.product's filing of it.
+            return rest[0], None, _PRODUCT
         built = p.product(factors)
         return (sp.Mul(*factors) if built is None else built), None, _PRODUCT
 
-    def unary(self) -> tuple:
+    def factor(self) -> tuple:
+        """A unary minus, or an atom and its power (``**`` binds tighter on its left, a unary on its right:
+        ``-x**-2`` is -(x**(-2))). One method for both spares a call per leaf."""
         op = self.tokens[self.i]
         if op == _SUB:
             self.i += 1
-            e, f, _ = self.unary()
+            e, f, _ = self.factor()
             p = self.p  # as parse._Builder.apply builds -e
             negated = p.product([sp.S.NegativeOne, e]) if not e.is_Rational else None
             if negated is None:
@@ -153,21 +169,17 @@ class _Reader:
             return negated, (None if f is None else -f), _OTHER
         if op == _ADD:
             raise _Bail
-        return self.power()
-
-    def power(self) -> tuple:
         base = self.atom()
         if self.tokens[self.i] != "**":
             return base
         self.i += 1
-        exponent = self.unary()
-        (b, fb, _), (n, fn, _) = base, exponent
+        (b, fb, _), (n, fn, _) = base, self.factor()
         if fb is not None and fn is not None:
             raise _Bail
         if n.is_Number and exceeds(n, MAX_EXPONENT):
             raise _Bail
-        if b.is_number and b.is_negative and not n.is_Integer:
-            raise _Bail  # as parse._Builder.binary asks, in its order
+        if not n.is_Integer and is_number(b) and b.is_negative:
+            raise _Bail  # as parse._Builder.binary refuses (n first: b.is_number walks b, and the three are pure)
         if b.is_Rational and n.is_Integer and b not in (0, 1, -1):
             raise _Bail  # (unreachable: both constant) the builder's digit count decides
         p = self.p
@@ -182,16 +194,15 @@ class _Reader:
 
     def atom(self) -> tuple:
         i = self.i
-        if i >= len(self.kinds):
-            raise _Bail  # (the end)
-        token, kind = self.tokens[i], self.kinds[i]
+        token = self.tokens[i]
         self.i = i + 1
-        if kind == 1:
-            if len(token) > 1 and token[0] == "0":
-                raise _Bail  # 01 is Python's syntax error
+        first = token[:1]  # ("" at the end: no case below takes it)
+        if "0" <= first <= "9":
+            if not token.isdigit() or len(token) > 1 and first == "0":
+                raise _Bail  # 2x, 1.5, 1_0: no integer token; 01 is Python's syntax error
             value = int(token)
             return self.p.integer(value), float(value), _OTHER
-        if kind == 0:
+        if first == "_" or first.isascii() and first.isalpha():
             if self.tokens[self.i] == "(":
                 return self.call(token)
             if token in CONSTANTS:

@@ -32,6 +32,11 @@ MAX_NAME = 32  # characters in a variable name
 _ALLOWED_PUNCTUATION = set("+-*/^().,_ \t\r\n")
 _NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]*\Z")
 _WORD = re.compile(r"\b[A-Za-z_][A-Za-z0-9_]*")
+# One search (~0.2 us) where a loop over the words of _WORD asked keyword.iskeyword of each (~1.5 us on
+# "cosh(x) + cos(x)"). The same first word: finditer tries every position outside its earlier matches, and
+# no match starts inside one (no \b between two word characters); a word is a keyword exactly when a keyword
+# starts at its \b and no [A-Za-z0-9_] follows, which ends the word there. (Every keyword is ASCII letters.)
+_KEYWORD = re.compile(r"\b(?:%s)(?![A-Za-z0-9_])" % "|".join(keyword.kwlist))
 _DIGITS = re.compile(r"[0-9_]{%d,}" % (MAX_DIGITS + 1))
 # Characters people paste from documents, and what they meant.
 _HINTS = {"×": "*", "·": "*", "−": "-", "÷": "/", "²": "**2", "³": "**3", "π": "pi", "√": "sqrt"}
@@ -64,10 +69,9 @@ def _check_text(text: object) -> str:
     digits = _DIGITS.search(text)
     if digits:
         raise LimitError(f"number has too many digits (limit {MAX_DIGITS})", digits.start())
-    for match in _WORD.finditer(text):
-        word = match.group()
-        if keyword.iskeyword(word):
-            raise ParseError(f"'{word}' is a Python keyword and cannot be used here", match.start())
+    match = _KEYWORD.search(text)  # the first word of _WORD.finditer that is a keyword (see _KEYWORD)
+    if match:
+        raise ParseError(f"'{match.group()}' is a Python keyword and cannot be used here", match.start())
     return text
 
 
