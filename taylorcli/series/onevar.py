@@ -363,14 +363,15 @@ def _composed(kind: type, inner: list[fmpq], scale: fmpq, order: int,
 
 
 def _plain_values(kind: type, c: fmpq) -> list[tuple[int, sp.Expr]] | None:
-    """``_engine_values`` where SymEngine keeps f(c) as f(|c|), up to its sign (c rational, not 0, and
-    c != 1 for exp, whose E**1 is E): exp(c); sin, sinh odd (sin(-1/3) is -sin(1/3)); cos, cosh even.
+    """``_engine_values`` where SymEngine keeps f(c) as f(|c|), up to its sign (c rational, not 0):
+    exp(c) (E for c = 1: SymEngine's E converts to SymPy's E); sin, sinh odd (sin(-1/3) is
+    -sin(1/3)); cos, cosh even; f(1) is f(Integer(1)) unevaluated as constants.leaf makes it.
     The leaves are made as ``_direct`` makes them, without SymEngine's call (~5 us per cycle)."""
     p, q = int(c.p), int(c.q)
-    if p == 0 or p == q or p == -q:  # _direct's other branches (E, and to_sympy's f(1)): SymEngine decides
+    if p == 0:
         return None
     if kind is sp.exp:
-        return [(1, unevaluated(sp.exp, rational(p, q)))]
+        return [(1, sp.S.Exp1 if p == q else unevaluated(sp.exp, rational(p, q)))]
     odd, other = _PARITY[kind]
     number = -1 if p < 0 and odd else 1
     magnitude = rational(p if p > 0 else -p, q)
