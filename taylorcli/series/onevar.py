@@ -33,7 +33,7 @@ from symengine.lib.symengine_wrapper import sympy2symengine
 from ..constants import _FUNCTIONS, leaf, unevaluated
 from ..convert import add, to_sympy
 from ..guard import MAX_DIGITS
-from . import onevar_constants, onevar_inner, univariate
+from . import onevar_constants, onevar_inner, onevar_sums, univariate
 from .tps import Unsupported
 
 _LIMIT = int(MAX_DIGITS * math.log2(10))  # guard.check_size's limit, in bits
@@ -76,6 +76,10 @@ def taylor(expr: sp.Expr, x: sp.Symbol, a: sp.Rational,
         one = False  # cos(x**2) at 0: f(0) is rational, the walk's case (_one_function says None)
     if one:
         found = _one_function(expr, x, a, order)
+        if found is not None:
+            return found
+    if kind is sp.Add and onevar_sums.candidate(expr, a):  # cosh(x) + cos(x) at 2: the walk would fail
+        found = onevar_sums.taylor(expr, x, a, order)
         if found is not None:
             return found
     try:
