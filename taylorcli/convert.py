@@ -83,8 +83,16 @@ def add(terms: list[sp.Expr], keys: dict | None = None) -> sp.Expr:
         if term.is_Number:
             numbers.append(term)
             continue
-        part = term.as_coeff_Mul()[1]
-        if term.is_Add or part in seen:  # a nested sum, or like terms: SymPy must combine
+        if term.is_Add:  # a nested sum: SymPy must flatten
+            return sp.Add(*terms)
+        # as_coeff_Mul()[1] by its factors (that method builds a new Mul for each term, and hashes it)
+        if term.is_Mul:
+            part = term._args
+            if part[0].is_Number:
+                part = part[1:]
+        else:
+            part = (term,)
+        if part in seen:  # like terms: SymPy must combine
             return sp.Add(*terms)
         seen.add(part)
         rest.append(term)

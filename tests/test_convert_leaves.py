@@ -93,3 +93,24 @@ def test_mul_keeps_sympys_refusals() -> None:
     for factors in ([sp.Integer(1), c], [sp.Integer(0), c], [sp.Float(1.0), c],
                     [sp.Integer(2), sp.Integer(3), c], [sp.Rational(1, 2), 1 + c]):
         same_expr(mul(list(factors)), sp.Mul(*factors))
+
+
+LEAVES = [sp.sin(2, evaluate=False), sp.cos(2, evaluate=False), sp.cosh(sp.Rational(1, 3), evaluate=False),
+          sp.exp(3, evaluate=False), sp.log(5, evaluate=False), sp.sqrt(2), sp.E]
+NUMBERS = st.sampled_from([sp.Integer(2), sp.Integer(-1), sp.Rational(1, 2), sp.Rational(-5, 3), sp.Integer(1)])
+
+
+@st.composite
+def terms(draw: st.DrawFn) -> sp.Expr:
+    factors = draw(st.lists(st.sampled_from(LEAVES), min_size=0, max_size=3, unique=True))
+    if not factors or draw(st.booleans()):
+        factors = [draw(NUMBERS)] + factors
+    return sp.Mul(*factors)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(terms(), min_size=2, max_size=6))
+def test_add_is_sympys_add(items: list) -> None:
+    from taylorcli.convert import add
+    same_expr(add(list(items)), sp.Add(*items))
+    same_expr(add(list(items), {}), sp.Add(*items))
