@@ -78,7 +78,7 @@ def taylor(expr: sp.Expr, x: sp.Symbol, a: sp.Rational,
         found = _one_function(expr, x, a, order)
         if found is not None:
             return found
-    if kind is sp.Add and onevar_sums.candidate(expr, a):  # cosh(x) + cos(x) at 2: the walk would fail
+    if (kind is sp.Add or kind is sp.Mul) and onevar_sums.candidate(expr, a):  # cosh(x) + cos(x) at 2
         found = onevar_sums.taylor(expr, x, a, order)
         if found is not None:
             return found
