@@ -28,6 +28,8 @@ _RATIONAL = (se.Integer, se.Rational)
 
 def leaf(value: object) -> sp.Expr | None:
     """SymPy's object for a SymEngine constant f(q) or exp(q), q rational; None for anything else."""
+    # (SymEngine's ==, <, > build Python objects, ~0.4-2 us each: numbers are read as ints, and pi
+    # and E by their SymEngine classes, the only ones that hold them)
     cls = _FUNCTIONS.get(type(value))
     if cls is not None:
         (arg,) = value.args
@@ -35,40 +37,65 @@ def leaf(value: object) -> sp.Expr | None:
             if cls is sp.log and isinstance(arg, se.Add):
                 return _log_of_sum(arg)
             return _nested(cls, arg)
-        if not arg > 0:
-            if cls is sp.atan and arg < 0 and arg != -1:
+        p, q = _ints(arg)
+        if p <= 0:
+            if cls is sp.atan and p < 0 and not (p == -1 and q == 1):
                 # SymEngine keeps atan(-q); SymPy's atan.eval takes the sign out first
                 # (could_extract_minus_sign: -atan(q), before its table, which it rebuilds after
                 # clear_cache: ~3 ms) and atan(q) stays as it is (below): Mul(-1, atan(q)),
                 # what Mul.flatten makes of (-1, atan(q)).
-                return sp.Mul._from_args((sp.S.NegativeOne, unevaluated(sp.atan, _rational(-arg))), True)
+                return sp.Mul._from_args((sp.S.NegativeOne, unevaluated(sp.atan, _from_ints(-p, q))), True)
             return None
-        q = _rational(arg)
-        if cls is sp.log and (q.q != 1 or q.p < 2) or cls is sp.atan and q == 1:
+        if cls is sp.log and (q != 1 or p < 2) or cls is sp.atan and p == 1 and q == 1:
             return None
-        return unevaluated(cls, q)
+        return unevaluated(cls, _from_ints(p, q))
     if isinstance(value, se.Pow):
         base, arg = value.args
-        if arg == _HALF and isinstance(base, se.Integer) and _square_free(int(base)) \
-                or base == se.pi and (arg == _HALF or arg == -_HALF or isinstance(arg, se.Integer) and arg != 0
-                                      and arg != 1):
-            # sqrt(17), pi**(-1/2) (erf's 2/sqrt(pi)), pi**(-1) (its square): Pow.__new__ finds nothing
-            # to do (Integer._eval_power
-            # extracts no square from a square-free integer, pi has no _eval_power, is no Number or Mul
-            # (no sign rule), and is truthy (e == -1 and not b: no); e is not 0, 1):
-            # Expr.__new__ and is_commutative, as power() builds (tests/test_series_onevar_constants.py)
-            obj = sp.Expr.__new__(sp.Pow, sp.pi if base == se.pi else sp.Integer(int(base)), _rational(arg))
-            obj.is_commutative = True
-            return obj
-        if isinstance(base, se.Add) and isinstance(arg, _RATIONAL) and arg != 0 and arg != 1:
-            return _power_of_sum(base, arg)
-        if base == se.E and isinstance(arg, _RATIONAL):
-            q = _rational(arg)
-            if q.p != 0 and q != 1:
-                return unevaluated(sp.exp, q)
-        if base == se.E and isinstance(arg, se.Mul):
-            return _exp_of_product(arg)
+        kind, rational = type(base), isinstance(arg, _RATIONAL)
+        if kind is _SE_PI:
+            if rational and (_ints(arg) in ((1, 2), (-1, 2)) or _ints(arg)[1] == 1 and _ints(arg)[0] not in (0, 1)):
+                return _plain_power(sp.pi, arg)  # pi**(-1/2) (erf's 2/sqrt(pi)), pi**(-1) (its square)
+            return None
+        if rational and _ints(arg) == (1, 2) and isinstance(base, se.Integer) and _square_free(int(base)):
+            return _plain_power(sp.Integer(int(base)), arg)  # sqrt(17)
+        if isinstance(base, se.Add):
+            if rational and _ints(arg)[0] != 0 and _ints(arg) != (1, 1):
+                return _power_of_sum(base, arg)
+            return None
+        if kind is _SE_E:
+            if rational:
+                p, q = _ints(arg)
+                if p != 0 and not (p == 1 and q == 1):
+                    return unevaluated(sp.exp, _from_ints(p, q))
+            elif isinstance(arg, se.Mul):
+                return _exp_of_product(arg)
     return None
+
+
+def _plain_power(base: sp.Expr, arg: object) -> sp.Pow:
+    """sqrt(17), pi**(-1/2), pi**(-1): Pow.__new__ finds nothing to do (Integer._eval_power extracts
+    no square from a square-free integer, pi has no _eval_power, is no Number or Mul (no sign
+    rule), and is truthy (e == -1 and not b: no); e is not 0, 1): Expr.__new__ and
+    is_commutative, as power() builds (tests/test_series_onevar_constants.py)."""
+    obj = sp.Expr.__new__(sp.Pow, base, _rational(arg))
+    obj.is_commutative = True
+    return obj
+
+
+_SE_PI, _SE_E = type(se.pi), type(se.E)
+
+
+def _ints(arg: object) -> tuple[int, int]:
+    """(p, q) of a SymEngine Integer or Rational (q > 0, coprime)."""
+    if isinstance(arg, se.Integer):
+        return int(arg), 1
+    p, q = arg.get_num_den()
+    return int(p), int(q)
+
+
+def _from_ints(p: int, q: int) -> sp.Rational:
+    """``_rational``'s object from its (p, q): Integer(p), or Rational.from_coprime_ints (no gcd, no cache)."""
+    return sp.Integer(p) if q == 1 else sp.Rational.from_coprime_ints(p, q)
 
 
 # factors g(...) of r*g(...)**n under exp (``_exp_of_product``): classes ``leaf`` builds, none a log

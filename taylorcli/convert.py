@@ -25,8 +25,10 @@ import sympy as sp
 from sympy.core.add import _addsort
 from sympy.core.mul import _mulsort
 
-from .constants import leaf
+from .constants import _POWERED, _from_ints, _ints, leaf, power
 from .sortkey import sort_args
+
+_NUMBERS = (symengine.Integer, symengine.Rational)
 
 
 def to_sympy(expr: Any, memo: dict[Any, sp.Expr] | None = None,
@@ -46,13 +48,20 @@ def to_sympy(expr: Any, memo: dict[Any, sp.Expr] | None = None,
     elif isinstance(expr, symengine.Mul):
         result = mul([to_sympy(arg, memo, new_leaves, keys) for arg in expr.args], keys)
     else:  # a constant such as sin(4) or exp(2) built without SymPy's evaluation (constants.py)
-        result = leaf(expr)
+        # a number: SymEngine's _sympy_ is Integer(p) or Rational(p, q), the same object from its ints
+        result = _from_ints(*_ints(expr)) if isinstance(expr, _NUMBERS) else leaf(expr)
         if result is None and isinstance(expr, symengine.Pow):
             # SymEngine's Pow._sympy_ is base._sympy_() ** exp._sympy_(): the same power of the same
             # objects, its parts converted here (cos(35/6) by leaf, not cos.eval). Their own memo and
             # no leaves: the power is the leaf vetted, as before; a part met alone later is new then.
             base, exponent = expr.args
-            result = to_sympy(base, {}, None, keys) ** to_sympy(exponent, {}, None, keys)
+            base = to_sympy(base, {}, None, keys)
+            if type(base) in _POWERED and isinstance(exponent, symengine.Integer) and exponent > 1:
+                # cosh(2)**2: constants.power builds Pow.__new__'s object without its cached
+                # constructor (~17 us after clear_cache; tests/test_series_points.py compares them)
+                result = power(base, int(exponent))
+            else:
+                result = base ** to_sympy(exponent, {}, None, keys)
         elif result is None:
             result = expr._sympy_()
         if new_leaves is not None:
@@ -74,8 +83,16 @@ def add(terms: list[sp.Expr], keys: dict | None = None) -> sp.Expr:
         if term.is_Number:
             numbers.append(term)
             continue
-        part = term.as_coeff_Mul()[1]
-        if term.is_Add or part in seen:  # a nested sum, or like terms: SymPy must combine
+        if term.is_Add:  # a nested sum: SymPy must flatten
+            return sp.Add(*terms)
+        # as_coeff_Mul()[1] by its factors (that method builds a new Mul for each term, and hashes it)
+        if term.is_Mul:
+            part = term._args
+            if part[0].is_Number:
+                part = part[1:]
+        else:
+            part = (term,)
+        if part in seen:  # like terms: SymPy must combine
             return sp.Add(*terms)
         seen.add(part)
         rest.append(term)
@@ -101,9 +118,13 @@ def mul(factors: list[sp.Expr], keys: dict | None = None) -> sp.Expr:
             return sp.Mul(*factors)
         bases.add(base)
         rest.append(factor)
-    if len(numbers) > 1 or numbers and (numbers[0] == 0 or numbers[0] == 1):
-        return sp.Mul(*factors)
-    if numbers and len(rest) == 1 and rest[0].is_Add:  # a number times a sum distributes
-        return sp.Mul(*factors)
+    if numbers:
+        number = numbers[0]
+        # 0 or 1 (a Rational's p and q, without Rational.__eq__'s sympify)
+        if len(numbers) > 1 or (number.p == 0 or number.p == number.q if number.is_Rational
+                                else number == 0 or number == 1):
+            return sp.Mul(*factors)
+        if len(rest) == 1 and rest[0].is_Add:  # a number times a sum distributes
+            return sp.Mul(*factors)
     _mulsort(rest) if keys is None else sort_args(rest, keys)
-    return sp.Mul._from_args(numbers + rest)
+    return sp.Mul._from_args(numbers + rest, True)  # (every factor commutative: checked above)

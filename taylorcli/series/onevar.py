@@ -33,7 +33,7 @@ from symengine.lib.symengine_wrapper import sympy2symengine
 from ..constants import _FUNCTIONS, leaf, unevaluated
 from ..convert import add, to_sympy
 from ..guard import MAX_DIGITS
-from . import onevar_constants, onevar_inner, univariate
+from . import onevar_constants, onevar_inner, onevar_sums, univariate
 from .tps import Unsupported
 
 _LIMIT = int(MAX_DIGITS * math.log2(10))  # guard.check_size's limit, in bits
@@ -76,6 +76,10 @@ def taylor(expr: sp.Expr, x: sp.Symbol, a: sp.Rational,
         one = False  # cos(x**2) at 0: f(0) is rational, the walk's case (_one_function says None)
     if one:
         found = _one_function(expr, x, a, order)
+        if found is not None:
+            return found
+    if (kind is sp.Add or kind is sp.Mul) and onevar_sums.candidate(expr, a):  # cosh(x) + cos(x) at 2
+        found = onevar_sums.taylor(expr, x, a, order)
         if found is not None:
             return found
     try:
@@ -363,14 +367,15 @@ def _composed(kind: type, inner: list[fmpq], scale: fmpq, order: int,
 
 
 def _plain_values(kind: type, c: fmpq) -> list[tuple[int, sp.Expr]] | None:
-    """``_engine_values`` where SymEngine keeps f(c) as f(|c|), up to its sign (c rational, not 0, and
-    c != 1 for exp, whose E**1 is E): exp(c); sin, sinh odd (sin(-1/3) is -sin(1/3)); cos, cosh even.
+    """``_engine_values`` where SymEngine keeps f(c) as f(|c|), up to its sign (c rational, not 0):
+    exp(c) (E for c = 1: SymEngine's E converts to SymPy's E); sin, sinh odd (sin(-1/3) is
+    -sin(1/3)); cos, cosh even; f(1) is f(Integer(1)) unevaluated as constants.leaf makes it.
     The leaves are made as ``_direct`` makes them, without SymEngine's call (~5 us per cycle)."""
     p, q = int(c.p), int(c.q)
-    if p == 0 or p == q or p == -q:  # _direct's other branches (E, and to_sympy's f(1)): SymEngine decides
+    if p == 0:
         return None
     if kind is sp.exp:
-        return [(1, unevaluated(sp.exp, rational(p, q)))]
+        return [(1, sp.S.Exp1 if p == q else unevaluated(sp.exp, rational(p, q)))]
     odd, other = _PARITY[kind]
     number = -1 if p < 0 and odd else 1
     magnitude = rational(p if p > 0 else -p, q)
