@@ -379,7 +379,8 @@ def _one_variable(expr: sp.Expr, x: sp.Symbol, at: Mapping | str | Sequence | No
         return None
     if a is None or not (_ONEVAR or _load_onevar()):
         return None
-    found = _ONEVAR[0].taylor(expr, x, a, order)
+    with _ONEVAR[1]():  # its walks share a subexpression's series (univariate.shared_walks)
+        found = _ONEVAR[0].taylor(expr, x, a, order)
     if found is None:
         return None
     coefficients, own = found
@@ -389,15 +390,16 @@ def _one_variable(expr: sp.Expr, x: sp.Symbol, at: Mapping | str | Sequence | No
     return Expansion(expr, [x], {x: a}, order, degree, coefficients, "derivatives", _integer(order + 1), "")
 
 
-_ONEVAR: list = []  # [series.onevar] once imported (python-flint may be missing)
+_ONEVAR: list = []  # [series.onevar, univariate.shared_walks] once imported (python-flint may be missing)
 
 
 def _load_onevar() -> bool:
     try:
         from .series import onevar
+        from .series.univariate import shared_walks
     except ImportError:
         return False
-    _ONEVAR[:] = [onevar]
+    _ONEVAR[:] = [onevar, shared_walks]
     return True
 
 

@@ -62,10 +62,21 @@ def walk(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, k: int, guard: bool = Fals
 
     ``logs`` (a dict, filled here): for each log(u) among those nodes, by its id, u's value at
     the point (a positive rational other than 1): its constant term is log of it.
+
+    Within ``shared_walks()``, the last successful walk's series is reused where this walk
+    meets that very expression (``_LAST``): onevar.taylor walks f's argument (``_one_function``),
+    then f, which holds it.
     """
     memo: dict[int, fmpq_series] = {}
     prec = k + 1
     own: list[sp.Symbol | None] = [None]
+    last = _LAST if _SHARING else None
+    # Its series holds here if it was walked for the same x object, point and order, and at least as
+    # guarded; it had no offset (every node's series exact: the same with or without ``offsets``).
+    seeded = seeded_own = None
+    if last and last[1] is x and last[2] == k and last[3] == (a.p, a.q) and (last[4] or not guard):
+        seeded, seeded_own = last[0], last[6]
+        memo[id(seeded)] = last[5]  # (kept alive here and in _LAST: the id is its own)
     variable = fmpq_series([int(a.p) if a.q == 1 else fmpq(int(a.p), int(a.q)), 1], prec=prec)
     at_zero, kinds = _AT_ZERO, _KIND
 
@@ -81,6 +92,8 @@ def walk(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, k: int, guard: bool = Fals
         found = memo.get(id(e))  # (every node is alive in expr: its id is its own)
         if found is None:
             found = memo[id(e)] = build(e)
+        elif e is seeded and own[0] is None:
+            own[0] = seeded_own  # the first x met in it, left to right, as walking it would find
         return found
 
     def build(e: sp.Expr) -> fmpq_series:
@@ -187,12 +200,46 @@ def walk(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, k: int, guard: bool = Fals
     saved = flint.ctx.cap
     flint.ctx.cap = max(prec, 1)
     try:
-        out = series(expr).coeffs()
+        root = series(expr)
+        out = root.coeffs()
     finally:
         flint.ctx.cap = saved
+    if _SHARING and not offsets and not expr.is_Atom:
+        _LAST[:] = [expr, x, k, (a.p, a.q), guard, root, own[0]]
     if len(out) < prec:
         out += [fmpq(0)] * (prec - len(out))
     return out, own[0]
+
+
+# Within shared_walks(): the last successful walk without offsets, [expr, x, k, (p, q) of a, guard,
+# expr's series, its own x], kept (so the ids stay their own) until the next one or the scope's end.
+_LAST: list = []
+_SHARING = False
+SHARE = True  # False: shared_walks() shares nothing, every walk from scratch (tests compare the two)
+
+
+class shared_walks:
+    """``with shared_walks():`` walks reuse the last one's series (``walk``); forgotten at the end.
+
+    One expansion's walks only: nothing is carried from one expansion to the next, so a
+    reused expression costs what a fresh one costs.
+
+    >>> x = sp.Symbol("x")
+    >>> with shared_walks():
+    ...     inner = walk(sp.sin(x), x, sp.Integer(0), 3)[0]
+    ...     outer = walk(sp.exp(sp.sin(x)), x, sp.Integer(0), 3)[0]  # sin(x)'s series reused
+    >>> [str(c) for c in outer]
+    ['1', '1', '1/2', '0']
+    """
+
+    def __enter__(self) -> None:
+        global _SHARING
+        _SHARING = SHARE
+
+    def __exit__(self, *_: object) -> None:
+        global _SHARING
+        _SHARING = False
+        _LAST.clear()
 
 
 def _atan_rate(u: fmpq_series) -> fmpq_series:
