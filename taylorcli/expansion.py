@@ -379,7 +379,8 @@ def _one_variable(expr: sp.Expr, x: sp.Symbol, at: Mapping | str | Sequence | No
         return None
     if a is None or not (_ONEVAR or _load_onevar()):
         return None
-    with _ONEVAR[1]():  # its walks share a subexpression's series (univariate.shared_walks)
+    keys: dict = {}  # sort keys of the coefficient sums (keyed.polynomial), and the walks shared (series/scope.py)
+    with _ONEVAR[1](keys):
         found = _ONEVAR[0].taylor(expr, x, a, order)
     if found is None:
         return None
@@ -387,19 +388,20 @@ def _one_variable(expr: sp.Expr, x: sp.Symbol, at: Mapping | str | Sequence | No
     if own is not None:
         x = own  # the expression's own symbol object, as expand() picks it
     _log.debug("expansion: series arithmetic (one variable, rational series at a rational point)")
-    return Expansion(expr, [x], {x: a}, order, degree, coefficients, "derivatives", _integer(order + 1), "")
+    return Expansion(expr, [x], {x: a}, order, degree, coefficients, "derivatives", _integer(order + 1), "",
+                     sort_keys=keys or None)
 
 
-_ONEVAR: list = []  # [series.onevar, univariate.shared_walks] once imported (python-flint may be missing)
+_ONEVAR: list = []  # [series.onevar, series.scope.scope] once imported (python-flint may be missing)
 
 
 def _load_onevar() -> bool:
     try:
         from .series import onevar
-        from .series.univariate import shared_walks
+        from .series.scope import scope
     except ImportError:
         return False
-    _ONEVAR[:] = [onevar, shared_walks]
+    _ONEVAR[:] = [onevar, scope]
     return True
 
 

@@ -1,7 +1,8 @@
-"""One expansion's univariate walks share a subexpression's series (univariate.shared_walks):
-the coefficients and the polynomial are the very objects of walks from scratch (SHARE off)
-and of the derivative engine (``_taylor(..., arithmetic=False)``), and nothing is carried
-from one expansion to the next.
+"""One expansion's univariate walks share a subexpression's series (univariate.shared_walks),
+and its polynomial is built with the coefficient sums' sort keys (series/scope.py): the
+coefficients and the polynomial are the very objects of walks from scratch (SHARE off) and a
+build without those keys, and of the derivative engine (``_taylor(..., arithmetic=False)``);
+nothing is carried from one expansion to the next.
 
 Hypothesis draws f(u) shapes (the case that walks u twice: onevar._one_function, then the
 whole walk) with negative and fractional constants, points and orders, and random
@@ -40,6 +41,8 @@ def _expand_both(f: sp.Expr, at: str | None, order: int, mp: pytest.MonkeyPatch)
         mp.setattr(univariate, "SHARE", share)
         try:
             e = expand(f, "x", at, order)
+            if not share:  # and the polynomial built without the coefficient sums' known sort keys
+                e.sort_keys = None
             out.append((e.coefficients, e.polynomial))
         except Exception as error:  # noqa: BLE001 - then the other must raise the same
             out.append(type(error))
@@ -157,3 +160,25 @@ def test_the_seed_is_what_the_second_walk_takes() -> None:
         planted = univariate.walk(sp.exp(u), X, sp.Integer(0), 4)[0]
     assert planted == [fmpq(1), fmpq(2), fmpq(2), fmpq(4, 3), fmpq(2, 3)]  # exp(2x)
     assert univariate.walk(sp.exp(u), X, sp.Integer(0), 4)[0] != planted  # outside the scope: from scratch
+
+
+@FAST
+@given(st.sampled_from(["cosh(x) + cos(x)", "sin(x**2)", "sin(x + {q})*exp(x + {r})", "atan(x + {r}) + log({p} + x)",
+                        "exp(x**2 - {q})*cos({q}*x)", "log(1 + x**2)*sin(x - {r})", "sinh(x)/({p} + cos(x))"]),
+       st.integers(-3, 3), st.integers(1, 3), st.integers(2, 5), points, st.integers(0, 9))
+def test_known_sums_build_the_same_polynomial(shape: str, q: int, r: int, p: int, at: str, order: int) -> None:
+    from taylorcli import keyed_onevar
+    from taylorcli.parse import parse_expression
+    try:
+        e = expand(parse_expression(shape.format(q=q, r=r, p=p)), "x", at, order)
+    except Exception:  # noqa: BLE001 - not this test's business
+        return
+    if len(e.coefficients) < 2 or e.kind != "taylor":
+        return
+    known = keyed_onevar.build(e.coefficients, e.bases[0], e.sort_keys)
+    plain = keyed_onevar.build(e.coefficients, e.bases[0], None)
+    if plain is None:
+        assert known is None
+        return
+    same_expr(known, plain)
+    same_expr(known, sp.Add(*[c * e.bases[0] ** n for (n,), c in e.coefficients]))  # SymPy's own sum
