@@ -380,8 +380,11 @@ def _one_variable(expr: sp.Expr, x: sp.Symbol, at: Mapping | str | Sequence | No
     if a is None or not (_ONEVAR or _load_onevar()):
         return None
     keys: dict = {}  # sort keys of the coefficient sums (keyed.polynomial), and the walks shared (series/scope.py)
-    with _ONEVAR[1](keys):
+    _ONEVAR[1](keys)
+    try:
         found = _ONEVAR[0].taylor(expr, x, a, order)
+    finally:
+        _ONEVAR[2]()
     if found is None:
         return None
     coefficients, own = found
@@ -392,16 +395,16 @@ def _one_variable(expr: sp.Expr, x: sp.Symbol, at: Mapping | str | Sequence | No
                      sort_keys=keys or None)
 
 
-_ONEVAR: list = []  # [series.onevar, series.scope.scope] once imported (python-flint may be missing)
+_ONEVAR: list = []  # [series.onevar, series.scope's enter and leave] once imported (python-flint may be missing)
 
 
 def _load_onevar() -> bool:
     try:
         from .series import onevar
-        from .series.scope import scope
+        from .series.scope import enter, leave
     except ImportError:
         return False
-    _ONEVAR[:] = [onevar, scope]
+    _ONEVAR[:] = [onevar, enter, leave]
     return True
 
 

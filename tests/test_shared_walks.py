@@ -53,6 +53,10 @@ def _same_both(f: sp.Expr, at: str | None, order: int) -> None:
     mp = pytest.MonkeyPatch()
     try:
         shared, alone = _expand_both(f, at, order, mp)
+        if isinstance(shared, type) != isinstance(alone, type):
+            # SymPy can raise on a first call only (a NaN comparison in an eval, with its cache cold:
+            # see test_parse_pow): both again, warm; a difference due to the sharing stays
+            shared, alone = _expand_both(f, at, order, mp)
     finally:
         mp.undo()
     if isinstance(shared, type) or isinstance(alone, type):
@@ -156,7 +160,8 @@ def test_the_seed_is_what_the_second_walk_takes() -> None:
     u = sp.sin(X) + X**2
     with univariate.shared_walks():
         univariate.walk(u, X, sp.Integer(0), 4)
-        univariate._LAST[5] = fmpq_series([0, 2], prec=5)  # as if u were 2x
+        last = univariate._LAST
+        univariate._LAST = last[:6] + (fmpq_series([0, 2], prec=5),) + last[7:]  # as if u were 2x
         planted = univariate.walk(sp.exp(u), X, sp.Integer(0), 4)[0]
     assert planted == [fmpq(1), fmpq(2), fmpq(2), fmpq(4, 3), fmpq(2, 3)]  # exp(2x)
     assert univariate.walk(sp.exp(u), X, sp.Integer(0), 4)[0] != planted  # outside the scope: from scratch
