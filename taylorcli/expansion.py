@@ -31,7 +31,7 @@ from .keyed import displacement, polynomial as keyed_polynomial
 from .sortkey import rational_polynomial, rational_univariate
 from .errors import InputError, LimitError, MathError
 from .guard import MAX_DIGITS, check_point, check_size, not_real
-from .parse import PARAMETERS, parse_point, resolve_variables  # PARAMETERS: the parser's only state
+from .expansion_input import point as _point, variables as _variables
 from .singular import NotAnalytic, Series, kind_of, obstacles
 from .singular import series as one_variable_series
 
@@ -362,40 +362,6 @@ def _laurent(expr: sp.Expr, x: sp.Symbol, a: sp.Expr, order: int, side: str | No
     return Series(found, sp.Integer(order + 1), kind_of(found, False), None)
 
 
-_RESOLVED: dict[tuple, list[sp.Symbol]] = {}  # variable lists read from text, by text and --param names
-
-
-def _variables(expr: sp.Expr, given: Variables) -> list[sp.Symbol]:
-    """resolve_variables, with a text's symbols read once per process (a real Symbol is ~15 us to make)."""
-    if not isinstance(given, str):
-        return resolve_variables([expr], given)
-    key = (given, tuple(PARAMETERS))
-    found = _RESOLVED.get(key)
-    if found is None:  # parse_variables reads the text alone; an error is raised, never kept
-        found = resolve_variables([expr], given)
-        if len(_RESOLVED) >= 256:
-            _RESOLVED.clear()
-        _RESOLVED[key] = found
-    return list(found)
-
-
-def _point(at: Mapping | str | Sequence | None, variables: list[sp.Symbol]) -> dict[sp.Symbol, sp.Expr]:
-    if at is None:
-        return {v: sp.S.Zero for v in variables}  # Integer(0)'s object, without its cache
-    if isinstance(at, str):
-        return parse_point(at, variables, allow_infinity=True)
-    if isinstance(at, Mapping):
-        by_name = {(k if isinstance(k, str) else k.name): v for k, v in at.items()}
-        missing = [v.name for v in variables if v.name not in by_name]
-        if missing:
-            raise InputError(f"point gives no value for {', '.join(missing)}")
-        return {v: as_expression(by_name[v.name]) for v in variables}
-    values = list(at)
-    if len(values) != len(variables):
-        raise InputError(f"point has {len(values)} value(s) but there are {len(variables)} variable(s)")
-    return {v: as_expression(value) for v, value in zip(variables, values)}
-
-
 def _one_variable(expr: sp.Expr, x: sp.Symbol, at: Mapping | str | Sequence | None, order: int,
                   degree: str) -> Expansion | None:
     """The expansion by the lean one-variable path (series/onevar.py) at a rational point, or None.
@@ -413,25 +379,32 @@ def _one_variable(expr: sp.Expr, x: sp.Symbol, at: Mapping | str | Sequence | No
         return None
     if a is None or not (_ONEVAR or _load_onevar()):
         return None
-    found = _ONEVAR[0].taylor(expr, x, a, order)
+    keys: dict = {}  # sort keys of the coefficient sums (keyed.polynomial), and the walks shared (series/scope.py)
+    _ONEVAR[1](keys)
+    try:
+        found = _ONEVAR[0].taylor(expr, x, a, order)
+    finally:
+        _ONEVAR[2]()
     if found is None:
         return None
     coefficients, own = found
     if own is not None:
         x = own  # the expression's own symbol object, as expand() picks it
     _log.debug("expansion: series arithmetic (one variable, rational series at a rational point)")
-    return Expansion(expr, [x], {x: a}, order, degree, coefficients, "derivatives", _integer(order + 1), "")
+    return Expansion(expr, [x], {x: a}, order, degree, coefficients, "derivatives", _integer(order + 1), "",
+                     sort_keys=keys or None)
 
 
-_ONEVAR: list = []  # [series.onevar] once imported (python-flint may be missing)
+_ONEVAR: list = []  # [series.onevar, series.scope's enter and leave] once imported (python-flint may be missing)
 
 
 def _load_onevar() -> bool:
     try:
         from .series import onevar
+        from .series.scope import enter, leave
     except ImportError:
         return False
-    _ONEVAR[:] = [onevar]
+    _ONEVAR[:] = [onevar, enter, leave]
     return True
 
 

@@ -82,7 +82,7 @@ def polynomial(coefficients: Sequence[tuple[Sequence, Basic]], bases: Sequence[B
     if not all(map(_plain_base, bases)):
         return None
     if len(bases) == 1:  # its own module: no per-term factor lists
-        return keyed_onevar.build(coefficients, bases[0])
+        return keyed_onevar.build(coefficients, bases[0], known)
     try:
         return _build(coefficients, bases, known)
     except (NoKey, Stop):  # a content sort_key cannot order (a frozenset), a coefficient with a variable

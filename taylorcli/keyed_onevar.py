@@ -49,28 +49,39 @@ class Refused(Exception):
     """A term SymPy's constructors must build (a Float): None, as ``keyed._build`` says."""
 
 
-def build(coefficients: Sequence[tuple[Sequence, Basic]], base: Basic) -> Basic | None:
-    """``sp.Add(*(c * base**n))`` for a plain base x or x - a (``sortkey._plain_base``); None as ``keyed._build``."""
+def build(coefficients: Sequence[tuple[Sequence, Basic]], base: Basic, known: dict | None = None) -> Basic | None:
+    """``sp.Add(*(c * base**n))`` for a plain base x or x - a (``sortkey._plain_base``); None as ``keyed._build``.
+
+    ``known``: id -> (coefficient, its sort key) of sums made free of the variable (direct.Direct.sums,
+    as ``keyed.polynomial`` has it); one taken only where it is that very object.
+    """
     try:
-        return _terms(coefficients, base)
+        return _terms(coefficients, base, known)
     except (NoKey, Stop, Refused):
         return None
     except _Other:
         pass
     from .keyed import _build
     try:
-        return _build(coefficients, [base])
+        return _build(coefficients, [base], known)
     except (NoKey, Stop):
         return None
 
 
-def _terms(coefficients: Sequence[tuple[Sequence, Basic]], base: Basic) -> Basic | None:
+def _terms(coefficients: Sequence[tuple[Sequence, Basic]], base: Basic, known: dict | None = None) -> Basic | None:
     if type(base) is Symbol:
         shift, x = None, base
     else:
         shift, x = base._args  # Add(-a, x)
     keys: dict[int, tuple] = {}  # by id: the base's parts
     constants: dict[int, tuple] = {}  # by id: the coefficients' parts, never a variable (Stop)
+    if known:  # a known sum and its terms (its key's parts, in its args' order): keyed, and free of x
+        for _, c in coefficients:
+            entry = known.get(id(c))
+            if entry is not None and entry[0] is c:
+                key = constants[id(c)] = entry[1]
+                for arg, part in zip(c._args, key[2]):
+                    constants[id(arg)] = part
     shapes: dict[tuple, tuple] = {}  # ids of a coefficient's factors -> those sorted and split (_shape)
     walked: dict[int, Any] = {}  # by id: parts of sums found free of the variable (_no_variable)
     stop = {x.name: (x,)}  # key_by_id's (sortkey.stops)
@@ -129,7 +140,8 @@ def _terms(coefficients: Sequence[tuple[Sequence, Basic]], base: Basic) -> Basic
             # A sum goes after x and after any power of x - a (SymPy's class order: Symbol, Pow,
             # Mul, Add). Its key is not needed: two terms differ at their powers of x - a (or
             # before), so the sort never reaches what follows; only its variables are checked.
-            _no_variable(c, constants, walked, stop)
+            if id(c) not in constants:  # (a known sum holds no variable)
+                _no_variable(c, constants, walked, stop)
             lead, own = one, ((_NONE, (c,), _NONE, _NONE),) * 2
         else:
             lead = one

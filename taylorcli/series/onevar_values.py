@@ -75,7 +75,14 @@ def _coefficients(series: dict, values: list, order: int) -> list[tuple[tuple[sp
             if not _passes(leaf, d):
                 raise Unsupported("a part the full path vets")  # it raises, or says more: it decides
         out.append(((integers[d],), value))
+    if SINK is not None and direct is not None:
+        SINK.update(direct.sums)  # the sums' sort keys, for the polynomial's build (keyed_onevar)
     return out
+
+
+# Within series.scope: where the sort keys of the coefficient sums made here go, id -> (sum, its key)
+# (direct.Direct.sums); None outside it.
+SINK: dict | None = None
 
 
 def _passes(part: sp.Expr, d: int) -> bool:
