@@ -18,6 +18,8 @@ from __future__ import annotations
 import symengine as se
 import sympy as sp
 
+from .guard import LIMIT_BITS  # check_size's limit, in bits
+
 # SymEngine's function class -> SymPy's, for a positive rational argument (log: an integer >= 2;
 # atan: other than 1, whose value pi/4 SymEngine gives already)
 _FUNCTIONS = {type(se.sin(2)): sp.sin, type(se.cos(2)): sp.cos, type(se.tan(2)): sp.tan,
@@ -186,12 +188,11 @@ def _log_of_sum(arg: object) -> sp.Expr | None:
     from .convert import to_sympy  # (convert imports this module)
 
     inner = to_sympy(arg) if _SCOPE is None else to_sympy(arg, _SCOPE[0], None, _SCOPE[1])
-    if type(inner) is not sp.Add or not _positive_sum(inner, _BITS):
+    if type(inner) is not sp.Add or not _positive_sum(inner, LIMIT_BITS):
         return None
     return unevaluated(sp.log, inner)
 
 
-_BITS = 9965  # guard.check_size's limit (3000 digits), in bits
 
 
 def _power_of_sum(base: object, arg: object) -> sp.Expr | None:
@@ -216,7 +217,7 @@ def _power_of_sum(base: object, arg: object) -> sp.Expr | None:
             memo[base] = inner
         else:
             inner = to_sympy(base) if _SCOPE is None else to_sympy(base, _SCOPE[0], None, _SCOPE[1])
-    if type(inner) is not sp.Add or not _positive_sum(inner, _BITS):
+    if type(inner) is not sp.Add or not _positive_sum(inner, LIMIT_BITS):
         return None
     obj = sp.Expr.__new__(sp.Pow, inner, _rational(arg))
     obj.is_commutative = True

@@ -26,6 +26,7 @@ from .errors import MathError
 from .parse import FUNCTIONS
 
 MAX_DIGITS = 3_000  # digits in any exact number we compute and print
+LIMIT_BITS = int(MAX_DIGITS * math.log2(10))  # the same limit on a numerator or denominator, in bits
 
 # SymPy class -> float estimate, from the parser's own table.
 _ESTIMATES = {f.build: f.estimate for f in FUNCTIONS.values() if isinstance(f.build, type)}

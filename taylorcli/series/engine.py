@@ -16,7 +16,6 @@ irrational constant, a pole or branch point, per-variable degree), it raises
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
@@ -25,7 +24,7 @@ import sympy as sp
 
 from ..constants import real_and_small
 from ..convert import to_sympy
-from ..guard import MAX_DIGITS
+from ..guard import LIMIT_BITS as _LIMIT  # guard.check_size's limit, in bits
 from . import separable, univariate
 from .compose import _FUNCTION_TYPES, FUNCTIONS, Walker
 from .direct import Direct
@@ -35,7 +34,6 @@ from .tps import terms as _terms
 # Vets a part of a coefficient (powers, part): every part that is not rational, and every
 # rational too long to print (MAX_DIGITS); a shorter rational is defined, real and small.
 Vet = Callable[[tuple[int, ...], sp.Expr], None]
-_LIMIT = int(MAX_DIGITS * math.log2(10))  # guard.check_size's limit, in bits
 # Generator slots of the first ring (measured on the session-7 sweep): at 0 most expansions need
 # none, some one or two (log(2), pi/4, sqrt(2)); away from 0 a few (exp(2), sin(4), cos(4)). A few
 # spare slots cost little (FLINT packs the exponents); a constant with no slot left restarts the walk

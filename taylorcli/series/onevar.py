@@ -32,11 +32,10 @@ from symengine.lib.symengine_wrapper import sympy2symengine
 
 from ..constants import _FUNCTIONS, leaf, unevaluated
 from ..convert import add, to_sympy
-from ..guard import MAX_DIGITS
+from ..guard import LIMIT_BITS as _LIMIT  # guard.check_size's limit, in bits
 from . import onevar_constants, onevar_inner, onevar_sums, univariate
 from .tps import Unsupported
 
-_LIMIT = int(MAX_DIGITS * math.log2(10))  # guard.check_size's limit, in bits
 _SIGNS = (sp.S.NegativeOne, sp.S.Zero, sp.S.One)
 _POWERS: list[tuple[sp.Integer]] = []  # (Integer(0),), (Integer(1),) ...: immutable, built once
 _from_coprime = sp.Rational.from_coprime_ints

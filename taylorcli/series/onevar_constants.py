@@ -24,7 +24,6 @@ wherever the full path could decide otherwise (an error, a guard, a shape not mi
 
 from __future__ import annotations
 
-import math
 
 import flint
 import symengine as se
@@ -32,13 +31,12 @@ import sympy as sp
 from flint import fmpq, fmpq_series
 from symengine.lib.symengine_wrapper import sympy2symengine
 
-from ..guard import MAX_DIGITS
+from ..guard import LIMIT_BITS as _LIMIT  # guard.check_size's limit, in bits
 from .compose import engine_sign
 from .onevar_engine import engine_of
 from .onevar_values import coefficients
 from .tps import Unsupported
 
-_LIMIT = int(MAX_DIGITS * math.log2(10))  # guard.check_size's limit, in bits
 _BAD = (se.zoo, se.nan, se.oo, -se.oo, se.I)
 _EXP, _SIN, _COS, _SINH, _COSH, _LOG, _ATAN, _ERF = range(8)
 _FUNCTION = {sp.exp: _EXP, sp.sin: _SIN, sp.cos: _COS, sp.sinh: _SINH, sp.cosh: _COSH, sp.log: _LOG,

@@ -19,15 +19,13 @@ SymEngine's (``onevar._composed``). tests/test_onevar_small.py compares them.
 
 from __future__ import annotations
 
-import math
 
 import flint
 import sympy as sp
 from flint import fmpq, fmpq_series
 
-from ..guard import MAX_DIGITS
+from ..guard import LIMIT_BITS as _LIMIT  # guard.check_size's limit, in bits
 
-_LIMIT = int(MAX_DIGITS * math.log2(10))  # guard.check_size's limit, in bits
 _SIGN = {sp.exp: 1, sp.sinh: 1, sp.cosh: 1, sp.sin: -1, sp.cos: -1}  # C' = sign * h' * S
 
 
@@ -42,12 +40,7 @@ def compose(kind: type, inner: list[fmpq], scale: fmpq, order: int,
     flint.ctx.cap = order + 1  # FLINT truncates every series at its context's cap whatever prec says
     try:
         h = fmpq_series([0] + list(inner[1:order + 1]), prec=order + 1)
-        if kind is sp.exp:
-            parts = [(_coefficients(h.exp(), order), values[0])]
-        elif _SIGN[kind] > 0:
-            parts = [(_coefficients(h.cosh(), order), values[0]), (_coefficients(h.sinh(), order), values[1])]
-        else:
-            parts = [(_coefficients(h.cos(), order), values[0]), (_coefficients(h.sin(), order), values[1])]
+        parts = [(padded(series, order), value) for series, value in zip(cycle_series(kind, h), values)]
     finally:
         flint.ctx.cap = saved
     out = []
@@ -65,7 +58,16 @@ def compose(kind: type, inner: list[fmpq], scale: fmpq, order: int,
     return out
 
 
-def _coefficients(series: fmpq_series, order: int) -> list[fmpq]:
+def cycle_series(kind: type, h: fmpq_series) -> list[fmpq_series]:
+    """[C(h)] for exp, [C(h), S(h)] for sinh, cosh, sin, cos: f(c + h) = f(c)*C(h) + f'(c)*S(h) (module doc)."""
+    if kind is sp.exp:
+        return [h.exp()]
+    if _SIGN[kind] > 0:
+        return [h.cosh(), h.sinh()]
+    return [h.cos(), h.sin()]
+
+
+def padded(series: fmpq_series, order: int) -> list[fmpq]:
     """The order + 1 coefficients of ``series``, zeros included (FLINT drops trailing zeros)."""
     out = series.coeffs()
     if len(out) <= order:

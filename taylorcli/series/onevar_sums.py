@@ -23,18 +23,17 @@ tests/test_onevar_sums.py compares with the derivative engine and the full path.
 
 from __future__ import annotations
 
-import math
 
 import flint
 import sympy as sp
 from flint import fmpq, fmpq_series
 
-from ..guard import MAX_DIGITS
+from ..guard import LIMIT_BITS as _LIMIT  # guard.check_size's limit, in bits
 from ..sortkey import key_by_id
 from . import onevar, univariate
+from .onevar_inner import cycle_series, padded
 from .tps import Unsupported
 
-_LIMIT = int(MAX_DIGITS * math.log2(10))  # guard.check_size's limit, in bits
 _CYCLES = (sp.exp, sp.sin, sp.cos, sp.sinh, sp.cosh)
 _from_mul, _from_add = sp.Mul._from_args, sp.Add._from_args
 
@@ -127,23 +126,13 @@ def _compose(kind: type, inner: list[fmpq], others: list[list[fmpq]], order: int
     if values is None:
         return None
     prec = order + 1
-    h = fmpq_series([0] + list(inner[1:prec]), prec=prec)
-    if kind is sp.exp:
-        found = [h.exp()]
-    elif kind is sp.sinh or kind is sp.cosh:
-        found = [h.cosh(), h.sinh()]
-    else:
-        found = [h.cos(), h.sin()]
+    found = cycle_series(kind, fmpq_series([0] + list(inner[1:prec]), prec=prec))
     if others:
         factor = fmpq_series(others[0], prec=prec)
         for other in others[1:]:
             factor = factor * fmpq_series(other, prec=prec)
         found = [series * factor for series in found]
-    out = []
-    for series, (sign, leaf) in zip(found, values):
-        coefficients = series.coeffs()
-        out.append((coefficients + [fmpq(0)] * (prec - len(coefficients)), sign, leaf))
-    return out
+    return [(padded(series, order), sign, leaf) for series, (sign, leaf) in zip(found, values)]
 
 
 def _build(rationals: list[fmpq] | None, parts: list, order: int) -> list[tuple[tuple[sp.Integer], sp.Expr]] | None:
