@@ -28,12 +28,12 @@ import re
 import symengine as se
 import sympy as sp
 from flint import fmpq
-from symengine.lib.symengine_wrapper import sympy2symengine
 
-from ..constants import _FUNCTIONS, leaf, unevaluated
-from ..convert import add, to_sympy
+from ..constants import _FUNCTIONS, unevaluated
+from ..convert import to_sympy
 from ..guard import LIMIT_BITS as _LIMIT  # guard.check_size's limit, in bits
 from . import onevar_constants, onevar_inner, onevar_sums, univariate
+from .onevar_point import log_of as _log_of, offset_value, plain_sum as _plain_sum, value_at as _value_at
 from .tps import Unsupported
 
 _SIGNS = (sp.S.NegativeOne, sp.S.Zero, sp.S.One)
@@ -41,7 +41,7 @@ _POWERS: list[tuple[sp.Integer]] = []  # (Integer(0),), (Integer(1),) ...: immut
 _from_coprime = sp.Rational.from_coprime_ints
 _new = sp.Expr.__new__
 _Integer = sp.Integer
-_from_mul, _from_add = sp.Mul._from_args, sp.Add._from_args
+_from_add = sp.Add._from_args
 _compare = sp.Basic.compare
 
 
@@ -87,8 +87,9 @@ def taylor(expr: sp.Expr, x: sp.Symbol, a: sp.Rational,
         return onevar_constants.taylor(expr, x, a, order)
     value = None
     if id(expr) in offsets:  # an irrational constant term (atan(1) = pi/4): f(a) as the derivative engine has it
-        c = logs.get(id(expr))
-        value = (_log_of(c) if c is not None else None) or _value_at(expr, x, a)
+        c = logs.get(id(expr)) if kind is sp.log else None
+        value = (_log_of(c) if c is not None else offset_value(expr, series[0], offsets, logs)) \
+            or _value_at(expr, x, a)
         # (measured: faster here than onevar_constants, which gives the same)
         if value is None:
             return None
@@ -131,80 +132,6 @@ def _vanishes(arg: sp.Expr) -> bool:
     return arg.is_Symbol
 
 
-def _log_of(c: fmpq) -> sp.Expr | None:
-    """``_value_at`` of log(g) where the walk found g(a) = c, a positive rational other than 1:
-    SymEngine's log(c) converted, what its subs would build from the same number (log(5),
-    -log(16) + log(17) for 17/16) without converting and substituting the whole expression.
-    None where that is not sure (then _value_at)."""
-    p, q = int(c.p), int(c.q)
-    if p <= 0 or p == q or p.bit_length() > _LIMIT or q.bit_length() > _LIMIT:
-        return None  # log(1) = 0 and the others: _value_at's checks decide
-    if q == 1:
-        # SymEngine keeps log(n) of an integer n >= 2 as it is (log(4), log(2**70): no factoring),
-        # and to_sympy makes it log(Integer(n)) unevaluated (constants.leaf): built here the same way
-        return unevaluated(sp.log, rational(p, 1))
-    # SymEngine's log(p/q) is log(p) - log(q) (no factoring: log(16), log(4) - log(9)), and
-    # to_sympy makes it Add(Mul(-1, log(q)), log(p)) (Mul before the function: SymPy's class
-    # order), or Mul(-1, log(q)) for p = 1: built here the same way, without SymEngine and
-    # convert (~60 us). tests/test_onevar_small.py compares them with to_sympy's objects.
-    minus = _from_mul((sp.S.NegativeOne, unevaluated(sp.log, rational(q, 1))), True)
-    if p == 1:
-        return minus
-    return _from_add((minus, unevaluated(sp.log, rational(p, 1))), True)
-
-
-def _value_at(expr: sp.Expr, x: sp.Symbol, a: sp.Rational) -> sp.Expr | None:
-    """f(a) as calculus.Differentiator.value_at computes it (SymEngine's subs and expand, then
-    convert.to_sympy): the very object the derivative engine gives. None where it is not a
-    finite real number that the full path would accept without asking more."""
-    try:
-        engine = se.expand(sympy2symengine(expr).subs({sympy2symengine(x): sympy2symengine(a)}) * se.Integer(1))
-        value = _plain_sum(engine) or to_sympy(engine, {}, [])
-    except Exception:  # noqa: BLE001 - whatever SymEngine cannot do, the full path does
-        return None
-    if value.is_Rational:
-        return value
-    # Real by construction (the walk took atan, asinh of rationals, log, asin, atanh inside their
-    # domains: guard.not_real would say so at a cost of ~100 us); SymEngine's undefined values only.
-    if value.has(sp.zoo, sp.nan, sp.oo, -sp.oo, sp.I):
-        return None
-    for number in value.atoms(sp.Rational):  # guard.check_size's limit
-        if max(abs(number.p).bit_length(), number.q.bit_length()) > _LIMIT:
-            return None
-    return value
-
-
-def _plain_sum(engine: se.Basic) -> sp.Expr | None:
-    """to_sympy's object for SymEngine's sum of numbers and constants f(q) (log(5) + atan(6)), where
-    each term is constants.leaf's or SymEngine's -atan(-q) (atan(6) at a point where the argument is
-    negative: to_sympy's Mul(-1, Mul(-1, atan(q))) goes through Mul's flatten, ~40 us, to atan(q)).
-    None for anything else (to_sympy decides)."""
-    if not isinstance(engine, se.Add):
-        return None
-    parts = []
-    for term in engine.args:
-        if isinstance(term, se.Rational):  # an Integer too
-            p, q = term.get_num_den()
-            parts.append(rational(int(p), int(q)))
-            continue
-        if isinstance(term, se.Mul):
-            args = term.args
-            if len(args) != 2 or args[0] != _SE_MINUS or type(args[1]) is not _SE_ATAN:
-                return None
-            (arg,) = args[1].args
-            if not isinstance(arg, se.Rational) or not arg < 0 or arg == _SE_MINUS:
-                return None
-            p, q = arg.get_num_den()
-            parts.append(unevaluated(sp.atan, rational(-int(p), int(q))))
-            continue
-        found = leaf(term)
-        if found is None:
-            return None
-        parts.append(found)
-    return add(parts)
-
-
-_SE_MINUS, _SE_ATAN = se.Integer(-1), type(se.atan(se.Integer(2)))
 
 # f(q*x + r): the n-th derivative is q**n times the n-th of this cycle of functions at q*a + r, with its sign
 _CYCLES = {sp.exp: ((se.exp, 1),), sp.sinh: ((se.sinh, 1), (se.cosh, 1)), sp.cosh: ((se.cosh, 1), (se.sinh, 1)),

@@ -59,8 +59,8 @@ def walk(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, k: int, guard: bool = Fals
     of the nodes that carry such a constant. If ``expr``'s is among them its constant term is
     NOT the value f(a), which the caller computes (as the derivative engine does).
 
-    ``logs`` (a dict, filled here): for each log(u) among those nodes, by its id, u's value at
-    the point (a positive rational other than 1): its constant term is log of it.
+    ``logs`` (a dict, filled here): for each log(u), atan(u), asinh(u) ... among those nodes, by its
+    id, u's value at the point (for log a positive rational other than 1): its constant term is f of it.
 
     Within ``share(True)``, the last successful walk's series is reused where this walk
     meets that very expression (``_LAST``): onevar.taylor walks f's argument (``_one_function``),
@@ -110,6 +110,8 @@ def walk(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, k: int, guard: bool = Fals
                 rate = _OFFSET[cls](u)
                 if rate is not None:
                     offsets.add(id(e))  # f(u0) + integral of f'(u) u'
+                    if logs is not None:
+                        logs[id(e)] = u[0]
                     return (u.derivative() * rate).integral()
             raise NoSlot(f"{cls.__name__} away from 0")
         kind = kinds.get(cls)

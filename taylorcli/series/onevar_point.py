@@ -1,0 +1,249 @@
+"""f(a) where a one-variable walk found an irrational constant term (atan(1) = pi/4, log(2) ...).
+
+``onevar.taylor`` asks for it as the derivative engine computes it (calculus.Differentiator:
+SymEngine's subs and expand of the expression, then convert.to_sympy): the very object.
+For atan(cos(x**2)) + sqrt(1 + x**2) at 0, order 2, this was ~60 us of a ~125 us expansion
+(Maxima's taylor: ~45 us): ``sympy2symengine`` of the whole expression (~23 us, where
+onevar_engine.engine_of, the same conversion, takes ~11 us), to_sympy of 1 + pi/4 through
+its general route, then ``has`` and ``atoms`` walks over the value. Here the value's
+terms that are rationals, pi, and constants.leaf's f(q) (alone or times a rational, as
+SymEngine's expanded sum holds them) are converted by the same calls to_sympy makes
+(constants.leaf, convert.mul, convert.add) and vetted as they are built: such a value has
+no zoo, nan, oo or I, and only its rationals (and f's rational arguments) have sizes.
+Anything else takes the general route, with its checks.
+"""
+
+from __future__ import annotations
+
+import symengine as se
+import sympy as sp
+from flint import fmpq
+
+from ..constants import leaf, unevaluated
+from ..convert import add, mul, to_sympy
+from ..guard import LIMIT_BITS as _LIMIT  # guard.check_size's limit, in bits
+from .onevar_engine import engine_of
+
+_SIGNS = (sp.S.NegativeOne, sp.S.Zero, sp.S.One)
+_from_coprime = sp.Rational.from_coprime_ints
+_new = sp.Expr.__new__
+_Integer = sp.Integer
+_from_mul, _from_add = sp.Mul._from_args, sp.Add._from_args
+_SE_MINUS, _SE_ATAN = se.Integer(-1), type(se.atan(se.Integer(2)))
+_SE_PI, _SE_RATIONAL, _SE_INTEGER = type(se.pi), se.Rational, se.Integer
+_SE_ADD, _SE_MUL = se.Add, se.Mul
+_ONE = se.Integer(1)
+# constants.leaf's f(q) (unevaluated, q rational): no zoo, nan, oo or I in them
+_LEAF_CLASSES = frozenset((sp.sin, sp.cos, sp.tan, sp.atan, sp.log, sp.sinh, sp.cosh, sp.erf, sp.exp))
+
+
+def rational(p: int, q: int) -> sp.Rational:
+    """``Rational(p, q)``'s object for coprime p, q > 0, without SymPy's cache (as onevar.rational)."""
+    if q != 1:
+        return _from_coprime(p, q)
+    if -1 <= p <= 1:
+        return _SIGNS[p + 1]
+    value = _new(_Integer)
+    value.p = p
+    return value
+
+
+def log_of(c: fmpq) -> sp.Expr | None:
+    """``value_at`` of log(g) where the walk found g(a) = c, a positive rational other than 1:
+    SymEngine's log(c) converted, what its subs would build from the same number (log(5),
+    -log(16) + log(17) for 17/16) without converting and substituting the whole expression.
+    None where that is not sure (then value_at)."""
+    p, q = int(c.p), int(c.q)
+    if p <= 0 or p == q or p.bit_length() > _LIMIT or q.bit_length() > _LIMIT:
+        return None  # log(1) = 0 and the others: value_at's checks decide
+    if q == 1:
+        # SymEngine keeps log(n) of an integer n >= 2 as it is (log(4), log(2**70): no factoring),
+        # and to_sympy makes it log(Integer(n)) unevaluated (constants.leaf): built here the same way
+        return unevaluated(sp.log, rational(p, 1))
+    # SymEngine's log(p/q) is log(p) - log(q) (no factoring: log(16), log(4) - log(9)), and
+    # to_sympy makes it Add(Mul(-1, log(q)), log(p)) (Mul before the function: SymPy's class
+    # order), or Mul(-1, log(q)) for p = 1: built here the same way, without SymEngine and
+    # convert (~60 us). tests/test_onevar_small.py compares them with to_sympy's objects.
+    minus = _from_mul((sp.S.NegativeOne, unevaluated(sp.log, rational(q, 1))), True)
+    if p == 1:
+        return minus
+    return _from_add((minus, unevaluated(sp.log, rational(p, 1))), True)
+
+
+def value_at(expr: sp.Expr, x: sp.Symbol, a: sp.Rational) -> sp.Expr | None:
+    """f(a) as calculus.Differentiator.value_at computes it (SymEngine's subs and expand, then
+    convert.to_sympy): the very object the derivative engine gives. None where it is not a
+    finite real number that the full path would accept without asking more."""
+    try:
+        memo: dict = {}
+        engine = se.expand(engine_of(expr, memo).subs({engine_of(x, memo): engine_of(a, memo)}) * _ONE)
+        value = plain_value(engine)
+        if value is not None:
+            return value  # vetted as it was built
+        value = plain_sum(engine) or to_sympy(engine, {}, [])
+    except Exception:  # noqa: BLE001 - whatever SymEngine cannot do, the full path does
+        return None
+    if value.is_Rational:
+        return value
+    # Real by construction (the walk took atan, asinh of rationals, log, asin, atanh inside their
+    # domains: guard.not_real would say so at a cost of ~100 us); SymEngine's undefined values only.
+    if value.has(sp.zoo, sp.nan, sp.oo, sp.S.NegativeInfinity, sp.I):
+        return None
+    for number in value.atoms(sp.Rational):  # guard.check_size's limit
+        if max(abs(number.p).bit_length(), number.q.bit_length()) > _LIMIT:
+            return None
+    return value
+
+
+# The walk's offset leaves (univariate._OFFSET, log) and SymEngine's function of each
+_ENGINE_FUNCTIONS = {sp.atan: se.atan, sp.asinh: se.asinh, sp.asin: se.asin, sp.atanh: se.atanh, sp.log: se.log}
+
+
+def offset_value(expr: sp.Expr, rest: fmpq, offsets: set[int], values: dict[int, fmpq]) -> sp.Expr | None:
+    """``value_at``'s object from the walk of ``expr`` (univariate.walk with ``offsets`` and ``logs``):
+    f(a) is ``rest`` (the rational part, its series' constant term) plus rational multiples of the
+    offset leaves' values g(u0) (atan(1), log(5)), which the walk only adds or scales (a node with an
+    offset argument that does neither raised NoSlot). SymEngine's expanded sum of those is its
+    expanded value of the whole substituted expression: its every other node is a rational at the
+    point, which SymEngine's subs evaluates to the same rational (sqrt(9/4) is 3/2, cos(0) is 1),
+    and an expanded sum is kept in one canonical form. Converted by ``plain_value``; None where
+    it is not of that shape (``value_at`` then computes it, converting the whole expression).
+    """
+    terms = [se.Rational(int(rest.p), int(rest.q))]
+
+    def gather(e: sp.Expr, scale: object) -> bool:
+        u0 = values.get(id(e))
+        if u0 is not None:
+            function = _ENGINE_FUNCTIONS.get(type(e))
+            if function is None:
+                return False
+            value = function(se.Rational(int(u0.p), int(u0.q)))
+            terms.append(value if scale is None else scale * value)
+            return True
+        kind = type(e)
+        if kind is sp.Add:
+            return all(gather(arg, scale) for arg in e._args if id(arg) in offsets)
+        if kind is sp.Mul and len(e._args) == 2 and e._args[0].is_Rational and id(e._args[1]) in offsets:
+            number = e._args[0]
+            number = se.Rational(int(number.p), int(number.q))
+            return gather(e._args[1], number if scale is None else scale * number)
+        return False
+
+    try:
+        if not gather(expr, None):
+            return None
+        return plain_value(se.expand(se.Add(*terms)))
+    except Exception:  # noqa: BLE001 - whatever SymEngine cannot do, value_at decides
+        return None
+
+
+def _number(term: se.Basic) -> sp.Rational | None:
+    """to_sympy's object for a SymEngine rational within guard.check_size's limit; None for a larger one."""
+    if type(term) is _SE_INTEGER:
+        p, q = int(term), 1
+    else:
+        p, q = term.get_num_den()
+        p, q = int(p), int(q)
+    if (p if p > 0 else -p).bit_length() > _LIMIT or q.bit_length() > _LIMIT:
+        return None
+    return rational(p, q)
+
+
+def _constant(term: se.Basic) -> sp.Expr | None:
+    """to_sympy's object for pi or for constants.leaf's f(q) with q within the size limit (its
+    unevaluated f(q), or Mul(-1, atan(q)) for SymEngine's atan(-q)); None for anything else."""
+    if type(term) is _SE_PI:
+        return sp.pi  # SymEngine's pi._sympy_()
+    found = leaf(term)
+    if found is None:
+        return None
+    inner = found._args[1] if type(found) is sp.Mul and len(found._args) == 2 \
+        and found._args[0] is sp.S.NegativeOne else found
+    if type(inner) not in _LEAF_CLASSES or len(inner._args) != 1:
+        return None
+    (arg,) = inner._args
+    if not arg.is_Rational or max(abs(arg.p).bit_length(), arg.q.bit_length()) > _LIMIT:
+        return None
+    return found
+
+
+def _term(term: se.Basic) -> sp.Expr | None:
+    """to_sympy's object for a number, a constant (``_constant``) or a rational times one; else None."""
+    if isinstance(term, _SE_RATIONAL):  # an Integer too
+        return _number(term)
+    if type(term) is _SE_MUL:
+        args = term.args
+        if len(args) != 2 or not isinstance(args[0], _SE_RATIONAL):
+            return None
+        if type(args[1]) is _SE_ATAN and args[0] == _SE_MINUS:  # -atan(-q): plain_sum's atan(q)
+            found = _negated_atan(args[1])
+            if found is not None:
+                return found
+        number, constant = _number(args[0]), _constant(args[1])
+        if number is None or constant is None:
+            return None
+        if type(constant) is sp.Mul or number.p == 0 or number.p == number.q:
+            return mul([number, constant])  # to_sympy's Mul branch on the same converted parts
+        # what mul([number, constant]) builds for a commutative leaf that is not a product and
+        # whose base (pi; E for exp(q); f(q) itself) is not a number: Mul(number, leaf), unsorted
+        return _from_mul((number, constant), True)
+    return _constant(term)
+
+
+def _negated_atan(atan: se.Basic) -> sp.Expr | None:
+    """atan(q) for SymEngine's -atan(-q), q > 0 not 1 within the size limit (as ``plain_sum``); else None."""
+    (arg,) = atan.args
+    if not isinstance(arg, _SE_RATIONAL) or not arg < 0 or arg == _SE_MINUS:
+        return None
+    number = _number(-arg)
+    return None if number is None else unevaluated(sp.atan, number)
+
+
+def plain_value(engine: se.Basic) -> sp.Expr | None:
+    """to_sympy's object for SymEngine's value that is a ``_term`` or a sum of them (1 + pi/4,
+    log(5) + 2*atan(3)), each vetted (finite, real, within check_size's limit); else None."""
+    if type(engine) is not _SE_ADD:
+        return _term(engine)
+    parts = []
+    for term in engine.args:
+        found = _term(term)
+        if found is None:
+            return None
+        parts.append(found)
+    if len(parts) == 2 and parts[0].is_Rational and parts[0].p and not parts[1].is_Number \
+            and not parts[1].is_Add:
+        # add(parts) for a number (not 0) and one other term: nothing to sort or combine
+        return _from_add(parts)
+    return add(parts)  # to_sympy's Add branch on the same converted parts
+
+
+def plain_sum(engine: se.Basic) -> sp.Expr | None:
+    """to_sympy's object for SymEngine's sum of numbers and constants f(q) (log(5) + atan(6)), where
+    each term is constants.leaf's or SymEngine's -atan(-q) (atan(6) at a point where the argument is
+    negative: to_sympy's Mul(-1, Mul(-1, atan(q))) goes through Mul's flatten, ~40 us, to atan(q)).
+    None for anything else (to_sympy decides)."""
+    if not isinstance(engine, se.Add):
+        return None
+    parts = []
+    for term in engine.args:
+        if isinstance(term, se.Rational):  # an Integer too
+            p, q = term.get_num_den()
+            parts.append(rational(int(p), int(q)))
+            continue
+        if isinstance(term, se.Mul):
+            args = term.args
+            if len(args) != 2 or args[0] != _SE_MINUS or type(args[1]) is not _SE_ATAN:
+                return None
+            (arg,) = args[1].args
+            if not isinstance(arg, se.Rational) or not arg < 0 or arg == _SE_MINUS:
+                return None
+            p, q = arg.get_num_den()
+            parts.append(unevaluated(sp.atan, rational(-int(p), int(q))))
+            continue
+        found = leaf(term)
+        if found is None:
+            return None
+        parts.append(found)
+    return add(parts)
+
+

@@ -1,0 +1,112 @@
+"""Session 10's cuts of the fixed per-call costs of one-variable expansions give the derivative
+engine's very objects.
+
+References independent of the cuts: ``_taylor(..., arithmetic=False)`` (derivatives evaluated at
+the point) and the full path (``_one_variable`` off), through same_object.onevar_is_the_full_path;
+for f(a) with an irrational constant term, onevar_point.value_at's general route (the whole
+expression converted to SymEngine, substituted, expanded, converted back by convert.to_sympy).
+Hypothesis draws the shapes of the benchmark's families (atan and log(1 + u**2) of linear and
+square arguments beside rational series, scaled, summed), rational points and orders.
+"""
+
+from __future__ import annotations
+
+import symengine as se
+import sympy as sp
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from same_object import onevar_is_the_full_path, same_expr
+from strategies import SETTINGS, max_examples
+from taylorcli.convert import to_sympy
+from taylorcli.parse import parse_expression
+from taylorcli.series import onevar_point, univariate
+from taylorcli.series.onevar_engine import engine_of
+
+points = st.one_of(st.none(), st.builds(lambda p, q: f"{p}/{q}", st.integers(-6, 6), st.sampled_from([1, 2, 3, 4])))
+inner = st.sampled_from(["x", "{c}*x", "x + {c}", "x**2", "{c}*x**2 + {d}", "cos(x**2)", "exp(x)", "sqrt(1 + x**2)"])
+offset = st.sampled_from(["atan({u})", "log(1 + ({u})**2)", "atan({u})", "asinh({u})"])
+plain = st.sampled_from(["sqrt(1 + ({u})**2)", "cos({u})", "exp({u})", "1/(1 + ({u})**2)", "{c}", "{u}"])
+small = st.integers(-3, 3)
+
+
+@st.composite
+def sums(draw: st.DrawFn) -> str:
+    """A sum of one to three terms, at least one with an irrational constant term somewhere."""
+    terms = []
+    for shape in [draw(offset)] + draw(st.lists(st.one_of(offset, plain), max_size=2)):
+        u = draw(inner).format(c=draw(small), d=draw(small))
+        term = shape.format(u=u, c=draw(small))
+        scale = draw(st.sampled_from(["", "2*", "-", "-1/3*", "3/2*"]))
+        terms.append(f"{scale}({term})" if scale else term)
+    return " + ".join(terms)
+
+
+@settings(max_examples=max_examples(120), **SETTINGS)
+@given(sums(), points, st.integers(0, 8))
+def test_irrational_constant_terms_match_the_derivative_engine(text: str, at: str | None, order: int) -> None:
+    onevar_is_the_full_path(text, at, order)
+
+
+@settings(max_examples=max_examples(150), **SETTINGS)
+@given(sums(), points)
+def test_offset_value_is_the_general_routes(text: str, at: str | None) -> None:
+    f = parse_expression(text)
+    (x,) = f.free_symbols or {sp.Symbol("x")}
+    a = sp.Rational(at) if at else sp.Integer(0)
+    offsets: set = set()
+    values: dict = {}
+    try:
+        series, _ = univariate.walk(f, x, a, 2, guard=True, offsets=offsets, logs=values)
+    except Exception:  # noqa: BLE001 - not the lean path's shape
+        return
+    if id(f) not in offsets:
+        return
+    got = onevar_point.offset_value(f, series[0], offsets, values)
+    if got is None:
+        return
+    memo: dict = {}
+    engine = se.expand(engine_of(f, memo).subs({engine_of(x, memo): engine_of(a, memo)}) * se.Integer(1))
+    same_expr(got, to_sympy(engine, {}, []))
+
+
+def test_offset_value_takes_the_commonest_shapes() -> None:
+    """The cut applies (not only its fallback) on the benchmark's worst case and its kin."""
+    for text, at in [("atan(cos(x**2)) + sqrt(1 + (x)**2)", None), ("atan(x + 1) + log(1 + (x + 2)**2)", "1/2"),
+                     ("3*atan(2*x - 1) - atan(x + 3)/2 + 7", "-2"), ("-2*atan(-2*x - 3) + 1", "3")]:
+        f = parse_expression(text)
+        (x,) = f.free_symbols
+        a = sp.Rational(at) if at else sp.Integer(0)
+        offsets: set = set()
+        values: dict = {}
+        series, _ = univariate.walk(f, x, a, 3, guard=True, offsets=offsets, logs=values)
+        got = onevar_point.offset_value(f, series[0], offsets, values)
+        assert got is not None, text
+        same_expr(got, onevar_point.value_at(f, x, a))
+        onevar_is_the_full_path(text, at, 3)
+
+
+@settings(max_examples=max_examples(200), **SETTINGS)
+@given(st.lists(st.tuples(st.sampled_from(["atan", "log", "asinh", "number", "-atan", "2*atan", "pi", "sin", "exp"]),
+                          st.integers(-40, 40), st.sampled_from([1, 2, 3, 7])), min_size=1, max_size=4))
+def test_plain_value_is_to_sympys(items: list) -> None:
+    total = se.Integer(0)
+    for name, p, q in items:
+        r = se.Rational(p, q)
+        if name == "number":
+            total += r
+        elif name == "pi":
+            total += r * se.pi
+        elif name == "log":
+            total += r * se.log(se.Integer(abs(p) + 2))
+        elif name == "-atan":
+            total -= se.atan(r)
+        elif name == "2*atan":
+            total += 2 * se.atan(r)
+        else:
+            total += getattr(se, name)(r)
+    total = se.expand(total)
+    got = onevar_point.plain_value(total)
+    if got is None:
+        return
+    same_expr(got, to_sympy(total, {}, []))
