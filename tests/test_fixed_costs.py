@@ -110,3 +110,14 @@ def test_plain_value_is_to_sympys(items: list) -> None:
     if got is None:
         return
     same_expr(got, to_sympy(total, {}, []))
+
+
+@settings(max_examples=max_examples(80), **SETTINGS)
+@given(st.sampled_from(["exp", "sin", "cos", "sinh", "cosh"]), st.sampled_from(["", "2*", "-", "-1/3*", "7/2*"]),
+       st.sampled_from(["x", "{q}*x", "x + {r}", "{q}*x + {r}", "x/{q} - {r}"]), st.integers(-4, 4).filter(bool),
+       st.integers(-4, 4), points, st.integers(0, 40))
+def test_one_function_of_a_linear_argument(name: str, scale: str, shape: str, q: int, r: int, at: str | None,
+                                           order: int) -> None:
+    """exp, sin ... of q*x + r (onevar._one_function: its factor as ints, its terms built inline) and the
+    polynomial of its fresh leaves (keyed_onevar._commutative: no assumption query)."""
+    onevar_is_the_full_path(f"{scale}{name}({shape.format(q=q, r=r)})", at, order)

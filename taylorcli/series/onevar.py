@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import math
 import re
+from math import gcd
 
 import symengine as se
 import sympy as sp
@@ -241,20 +242,41 @@ def _one_function(expr: sp.Expr, x: sp.Symbol, a: sp.Rational,
     if values is None:
         return None
     powers = _POWERS if len(_POWERS) > order else _powers(order)
-    out, factor = [], scale
-    append, from_args = out.append, sp.Mul._from_args
+    out = []
+    append, cycle = out.append, len(values)
+    new, Rational, Mul, half = object.__new__, sp.Rational, sp.Mul, sp.S.Half
+    rational_assumptions, mul_assumptions = Rational.default_assumptions, Mul.default_assumptions
+    # the factor scale * q**d / d! as Python ints (coprime, r > 0): no fmpq objects to read back
+    p, r = int(scale.p), int(scale.q)
+    qp, qq = int(q.p), int(q.q)
     for d in range(order + 1):
         if d:
-            factor = factor * q / d
-        p, r = int(factor.p), int(factor.q)
-        if abs(p).bit_length() > _LIMIT or r.bit_length() > _LIMIT:
+            p, r = p * qp, r * qq * d
+            g = gcd(p, r)
+            if g != 1:
+                p, r = p // g, r // g
+        if (p if p > 0 else -p).bit_length() > _LIMIT or r.bit_length() > _LIMIT:
             return None  # check_size refuses it: the full path says so
-        sign, leaf = values[d % len(values)]
-        p *= sign
-        # convert.to_sympy of SymEngine's (p/r) * leaf: mul([p/r, leaf]) is Mul(p/r, leaf) (one number,
+        sign, leaf = values[d % cycle]
+        n = p * sign
+        # convert.to_sympy of SymEngine's (n/r) * leaf: mul([n/r, leaf]) is Mul(n/r, leaf) (one number,
         # not 0 or 1, one factor that is not a product and whose base is not a number); 1 * leaf is leaf
         # (is_commutative given: what Mul._from_args' fuzzy_and of the two would find, checked above)
-        append((powers[d], leaf if p == 1 and r == 1 else from_args((rational(p, r), leaf), True)))
+        if n == 1 and r == 1:
+            append((powers[d], leaf))
+            continue
+        if r == 1:
+            number = rational(n, 1)
+        elif n == 1 and r == 2:
+            number = half
+        else:  # Rational.from_coprime_ints(n, r), inlined (Expr.__new__ is Basic.__new__)
+            number = new(Rational)
+            number._assumptions, number._mhash, number._args, number.p, number.q = \
+                rational_assumptions, None, (), n, r
+        term = new(Mul)  # Mul._from_args((number, leaf), True), inlined
+        term._assumptions, term._mhash, term._args = mul_assumptions, None, (number, leaf)
+        term.is_commutative = True
+        append((powers[d], term))
     return out, own
 
 
