@@ -34,10 +34,10 @@ from collections.abc import Sequence
 from operator import itemgetter
 from typing import Any
 
-from sympy import asin, asinh, atan, atanh, cos, cosh, erf, exp, log, sin, sinh, tan, tanh
 from sympy.core import Add, Basic, Integer, Mul, Pow, S, Symbol
 
 from .sortkey import _CLASS, NoKey, Stop, _canonical_sum, _class_key, _number, key_by_id
+from .sortkey import commutative as _commutative
 
 _SECOND = itemgetter(1)
 
@@ -182,20 +182,6 @@ def _terms(coefficients: Sequence[tuple[Sequence, Basic]], base: Basic, known: d
     return _canonical_sum([total] if total is not zero else [], rest)
 
 
-def _commutative(c: Basic) -> bool:
-    """``c.is_commutative`` without SymPy's assumption query where the answer is plain: a fact
-    already known, or an elementary function of a rational (sin(5), exp(-3): the leaves of
-    onevar's coefficients, made unevaluated with no fact yet; Function's _eval_is_commutative
-    is its arguments', a rational's is True). The query costs ~3.5 us on each fresh leaf."""
-    found = c._assumptions.get("commutative")
-    if found is not None:
-        return found
-    if type(c) in _ELEMENTARY and len(c._args) == 1 and c._args[0].is_Rational:
-        return True
-    return bool(c.is_commutative)
-
-
-_ELEMENTARY = frozenset((sin, cos, tan, exp, log, sinh, cosh, tanh, atan, asin, asinh, atanh, erf))
 _NONE: tuple = ()
 _SUM_LAST = _class_key(Add) > max(_class_key(Pow), _class_key(Symbol))  # SymPy's ordering_of_classes
 

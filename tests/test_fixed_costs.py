@@ -121,3 +121,25 @@ def test_one_function_of_a_linear_argument(name: str, scale: str, shape: str, q:
     """exp, sin ... of q*x + r (onevar._one_function: its factor as ints, its terms built inline) and the
     polynomial of its fresh leaves (keyed_onevar._commutative: no assumption query)."""
     onevar_is_the_full_path(f"{scale}{name}({shape.format(q=q, r=r)})", at, order)
+
+
+def _sympys_polynomial(e) -> sp.Expr:
+    """The polynomial by SymPy's own constructors (Mul and Add flatten everything)."""
+    return sp.Add(*[c * e.monomial(p) for p, c in e.coefficients])
+
+
+@settings(max_examples=max_examples(120), **SETTINGS)
+@given(st.one_of(sums(), st.builds(lambda f, s, q, r: f"{s}{f}({q}*x + {r})", st.sampled_from(["sin", "cosh", "exp"]),
+                                   st.sampled_from(["", "-", "2/3*"]), st.integers(-3, 3).filter(bool),
+                                   st.integers(-3, 3))),
+       points, st.integers(0, 12))
+def test_polynomials_are_sympys(text: str, at: str | None, order: int) -> None:
+    """sortkey.rational_univariate's constant term (one plain part, or a number and one: 1 + pi/4,
+    log(5), atan(2)) and keyed_onevar's fresh leaves: SymPy's Add and Mul of the same coefficients."""
+    from taylorcli import expand
+    try:
+        e = expand(parse_expression(text), "x", at, order)
+    except Exception:  # noqa: BLE001 - errors are the derivative engine tests' business
+        return
+    if e.kind == "taylor":
+        same_expr(e.polynomial, _sympys_polynomial(e))

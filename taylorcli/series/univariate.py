@@ -101,8 +101,9 @@ def walk(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, k: int, guard: bool = Fals
         cls = type(e)
         name = at_zero.get(cls)  # the commonest node first
         if name is not None:
-            u = series(e.args[0])
-            if offsets and id(e.args[0]) in offsets:
+            arg = e._args[0]
+            u = series(arg)
+            if offsets and id(arg) in offsets:
                 raise NoSlot("an irrational constant that is not only added")
             if u[0] == 0:
                 return getattr(u, name)()
@@ -118,23 +119,20 @@ def walk(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, k: int, guard: bool = Fals
         # A constant part (no x) goes through the same exact arithmetic: where it is rational
         # the coefficients are too; an irrational one meets a rule that raises NoSlot.
         if kind == _ADD or kind == _MUL:
-            args = e.args
-            if offsets is not None:
-                for arg in args:  # walked first, so that their offsets are known
-                    series(arg)
-                if any(id(arg) in offsets for arg in args):
-                    return shifted(e, kind)
+            args = e._args
             first = args[0]
-            if first.is_Rational:  # SymPy puts the number first: a scalar for FLINT
-                out = series(args[1])
-                for arg in args[2:]:
-                    out = out + series(arg) if kind == _ADD else out * series(arg)
-                c = fmpq(first.p, first.q)
-                return out + c if kind == _ADD else out * c
-            out = series(first)
-            for arg in args[1:]:
-                out = out + series(arg) if kind == _ADD else out * series(arg)
-            return out
+            rest = args[1:] if first.is_Rational else args  # SymPy puts the number first: a scalar for FLINT
+            parts = [series(arg) for arg in rest]  # all walked first, so that their offsets are known
+            if offsets and any(id(arg) in offsets for arg in rest):
+                return shifted(e, kind)
+            out = parts[0]
+            if kind == _ADD:
+                for part in parts[1:]:
+                    out = out + part
+                return out + fmpq(first.p, first.q) if rest is not args else out
+            for part in parts[1:]:
+                out = out * part
+            return out * fmpq(first.p, first.q) if rest is not args else out
         if kind == _POW:
             return power(*e.args)
         if kind == _LOG:
