@@ -143,3 +143,30 @@ def test_polynomials_are_sympys(text: str, at: str | None, order: int) -> None:
         return
     if e.kind == "taylor":
         same_expr(e.polynomial, _sympys_polynomial(e))
+
+
+@settings(max_examples=max_examples(100), **SETTINGS)
+@given(st.lists(st.fractions(max_denominator=12).filter(lambda q: abs(q) < 20), min_size=0, max_size=6),
+       st.sampled_from([1, -1, 3, -3, 5]), st.integers(1, 30))
+def test_square_roots_are_log_and_exp(tail: list, n: int, prec: int) -> None:
+    """univariate's power u**(n/2) by FLINT's sqrt/rsqrt: the series log and exp gave."""
+    import flint
+    from flint import fmpq, fmpq_series
+    saved = flint.ctx.cap
+    flint.ctx.cap = prec
+    try:
+        u = fmpq_series([1] + [fmpq(q.numerator, q.denominator) for q in tail], prec=prec)
+        root = u.sqrt() if n > 0 else u.rsqrt()
+        got = root if abs(n) == 1 else root ** abs(n)
+        want = (u.log() * fmpq(n, 2)).exp()
+        assert got.coeffs() == want.coeffs()
+    finally:
+        flint.ctx.cap = saved
+
+
+@settings(max_examples=max_examples(60), **SETTINGS)
+@given(st.sampled_from(["sqrt(1 + ({u})**2)", "1/sqrt(1 + ({u})**2)", "(1 + ({u})**2)**(3/2)", "sqrt({c} + ({u})**2)",
+                        "(4 + ({u})**2)**(-3/2)", "sqrt(9/4 + {u})"]),
+       st.sampled_from(["x", "{c}*x", "x + {c}", "x**2", "sinh(x)"]), st.integers(-3, 3), points, st.integers(0, 20))
+def test_square_roots_match_the_derivative_engine(shape: str, u: str, c: int, at: str | None, order: int) -> None:
+    onevar_is_the_full_path(shape.format(u=u.format(c=c), c=c * c or 1), at, order)

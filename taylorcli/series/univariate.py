@@ -105,7 +105,7 @@ def walk(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, k: int, guard: bool = Fals
             u = series(arg)
             if offsets and id(arg) in offsets:
                 raise NoSlot("an irrational constant that is not only added")
-            if u[0] == 0:
+            if not u[0]:  # (an fmpq's truth: no conversion of 0)
                 return getattr(u, name)()
             if offsets is not None and cls in _OFFSET:
                 rate = _OFFSET[cls](u)
@@ -134,10 +134,10 @@ def walk(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, k: int, guard: bool = Fals
                 out = out * part
             return out * fmpq(first.p, first.q) if rest is not args else out
         if kind == _POW:
-            return power(*e.args)
+            return power(*e._args)
         if kind == _LOG:
-            u = series(e.args[0])
-            if offsets and id(e.args[0]) in offsets:
+            u = series(e._args[0])
+            if offsets and id(e._args[0]) in offsets:
                 raise NoSlot("an irrational constant that is not only added")
             u0 = u[0]
             if u0 <= 0:
@@ -151,15 +151,15 @@ def walk(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, k: int, guard: bool = Fals
                 return (u * (1 / u0)).log()
             return u.log()
         if kind == _SEC:
-            u = series(e.args[0])
-            if u[0] == 0 and not (offsets and id(e.args[0]) in offsets):
+            u = series(e._args[0])
+            if u[0] == 0 and not (offsets and id(e._args[0]) in offsets):
                 return u.cos().inv()
             raise NoSlot("sec away from 0")
         raise NoSlot(f"no univariate rule for {cls.__name__}")
 
     def shifted(e: sp.Expr, kind: int | None) -> fmpq_series:
         """A sum or a rational multiple of terms with an irrational constant apart: the same without it."""
-        args = e.args
+        args = e._args
         if kind == _ADD:
             offsets.add(id(e))
             out = series(args[0])
@@ -179,23 +179,33 @@ def walk(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, k: int, guard: bool = Fals
             raise NoSlot("a power with an exponent that is not rational")
         n, m = exponent.p, exponent.q
         u0 = u[0]
-        if guard and u0 != 0 and abs(n) * u0.height_bits() > _LIMIT:
+        vanishes = not u0  # (an fmpq's truth is C's; u0 == 0 converts the 0: ~150 ns a comparison)
+        if guard and not vanishes and abs(n) * u0.height_bits() > _LIMIT:
             raise NoSlot("a power too large to compute before guard.check_point looks at it")
         if m == 1:
             if n >= 0:
                 return u ** n
-            if u0 == 0:
+            if vanishes:
                 raise Unsupported("a power of a series that vanishes at the point")
-            return u.inv() ** -n
-        if u0 == 0:
+            return u.inv() if n == -1 else u.inv() ** -n
+        if vanishes:
             raise Unsupported("a power of a series that vanishes at the point")
         if u0 < 0:
             raise Unsupported("a fractional power of a negative number")
-        value = _rational_power(u0, n, m)
-        if value is None:
-            raise NoSlot("an irrational power")
-        scaled = u if u0 == 1 else u * (1 / u0)
-        return (scaled.log() * fmpq(n, m)).exp() * value
+        unit = u0 == 1
+        if unit:
+            scaled = u  # 1**(n/m): _rational_power's 1
+        else:
+            value = _rational_power(u0, n, m)
+            if value is None:
+                raise NoSlot("an irrational power")
+            scaled = u * (1 / u0)
+        if m == 2:  # FLINT's square root (Newton): ~3x faster than log and exp, the same exact series
+            root = scaled.sqrt() if n > 0 else scaled.rsqrt()
+            out = root if n == 1 or n == -1 else root ** abs(n)
+        else:
+            out = (scaled.log() * fmpq(n, m)).exp()
+        return out if unit else out * value
 
     # FLINT truncates every series at its context's cap (default 10 terms) whatever prec says.
     saved = flint.ctx.cap
