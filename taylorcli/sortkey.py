@@ -402,21 +402,11 @@ def _keys() -> list:
     return _KEYS
 
 
-def _plain_term(c: Basic) -> bool:
-    """Whether Add's constructor keeps ``c`` as one term of its own, the very object: a constant
-    that is not a number, not a sum, and if a product then a canonical one (one rational first)."""
-    if c.is_Number or c.is_Add or not c.is_commutative or c.free_symbols:
-        return False
-    if c.is_Mul:
-        args = c.args
-        return not any(arg.is_Number or arg.is_Mul or arg.is_Add for arg in args[1:]) and \
-            (args[0].is_Rational and args[0] is not S.One or not args[0].is_Number)
-    return True
-
-
 def _plain_part(c: Basic) -> bool:
-    """``_plain_term`` but for its free symbols (the caller's key walk stops at x: a constant term
-    without x never folds with the terms in x), and without an assumption query on a fresh leaf."""
+    """Whether Add's constructor keeps ``c`` as one term of its own, the very object: a constant
+    that is not a number, not a sum, and if a product then a canonical one (one rational first).
+    (That it holds no x is the caller's key walk's to find: a constant term without x never folds
+    with the terms in x.) No assumption query on a fresh leaf (``commutative``)."""
     if c.is_Number or c.is_Add or not commutative(c):
         return False
     if c.is_Mul:
