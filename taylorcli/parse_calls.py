@@ -71,7 +71,7 @@ from __future__ import annotations
 import sympy as sp
 
 from . import parse_fast, parse_pow
-from .parse_quick import above_one, is_number
+from .parse_quick import above_one, commutative, is_number
 
 _KEEP = frozenset((sp.exp, sp.sin, sp.cos, sp.atan, sp.sinh, sp.cosh, sp.tanh, sp.erf))  # non-constant of non-constant
 _TAKEN = _KEEP | {sp.tan, sp.log}  # the functions built unevaluated of a non_constant argument
@@ -162,13 +162,40 @@ def signed(function: type, arg: sp.Basic) -> sp.Expr | None:
         return None
     if not non_constant(arg) or not parse_fast.minus_sign(arg):
         return None
-    negated = -arg
+    negated = negative(arg)
     if parse_fast.minus_sign(negated):
         return None  # (not for SymPy's canonical sums; eval would recurse)
     inner = build(function, negated)
     if inner is None:
         return None
-    return inner if function in _EVEN else -inner
+    return inner if function in _EVEN else negative(inner)
+
+
+_NEGATIVE_ONE = sp.S.NegativeOne
+_EXPR_NEG = sp.Expr.__neg__
+
+
+def negative(e: sp.Expr) -> sp.Expr:
+    """``-e`` as SymPy's ``__neg__`` builds it, without Mul's constructor for a sum and without the
+    assumption system's first query to a fresh call (~50 us for ``-(-x - y + z)`` after ``clear_cache()``).
+
+    Why (SymPy 1.14): ``Add.__neg__`` with distribution on is ``Mul(-1, e)``, which ``parse_pow._scaled``
+    builds as Mul's constructor does (its docstring: the two-argument shortcut distributes -1 over the
+    terms, ``_keep_coeff(-1, t)`` being ``-t``). A class keeping ``Expr.__neg__`` (a Symbol, a Pow, the
+    functions) gives ``Mul._from_args((-1, e), e.is_commutative)``: the same, with ``is_commutative`` as
+    ``parse_quick.commutative`` answers it. Anything else (a Mul, a number) is its own ``__neg__``.
+
+    >>> from taylorcli.parse_fast import real_symbol
+    >>> x, y = real_symbol("x"), real_symbol("y")
+    >>> negative(y - x), negative(sp.sin(x))
+    (x - y, -sin(x))
+    """
+    cls = type(e)
+    if cls is sp.Add:
+        return parse_pow._scaled(e, _NEGATIVE_ONE) if parse_fast._evaluating() else -e
+    if cls.__neg__ is _EXPR_NEG:
+        return sp.Mul._from_args((_NEGATIVE_ONE, e), commutative(e))
+    return -e
 
 
 def rewritten(function: type, arg: sp.Basic) -> sp.Expr | None:

@@ -211,11 +211,33 @@ def _scaled(a: sp.Expr, n: sp.Integer) -> sp.Expr:
     ``_from_args`` of one argument is that argument, then Mul's postprocessors run on it: done here the
     same way, the Add built by ``parse_fast.total`` where it applies (else by SymPy).
     """
-    if type(a) is not sp.Add or not parse_fast._evaluating() or a.is_commutative is not True or zero_or_one(n):
+    if not parse_fast._evaluating() or zero_or_one(n):
         return a * n
-    terms = [_keep_coeff(n, t) for t in a.args]
+    if type(a) is not sp.Add:
+        built = parse_fast.product([a, n])  # Mul(a, n): exp(3*x)**2 is exp(6*x) (parse_fast.product's proof)
+        return a * n if built is None else built
+    if a.is_commutative is not True:
+        return a * n
+    terms = [_keep_coefficient(n, t) for t in a.args]
     built = parse_fast.total(terms)
     return postprocessed(sp.Mul, sp.Add(*terms) if built is None else built)
+
+
+def _keep_coefficient(n: sp.Rational, t: sp.Expr) -> sp.Expr:
+    """``_keep_coeff(n, t)`` for a term t of a sum (no Add) and a rational n (not 0, 1), without Mul's
+    constructor or a fresh call's first query where that provably changes nothing.
+
+    Why (sympy/core/mul.py, SymPy 1.14): n = -1 gives ``-t``, which ``parse_calls.negative`` builds as
+    ``__neg__`` does; a Mul or a number takes ``_keep_coeff``'s own branches (no constructor); any other t
+    gives ``n*t``, which is ``Number.__mul__``'s ``Mul(n, t)`` (t no Number), built by ``parse_fast.product``
+    where its proof applies (else SymPy's own).
+    """
+    if n is sp.S.NegativeOne:
+        return parse_calls.negative(t)
+    if type(t) is sp.Mul or t.is_Number:
+        return _keep_coeff(n, t)
+    built = parse_fast.product([n, t])
+    return _keep_coeff(n, t) if built is None else built
 
 
 def _inert_base(base: sp.Expr) -> bool:
@@ -342,13 +364,13 @@ def signed_call(function: object, arg: sp.Basic) -> sp.Expr | None:
         return None
     if not parse_fast._polynomial_argument(arg) or not parse_fast.minus_sign(arg):
         return None
-    negated = -arg
+    negated = parse_calls.negative(arg)  # SymPy's -arg, built as it builds it
     if not parse_fast._inert(function, negated):
         return None
     inner = parse_fast._unevaluated(function, negated)
     if inner is None:
         return None
-    return inner if function in _EVEN else -inner
+    return inner if function in _EVEN else parse_calls.negative(inner)
 
 
 from . import parse_calls  # noqa: E402 - calls of nested shapes (parse_calls.py uses this module)
