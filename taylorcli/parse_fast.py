@@ -104,6 +104,11 @@ def _plain_symbol(e: sp.Basic) -> bool:
     return type(e) is sp.Symbol and getattr(e, "_assumptions_orig", None) == _REAL_ONLY
 
 
+def _scaled_symbol(r: sp.Basic, s: sp.Basic) -> bool:
+    """r*s for a rational r (not 0, 1) and a plain symbol s: ``product``'s loop makes it Mul(r, s), r first."""
+    return r.is_Rational and r is not _ONE and r.p != 0 and _plain_symbol(s)
+
+
 def _power(e: sp.Basic) -> bool:
     """s**n, n an integer >= 2: a factor of a monomial."""
     return type(e) is sp.Pow and _plain_symbol(e.args[0]) and e.args[1].is_Integer and above_one(e.args[1])
@@ -294,6 +299,8 @@ def product(factors: list) -> sp.Expr | None:
     """
     if not _evaluating():
         return None
+    if len(factors) == 2 and type(factors[1]) is sp.Symbol and _scaled_symbol(*factors):  # r*s, -s: as below
+        return postprocessed(sp.Mul, sp.Mul._from_args((number(factors[0]), factors[1]), True))
     coeff = _ONE
     parts = []
     bases = set()
@@ -325,6 +332,8 @@ def _rest(term: sp.Basic) -> object:
         if args[0].is_Number:
             if not args[0].is_Rational or args[0].q == 1 and args[0].p in (0, 1):
                 return None
+            if len(args) == 2 and type(args[1]) is sp.Symbol and _plain_symbol(args[1]):
+                return args[1]  # r*s (2*y, -v): the loop below files s alone
             args = args[1:]
         bases = set()
         for f in args:
@@ -429,47 +438,6 @@ def real_symbol(name: str) -> sp.Symbol:
     return s
 
 
-_AT_ZERO = {sp.exp: _ONE, sp.sin: _ZERO, sp.cos: _ONE}
-
-
-def _at_zero(term: sp.Basic) -> sp.Rational:
-    """A term's value where every symbol is 0 (a monomial: 0; exp, sin, cos of a symbol: 1, 0, 1)."""
-    if term.is_Rational:
-        return term
-    if type(term) is sp.Mul and term.args[0].is_Rational:
-        return term.args[0] * _at_zero(term.args[1]) if len(term.args) == 2 else _ZERO
-    return _AT_ZERO.get(type(term), _ZERO)
-
-
-def _positive_somewhere(arg: sp.Basic) -> bool:
-    """A polynomial argument that is positive at some real point: at 0, or of odd degree in a symbol.
-
-    If the highest power of s in a polynomial is odd, its coefficient (a polynomial in the other
-    symbols, not zero: the terms are distinct) is non-zero somewhere; there the polynomial runs
-    from -oo to oo in s.
-    """
-    if not _polynomial_argument(arg):
-        return False
-    terms = arg.args if type(arg) is sp.Add else (arg,)
-    if sum((_at_zero(t) for t in terms), _ZERO) > 0:
-        return True
-    degrees: dict[sp.Symbol, int] = {}
-    for t in terms:
-        if t.is_Rational:
-            continue
-        for f in (t.args if type(t) is sp.Mul else (t,)):
-            if f.is_Rational:
-                continue
-            if _plain_symbol(f):
-                s, n = f, 1
-            elif _power(f):
-                s, n = f.args[0], int(f.args[1])
-            else:
-                return False  # exp, sin, cos of a symbol: not a polynomial
-            degrees[s] = max(degrees.get(s, 0), n)
-    return any(n % 2 for n in degrees.values())
-
-
 def real_by_shape(node: sp.Basic) -> bool:
     """A node real at some real point at least, so SymPy's ``is_real`` cannot be False.
 
@@ -478,16 +446,16 @@ def real_by_shape(node: sp.Basic) -> bool:
     argument (not constant: see the module's docstring) it is real at most points; not of any real
     argument, which could sit on a pole everywhere (2*atan(exp(x)) - atan(sinh(x)) is pi/2). log(P)
     and P**r (r rational: sqrt) are real where the polynomial argument P is positive, if it is
-    somewhere (``_positive_somewhere``); log(-x**2 - 1) and sqrt(x**2 - 1) are still asked.
+    somewhere (``parse_pow.positive_somewhere``); log(-x**2 - 1) and sqrt(x**2 - 1) are still asked.
     """
     cls = type(node)
     if cls is sp.tan:
         return _polynomial_argument(node.args[0])
     if cls is sp.log:
-        return len(node.args) == 1 and (_positive_somewhere(node.args[0])
+        return len(node.args) == 1 and (parse_pow.positive_somewhere(node.args[0])
                                         or parse_pow.positive_everywhere(node.args[0]))  # log(1 + (x + 1)**2)
     if cls is sp.Pow:
-        return node.args[1].is_Rational and (_positive_somewhere(node.args[0])
+        return node.args[1].is_Rational and (parse_pow.positive_somewhere(node.args[0])
                                              or parse_pow.positive_everywhere(node.args[0]))  # sqrt(1 + u**2)
     return cls in _REAL_FINITE and parse_pow.finite_by_shape(node.args[0])  # sin(x**2), erf(sqrt(1 + x**2))
 

@@ -301,6 +301,49 @@ def _non_negative(f: sp.Basic) -> bool:
     return cls is sp.exp and finite_by_shape(f.args[0])
 
 
+# --- positive at some real point (parse_fast.real_by_shape) ---------------------------------------------------
+
+_AT_ZERO = {sp.exp: sp.S.One, sp.sin: sp.S.Zero, sp.cos: sp.S.One}
+
+
+def _at_zero(term: sp.Basic) -> sp.Rational:
+    """A term's value where every symbol is 0 (a monomial: 0; exp, sin, cos of a symbol: 1, 0, 1)."""
+    if term.is_Rational:
+        return term
+    if type(term) is sp.Mul and term.args[0].is_Rational:
+        return term.args[0] * _at_zero(term.args[1]) if len(term.args) == 2 else sp.S.Zero
+    return _AT_ZERO.get(type(term), sp.S.Zero)
+
+
+def positive_somewhere(arg: sp.Basic) -> bool:
+    """A polynomial argument that is positive at some real point: at 0, or of odd degree in a symbol.
+
+    If the highest power of s in a polynomial is odd, its coefficient (a polynomial in the other
+    symbols, not zero: the terms are distinct) is non-zero somewhere; there the polynomial runs
+    from -oo to oo in s.
+    """
+    if not parse_fast._polynomial_argument(arg):
+        return False
+    terms = arg.args if type(arg) is sp.Add else (arg,)
+    if sum((_at_zero(t) for t in terms), sp.S.Zero) > 0:
+        return True
+    degrees: dict[sp.Symbol, int] = {}
+    for t in terms:
+        if t.is_Rational:
+            continue
+        for f in (t.args if type(t) is sp.Mul else (t,)):
+            if f.is_Rational:
+                continue
+            if parse_fast._plain_symbol(f):
+                s, n = f, 1
+            elif parse_fast._power(f):
+                s, n = f.args[0], int(f.args[1])
+            else:
+                return False  # exp, sin, cos of a symbol: not a polynomial
+            degrees[s] = max(degrees.get(s, 0), n)
+    return any(n % 2 for n in degrees.values())
+
+
 # --- calls of calls: cosh(sin(p + x + z)) -------------------------------------------------------------------
 
 _OUTER = frozenset((sp.exp, sp.sin, sp.cos, sp.tan, sp.sinh, sp.cosh, sp.tanh))
