@@ -218,7 +218,8 @@ def _compare(a: sp.Basic, b: sp.Basic) -> int:
     done here the same way, recursing through this function for an object keeping Basic.compare and
     through the object's own method for one that overrides it. Two objects of one class skip the class
     comparison (0); two Symbols whose assumption tuples are as long compare by name first (their
-    ``_hashable_content`` is ``(name,) + _assumptions0``), two Integers by ``p`` (theirs is ``(p, 1)``).
+    ``_hashable_content`` is ``(name,) + _assumptions0``), two Integers by ``p`` (theirs is ``(p, 1)``),
+    two Muls, Pows or Adds by their args (Expr's ``_hashable_content``, each a Basic) without the call.
     """
     if a is b:
         return 0
@@ -232,6 +233,16 @@ def _compare(a: sp.Basic, b: sp.Basic) -> int:
         elif n1 is _INTEGER:  # (p, 1) against (q, 1)
             left, right = a.p, b.p
             return (left > right) - (left < right)
+        elif n1 in _ARGS_CONTENT:  # Mul, Pow, Add: the content is the args, each a Basic
+            st, ot = a._args, b._args
+            c = (len(st) > len(ot)) - (len(st) < len(ot))
+            if c:
+                return c
+            for left, right in zip(st, ot):
+                c = _compare(left, right) if type(left).compare is _BASIC_COMPARE else left.compare(right)
+                if c:
+                    return c
+            return 0
     else:
         c = _NAMES.get((n1, n2))
         if c is None:
@@ -256,6 +267,7 @@ def _compare(a: sp.Basic, b: sp.Basic) -> int:
 
 _BASIC_COMPARE = Basic.compare
 _SYMBOL, _INTEGER = sp.Symbol, sp.Integer
+_ARGS_CONTENT = frozenset(c for c in (sp.Mul, sp.Pow, sp.Add) if c._hashable_content is Expr._hashable_content)
 _KEY = functools.cmp_to_key(_compare)
 
 

@@ -110,7 +110,8 @@ def test_scaled_is_sympys_product(make: object, n: sp.Rational) -> None:
 
 _COMPARED = [_X, _Y, real_symbol("x1"), sp.Symbol("x"), sp.Symbol("x", positive=True), sp.Symbol("y", real=True),
              sp.Integer(2), sp.Integer(-3), sp.Integer(10**30), sp.Rational(1, 2), sp.Rational(-7, 3), sp.S.One,
-             sp.S.NegativeOne, sp.S.Zero, 2 * _X, -_X, 3 * _Y, sp.sin(_X), sp.Dummy("x"), sp.Float(2.5)]
+             sp.S.NegativeOne, sp.S.Zero, 2 * _X, -_X, 3 * _Y, sp.sin(_X), sp.Dummy("x"), sp.Float(2.5), _X**2, _X**3,
+             _Y**2, _X**-1, sp.sqrt(_X), _X + 1, _X + _Y, _X * _Y, 2 * _X * _Y, _X * _Y**2, sp.sin(_X) * _X]
 
 
 @pytest.mark.parametrize("a", _COMPARED)
