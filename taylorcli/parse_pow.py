@@ -65,7 +65,7 @@ from sympy.core.expr import Expr
 from sympy.core.mul import _keep_coeff
 
 from . import parse_fast
-from .parse_quick import commutative, is_number, positive, postprocessed, zero_or_one
+from .parse_quick import commutative, integer, is_number, positive, postprocessed, zero_or_one
 
 
 class _Memo:
@@ -163,7 +163,7 @@ def power(base: sp.Expr, exponent: sp.Expr) -> sp.Expr | None:
         for f in args:
             if parse_fast._plain_symbol(f) or parse_fast._power(f):
                 s, k = (f, 1) if parse_fast._plain_symbol(f) else (f.args[0], int(f.args[1]))
-                factors.append(_unevaluated_pow(s, parse_fast.number(sp.Integer(k * n))))  # s**m: s has no _eval_power
+                factors.append(_unevaluated_pow(s, integer(k * n)))  # s**m: s has no _eval_power
             elif _inert_call_factor(f):
                 factors.append(_unevaluated_pow(f, exponent))  # (-sinh(2*x))**2 is sinh(2*x)**2
             else:
@@ -179,6 +179,8 @@ def power(base: sp.Expr, exponent: sp.Expr) -> sp.Expr | None:
 def _rational_power(c: sp.Rational, n: int) -> sp.Rational:
     """c**n for a rational c (not 0) and an integer n, exactly; Integer's _eval_power asks facts on the way."""
     p, q = (int(c.p), int(c.q)) if n >= 0 else (int(c.q), int(c.p))
+    if q == 1:  # Rational(p, 1) is Integer(p) (Rational.__new__), found here by the int
+        return integer(p**abs(n))
     return parse_fast.number(sp.Rational(p**abs(n), q**abs(n)))
 
 

@@ -118,3 +118,27 @@ _COMPARED = [_X, _Y, real_symbol("x1"), sp.Symbol("x"), sp.Symbol("x", positive=
 def test_compare_is_sympys(a: sp.Basic) -> None:
     for b in _COMPARED:
         assert parse_quick._compare(a, b) == a.compare(b), (a, b)
+
+
+# --- the quick no to keywords (parse_text._WORDS) and to whitespace (parse.parse_expression) ----------------
+
+_KEYWORD_SOUP = ["and", "lambda", "if", "in", "is", "not", "None", "True", "x", "y_", "_", "2", "0", "e", "exp",
+                 "(", ")", "+", "*", " ", ".", ",", "\t", "\n", "_and", "and_", "x2", "in2", "2in"]
+
+
+@pytest.mark.filterwarnings("ignore::SyntaxWarning")  # Python's own, on 2and (ast.parse on the ordinary route)
+@settings(max_examples=max_examples(200), **SETTINGS)
+@given(st.lists(st.sampled_from(_KEYWORD_SOUP), min_size=1, max_size=8).map("".join))
+def test_keyword_quick_no_is_the_search(text: str) -> None:
+    from taylorcli import parse_text
+    quick = None if parse_text._KEYWORDS.isdisjoint(parse_text._WORDS.findall(text)) else parse_text._KEYWORD.search(text)
+    found = parse_text._KEYWORD.search(text)
+    assert (quick and (quick.start(), quick.group())) == (found and (found.start(), found.group()))
+    _compare(text)
+
+
+@pytest.mark.filterwarnings("ignore::SyntaxWarning")
+@pytest.mark.parametrize("text", ["x\tand y", "2and", "x and", "lambda: x", "x_and + and_x", "x +\n1", "\tx", "x\u00a0+ 1",
+                                  "x\u2028", "1e5*x", "x + e", "e", "e2 + x", "2e"])
+def test_keyword_and_whitespace_texts(text: str) -> None:
+    _compare(text)
