@@ -142,3 +142,15 @@ def test_keyword_quick_no_is_the_search(text: str) -> None:
                                   "x\u2028", "1e5*x", "x + e", "e", "e2 + x", "2e"])
 def test_keyword_and_whitespace_texts(text: str) -> None:
     _compare(text)
+
+
+def test_leaves_read_again_are_the_kept_objects() -> None:
+    """parse_direct keeps what atom read of a number or a name; never a test's stand-in, always the kept object."""
+    from taylorcli import parse_direct
+    from taylorcli.parse_quick import integer
+    _compare("2*y + 2*x + 3*v - w + 17")  # (its _without_shortcuts run reads through stand-ins)
+    for token, (expr, estimate, _) in parse_direct._LEAVES.items():
+        if token[0].isdigit():
+            assert expr is integer(int(token)) and estimate == float(int(token))
+        else:
+            assert expr is real_symbol(token) and estimate is None
