@@ -92,6 +92,9 @@ _X, _Y, _Z = real_symbol("x"), real_symbol("y"), real_symbol("z")
     lambda: _Y - _X, lambda: -_X - _Y + 2 * _Z, lambda: 1 - _X, lambda: _X + sp.sin(_Y), lambda: sp.sin(_X),
     lambda: sp.atan(2 * _Y), lambda: _X ** 2, lambda: 3 * _X, lambda: sp.Integer(2), lambda: _X - sp.exp(_Y) / 2,
     lambda: sp.Symbol("n", commutative=False) + _X, lambda: sp.Symbol("n", commutative=False),
+    lambda: -2 * _X, lambda: -_X, lambda: _X * _Y, lambda: -_X * _Y, lambda: sp.Rational(-1, 2) * _X,
+    lambda: sp.Rational(3, 2) * _X * sp.sin(_Y), lambda: sp.zoo * _X, lambda: sp.Mul(2, sp.zoo, _X, evaluate=False),
+    lambda: sp.Float(-1.5) * _X, lambda: sp.pi * _X, lambda: -sp.pi * _X, lambda: sp.Symbol("n", commutative=False) * _X * 2,
 ])
 def test_negative_is_sympys_negation(make: object) -> None:
     e = make()
