@@ -109,19 +109,19 @@ def finite_by_shape(e: sp.Basic) -> bool:
 def _finite_by_shape(e: sp.Basic) -> bool:
     cls = type(e)
     if cls is sp.Pow:
-        b, n = e.args
+        b, n = e._args
         if n.is_Integer and positive(n):
             return finite_by_shape(b)
         return n.is_Rational and positive_everywhere(b)
     if e.is_Rational or parse_fast._plain_symbol(e):
         return True
     if cls in parse_fast._REAL_FINITE:
-        return finite_by_shape(e.args[0])
+        return finite_by_shape(e._args[0])
     if cls is sp.log:
-        return len(e.args) == 1 and positive_everywhere(e.args[0])
+        return len(e._args) == 1 and positive_everywhere(e._args[0])
     if cls is not sp.Add and cls is not sp.Mul:
         return False
-    for a in e.args:  # (a loop: all() of a generator costs ~0.3 us more per node)
+    for a in e._args:  # (a loop: all() of a generator costs ~0.3 us more per node)
         if not finite_by_shape(a):
             return False
     return True
@@ -277,10 +277,10 @@ def positive_everywhere(e: sp.Basic) -> bool:
     >>> positive_everywhere(1 + sp.cos(parse_fast.real_symbol("x"))**2)
     True
     """
-    if type(e) is not sp.Add or not e.args[0].is_Rational or not positive(e.args[0]):
+    if type(e) is not sp.Add or not e._args[0].is_Rational or not positive(e._args[0]):
         return False
-    for t in e.args[1:]:
-        rest = t.args if type(t) is sp.Mul else (t,)  # x**2*y**2 is x**2 and y**2
+    for t in e._args[1:]:
+        rest = t._args if type(t) is sp.Mul else (t,)  # x**2*y**2 is x**2 and y**2
         if rest[0].is_Rational:
             if not positive(rest[0]):
                 return False
@@ -296,11 +296,11 @@ def _non_negative(f: sp.Basic) -> bool:
     non-negative and finite at every real point."""
     cls = type(f)
     if cls is sp.Pow:
-        b, n = f.args
+        b, n = f._args
         if n.is_Integer and positive(n) and n.p % 2 == 0:
             return finite_by_shape(b)
         return n.is_Rational and positive_everywhere(b)
-    return cls is sp.exp and finite_by_shape(f.args[0])
+    return cls is sp.exp and finite_by_shape(f._args[0])
 
 
 # --- positive at some real point (parse_fast.real_by_shape) ---------------------------------------------------

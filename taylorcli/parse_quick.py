@@ -136,11 +136,11 @@ def linear_tie(e: sp.Add) -> bool | None:
     """
     first: tuple[str, bool] | None = None
     names = set()
-    for t in e.args:
+    for t in e._args:
         if t.is_Rational:
             continue
-        if type(t) is sp.Mul and len(t.args) == 2 and t.args[0].is_Rational and parse_fast._plain_symbol(t.args[1]):
-            name, negative = t.args[1].name, t.args[0].p < 0
+        if type(t) is sp.Mul and len(t._args) == 2 and t._args[0].is_Rational and parse_fast._plain_symbol(t._args[1]):
+            name, negative = t._args[1].name, t._args[0].p < 0
         elif parse_fast._plain_symbol(t):
             name, negative = t.name, False
         else:
