@@ -402,7 +402,8 @@ def parse_expression(text: str) -> sp.Expr:
     if single is not None:
         return _finish(*single)
     # Python refuses leading indentation and line breaks; neither carries meaning here.
-    stripped = _WHITESPACE.sub(" ", original).lstrip()
+    # (no \s but " " in a printable text: every other is a control character or a separator)
+    stripped = (original if original.isprintable() else _WHITESPACE.sub(" ", original)).lstrip()
     shift = len(original) - len(stripped)
     # '^' is replaced in the text: the AST's XOR has the wrong precedence.
     source = stripped.replace("^", "**")

@@ -71,7 +71,7 @@ from __future__ import annotations
 import sympy as sp
 
 from . import parse_fast, parse_pow
-from .parse_quick import above_one, is_number
+from .parse_quick import above_one, commutative, integer, is_number
 
 _KEEP = frozenset((sp.exp, sp.sin, sp.cos, sp.atan, sp.sinh, sp.cosh, sp.tanh, sp.erf))  # non-constant of non-constant
 _TAKEN = _KEEP | {sp.tan, sp.log}  # the functions built unevaluated of a non_constant argument
@@ -162,13 +162,53 @@ def signed(function: type, arg: sp.Basic) -> sp.Expr | None:
         return None
     if not non_constant(arg) or not parse_fast.minus_sign(arg):
         return None
-    negated = -arg
+    negated = negative(arg)
     if parse_fast.minus_sign(negated):
         return None  # (not for SymPy's canonical sums; eval would recurse)
     inner = build(function, negated)
     if inner is None:
         return None
-    return inner if function in _EVEN else -inner
+    return inner if function in _EVEN else negative(inner)
+
+
+_NEGATIVE_ONE, _ZOO = sp.S.NegativeOne, sp.S.ComplexInfinity
+_EXPR_NEG = sp.Expr.__neg__
+
+
+def negative(e: sp.Expr) -> sp.Expr:
+    """``-e`` as SymPy's ``__neg__`` builds it, without Mul's constructor for a sum and without the
+    assumption system's first query to a fresh call (~50 us for ``-(-x - y + z)`` after ``clear_cache()``).
+
+    Why (SymPy 1.14): ``Add.__neg__`` with distribution on is ``Mul(-1, e)``, which ``parse_pow._scaled``
+    builds as Mul's constructor does (its docstring: the two-argument shortcut distributes -1 over the
+    terms, ``_keep_coeff(-1, t)`` being ``-t``). A class keeping ``Expr.__neg__`` (a Symbol, a Pow, the
+    functions) gives ``Mul._from_args((-1, e), e.is_commutative)``: the same, with ``is_commutative`` as
+    ``parse_quick.commutative`` answers it. ``Mul.__neg__``: ``as_coeff_mul()`` is (r, rest) for a rational r
+    first, else (1, args); the coefficient negated is put first unless it is 1 (then the rest alone, which
+    ``_from_args`` gives as it is if it is one argument); -r is an equal rational, taken from the kept ones
+    (``parse_quick.integer``, ``parse_fast.number``). Anything else (a number) is its own ``__neg__``.
+
+    >>> from taylorcli.parse_fast import real_symbol
+    >>> x, y = real_symbol("x"), real_symbol("y")
+    >>> negative(y - x), negative(sp.sin(x))
+    (x - y, -sin(x))
+    """
+    cls = type(e)
+    if cls is sp.Add:
+        return parse_pow._scaled(e, _NEGATIVE_ONE) if parse_fast._evaluating() else -e
+    if cls.__neg__ is _EXPR_NEG:
+        return sp.Mul._from_args((_NEGATIVE_ONE, e), commutative(e))
+    if cls is sp.Mul and _ZOO not in e._args[:2]:  # (zoo first in the rest: __neg__ keeps the sign as it is)
+        args = e._args
+        r = args[0]
+        if not r.is_Number:  # as_coeff_mul is (1, args): (-1,) + args
+            return sp.Mul._from_args((_NEGATIVE_ONE,) + args, e.is_commutative)
+        if r.is_Rational and not args[1].is_Number:  # (r, rest): -r first, or the rest alone where -r is 1
+            if r.q == 1 and r.p == -1:
+                return sp.Mul._from_args(args[1:], e.is_commutative)  # (one argument: that argument)
+            return sp.Mul._from_args((integer(-r.p) if r.q == 1 else parse_fast.number(-r),) + args[1:],
+                                     e.is_commutative)
+    return -e
 
 
 def rewritten(function: type, arg: sp.Basic) -> sp.Expr | None:

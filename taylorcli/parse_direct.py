@@ -38,7 +38,8 @@ import sympy as sp
 from sympy.core.expr import Expr
 from sympy.core.parameters import global_parameters
 
-from .parse_quick import exceeds, is_number
+from .parse_fast import real_symbol
+from .parse_quick import exceeds, integer, is_number
 from .parse_text import MAX_EXPONENT, _name_error
 from .vocabulary import CONSTANTS, FUNCTIONS
 
@@ -62,6 +63,20 @@ def _parse_module() -> object:
     return parse
 
 
+# What atom read of a token that is a whole number or a variable's name (not a constant, not followed by "("):
+# the same answer every time (parse_quick.integer and parse_fast.real_symbol keep their objects), read again
+# from here without atom's checks and calls (~1 us a leaf). Bounded; not used with the functions stood in.
+_LEAVES: dict[str, tuple] = {}
+_MAX_LEAVES = 4096
+
+
+def _leaf(leaves: dict[str, tuple], token: str, value: tuple) -> tuple:
+    if len(leaves) >= _MAX_LEAVES:
+        leaves.clear()
+    leaves[token] = value
+    return value
+
+
 class _Bail(Exception):
     """The ordinary route decides."""
 
@@ -74,6 +89,8 @@ def one_pass(source: str) -> sp.Expr | None:
     tokens.append("")  # the end (no token is empty): peeking needs no bounds check
     parse = _PARSE[0] if _PARSE else _parse_module()
     reader = _Reader(tokens, parse)
+    if parse.real_symbol is not real_symbol or parse.integer is not integer:
+        reader.leaves = {}  # (a test's stand-ins: every leaf is read by atom, through them)
     opened = parse._MEMO.open()
     try:
         expr, _, _ = reader.sum()
@@ -100,7 +117,7 @@ class _Reader:
 
     def __init__(self, tokens: list[str], parse: object) -> None:
         # tokens[i] is the next token ("" at the end): a name or number never equals an operator's text
-        self.tokens, self.i, self.p = tokens, 0, parse
+        self.tokens, self.i, self.p, self.leaves = tokens, 0, parse, _LEAVES
 
     def sum(self) -> tuple:
         first = self.product()
@@ -169,7 +186,12 @@ class _Reader:
             return negated, (None if f is None else -f), _OTHER
         if op == _ADD:
             raise _Bail
-        base = self.atom()
+        i = self.i
+        base = self.leaves.get(op)  # a symbol or whole number atom has read before, unless a call follows
+        if base is not None and self.tokens[i + 1] != "(":
+            self.i = i + 1
+        else:
+            base = self.atom()
         if self.tokens[self.i] != "**":
             return base
         self.i += 1
@@ -201,7 +223,7 @@ class _Reader:
             if not token.isdigit() or len(token) > 1 and first == "0":
                 raise _Bail  # 2x, 1.5, 1_0: no integer token; 01 is Python's syntax error
             value = int(token)
-            return self.p.integer(value), float(value), _OTHER
+            return _leaf(self.leaves, token, (self.p.integer(value), float(value), _OTHER))
         if first == "_" or first.isascii() and first.isalpha():
             if self.tokens[self.i] == "(":
                 return self.call(token)
@@ -210,7 +232,7 @@ class _Reader:
                 return e, f, _OTHER
             if _name_error(token):
                 raise _Bail
-            return self.p.real_symbol(token), None, _OTHER
+            return _leaf(self.leaves, token, (self.p.real_symbol(token), None, _OTHER))
         if token != "(":
             raise _Bail
         inner = self.sum()

@@ -104,9 +104,14 @@ def _plain_symbol(e: sp.Basic) -> bool:
     return type(e) is sp.Symbol and getattr(e, "_assumptions_orig", None) == _REAL_ONLY
 
 
+def _scaled_symbol(r: sp.Basic, s: sp.Basic) -> bool:
+    """r*s for a rational r (not 0, 1) and a plain symbol s: ``product``'s loop makes it Mul(r, s), r first."""
+    return r.is_Rational and r is not _ONE and r.p != 0 and _plain_symbol(s)
+
+
 def _power(e: sp.Basic) -> bool:
     """s**n, n an integer >= 2: a factor of a monomial."""
-    return type(e) is sp.Pow and _plain_symbol(e.args[0]) and e.args[1].is_Integer and above_one(e.args[1])
+    return type(e) is sp.Pow and _plain_symbol(e._args[0]) and e._args[1].is_Integer and above_one(e._args[1])
 
 
 def _monomial(factors: tuple) -> bool:
@@ -116,7 +121,7 @@ def _monomial(factors: tuple) -> bool:
         if _plain_symbol(f):
             bases.add(f)
         elif _power(f):
-            bases.add(f.args[0])
+            bases.add(f._args[0])
         else:
             return False
     return len(bases) == len(factors)
@@ -125,27 +130,37 @@ def _monomial(factors: tuple) -> bool:
 def _atom(e: sp.Basic) -> bool:
     """A monomial, or F(s) for F in exp, sin, cos."""
     if type(e) is sp.Mul:
-        return _monomial(e.args)
-    return _plain_symbol(e) or _power(e) or type(e) in _INNER and _plain_symbol(e.args[0])
+        return _monomial(e._args)
+    return _plain_symbol(e) or _power(e) or type(e) in _INNER and _plain_symbol(e._args[0])
 
 
 def _term(e: sp.Basic) -> bool:
     """An atom or r*atom, r rational (not 0, 1): the Mul SymPy builds has r first."""
-    if type(e) is sp.Mul and e.args[0].is_Rational:
-        if e.args[0].q == 1 and e.args[0].p in (0, 1):
+    if type(e) is sp.Mul and e._args[0].is_Rational:
+        if e._args[0].q == 1 and e._args[0].p in (0, 1):
             return False
-        rest = e.args[1:]
+        rest = e._args[1:]
         return _atom(rest[0]) if len(rest) == 1 else _monomial(rest)
     return _atom(e)
 
 
 def _polynomial_argument(arg: sp.Basic) -> bool:
-    """A term, or a sum of rationals and terms: see the module's docstring."""
+    """A term, or a sum of rationals and terms: see the module's docstring. (A sum's answer is kept in the
+    parse's table, parse_pow._MEMO, under -2*id - 1: a call whose sign moves asks it of one sum five times.)"""
     if type(arg) is sp.Add:
-        for a in arg.args:  # (a loop, not all() of a generator: ~0.3 us less per sum)
+        table = parse_pow._MEMO.table
+        if table is not None:
+            known = table.get(-2 * id(arg) - 1)
+            if known is not None:
+                return known[1]
+        answer = True
+        for a in arg._args:  # (a loop, not all() of a generator: ~0.3 us less per sum)
             if not (a.is_Rational and a.p != 0 or _term(a)):
-                return False
-        return True
+                answer = False
+                break
+        if table is not None:
+            table[-2 * id(arg) - 1] = (arg, answer)  # (the table keeps arg alive: its id is not reused)
+        return answer
     return _term(arg)
 
 
@@ -166,20 +181,29 @@ def minus_sign(e: sp.Basic) -> bool:
     """
     cls = type(e)
     if cls is sp.Mul:
-        c = e.args[0]
+        c = e._args[0]
         if c.is_Rational and c.p != 0:
             return c.p < 0
         return e.could_extract_minus_sign() if c.is_Number else False
-    if cls is sp.Add:
+    if cls is sp.Add:  # (the answer kept in the parse's table under -2*id, as _polynomial_argument's)
+        table = parse_pow._MEMO.table
+        if table is not None:
+            known = table.get(-2 * id(e))
+            if known is not None:
+                return known[1]
         negative = 0
-        for a in e.args:  # (a loop: a generator per sum costs more)
+        for a in e._args:  # (a loop: a generator per sum costs more)
             if minus_sign(a):
                 negative += 1
-        positive = len(e.args) - negative
+        positive = len(e._args) - negative
         if positive != negative:
-            return positive < negative
-        tie = linear_tie(e)  # x - 1, -x + 3*y: SymPy compares sort keys (~0.7 ms after clear_cache)
-        return e.could_extract_minus_sign() if tie is None else tie
+            answer = positive < negative
+        else:
+            tie = linear_tie(e)  # x - 1, -x + 3*y: SymPy compares sort keys (~0.7 ms after clear_cache)
+            answer = e.could_extract_minus_sign() if tie is None else tie
+        if table is not None:
+            table[-2 * id(e)] = (e, answer)
+        return answer
     if isinstance(e, sp.Rational):
         return e.p < 0
     return e.could_extract_minus_sign() if isinstance(e, (sp.Number, sp.Mul, sp.Add)) else False
@@ -255,7 +279,7 @@ def _filed(f: sp.Basic) -> object:
     base = _factor_base(f)
     if base is not sp.E:
         return base
-    c, rest = f.args[0].as_coeff_Mul()
+    c, rest = f._args[0].as_coeff_Mul()
     if c is not _ONE and rest.is_Add:
         return None  # c*rest would be a 2-argument Mul that distributes: not this argument
     return (sp.E, rest)
@@ -294,11 +318,13 @@ def product(factors: list) -> sp.Expr | None:
     """
     if not _evaluating():
         return None
+    if len(factors) == 2 and type(factors[1]) is sp.Symbol and _scaled_symbol(*factors):  # r*s, -s: as below
+        return postprocessed(sp.Mul, sp.Mul._from_args((number(factors[0]), factors[1]), True))
     coeff = _ONE
     parts = []
     bases = set()
     for factor in factors:
-        for f in (factor.args if type(factor) is sp.Mul else (factor,)):
+        for f in (factor._args if type(factor) is sp.Mul else (factor,)):
             if f.is_Rational:
                 coeff = f if coeff is _ONE else coeff * f  # (1*f is f's value: ~1 us saved, number() interns it)
                 continue
@@ -321,10 +347,12 @@ def _rest(term: sp.Basic) -> object:
     """What Add.flatten files a term under (its ``as_coeff_Mul`` rest), for the terms ``total`` takes;
     None for another term. A tuple stands for a Mul of those args (equal exactly when the Muls are)."""
     if type(term) is sp.Mul:
-        args = term.args
+        args = term._args
         if args[0].is_Number:
             if not args[0].is_Rational or args[0].q == 1 and args[0].p in (0, 1):
                 return None
+            if len(args) == 2 and type(args[1]) is sp.Symbol and _plain_symbol(args[1]):
+                return args[1]  # r*s (2*y, -v): the loop below files s alone
             args = args[1:]
         bases = set()
         for f in args:
@@ -367,7 +395,7 @@ def total(terms: list) -> sp.Expr | None:
     kept = []
     rests = []
     for term in terms:
-        for t in (term.args if type(term) is sp.Add else (term,)):
+        for t in (term._args if type(term) is sp.Add else (term,)):
             if t.is_Rational:
                 coeff = t if coeff is _ZERO else coeff + t  # (0 + t is t's value)
                 continue
@@ -429,47 +457,6 @@ def real_symbol(name: str) -> sp.Symbol:
     return s
 
 
-_AT_ZERO = {sp.exp: _ONE, sp.sin: _ZERO, sp.cos: _ONE}
-
-
-def _at_zero(term: sp.Basic) -> sp.Rational:
-    """A term's value where every symbol is 0 (a monomial: 0; exp, sin, cos of a symbol: 1, 0, 1)."""
-    if term.is_Rational:
-        return term
-    if type(term) is sp.Mul and term.args[0].is_Rational:
-        return term.args[0] * _at_zero(term.args[1]) if len(term.args) == 2 else _ZERO
-    return _AT_ZERO.get(type(term), _ZERO)
-
-
-def _positive_somewhere(arg: sp.Basic) -> bool:
-    """A polynomial argument that is positive at some real point: at 0, or of odd degree in a symbol.
-
-    If the highest power of s in a polynomial is odd, its coefficient (a polynomial in the other
-    symbols, not zero: the terms are distinct) is non-zero somewhere; there the polynomial runs
-    from -oo to oo in s.
-    """
-    if not _polynomial_argument(arg):
-        return False
-    terms = arg.args if type(arg) is sp.Add else (arg,)
-    if sum((_at_zero(t) for t in terms), _ZERO) > 0:
-        return True
-    degrees: dict[sp.Symbol, int] = {}
-    for t in terms:
-        if t.is_Rational:
-            continue
-        for f in (t.args if type(t) is sp.Mul else (t,)):
-            if f.is_Rational:
-                continue
-            if _plain_symbol(f):
-                s, n = f, 1
-            elif _power(f):
-                s, n = f.args[0], int(f.args[1])
-            else:
-                return False  # exp, sin, cos of a symbol: not a polynomial
-            degrees[s] = max(degrees.get(s, 0), n)
-    return any(n % 2 for n in degrees.values())
-
-
 def real_by_shape(node: sp.Basic) -> bool:
     """A node real at some real point at least, so SymPy's ``is_real`` cannot be False.
 
@@ -478,16 +465,16 @@ def real_by_shape(node: sp.Basic) -> bool:
     argument (not constant: see the module's docstring) it is real at most points; not of any real
     argument, which could sit on a pole everywhere (2*atan(exp(x)) - atan(sinh(x)) is pi/2). log(P)
     and P**r (r rational: sqrt) are real where the polynomial argument P is positive, if it is
-    somewhere (``_positive_somewhere``); log(-x**2 - 1) and sqrt(x**2 - 1) are still asked.
+    somewhere (``parse_pow.positive_somewhere``); log(-x**2 - 1) and sqrt(x**2 - 1) are still asked.
     """
     cls = type(node)
     if cls is sp.tan:
         return _polynomial_argument(node.args[0])
     if cls is sp.log:
-        return len(node.args) == 1 and (_positive_somewhere(node.args[0])
+        return len(node.args) == 1 and (parse_pow.positive_somewhere(node.args[0])
                                         or parse_pow.positive_everywhere(node.args[0]))  # log(1 + (x + 1)**2)
     if cls is sp.Pow:
-        return node.args[1].is_Rational and (_positive_somewhere(node.args[0])
+        return node.args[1].is_Rational and (parse_pow.positive_somewhere(node.args[0])
                                              or parse_pow.positive_everywhere(node.args[0]))  # sqrt(1 + u**2)
     return cls in _REAL_FINITE and parse_pow.finite_by_shape(node.args[0])  # sin(x**2), erf(sqrt(1 + x**2))
 

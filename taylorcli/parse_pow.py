@@ -65,7 +65,7 @@ from sympy.core.expr import Expr
 from sympy.core.mul import _keep_coeff
 
 from . import parse_fast
-from .parse_quick import commutative, is_number, positive, postprocessed, zero_or_one
+from .parse_quick import commutative, integer, is_number, positive, postprocessed, zero_or_one
 
 
 class _Memo:
@@ -109,19 +109,19 @@ def finite_by_shape(e: sp.Basic) -> bool:
 def _finite_by_shape(e: sp.Basic) -> bool:
     cls = type(e)
     if cls is sp.Pow:
-        b, n = e.args
+        b, n = e._args
         if n.is_Integer and positive(n):
             return finite_by_shape(b)
         return n.is_Rational and positive_everywhere(b)
     if e.is_Rational or parse_fast._plain_symbol(e):
         return True
     if cls in parse_fast._REAL_FINITE:
-        return finite_by_shape(e.args[0])
+        return finite_by_shape(e._args[0])
     if cls is sp.log:
-        return len(e.args) == 1 and positive_everywhere(e.args[0])
+        return len(e._args) == 1 and positive_everywhere(e._args[0])
     if cls is not sp.Add and cls is not sp.Mul:
         return False
-    for a in e.args:  # (a loop: all() of a generator costs ~0.3 us more per node)
+    for a in e._args:  # (a loop: all() of a generator costs ~0.3 us more per node)
         if not finite_by_shape(a):
             return False
     return True
@@ -163,7 +163,7 @@ def power(base: sp.Expr, exponent: sp.Expr) -> sp.Expr | None:
         for f in args:
             if parse_fast._plain_symbol(f) or parse_fast._power(f):
                 s, k = (f, 1) if parse_fast._plain_symbol(f) else (f.args[0], int(f.args[1]))
-                factors.append(_unevaluated_pow(s, parse_fast.number(sp.Integer(k * n))))  # s**m: s has no _eval_power
+                factors.append(_unevaluated_pow(s, integer(k * n)))  # s**m: s has no _eval_power
             elif _inert_call_factor(f):
                 factors.append(_unevaluated_pow(f, exponent))  # (-sinh(2*x))**2 is sinh(2*x)**2
             else:
@@ -179,6 +179,8 @@ def power(base: sp.Expr, exponent: sp.Expr) -> sp.Expr | None:
 def _rational_power(c: sp.Rational, n: int) -> sp.Rational:
     """c**n for a rational c (not 0) and an integer n, exactly; Integer's _eval_power asks facts on the way."""
     p, q = (int(c.p), int(c.q)) if n >= 0 else (int(c.q), int(c.p))
+    if q == 1:  # Rational(p, 1) is Integer(p) (Rational.__new__), found here by the int
+        return integer(p**abs(n))
     return parse_fast.number(sp.Rational(p**abs(n), q**abs(n)))
 
 
@@ -211,11 +213,33 @@ def _scaled(a: sp.Expr, n: sp.Integer) -> sp.Expr:
     ``_from_args`` of one argument is that argument, then Mul's postprocessors run on it: done here the
     same way, the Add built by ``parse_fast.total`` where it applies (else by SymPy).
     """
-    if type(a) is not sp.Add or not parse_fast._evaluating() or a.is_commutative is not True or zero_or_one(n):
+    if not parse_fast._evaluating() or zero_or_one(n):
         return a * n
-    terms = [_keep_coeff(n, t) for t in a.args]
+    if type(a) is not sp.Add:
+        built = parse_fast.product([a, n])  # Mul(a, n): exp(3*x)**2 is exp(6*x) (parse_fast.product's proof)
+        return a * n if built is None else built
+    if a.is_commutative is not True:
+        return a * n
+    terms = [_keep_coefficient(n, t) for t in a.args]
     built = parse_fast.total(terms)
     return postprocessed(sp.Mul, sp.Add(*terms) if built is None else built)
+
+
+def _keep_coefficient(n: sp.Rational, t: sp.Expr) -> sp.Expr:
+    """``_keep_coeff(n, t)`` for a term t of a sum (no Add) and a rational n (not 0, 1), without Mul's
+    constructor or a fresh call's first query where that provably changes nothing.
+
+    Why (sympy/core/mul.py, SymPy 1.14): n = -1 gives ``-t``, which ``parse_calls.negative`` builds as
+    ``__neg__`` does; a Mul or a number takes ``_keep_coeff``'s own branches (no constructor); any other t
+    gives ``n*t``, which is ``Number.__mul__``'s ``Mul(n, t)`` (t no Number), built by ``parse_fast.product``
+    where its proof applies (else SymPy's own).
+    """
+    if n is sp.S.NegativeOne:
+        return parse_calls.negative(t)
+    if type(t) is sp.Mul or t.is_Number:
+        return _keep_coeff(n, t)
+    built = parse_fast.product([n, t])
+    return _keep_coeff(n, t) if built is None else built
 
 
 def _inert_base(base: sp.Expr) -> bool:
@@ -253,10 +277,10 @@ def positive_everywhere(e: sp.Basic) -> bool:
     >>> positive_everywhere(1 + sp.cos(parse_fast.real_symbol("x"))**2)
     True
     """
-    if type(e) is not sp.Add or not e.args[0].is_Rational or not positive(e.args[0]):
+    if type(e) is not sp.Add or not e._args[0].is_Rational or not positive(e._args[0]):
         return False
-    for t in e.args[1:]:
-        rest = t.args if type(t) is sp.Mul else (t,)  # x**2*y**2 is x**2 and y**2
+    for t in e._args[1:]:
+        rest = t._args if type(t) is sp.Mul else (t,)  # x**2*y**2 is x**2 and y**2
         if rest[0].is_Rational:
             if not positive(rest[0]):
                 return False
@@ -272,11 +296,54 @@ def _non_negative(f: sp.Basic) -> bool:
     non-negative and finite at every real point."""
     cls = type(f)
     if cls is sp.Pow:
-        b, n = f.args
+        b, n = f._args
         if n.is_Integer and positive(n) and n.p % 2 == 0:
             return finite_by_shape(b)
         return n.is_Rational and positive_everywhere(b)
-    return cls is sp.exp and finite_by_shape(f.args[0])
+    return cls is sp.exp and finite_by_shape(f._args[0])
+
+
+# --- positive at some real point (parse_fast.real_by_shape) ---------------------------------------------------
+
+_AT_ZERO = {sp.exp: sp.S.One, sp.sin: sp.S.Zero, sp.cos: sp.S.One}
+
+
+def _at_zero(term: sp.Basic) -> sp.Rational:
+    """A term's value where every symbol is 0 (a monomial: 0; exp, sin, cos of a symbol: 1, 0, 1)."""
+    if term.is_Rational:
+        return term
+    if type(term) is sp.Mul and term.args[0].is_Rational:
+        return term.args[0] * _at_zero(term.args[1]) if len(term.args) == 2 else sp.S.Zero
+    return _AT_ZERO.get(type(term), sp.S.Zero)
+
+
+def positive_somewhere(arg: sp.Basic) -> bool:
+    """A polynomial argument that is positive at some real point: at 0, or of odd degree in a symbol.
+
+    If the highest power of s in a polynomial is odd, its coefficient (a polynomial in the other
+    symbols, not zero: the terms are distinct) is non-zero somewhere; there the polynomial runs
+    from -oo to oo in s.
+    """
+    if not parse_fast._polynomial_argument(arg):
+        return False
+    terms = arg.args if type(arg) is sp.Add else (arg,)
+    if sum((_at_zero(t) for t in terms), sp.S.Zero) > 0:
+        return True
+    degrees: dict[sp.Symbol, int] = {}
+    for t in terms:
+        if t.is_Rational:
+            continue
+        for f in (t.args if type(t) is sp.Mul else (t,)):
+            if f.is_Rational:
+                continue
+            if parse_fast._plain_symbol(f):
+                s, n = f, 1
+            elif parse_fast._power(f):
+                s, n = f.args[0], int(f.args[1])
+            else:
+                return False  # exp, sin, cos of a symbol: not a polynomial
+            degrees[s] = max(degrees.get(s, 0), n)
+    return any(n % 2 for n in degrees.values())
 
 
 # --- calls of calls: cosh(sin(p + x + z)) -------------------------------------------------------------------
@@ -342,13 +409,13 @@ def signed_call(function: object, arg: sp.Basic) -> sp.Expr | None:
         return None
     if not parse_fast._polynomial_argument(arg) or not parse_fast.minus_sign(arg):
         return None
-    negated = -arg
+    negated = parse_calls.negative(arg)  # SymPy's -arg, built as it builds it
     if not parse_fast._inert(function, negated):
         return None
     inner = parse_fast._unevaluated(function, negated)
     if inner is None:
         return None
-    return inner if function in _EVEN else -inner
+    return inner if function in _EVEN else parse_calls.negative(inner)
 
 
 from . import parse_calls  # noqa: E402 - calls of nested shapes (parse_calls.py uses this module)

@@ -136,11 +136,11 @@ def linear_tie(e: sp.Add) -> bool | None:
     """
     first: tuple[str, bool] | None = None
     names = set()
-    for t in e.args:
+    for t in e._args:
         if t.is_Rational:
             continue
-        if type(t) is sp.Mul and len(t.args) == 2 and t.args[0].is_Rational and parse_fast._plain_symbol(t.args[1]):
-            name, negative = t.args[1].name, t.args[0].p < 0
+        if type(t) is sp.Mul and len(t._args) == 2 and t._args[0].is_Rational and parse_fast._plain_symbol(t._args[1]):
+            name, negative = t._args[1].name, t._args[0].p < 0
         elif parse_fast._plain_symbol(t):
             name, negative = t.name, False
         else:
@@ -216,16 +216,39 @@ def _compare(a: sp.Basic, b: sp.Basic) -> int:
     ValueErrors: ~1 us for sin against cos), else compares the ``_hashable_content`` tuples: by length,
     then item by item (a Basic by compare, a frozenset as Basic(*it), anything else by < and >). That is
     done here the same way, recursing through this function for an object keeping Basic.compare and
-    through the object's own method for one that overrides it.
+    through the object's own method for one that overrides it. Two objects of one class skip the class
+    comparison (0); two Symbols whose assumption tuples are as long compare by name first (their
+    ``_hashable_content`` is ``(name,) + _assumptions0``), two Integers by ``p`` (theirs is ``(p, 1)``),
+    two Muls, Pows or Adds by their args (Expr's ``_hashable_content``, each a Basic) without the call.
     """
     if a is b:
         return 0
     n1, n2 = a.__class__, b.__class__
-    c = _NAMES.get((n1, n2))
-    if c is None:
-        c = _NAMES[(n1, n2)] = _cmp_name(n1, n2)
-    if c:
-        return c
+    if n1 is n2:  # _cmp_name of a class with itself is 0
+        if n1 is _SYMBOL:  # (name,) + assumptions: by name where the assumption tuples are as long
+            if len(a._assumptions0) == len(b._assumptions0):
+                left, right = a.name, b.name
+                if left != right:
+                    return 1 if left > right else -1
+        elif n1 is _INTEGER:  # (p, 1) against (q, 1)
+            left, right = a.p, b.p
+            return (left > right) - (left < right)
+        elif n1 in _ARGS_CONTENT:  # Mul, Pow, Add: the content is the args, each a Basic
+            st, ot = a._args, b._args
+            c = (len(st) > len(ot)) - (len(st) < len(ot))
+            if c:
+                return c
+            for left, right in zip(st, ot):
+                c = _compare(left, right) if type(left).compare is _BASIC_COMPARE else left.compare(right)
+                if c:
+                    return c
+            return 0
+    else:
+        c = _NAMES.get((n1, n2))
+        if c is None:
+            c = _NAMES[(n1, n2)] = _cmp_name(n1, n2)
+        if c:
+            return c
     st, ot = a._hashable_content(), b._hashable_content()
     c = (len(st) > len(ot)) - (len(st) < len(ot))
     if c:
@@ -243,6 +266,8 @@ def _compare(a: sp.Basic, b: sp.Basic) -> int:
 
 
 _BASIC_COMPARE = Basic.compare
+_SYMBOL, _INTEGER = sp.Symbol, sp.Integer
+_ARGS_CONTENT = frozenset(c for c in (sp.Mul, sp.Pow, sp.Add) if c._hashable_content is Expr._hashable_content)
 _KEY = functools.cmp_to_key(_compare)
 
 
