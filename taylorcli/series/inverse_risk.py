@@ -30,8 +30,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import math
+
 import symengine as se
 import sympy as sp
+from flint import fmpq
 
 # f(B) whose derivative holds an inverse of a sum of B: log(B) 1/B, atan(B) 1/(1 + B**2) ...
 _RECIPROCAL_FUNCTIONS = (sp.log, sp.asin, sp.acos, sp.atan, sp.asinh, sp.acosh, sp.atanh)
@@ -42,11 +45,15 @@ def has_sum_power(values: list) -> bool:
     return any(isinstance(v, se.Pow) and isinstance(v.args[0], se.Add) for v in values)
 
 
-def risky(expr: sp.Expr, irrational: Callable[[sp.Expr], bool | None]) -> bool:
+def risky(expr: sp.Expr, irrational: Callable[[sp.Expr], bool | None],
+          base_value: Callable[[sp.Expr, bool], bool | None] | None = None) -> bool:
     """Whether ``expr`` holds one of the two shapes above.
 
     ``irrational(node)``: whether the node's series has an irrational coefficient (True), has
-    none (False), or is unknown (None, counted as irrational).
+    none (False), or is unknown (None, counted as irrational). ``base_value(node, value)``:
+    whether one of the node's partials at the point (its value too if ``value``) is the base
+    of a power of a sum among the generators (None: unknown, counted as True); None: any
+    irrational sum counts.
     """
     carries: dict[int, bool] = {}  # id -> whether the node holds an inverse of a sum that may be irrational
 
@@ -56,29 +63,36 @@ def risky(expr: sp.Expr, irrational: Callable[[sp.Expr], bool | None]) -> bool:
             found = carries[id(node)] = _source(node, irrational) or any(holds(a) for a in node.args)
         return found
 
-    stack = [(expr, True)]  # (node, whether it enters linearly: through sums and rational multiples)
+    def cancels(node: sp.Expr, value: bool) -> bool:
+        """Whether SymEngine's Mul may meet the node's value or a partial of it beside 1/c, c that value."""
+        if base_value is None:
+            return node.is_Add and value and irrational(node) is not False
+        return base_value(node, value) is not False
+
+    # (node, whether it enters linearly: through sums and rational multiples, whether its value
+    # is no factor: B in 1/B, where its own powers meet; a function's argument, an exponent)
+    stack = [(expr, True, False)]
     while stack:
-        node, linear = stack.pop()
+        node, linear, own = stack.pop()
         if node.is_Atom:
             continue
+        if not linear and (node.is_Add or node.is_Mul) and cancels(node, not own):
+            # a factor (or a chain rule's factor: the partials of a function's argument, a power's
+            # base) whose value is a sum c beside c**(-1): Mul cancels them, the arithmetic does not
+            return True
         if node.is_Add:
             if not linear and holds(node):
                 return True
-            stack.extend((a, linear) for a in node.args)
+            stack.extend((a, linear, False) for a in node.args)
         elif node.is_Mul:
             factors = [a for a in node.args if not a.is_Number]
-            for a in factors:
-                if len(factors) > 1 and a.is_Add and irrational(a) is not False:
-                    return True  # a sum that may be irrational, beside another factor: c * c**(-1)
-                stack.append((a, linear and len(factors) == 1))
+            stack.extend((a, linear and len(factors) == 1, False) for a in factors)
         elif node.is_Pow:
-            base = node.base
-            if base.is_Add and node.exp.is_Integer and node.exp > 1 and irrational(base) is not False:
-                return True  # (x + c)**2 / (x + c)**3 cancels too
-            stack.append((base, False))
-            stack.append((node.exp, False))
-        else:
-            stack.extend((a, False) for a in node.args)
+            e = node.exp
+            stack.append((node.base, False, not (e.is_Integer and e >= 0)))
+            stack.append((e, False, True))
+        else:  # a function's argument: its partials are factors (the chain rule), its value is not
+            stack.extend((a, False, True) for a in node.args)
     return False
 
 
@@ -100,3 +114,121 @@ def _source(node: sp.Expr, irrational: Callable[[sp.Expr], bool | None]) -> bool
     if not base.free_symbols:  # log(2)**(-1), pi**(-1): no sum
         return False
     return irrational(base) is not False  # u(x) whose value may be a sum
+
+
+def rational_polynomial(node: sp.Expr, point: dict) -> bool:
+    """Whether ``node`` is a polynomial with rational coefficients in variables at rational coordinates."""
+    stack = [node]
+    while stack:
+        e = stack.pop()
+        if e.is_Rational:
+            continue
+        if e.is_Symbol:
+            a = point.get(e)
+            if a is None or not a.is_Rational:
+                return False
+        elif e.is_Add or e.is_Mul:
+            stack.extend(e.args)
+        elif e.is_Pow and e.exp.is_Integer and e.exp >= 0:
+            stack.append(e.base)
+        else:
+            return False
+    return True
+
+
+def strip(gens: tuple) -> tuple:
+    """Generator exponents without trailing zeros (one key for one monomial whatever the slots)."""
+    gens = tuple(int(e) for e in gens)
+    end = len(gens)
+    while end and not gens[end - 1]:
+        end -= 1
+    return gens[:end]
+
+
+def base_matcher(values: list, by_value: dict, partials: Callable, point: dict) -> Callable:
+    """``risky``'s base_value: whether a partial of a node (its value too if asked) is a sum c whose
+    power is a generator, compared as polynomials in the generators.
+
+    ``partials(node)``: None where the node was not walked, else (is the value, {generator
+    exponents (``strip``): rational}, scale) items, each the partial's value divided by scale.
+    """
+    bases = []
+    for v in values:
+        if isinstance(v, se.Pow) and isinstance(v.args[0], se.Add):
+            found = _polynomial(v.args[0], by_value)
+            if found is not None:  # (an atom no generator stands for: no partial is c)
+                bases.append(found)
+
+    def matches(node: sp.Expr, value: bool) -> bool | None:
+        items = partials(node)
+        if items is None:
+            # not walked (a shortcut took it whole): a polynomial with rational coefficients in
+            # variables at rational coordinates has rational partials there, no sum; else unknown
+            return False if rational_polynomial(node, point) else None
+        for is_value, group, scale in items:
+            if is_value and not value:
+                continue
+            for base in bases:
+                if len(group) == len(base) and all(
+                        group.get(g) is not None and group[g] * scale == q for g, q in base.items()):
+                    return True
+        return False
+    return matches
+
+
+def _polynomial(value: object, by_value: dict) -> dict | None:
+    """A SymEngine constant as {generator exponents (``strip``): fmpq}, else None (an atom with no generator)."""
+    if isinstance(value, (se.Integer, se.Rational)):
+        return {(): fmpq(int(value.p), int(value.q))} if value != 0 else {}
+    if isinstance(value, (se.Add, se.Mul)):
+        out: dict = {} if isinstance(value, se.Add) else {(): fmpq(1)}
+        for arg in value.args:
+            part = _polynomial(arg, by_value)
+            if part is None:
+                return None
+            if isinstance(value, se.Add):
+                for g, q in part.items():
+                    out[g] = out.get(g, 0) + q
+            else:
+                product: dict = {}
+                for g, q in out.items():
+                    for h, r in part.items():
+                        width = max(len(g), len(h))
+                        key = strip(tuple((g[i] if i < len(g) else 0) + (h[i] if i < len(h) else 0)
+                                          for i in range(width)))
+                        product[key] = product.get(key, 0) + q * r
+                out = product
+        return {g: q for g, q in out.items() if q}
+    e = 1
+    if isinstance(value, se.Pow) and isinstance(value.args[1], se.Integer) and value.args[1] > 0:
+        value, e = value.args[0], int(value.args[1])
+    j = by_value.get(value)
+    if j is None:
+        return None
+    return {(0,) * j + (e,): fmpq(1)}
+
+
+def onevar_refuses(expr: sp.Expr, walk: object) -> bool:
+    """``risky`` over onevar_constants' walk (values, by_value, memo {id: {generator exponents: fmpq_series}})."""
+    values = walk.values
+    if not has_sum_power(values):
+        return False
+    memo = walk.memo
+    factorials = [math.factorial(d) for d in range(walk.prec)]
+
+    def irrational(node: sp.Expr) -> bool | None:
+        series = memo.get(id(node))
+        return None if series is None else any(any(key) for key in series)
+
+    def partials(node: sp.Expr):
+        series = memo.get(id(node))
+        if series is None:
+            return None
+        groups: dict[int, dict] = {}
+        for key, s in series.items():
+            for d, q in enumerate(s.coeffs()):
+                if q:
+                    groups.setdefault(d, {})[strip(key)] = q
+        return [(d == 0, group, factorials[d]) for d, group in groups.items()]
+
+    return risky(expr, irrational, base_matcher(values, walk.by_value, partials, {walk.x: walk.a}))
