@@ -30,7 +30,7 @@ from ..guard import LIMIT_BITS as _LIMIT  # guard.check_size's limit, in bits
 from . import separable, univariate
 from .compose import _FUNCTION_TYPES, FUNCTIONS, Walker
 from .direct import Direct
-from .inverse_risk import base_matcher, has_sum_power, risky, strip
+from .inverse_risk import base_matcher, has_sum_power, risky
 from .tps import NoSlot, Ring, Unsupported
 from .tps import terms as _terms
 
@@ -197,22 +197,29 @@ def _irrational(walker: Walker, n: int) -> Callable[[sp.Expr], bool | None]:
 
 def _base_value(walker: Walker, n: int) -> Callable[[sp.Expr, bool], bool | None]:
     """inverse_risk.base_matcher over the walk: a node's partials from its series (coefficient times factorials)."""
-    def partials(node: sp.Expr):
+    def partials(node: sp.Expr, limit: int):
         entry = walker._memo.get(id(node))
         if entry is None or entry[0] is not node:
             return None
         out = []
         for c in entry[1]:
+            if not c:
+                continue
             groups: dict[tuple, dict] = {}
-            for exps, q in _terms(c):
-                groups.setdefault(exps[:n], {})[strip(exps[n:])] = q
+            for exps, q in zip(c.monoms(), c.coeffs()):
+                found = groups.get(exps[:n])
+                if found is None:
+                    groups[exps[:n]] = {exps[n:]: q}
+                else:
+                    found[exps[n:]] = q
             for powers, group in groups.items():
-                scale = 1
-                for p in powers:
-                    scale *= math.factorial(p)
-                out.append((not any(powers), group, scale))
+                if 2 <= len(group) <= limit:
+                    scale = 1
+                    for p in powers:
+                        scale *= math.factorial(p)
+                    out.append((not any(powers), group, scale))
         return out
-    return base_matcher(walker.values, walker._by_value, partials, walker.point)
+    return base_matcher(walker.values, partials, walker.point)
 
 
 _EXPONENTS: dict[tuple[int, ...], tuple] = {}  # (1, 0, 2) -> (Integer(1), Integer(0), Integer(2)): immutable

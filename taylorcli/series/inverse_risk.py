@@ -34,7 +34,6 @@ import math
 
 import symengine as se
 import sympy as sp
-from flint import fmpq
 
 # f(B) whose derivative holds an inverse of a sum of B: log(B) 1/B, atan(B) 1/(1 + B**2) ...
 _RECIPROCAL_FUNCTIONS = (sp.log, sp.asin, sp.acos, sp.atan, sp.asinh, sp.acosh, sp.atanh)
@@ -136,31 +135,20 @@ def rational_polynomial(node: sp.Expr, point: dict) -> bool:
     return True
 
 
-def strip(gens: tuple) -> tuple:
-    """Generator exponents without trailing zeros (one key for one monomial whatever the slots)."""
-    gens = tuple(int(e) for e in gens)
-    end = len(gens)
-    while end and not gens[end - 1]:
-        end -= 1
-    return gens[:end]
+def base_matcher(values: list, partials: Callable, point: dict) -> Callable:
+    """``risky``'s base_value: whether a partial of a node (its value too if asked) is, as SymEngine
+    expands it, a sum c whose power is a generator (the very Add its Mul would cancel).
 
-
-def base_matcher(values: list, by_value: dict, partials: Callable, point: dict) -> Callable:
-    """``risky``'s base_value: whether a partial of a node (its value too if asked) is a sum c whose
-    power is a generator, compared as polynomials in the generators.
-
-    ``partials(node)``: None where the node was not walked, else (is the value, {generator
-    exponents (``strip``): rational}, scale) items, each the partial's value divided by scale.
+    ``partials(node, limit)``: None where the node was not walked, else (is the value, {generator
+    exponents: rational}, scale) for each partial of 2 to ``limit`` terms, its value divided by scale.
     """
-    bases = []
-    for v in values:
-        if isinstance(v, se.Pow) and isinstance(v.args[0], se.Add):
-            found = _polynomial(v.args[0], by_value)
-            if found is not None:  # (an atom no generator stands for: no partial is c)
-                bases.append(found)
+    bases = {v.args[0] for v in values if isinstance(v, se.Pow) and isinstance(v.args[0], se.Add)}
+    # (a sum of n terms in the generators' values: n terms or a few more before SymEngine folds
+    # sqrt(2)**2; a lone term is no sum)
+    limit = max((len(b.args) for b in bases), default=0) + 2
 
     def matches(node: sp.Expr, value: bool) -> bool | None:
-        items = partials(node)
+        items = partials(node, limit) if bases else []
         if items is None:
             # not walked (a shortcut took it whole): a polynomial with rational coefficients in
             # variables at rational coordinates has rational partials there, no sum; else unknown
@@ -168,44 +156,18 @@ def base_matcher(values: list, by_value: dict, partials: Callable, point: dict) 
         for is_value, group, scale in items:
             if is_value and not value:
                 continue
-            for base in bases:
-                if len(group) == len(base) and all(
-                        group.get(g) is not None and group[g] * scale == q for g, q in base.items()):
-                    return True
+            terms = []
+            for gens, q in group.items():
+                q = q * scale
+                term = se.Rational(int(q.p), int(q.q))
+                for j, e in enumerate(gens):
+                    if e:
+                        term = term * values[j] ** int(e)
+                terms.append(term)
+            if se.expand(se.Add(*terms)) in bases:
+                return True
         return False
     return matches
-
-
-def _polynomial(value: object, by_value: dict) -> dict | None:
-    """A SymEngine constant as {generator exponents (``strip``): fmpq}, else None (an atom with no generator)."""
-    if isinstance(value, (se.Integer, se.Rational)):
-        return {(): fmpq(int(value.p), int(value.q))} if value != 0 else {}
-    if isinstance(value, (se.Add, se.Mul)):
-        out: dict = {} if isinstance(value, se.Add) else {(): fmpq(1)}
-        for arg in value.args:
-            part = _polynomial(arg, by_value)
-            if part is None:
-                return None
-            if isinstance(value, se.Add):
-                for g, q in part.items():
-                    out[g] = out.get(g, 0) + q
-            else:
-                product: dict = {}
-                for g, q in out.items():
-                    for h, r in part.items():
-                        width = max(len(g), len(h))
-                        key = strip(tuple((g[i] if i < len(g) else 0) + (h[i] if i < len(h) else 0)
-                                          for i in range(width)))
-                        product[key] = product.get(key, 0) + q * r
-                out = product
-        return {g: q for g, q in out.items() if q}
-    e = 1
-    if isinstance(value, se.Pow) and isinstance(value.args[1], se.Integer) and value.args[1] > 0:
-        value, e = value.args[0], int(value.args[1])
-    j = by_value.get(value)
-    if j is None:
-        return None
-    return {(0,) * j + (e,): fmpq(1)}
 
 
 def onevar_refuses(expr: sp.Expr, walk: object) -> bool:
@@ -220,7 +182,7 @@ def onevar_refuses(expr: sp.Expr, walk: object) -> bool:
         series = memo.get(id(node))
         return None if series is None else any(any(key) for key in series)
 
-    def partials(node: sp.Expr):
+    def partials(node: sp.Expr, limit: int):
         series = memo.get(id(node))
         if series is None:
             return None
@@ -228,7 +190,7 @@ def onevar_refuses(expr: sp.Expr, walk: object) -> bool:
         for key, s in series.items():
             for d, q in enumerate(s.coeffs()):
                 if q:
-                    groups.setdefault(d, {})[strip(key)] = q
-        return [(d == 0, group, factorials[d]) for d, group in groups.items()]
+                    groups.setdefault(d, {})[key] = q
+        return [(d == 0, group, factorials[d]) for d, group in groups.items() if 2 <= len(group) <= limit]
 
-    return risky(expr, irrational, base_matcher(values, walk.by_value, partials, {walk.x: walk.a}))
+    return risky(expr, irrational, base_matcher(values, partials, {walk.x: walk.a}))
