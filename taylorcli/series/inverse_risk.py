@@ -88,7 +88,7 @@ def risky(expr: sp.Expr, irrational: Callable[[sp.Expr], bool | None],
             stack.extend((a, linear and len(factors) == 1, False) for a in factors)
         elif node.is_Pow:
             e = node.exp
-            stack.append((node.base, False, not (e.is_Integer and e >= 0)))
+            stack.append((node.base, False, not (e.is_Integer and e.p >= 0)))
             stack.append((e, False, True))
         else:  # a function's argument: its partials are factors (the chain rule), its value is not
             stack.extend((a, False, True) for a in node.args)
@@ -99,7 +99,7 @@ def _source(node: sp.Expr, irrational: Callable[[sp.Expr], bool | None]) -> bool
     """Whether the node's partials hold an inverse of a sum that may be irrational at the point."""
     if node.is_Pow:
         e = node.exp
-        if e.is_Integer and e >= 0 or node.base.is_Number:
+        if e.is_Integer and e.p >= 0 or node.base.is_Number:
             return False
         base = node.base
     elif isinstance(node, _RECIPROCAL_FUNCTIONS):
@@ -128,7 +128,7 @@ def rational_polynomial(node: sp.Expr, point: dict) -> bool:
                 return False
         elif e.is_Add or e.is_Mul:
             stack.extend(e.args)
-        elif e.is_Pow and e.exp.is_Integer and e.exp >= 0:
+        elif e.is_Pow and e.exp.is_Integer and e.exp.p >= 0:
             stack.append(e.base)
         else:
             return False
@@ -146,6 +146,10 @@ def base_matcher(values: list, partials: Callable, point: dict) -> Callable:
     # (a sum of n terms in the generators' values: n terms or a few more before SymEngine folds
     # sqrt(2)**2; a lone term is no sum)
     limit = max((len(b.args) for b in bases), default=0) + 2
+    # the generators a partial equal to some c may hold: those c holds, roots (sqrt(2)**2 folds) and
+    # exponentials (E*exp(2) folds into exp(3))
+    usable = {j for j, v in enumerate(values) if any(c.has(v) for c in bases) or v == se.E
+              or isinstance(v, se.Pow) and (isinstance(v.args[0], se.Number) or v.args[0] == se.E)}
 
     def matches(node: sp.Expr, value: bool) -> bool | None:
         items = partials(node, limit) if bases else []
@@ -154,7 +158,7 @@ def base_matcher(values: list, partials: Callable, point: dict) -> Callable:
             # variables at rational coordinates has rational partials there, no sum; else unknown
             return False if rational_polynomial(node, point) else None
         for is_value, group, scale in items:
-            if is_value and not value:
+            if is_value and not value or any(e and j not in usable for gens in group for j, e in enumerate(gens)):
                 continue
             terms = []
             for gens, q in group.items():
