@@ -53,6 +53,7 @@ class Direct:
                     _GENERATORS.clear()
                 _GENERATORS[key] = found
         self.roots, self.ok, self.gens = dict(found[0]), found[1], list(found[2])
+        self.values, self.names, self.memo = values, names, memo
         self.powers: dict[tuple[int, int], sp.Expr] = {}
         self.facts: dict[tuple[int, int], tuple[bool, sp.Expr]] = {}  # (plain alone, base) of each power
         # gens -> (factors, their keys, the monomial alone and its key); factors None: not plain
@@ -68,8 +69,10 @@ class Direct:
         """(square roots by slot, ``ok``, SymPy values) of the generators."""
         # sqrt(n) for a square-free n: its powers are reduced here (sqrt(3)**2 is 3, as SymEngine has it)
         roots = {j: int(v.args[0]) for j, v in enumerate(values) if _square_root(v)}
+        # 1/c, c a sum (1/(1 + cosh(2)**2)): its powers are SymEngine's expanded ones (``_power``)
         ok = sum(_exponential(v) for v in values) <= 1 and len(roots) <= 1 and all(
-            _exponential(v) or j in roots or not isinstance(v, (se.Pow, se.Mul, se.Add, se.Number))
+            _exponential(v) or j in roots or _inverse_sum(v)
+            or not isinstance(v, (se.Pow, se.Mul, se.Add, se.Number))
             for j, v in enumerate(values))
         gens = []
         for v in values:
@@ -155,7 +158,18 @@ class Direct:
         power = self.powers.get((j, e))
         if power is None:
             # g**1 is g (Pow.__new__ returns the base for the exponent 1), without SymPy's operator
-            power = self.powers[(j, e)] = self.gens[j] if e == 1 else constant_power(self.gens[j], e)
+            if e == 1:
+                power = self.gens[j]
+            elif _inverse_sum(self.values[j]):
+                # se.expand makes Pow(c, -e) Pow(expand(c**e), -1), (1 + 2*cosh(2)**2 + cosh(2)**4)**(-1);
+                # the very object its to_sympy gives (tests/test_inverse_constants_direct.py)
+                power = to_sympy(se.expand(self.values[j] ** e), self.memo)
+                if self.names:
+                    power = power.xreplace({s: self.names[s.name] for s in power.free_symbols
+                                            if s.name in self.names})
+            else:
+                power = constant_power(self.gens[j], e)
+            self.powers[(j, e)] = power
         return power
 
     def _monomial(self, gens: tuple, leaves: list) -> tuple:
@@ -211,6 +225,11 @@ def _number_key(q: sp.Rational) -> tuple:
 def _square_root(value: object) -> bool:
     return isinstance(value, se.Pow) and isinstance(value.args[0], se.Integer) and value.args[0] > 1 \
         and value.args[1] == se.Rational(1, 2)
+
+
+def _inverse_sum(value: object) -> bool:
+    """Whether ``value`` is 1/c for a sum c (compose.Walker._inverse of an irrational sum)."""
+    return isinstance(value, se.Pow) and isinstance(value.args[0], se.Add) and value.args[1] == -1
 
 
 def _exponential(value: object) -> bool:

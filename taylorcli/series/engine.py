@@ -19,6 +19,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
+import math
+
 import symengine as se
 import sympy as sp
 
@@ -28,6 +30,7 @@ from ..guard import LIMIT_BITS as _LIMIT  # guard.check_size's limit, in bits
 from . import separable, univariate
 from .compose import _FUNCTION_TYPES, FUNCTIONS, Walker
 from .direct import Direct
+from .inverse_risk import base_matcher, has_sum_power, risky
 from .tps import NoSlot, Ring, Unsupported
 from .tps import terms as _terms
 
@@ -113,6 +116,9 @@ def taylor_coefficients(expr: sp.Expr, variables: Sequence[sp.Symbol], point: di
                 raise
             walker = Walker(variables, point, k, Ring.get(n, slots, k, each))
             parts = walker.series(expr)
+    if has_sum_power(walker.values) and risky(expr, _irrational(walker, n), _base_value(walker, n)):
+        # an inverse of a constant sum where SymEngine's expand or Mul would give another object
+        raise Unsupported("an inverse of an irrational sum in a product of sums (inverse_risk.py)")
     parameters = not free <= set(point)
     names = {s.name: s for s in free | set(variables)} if parameters else {}
     memo: dict[object, sp.Expr] = {}
@@ -177,6 +183,43 @@ def taylor_coefficients(expr: sp.Expr, variables: Sequence[sp.Symbol], point: di
     if sort_keys is not None and direct is not None:
         sort_keys.update(direct.sums)
     return [(_exponents(powers), value) for powers, value in out]
+
+
+def _irrational(walker: Walker, n: int) -> Callable[[sp.Expr], bool | None]:
+    """Whether a node's series (walked: else None) has a coefficient with a generator."""
+    def irrational(node: sp.Expr) -> bool | None:
+        entry = walker._memo.get(id(node))
+        if entry is None or entry[0] is not node:
+            return None
+        return any(any(exps[n:]) for c in entry[1] if c for exps in c.monoms())
+    return irrational
+
+
+def _base_value(walker: Walker, n: int) -> Callable[[sp.Expr, bool], bool | None]:
+    """inverse_risk.base_matcher over the walk: a node's partials from its series (coefficient times factorials)."""
+    def partials(node: sp.Expr, limit: int):
+        entry = walker._memo.get(id(node))
+        if entry is None or entry[0] is not node:
+            return None
+        out = []
+        for c in entry[1]:
+            if not c:
+                continue
+            groups: dict[tuple, dict] = {}
+            for exps, q in zip(c.monoms(), c.coeffs()):
+                found = groups.get(exps[:n])
+                if found is None:
+                    groups[exps[:n]] = {exps[n:]: q}
+                else:
+                    found[exps[n:]] = q
+            for powers, group in groups.items():
+                if 2 <= len(group) <= limit:
+                    scale = 1
+                    for p in powers:
+                        scale *= math.factorial(p)
+                    out.append((not any(powers), group, scale))
+        return out
+    return base_matcher(walker.values, partials, walker.point)
 
 
 _EXPONENTS: dict[tuple[int, ...], tuple] = {}  # (1, 0, 2) -> (Integer(1), Integer(0), Integer(2)): immutable

@@ -1,0 +1,200 @@
+"""Where an inverse of a constant sum could make the derivative engine's object differ (issue 9).
+
+A generator for 1/c, c a sum such as 1 + cosh(2)**2 or -2 + sqrt(2) (compose.Walker._inverse),
+is a formal symbol g here: g**2 is built as SymEngine expands Pow(c, -2), the lone power
+(1 + 2*cosh(2)**2 + cosh(2)**4)**(-1). The derivative engine gets that object too where each
+term of its raw partial holds the powers of c as one factor: SymEngine's diff gives sums of
+products of the expression's own nodes, and its Mul joins the powers of one base. Two
+things make it differ:
+
+* a sum that holds such an inverse (x/c + x, x + log(u)) standing where its partials are
+  multiplied together (a factor of a product, a power's base, a function's argument):
+  SymEngine's expand multiplies the sums' expanded terms, keeping (1 + cosh(2)**2)**(-2) or
+  1/((1 + cosh(2)**2)*(1 + 2*cosh(2)**2 + cosh(2)**4));
+* a sum whose value is irrational standing as a factor (c/(x + c), (x + c)/(x**2 + c)): Mul
+  cancels c * c**(-1) where the arithmetic keeps sqrt(2)*g - 2*g.
+
+``risky`` finds both shapes (conservatively: an inverse whose base may be a sum counts); the
+engine then raises Unsupported and the derivative engine answers. Only expressions whose walk
+made a generator that is a power of a sum are examined (``has_sum_power``).
+
+>>> import sympy as sp
+>>> x = sp.Symbol("x")
+>>> risky((x / (1 + sp.log(2)) + x) ** 2, lambda node: None)
+True
+>>> risky(1 / (1 + sp.cosh(x) ** 2), lambda node: None)
+False
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import math
+
+import symengine as se
+import sympy as sp
+
+# f(B) whose derivative holds an inverse of a sum of B: log(B) 1/B, atan(B) 1/(1 + B**2) ...
+_RECIPROCAL_FUNCTIONS = (sp.log, sp.asin, sp.acos, sp.atan, sp.asinh, sp.acosh, sp.atanh)
+
+
+def has_sum_power(values: list) -> bool:
+    """Whether a generator is a power of a sum, (1 + cosh(2)**2)**(-1), (-2 + sqrt(2))**(-1)."""
+    return any(isinstance(v, se.Pow) and isinstance(v.args[0], se.Add) for v in values)
+
+
+def risky(expr: sp.Expr, irrational: Callable[[sp.Expr], bool | None],
+          base_value: Callable[[sp.Expr, bool], bool | None] | None = None) -> bool:
+    """Whether ``expr`` holds one of the two shapes above.
+
+    ``irrational(node)``: whether the node's series has an irrational coefficient (True), has
+    none (False), or is unknown (None, counted as irrational). ``base_value(node, value)``:
+    whether one of the node's partials at the point (its value too if ``value``) is the base
+    of a power of a sum among the generators (None: unknown, counted as True); None: any
+    irrational sum counts.
+    """
+    carries: dict[int, bool] = {}  # id -> whether the node holds an inverse of a sum that may be irrational
+
+    def holds(node: sp.Expr) -> bool:
+        found = carries.get(id(node))
+        if found is None:
+            found = carries[id(node)] = _source(node, irrational) or any(holds(a) for a in node.args)
+        return found
+
+    def cancels(node: sp.Expr, value: bool) -> bool:
+        """Whether SymEngine's Mul may meet the node's value or a partial of it beside 1/c, c that value."""
+        if base_value is None:
+            return node.is_Add and value and irrational(node) is not False
+        return base_value(node, value) is not False
+
+    # (node, whether it enters linearly: through sums and rational multiples, whether its value
+    # is no factor: B in 1/B, where its own powers meet; a function's argument, an exponent)
+    stack = [(expr, True, False)]
+    while stack:
+        node, linear, own = stack.pop()
+        if node.is_Atom:
+            continue
+        if not linear and (node.is_Add or node.is_Mul) and cancels(node, not own):
+            # a factor (or a chain rule's factor: the partials of a function's argument, a power's
+            # base) whose value is a sum c beside c**(-1): Mul cancels them, the arithmetic does not
+            return True
+        if node.is_Add:
+            if not linear and holds(node):
+                return True
+            stack.extend((a, linear, False) for a in node.args)
+        elif node.is_Mul:
+            factors = [a for a in node.args if not a.is_Number]
+            stack.extend((a, linear and len(factors) == 1, False) for a in factors)
+        elif node.is_Pow:
+            e = node.exp
+            stack.append((node.base, False, not (e.is_Integer and e.p >= 0)))
+            stack.append((e, False, True))
+        else:  # a function's argument: its partials are factors (the chain rule), its value is not
+            stack.extend((a, False, True) for a in node.args)
+    return False
+
+
+def _source(node: sp.Expr, irrational: Callable[[sp.Expr], bool | None]) -> bool:
+    """Whether the node's partials hold an inverse of a sum that may be irrational at the point."""
+    if node.is_Pow:
+        e = node.exp
+        if e.is_Integer and e.p >= 0 or node.base.is_Number:
+            return False
+        base = node.base
+    elif isinstance(node, _RECIPROCAL_FUNCTIONS):
+        base = node.args[0]
+        if not isinstance(node, sp.log):  # 1 + B**2, 1 - B**2: a sum wherever B is irrational
+            return irrational(base) is not False
+    else:
+        return False
+    if base.is_Add:
+        return irrational(base) is not False
+    if not base.free_symbols:  # log(2)**(-1), pi**(-1): no sum
+        return False
+    return irrational(base) is not False  # u(x) whose value may be a sum
+
+
+def rational_polynomial(node: sp.Expr, point: dict) -> bool:
+    """Whether ``node`` is a polynomial with rational coefficients in variables at rational coordinates."""
+    stack = [node]
+    while stack:
+        e = stack.pop()
+        if e.is_Rational:
+            continue
+        if e.is_Symbol:
+            a = point.get(e)
+            if a is None or not a.is_Rational:
+                return False
+        elif e.is_Add or e.is_Mul:
+            stack.extend(e.args)
+        elif e.is_Pow and e.exp.is_Integer and e.exp.p >= 0:
+            stack.append(e.base)
+        else:
+            return False
+    return True
+
+
+def base_matcher(values: list, partials: Callable, point: dict) -> Callable:
+    """``risky``'s base_value: whether a partial of a node (its value too if asked) is, as SymEngine
+    expands it, a sum c whose power is a generator (the very Add its Mul would cancel).
+
+    ``partials(node, limit)``: None where the node was not walked, else (is the value, {generator
+    exponents: rational}, scale) for each partial of 2 to ``limit`` terms, its value divided by scale.
+    """
+    bases = {v.args[0] for v in values if isinstance(v, se.Pow) and isinstance(v.args[0], se.Add)}
+    # (a sum of n terms in the generators' values: n terms or a few more before SymEngine folds
+    # sqrt(2)**2; a lone term is no sum)
+    limit = max((len(b.args) for b in bases), default=0) + 2
+    # the generators a partial equal to some c may hold: those c holds, roots (sqrt(2)**2 folds) and
+    # exponentials (E*exp(2) folds into exp(3))
+    usable = {j for j, v in enumerate(values) if any(c.has(v) for c in bases) or v == se.E
+              or isinstance(v, se.Pow) and (isinstance(v.args[0], se.Number) or v.args[0] == se.E)}
+
+    def matches(node: sp.Expr, value: bool) -> bool | None:
+        items = partials(node, limit) if bases else []
+        if items is None:
+            # not walked (a shortcut took it whole): a polynomial with rational coefficients in
+            # variables at rational coordinates has rational partials there, no sum; else unknown
+            return False if rational_polynomial(node, point) else None
+        for is_value, group, scale in items:
+            if is_value and not value or any(e and j not in usable for gens in group for j, e in enumerate(gens)):
+                continue
+            terms = []
+            for gens, q in group.items():
+                q = q * scale
+                term = se.Rational(int(q.p), int(q.q))
+                for j, e in enumerate(gens):
+                    if e:
+                        term = term * values[j] ** int(e)
+                terms.append(term)
+            if se.expand(se.Add(*terms)) in bases:
+                return True
+        return False
+    return matches
+
+
+def onevar_refuses(expr: sp.Expr, walk: object) -> bool:
+    """``risky`` over onevar_constants' walk (values, by_value, memo {id: {generator exponents: fmpq_series}})."""
+    values = walk.values
+    if not has_sum_power(values):
+        return False
+    memo = walk.memo
+    factorials = [math.factorial(d) for d in range(walk.prec)]
+
+    def irrational(node: sp.Expr) -> bool | None:
+        series = memo.get(id(node))
+        return None if series is None else any(any(key) for key in series)
+
+    def partials(node: sp.Expr, limit: int):
+        series = memo.get(id(node))
+        if series is None:
+            return None
+        groups: dict[int, dict] = {}
+        for key, s in series.items():
+            for d, q in enumerate(s.coeffs()):
+                if q:
+                    groups.setdefault(d, {})[key] = q
+        return [(d == 0, group, factorials[d]) for d, group in groups.items() if 2 <= len(group) <= limit]
+
+    return risky(expr, irrational, base_matcher(values, partials, {walk.x: walk.a}))
