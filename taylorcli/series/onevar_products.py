@@ -1,0 +1,207 @@
+"""Products of exp, sin, cos, sinh, cosh of rational series, and terms with an irrational constant
+term, for ``onevar_sums`` (one variable at a rational point).
+
+exp(x)*sin(x) at 1, cosh(x + 1)*exp(x + 2) at 2: each function is f(c) C(h) + f'(c) S(h)
+(``onevar_inner.cycle_series``, h the argument's tail), so the product is a sum over the choices
+of one part per function: a rational series (FLINT's product of the chosen parts and the other
+factors) times a product of leaves (E*sin(1), sin(1)*cos(1) = a monomial). These went to
+onevar_constants (a ring of generators, SymEngine's constants, direct.Direct) at ~90-140 us
+before the polynomial. exp(x) + log(1 + x) at 1: the log's value log(2) is only added to the
+rest (``univariate.walk``'s offsets), so its term is one leaf at degree 0 beside a rational
+series (the value built as ``onevar`` builds a lone offset's: ``_log_of``, else ``_value_at``).
+
+A monomial is built as the derivative engine's conversion builds SymEngine's product of its
+leaves (``convert.mul``: the factors sorted by ``Basic.compare``, ``sortkey.key_by_id``; a leaf
+met n times as ``constants.power``'s Pow); where SymPy's Mul would combine factors (two
+exponentials, an exponential squared: E*exp(2) is exp(3)) it says None and the caller leaves it
+to the slower routes. tests/test_onevar_products.py compares with the derivative engine.
+
+>>> import sympy as sp
+>>> x = sp.Symbol("x", real=True)
+>>> [leaves for _, _, leaves in term_parts(sp.exp(x)*sp.sin(x), x, sp.Integer(1), 1)[0]]
+[(E, sin(1)), (E, cos(1))]
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import flint
+import sympy as sp
+from flint import fmpq, fmpq_series
+
+from ..constants import power
+from ..guard import LIMIT_BITS as _LIMIT  # guard.check_size's limit, in bits
+from ..sortkey import key_by_id
+from . import onevar, univariate
+from .onevar_inner import cycle_series, padded
+
+CYCLES = (sp.exp, sp.sin, sp.cos, sp.sinh, sp.cosh)
+MAX_FUNCTIONS = 3  # at most 2**3 choices of parts per product
+_from_mul = sp.Mul._from_args
+Part = tuple  # (coefficients: list[fmpq], sign: int, leaves: tuple[sp.Expr, ...])
+
+
+def cycle_places(term: sp.Expr) -> list[int] | None:
+    """The places of the cycles' functions among a product's factors ([-1]: the term is one); None for none."""
+    kind = type(term)
+    if kind in CYCLES:
+        return [-1]
+    if kind is not sp.Mul:
+        return None
+    found = [i for i, arg in enumerate(term._args) if type(arg) in CYCLES]
+    return found or None
+
+
+def term_parts(term: sp.Expr, x: sp.Symbol, a: sp.Rational, order: int,
+               places: list[int] | None = None) -> tuple[list[Part] | None, list[fmpq] | None, sp.Symbol | None]:
+    """(parts, None, own x) for a product with a function away from 0; (None, its rational series,
+    own x) where every function's value is rational; raises (NoSlot, Unsupported ...) for any factor
+    the rational walk refuses, and ValueError past the limits (the caller then says None)."""
+    if places is None:
+        places = cycle_places(term)
+    factors = (term,) if places == [-1] else term._args
+    functions = []  # (kind, inner series) of each function whose value is irrational
+    rationals = []  # the other factors' series
+    own = None
+    for i, factor in enumerate(factors):
+        if i in places or places == [-1]:
+            inner, met = univariate.walk(factor._args[0], x, a, order, guard=True)
+            if inner[0]:
+                functions.append((type(factor), inner))
+            else:  # f(0) rational: the walk's series
+                series, met = univariate.walk(factor, x, a, order, guard=True)
+                rationals.append(series)
+        else:
+            series, met = univariate.walk(factor, x, a, order, guard=True)
+            rationals.append(series)
+        if own is None:
+            own = met
+    if not functions:
+        out = rationals[0]
+        if len(rationals) > 1:
+            out = _product(rationals, order)
+        return None, out, own
+    if len(functions) > MAX_FUNCTIONS:
+        raise ValueError("too many functions in one product")
+    return _parts(functions, rationals, order), None, own
+
+
+def _product(rationals: list[list[fmpq]], order: int) -> list[fmpq]:
+    saved = flint.ctx.cap
+    flint.ctx.cap = order + 1
+    try:
+        prec = order + 1
+        out = fmpq_series(rationals[0], prec=prec)
+        for other in rationals[1:]:
+            out = out * fmpq_series(other, prec=prec)
+        return padded(out, order)
+    finally:
+        flint.ctx.cap = saved
+
+
+def _parts(functions: list, rationals: list[list[fmpq]], order: int) -> list[Part]:
+    """f_1(c_1 + h_1) ... f_m(c_m + h_m) times the rational factors: one part per choice of f(c) C or f'(c) S."""
+    numbers = [inner[0] for _, inner in functions] + [q for other in rationals for q in other]
+    for number in numbers:  # guard.check_size's limit on the point's value and the factors'
+        if number and max(abs(int(number.p)).bit_length(), int(number.q).bit_length()) > _LIMIT:
+            raise ValueError("a number past the size limit")
+    prec = order + 1
+    saved = flint.ctx.cap
+    flint.ctx.cap = prec
+    try:
+        choices = []
+        for kind, inner in functions:
+            values = onevar._plain_values(kind, inner[0])
+            if values is None:
+                raise ValueError("no plain value")
+            found = cycle_series(kind, fmpq_series([0] + list(inner[1:prec]), prec=prec))
+            choices.append(list(zip(found, values)))
+        factor = None
+        for other in rationals:
+            series = fmpq_series(other, prec=prec)
+            factor = series if factor is None else factor * series
+        out = []
+        for choice in itertools.product(*choices):
+            series, sign, leaves = factor, 1, []
+            for part, (s, leaf) in choice:
+                series = part if series is None else series * part
+                sign *= s
+                leaves.append(leaf)
+            if series:
+                out.append((padded(series, order), sign, tuple(leaves)))
+        return out
+    finally:
+        flint.ctx.cap = saved
+
+
+def offset_parts(term: sp.Expr, x: sp.Symbol, a: sp.Rational, order: int
+                 ) -> tuple[list[Part], list[fmpq], sp.Symbol | None]:
+    """(parts of its irrational constant, its rational series, own x) for a term whose constant is
+    irrational but only added (``univariate.walk``'s offsets: log(1 + x) at 1, atan(x) at 2); the
+    series alone and no parts for a rational one. Raises as the walk does, ValueError for a value
+    that is not a number plus rationals times leaves."""
+    offsets: set[int] = set()
+    logs: dict[int, fmpq] = {}
+    series, own = univariate.walk(term, x, a, order, guard=True, offsets=offsets, logs=logs)
+    if id(term) not in offsets:
+        return [], series, own
+    c = logs.get(id(term))
+    value = (onevar._log_of(c) if c is not None else None) or onevar._value_at(term, x, a)
+    if value is None:
+        raise ValueError("no value")
+    series[0] = fmpq(0)
+    parts = []
+    for item in (value._args if value.is_Add else (value,)):
+        r, leaf = fmpq(1), item
+        if item.is_Rational:
+            series[0] += fmpq(int(item.p), int(item.q))
+            continue
+        if item.is_Mul:
+            if len(item._args) != 2 or not item._args[0].is_Rational:
+                raise ValueError("not a rational times a leaf")
+            r, leaf = fmpq(int(item._args[0].p), int(item._args[0].q)), item._args[1]
+        if leaf.is_Add or leaf.is_Mul or leaf.is_Number or leaf.is_Pow or not leaf.is_commutative:
+            raise ValueError("not a leaf")
+        parts.append(([r] + [fmpq(0)] * order, 1, (leaf,)))
+    return parts, series, own
+
+
+def exponential(leaf: sp.Expr) -> bool:
+    return leaf is sp.S.Exp1 or type(leaf) is sp.exp
+
+
+def monomial_key(leaves: tuple, keys: dict) -> tuple:
+    """The same key for the same product of leaves, whatever their order (sort keys by ``key_by_id``)."""
+    if len(leaves) == 1:
+        return (key_by_id(leaves[0], keys),)
+    return tuple(sorted(key_by_id(leaf, keys) for leaf in leaves))
+
+
+def monomial(leaves: tuple, keys: dict) -> list[sp.Expr] | None:
+    """The factors of SymPy's product of ``leaves`` in its order (a leaf met n times as its n-th power),
+    as convert.mul builds SymEngine's; None where SymPy's Mul would combine them (exponentials)."""
+    if len(leaves) == 1:
+        return [leaves[0]]
+    counts: dict = {}
+    for leaf in leaves:
+        k = key_by_id(leaf, keys)
+        found = counts.get(k)
+        counts[k] = [leaf, 1] if found is None else [found[0], found[1] + 1]
+    if sum(n for leaf, n in counts.values() if exponential(leaf)) > 1:
+        return None  # E*exp(2) is exp(3), exp(2)**2 is exp(4): SymPy's Mul and Pow decide
+    factors = []
+    for leaf, n in counts.values():
+        if n > 1 and type(leaf) not in (sp.sin, sp.cos, sp.sinh, sp.cosh):
+            return None
+        factors.append(power(leaf, n))
+    if len(factors) > 1:
+        factors.sort(key=lambda f: key_by_id(f, keys))
+    return factors
+
+
+def term(r: sp.Rational, factors: list[sp.Expr]) -> sp.Expr:
+    """r times the monomial: convert.mul's Mul(r, *factors), or the monomial alone for r = 1."""
+    if r is sp.S.One:
+        return factors[0] if len(factors) == 1 else _from_mul(tuple(factors), True)
+    return _from_mul((r, *factors), True)
