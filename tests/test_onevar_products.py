@@ -5,8 +5,9 @@ full path's (``_one_variable`` off).
 
 Hypothesis draws sums of one to three terms, each a product of one to three of the functions
 (linear, polynomial and rational arguments; the same function twice: sin(1)**2; two exponentials,
-which SymPy's Mul folds) with rational factors, or a term with an irrational constant (log, atan,
-asinh of rational series; pi/4), or a rational term, at rational points and orders 0 to 12.
+which SymPy's Mul folds) with rational factors and square roots (sqrt(1 + (x + 3)**2) at 3/2 is
+sqrt(85)/2 times a rational series), or a term with an irrational constant (log, atan, asinh of
+rational series; pi/4), or a rational term, at rational points and orders 0 to 12.
 """
 
 from __future__ import annotations
@@ -23,10 +24,12 @@ from taylorcli.series import onevar_sums
 FUNCTIONS = ["exp", "sin", "cos", "sinh", "cosh"]
 ARGUMENTS = ["x", "{q}*x", "x + {r}", "{q}*x + {r}", "x**2", "x**2 + {r}", "1/(1 + (x + {r})**2)", "x - 1",
              "2*x + 1"]
-FACTORS = ["", "", "", "x*", "{q}*", "1/(1 + x**2)*", "(x + {r})**2*", "sqrt(2)*", "1/(x - 7)*"]
+FACTORS = ["", "", "", "x*", "{q}*", "1/(1 + x**2)*", "(x + {r})**2*", "sqrt(2)*", "1/(x - 7)*",
+           "sqrt(1 + (x + {r})**2)*", "(x**2 + {p})**(-1/2)*"]
 OFFSETS = ["log(1 + x)", "log(x + {p})", "log(1 + (x + {r})**2)", "atan(x)", "atan({q}*x + {r})", "asinh(x)",
            "2*atan(x)", "log(1 + x**2) + atan(x)", "x**2", "1/(1 + x**2)", "{r}", "sqrt(1 + x**2)",
-           "log(1 + (x**2)**2)"]
+           "log(1 + (x**2)**2)", "sqrt(1 + ({q}*x)**2)", "sqrt(x + {p})", "1/sqrt(2 + x**2)", "(3 + x**2)**(3/2)",
+           "sqrt(1 + x**2)*sqrt(2 + x)", "x*sqrt(5 + x**2)/(1 + x**2)"]
 points = st.builds(lambda p, q: f"{p}/{q}", st.integers(-6, 6), st.sampled_from([1, 2, 3]))
 
 
@@ -63,14 +66,19 @@ def test_the_cases() -> None:
                             ("cosh(-2*x)*cosh(x)", "3", 8), ("sin(x)*cos(x)*exp(x)", "1/2", 4),
                             ("log(1 + x) + log(3 + x) + cos(x)", "1", 2), ("2*atan(x) + exp(x)", "1", 3),
                             ("-sin(x)*cos(2*x)*x", "1/3", 4), ("sin(x)**2*cos(x)", "1", 3),
-                            ("exp(x)*sin(x)", "-1/2", 0), ("cos(x**2)*sin(x)", "0", 5)]:
+                            ("exp(x)*sin(x)", "-1/2", 0), ("cos(x**2)*sin(x)", "0", 5),
+                            ("exp(2*x) + sqrt(1 + (x + 3)**2)", "3/2", 8), ("sqrt(1 + (x + 3)**2)", "3/2", 5),
+                            ("log(1 + (x**2)**2) + sqrt(1 + (2*x)**2)", "3", 3), ("sqrt(1 + x**2)*exp(x)", "1", 4),
+                            ("sqrt(1 + x**2)*sqrt(1 + (x + 1)**2)", "1", 3), ("(1 + x**2)**(3/2)*cos(x)", "-1/2", 3),
+                            ("sqrt(2 + x)*sqrt(2 + x)*exp(x)", "1", 2), ("sqrt(8 + x)", "0", 3), ("sqrt(x + 7)", "1", 4)]:
         onevar_is_the_full_path(text, at, order)
 
 
 def test_the_route_is_taken() -> None:
     x = sp.Symbol("x", real=True)
     one = sp.Integer(1)
-    for text in ["exp(x)*sin(x)", "exp(x) + log(1 + x)", "sin(x)*cos(x)", "cosh(x)*sinh(x)*x + atan(x)"]:
+    for text in ["exp(x)*sin(x)", "exp(x) + log(1 + x)", "sin(x)*cos(x)", "cosh(x)*sinh(x)*x + atan(x)",
+                 "exp(2*x) + sqrt(1 + (x + 3)**2)"]:
         f = parse_expression(text)
         assert onevar_sums.candidate(f, one)
         assert onevar_sums.taylor(f, x, one, 3) is not None, text

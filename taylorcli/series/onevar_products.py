@@ -27,10 +27,11 @@ from __future__ import annotations
 import itertools
 
 import flint
+import symengine as se
 import sympy as sp
 from flint import fmpq, fmpq_series
 
-from ..constants import power
+from ..constants import leaf as constant_leaf, power
 from ..guard import LIMIT_BITS as _LIMIT  # guard.check_size's limit, in bits
 from ..sortkey import key_by_id
 from . import onevar, univariate
@@ -43,31 +44,44 @@ Part = tuple  # (coefficients: list[fmpq], sign: int, leaves: tuple[sp.Expr, ...
 
 
 def cycle_places(term: sp.Expr) -> list[int] | None:
-    """The places of the cycles' functions among a product's factors ([-1]: the term is one); None for none."""
+    """The places of the cycles' functions and square roots (``_root``) among a product's factors ([-1]:
+    the term is one); None for none."""
     kind = type(term)
-    if kind in CYCLES:
+    if kind in CYCLES or kind is sp.Pow and _half(term):
         return [-1]
     if kind is not sp.Mul:
         return None
-    found = [i for i, arg in enumerate(term._args) if type(arg) in CYCLES]
+    found = [i for i, arg in enumerate(term._args) if type(arg) in CYCLES or type(arg) is sp.Pow and _half(arg)]
     return found or None
+
+
+def _half(power: sp.Expr) -> bool:
+    exponent = power._args[1]
+    return exponent.is_Rational and exponent.q == 2
 
 
 def term_parts(term: sp.Expr, x: sp.Symbol, a: sp.Rational, order: int,
                places: list[int] | None = None) -> tuple[list[Part] | None, list[fmpq] | None, sp.Symbol | None]:
-    """(parts, None, own x) for a product with a function away from 0; (None, its rational series,
-    own x) where every function's value is rational; raises (NoSlot, Unsupported ...) for any factor
-    the rational walk refuses, and ValueError past the limits (the caller then says None)."""
+    """(parts, None, own x) for a product with a function away from 0 or an irrational square root;
+    (None, its rational series, own x) where every value is rational; raises (NoSlot, Unsupported ...)
+    for any factor the rational walk refuses, and ValueError past the limits (the caller then says None)."""
     if places is None:
         places = cycle_places(term)
     factors = (term,) if places == [-1] else term._args
-    functions = []  # (kind, inner series) of each function whose value is irrational
+    functions = []  # (kind, inner series) of each function whose value is irrational; (None, choices) of a root
     rationals = []  # the other factors' series
     own = None
     for i, factor in enumerate(factors):
         if i in places or places == [-1]:
             inner, met = univariate.walk(factor._args[0], x, a, order, guard=True)
-            if inner[0]:
+            if type(factor) is sp.Pow:
+                root = _root(factor, inner, order)
+                if root is not None:
+                    functions.append((None, root))
+                else:
+                    series, met = univariate.walk(factor, x, a, order, guard=True)
+                    rationals.append(series)
+            elif inner[0]:
                 functions.append((type(factor), inner))
             else:  # f(0) rational: the walk's series
                 series, met = univariate.walk(factor, x, a, order, guard=True)
@@ -87,6 +101,47 @@ def term_parts(term: sp.Expr, x: sp.Symbol, a: sp.Rational, order: int,
     return _parts(functions, rationals, order), None, own
 
 
+def _root(factor: sp.Expr, base: list[fmpq], order: int) -> list | None:
+    """[(series, (1, leaf))] for u**(n/2) = r0 sqrt(k) (u/u0)**(n/2), k square-free, u0 = u(a) > 0 rational
+    (SymEngine's value of u0**(n/2), as the derivative engine has it; its sqrt(k) as constants.leaf
+    converts it); None where u0**(n/2) is rational (the walk's case). Raises past the limits and
+    for u0 <= 0 or a root other than a square-free one (the slower routes decide)."""
+    exponent = factor._args[1]
+    n = int(exponent.p)
+    u0 = base[0]
+    if not u0 > 0:
+        raise ValueError("a square root of a number that is not positive")
+    if univariate._rational_power(u0, n, 2) is not None:
+        return None
+    p, q = int(u0.p), int(u0.q)
+    if abs(n) > 8 or max(p.bit_length(), q.bit_length()) > 64:
+        raise ValueError("a power past this route's limits")
+    value = se.Pow(se.Rational(p, q), se.Rational(n, 2))
+    r0 = fmpq(1)
+    if isinstance(value, se.Mul):
+        args = value.args
+        if len(args) != 2 or not isinstance(args[0], (se.Integer, se.Rational)):
+            raise ValueError("not a rational times a root")
+        number, value = args
+        if isinstance(number, se.Integer):
+            r0 = fmpq(int(number))
+        else:
+            num, den = number.get_num_den()
+            r0 = fmpq(int(num), int(den))
+    found = constant_leaf(value) if isinstance(value, se.Pow) else None
+    if found is None or type(found) is not sp.Pow:
+        raise ValueError("not a square-free root")
+    prec = order + 1
+    saved = flint.ctx.cap
+    flint.ctx.cap = prec
+    try:
+        scaled = fmpq_series(base[:prec], prec=prec) * (1 / u0)
+        series = (scaled.log() * fmpq(n, 2)).exp() * r0
+    finally:
+        flint.ctx.cap = saved
+    return [(series, (1, found))]
+
+
 def _product(rationals: list[list[fmpq]], order: int) -> list[fmpq]:
     saved = flint.ctx.cap
     flint.ctx.cap = order + 1
@@ -102,7 +157,7 @@ def _product(rationals: list[list[fmpq]], order: int) -> list[fmpq]:
 
 def _parts(functions: list, rationals: list[list[fmpq]], order: int) -> list[Part]:
     """f_1(c_1 + h_1) ... f_m(c_m + h_m) times the rational factors: one part per choice of f(c) C or f'(c) S."""
-    numbers = [inner[0] for _, inner in functions] + [q for other in rationals for q in other]
+    numbers = [inner[0] for kind, inner in functions if kind is not None] + [q for other in rationals for q in other]
     for number in numbers:  # guard.check_size's limit on the point's value and the factors'
         if number and max(abs(int(number.p)).bit_length(), int(number.q).bit_length()) > _LIMIT:
             raise ValueError("a number past the size limit")
@@ -112,6 +167,9 @@ def _parts(functions: list, rationals: list[list[fmpq]], order: int) -> list[Par
     try:
         choices = []
         for kind, inner in functions:
+            if kind is None:  # a root's one part (_root)
+                choices.append(inner)
+                continue
             values = onevar._plain_values(kind, inner[0])
             if values is None:
                 raise ValueError("no plain value")
@@ -191,9 +249,14 @@ def monomial(leaves: tuple, keys: dict) -> list[sp.Expr] | None:
     if sum(n for leaf, n in counts.values() if exponential(leaf)) > 1:
         return None  # E*exp(2) is exp(3), exp(2)**2 is exp(4): SymPy's Mul and Pow decide
     factors = []
+    roots = 0
     for leaf, n in counts.values():
         if n > 1 and type(leaf) not in (sp.sin, sp.cos, sp.sinh, sp.cosh):
             return None
+        if type(leaf) is sp.Pow:
+            roots += 1
+            if roots > 1:
+                return None  # sqrt(2)*sqrt(3) is sqrt(6)
         factors.append(power(leaf, n))
     if len(factors) > 1:
         factors.sort(key=lambda f: key_by_id(f, keys))

@@ -28,7 +28,7 @@ import sympy as sp
 from flint import fmpq
 
 from ..guard import LIMIT_BITS as _LIMIT  # guard.check_size's limit, in bits
-from ..sortkey import key_by_id
+from ..sortkey import _CLASS, _class_key, key_by_id
 from . import onevar, onevar_products
 from .tps import Unsupported
 
@@ -99,10 +99,10 @@ def taylor(expr: sp.Expr, x: sp.Symbol, a: sp.Rational,
 
 
 def _build(rationals: list[fmpq] | None, parts: list, order: int) -> list[tuple[tuple[sp.Integer], sp.Expr]] | None:
-    # by degree: {monomial's key: [total r, leaves]}; a monomial met again (sin(2) in sin(x) + cos(x) at 2) adds up
-    by_degree: list[dict] = [{} for _ in range(order + 1)]
+    # by monomial: [its coefficients, key]; a monomial met again (sin(2) in sin(x) + cos(x) at 2) adds up
+    merged: dict = {}
     keys: dict = {}
-    monomials: dict = {}  # key -> its factors (onevar_products.monomial)
+    monomials: dict = {}  # key -> (its factors (onevar_products.monomial), their sort keys)
     for composed in parts:
         for coefficients, sign, leaves in composed:
             key = onevar_products.monomial_key(leaves, keys)
@@ -110,41 +110,65 @@ def _build(rationals: list[fmpq] | None, parts: list, order: int) -> list[tuple[
                 factors = onevar_products.monomial(leaves, keys)
                 if factors is None:
                     return None
-                monomials[key] = factors
-            for d, r in enumerate(coefficients):
-                if not r:
-                    continue
-                here = by_degree[d]
-                slot = here.get(key)
-                if slot is None:
-                    here[key] = [r if sign > 0 else -r, key]
-                else:
-                    slot[0] += r if sign > 0 else -r
+                monomials[key] = factors, tuple([key_by_id(f, keys) for f in factors])
+            if sign < 0:
+                coefficients = [-r for r in coefficients]
+            found = merged.get(key)
+            merged[key] = coefficients if found is None else [r + t for r, t in zip(found, coefficients)]
+    columns = [(coefficients, monomials[key]) for key, coefficients in merged.items()]
     powers = onevar._POWERS if len(onevar._POWERS) > order else onevar._powers(order)
     out = []
     term = onevar_products.term
+    rational, one = onevar.rational, sp.S.One
+    new, Rational = object.__new__, sp.Rational
+    assumptions = Rational.default_assumptions
     for d in range(order + 1):
         terms = []
-        for r, key in by_degree[d].values():
+        for coefficients, monomial in columns:
+            r = coefficients[d]
             if not r:
                 continue
             p, q = int(r.p), int(r.q)
             if (p if p > 0 else -p).bit_length() > _LIMIT or q.bit_length() > _LIMIT:
                 return None  # check_size refuses it: the full path says so
-            terms.append(term(onevar.rational(p, q), monomials[key]))
+            if q == 1 or p == 1 and q == 2:
+                number = rational(p, q)
+            else:  # Rational.from_coprime_ints(p, q), inlined as onevar.taylor has it
+                number = new(Rational)
+                number._assumptions, number._mhash, number._args, number.p, number.q = assumptions, None, (), p, q
+            factors, factor_keys = monomial
+            value = term(number, factors)
+            # its sort key (key_by_id's) from its parts' keys: the monomial alone, or Mul's (class, count, parts)
+            if number is one:
+                sort = factor_keys[0] if len(factors) == 1 else (_MUL_KEY, len(factors), factor_keys)
+            else:
+                cls = type(number)
+                sort = (_MUL_KEY, len(factors) + 1,
+                        (((_CLASS.get(cls) or _class_key(cls)), 2, (p, q)),) + factor_keys)
+            terms.append((sort, value))
         number = rationals[d] if rationals is not None else None
         if number:
             p, q = int(number.p), int(number.q)
             if (p if p > 0 else -p).bit_length() > _LIMIT or q.bit_length() > _LIMIT:
                 return None
-            number = onevar.rational(p, q)
+            number = rational(p, q)
         if not terms:
             if number:
                 out.append((powers[d], number))
             continue
         if len(terms) > 1:
-            terms.sort(key=lambda t: key_by_id(t, keys))
+            terms.sort(key=_first)
+            terms = [t for _, t in terms]
+        else:
+            terms = [terms[0][1]]
         if number:
             terms.insert(0, number)
         out.append((powers[d], terms[0] if len(terms) == 1 else _from_add(tuple(terms), True)))
     return out
+
+
+def _first(item: tuple) -> tuple:
+    return item[0]
+
+
+_MUL_KEY = _class_key(sp.Mul)
