@@ -7,7 +7,8 @@ Hypothesis draws sums of one to three terms, each a product of one to three of t
 (linear, polynomial and rational arguments; the same function twice: sin(1)**2; two exponentials,
 which SymPy's Mul folds) with rational factors and square roots (sqrt(1 + (x + 3)**2) at 3/2 is
 sqrt(85)/2 times a rational series), or a term with an irrational constant (log, atan, asinh of
-rational series; pi/4), or a rational term, at rational points and orders 0 to 12.
+rational series; pi/4), alone, as a factor (log(2) + h) or as a function's argument (cos(log(2) + h):
+cos(log(2)), sin(log(2))), or a rational term, at rational points and orders 0 to 12.
 """
 
 from __future__ import annotations
@@ -23,12 +24,12 @@ from taylorcli.series import onevar_sums
 
 FUNCTIONS = ["exp", "sin", "cos", "sinh", "cosh"]
 ARGUMENTS = ["x", "{q}*x", "x + {r}", "{q}*x + {r}", "x**2", "x**2 + {r}", "1/(1 + (x + {r})**2)", "x - 1",
-             "2*x + 1"]
+             "2*x + 1", "log(1 + x**2)", "atan(x) + {r}", "2*atan({q}*x)", "log(x**2 + {p})", "asinh(x)"]
 FACTORS = ["", "", "", "x*", "{q}*", "1/(1 + x**2)*", "(x + {r})**2*", "sqrt(2)*", "1/(x - 7)*",
-           "sqrt(1 + (x + {r})**2)*", "(x**2 + {p})**(-1/2)*"]
-OFFSETS = ["log(1 + x)", "log(x + {p})", "log(1 + (x + {r})**2)", "atan(x)", "atan({q}*x + {r})", "asinh(x)",
+           "sqrt(1 + (x + {r})**2)*", "(x**2 + {p})**(-1/2)*", "log(1 + x**2)*", "atan(x + {r})*", "log(x**2 + {p})**2*"]
+OFFSETS = ["log(2 + x**2)", "log(x**2 + {p})", "log(1 + (x + {r})**2)", "atan(x)", "atan({q}*x + {r})", "asinh(x)",
            "2*atan(x)", "log(1 + x**2) + atan(x)", "x**2", "1/(1 + x**2)", "{r}", "sqrt(1 + x**2)",
-           "log(1 + (x**2)**2)", "sqrt(1 + ({q}*x)**2)", "sqrt(x + {p})", "1/sqrt(2 + x**2)", "(3 + x**2)**(3/2)",
+           "log(1 + (x**2)**2)", "sqrt(1 + ({q}*x)**2)", "sqrt(x**2 + {p})", "1/sqrt(2 + x**2)", "(3 + x**2)**(3/2)",
            "sqrt(1 + x**2)*sqrt(2 + x)", "x*sqrt(5 + x**2)/(1 + x**2)"]
 points = st.builds(lambda p, q: f"{p}/{q}", st.integers(-6, 6), st.sampled_from([1, 2, 3]))
 
@@ -70,7 +71,14 @@ def test_the_cases() -> None:
                             ("exp(2*x) + sqrt(1 + (x + 3)**2)", "3/2", 8), ("sqrt(1 + (x + 3)**2)", "3/2", 5),
                             ("log(1 + (x**2)**2) + sqrt(1 + (2*x)**2)", "3", 3), ("sqrt(1 + x**2)*exp(x)", "1", 4),
                             ("sqrt(1 + x**2)*sqrt(1 + (x + 1)**2)", "1", 3), ("(1 + x**2)**(3/2)*cos(x)", "-1/2", 3),
-                            ("sqrt(2 + x)*sqrt(2 + x)*exp(x)", "1", 2), ("sqrt(8 + x)", "0", 3), ("sqrt(x + 7)", "1", 4)]:
+                            ("sqrt(2 + x)*sqrt(2 + x)*exp(x)", "1", 2), ("sqrt(8 + x)", "0", 3), ("sqrt(x + 7)", "1", 4),
+                            ("cos(log(1 + x**2))", "1", 3), ("exp(x)*cosh(log(1 + (x + 3)**2))", "2", 3),
+                            ("cosh(x + 3) + sin(log(1 + (x**2)**2))", "3", 5), ("sin(atan(x + 1))", "1/2", 2),
+                            ("exp(atan(x))", "1", 4), ("sinh(2*atan(x) + 1)", "1", 3), ("exp(log(1 + x))", "1", 2),
+                            ("cos(atan(x))*sin(x)", "2", 3), ("log(1 + (x + 1)**2)*sqrt(1 + (x + 2)**2)", "-1/3", 2),
+                            ("log(1 + (2*x)**2)*cosh(x)", "3/2", 3), ("log(1 + x)*log(2 + x)*exp(x)", "1", 3),
+                            ("log(1 + x)*log(1 + x**2)", "1", 3), ("atan(x)*atan(x + 1)*exp(x)", "1", 2),
+                            ("log(1 + x)**2*exp(x)", "1", 2), ("log(17 + x)*sin(x)", "-1", 3)]:
         onevar_is_the_full_path(text, at, order)
 
 

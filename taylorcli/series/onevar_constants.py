@@ -69,14 +69,19 @@ def taylor(expr: sp.Expr, x: sp.Symbol, a: sp.Rational,
 
 def _products(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, order: int) -> tuple | None:
     """onevar_sums' route (onevar_products) for the shapes onevar.taylor does not send there: an
-    irrational square root (sqrt(1 + (x + 3)**2) at 3/2) without a function away from 0."""
+    irrational square root (sqrt(1 + (x + 3)**2) at 3/2) without a function away from 0, a lone
+    function of an argument with an irrational constant (cos(log(1 + x**2)) at 1)."""
     from . import onevar_products, onevar_sums  # (they import onevar, which imports this module)
 
     kind = type(expr)
-    if kind is not sp.Add and kind is not sp.Mul and kind is not sp.Pow:
+    if kind is sp.Add or kind is sp.Mul:
+        if onevar_sums.candidate(expr, a):
+            return None  # onevar.taylor asked onevar_sums already
+    elif kind in onevar_products.CYCLES:  # cos(log(1 + x**2)) at 1: an argument with an offset only
+        if not onevar_products.has_offset(expr._args[0]):
+            return None
+    elif kind is not sp.Pow:
         return None
-    if kind is not sp.Pow and onevar_sums.candidate(expr, a):
-        return None  # onevar.taylor asked onevar_sums already
     if not any(onevar_products.cycle_places(term) for term in (expr._args if kind is sp.Add else (expr,))):
         return None
     return onevar_sums.taylor(expr, x, a, order)

@@ -30,11 +30,17 @@ import flint
 import symengine as se
 import sympy as sp
 from flint import fmpq, fmpq_series
+from symengine.lib.symengine_wrapper import sympy2symengine
 
-from ..constants import leaf as constant_leaf, power
+from ..constants import _POWERED, power
+from ..constants import leaf as constant_leaf
 from ..guard import LIMIT_BITS as _LIMIT  # guard.check_size's limit, in bits
 from ..sortkey import key_by_id
 from . import onevar, univariate
+from .direct import Direct
+from .engine import _rational
+from .onevar_engine import engine_of
+from .tps import NoSlot
 from .onevar_inner import cycle_series, padded
 
 CYCLES = (sp.exp, sp.sin, sp.cos, sp.sinh, sp.cosh)
@@ -73,22 +79,40 @@ def term_parts(term: sp.Expr, x: sp.Symbol, a: sp.Rational, order: int,
     own = None
     for i, factor in enumerate(factors):
         if i in places or places == [-1]:
-            inner, met = univariate.walk(factor._args[0], x, a, order, guard=True)
+            try:
+                inner, met = univariate.walk(factor._args[0], x, a, order, guard=True)
+            except NoSlot:
+                if type(factor) is sp.Pow or not has_offset(factor._args[0]):
+                    raise  # (exp(sinh(x)) at 1: an irrational series, the general walk's)
+                inner, met, values = _offset_argument(factor, x, a, order)  # cos(log(1 + x**2)) at 1
+                functions.append((type(factor), inner, values))
+                if own is None:
+                    own = met
+                continue
             if type(factor) is sp.Pow:
                 root = _root(factor, inner, order)
                 if root is not None:
-                    functions.append((None, root))
+                    functions.append((None, root, None))
                 else:
                     series, met = univariate.walk(factor, x, a, order, guard=True)
                     rationals.append(series)
             elif inner[0]:
-                functions.append((type(factor), inner))
+                functions.append((type(factor), inner, None))
             else:  # f(0) rational: the walk's series
                 series, met = univariate.walk(factor, x, a, order, guard=True)
                 rationals.append(series)
         else:
-            series, met = univariate.walk(factor, x, a, order, guard=True)
-            rationals.append(series)
+            try:
+                series, met = univariate.walk(factor, x, a, order, guard=True)
+            except NoSlot:  # log(1 + x**2) at 1: log(2) + a rational series, as a factor
+                if not has_offset(factor):
+                    raise
+                found, series, met = offset_parts(factor, x, a, order)
+                if found:
+                    functions.append((_OFFSET, (series, [(r[0], leaves[0]) for r, _, leaves in found]), None))
+                    series = None
+            if series is not None:
+                rationals.append(series)
         if own is None:
             own = met
     if not functions:
@@ -157,7 +181,7 @@ def _product(rationals: list[list[fmpq]], order: int) -> list[fmpq]:
 
 def _parts(functions: list, rationals: list[list[fmpq]], order: int) -> list[Part]:
     """f_1(c_1 + h_1) ... f_m(c_m + h_m) times the rational factors: one part per choice of f(c) C or f'(c) S."""
-    numbers = [inner[0] for kind, inner in functions if kind is not None] + [q for other in rationals for q in other]
+    numbers = [inner[0] for kind, inner, _ in functions if kind is not None and kind is not _OFFSET] + [q for other in rationals for q in other]
     for number in numbers:  # guard.check_size's limit on the point's value and the factors'
         if number and max(abs(int(number.p)).bit_length(), int(number.q).bit_length()) > _LIMIT:
             raise ValueError("a number past the size limit")
@@ -166,11 +190,17 @@ def _parts(functions: list, rationals: list[list[fmpq]], order: int) -> list[Par
     flint.ctx.cap = prec
     try:
         choices = []
-        for kind, inner in functions:
+        for kind, inner, values in functions:
             if kind is None:  # a root's one part (_root)
                 choices.append(inner)
                 continue
-            values = onevar._plain_values(kind, inner[0])
+            if kind is _OFFSET:  # its rational series (no leaf), and r*leaf for each part of its constant
+                series, constant = inner
+                choices.append([(fmpq_series(series, prec=prec), (1, None))]
+                               + [(fmpq_series([r], prec=prec), (1, leaf)) for r, leaf in constant])
+                continue
+            if values is None:
+                values = onevar._plain_values(kind, inner[0])
             if values is None:
                 raise ValueError("no plain value")
             found = cycle_series(kind, fmpq_series([0] + list(inner[1:prec]), prec=prec))
@@ -185,12 +215,67 @@ def _parts(functions: list, rationals: list[list[fmpq]], order: int) -> list[Par
             for part, (s, leaf) in choice:
                 series = part if series is None else series * part
                 sign *= s
-                leaves.append(leaf)
+                if leaf is not None:
+                    leaves.append(leaf)
+            if sign != 1 and sign != -1:  # a rational other than a sign (_offset_argument's values)
+                series, sign = series * sign, 1
             if series:
                 out.append((padded(series, order), sign, tuple(leaves)))
         return out
     finally:
         flint.ctx.cap = saved
+
+
+def _offset_argument(factor: sp.Expr, x: sp.Symbol, a: sp.Rational, order: int) -> tuple:
+    """(argument's series, own x, [(r, leaf) of f(c), f'(c)]) for f of an argument whose irrational
+    constant c is only added (log(1 + x**2) at 1: c = log(2)): the values are SymEngine's f(c) of
+    the argument's value by subs (as the derivative engine substitutes), converted by to_sympy, each
+    a rational times an unevaluated function (cos(log(2))); else ValueError (sin(atan(3/2)), which
+    SymPy rewrites with a root; exp(log(2)), a number: the slower routes decide)."""
+    arg = factor._args[0]
+    offsets: set[int] = set()
+    inner, own = univariate.walk(arg, x, a, order, guard=True, offsets=offsets, logs={})
+    if id(arg) not in offsets:
+        raise ValueError("no offset")
+    value = engine_of(arg, {}).subs({sympy2symengine(x): sympy2symengine(a)})
+    cycle = _ENGINE_CYCLES[type(factor)]
+    # to_sympy's objects, as direct.Direct converts its generators (kept per process there: these
+    # conversions go through SymPy's constructors, ~0.1-0.5 ms after clear_cache, on either route)
+    converted = Direct([function(value) for function, _ in cycle], None, {}, _rational).gens
+    values = []
+    for (function, sign), found in zip(cycle, converted):
+        r = fmpq(sign)
+        if type(found) is sp.Mul:
+            if len(found._args) != 2 or not found._args[0].is_Rational:
+                raise ValueError("not a rational times a function")
+            number, found = found._args
+            r = r * fmpq(int(number.p), int(number.q))
+        if type(found) not in _LEAF_FUNCTIONS or found._args[0].is_Number:
+            raise ValueError("not a function of an irrational constant")
+        for number in found.atoms(sp.Rational):  # guard.check_size's limit
+            if max(abs(int(number.p)).bit_length(), int(number.q).bit_length()) > _LIMIT:
+                raise ValueError("a number past the size limit")
+        values.append((r, found))
+    return inner, own, values
+
+
+def has_offset(e: sp.Expr) -> bool:
+    """Whether e holds a function univariate.walk's offsets take (log, atan, asinh, asin, atanh): the
+    cheap test before a second walk (a failed one costs more)."""
+    stack = [e]
+    while stack:
+        node = stack.pop()
+        if type(node) in _OFFSET_CLASSES:
+            return True
+        stack.extend(node._args)
+    return False
+
+
+_OFFSET_CLASSES = frozenset((sp.log, sp.atan, sp.asinh, sp.asin, sp.atanh))
+_OFFSET = object()  # a factor with an irrational constant only added (offset_parts), in term_parts' functions
+_ENGINE_CYCLES = {sp.exp: ((se.exp, 1),), sp.sin: ((se.sin, 1), (se.cos, 1)), sp.cos: ((se.cos, 1), (se.sin, -1)),
+                  sp.sinh: ((se.sinh, 1), (se.cosh, 1)), sp.cosh: ((se.cosh, 1), (se.sinh, 1))}
+_LEAF_FUNCTIONS = (sp.exp, sp.sin, sp.cos, sp.sinh, sp.cosh)
 
 
 def offset_parts(term: sp.Expr, x: sp.Symbol, a: sp.Rational, order: int
@@ -241,6 +326,8 @@ def monomial(leaves: tuple, keys: dict) -> list[sp.Expr] | None:
     as convert.mul builds SymEngine's; None where SymPy's Mul would combine them (exponentials)."""
     if len(leaves) == 1:
         return [leaves[0]]
+    if not leaves:
+        return []
     counts: dict = {}
     for leaf in leaves:
         k = key_by_id(leaf, keys)
@@ -251,8 +338,8 @@ def monomial(leaves: tuple, keys: dict) -> list[sp.Expr] | None:
     factors = []
     roots = 0
     for leaf, n in counts.values():
-        if n > 1 and type(leaf) not in (sp.sin, sp.cos, sp.sinh, sp.cosh):
-            return None
+        if n > 1 and type(leaf) not in _POWERED:
+            return None  # (constants.power builds these as to_sympy does; pi**2 and others: not here)
         if type(leaf) is sp.Pow:
             roots += 1
             if roots > 1:

@@ -105,6 +105,11 @@ def _build(rationals: list[fmpq] | None, parts: list, order: int) -> list[tuple[
     monomials: dict = {}  # key -> (its factors (onevar_products.monomial), their sort keys)
     for composed in parts:
         for coefficients, sign, leaves in composed:
+            if not leaves:  # a product's rational part (log(2) + h times x**2: h*x**2)
+                if sign < 0:
+                    coefficients = [-r for r in coefficients]
+                rationals = coefficients if rationals is None else [r + t for r, t in zip(rationals, coefficients)]
+                continue
             key = onevar_products.monomial_key(leaves, keys)
             if key not in monomials:
                 factors = onevar_products.monomial(leaves, keys)
