@@ -50,7 +50,9 @@ Constant = dict  # {generator exponents: fmpq}
 def taylor(expr: sp.Expr, x: sp.Symbol, a: sp.Rational,
            order: int) -> tuple[list[tuple[tuple[sp.Integer], sp.Expr]], sp.Symbol | None] | None:
     """(powers, value) for every non-zero term up to ``order`` >= 0, and the expression's own x; else None."""
-    found = _products(expr, x, a, order)
+    from .onevar_products import constants_route  # (it imports onevar, which imports this module)
+
+    found = constants_route(expr, x, a, order)
     if found is not None:
         return found
     saved = flint.ctx.cap
@@ -65,26 +67,6 @@ def taylor(expr: sp.Expr, x: sp.Symbol, a: sp.Rational,
         return None
     finally:
         flint.ctx.cap = saved
-
-
-def _products(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, order: int) -> tuple | None:
-    """onevar_sums' route (onevar_products) for the shapes onevar.taylor does not send there: an
-    irrational square root (sqrt(1 + (x + 3)**2) at 3/2) without a function away from 0, a lone
-    function of an argument with an irrational constant (cos(log(1 + x**2)) at 1)."""
-    from . import onevar_products, onevar_sums  # (they import onevar, which imports this module)
-
-    kind = type(expr)
-    if kind is sp.Add or kind is sp.Mul:
-        if onevar_sums.candidate(expr, a):
-            return None  # onevar.taylor asked onevar_sums already
-    elif kind in onevar_products.CYCLES:  # cos(log(1 + x**2)) at 1: an argument with an offset only
-        if not onevar_products.has_offset(expr._args[0]):
-            return None
-    elif kind is not sp.Pow:
-        return None
-    if not any(onevar_products.cycle_places(term) for term in (expr._args if kind is sp.Add else (expr,))):
-        return None
-    return onevar_sums.taylor(expr, x, a, order)
 
 
 def _key_mul(a: tuple, b: tuple) -> tuple:

@@ -10,6 +10,12 @@ before the polynomial. exp(x) + log(1 + x) at 1: the log's value log(2) is only 
 rest (``univariate.walk``'s offsets), so its term is one leaf at degree 0 beside a rational
 series (the value built as ``onevar`` builds a lone offset's: ``_log_of``, else ``_value_at``).
 
+An irrational square root of a rational series is r0 sqrt(k) times a rational series (sqrt(1 + (x + 3)**2)
+at 3/2); an offset term may be a factor (log(1 + x**2)*cosh(x): log(2) + h), and exp, sin, cos, sinh,
+cosh of an offset argument take f(c), f'(c) as leaves (cos(log(1 + x**2)) at 1: cos(log(2)),
+sin(log(2))). ``constants_route`` is onevar_constants' hook for the shapes onevar.taylor does not
+send to onevar_sums.
+
 A monomial is built as the derivative engine's conversion builds SymEngine's product of its
 leaves (``convert.mul``: the factors sorted by ``Basic.compare``, ``sortkey.key_by_id``; a leaf
 met n times as ``constants.power``'s Pow); where SymPy's Mul would combine factors (two
@@ -355,3 +361,23 @@ def term(r: sp.Rational, factors: list[sp.Expr]) -> sp.Expr:
     if r is sp.S.One:
         return factors[0] if len(factors) == 1 else _from_mul(tuple(factors), True)
     return _from_mul((r, *factors), True)
+
+
+def constants_route(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, order: int) -> tuple | None:
+    """onevar_sums' route (onevar_products) for the shapes onevar.taylor does not send there: an
+    irrational square root (sqrt(1 + (x + 3)**2) at 3/2) without a function away from 0, a lone
+    function of an argument with an irrational constant (cos(log(1 + x**2)) at 1)."""
+    from . import onevar_sums  # (it imports this module)
+
+    kind = type(expr)
+    if kind is sp.Add or kind is sp.Mul:
+        if onevar_sums.candidate(expr, a):
+            return None  # onevar.taylor asked onevar_sums already
+    elif kind in CYCLES:  # cos(log(1 + x**2)) at 1: an argument with an offset only
+        if not has_offset(expr._args[0]):
+            return None
+    elif kind is not sp.Pow:
+        return None
+    if not any(cycle_places(term) for term in (expr._args if kind is sp.Add else (expr,))):
+        return None
+    return onevar_sums.taylor(expr, x, a, order)

@@ -13,7 +13,9 @@ is built as the derivative engine's is built (SymEngine's expanded sum, ``conver
 one number or one ``r*leaf`` alone; else ``Add._from_args`` of the number first, then the terms
 ``r*leaf`` (``Mul._from_args``, or the leaf for r = 1) in ``Basic.compare``'s order
 (``sortkey.key_by_id``), like leaves folded into one term, zeros dropped.
-tests/test_onevar_sums.py compares with the derivative engine and the full path.
+tests/test_onevar_sums.py compares with the derivative engine and the full path. Products of several
+functions, square roots and terms with an irrational constant only added: ``onevar_products``
+(tests/test_onevar_products.py); a coefficient's terms are then rationals times monomials in the leaves.
 
 >>> import sympy as sp
 >>> x = sp.Symbol("x", real=True)
