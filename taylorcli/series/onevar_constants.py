@@ -50,6 +50,11 @@ Constant = dict  # {generator exponents: fmpq}
 def taylor(expr: sp.Expr, x: sp.Symbol, a: sp.Rational,
            order: int) -> tuple[list[tuple[tuple[sp.Integer], sp.Expr]], sp.Symbol | None] | None:
     """(powers, value) for every non-zero term up to ``order`` >= 0, and the expression's own x; else None."""
+    from .onevar_products import constants_route  # (it imports onevar, which imports this module)
+
+    found = constants_route(expr, x, a, order)
+    if found is not None:
+        return found
     saved = flint.ctx.cap
     flint.ctx.cap = order + 1  # FLINT truncates every series at its context's cap whatever prec says
     try:

@@ -13,7 +13,9 @@ is built as the derivative engine's is built (SymEngine's expanded sum, ``conver
 one number or one ``r*leaf`` alone; else ``Add._from_args`` of the number first, then the terms
 ``r*leaf`` (``Mul._from_args``, or the leaf for r = 1) in ``Basic.compare``'s order
 (``sortkey.key_by_id``), like leaves folded into one term, zeros dropped.
-tests/test_onevar_sums.py compares with the derivative engine and the full path.
+tests/test_onevar_sums.py compares with the derivative engine and the full path. Products of several
+functions, square roots and terms with an irrational constant only added: ``onevar_products``
+(tests/test_onevar_products.py); a coefficient's terms are then rationals times monomials in the leaves.
 
 >>> import sympy as sp
 >>> x = sp.Symbol("x", real=True)
@@ -24,14 +26,12 @@ tests/test_onevar_sums.py compares with the derivative engine and the full path.
 from __future__ import annotations
 
 
-import flint
 import sympy as sp
-from flint import fmpq, fmpq_series
+from flint import fmpq
 
 from ..guard import LIMIT_BITS as _LIMIT  # guard.check_size's limit, in bits
-from ..sortkey import key_by_id
-from . import onevar, univariate
-from .onevar_inner import cycle_series, padded
+from ..sortkey import _CLASS, _class_key, key_by_id
+from . import onevar, onevar_products
 from .tps import Unsupported
 
 _CYCLES = (sp.exp, sp.sin, sp.cos, sp.sinh, sp.cosh)
@@ -50,17 +50,23 @@ def function_term(term: sp.Expr) -> tuple[sp.Expr, int] | None:
     for i, arg in enumerate(term._args):
         if type(arg) in _CYCLES:
             if found is not None:
-                return None  # exp(x)*sin(x): products of constants, not here
+                return None  # exp(x)*sin(x): a product of functions (onevar_products)
             found = arg, i
     return found
 
 
 def candidate(expr: sp.Expr, a: sp.Rational) -> bool:
-    """Whether a sum or product has a function term whose argument need not vanish at the point (by its shape)."""
+    """Whether a sum or product has a function term (or a product of them) whose argument need not
+    vanish at the point (by its shape)."""
     for term in (expr._args if type(expr) is sp.Add else (expr,)):
-        found = function_term(term)
-        if found is not None and (a or not onevar._vanishes(found[0]._args[0])):
-            return True
+        kind = type(term)
+        if kind in _CYCLES:
+            if a or not onevar._vanishes(term._args[0]):
+                return True
+        elif kind is sp.Mul:
+            for arg in term._args:
+                if type(arg) in _CYCLES and (a or not onevar._vanishes(arg._args[0])):
+                    return True
     return False
 
 
@@ -69,112 +75,107 @@ def taylor(expr: sp.Expr, x: sp.Symbol, a: sp.Rational,
     """(powers, value) for every non-zero term up to ``order`` >= 0, and the expression's own x; None
     for any other shape, for none of the functions away from 0 (the walk's case), or a number too long."""
     rationals: list[fmpq] | None = None
-    parts: list[list[tuple[list[fmpq], int, sp.Expr]]] = []
+    parts: list[list[tuple[list[fmpq], int, tuple]]] = []
     own = None
-    saved = flint.ctx.cap
     try:
         for term in (expr._args if type(expr) is sp.Add else (expr,)):
-            found = function_term(term)
-            series = None
-            if found is not None:
-                function, place = found
-                inner, seen = univariate.walk(function._args[0], x, a, order, guard=True)
-                if inner[0]:  # f(c) irrational (or E): its leaves, times the other factors' series
-                    others = []
-                    if place >= 0:  # the other factors, walked left to right: the first x met is the term's
-                        first = None
-                        for arg in term._args:
-                            met = seen
-                            if arg is not function:
-                                other, met = univariate.walk(arg, x, a, order, guard=True)
-                                others.append(other)
-                            if first is None:
-                                first = met
-                        seen = first
-                    flint.ctx.cap = order + 1
-                    composed = _compose(type(function), inner, others, order)
-                    if composed is None:
-                        return None
-                    parts.append(composed)
-                else:  # f(0) rational: the walk's series
-                    series, seen = univariate.walk(term, x, a, order, guard=True)
+            places = onevar_products.cycle_places(term)
+            if places is not None:
+                found, series, seen = onevar_products.term_parts(term, x, a, order, places)
+                if found is not None:
+                    parts.append(found)
             else:
-                series, seen = univariate.walk(term, x, a, order, guard=True)
+                found, series, seen = onevar_products.offset_parts(term, x, a, order)
+                if found:
+                    parts.append(found)
             if own is None:
                 own = seen
             if series is not None:
                 rationals = series if rationals is None else [s + t for s, t in zip(rationals, series)]
     except (Unsupported, ArithmeticError, ValueError, RecursionError):  # (NoSlot is an Unsupported)
         return None
-    finally:
-        flint.ctx.cap = saved
     if not parts:
-        return None
-    return _build(rationals, parts, order), own
-
-
-def _compose(kind: type, inner: list[fmpq], others: list[list[fmpq]], order: int
-             ) -> list[tuple[list[fmpq], int, sp.Expr]] | None:
-    """[(coefficients, sign, leaf) ...] of kind(inner) times the product of ``others`` (rational series):
-    f(c + h) = f(c) C(h) + f'(c) S(h) (``onevar_inner``), c = inner[0] != 0; None past the limits."""
-    c = inner[0]
-    numbers = [c] + [q for other in others for q in other]
-    for number in numbers:  # guard.check_size's limit on the point's value and the factors'
-        if number and max(abs(int(number.p)).bit_length(), int(number.q).bit_length()) > _LIMIT:
-            return None
-    values = onevar._plain_values(kind, c)
-    if values is None:
-        return None
-    prec = order + 1
-    found = cycle_series(kind, fmpq_series([0] + list(inner[1:prec]), prec=prec))
-    if others:
-        factor = fmpq_series(others[0], prec=prec)
-        for other in others[1:]:
-            factor = factor * fmpq_series(other, prec=prec)
-        found = [series * factor for series in found]
-    return [(padded(series, order), sign, leaf) for series, (sign, leaf) in zip(found, values)]
+        return None  # no function away from 0: the walk's case
+    found = _build(rationals, parts, order)
+    return None if found is None else (found, own)
 
 
 def _build(rationals: list[fmpq] | None, parts: list, order: int) -> list[tuple[tuple[sp.Integer], sp.Expr]] | None:
-    # by degree: {leaf's key: [total r, leaf]}; a leaf met again (sin(2) in sin(x) + cos(x) at 2) adds up
-    by_degree: list[dict] = [{} for _ in range(order + 1)]
-    for composed in parts:
-        for coefficients, sign, leaf in composed:
-            key = (type(leaf), leaf._args[0]._hashable_content()) if leaf._args else leaf
-            for d, r in enumerate(coefficients):
-                if not r:
-                    continue
-                here = by_degree[d]
-                slot = here.get(key)
-                if slot is None:
-                    here[key] = [r if sign > 0 else -r, leaf]
-                else:
-                    slot[0] += r if sign > 0 else -r
-    powers = onevar._POWERS if len(onevar._POWERS) > order else onevar._powers(order)
+    # by monomial: [its coefficients, key]; a monomial met again (sin(2) in sin(x) + cos(x) at 2) adds up
+    merged: dict = {}
     keys: dict = {}
+    monomials: dict = {}  # key -> (its factors (onevar_products.monomial), their sort keys)
+    for composed in parts:
+        for coefficients, sign, leaves in composed:
+            if not leaves:  # a product's rational part (log(2) + h times x**2: h*x**2)
+                if sign < 0:
+                    coefficients = [-r for r in coefficients]
+                rationals = coefficients if rationals is None else [r + t for r, t in zip(rationals, coefficients)]
+                continue
+            key = onevar_products.monomial_key(leaves, keys)
+            if key not in monomials:
+                factors = onevar_products.monomial(leaves, keys)
+                if factors is None:
+                    return None
+                monomials[key] = factors, tuple([key_by_id(f, keys) for f in factors])
+            if sign < 0:
+                coefficients = [-r for r in coefficients]
+            found = merged.get(key)
+            merged[key] = coefficients if found is None else [r + t for r, t in zip(found, coefficients)]
+    columns = [(coefficients, monomials[key]) for key, coefficients in merged.items()]
+    powers = onevar._POWERS if len(onevar._POWERS) > order else onevar._powers(order)
     out = []
+    term = onevar_products.term
+    rational, one = onevar.rational, sp.S.One
+    new, Rational = object.__new__, sp.Rational
+    assumptions = Rational.default_assumptions
     for d in range(order + 1):
         terms = []
-        for r, leaf in by_degree[d].values():
+        for coefficients, monomial in columns:
+            r = coefficients[d]
             if not r:
                 continue
             p, q = int(r.p), int(r.q)
             if (p if p > 0 else -p).bit_length() > _LIMIT or q.bit_length() > _LIMIT:
                 return None  # check_size refuses it: the full path says so
-            terms.append(leaf if p == 1 and q == 1 else _from_mul((onevar.rational(p, q), leaf), True))
+            if q == 1 or p == 1 and q == 2:
+                number = rational(p, q)
+            else:  # Rational.from_coprime_ints(p, q), inlined as onevar.taylor has it
+                number = new(Rational)
+                number._assumptions, number._mhash, number._args, number.p, number.q = assumptions, None, (), p, q
+            factors, factor_keys = monomial
+            value = term(number, factors)
+            # its sort key (key_by_id's) from its parts' keys: the monomial alone, or Mul's (class, count, parts)
+            if number is one:
+                sort = factor_keys[0] if len(factors) == 1 else (_MUL_KEY, len(factors), factor_keys)
+            else:
+                cls = type(number)
+                sort = (_MUL_KEY, len(factors) + 1,
+                        (((_CLASS.get(cls) or _class_key(cls)), 2, (p, q)),) + factor_keys)
+            terms.append((sort, value))
         number = rationals[d] if rationals is not None else None
         if number:
             p, q = int(number.p), int(number.q)
             if (p if p > 0 else -p).bit_length() > _LIMIT or q.bit_length() > _LIMIT:
                 return None
-            number = onevar.rational(p, q)
+            number = rational(p, q)
         if not terms:
             if number:
                 out.append((powers[d], number))
             continue
         if len(terms) > 1:
-            terms.sort(key=lambda t: key_by_id(t, keys))
+            terms.sort(key=_first)
+            terms = [t for _, t in terms]
+        else:
+            terms = [terms[0][1]]
         if number:
             terms.insert(0, number)
         out.append((powers[d], terms[0] if len(terms) == 1 else _from_add(tuple(terms), True)))
     return out
+
+
+def _first(item: tuple) -> tuple:
+    return item[0]
+
+
+_MUL_KEY = _class_key(sp.Mul)
