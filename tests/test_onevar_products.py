@@ -92,3 +92,22 @@ def test_the_route_is_taken() -> None:
         assert onevar_sums.taylor(f, x, one, 3) is not None, text
     # two exponentials fold in SymPy's Mul (E*exp(2) is exp(3)): not built here
     assert onevar_sums.taylor(sp.Mul(sp.exp(x), sp.exp(2 * x), evaluate=False), x, one, 3) is None
+
+
+def test_an_offset_that_is_not_a_log_keeps_its_function() -> None:
+    """atan(x)*cosh(x) at 2 is atan(2)*cosh(2) + ..., not log(2)*cosh(2): the walk records the
+    argument's value of atan, asinh ... beside log's (onevar_point), and only a log's is a log."""
+    import mpmath
+
+    from taylorcli import expand
+
+    mpmath.mp.dps = 30
+    cases = [("atan(x)*cosh(x)", "2", mpmath.atan(2) * mpmath.cosh(2)),
+             ("atan(x) + sinh(-3*x)", "2", mpmath.atan(2) - mpmath.sinh(6)),
+             ("asinh(x)*exp(x)", "2", mpmath.asinh(2) * mpmath.exp(2)),
+             ("atanh(x) + sin(x)", "1/2", mpmath.atanh(0.5) + mpmath.sin(0.5)),
+             ("asin(x)*cos(x)", "1/3", mpmath.asin(mpmath.mpf(1) / 3) * mpmath.cos(mpmath.mpf(1) / 3))]
+    for text, at, value in cases:
+        onevar_is_the_full_path(text, at, 3)
+        (_, f0), *_ = expand(text, "x", at, 3).coefficients
+        assert abs(mpmath.mpf(str(f0.evalf(40))) - value) < mpmath.mpf(10) ** -25, text

@@ -33,6 +33,7 @@ from symengine.lib.symengine_wrapper import sympy2symengine
 
 from ..guard import LIMIT_BITS as _LIMIT  # guard.check_size's limit, in bits
 from .compose import engine_sign
+from .inverse_risk import onevar_refuses
 from .onevar_engine import engine_of
 from .onevar_values import coefficients
 from .tps import Unsupported
@@ -60,6 +61,8 @@ def taylor(expr: sp.Expr, x: sp.Symbol, a: sp.Rational,
     try:
         walk = _Walk(x, a, order)
         series = walk.series(expr)
+        if onevar_refuses(expr, walk):  # an inverse constant sum SymEngine's expand writes otherwise
+            return None
         if not walk.values or len(walk.values) > 2 * walk.nodes + 1 and len(walk.values) > walk.slots(expr):
             return None  # rational only (univariate.py's), or more than the Walker's ring holds
         return coefficients(series, walk.values, order), walk.own

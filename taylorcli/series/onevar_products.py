@@ -295,7 +295,7 @@ def offset_parts(term: sp.Expr, x: sp.Symbol, a: sp.Rational, order: int
     series, own = univariate.walk(term, x, a, order, guard=True, offsets=offsets, logs=logs)
     if id(term) not in offsets:
         return [], series, own
-    c = logs.get(id(term))
+    c = logs.get(id(term)) if type(term) is sp.log else None  # (the walk records atan's u0 there too)
     value = (onevar._log_of(c) if c is not None else None) or onevar._value_at(term, x, a)
     if value is None:
         raise ValueError("no value")
