@@ -34,27 +34,12 @@ from ..constants import _FUNCTIONS, unevaluated
 from ..convert import to_sympy
 from ..guard import LIMIT_BITS as _LIMIT  # guard.check_size's limit, in bits
 from . import onevar_constants, onevar_inner, onevar_sums, univariate
-from .onevar_point import log_of as _log_of, offset_value, plain_sum as _plain_sum, value_at as _value_at
+from .onevar_point import log_of as _log_of, offset_value, plain_sum as _plain_sum, rational, value_at as _value_at
 from .tps import Unsupported
 
-_SIGNS = (sp.S.NegativeOne, sp.S.Zero, sp.S.One)
 _POWERS: list[tuple[sp.Integer]] = []  # (Integer(0),), (Integer(1),) ...: immutable, built once
-_from_coprime = sp.Rational.from_coprime_ints
-_new = sp.Expr.__new__
-_Integer = sp.Integer
 _from_add = sp.Add._from_args
 _compare = sp.Basic.compare
-
-
-def rational(p: int, q: int) -> sp.Rational:
-    """``Rational(p, q)``'s object for coprime p, q > 0, without SymPy's cache (engine.exact_rational)."""
-    if q != 1:
-        return _from_coprime(p, q)
-    if -1 <= p <= 1:
-        return _SIGNS[p + 1]
-    value = _new(_Integer)
-    value.p = p
-    return value
 
 
 def _powers(k: int) -> list[tuple[sp.Integer]]:

@@ -38,7 +38,7 @@ _LEAF_CLASSES = frozenset((sp.sin, sp.cos, sp.tan, sp.atan, sp.log, sp.sinh, sp.
 
 
 def rational(p: int, q: int) -> sp.Rational:
-    """``Rational(p, q)``'s object for coprime p, q > 0, without SymPy's cache (as onevar.rational)."""
+    """``Rational(p, q)``'s object for coprime p, q > 0, without SymPy's cache (engine.exact_rational's, uncached)."""
     if q != 1:
         return _from_coprime(p, q)
     if -1 <= p <= 1:
