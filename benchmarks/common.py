@@ -22,6 +22,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import sympy as sp  # noqa: E402
 from sympy.core.cache import clear_cache  # noqa: E402
 
+from taylorcli.series import clear_caches  # noqa: E402
+
 SLOW_BASELINE = 5.0  # seconds: a baseline slower than this is run once
 TARGET_N = 100  # the size at which the Hessian target is defined
 
@@ -42,6 +44,7 @@ def measure(fn: Callable[[], Any], repeat: int, slow: float | None = None) -> Ti
     runs = 0
     for _ in range(repeat):
         clear_cache()
+        clear_caches()
         gc.collect()
         start = time.perf_counter()
         result = fn()

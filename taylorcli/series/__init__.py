@@ -9,4 +9,16 @@ so that the caller falls back to it.
 
 from .tps import Unsupported
 
-__all__ = ["Unsupported"]
+__all__ = ["Unsupported", "clear_caches"]
+
+
+def clear_caches() -> None:
+    """Forget the SymPy values the engine keeps across calls (the generators' values of ``direct``).
+
+    Benchmarks call it beside ``sympy.core.cache.clear_cache()`` so that no timed run gains
+    from constants (exp(2), sin(4) ...) converted by an earlier one.
+
+    >>> clear_caches()
+    """
+    from .direct import _GENERATORS
+    _GENERATORS.clear()
