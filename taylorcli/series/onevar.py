@@ -34,7 +34,7 @@ from ..constants import _FUNCTIONS, unevaluated
 from ..convert import to_sympy
 from ..guard import LIMIT_BITS as _LIMIT  # guard.check_size's limit, in bits
 from . import onevar_constants, onevar_inner, onevar_sums, univariate
-from .onevar_point import log_of as _log_of, offset_value, plain_sum as _plain_sum, rational, value_at as _value_at
+from .onevar_point import log_of as _log_of, offset_value, rational, value_at as _value_at
 from .tps import Unsupported
 
 _POWERS: list[tuple[sp.Integer]] = []  # (Integer(0),), (Integer(1),) ...: immutable, built once
