@@ -92,3 +92,22 @@ def test_the_issues_small_cases() -> None:
                             ("sqrt(1 + (x + 2)**2)", "-2", 20), ("exp(x) + cos(x)", None, 20),
                             ("sin(x + 3)", None, 30), ("-cos(x/3 - 1) + 2*sinh(x**2 + 1)", "-1/3", 7)]:
         onevar_is_the_full_path(text, at, order)
+
+
+@settings(max_examples=max_examples(300), **SETTINGS)
+@given(st.one_of(st.integers(-10**45, 10**45).map(str), st.text(alphabet="0123456789-/ +٣²", max_size=8),
+                 st.builds(lambda p, q: f"{p}/{q}", st.integers(-99, 99), st.integers(0, 99))))
+def test_plain_rational_reads_points_as_sympy(text: str) -> None:
+    """onevar.plain_rational (an integer read without its pattern): SymPy's Rational of the text where
+    it is an integer or fraction of at most 41 digits each, no leading zero or other digits; else None."""
+    from fractions import Fraction
+    import re
+
+    from taylorcli.series.onevar import plain_rational
+    got = plain_rational(text)
+    plain = re.fullmatch(r"\s*[+-]?(0|[1-9][0-9]{0,40})(\s*/\s*[1-9][0-9]{0,40})?\s*", text, re.ASCII)
+    if plain is None:
+        assert got is None
+        return
+    want = sp.Rational(Fraction(text.replace(" ", "")))
+    assert got == want and sp.srepr(got) == sp.srepr(want) and type(got) is type(want)

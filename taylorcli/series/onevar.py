@@ -378,6 +378,9 @@ def plain_rational(text: str) -> sp.Rational | None:
     >>> plain_rational("-6/4"), plain_rational("pi")
     (-3/2, None)
     """
+    digits = text[1:] if text[:1] == "-" else text
+    if digits.isascii() and digits.isdigit() and len(digits) <= 41 and (digits[0] != "0" or digits == "0"):
+        return rational(int(text), 1)  # an integer (the commonest point): what the pattern reads, without it
     found = _PLAIN.fullmatch(text)
     if found is None:
         return None
