@@ -111,3 +111,18 @@ def test_plain_rational_reads_points_as_sympy(text: str) -> None:
         return
     want = sp.Rational(Fraction(text.replace(" ", "")))
     assert got == want and sp.srepr(got) == sp.srepr(want) and type(got) is type(want)
+
+
+def test_polynomial_walk_leaves_huge_squares_to_the_guard() -> None:
+    """A square of a point past the size limit: the walk's guard decides (NoSlot), as before the shortcut."""
+    from taylorcli.series.tps import NoSlot
+    x = sp.Symbol("x", real=True)
+    big = sp.Integer(2) ** 6000 + 1
+    assert univariate._polynomial(x**2 + 1, x, big, 3) is None
+    try:
+        univariate.walk(x**2 + 1, x, big, 3, guard=True)
+    except NoSlot:
+        pass
+    else:
+        raise AssertionError("the guard let a square past the limit through")
+    assert univariate._polynomial(3 * x + 1, x, big, 3) is not None  # a linear one: no power to guard

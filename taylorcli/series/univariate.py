@@ -229,8 +229,9 @@ def _polynomial(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, k: int) -> tuple[li
     """``walk``'s answer for r + q*x**n, n = 1 or 2, q and r rational or absent, as SymPy stores it
     (x, -3*x, x + 2, x**2, 2*x**2 - 1: the arguments of most functions), its Taylor coefficients
     at a read off without FLINT (~1 us instead of ~5); None for any other shape (the walk decides).
-    Nothing for ``walk``'s guard (a square of the point is far within its limit: a walk's point is
-    ``expand``'s, parsed) or its offsets (no function); the last walk kept for sharing stays."""
+    A square of a point past ``walk``'s guard (2 * its bits > guard.check_size's limit) is left to the
+    walk, which raises NoSlot there when guarded; nothing for its offsets (no function here); the
+    last walk kept for sharing stays."""
     cls = type(expr)
     r = q = None
     if cls is sp.Add:
@@ -254,6 +255,8 @@ def _polynomial(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, k: int) -> tuple[li
     if not expr.is_Symbol or not (expr is x or expr == x):
         return None  # (another symbol, or x with other assumptions: the walk says NoSlot)
     point = fmpq(a.p, a.q) if a else _ZERO
+    if n == 2 and 2 * point.height_bits() > _LIMIT:
+        return None  # (walk's power(): its guard, as the walk has it)
     scale = _ONE if q is None else fmpq(q.p, q.q)
     if n == 1:
         out = [point * scale, scale]
