@@ -83,7 +83,7 @@ def _terms(coefficients: Sequence[tuple[Sequence, Basic]], base: Basic, known: d
                 key = constants[id(c)] = entry[1]
                 for arg, part in zip(c._args, key[2]):
                     constants[id(arg)] = part
-    shapes: dict[tuple, tuple] = {}  # ids of a coefficient's factors -> those sorted and split (_shape)
+    shapes: dict = {}  # ids of a coefficient's factors (the id of a lone one) -> those sorted and split (_shape)
     walked: dict[int, Any] = {}  # by id: parts of sums found free of the variable (_no_variable)
     stop = {x.name: (x,)}  # key_by_id's (sortkey.stops)
     kb = key_by_id(base, keys)
@@ -100,11 +100,16 @@ def _terms(coefficients: Sequence[tuple[Sequence, Basic]], base: Basic, known: d
         if c is zero:
             continue
         (n,) = powers
-        if type(n) is int:
-            n = _number(n, 1) if n >= 0 else None
-        if n is None or not n.is_Integer or n.p < 0:
-            raise _Other
-        p = n.p
+        if type(n) is Integer:  # the commonest: a natural n >= 2 (0 and 1 are singletons)
+            p = n.p
+            if p < 0:
+                raise _Other
+        else:
+            if type(n) is int:
+                n = _number(n, 1) if n >= 0 else None
+            if n is None or not n.is_Integer or n.p < 0:
+                raise _Other
+            p = n.p
         if c.is_Number:
             if not c.is_Rational:
                 return None
@@ -127,8 +132,16 @@ def _terms(coefficients: Sequence[tuple[Sequence, Basic]], base: Basic, known: d
             if p == 0:
                 constant_term(c, numbers, append, constants, stop)
                 continue
-            lead, args = split_lead(c)
-            ids = tuple(map(id, args))
+            args = c._args  # split_lead, inline
+            lead = args[0]
+            if lead.is_Number:
+                if not lead.is_Rational:
+                    return None  # (split_lead's Refused)
+                args = args[1:]
+            else:
+                lead = one
+            # one factor (r*sin(3)): by its id, as a lone coefficient sin(3) below (the same shape)
+            ids = id(args[0]) if len(args) == 1 else tuple(map(id, args))
             own = shapes.get(ids)
             if own is None:
                 own = shapes[ids] = _shape(args, constants, stop, kb)

@@ -18,7 +18,9 @@ from hypothesis import strategies as st
 
 from same_object import onevar_is_the_full_path, same_expr
 from strategies import SETTINGS, max_examples
+from taylorcli.constants import leaf
 from taylorcli.convert import to_sympy
+from taylorcli.guard import LIMIT_BITS
 from taylorcli.parse import parse_expression
 from taylorcli.series import onevar_point, univariate
 from taylorcli.series.onevar_engine import engine_of
@@ -86,30 +88,71 @@ def test_offset_value_takes_the_commonest_shapes() -> None:
         onevar_is_the_full_path(text, at, 3)
 
 
-@settings(max_examples=max_examples(200), **SETTINGS)
-@given(st.lists(st.tuples(st.sampled_from(["atan", "log", "asinh", "number", "-atan", "2*atan", "pi", "sin", "exp"]),
-                          st.integers(-40, 40), st.sampled_from([1, 2, 3, 7])), min_size=1, max_size=4))
+_BIG = 2 ** (LIMIT_BITS + 3) + 1  # beyond guard.check_size's limit
+
+
+def _engine_term(name: str, r: se.Basic, n: int) -> se.Basic:
+    """One SymEngine term of a value f(a): numbers, rational multiples of constants, SymEngine's
+    -atan(-q), and constants.leaf's other constants (sqrt(17), sinh(sinh(4)), log(1 + log(5)**2))."""
+    return {"number": lambda: r, "pi": lambda: r * se.pi, "log": lambda: r * se.log(se.Integer(n)),
+            "-atan": lambda: -se.atan(r), "2*atan": lambda: 2 * se.atan(r), "atan": lambda: se.atan(r),
+            "asinh": lambda: se.asinh(r), "sin": lambda: se.sin(r), "exp": lambda: se.exp(r),
+            "sqrt": lambda: se.sqrt(se.Integer(n)), "nested": lambda: se.sinh(se.sinh(se.Integer(n))),
+            "logsum": lambda: se.log(1 + se.log(se.Integer(n)) ** 2), "1/pi": lambda: 1 / se.pi,
+            "big": lambda: se.Rational(_BIG, 3), "bigatan": lambda: se.atan(se.Rational(-_BIG, 7))}[name]()
+
+
+def _small(number: se.Basic) -> bool:
+    p, q = number.get_num_den()
+    return max(abs(int(p)).bit_length(), int(q).bit_length()) <= LIMIT_BITS
+
+
+def _summand(term: se.Basic) -> bool:
+    """A term of the sums session 10's plain_sum took: a rational, SymEngine's -atan(-q) (q > 0, not 1)
+    or a constant of constants.leaf, its rationals within the size limit."""
+    if isinstance(term, se.Rational):
+        return _small(term)
+    if isinstance(term, se.Mul):
+        args = term.args
+        return len(args) == 2 and args[0] == -1 and isinstance(args[1], type(se.atan(se.Integer(2)))) \
+            and isinstance(args[1].args[0], se.Rational) and args[1].args[0] < 0 and args[1].args[0] != -1 \
+            and _small(args[1].args[0])
+    found = leaf(term)
+    return found is not None and all(_small(se.Rational(a.p, a.q)) for a in found.atoms(sp.Rational))
+
+
+@settings(max_examples=max_examples(300), **SETTINGS)
+@given(st.lists(st.tuples(st.sampled_from(["atan", "log", "asinh", "number", "-atan", "2*atan", "pi", "sin", "exp",
+                                           "sqrt", "nested", "logsum", "1/pi", "big", "bigatan"]),
+                          st.integers(-40, 40), st.sampled_from([1, 2, 3, 7]), st.integers(2, 40)),
+                min_size=1, max_size=4))
 def test_plain_value_is_to_sympys(items: list) -> None:
-    total = se.Integer(0)
-    for name, p, q in items:
-        r = se.Rational(p, q)
-        if name == "number":
-            total += r
-        elif name == "pi":
-            total += r * se.pi
-        elif name == "log":
-            total += r * se.log(se.Integer(abs(p) + 2))
-        elif name == "-atan":
-            total -= se.atan(r)
-        elif name == "2*atan":
-            total += 2 * se.atan(r)
-        else:
-            total += getattr(se, name)(r)
-    total = se.expand(total)
+    """onevar_point.plain_value (it took over session 10's plain_sum): to_sympy's object for the sums
+    value_at meets, vetted, and it takes every sum plain_sum took (value_at, its one caller, gives
+    to_sympy's vetted object either way)."""
+    total = se.expand(sum((_engine_term(name, se.Rational(p, q), n) for name, p, q, n in items), se.Integer(0)))
     got = onevar_point.plain_value(total)
+    if isinstance(total, se.Add) and all(_summand(term) for term in total.args):
+        assert got is not None, total
+    want = to_sympy(total, {}, [])
     if got is None:
         return
-    same_expr(got, to_sympy(total, {}, []))
+    same_expr(got, want)
+    assert onevar_point._vetted(want) is not None  # what plain_value takes passes value_at's checks
+
+
+def test_plain_value_of_atan_at_negative_arguments() -> None:
+    """SymEngine's atan(-q), kept as it is, beside other constants: to_sympy's objects (atan(q) for -atan(-q))."""
+    hits = 0
+    for p in range(-30, 31):
+        for q in (1, 2, 3, 5):
+            for other in (se.log(se.Integer(5)), se.Rational(3, 2), se.atan(se.Rational(7, 3)), -se.atan(se.Integer(-4))):
+                total = se.expand(se.atan(se.Rational(p, q)) + other)
+                got = onevar_point.plain_value(total)
+                if got is not None:
+                    hits += 1
+                    same_expr(got, to_sympy(total, {}, []))
+    assert hits > 300
 
 
 @settings(max_examples=max_examples(80), **SETTINGS)

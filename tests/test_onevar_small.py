@@ -102,48 +102,8 @@ def test_vanishing_argument_at_zero_skips_the_one_function_path() -> None:
             _compare(text, None, order)
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.lists(st.tuples(st.sampled_from(["atan", "log", "asinh", "number", "-atan", "2*atan", "sin"]),
-                          st.integers(-40, 40), st.sampled_from([1, 2, 3, 7])), min_size=1, max_size=4))
-def test_plain_sum_is_to_sympys(items: list) -> None:
-    from taylorcli.series.onevar import _plain_sum
-    total = se.Integer(0)
-    for name, p, q in items:
-        r = se.Rational(p, q)
-        if name == "number":
-            total += r
-        elif name == "log":
-            total += se.log(se.Integer(abs(p) + 2))
-        elif name == "-atan":
-            total -= se.atan(r)
-        elif name == "2*atan":
-            total += 2 * se.atan(r)
-        else:
-            total += getattr(se, name)(r)
-    total = se.expand(total)
-    got = _plain_sum(total)
-    if got is None:
-        return
-    want = to_sympy(total, {}, [])
-    _same(got, want)
-
-
 @FAST
 @given(st.integers(-3, 3), st.integers(-3, 3), st.integers(-3, 3), points, st.integers(0, 7))
 def test_sums_with_irrational_constant_terms(q: int, r: int, s: int, at: str, order: int) -> None:
     _compare(f"atan({q}*x + {r}) + log(1 + (x + {s})**2)", at, order)
     _compare(f"{s}*atan({q}*x) - atan(x + {r})", at, order)
-
-
-def test_plain_sum_of_atan_at_negative_arguments() -> None:
-    from taylorcli.series.onevar import _plain_sum
-    hits = 0
-    for p in range(-30, 31):
-        for q in (1, 2, 3, 5):
-            for other in (se.log(se.Integer(5)), se.Rational(3, 2), se.atan(se.Rational(7, 3)), -se.atan(se.Integer(-4))):
-                total = se.expand(se.atan(se.Rational(p, q)) + other)
-                got = _plain_sum(total)
-                if got is not None:
-                    hits += 1
-                    _same(got, to_sympy(total, {}, []))
-    assert hits > 300

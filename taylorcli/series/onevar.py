@@ -30,13 +30,14 @@ import symengine as se
 import sympy as sp
 from flint import fmpq
 
-from ..constants import _FUNCTIONS, unevaluated
+from ..constants import _FUNCTIONS, _NARGS, unevaluated
 from ..convert import to_sympy
 from ..guard import LIMIT_BITS as _LIMIT  # guard.check_size's limit, in bits
 from . import onevar_constants, onevar_inner, onevar_sums, univariate
-from .onevar_point import log_of as _log_of, offset_value, plain_sum as _plain_sum, rational, value_at as _value_at
+from .onevar_point import log_of as _log_of, offset_value, rational, value_at as _value_at
 from .tps import Unsupported
 
+_SIGNS = (sp.S.NegativeOne, sp.S.Zero, sp.S.One)
 _POWERS: list[tuple[sp.Integer]] = []  # (Integer(0),), (Integer(1),) ...: immutable, built once
 _from_add = sp.Add._from_args
 _compare = sp.Basic.compare
@@ -83,16 +84,21 @@ def taylor(expr: sp.Expr, x: sp.Symbol, a: sp.Rational,
     powers = _POWERS if len(_POWERS) > order else _powers(order)
     out = []
     append = out.append
-    new, Rational, half = object.__new__, sp.Rational, sp.S.Half
-    assumptions = Rational.default_assumptions
+    new, Rational, Integer, half = object.__new__, sp.Rational, sp.Integer, sp.S.Half
+    assumptions, integer_assumptions = Rational.default_assumptions, Integer.default_assumptions
+    signs = _SIGNS
     for d, c in enumerate(series):
         if not c:
             continue
         p, q = int(c.p), int(c.q)
         if (p if p > 0 else -p).bit_length() > _LIMIT or q.bit_length() > _LIMIT:
             return None  # check_size refuses it: the full path says so
-        if q == 1:
-            c = rational(p, 1)
+        if q == 1:  # rational(p, 1), inlined: the singletons -1, 1 (0 is skipped), else Integer(p)'s object
+            if -1 <= p <= 1:
+                c = signs[p + 1]
+            else:
+                c = new(Integer)
+                c._assumptions, c._mhash, c._args, c.p = integer_assumptions, None, (), p
         elif p == 1 and q == 2:
             c = half
         else:  # Rational.from_coprime_ints(p, q), inlined (Expr.__new__ is Basic.__new__)
@@ -308,22 +314,32 @@ def _plain_values(kind: type, c: fmpq) -> list[tuple[int, sp.Expr]] | None:
     if p == 0:
         return None
     if kind is sp.exp:
-        return [(1, sp.S.Exp1 if p == q else unevaluated(sp.exp, rational(p, q)))]
-    odd, other = _PARITY[kind]
-    number = -1 if p < 0 and odd else 1
+        return [(1, sp.S.Exp1 if p == q else _leaf(sp.exp, rational(p, q)))]
+    odd, other, four = _PARITY[kind]
     magnitude = rational(p if p > 0 else -p, q)
-    first = unevaluated(kind, magnitude)
-    second = unevaluated(other, magnitude)
-    number2 = -1 if p < 0 and not odd else 1  # the other function's parity is the opposite
-    return [(sign * (number if f is kind else number2), first if f is kind else second)
-            for f, sign in _CYCLE_CLASSES[kind]]
+    first, second = _leaf(kind, magnitude), _leaf(other, magnitude)
+    # f's sign and the other function's (odd: sin(-1/3) is -sin(1/3); the other is even, and so on)
+    n1, n2 = (-1 if odd else 1, 1 if odd else -1) if p < 0 else (1, 1)
+    if four is None:  # sinh, cosh: (f, 1), (other, 1)
+        return [(n1, first), (n2, second)]
+    # sin: (sin, 1), (cos, 1), (sin, -1), (cos, -1); cos: (cos, 1), (sin, -1), (cos, -1), (sin, 1)
+    return [(n1, first), (four * n2, second), (-n1, first), (-four * n2, second)]
 
 
-# f -> (f is odd, its cycle's other function); each cycle as (class, sign)
-_PARITY = {sp.sin: (True, sp.cos), sp.cos: (False, sp.sin), sp.sinh: (True, sp.cosh), sp.cosh: (False, sp.sinh)}
-_CYCLE_CLASSES = {sp.sinh: ((sp.sinh, 1), (sp.cosh, 1)), sp.cosh: ((sp.cosh, 1), (sp.sinh, 1)),
-                  sp.sin: ((sp.sin, 1), (sp.cos, 1), (sp.sin, -1), (sp.cos, -1)),
-                  sp.cos: ((sp.cos, 1), (sp.sin, -1), (sp.cos, -1), (sp.sin, 1))}
+def _leaf(cls: type, arg: sp.Rational) -> sp.Expr:
+    """constants.unevaluated(cls, arg)'s object, inlined (Basic.__new__(cls, arg), then nargs)."""
+    obj = _object_new(cls)
+    obj._assumptions, obj._mhash, obj._args = cls.default_assumptions, None, (arg,)
+    obj.nargs = _NARGS[cls]
+    return obj
+
+
+_object_new = object.__new__
+# f -> (f is odd, its cycle's other function, the sign of the other at the cycle's second place for a
+# cycle of four (sin: cos, cos: -sin), None for a cycle of two)
+_PARITY = {sp.sin: (True, sp.cos, 1), sp.cos: (False, sp.sin, -1), sp.sinh: (True, sp.cosh, None),
+           sp.cosh: (False, sp.sinh, None)}
+
 
 
 def _engine_values(kind: type, c: fmpq) -> list[tuple[int, sp.Expr]] | None:
@@ -362,6 +378,9 @@ def plain_rational(text: str) -> sp.Rational | None:
     >>> plain_rational("-6/4"), plain_rational("pi")
     (-3/2, None)
     """
+    digits = text[1:] if text[:1] == "-" else text
+    if digits.isascii() and digits.isdigit() and len(digits) <= 41 and (digits[0] != "0" or digits == "0"):
+        return rational(int(text), 1)  # an integer (the commonest point): what the pattern reads, without it
     found = _PLAIN.fullmatch(text)
     if found is None:
         return None

@@ -80,19 +80,28 @@ def value_at(expr: sp.Expr, x: sp.Symbol, a: sp.Rational) -> sp.Expr | None:
         value = plain_value(engine)
         if value is not None:
             return value  # vetted as it was built
-        value = plain_sum(engine) or to_sympy(engine, {}, [])
+        value = to_sympy(engine, {}, [])
     except Exception:  # noqa: BLE001 - whatever SymEngine cannot do, the full path does
         return None
+    return _vetted(value)
+
+
+def _vetted(value: sp.Expr) -> sp.Expr | None:
+    """value, if finite, real and within guard.check_size's limit; else None."""
     if value.is_Rational:
-        return value
+        return value  # (as before: a lone rational of any size; the caller's own checks follow)
     # Real by construction (the walk took atan, asinh of rationals, log, asin, atanh inside their
     # domains: guard.not_real would say so at a cost of ~100 us); SymEngine's undefined values only.
     if value.has(sp.zoo, sp.nan, sp.oo, sp.S.NegativeInfinity, sp.I):
         return None
     for number in value.atoms(sp.Rational):  # guard.check_size's limit
-        if max(abs(number.p).bit_length(), number.q.bit_length()) > _LIMIT:
+        if not _fits(number):
             return None
     return value
+
+
+def _fits(number: sp.Rational) -> bool:
+    return max(abs(number.p).bit_length(), number.q.bit_length()) <= _LIMIT
 
 
 # The walk's offset leaves (univariate._OFFSET, log) and SymEngine's function of each
@@ -149,9 +158,11 @@ def _number(term: se.Basic) -> sp.Rational | None:
     return rational(p, q)
 
 
-def _constant(term: se.Basic) -> sp.Expr | None:
+def _constant(term: se.Basic, alone: bool = False) -> sp.Expr | None:
     """to_sympy's object for pi or for constants.leaf's f(q) with q within the size limit (its
-    unevaluated f(q), or Mul(-1, atan(q)) for SymEngine's atan(-q)); None for anything else."""
+    unevaluated f(q), or Mul(-1, atan(q)) for SymEngine's atan(-q)); None for anything else.
+    ``alone`` (a term of its own, not a factor): also leaf's other constants (sqrt(17),
+    sinh(sinh(4)), log(1 + log(5)**2) ...), to_sympy's object for such a term, vetted by ``_vetted``."""
     if type(term) is _SE_PI:
         return sp.pi  # SymEngine's pi._sympy_()
     found = leaf(term)
@@ -159,12 +170,9 @@ def _constant(term: se.Basic) -> sp.Expr | None:
         return None
     inner = found._args[1] if type(found) is sp.Mul and len(found._args) == 2 \
         and found._args[0] is sp.S.NegativeOne else found
-    if type(inner) not in _LEAF_CLASSES or len(inner._args) != 1:
-        return None
-    (arg,) = inner._args
-    if not arg.is_Rational or max(abs(arg.p).bit_length(), arg.q.bit_length()) > _LIMIT:
-        return None
-    return found
+    if type(inner) not in _LEAF_CLASSES or len(inner._args) != 1 or not inner._args[0].is_Rational:
+        return _vetted(found) if alone else None
+    return found if _fits(inner._args[0]) else None
 
 
 def _term(term: se.Basic) -> sp.Expr | None:
@@ -175,7 +183,7 @@ def _term(term: se.Basic) -> sp.Expr | None:
         args = term.args
         if len(args) != 2 or not isinstance(args[0], _SE_RATIONAL):
             return None
-        if type(args[1]) is _SE_ATAN and args[0] == _SE_MINUS:  # -atan(-q): plain_sum's atan(q)
+        if type(args[1]) is _SE_ATAN and args[0] == _SE_MINUS:  # -atan(-q): atan(q)
             found = _negated_atan(args[1])
             if found is not None:
                 return found
@@ -187,11 +195,12 @@ def _term(term: se.Basic) -> sp.Expr | None:
         # what mul([number, constant]) builds for a commutative leaf that is not a product and
         # whose base (pi; E for exp(q); f(q) itself) is not a number: Mul(number, leaf), unsorted
         return _from_mul((number, constant), True)
-    return _constant(term)
+    return _constant(term, True)
 
 
 def _negated_atan(atan: se.Basic) -> sp.Expr | None:
-    """atan(q) for SymEngine's -atan(-q), q > 0 not 1 within the size limit (as ``plain_sum``); else None."""
+    """atan(q) for SymEngine's -atan(-q), q > 0 not 1 within the size limit (to_sympy's Mul(-1, Mul(-1, atan(q))) goes
+    through Mul's flatten, ~40 us, to atan(q)); else None."""
     (arg,) = atan.args
     if not isinstance(arg, _SE_RATIONAL) or not arg < 0 or arg == _SE_MINUS:
         return None
@@ -201,7 +210,10 @@ def _negated_atan(atan: se.Basic) -> sp.Expr | None:
 
 def plain_value(engine: se.Basic) -> sp.Expr | None:
     """to_sympy's object for SymEngine's value that is a ``_term`` or a sum of them (1 + pi/4,
-    log(5) + 2*atan(3)), each vetted (finite, real, within check_size's limit); else None."""
+    log(5) + 2*atan(3), atan(6) - 1/2 where SymEngine holds -atan(-6)), each vetted (finite, real,
+    within check_size's limit); else None (to_sympy decides, and value_at vets its object).
+    (It took over session 10's ``plain_sum``: every sum that took within the size limit;
+    tests/test_fixed_costs.py compares both with to_sympy.)"""
     if type(engine) is not _SE_ADD:
         return _term(engine)
     parts = []
@@ -215,35 +227,3 @@ def plain_value(engine: se.Basic) -> sp.Expr | None:
         # add(parts) for a number (not 0) and one other term: nothing to sort or combine
         return _from_add(parts)
     return add(parts)  # to_sympy's Add branch on the same converted parts
-
-
-def plain_sum(engine: se.Basic) -> sp.Expr | None:
-    """to_sympy's object for SymEngine's sum of numbers and constants f(q) (log(5) + atan(6)), where
-    each term is constants.leaf's or SymEngine's -atan(-q) (atan(6) at a point where the argument is
-    negative: to_sympy's Mul(-1, Mul(-1, atan(q))) goes through Mul's flatten, ~40 us, to atan(q)).
-    None for anything else (to_sympy decides)."""
-    if not isinstance(engine, se.Add):
-        return None
-    parts = []
-    for term in engine.args:
-        if isinstance(term, se.Rational):  # an Integer too
-            p, q = term.get_num_den()
-            parts.append(rational(int(p), int(q)))
-            continue
-        if isinstance(term, se.Mul):
-            args = term.args
-            if len(args) != 2 or args[0] != _SE_MINUS or type(args[1]) is not _SE_ATAN:
-                return None
-            (arg,) = args[1].args
-            if not isinstance(arg, se.Rational) or not arg < 0 or arg == _SE_MINUS:
-                return None
-            p, q = arg.get_num_den()
-            parts.append(unevaluated(sp.atan, rational(-int(p), int(q))))
-            continue
-        found = leaf(term)
-        if found is None:
-            return None
-        parts.append(found)
-    return add(parts)
-
-

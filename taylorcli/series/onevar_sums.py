@@ -31,7 +31,7 @@ from flint import fmpq
 
 from ..guard import LIMIT_BITS as _LIMIT  # guard.check_size's limit, in bits
 from ..sortkey import _CLASS, _class_key, key_by_id
-from . import onevar, onevar_products
+from . import onevar, onevar_products, onevar_values
 from .tps import Unsupported
 
 _CYCLES = (sp.exp, sp.sin, sp.cos, sp.sinh, sp.cosh)
@@ -117,21 +117,23 @@ def _build(rationals: list[fmpq] | None, parts: list, order: int) -> list[tuple[
                 factors = onevar_products.monomial(leaves, keys)
                 if factors is None:
                     return None
-                monomials[key] = factors, tuple([key_by_id(f, keys) for f in factors])
+                monomials[key] = tuple(factors), tuple([key_by_id(f, keys) for f in factors])
             if sign < 0:
                 coefficients = [-r for r in coefficients]
             found = merged.get(key)
             merged[key] = coefficients if found is None else [r + t for r, t in zip(found, coefficients)]
-    columns = [(coefficients, monomials[key]) for key, coefficients in merged.items()]
+    columns = [(coefficients, *monomials[key]) for key, coefficients in merged.items()]
     powers = onevar._POWERS if len(onevar._POWERS) > order else onevar._powers(order)
     out = []
-    term = onevar_products.term
     rational, one = onevar.rational, sp.S.One
-    new, Rational = object.__new__, sp.Rational
-    assumptions = Rational.default_assumptions
+    new, Rational, Mul, Add = object.__new__, sp.Rational, sp.Mul, sp.Add
+    assumptions, mul_assumptions, add_assumptions = \
+        Rational.default_assumptions, Mul.default_assumptions, Add.default_assumptions
+    classes = _CLASS
+    sink = onevar_values.SINK  # the sums' sort keys, for the polynomial's build (keyed_onevar)
     for d in range(order + 1):
         terms = []
-        for coefficients, monomial in columns:
+        for coefficients, factors, factor_keys in columns:
             r = coefficients[d]
             if not r:
                 continue
@@ -143,15 +145,21 @@ def _build(rationals: list[fmpq] | None, parts: list, order: int) -> list[tuple[
             else:  # Rational.from_coprime_ints(p, q), inlined as onevar.taylor has it
                 number = new(Rational)
                 number._assumptions, number._mhash, number._args, number.p, number.q = assumptions, None, (), p, q
-            factors, factor_keys = monomial
-            value = term(number, factors)
+            # onevar_products.term(number, factors): convert.mul's Mul(r, *factors), or the monomial
+            # alone for r = 1 (Mul._from_args(..., True), inlined: Basic.__new__, then is_commutative);
             # its sort key (key_by_id's) from its parts' keys: the monomial alone, or Mul's (class, count, parts)
             if number is one:
-                sort = factor_keys[0] if len(factors) == 1 else (_MUL_KEY, len(factors), factor_keys)
+                if len(factors) == 1:
+                    terms.append((factor_keys[0], factors[0]))
+                    continue
+                args, sort = factors, (_MUL_KEY, len(factors), factor_keys)
             else:
-                cls = type(number)
-                sort = (_MUL_KEY, len(factors) + 1,
-                        (((_CLASS.get(cls) or _class_key(cls)), 2, (p, q)),) + factor_keys)
+                args = (number, *factors)
+                sort = (_MUL_KEY, len(args), (((classes.get(type(number)) or _class_key(type(number))), 2, (p, q)),)
+                        + factor_keys)
+            value = new(Mul)
+            value._assumptions, value._mhash, value._args = mul_assumptions, None, args
+            value.is_commutative = True
             terms.append((sort, value))
         number = rationals[d] if rationals is not None else None
         if number:
@@ -163,14 +171,24 @@ def _build(rationals: list[fmpq] | None, parts: list, order: int) -> list[tuple[
             if number:
                 out.append((powers[d], number))
             continue
+        if len(terms) == 1 and not number:
+            out.append((powers[d], terms[0][1]))
+            continue
         if len(terms) > 1:
             terms.sort(key=_first)
-            terms = [t for _, t in terms]
-        else:
-            terms = [terms[0][1]]
+        # Add._from_args(tuple(...), True), inlined: the number first, then the sorted terms
         if number:
-            terms.insert(0, number)
-        out.append((powers[d], terms[0] if len(terms) == 1 else _from_add(tuple(terms), True)))
+            args = (number, *[t for _, t in terms])
+            keys = (((classes.get(type(number)) or _class_key(type(number))), 2, (number.p, number.q)),
+                    *[k for k, _ in terms])
+        else:
+            args, keys = tuple([t for _, t in terms]), tuple([k for k, _ in terms])
+        value = new(Add)
+        value._assumptions, value._mhash, value._args = add_assumptions, None, args
+        value.is_commutative = True
+        if sink is not None:
+            sink[id(value)] = (value, (_ADD_KEY, len(args), keys))
+        out.append((powers[d], value))
     return out
 
 
@@ -178,4 +196,4 @@ def _first(item: tuple) -> tuple:
     return item[0]
 
 
-_MUL_KEY = _class_key(sp.Mul)
+_MUL_KEY, _ADD_KEY = _class_key(sp.Mul), _class_key(sp.Add)
