@@ -40,6 +40,11 @@ _BAD = (se.zoo, se.nan, se.oo, -se.oo, se.I)
 SHORTCUTS = True
 _NO_SHAPE: tuple[int, bool] = (0, False)
 _FUNCTION_TYPES = frozenset(FUNCTIONS)
+_RATIONALS = (se.Integer, se.Rational)
+# Functions defined on the whole real line whose walk below asks for their own value first (a pole of
+# tan is SymEngine's zoo there too): of a constant argument, that value alone (Walker._function)
+_WHOLE_LINE = {sp.exp: se.exp, sp.sin: se.sin, sp.cos: se.cos, sp.sinh: se.sinh, sp.cosh: se.cosh,
+               sp.tan: se.tan, sp.tanh: se.tanh, sp.atan: se.atan, sp.asinh: se.asinh, sp.erf: se.erf}
 _CONSTANT = type(se.E).__mro__[1]  # SymEngine's Constant (E, pi, EulerGamma ...), not exported by name
 
 
@@ -51,6 +56,8 @@ class Walker:
         self.variables = list(variables)
         self.index = {v: i for i, v in enumerate(self.variables)}
         self.point = point
+        # id(v) -> (v, i, its coordinate as an fmpq, None if irrational): shortcuts.affine's lookups
+        self._coordinates: dict | None = None
         self.ring = ring
         self.values: list[object] = []  # SymEngine value of each generator used
         self._by_value: dict[object, int] = {}
@@ -58,6 +65,26 @@ class Walker:
         self._depends: dict[int, tuple[sp.Expr, tuple[int, bool]]] = {}  # id -> (node, its shape())
         self._tried = False  # inside a subexpression the univariate series could not give (_one_variable)
         self._engine_point: dict | None = None
+
+    @property
+    def coordinates(self) -> dict[int, tuple]:
+        """id(v) -> (v, i, v's coordinate as an fmpq, None if irrational), made on the first use."""
+        found = self._coordinates
+        if found is None:
+            point = self.point
+            found = self._coordinates = {}
+            for v, i in self.index.items():
+                a = point[v]
+                found[id(v)] = (v, i, _fmpq_of(a) if a.is_Rational else None)
+        return found
+
+    def coordinate(self, v: object) -> tuple | None:
+        """(v, i, its coordinate as an fmpq or None) for a variable equal to v (another object), else None."""
+        i = self.index.get(v) if v.is_Symbol else None
+        if i is None:
+            return None
+        a = self.point[v]
+        return v, i, _fmpq_of(a) if a.is_Rational else None
 
     @staticmethod
     def slots(expr: sp.Expr, order: int = 0, variables: Sequence[sp.Symbol] = ()) -> int:
@@ -79,12 +106,12 @@ class Walker:
     # --- constants ----------------------------------------------------------------------------
     def constant_of(self, value: object) -> object:
         """A SymEngine constant as an element of the coefficient ring (a rational or a generator)."""
+        if isinstance(value, _RATIONALS):  # (first: none of _BAD is an Integer or a Rational)
+            return self.ring.ctx.constant(_fmpq(value))
         if isinstance(value, _CONSTANT):  # E, pi, EulerGamma: real numbers (none of _BAD is a Constant)
             pass
         elif any(value.has(bad) for bad in _BAD) if not value.is_Number else value in _BAD:
             raise Unsupported(f"{value} is not a real number")
-        if isinstance(value, (se.Integer, se.Rational)):
-            return self.ring.ctx.constant(_fmpq(value))
         if isinstance(value, se.Mul) and len(value.args) == 2 and isinstance(value.args[0], (se.Integer, se.Rational)):
             # -sin(1), sqrt(3)/3: a rational times a generator, so that the generators stay atoms
             # (direct.py builds their products; sin(1) and -sin(1) are not two constants)
@@ -293,6 +320,11 @@ class Walker:
 
         def value(g: object) -> object:  # g(argument) at the point, as the derivative engine has it
             return self.constant_of(g(v))
+
+        if fn in _WHOLE_LINE and not any(u[1:]):
+            # A constant argument (x*y*z*u below order 4): f(u) is its value alone, the polynomials
+            # the recurrence gives (its products by u's zero parts), without them or its other constants
+            return [value(_WHOLE_LINE[fn])] + [ring.zero] * ring.k
 
         if fn is sp.exp:
             return ring.exp(u, value(se.exp))

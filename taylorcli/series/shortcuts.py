@@ -27,38 +27,45 @@ if TYPE_CHECKING:
 
 def affine(walker: Walker, args: tuple) -> Series | None:
     """The series of a sum of rationals, variables and rationals times variables; None for another sum."""
-    index, point = walker.index, walker.point
+    coordinates = walker.coordinates
     constant = _ZERO
     terms: dict[int, object] = {}
     for arg in args:
         if arg.is_Rational:
             constant += _fmpq_of(arg)
             continue
+        q = None
         if arg.is_Mul:
-            margs = arg.args
+            margs = arg._args
             if len(margs) != 2 or not margs[0].is_Rational:
                 return None
             q, arg = _fmpq_of(margs[0]), margs[1]
-        else:
-            q = None
-        i = index.get(arg)
-        if i is None:
+        entry = coordinates.get(id(arg))  # (by identity: a Symbol's hash is Python code)
+        if entry is None or entry[0] is not arg:
+            entry = walker.coordinate(arg)
+            if entry is None:
+                return None
+        i, a = entry[1], entry[2]
+        if a is None:  # an irrational coordinate: a generator (_series)
             return None
-        a = point[arg]
-        if not a.is_Rational:  # an irrational coordinate: a generator (_series)
-            return None
-        if a:
-            constant += _fmpq_of(a) if q is None else q * _fmpq_of(a)
         if i in terms:  # (x + 2*x: not a sum SymPy's Add leaves; the general walk adds them)
             return None
-        terms[i] = _ONE if q is None else q
+        if q is None:
+            terms[i] = _ONE
+            if a:
+                constant += a
+        else:
+            terms[i] = q
+            if a:
+                constant += q * a
     if not terms:
         return None
     ring = walker.ring
-    out = ring.constant(constant)
+    out = [ring.ctx.constant(constant)] + [ring.zero] * ring.k
     if ring.k >= 1:
         out[1] = ring.linear(terms)
     return out
+
 
 def monomial(walker: Walker, expr: sp.Expr) -> Series | None:
     """The series of q * x_i**e_i * ..., every x_i a variable at 0 and e_i a natural number; else None.
