@@ -46,6 +46,7 @@ _RATIONALS = (se.Integer, se.Rational)
 _WHOLE_LINE = {sp.exp: se.exp, sp.sin: se.sin, sp.cos: se.cos, sp.sinh: se.sinh, sp.cosh: se.cosh,
                sp.tan: se.tan, sp.tanh: se.tanh, sp.atan: se.atan, sp.asinh: se.asinh, sp.erf: se.erf}
 _CONSTANT = type(se.E).__mro__[1]  # SymEngine's Constant (E, pi, EulerGamma ...), not exported by name
+_PLAIN = (se.Integer, se.Rational, _CONSTANT)
 
 
 class Walker:
@@ -108,14 +109,21 @@ class Walker:
         """A SymEngine constant as an element of the coefficient ring (a rational or a generator)."""
         if isinstance(value, _RATIONALS):  # (first: none of _BAD is an Integer or a Rational)
             return self.ring.ctx.constant(_fmpq(value))
+        if isinstance(value, se.Mul):
+            args = value.args
+            if len(args) == 2 and isinstance(args[0], _RATIONALS):
+                # -sin(1), sqrt(3)/3: a rational times a generator, so that the generators stay atoms
+                # (direct.py builds their products; sin(1) and -sin(1) are not two constants).
+                # (The other factor is checked for _BAD there: a rational is none of them.)
+                return self.constant_of(args[1]) * _fmpq(args[0])
         if isinstance(value, _CONSTANT):  # E, pi, EulerGamma: real numbers (none of _BAD is a Constant)
             pass
-        elif any(value.has(bad) for bad in _BAD) if not value.is_Number else value in _BAD:
+        elif value.is_Number:
+            if value in _BAD:
+                raise Unsupported(f"{value} is not a real number")
+        elif not all(isinstance(arg, _PLAIN) for arg in value.args) and any(value.has(bad) for bad in _BAD):
+            # (sinh(1), exp(2) = E**2, sqrt(2): a node of rationals and constants holds none of _BAD, all Numbers)
             raise Unsupported(f"{value} is not a real number")
-        if isinstance(value, se.Mul) and len(value.args) == 2 and isinstance(value.args[0], (se.Integer, se.Rational)):
-            # -sin(1), sqrt(3)/3: a rational times a generator, so that the generators stay atoms
-            # (direct.py builds their products; sin(1) and -sin(1) are not two constants)
-            return self.constant_of(value.args[1]) * _fmpq(value.args[0])
         if isinstance(value, se.Add):  # log(3/2) is log(3) - log(2) for SymEngine: two generators
             return self._split(value)
         j = self._by_value.get(value)
