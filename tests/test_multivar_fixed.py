@@ -101,3 +101,30 @@ def test_constant_arguments_are_the_derivative_engines(case: tuple) -> None:
     except (NotAnalytic, MathError):
         return
     same_expr(e.polynomial, sp.Add(*[c * e.monomial(p) for p, c in e.coefficients]))
+
+
+@pytest.mark.parametrize("fn", sorted(__import__("taylorcli.series.univariate", fromlist=["_AT_ZERO"])._AT_ZERO,
+                                      key=lambda f: f.__name__))
+@pytest.mark.parametrize("order", [0, 1, 2, 5])
+def test_a_function_of_a_vanishing_linear_form_is_the_recurrences(fn: type, order: int,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """shortcuts.linear_function (sum of c_d l**d) gives the very polynomials of the plain walk, and the
+    expansion is the derivative engine's (at 0, and at a point where the form vanishes)."""
+    from taylorcli.series import compose
+    from taylorcli.series.compose import Walker
+    from taylorcli.series.tps import Ring
+
+    x, y, z = SYMBOLS[:3]
+    form = 2 * x - y / 3 + 3 * z
+    for point in ({x: sp.Integer(0), y: sp.Integer(0), z: sp.Integer(0)},
+                  {x: sp.Rational(1, 2), y: sp.Integer(-3), z: sp.Rational(-2, 3)}):
+        assert form.subs(point) == 0
+        expr = fn(form)
+        ring = Ring.get(3, 4, order)
+        fast = Walker([x, y, z], point, order, ring).series(expr)
+        monkeypatch.setattr(compose, "SHORTCUTS", False)
+        plain = Walker([x, y, z], point, order, ring).series(expr)
+        monkeypatch.setattr(compose, "SHORTCUTS", True)
+        assert [str(p) for p in fast] == [str(p) for p in plain]
+        case = (expr, [x, y, z], point, order, "total")
+        same_coefficients(coefficients_or_error(case, True), coefficients_or_error(case, False), case)

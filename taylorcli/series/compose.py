@@ -27,7 +27,7 @@ from symengine.lib.symengine_wrapper import sympy2symengine
 
 from . import univariate
 from .numbers import _fmpq, _fmpq_of, _fraction, _pq, engine_sign
-from .shortcuts import affine, monomial
+from .shortcuts import affine, linear_function, monomial
 from .tps import NoSlot, Ring, Series, Unsupported
 from .tps import terms as _terms
 
@@ -248,10 +248,15 @@ class Walker:
         # (a power u**r, r not natural, or a function: the recurrences the univariate series saves)
         if SHORTCUTS and not self._tried and not ring.each and (
                 expr.is_Pow and not (expr.exp.is_Integer and expr.exp.p >= 0) or type(expr) in _FUNCTION_TYPES):
-            if type(expr) in univariate._AT_ZERO and self.series(expr.args[0])[0]:
-                # exp(u) with u(a) != 0: the univariate series stops at exp(u(a)) (irrational), after
-                # walking u; its series (just made, by that very path where it can) serves the walk.
-                return self._walk(expr)
+            name = univariate._AT_ZERO.get(type(expr))
+            if name is not None:
+                u = self.series(expr.args[0])
+                if u[0]:
+                    # exp(u) with u(a) != 0: the univariate series stops at exp(u(a)) (irrational), after
+                    # walking u; its series (just made, by that very path where it can) serves the walk.
+                    return self._walk(expr)
+                if len(u) > 1 and u[1] and not any(u[2:]):  # cos(2*x + 2*y) where 2*x + 2*y is 0
+                    return linear_function(ring, name, u[1])
             found = self._one_variable(expr)
             if found is not None:
                 return found

@@ -17,9 +17,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import sympy as sp
+from flint import fmpq_series
 
 from .numbers import _ONE, _ZERO, _fmpq_of
-from .tps import Series
+from .tps import Ring, Series
 
 if TYPE_CHECKING:
     from .compose import Walker
@@ -119,3 +120,28 @@ def _monomial_parts(walker: Walker, expr: sp.Expr, depth: int = 0) -> tuple | No
             power = power ** e
         monomial = power if monomial is None else monomial * power
     return None if monomial is None else (q, degree, monomial)
+
+
+def linear_function(ring: Ring, name: str, linear: object) -> Series:
+    """f(l) for a linear form l (a series with no other part) and f one of univariate._AT_ZERO (``name``).
+
+    f(l) = sum_d c_d l**d, c_d f's Taylor coefficients at 0 (rational: FLINT's fmpq_series, one
+    call): the very polynomials the recurrence gives (exact arithmetic), in fewer products.
+    """
+    k = ring.k
+    c = getattr(fmpq_series([0, 1], prec=k + 1), name)()
+    out = [ring.ctx.constant(c[0])]
+    power, degree = None, 0  # linear**degree
+    zero = ring.zero
+    for d in range(1, k + 1):
+        q = c[d]
+        if not q:
+            out.append(zero)
+            continue
+        if degree == d - 1:
+            power = linear if power is None else power * linear
+        else:  # (cos: the even powers only)
+            power = linear ** d
+        degree = d
+        out.append(power * q if q != 1 else power)
+    return out
