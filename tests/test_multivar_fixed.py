@@ -128,3 +128,34 @@ def test_a_function_of_a_vanishing_linear_form_is_the_recurrences(fn: type, orde
         assert [str(p) for p in fast] == [str(p) for p in plain]
         case = (expr, [x, y, z], point, order, "total")
         same_coefficients(coefficients_or_error(case, True), coefficients_or_error(case, False), case)
+
+
+@pytest.mark.parametrize("fn", [sp.exp, sp.sin, sp.cos, sp.sinh, sp.cosh])
+@pytest.mark.parametrize("inner, at", [
+    (lambda z: 1 / (1 + z**2), sp.Integer(0)),  # u(0) = 1
+    (lambda z: sp.exp(z), sp.Integer(0)),
+    (lambda z: z**2 - sp.Rational(1, 2), sp.Rational(1, 3)),  # a negative value: -sin(7/18) and the like
+    (lambda z: 2 * z - 3, sp.Integer(1)),  # u(1) = -1
+    (lambda z: sp.sqrt(2) + z, sp.Integer(0)),  # an irrational value: the recurrence (no shortcut)
+    (lambda z: z / (1 - z), sp.Rational(-1, 2)),
+])
+@pytest.mark.parametrize("order", [1, 4, 7])
+def test_a_function_of_a_one_variable_series_away_from_0_is_the_recurrences(
+        fn: type, inner: object, at: sp.Expr, order: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """shortcuts.offset_function (f(c) f1(w) + g(c) f2(w), w = u - c) gives the plain walk's polynomials,
+    and beside a part in other variables the derivative engine's objects."""
+    from taylorcli.series import compose
+    from taylorcli.series.compose import Walker
+    from taylorcli.series.tps import Ring
+
+    x, y, z = SYMBOLS[:3]
+    point = {x: sp.Rational(1, 2), y: sp.Integer(-2), z: at}
+    expr = fn(inner(z))
+    ring = Ring.get(3, 6, order)
+    fast = Walker([x, y, z], point, order, ring).series(expr)
+    monkeypatch.setattr(compose, "SHORTCUTS", False)
+    plain = Walker([x, y, z], point, order, ring).series(expr)
+    monkeypatch.setattr(compose, "SHORTCUTS", True)
+    assert [str(p) for p in fast] == [str(p) for p in plain]
+    case = (expr * sp.exp(x - y) + sp.atan(x * y), [x, y, z], point, order, "total")
+    same_coefficients(coefficients_or_error(case, True), coefficients_or_error(case, False), case)

@@ -16,10 +16,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import symengine as se
 import sympy as sp
 from flint import fmpq_series
 
-from .numbers import _ONE, _ZERO, _fmpq_of
+from .numbers import _ONE, _ZERO, _fmpq_of, _pq
 from .tps import Ring, Series
 
 if TYPE_CHECKING:
@@ -144,4 +145,66 @@ def linear_function(ring: Ring, name: str, linear: object) -> Series:
             power = linear ** d
         degree = d
         out.append(power * q if q != 1 else power)
+    return out
+
+
+# f(c + w) = a f1(w) + b f2(w): (f1, f2, a's function, b's function, the sign of b), the values at c
+# asked in the order the recurrence asks them (sin before cos: the same generator slots)
+_OFFSET = {"exp": None, "sin": ("cos", "sin", -1), "cos": ("cos", "sin", -1),
+           "sinh": ("cosh", "sinh", 1), "cosh": ("cosh", "sinh", 1)}
+
+
+def offset_function(walker: Walker, name: str, i: int, u: Series) -> Series | None:
+    """f(u) for f in ``_OFFSET`` and u = c + w a series in h_i alone with rational coefficients, c != 0.
+
+    exp(u) = exp(c) exp(w), sin(u) = sin(c) cos(w) + cos(c) sin(w), cos(u) = cos(c) cos(w) - sin(c) sin(w),
+    sinh(u) = sinh(c) cosh(w) + cosh(c) sinh(w), cosh(u) = cosh(c) cosh(w) + sinh(c) sinh(w): w's series
+    are FLINT's (rational, one call each), f(c) and its companion the values the recurrence takes
+    (Walker.constant_of of SymEngine's f(c)); the very polynomials the recurrence gives (exact
+    arithmetic). None where a part of u is not q h_i**d (a generator in it).
+    """
+    ring = walker.ring
+    k = ring.k
+    w = [0]
+    for d in range(1, k + 1):
+        part = u[d]
+        if not part:
+            w.append(0)
+        elif len(part) == 1 and part.total_degree() == d:  # (a generator would raise the degree)
+            w.append(part.coeffs()[0])
+        else:
+            return None
+    series = fmpq_series(w, prec=k + 1)
+    c = se.Rational(*_pq(u[0]))
+    if name == "exp":
+        e0 = walker.constant_of(se.exp(c))
+        grown = series.exp()
+        out = [e0]
+        for d in range(1, k + 1):
+            q = grown[d]
+            out.append(ring.power_of(i, d) * (e0 * q) if q else ring.zero)
+        return out
+    even, odd, sign = _OFFSET[name]
+    if name in ("sin", "sinh"):  # (the recurrence's order: f(c), then its companion)
+        f0 = walker.constant_of(getattr(se, name)(c))
+        g0 = walker.constant_of(getattr(se, even)(c))
+        a, b = f0, g0  # f(u) = f(c) even(w) + even(c) odd(w)
+    else:
+        g0 = walker.constant_of(getattr(se, odd)(c))
+        f0 = walker.constant_of(getattr(se, name)(c))
+        a, b = f0, g0 * sign  # cos(u) = cos(c) cos(w) - sin(c) sin(w), cosh: + sinh(c) sinh(w)
+    first, second = getattr(series, even)(), getattr(series, odd)()
+    out = [f0]
+    for d in range(1, k + 1):
+        p, q = first[d], second[d]
+        if p and q:
+            coefficient = a * p + b * q
+        elif p:
+            coefficient = a * p
+        elif q:
+            coefficient = b * q
+        else:
+            out.append(ring.zero)
+            continue
+        out.append(ring.power_of(i, d) * coefficient)
     return out
