@@ -42,6 +42,8 @@ def affine(walker: Walker, args: tuple) -> Series | None:
             if len(margs) != 2 or not margs[0].is_Rational:
                 return None
             q, arg = _fmpq_of(margs[0]), margs[1]
+        if not arg.is_Symbol:  # (a sum of functions: before the coordinates are read)
+            return None
         entry = coordinates.get(id(arg))  # (by identity: a Symbol's hash is Python code)
         if entry is None or entry[0] is not arg:
             entry = walker.coordinate(arg)
@@ -89,7 +91,7 @@ def monomial(walker: Walker, expr: sp.Expr) -> Series | None:
 
 def _monomial_parts(walker: Walker, expr: sp.Expr, depth: int = 0) -> tuple | None:
     """(rational factor or None, degree, monomial) of a product of variables at 0; None for another shape."""
-    ring, index, point, zero = walker.ring, walker.index, walker.point, sp.S.Zero
+    ring, coordinates = walker.ring, walker.coordinates
     q, degree, monomial = None, 0, None
     for factor in expr.args if expr.is_Mul else (expr,):
         if factor.is_Rational:
@@ -105,10 +107,12 @@ def _monomial_parts(walker: Walker, expr: sp.Expr, depth: int = 0) -> tuple | No
         else:
             base, e = factor, 1
         if base.is_Symbol:
-            i = index.get(base)
-            if i is None or point[base] is not zero:
+            entry = coordinates.get(id(base))  # (by identity: a Symbol's hash is Python code)
+            if entry is None or entry[0] is not base:
+                entry = walker.coordinate(base)
+            if entry is None or entry[2] is None or entry[2]:  # (a coordinate that is not 0)
                 return None
-            power, d = ring.gens[i], 1
+            power, d = ring.gens[entry[1]], 1
         elif base.is_Mul and not depth:  # (x*y*z)**2
             inner = _monomial_parts(walker, base, 1)
             if inner is None or inner[0] is not None:
