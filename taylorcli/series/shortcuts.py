@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import flint
 import symengine as se
 import sympy as sp
 from flint import fmpq_series
@@ -134,7 +135,7 @@ def linear_function(ring: Ring, name: str, linear: object) -> Series:
     call): the very polynomials the recurrence gives (exact arithmetic), in fewer products.
     """
     k = ring.k
-    c = getattr(fmpq_series([0, 1], prec=k + 1), name)()
+    c = _flint_series([0, 1], k, (name,))[0]
     out = [ring.ctx.constant(c[0])]
     power, degree = None, 0  # linear**degree
     zero = ring.zero
@@ -150,6 +151,19 @@ def linear_function(ring: Ring, name: str, linear: object) -> Series:
         degree = d
         out.append(power * q if q != 1 else power)
     return out
+
+
+def _flint_series(coefficients: list, k: int, names: tuple[str, ...]) -> list:
+    """f(w) to order k for each f named (FLINT's fmpq_series methods), w(0) = 0."""
+    # FLINT truncates every series at its context's cap (default 10 terms) whatever prec says
+    # (univariate.walk sets it the same way).
+    saved = flint.ctx.cap
+    flint.ctx.cap = k + 1
+    try:
+        w = fmpq_series(coefficients, prec=k + 1)
+        return [getattr(w, name)() for name in names]
+    finally:
+        flint.ctx.cap = saved
 
 
 # f(c + w) = a f1(w) + b f2(w): (f1, f2, a's function, b's function, the sign of b), the values at c
@@ -178,11 +192,10 @@ def offset_function(walker: Walker, name: str, i: int, u: Series) -> Series | No
             w.append(part.coeffs()[0])
         else:
             return None
-    series = fmpq_series(w, prec=k + 1)
     c = se.Rational(*_pq(u[0]))
     if name == "exp":
         e0 = walker.constant_of(se.exp(c))
-        grown = series.exp()
+        (grown,) = _flint_series(w, k, ("exp",))
         out = [e0]
         for d in range(1, k + 1):
             q = grown[d]
@@ -197,7 +210,7 @@ def offset_function(walker: Walker, name: str, i: int, u: Series) -> Series | No
         g0 = walker.constant_of(getattr(se, odd)(c))
         f0 = walker.constant_of(getattr(se, name)(c))
         a, b = f0, g0 * sign  # cos(u) = cos(c) cos(w) - sin(c) sin(w), cosh: + sinh(c) sinh(w)
-    first, second = getattr(series, even)(), getattr(series, odd)()
+    first, second = _flint_series(w, k, (even, odd))
     out = [f0]
     for d in range(1, k + 1):
         p, q = first[d], second[d]
