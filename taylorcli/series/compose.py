@@ -27,7 +27,7 @@ from symengine.lib.symengine_wrapper import sympy2symengine
 
 from . import univariate
 from .numbers import _fmpq, _fmpq_of, _fraction, _pq, engine_sign
-from .shortcuts import _OFFSET, affine, linear_function, monomial, offset_function
+from .shortcuts import _WALK, affine, function_of, monomial
 from .tps import NoSlot, Ring, Series, Unsupported
 from .tps import terms as _terms
 
@@ -250,21 +250,12 @@ class Walker:
                 expr.is_Pow and not (expr.exp.is_Integer and expr.exp.p >= 0) or type(expr) in _FUNCTION_TYPES):
             name = univariate._AT_ZERO.get(type(expr))
             if name is not None:
-                u = self.series(expr.args[0])
-                if u[0]:
-                    # exp(u) with u(a) != 0: the univariate series stops at exp(u(a)) (irrational), after
-                    # walking u; its series (just made, by that very path where it can) serves the walk.
-                    # In one variable with a rational u(a): f(u(a)) and its companion times two series of
-                    # u - u(a) (cosh(1/(1 + z**2)) = cosh(1) cosh(w) + sinh(1) sinh(w)), shortcuts.offset_function.
-                    if name in _OFFSET and u[0].is_constant() and any(u[1:]):  # (a constant: _function's)
-                        mask = self.shape(expr.args[0])[0]
-                        if mask and not mask & (mask - 1):
-                            found = offset_function(self, name, mask.bit_length() - 1, u)
-                            if found is not None:
-                                return found
-                    return self._walk(expr)
-                if len(u) > 1 and u[1] and not any(u[2:]):  # cos(2*x + 2*y) where 2*x + 2*y is 0
-                    return linear_function(ring, name, u[1])
+                # exp(u) with u(a) != 0: the univariate series stops at exp(u(a)) (irrational), after
+                # walking u; its series (just made, by that very path where it can) serves the walk,
+                # or f(l) of a linear form or f(c + w) of one variable does (shortcuts.function_of)
+                found = function_of(self, expr, name)
+                if found is not None:
+                    return found if found is not _WALK else self._walk(expr)
             found = self._one_variable(expr)
             if found is not None:
                 return found

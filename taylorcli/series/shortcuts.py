@@ -128,6 +128,28 @@ def _monomial_parts(walker: Walker, expr: sp.Expr, depth: int = 0) -> tuple | No
     return None if monomial is None else (q, degree, monomial)
 
 
+_WALK: list = []  # function_of's answer "the recurrence": u(a) != 0 and no shortcut applies
+
+
+def function_of(walker: Walker, expr: sp.Expr, name: str) -> Series | list | None:
+    """The series of f(u), f in univariate._AT_ZERO (``name``), by a shortcut; ``_WALK`` for the
+    recurrence (u(a) != 0), None where the univariate series may serve (Walker._one_variable)."""
+    u = walker.series(expr.args[0])
+    if u[0]:
+        # In one variable with a rational u(a): f(u(a)) and its companion times two series of
+        # u - u(a) (cosh(1/(1 + z**2)) = cosh(1) cosh(w) + sinh(1) sinh(w)): offset_function.
+        if name in _OFFSET and u[0].is_constant() and any(u[1:]):  # (a constant: Walker._function's)
+            mask = walker.shape(expr.args[0])[0]
+            if mask and not mask & (mask - 1):
+                found = offset_function(walker, name, mask.bit_length() - 1, u)
+                if found is not None:
+                    return found
+        return _WALK
+    if len(u) > 1 and u[1] and not any(u[2:]):  # cos(2*x + 2*y) where 2*x + 2*y is 0
+        return linear_function(walker.ring, name, u[1])
+    return None
+
+
 def linear_function(ring: Ring, name: str, linear: object) -> Series:
     """f(l) for a linear form l (a series with no other part) and f one of univariate._AT_ZERO (``name``).
 
