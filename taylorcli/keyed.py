@@ -212,6 +212,8 @@ class _Stops:
 
 
 _MISSING = object()  # not in a table yet
+_POW_ASSUMPTIONS = Pow.default_assumptions
+_POW_KEY, _INTEGER_KEY = _class_key(Pow), _class_key(Integer)  # (ordering_of_classes is fixed at import)
 _FIRST, _SECOND = itemgetter(0), itemgetter(1)
 
 
@@ -222,11 +224,14 @@ def _factor(base: Basic, p: Any, keys: dict, memo: dict) -> tuple | None | objec
         return None
     if p is S.One or type(p) is int and p == 1:  # Pow(b, 1) is b
         return base, key_by_id(base, keys)
-    if type(p) is int and p > 1 or type(p) is Integer and p.p > 1:
+    if type(p) is Integer and p.p > 1 or type(p) is int and p > 1:
         n = Integer(p) if type(p) is int else p
-        power = Expr.__new__(Pow, base, n)  # see sortkey._power: Pow's own object for a plain base
+        # Expr.__new__(Pow, base, n) (see sortkey._power: Pow's own object for a plain base), inlined
+        power = object.__new__(Pow)
+        power._assumptions, power._mhash, power._args = _POW_ASSUMPTIONS, None, (base, n)
         power.is_commutative = True
-        return power, (_class_key(Pow), 2, (key_by_id(base, keys), (_class_key(Integer), 2, (n.p, 1))))
+        return power, (_POW_KEY, 2, (key_by_id(base, keys), (_INTEGER_KEY,
+                                                                                 2, (n.p, 1))))
     found = _power(base, p, memo)
     return _MISSING if found is None else found
 

@@ -159,6 +159,14 @@ def parse_point(text: str, variables: Sequence[sp.Symbol],
     """
     if not isinstance(text, str) or len(text) > MAX_LENGTH:
         raise LimitError("point is too long")
+    if "=" not in text and "(" not in text and ")" not in text:  # 1,-1/2,3: values in variable order
+        parts = text.split(",")
+        if len(parts) == len(variables):
+            values = []
+            for part in parts:  # (a rational's text read before, as is: parse_value's own lookup)
+                found = _PLAIN.get(part)
+                values.append(found if found is not None else parse_value(part.strip(), allow_infinity))
+            return dict(zip(variables, values))
     parts = _split_top_level(text)
     named = ["=" in part for part in parts]
     if any(named) and not all(named):

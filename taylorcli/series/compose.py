@@ -27,7 +27,7 @@ from symengine.lib.symengine_wrapper import sympy2symengine
 
 from . import univariate
 from .numbers import _fmpq, _fmpq_of, _fraction, _pq, engine_sign
-from .shortcuts import affine, monomial
+from .shortcuts import _WALK, affine, function_of, monomial
 from .tps import NoSlot, Ring, Series, Unsupported
 from .tps import terms as _terms
 
@@ -40,7 +40,13 @@ _BAD = (se.zoo, se.nan, se.oo, -se.oo, se.I)
 SHORTCUTS = True
 _NO_SHAPE: tuple[int, bool] = (0, False)
 _FUNCTION_TYPES = frozenset(FUNCTIONS)
+_RATIONALS = (se.Integer, se.Rational)
+# Functions defined on the whole real line whose walk below asks for their own value first (a pole of
+# tan is SymEngine's zoo there too): of a constant argument, that value alone (Walker._function)
+_WHOLE_LINE = {sp.exp: se.exp, sp.sin: se.sin, sp.cos: se.cos, sp.sinh: se.sinh, sp.cosh: se.cosh,
+               sp.tan: se.tan, sp.tanh: se.tanh, sp.atan: se.atan, sp.asinh: se.asinh, sp.erf: se.erf}
 _CONSTANT = type(se.E).__mro__[1]  # SymEngine's Constant (E, pi, EulerGamma ...), not exported by name
+_PLAIN = (se.Integer, se.Rational, _CONSTANT)
 
 
 class Walker:
@@ -51,6 +57,8 @@ class Walker:
         self.variables = list(variables)
         self.index = {v: i for i, v in enumerate(self.variables)}
         self.point = point
+        # id(v) -> (v, i, its coordinate as an fmpq, None if irrational): shortcuts.affine's lookups
+        self._coordinates: dict | None = None
         self.ring = ring
         self.values: list[object] = []  # SymEngine value of each generator used
         self._by_value: dict[object, int] = {}
@@ -58,6 +66,26 @@ class Walker:
         self._depends: dict[int, tuple[sp.Expr, tuple[int, bool]]] = {}  # id -> (node, its shape())
         self._tried = False  # inside a subexpression the univariate series could not give (_one_variable)
         self._engine_point: dict | None = None
+
+    @property
+    def coordinates(self) -> dict[int, tuple]:
+        """id(v) -> (v, i, v's coordinate as an fmpq, None if irrational), made on the first use."""
+        found = self._coordinates
+        if found is None:
+            point = self.point
+            found = self._coordinates = {}
+            for v, i in self.index.items():
+                a = point[v]
+                found[id(v)] = (v, i, _fmpq_of(a) if a.is_Rational else None)
+        return found
+
+    def coordinate(self, v: object) -> tuple | None:
+        """(v, i, its coordinate as an fmpq or None) for a variable equal to v (another object), else None."""
+        i = self.index.get(v) if v.is_Symbol else None
+        if i is None:
+            return None
+        a = self.point[v]
+        return v, i, _fmpq_of(a) if a.is_Rational else None
 
     @staticmethod
     def slots(expr: sp.Expr, order: int = 0, variables: Sequence[sp.Symbol] = ()) -> int:
@@ -79,16 +107,23 @@ class Walker:
     # --- constants ----------------------------------------------------------------------------
     def constant_of(self, value: object) -> object:
         """A SymEngine constant as an element of the coefficient ring (a rational or a generator)."""
+        if isinstance(value, _RATIONALS):  # (first: none of _BAD is an Integer or a Rational)
+            return self.ring.ctx.constant(_fmpq(value))
+        if isinstance(value, se.Mul):
+            args = value.args
+            if len(args) == 2 and isinstance(args[0], _RATIONALS):
+                # -sin(1), sqrt(3)/3: a rational times a generator, so that the generators stay atoms
+                # (direct.py builds their products; sin(1) and -sin(1) are not two constants).
+                # (The other factor is checked for _BAD there: a rational is none of them.)
+                return self.constant_of(args[1]) * _fmpq(args[0])
         if isinstance(value, _CONSTANT):  # E, pi, EulerGamma: real numbers (none of _BAD is a Constant)
             pass
-        elif any(value.has(bad) for bad in _BAD) if not value.is_Number else value in _BAD:
+        elif value.is_Number:
+            if value in _BAD:
+                raise Unsupported(f"{value} is not a real number")
+        elif not all(isinstance(arg, _PLAIN) for arg in value.args) and any(value.has(bad) for bad in _BAD):
+            # (sinh(1), exp(2) = E**2, sqrt(2): a node of rationals and constants holds none of _BAD, all Numbers)
             raise Unsupported(f"{value} is not a real number")
-        if isinstance(value, (se.Integer, se.Rational)):
-            return self.ring.ctx.constant(_fmpq(value))
-        if isinstance(value, se.Mul) and len(value.args) == 2 and isinstance(value.args[0], (se.Integer, se.Rational)):
-            # -sin(1), sqrt(3)/3: a rational times a generator, so that the generators stay atoms
-            # (direct.py builds their products; sin(1) and -sin(1) are not two constants)
-            return self.constant_of(value.args[1]) * _fmpq(value.args[0])
         if isinstance(value, se.Add):  # log(3/2) is log(3) - log(2) for SymEngine: two generators
             return self._split(value)
         j = self._by_value.get(value)
@@ -213,10 +248,14 @@ class Walker:
         # (a power u**r, r not natural, or a function: the recurrences the univariate series saves)
         if SHORTCUTS and not self._tried and not ring.each and (
                 expr.is_Pow and not (expr.exp.is_Integer and expr.exp.p >= 0) or type(expr) in _FUNCTION_TYPES):
-            if type(expr) in univariate._AT_ZERO and self.series(expr.args[0])[0]:
+            name = univariate._AT_ZERO.get(type(expr))
+            if name is not None:
                 # exp(u) with u(a) != 0: the univariate series stops at exp(u(a)) (irrational), after
-                # walking u; its series (just made, by that very path where it can) serves the walk.
-                return self._walk(expr)
+                # walking u; its series (just made, by that very path where it can) serves the walk,
+                # or f(l) of a linear form or f(c + w) of one variable does (shortcuts.function_of)
+                found = function_of(self, expr, name)
+                if found is not None:
+                    return found if found is not _WALK else self._walk(expr)
             found = self._one_variable(expr)
             if found is not None:
                 return found
@@ -293,6 +332,11 @@ class Walker:
 
         def value(g: object) -> object:  # g(argument) at the point, as the derivative engine has it
             return self.constant_of(g(v))
+
+        if fn in _WHOLE_LINE and not any(u[1:]):
+            # A constant argument (x*y*z*u below order 4): f(u) is its value alone, the polynomials
+            # the recurrence gives (its products by u's zero parts), without them or its other constants
+            return [value(_WHOLE_LINE[fn])] + [ring.zero] * ring.k
 
         if fn is sp.exp:
             return ring.exp(u, value(se.exp))

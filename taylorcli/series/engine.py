@@ -127,6 +127,8 @@ def taylor_coefficients(expr: sp.Expr, variables: Sequence[sp.Symbol], point: di
     out: list[tuple[tuple[int, ...], sp.Expr]] = []
     for d in range(k + 1):
         # order < 0: f(a) is still computed and vetted (is f analytic here?)
+        if not parts[d]:  # (no terms: monoms() costs ~0.4 us even then)
+            continue
         found: list[tuple[tuple[int, ...], sp.Expr]] = []
         if not walker.values:  # rational coefficients only
             for exps, c in _terms(parts[d]):
@@ -270,24 +272,31 @@ def survey(expr: sp.Expr) -> Survey:
     seen: set = set()
     plain = tame = True
     stack = [expr]
+    pop, function = stack.pop, sp.Function
     while stack:
-        node = stack.pop()
-        if node.is_Symbol:
-            symbols.add(node)
-        elif node.args and id(node) not in seen:  # by identity: every node is alive in expr
-            seen.add(id(node))  # (an equal node met again is walked again: the same sets and facts)
-            if isinstance(node, sp.Function):
-                functions.add(node)
-                if isinstance(node, _GAMMAS):
-                    tame = False
-            elif node.is_Pow:
-                if tame:
-                    tame = _tame_power(node)
-            elif not (node.is_Add or node.is_Mul):
-                plain = False
-            # Left to right, depth first: of two equal symbol objects the set keeps the first met,
-            # the one free_symbols keeps (its unions run left to right): expand() names variables by it.
-            stack.extend(reversed(node.args))
+        node = pop()
+        args = node._args  # (Basic.args is a property around it)
+        if not args:
+            if node.is_Symbol:
+                symbols.add(node)
+            continue
+        if id(node) in seen:  # by identity: every node is alive in expr
+            continue
+        seen.add(id(node))  # (an equal node met again is walked again: the same sets and facts)
+        if node.is_Add or node.is_Mul:  # (no Function is either)
+            pass
+        elif isinstance(node, function):
+            functions.add(node)
+            if isinstance(node, _GAMMAS):
+                tame = False
+        elif node.is_Pow:
+            if tame:
+                tame = _tame_power(node)
+        else:
+            plain = False
+        # Left to right, depth first: of two equal symbol objects the set keeps the first met,
+        # the one free_symbols keeps (its unions run left to right): expand() names variables by it.
+        stack += args[::-1]
     return Survey(functions, symbols, plain, tame)
 
 

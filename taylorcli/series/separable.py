@@ -43,6 +43,9 @@ def taylor(expr: sp.Expr, variables: Sequence[sp.Symbol], point: dict[sp.Symbol,
     index = {v: i for i, v in enumerate(variables)}
     parts: list = [None] * n
     found_in: list = []  # (arg, its variable, its index): every part looked at before any is expanded
+    for arg in expr.args:  # (a cheap walk first: free_symbols costs ~4 us a part on a fresh cache)
+        if not _one_symbol(arg):
+            return None
     for arg in expr.args:
         free = arg.free_symbols
         if len(free) != 1:
@@ -70,6 +73,30 @@ def taylor(expr: sp.Expr, variables: Sequence[sp.Symbol], point: dict[sp.Symbol,
     zero = (sp.S.Zero,) * n
     integers = [sp.Integer(d) for d in range(order + 1)]
     return _sum(parts, zero, integers)
+
+
+def _one_symbol(expr: sp.Expr) -> bool:
+    """Whether the Symbol atoms of ``expr`` are one symbol (a second one found ends the walk).
+
+    Its free_symbols are those atoms (a part that binds a symbol is refused downstream): False
+    here is len(free_symbols) != 1 there, but where a bound symbol hides in a node that refuses anyway.
+    """
+    found = None
+    stack = [expr]
+    seen: set[int] = set()
+    while stack:
+        node = stack.pop()
+        args = node._args
+        if args:
+            if id(node) not in seen:  # by identity: every node is alive in expr
+                seen.add(id(node))
+                stack += args
+        elif node.is_Symbol:
+            if found is None:
+                found = node
+            elif node is not found and node != found:
+                return False
+    return found is not None
 
 
 def _sum(parts: list, zero: tuple, integers: list) -> Coefficients | None:

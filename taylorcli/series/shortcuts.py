@@ -16,10 +16,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import flint
+import symengine as se
 import sympy as sp
+from flint import fmpq_series
 
-from .numbers import _ONE, _ZERO, _fmpq_of
-from .tps import Series
+from .numbers import _ONE, _ZERO, _fmpq_of, _pq
+from .tps import Ring, Series
 
 if TYPE_CHECKING:
     from .compose import Walker
@@ -27,38 +30,47 @@ if TYPE_CHECKING:
 
 def affine(walker: Walker, args: tuple) -> Series | None:
     """The series of a sum of rationals, variables and rationals times variables; None for another sum."""
-    index, point = walker.index, walker.point
+    coordinates = walker.coordinates
     constant = _ZERO
     terms: dict[int, object] = {}
     for arg in args:
         if arg.is_Rational:
             constant += _fmpq_of(arg)
             continue
+        q = None
         if arg.is_Mul:
-            margs = arg.args
+            margs = arg._args
             if len(margs) != 2 or not margs[0].is_Rational:
                 return None
             q, arg = _fmpq_of(margs[0]), margs[1]
-        else:
-            q = None
-        i = index.get(arg)
-        if i is None:
+        if not arg.is_Symbol:  # (a sum of functions: before the coordinates are read)
             return None
-        a = point[arg]
-        if not a.is_Rational:  # an irrational coordinate: a generator (_series)
+        entry = coordinates.get(id(arg))  # (by identity: a Symbol's hash is Python code)
+        if entry is None or entry[0] is not arg:
+            entry = walker.coordinate(arg)
+            if entry is None:
+                return None
+        i, a = entry[1], entry[2]
+        if a is None:  # an irrational coordinate: a generator (_series)
             return None
-        if a:
-            constant += _fmpq_of(a) if q is None else q * _fmpq_of(a)
         if i in terms:  # (x + 2*x: not a sum SymPy's Add leaves; the general walk adds them)
             return None
-        terms[i] = _ONE if q is None else q
+        if q is None:
+            terms[i] = _ONE
+            if a:
+                constant += a
+        else:
+            terms[i] = q
+            if a:
+                constant += q * a
     if not terms:
         return None
     ring = walker.ring
-    out = ring.constant(constant)
+    out = [ring.ctx.constant(constant)] + [ring.zero] * ring.k
     if ring.k >= 1:
         out[1] = ring.linear(terms)
     return out
+
 
 def monomial(walker: Walker, expr: sp.Expr) -> Series | None:
     """The series of q * x_i**e_i * ..., every x_i a variable at 0 and e_i a natural number; else None.
@@ -80,7 +92,7 @@ def monomial(walker: Walker, expr: sp.Expr) -> Series | None:
 
 def _monomial_parts(walker: Walker, expr: sp.Expr, depth: int = 0) -> tuple | None:
     """(rational factor or None, degree, monomial) of a product of variables at 0; None for another shape."""
-    ring, index, point, zero = walker.ring, walker.index, walker.point, sp.S.Zero
+    ring, coordinates = walker.ring, walker.coordinates
     q, degree, monomial = None, 0, None
     for factor in expr.args if expr.is_Mul else (expr,):
         if factor.is_Rational:
@@ -96,10 +108,12 @@ def _monomial_parts(walker: Walker, expr: sp.Expr, depth: int = 0) -> tuple | No
         else:
             base, e = factor, 1
         if base.is_Symbol:
-            i = index.get(base)
-            if i is None or point[base] is not zero:
+            entry = coordinates.get(id(base))  # (by identity: a Symbol's hash is Python code)
+            if entry is None or entry[0] is not base:
+                entry = walker.coordinate(base)
+            if entry is None or entry[2] is None or entry[2]:  # (a coordinate that is not 0)
                 return None
-            power, d = ring.gens[i], 1
+            power, d = ring.gens[entry[1]], 1
         elif base.is_Mul and not depth:  # (x*y*z)**2
             inner = _monomial_parts(walker, base, 1)
             if inner is None or inner[0] is not None:
@@ -112,3 +126,124 @@ def _monomial_parts(walker: Walker, expr: sp.Expr, depth: int = 0) -> tuple | No
             power = power ** e
         monomial = power if monomial is None else monomial * power
     return None if monomial is None else (q, degree, monomial)
+
+
+_WALK: list = []  # function_of's answer "the recurrence": u(a) != 0 and no shortcut applies
+
+
+def function_of(walker: Walker, expr: sp.Expr, name: str) -> Series | list | None:
+    """The series of f(u), f in univariate._AT_ZERO (``name``), by a shortcut; ``_WALK`` for the
+    recurrence (u(a) != 0), None where the univariate series may serve (Walker._one_variable)."""
+    u = walker.series(expr.args[0])
+    if u[0]:
+        # In one variable with a rational u(a): f(u(a)) and its companion times two series of
+        # u - u(a) (cosh(1/(1 + z**2)) = cosh(1) cosh(w) + sinh(1) sinh(w)): offset_function.
+        if name in _OFFSET and u[0].is_constant() and any(u[1:]):  # (a constant: Walker._function's)
+            mask = walker.shape(expr.args[0])[0]
+            if mask and not mask & (mask - 1):
+                found = offset_function(walker, name, mask.bit_length() - 1, u)
+                if found is not None:
+                    return found
+        return _WALK
+    if len(u) > 1 and u[1] and not any(u[2:]):  # cos(2*x + 2*y) where 2*x + 2*y is 0
+        return linear_function(walker.ring, name, u[1])
+    return None
+
+
+def linear_function(ring: Ring, name: str, linear: object) -> Series:
+    """f(l) for a linear form l (a series with no other part) and f one of univariate._AT_ZERO (``name``).
+
+    f(l) = sum_d c_d l**d, c_d f's Taylor coefficients at 0 (rational: FLINT's fmpq_series, one
+    call): the very polynomials the recurrence gives (exact arithmetic), in fewer products.
+    """
+    k = ring.k
+    c = _flint_series([0, 1], k, (name,))[0]
+    out = [ring.ctx.constant(c[0])]
+    power, degree = None, 0  # linear**degree
+    zero = ring.zero
+    for d in range(1, k + 1):
+        q = c[d]
+        if not q:
+            out.append(zero)
+            continue
+        if degree == d - 1:
+            power = linear if power is None else power * linear
+        else:  # (cos: the even powers only)
+            power = linear ** d
+        degree = d
+        out.append(power * q if q != 1 else power)
+    return out
+
+
+def _flint_series(coefficients: list, k: int, names: tuple[str, ...]) -> list:
+    """f(w) to order k for each f named (FLINT's fmpq_series methods), w(0) = 0."""
+    # FLINT truncates every series at its context's cap (default 10 terms) whatever prec says
+    # (univariate.walk sets it the same way).
+    saved = flint.ctx.cap
+    flint.ctx.cap = k + 1
+    try:
+        w = fmpq_series(coefficients, prec=k + 1)
+        return [getattr(w, name)() for name in names]
+    finally:
+        flint.ctx.cap = saved
+
+
+# f(c + w) = a f1(w) + b f2(w): (f1, f2, a's function, b's function, the sign of b), the values at c
+# asked in the order the recurrence asks them (sin before cos: the same generator slots)
+_OFFSET = {"exp": None, "sin": ("cos", "sin", -1), "cos": ("cos", "sin", -1),
+           "sinh": ("cosh", "sinh", 1), "cosh": ("cosh", "sinh", 1)}
+
+
+def offset_function(walker: Walker, name: str, i: int, u: Series) -> Series | None:
+    """f(u) for f in ``_OFFSET`` and u = c + w a series in h_i alone with rational coefficients, c != 0.
+
+    exp(u) = exp(c) exp(w), sin(u) = sin(c) cos(w) + cos(c) sin(w), cos(u) = cos(c) cos(w) - sin(c) sin(w),
+    sinh(u) = sinh(c) cosh(w) + cosh(c) sinh(w), cosh(u) = cosh(c) cosh(w) + sinh(c) sinh(w): w's series
+    are FLINT's (rational, one call each), f(c) and its companion the values the recurrence takes
+    (Walker.constant_of of SymEngine's f(c)); the very polynomials the recurrence gives (exact
+    arithmetic). None where a part of u is not q h_i**d (a generator in it).
+    """
+    ring = walker.ring
+    k = ring.k
+    w = [0]
+    for d in range(1, k + 1):
+        part = u[d]
+        if not part:
+            w.append(0)
+        elif len(part) == 1 and part.total_degree() == d:  # (a generator would raise the degree)
+            w.append(part.coeffs()[0])
+        else:
+            return None
+    c = se.Rational(*_pq(u[0]))
+    if name == "exp":
+        e0 = walker.constant_of(se.exp(c))
+        (grown,) = _flint_series(w, k, ("exp",))
+        out = [e0]
+        for d in range(1, k + 1):
+            q = grown[d]
+            out.append(ring.power_of(i, d) * (e0 * q) if q else ring.zero)
+        return out
+    even, odd, sign = _OFFSET[name]
+    if name in ("sin", "sinh"):  # (the recurrence's order: f(c), then its companion)
+        f0 = walker.constant_of(getattr(se, name)(c))
+        g0 = walker.constant_of(getattr(se, even)(c))
+        a, b = f0, g0  # f(u) = f(c) even(w) + even(c) odd(w)
+    else:
+        g0 = walker.constant_of(getattr(se, odd)(c))
+        f0 = walker.constant_of(getattr(se, name)(c))
+        a, b = f0, g0 * sign  # cos(u) = cos(c) cos(w) - sin(c) sin(w), cosh: + sinh(c) sinh(w)
+    first, second = _flint_series(w, k, (even, odd))
+    out = [f0]
+    for d in range(1, k + 1):
+        p, q = first[d], second[d]
+        if p and q:
+            coefficient = a * p + b * q
+        elif p:
+            coefficient = a * p
+        elif q:
+            coefficient = b * q
+        else:
+            out.append(ring.zero)
+            continue
+        out.append(ring.power_of(i, d) * coefficient)
+    return out

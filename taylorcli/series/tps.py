@@ -85,10 +85,14 @@ class Ring:
 
     def monomial(self, i: int, d: int, c: fmpq) -> fmpq_mpoly:
         """c h_i**d, one polynomial."""
+        return self.power_of(i, d) * c
+
+    def power_of(self, i: int, d: int) -> fmpq_mpoly:
+        """h_i**d (made once per ring: a polynomial is immutable)."""
         power = self._exps.get((i, d))
         if power is None:
             power = self._exps[(i, d)] = self.gens[i] ** d
-        return power * c
+        return power
 
     def linear(self, terms: dict[int, fmpq]) -> fmpq_mpoly:
         """The sum of q h_i over ``terms`` (i: q), q non-zero: one polynomial, not a sum of products."""
