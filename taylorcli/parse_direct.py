@@ -52,6 +52,8 @@ _TOKENS = re.compile(r" *([A-Za-z_][A-Za-z0-9_]*|[0-9]+[A-Za-z0-9_.]?|\*\*|(?s:.
 _ADD, _SUB, _MULT, _DIV = "+", "-", "*", "/"
 _CHAIN, _PRODUCT, _OTHER = 1, 2, 0  # the kind of node a value was built from (its top-level operator)
 _ONE = sp.S.One
+_ENDS_TERM = frozenset((_ADD, _SUB, ")", ""))  # what may follow a leaf that is a whole operand of a sum
+_TAKES_LEAF = frozenset(("(", "**"))  # what makes a leaf more than a factor: a call, a power
 
 
 _PARSE: list = []  # parse.py, which imports this module: looked up once (an import statement costs ~1 us)
@@ -104,14 +106,6 @@ def one_pass(source: str) -> sp.Expr | None:
             parse._MEMO.table = None
 
 
-def _all_constant(values: list[tuple]) -> bool:
-    """Every operand has a float estimate (no variable): a loop, where all() of a generator costs more."""
-    for value in values:
-        if value[1] is None:
-            return False
-    return True
-
-
 class _Reader:
     """Recursive descent over the tokens; each method returns (expr, float estimate or None, kind)."""
 
@@ -119,8 +113,19 @@ class _Reader:
         # tokens[i] is the next token ("" at the end): a name or number never equals an operator's text
         self.tokens, self.i, self.p, self.leaves = tokens, 0, parse, _LEAVES
 
+    def operand(self) -> tuple:
+        """The next operand of a sum: a leaf read before that ends it (``x`` in ``x + 1``, ``2`` in ``(y - 2)``:
+        no ``(``, ``**``, ``*`` or ``/`` after it) from the leaf table, without product's and factor's calls;
+        else ``product``, which reads it the same way (factor's table lookup)."""
+        tokens, i = self.tokens, self.i
+        leaf = self.leaves.get(tokens[i])
+        if leaf is not None and tokens[i + 1] in _ENDS_TERM:
+            self.i = i + 1
+            return leaf
+        return self.product()
+
     def sum(self) -> tuple:
-        first = self.product()
+        first = self.operand()
         op = self.tokens[self.i]
         if op != _ADD and op != _SUB:
             return first
@@ -129,11 +134,14 @@ class _Reader:
         values, ops = [first], [_ADD]
         while op == _ADD or op == _SUB:
             self.i += 1
-            values.append(self.product())
+            values.append(self.operand())
             ops.append(op)
             op = self.tokens[self.i]
-        if _all_constant(values):
-            raise _Bail  # a constant: the builder's float estimate decides
+        for value in values:  # a constant (every operand has a float estimate): the builder's estimate decides
+            if value[1] is None:
+                break
+        else:
+            raise _Bail
         p = self.p
         terms = []
         for (e, _, _), o in zip(values, ops):  # (loops: a comprehension is one more call per chain)
@@ -149,12 +157,22 @@ class _Reader:
         if first[2] == _PRODUCT:
             raise _Bail
         values, ops = [first], [_MULT]
+        tokens, leaves = self.tokens, self.leaves
         while op == _MULT or op == _DIV:
-            self.i += 1
-            values.append(self.factor())
+            i = self.i + 1
+            leaf = leaves.get(tokens[i])  # a leaf read before, no call or power after it: factor's answer
+            if leaf is not None and tokens[i + 1] not in _TAKES_LEAF:
+                self.i = i + 1
+                values.append(leaf)
+            else:
+                self.i = i
+                values.append(self.factor())
             ops.append(op)
-            op = self.tokens[self.i]
-        if _all_constant(values):
+            op = tokens[self.i]
+        for value in values:
+            if value[1] is None:
+                break
+        else:
             raise _Bail
         p = self.p
         factors = []
