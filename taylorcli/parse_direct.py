@@ -216,20 +216,22 @@ class _Reader:
         (b, fb, _), (n, fn, _) = base, self.factor()
         if fb is not None and fn is not None:
             raise _Bail
-        if n.is_Number and exceeds(n, MAX_EXPONENT):
-            raise _Bail
+        if n.is_Number and (n.p > MAX_EXPONENT or -n.p > MAX_EXPONENT if n.is_Integer else exceeds(n, MAX_EXPONENT)):
+            raise _Bail  # (parse_quick.exceeds, inlined for an Integer: abs(p) > limit)
         if not n.is_Integer and is_number(b) and b.is_negative:
             raise _Bail  # as parse._Builder.binary refuses (n first: b.is_number walks b, and the three are pure)
         if b.is_Rational and n.is_Integer and b not in (0, 1, -1):
             raise _Bail  # (unreachable: both constant) the builder's digit count decides
         p = self.p
-        if b.is_Add and len(b.args) == 2 and n.is_Integer:
-            p._mark_finite(b.args)
+        if b.is_Add and len(b._args) == 2 and n.is_Integer:
+            p._mark_finite(b._args)
         result = p.power(b, n)
         if result is None:
             result = b**n
-        if isinstance(result, sp.Pow) and result.exp.is_Number and exceeds(result.exp, MAX_EXPONENT):
-            raise _Bail
+        if isinstance(result, sp.Pow):
+            m = result._args[1]  # (Pow.exp)
+            if m.is_Number and (m.p > MAX_EXPONENT or -m.p > MAX_EXPONENT if m.is_Integer else exceeds(m, MAX_EXPONENT)):
+                raise _Bail
         return result, None, _OTHER
 
     def atom(self) -> tuple:

@@ -60,7 +60,7 @@ def postprocessed(cls: type, obj: sp.Basic) -> sp.Basic:
     if keys != _KEYS[0]:
         _PLAIN.clear()
         _KEYS[0] = keys
-    for arg in obj.args:
+    for arg in obj._args:
         kind = type(arg)
         if kind not in _PLAIN:
             if any(c in _MAPPING for c in kind.mro()):
@@ -176,7 +176,7 @@ def commutative(e: sp.Basic) -> bool | None:
         if known is not None:
             return known
         if type(e)._eval_is_commutative is _FUNCTION_COMMUTATIVE:
-            for a in e.args:
+            for a in e._args:
                 if commutative(a) is not True:
                     return e.is_commutative
             return True
@@ -184,6 +184,7 @@ def commutative(e: sp.Basic) -> bool | None:
 
 
 _EXPR_IS_NUMBER = Expr.__dict__["is_number"]  # the property Expr defines (Add, Mul, Pow, the functions keep it)
+_BASIC_ARGS = Basic.__dict__["args"]  # the property Basic defines (a few classes, none the parser builds, override it)
 
 
 def is_number(e: sp.Basic) -> bool:
@@ -196,9 +197,10 @@ def is_number(e: sp.Basic) -> bool:
     >>> is_number(1 + (x + 1)**2), is_number(sp.sin(2) + sp.pi)
     (False, True)
     """
-    if type(e).is_number is not _EXPR_IS_NUMBER:
+    cls = type(e)
+    if cls.is_number is not _EXPR_IS_NUMBER:
         return e.is_number
-    for a in e.args:
+    for a in (e._args if cls.args is _BASIC_ARGS else e.args):  # (Basic's property returns _args)
         if not is_number(a):
             return False
     return True
