@@ -84,7 +84,7 @@ from sympy.core.basic import Basic
 from sympy.core.expr import Expr
 from sympy.core.parameters import global_parameters
 
-from .parse_quick import _INTEGERS, above_one, commutative, linear_tie, postprocessed, sort_args, zero_or_one
+from .parse_quick import _INTEGERS, above_one, commutative, linear_tie, postprocessed, repeats, sort_args, zero_or_one
 
 _INNER = frozenset((sp.exp, sp.sin, sp.cos))  # the functions inside a polynomial argument (linearly independent)
 _ODD_OR_EVEN = (sp.sin, sp.cos, sp.tan, sp.atan, sp.sinh, sp.cosh, sp.tanh, sp.erf)  # eval moves a minus sign
@@ -325,18 +325,18 @@ def product(factors: list) -> sp.Expr | None:
         return postprocessed(sp.Mul, sp.Mul._from_args((number(factors[0]), factors[1]), True))
     coeff = _ONE
     parts = []
-    bases = set()
+    bases = []
     for factor in factors:
         for f in (factor._args if type(factor) is sp.Mul else (factor,)):
             if f.is_Rational:
                 coeff = f if coeff is _ONE else coeff * f  # (1*f is f's value: ~1 us saved, number() interns it)
                 continue
             base = _filed(f)
-            if base is None or base in bases:
+            if base is None:
                 return None
-            bases.add(base)
+            bases.append(base)
             parts.append(f)
-    if not parts or coeff.p == 0:
+    if not parts or coeff.p == 0 or repeats(bases):
         return None
     if len(parts) == 1 and coeff is _ONE:
         return parts[0]
@@ -407,8 +407,8 @@ def total(terms: list) -> sp.Expr | None:
                 return None
             rests.append(rest)
             kept.append(t)
-    if not kept or len(rests) > 1 and len(set(rests)) < len(rests):
-        return None  # (distinct rests: one term alone is not hashed, a fresh object's hash walks its tree)
+    if not kept or repeats(rests):
+        return None
     if len(kept) == 1 and coeff.p == 0:
         return kept[0]
     sort_args(kept)  # _addsort's order (parse_quick)

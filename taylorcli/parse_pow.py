@@ -103,9 +103,10 @@ def finite_by_shape(e: sp.Basic) -> bool:
     table = _MEMO.table
     if table is None:
         return _finite_by_shape(e)
-    known = table.get(id(e))
+    key = id(e)
+    known = table.get(key)
     if known is None:
-        known = table[id(e)] = (e, _finite_by_shape(e))
+        known = table[key] = (e, _finite_by_shape(e))
     return known[1]
 
 

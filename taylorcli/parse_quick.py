@@ -200,7 +200,10 @@ def is_number(e: sp.Basic) -> bool:
     cls = type(e)
     if cls.is_number is not _EXPR_IS_NUMBER:
         return e.is_number
-    for a in (e._args if cls.args is _BASIC_ARGS else e.args):  # (Basic's property returns _args)
+    args = e._args if cls.args is _BASIC_ARGS else e.args  # (Basic's property returns _args)
+    if cls is _ADD or cls is _MUL:
+        args = args[::-1]  # (a sum or product sorts its numbers first: the answer, the same, comes sooner)
+    for a in args:
         if not is_number(a):
             return False
     return True
@@ -267,6 +270,7 @@ def _compare(a: sp.Basic, b: sp.Basic) -> int:
     return 0
 
 
+_ADD, _MUL = sp.Add, sp.Mul
 _BASIC_COMPARE = Basic.compare
 _SYMBOL, _INTEGER = sp.Symbol, sp.Integer
 _ARGS_CONTENT = frozenset(c for c in (sp.Mul, sp.Pow, sp.Add) if c._hashable_content is Expr._hashable_content)
@@ -285,7 +289,40 @@ def sort_args(args: list) -> None:
     if _ORDERING[0] is not basic.ordering_of_classes or _ORDERING[1] != len(basic.ordering_of_classes):
         _NAMES.clear()  # (never in practice: the list is SymPy's constant)
         _ORDERING[:] = [basic.ordering_of_classes, len(basic.ordering_of_classes)]
+    if len(args) == 2:  # list.sort's one comparison of two items (its first run): args[1] < args[0] by the key
+        if _compare(args[1], args[0]) < 0:
+            args.reverse()
+        return
     args.sort(key=_KEY)  # (the key calls Basic.compare itself, whatever the class: so does _compare at the top)
+
+
+_PAIRWISE = 6  # items compared pair by pair; more are hashed into a set
+
+
+def repeats(items: list) -> bool:
+    """Two of ``items`` (``product``'s bases, ``total``'s rests) are equal, as a set or dict finds them, without
+    hashing a few: a fresh object's first hash walks its whole tree (~0.5 us a node), and a one-variable expansion
+    never asks for it (only this check did: 4-7 nodes of ``1/(1 + (x)**2) + cos(-2*x)``).
+
+    The same answer: SymPy's hash is consistent with ``==``, so a set holds two items exactly when they are
+    equal. Items of different types are not: a tuple (a Mul's factors, or (E, rest): ``parse_fast._filed``)
+    equals no Basic, and ``Basic.__eq__`` is False across classes but for two Numbers, which are never a rest
+    or a base (rationals are gathered in the coefficient, any other number is refused by ``_factor_base``).
+
+    >>> x, y = parse_fast.real_symbol("x"), parse_fast.real_symbol("y")
+    >>> repeats([sp.exp(x), sp.exp(y)]), repeats([sp.exp(x), (x, y), sp.exp(x)])
+    (False, True)
+    """
+    n = len(items)
+    if n > _PAIRWISE:
+        return len(set(items)) < n
+    for i in range(n - 1):
+        a = items[i]
+        for j in range(i + 1, n):
+            b = items[j]
+            if a is b or type(a) is type(b) and a == b:
+                return True
+    return False
 
 
 from . import parse_fast  # noqa: E402 - number (parse_fast imports this module's names first)
