@@ -125,8 +125,11 @@ def _finite_by_shape(e: sp.Basic) -> bool:
     if cls is not _ADD and cls is not _MUL:
         return False
     for a in e._args:  # (a loop: all() of a generator costs ~0.3 us more per node)
-        if not finite_by_shape(a):
-            return False
+        if a._args:
+            if not finite_by_shape(a):
+                return False
+        elif not (a.is_Rational or type(a) is _SYMBOL and getattr(a, "_assumptions_orig", None) == _REAL_ONLY):
+            return False  # (a leaf: finite_by_shape's first test, without the call)
     return True
 
 

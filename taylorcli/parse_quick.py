@@ -204,7 +204,7 @@ def is_number(e: sp.Basic) -> bool:
     if cls is _ADD or cls is _MUL:
         args = args[::-1]  # (a sum or product sorts its numbers first: the answer, the same, comes sooner)
     for a in args:
-        if not is_number(a):
+        if not (is_number(a) if a._args else a.is_number):  # (a leaf's own answer: is_number(a) is a.is_number)
             return False
     return True
 
@@ -320,7 +320,11 @@ def repeats(items: list) -> bool:
         a = items[i]
         for j in range(i + 1, n):
             b = items[j]
-            if a is b or type(a) is type(b) and a == b:
+            if a is b:
+                return True
+            if type(a) is not type(b) or type(a) is _SYMBOL and hash(a) != hash(b):
+                continue  # (a kept symbol's hash is known; Symbol's == sorts its assumptions anew each time)
+            if a == b:
                 return True
     return False
 
