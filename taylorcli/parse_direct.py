@@ -38,7 +38,8 @@ import sympy as sp
 from sympy.core.expr import Expr
 from sympy.core.parameters import global_parameters
 
-from .parse_fast import real_symbol
+from .parse_fast import _CALLS, _evaluating, _plain_symbol as _plain, _unevaluated, inert_call, real_symbol
+from .parse_pow import _unevaluated_pow, power
 from .parse_quick import exceeds, integer, is_number
 from .parse_text import MAX_EXPONENT, _name_error
 from .vocabulary import CONSTANTS, FUNCTIONS
@@ -93,6 +94,8 @@ def one_pass(source: str) -> sp.Expr | None:
     reader = _Reader(tokens, parse)
     if parse.real_symbol is not real_symbol or parse.integer is not integer:
         reader.leaves = {}  # (a test's stand-ins: every leaf is read by atom, through them)
+    elif parse.inert_call is inert_call and parse.power is power:
+        reader.symbols = True  # F(s) and s**n of a parser symbol s built here as those two build them
     opened = parse._MEMO.open()
     try:
         expr, _, _ = reader.sum()
@@ -112,6 +115,7 @@ class _Reader:
     def __init__(self, tokens: list[str], parse: object) -> None:
         # tokens[i] is the next token ("" at the end): a name or number never equals an operator's text
         self.tokens, self.i, self.p, self.leaves = tokens, 0, parse, _LEAVES
+        self.symbols = False  # (one_pass: True where parse's inert_call and power are this tree's own)
 
     def operand(self) -> tuple:
         """The next operand of a sum: a leaf read before that ends it (``x`` in ``x + 1``, ``2`` in ``(y - 2)``:
@@ -225,7 +229,10 @@ class _Reader:
         p = self.p
         if b.is_Add and len(b._args) == 2 and n.is_Integer:
             p._mark_finite(b._args)
-        result = p.power(b, n)
+        if self.symbols and _plain(b) and n.is_Integer and not (n.p == 0 or n.p == 1) and _evaluating():
+            result = _unevaluated_pow(b, n)  # parse_pow.power of a parser symbol (the next method's docstring)
+        else:
+            result = p.power(b, n)
         if result is None:
             result = b**n
         if isinstance(result, sp.Pow):
@@ -262,6 +269,17 @@ class _Reader:
         return inner
 
     def call(self, name: str) -> tuple:
+        """F(argument), as parse._Builder.call builds it.
+
+        F(s) for a parser symbol s (``parse_fast._plain_symbol``) and F in ``parse_fast._CALLS`` is what
+        ``inert_call`` builds, read off its code: s is an atom, so a term and a polynomial argument; for log,
+        s is no exp; for the others ``minus_sign(s)`` is False (a Symbol is no Mul, Add or Number); so
+        ``_inert`` is True and it returns ``_unevaluated(F, s)`` (while SymPy evaluates: ``_evaluating``).
+        Likewise ``power(s, n)`` for an Integer n other than 0, 1: s is an Expr, not a number, no Mul,
+        Pow or exp, and ``_inert_base(s)`` holds (Symbol keeps ``Expr._eval_power``), so it returns
+        ``_unevaluated_pow(s, n)``. Both are taken only where parse's own functions are in place
+        (``symbols``), so a test standing them in sees every node go through its stand-ins.
+        """
         function = FUNCTIONS.get(name)
         if function is None or function.arities and 1 not in function.arities or function.build in (sp.zeta, sp.polygamma):
             raise _Bail
@@ -271,7 +289,12 @@ class _Reader:
             raise _Bail
         self.i += 1
         p = self.p  # as parse._Builder.call builds it
-        if function.build is sp.sqrt:
+        build = function.build
+        if self.symbols and build in _CALLS and _plain(e) and _evaluating():
+            built = _unevaluated(build, e)  # parse_fast.inert_call of a parser symbol (docstring below)
+            if built is not None:
+                return built, None, _OTHER
+        if build is sp.sqrt:
             built = p.power(e, sp.S.Half)
         else:
             built = p.inert_call(function.build, [e])
