@@ -40,6 +40,7 @@ from sympy.core.parameters import global_parameters
 
 from .parse_fast import _CALLS, _evaluating, _plain_symbol as _plain, _unevaluated, inert_call, real_symbol
 from .parse_pow import _unevaluated_pow, power
+from .parse_calls import negative
 from .parse_quick import exceeds, integer, is_number
 from .parse_text import MAX_EXPONENT, _name_error
 from .vocabulary import CONSTANTS, FUNCTIONS
@@ -78,6 +79,33 @@ def _leaf(leaves: dict[str, tuple], token: str, value: tuple) -> tuple:
         leaves.clear()
     leaves[token] = value
     return value
+
+
+_SYMBOL, _POW, _MUL = sp.Symbol, sp.Pow, sp.Mul
+_EVEN = frozenset((sp.cos, sp.cosh))  # (parse_pow.signed_call: eval drops the minus sign; the others keep it)
+_NO_SIGN_MOVED = frozenset((sp.exp, sp.log))  # (_CALLS whose eval moves no minus sign out)
+
+
+def _monomial_call(build: type, e: sp.Basic) -> sp.Expr | None:
+    """F(s), F(s**n), F(r*s) as parse_fast.inert_call or parse_calls.call build them (_Reader.call's
+    docstring), for F in parse_fast._CALLS while SymPy evaluates; None for any other argument."""
+    cls = type(e)
+    if cls is _SYMBOL:
+        return _unevaluated(build, e) if _plain(e) else None
+    if cls is _POW:
+        n = e._args[1]
+        return _unevaluated(build, e) if n.is_Integer and n.p > 1 and _plain(e._args[0]) else None
+    if cls is not _MUL or len(e._args) != 2:
+        return None
+    r, s = e._args
+    if not r.is_Rational or r.p == 0 or r.p == 1 and r.q == 1 or not _plain(s):
+        return None
+    if r.p > 0 or build in _NO_SIGN_MOVED:
+        return _unevaluated(build, e)
+    inner = _unevaluated(build, negative(e))
+    if inner is None:
+        return None
+    return inner if build in _EVEN else negative(inner)
 
 
 class _Bail(Exception):
@@ -275,6 +303,14 @@ class _Reader:
         ``inert_call`` builds, read off its code: s is an atom, so a term and a polynomial argument; for log,
         s is no exp; for the others ``minus_sign(s)`` is False (a Symbol is no Mul, Add or Number); so
         ``_inert`` is True and it returns ``_unevaluated(F, s)`` (while SymPy evaluates: ``_evaluating``).
+        The same for s**n (n an Integer >= 2: an atom; a Pow is no Mul, Add or Number) and for r*s (r a
+        Rational other than 0, 1: a term) where F is exp or log or r > 0 (``minus_sign`` is ``r.p < 0``).
+        For r < 0 and the other F (sin, cos, tan, atan, sinh, cosh, tanh, erf) ``_inert`` is False, and so
+        are ``parse_pow.inert_nested`` (r*s is no call) and ``parse_calls.inert`` (its last test is
+        ``not minus_sign``): inert_call gives None and the builder's ``nested_call`` (parse_calls.call) runs
+        ``parse_pow.signed_call``, whose tests all hold (F odd or even, a polynomial argument with a minus
+        sign, ``parse_calls.negative(r*s)`` a term without one, so inert): it returns ``F(-r*s)`` for cos and
+        cosh, else ``negative(F(-r*s))``; built here the same way (``_monomial_call``).
         Likewise ``power(s, n)`` for an Integer n other than 0, 1: s is an Expr, not a number, no Mul,
         Pow or exp, and ``_inert_base(s)`` holds (Symbol keeps ``Expr._eval_power``), so it returns
         ``_unevaluated_pow(s, n)``. Both are taken only where parse's own functions are in place
@@ -290,8 +326,8 @@ class _Reader:
         self.i += 1
         p = self.p  # as parse._Builder.call builds it
         build = function.build
-        if self.symbols and build in _CALLS and _plain(e) and _evaluating():
-            built = _unevaluated(build, e)  # parse_fast.inert_call of a parser symbol (docstring below)
+        if self.symbols and build in _CALLS and _evaluating():
+            built = _monomial_call(build, e)  # F(s), F(s**n), F(r*s) (docstring)
             if built is not None:
                 return built, None, _OTHER
         if build is sp.sqrt:
