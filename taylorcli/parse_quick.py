@@ -322,8 +322,8 @@ def repeats(items: list) -> bool:
             b = items[j]
             if a is b:
                 return True
-            if type(a) is not type(b) or type(a) is _SYMBOL and hash(a) != hash(b):
-                continue  # (a kept symbol's hash is known; Symbol's == sorts its assumptions anew each time)
+            if type(a) is not type(b) or type(a) is _SYMBOL and a.name != b.name:
+                continue  # (symbols of two names differ; Symbol's == sorts its assumptions anew each time)
             if a == b:
                 return True
     return False
