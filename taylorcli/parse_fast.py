@@ -325,18 +325,18 @@ def product(factors: list) -> sp.Expr | None:
         return postprocessed(sp.Mul, sp.Mul._from_args((number(factors[0]), factors[1]), True))
     coeff = _ONE
     parts = []
-    bases = []
+    bases = set()  # (hashed: a several-variable expansion hashes these nodes anyway; see total)
     for factor in factors:
         for f in (factor._args if type(factor) is sp.Mul else (factor,)):
             if f.is_Rational:
                 coeff = f if coeff is _ONE else coeff * f  # (1*f is f's value: ~1 us saved, number() interns it)
                 continue
             base = _filed(f)
-            if base is None:
+            if base is None or base in bases:
                 return None
-            bases.append(base)
+            bases.add(base)
             parts.append(f)
-    if not parts or coeff.p == 0 or repeats(bases):
+    if not parts or coeff.p == 0:
         return None
     if len(parts) == 1 and coeff is _ONE:
         return parts[0]
@@ -407,7 +407,7 @@ def total(terms: list) -> sp.Expr | None:
                 return None
             rests.append(rest)
             kept.append(t)
-    if not kept or repeats(rests):
+    if not kept or repeats(rests):  # (not hashed: a one-variable expansion never hashes a sum's terms)
         return None
     if len(kept) == 1 and coeff.p == 0:
         return kept[0]

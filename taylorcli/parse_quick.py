@@ -300,14 +300,14 @@ _PAIRWISE = 6  # items compared pair by pair; more are hashed into a set
 
 
 def repeats(items: list) -> bool:
-    """Two of ``items`` (``product``'s bases, ``total``'s rests) are equal, as a set or dict finds them, without
+    """Two of ``items`` (``total``'s rests) are equal, as a set or dict finds them, without
     hashing a few: a fresh object's first hash walks its whole tree (~0.5 us a node), and a one-variable expansion
     never asks for it (only this check did: 4-7 nodes of ``1/(1 + (x)**2) + cos(-2*x)``).
 
     The same answer: SymPy's hash is consistent with ``==``, so a set holds two items exactly when they are
-    equal. Items of different types are not: a tuple (a Mul's factors, or (E, rest): ``parse_fast._filed``)
+    equal. Items of different types are not: a tuple (a Mul's factors: ``parse_fast._rest``)
     equals no Basic, and ``Basic.__eq__`` is False across classes but for two Numbers, which are never a rest
-    or a base (rationals are gathered in the coefficient, any other number is refused by ``_factor_base``).
+    (rationals are gathered in the coefficient, any other number is refused by ``parse_fast._factor_base``).
 
     >>> x, y = parse_fast.real_symbol("x"), parse_fast.real_symbol("y")
     >>> repeats([sp.exp(x), sp.exp(y)]), repeats([sp.exp(x), (x, y), sp.exp(x)])
