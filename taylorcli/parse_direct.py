@@ -81,13 +81,13 @@ def _leaf(leaves: dict[str, tuple], token: str, value: tuple) -> tuple:
     return value
 
 
-_SYMBOL, _POW, _MUL = sp.Symbol, sp.Pow, sp.Mul
+_SYMBOL, _POW, _MUL, _SUM = sp.Symbol, sp.Pow, sp.Mul, sp.Add  # (_ADD is the token '+')
 _EVEN = frozenset((sp.cos, sp.cosh))  # (parse_pow.signed_call: eval drops the minus sign; the others keep it)
 _NO_SIGN_MOVED = frozenset((sp.exp, sp.log))  # (_CALLS whose eval moves no minus sign out)
 
 
 def _monomial_call(build: type, e: sp.Basic) -> sp.Expr | None:
-    """F(s), F(s**n), F(r*s) as parse_fast.inert_call or parse_calls.call build them (_Reader.call's
+    """F(s), F(s**n), F(r*s), F(s + c) as parse_fast.inert_call or parse_calls.call build them (_Reader.call's
     docstring), for F in parse_fast._CALLS while SymPy evaluates; None for any other argument."""
     cls = type(e)
     if cls is _SYMBOL:
@@ -95,6 +95,9 @@ def _monomial_call(build: type, e: sp.Basic) -> sp.Expr | None:
     if cls is _POW:
         n = e._args[1]
         return _unevaluated(build, e) if n.is_Integer and n.p > 1 and _plain(e._args[0]) else None
+    if cls is _SUM:  # s + c: Add's order puts the rational c first
+        c, s = e._args if len(e._args) == 2 else (None, None)
+        return _unevaluated(build, e) if c is not None and c.is_Rational and c.p != 0 and _plain(s) else None
     if cls is not _MUL or len(e._args) != 2:
         return None
     r, s = e._args
@@ -305,6 +308,10 @@ class _Reader:
         ``_inert`` is True and it returns ``_unevaluated(F, s)`` (while SymPy evaluates: ``_evaluating``).
         The same for s**n (n an Integer >= 2: an atom; a Pow is no Mul, Add or Number) and for r*s (r a
         Rational other than 0, 1: a term) where F is exp or log or r > 0 (``minus_sign`` is ``r.p < 0``).
+        And s + c (c a rational other than 0, first in SymPy's Add): a sum of a rational and a term, so
+        a polynomial argument; ``minus_sign`` of it counts c's sign against s's (none): for c > 0 no term
+        has one, for c < 0 one of two does and ``parse_quick.linear_tie`` decides by s's coefficient, 1,
+        so False either way (SymPy: ``(x - 3).could_extract_minus_sign()`` is False): inert for every F.
         For r < 0 and the other F (sin, cos, tan, atan, sinh, cosh, tanh, erf) ``_inert`` is False, and so
         are ``parse_pow.inert_nested`` (r*s is no call) and ``parse_calls.inert`` (its last test is
         ``not minus_sign``): inert_call gives None and the builder's ``nested_call`` (parse_calls.call) runs
