@@ -40,7 +40,7 @@ from sympy.core.parameters import global_parameters
 
 from .parse_fast import _CALLS, _evaluating, _plain_symbol as _plain, _unevaluated, inert_call, real_symbol
 from .parse_pow import _unevaluated_pow, power
-from .parse_calls import negative
+from .parse_calls import call as nested_call, negative
 from .parse_quick import exceeds, integer, is_number
 from .parse_text import MAX_EXPONENT, _name_error
 from .vocabulary import CONSTANTS, FUNCTIONS
@@ -125,8 +125,8 @@ def one_pass(source: str) -> sp.Expr | None:
     reader = _Reader(tokens, parse)
     if parse.real_symbol is not real_symbol or parse.integer is not integer:
         reader.leaves = {}  # (a test's stand-ins: every leaf is read by atom, through them)
-    elif parse.inert_call is inert_call and parse.power is power:
-        reader.symbols = True  # F(s) and s**n of a parser symbol s built here as those two build them
+    elif parse.inert_call is inert_call and parse.power is power and parse.nested_call is nested_call:
+        reader.symbols = True  # F(s) and s**n of a parser symbol s built here as those three build them
     opened = parse._MEMO.open()
     try:
         expr, _, _ = reader.sum()
@@ -146,7 +146,7 @@ class _Reader:
     def __init__(self, tokens: list[str], parse: object) -> None:
         # tokens[i] is the next token ("" at the end): a name or number never equals an operator's text
         self.tokens, self.i, self.p, self.leaves = tokens, 0, parse, _LEAVES
-        self.symbols = False  # (one_pass: True where parse's inert_call and power are this tree's own)
+        self.symbols = False  # (one_pass: True where parse's inert_call, power, nested_call are its own)
 
     def operand(self) -> tuple:
         """The next operand of a sum: a leaf read before that ends it (``x`` in ``x + 1``, ``2`` in ``(y - 2)``:
@@ -320,7 +320,7 @@ class _Reader:
         cosh, else ``negative(F(-r*s))``; built here the same way (``_monomial_call``).
         Likewise ``power(s, n)`` for an Integer n other than 0, 1: s is an Expr, not a number, no Mul,
         Pow or exp, and ``_inert_base(s)`` holds (Symbol keeps ``Expr._eval_power``), so it returns
-        ``_unevaluated_pow(s, n)``. Both are taken only where parse's own functions are in place
+        ``_unevaluated_pow(s, n)``. These are taken only where parse's own functions are in place
         (``symbols``), so a test standing them in sees every node go through its stand-ins.
         """
         function = FUNCTIONS.get(name)
