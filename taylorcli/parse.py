@@ -398,7 +398,8 @@ def parse_expression(text: str) -> sp.Expr:
     x1**2*x2 + exp(x2)/2
     """
     original = _check_text(text)
-    single = one_name(original)  # a lone name: its symbol or constant without ast (parse_single)
+    # a lone name: its symbol or constant without ast (parse_single; a text with a bracket is none)
+    single = one_name(original) if "(" not in original else None
     if single is not None:
         return _finish(*single)
     # Python refuses leading indentation and line breaks; neither carries meaning here.
@@ -426,7 +427,7 @@ def _finish(expr: sp.Expr, names: set[str] | None, source: str = "") -> sp.Expr:
     if PARAMETERS:
         USED_PARAMETERS.update(expr.free_symbols & PARAMETERS.keys())
         expr = expr.xreplace(PARAMETERS)
-    if "e" in names if names is not None else _NAME_E.search(source):  # (a parameter's value has no symbols)
+    if "e" in names if names is not None else "e" in source and _NAME_E.search(source):  # (no parameter symbols)
         _note_e(expr)
     return expr
 

@@ -89,18 +89,18 @@ def non_constant(e: sp.Basic) -> bool:
     """
     cls = type(e)
     if cls in _KEEP:
-        return non_constant(e.args[0])
+        return non_constant(e._args[0])
     if cls is sp.Pow:
-        b, n = e.args
+        b, n = e._args
         if n.is_Integer and above_one(n):
             return non_constant(b)
-        return n.is_Rational and n != 0 and parse_pow.positive_everywhere(b) and non_constant(b)
+        return n.is_Rational and n.p != 0 and parse_pow.positive_everywhere(b) and non_constant(b)
     if cls is sp.log:
-        return len(e.args) == 1 and parse_pow.positive_everywhere(e.args[0]) and non_constant(e.args[0])
+        return len(e._args) == 1 and parse_pow.positive_everywhere(e._args[0]) and non_constant(e._args[0])
     if parse_fast._polynomial_argument(e):
         return True
     if cls is sp.Add or cls is sp.Mul:
-        return len(e.args) == 2 and e.args[0].is_Rational and e.args[0] != 0 and non_constant(e.args[1])
+        return len(e._args) == 2 and e._args[0].is_Rational and e._args[0].p != 0 and non_constant(e._args[1])
     return False
 
 
@@ -115,7 +115,7 @@ def inert(function: object, arg: sp.Basic) -> bool:
         return False
     cls = type(arg)
     if function is sp.exp:  # r*F(B): exp(-sinh(2*y)), exp(-erf(3*x)) (module docstring)
-        return cls is not sp.log and cls is not sp.Add and (cls is not sp.Mul or type(arg.args[-1]) in _KEEP)
+        return cls is not sp.log and cls is not sp.Add and (cls is not sp.Mul or type(arg._args[-1]) in _KEEP)
     if function is sp.log:
         return cls is not sp.exp
     if function in (sp.sin, sp.cos, sp.tan) and cls is sp.atan:

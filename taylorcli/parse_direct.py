@@ -38,7 +38,9 @@ import sympy as sp
 from sympy.core.expr import Expr
 from sympy.core.parameters import global_parameters
 
-from .parse_fast import real_symbol
+from .parse_fast import _CALLS, _evaluating, _plain_symbol as _plain, _unevaluated, inert_call, real_symbol
+from .parse_pow import _unevaluated_pow, power
+from .parse_calls import call as nested_call, negative
 from .parse_quick import exceeds, integer, is_number
 from .parse_text import MAX_EXPONENT, _name_error
 from .vocabulary import CONSTANTS, FUNCTIONS
@@ -52,6 +54,8 @@ _TOKENS = re.compile(r" *([A-Za-z_][A-Za-z0-9_]*|[0-9]+[A-Za-z0-9_.]?|\*\*|(?s:.
 _ADD, _SUB, _MULT, _DIV = "+", "-", "*", "/"
 _CHAIN, _PRODUCT, _OTHER = 1, 2, 0  # the kind of node a value was built from (its top-level operator)
 _ONE = sp.S.One
+_ENDS_TERM = frozenset((_ADD, _SUB, ")", ""))  # what may follow a leaf that is a whole operand of a sum
+_TAKES_LEAF = frozenset(("(", "**"))  # what makes a leaf more than a factor: a call, a power
 
 
 _PARSE: list = []  # parse.py, which imports this module: looked up once (an import statement costs ~1 us)
@@ -77,6 +81,36 @@ def _leaf(leaves: dict[str, tuple], token: str, value: tuple) -> tuple:
     return value
 
 
+_SYMBOL, _POW, _MUL, _SUM = sp.Symbol, sp.Pow, sp.Mul, sp.Add  # (_ADD is the token '+')
+_EVEN = frozenset((sp.cos, sp.cosh))  # (parse_pow.signed_call: eval drops the minus sign; the others keep it)
+_NO_SIGN_MOVED = frozenset((sp.exp, sp.log))  # (_CALLS whose eval moves no minus sign out)
+
+
+def _monomial_call(build: type, e: sp.Basic) -> sp.Expr | None:
+    """F(s), F(s**n), F(r*s), F(s + c) as parse_fast.inert_call or parse_calls.call build them (_Reader.call's
+    docstring), for F in parse_fast._CALLS while SymPy evaluates; None for any other argument."""
+    cls = type(e)
+    if cls is _SYMBOL:
+        return _unevaluated(build, e) if _plain(e) else None
+    if cls is _POW:
+        n = e._args[1]
+        return _unevaluated(build, e) if n.is_Integer and n.p > 1 and _plain(e._args[0]) else None
+    if cls is _SUM:  # s + c: Add's order puts the rational c first
+        c, s = e._args if len(e._args) == 2 else (None, None)
+        return _unevaluated(build, e) if c is not None and c.is_Rational and c.p != 0 and _plain(s) else None
+    if cls is not _MUL or len(e._args) != 2:
+        return None
+    r, s = e._args
+    if not r.is_Rational or r.p == 0 or r.p == 1 and r.q == 1 or not _plain(s):
+        return None
+    if r.p > 0 or build in _NO_SIGN_MOVED:
+        return _unevaluated(build, e)
+    inner = _unevaluated(build, negative(e))
+    if inner is None:
+        return None
+    return inner if build in _EVEN else negative(inner)
+
+
 class _Bail(Exception):
     """The ordinary route decides."""
 
@@ -91,6 +125,8 @@ def one_pass(source: str) -> sp.Expr | None:
     reader = _Reader(tokens, parse)
     if parse.real_symbol is not real_symbol or parse.integer is not integer:
         reader.leaves = {}  # (a test's stand-ins: every leaf is read by atom, through them)
+    elif parse.inert_call is inert_call and parse.power is power and parse.nested_call is nested_call:
+        reader.symbols = True  # F(s) and s**n of a parser symbol s built here as those three build them
     opened = parse._MEMO.open()
     try:
         expr, _, _ = reader.sum()
@@ -104,23 +140,27 @@ def one_pass(source: str) -> sp.Expr | None:
             parse._MEMO.table = None
 
 
-def _all_constant(values: list[tuple]) -> bool:
-    """Every operand has a float estimate (no variable): a loop, where all() of a generator costs more."""
-    for value in values:
-        if value[1] is None:
-            return False
-    return True
-
-
 class _Reader:
     """Recursive descent over the tokens; each method returns (expr, float estimate or None, kind)."""
 
     def __init__(self, tokens: list[str], parse: object) -> None:
         # tokens[i] is the next token ("" at the end): a name or number never equals an operator's text
         self.tokens, self.i, self.p, self.leaves = tokens, 0, parse, _LEAVES
+        self.symbols = False  # (one_pass: True where parse's inert_call, power, nested_call are its own)
+
+    def operand(self) -> tuple:
+        """The next operand of a sum: a leaf read before that ends it (``x`` in ``x + 1``, ``2`` in ``(y - 2)``:
+        no ``(``, ``**``, ``*`` or ``/`` after it) from the leaf table, without product's and factor's calls;
+        else ``product``, which reads it the same way (factor's table lookup)."""
+        tokens, i = self.tokens, self.i
+        leaf = self.leaves.get(tokens[i])
+        if leaf is not None and tokens[i + 1] in _ENDS_TERM:
+            self.i = i + 1
+            return leaf
+        return self.product()
 
     def sum(self) -> tuple:
-        first = self.product()
+        first = self.operand()
         op = self.tokens[self.i]
         if op != _ADD and op != _SUB:
             return first
@@ -129,11 +169,14 @@ class _Reader:
         values, ops = [first], [_ADD]
         while op == _ADD or op == _SUB:
             self.i += 1
-            values.append(self.product())
+            values.append(self.operand())
             ops.append(op)
             op = self.tokens[self.i]
-        if _all_constant(values):
-            raise _Bail  # a constant: the builder's float estimate decides
+        for value in values:  # a constant (every operand has a float estimate): the builder's estimate decides
+            if value[1] is None:
+                break
+        else:
+            raise _Bail
         p = self.p
         terms = []
         for (e, _, _), o in zip(values, ops):  # (loops: a comprehension is one more call per chain)
@@ -149,12 +192,22 @@ class _Reader:
         if first[2] == _PRODUCT:
             raise _Bail
         values, ops = [first], [_MULT]
+        tokens, leaves = self.tokens, self.leaves
         while op == _MULT or op == _DIV:
-            self.i += 1
-            values.append(self.factor())
+            i = self.i + 1
+            leaf = leaves.get(tokens[i])  # a leaf read before, no call or power after it: factor's answer
+            if leaf is not None and tokens[i + 1] not in _TAKES_LEAF:
+                self.i = i + 1
+                values.append(leaf)
+            else:
+                self.i = i
+                values.append(self.factor())
             ops.append(op)
-            op = self.tokens[self.i]
-        if _all_constant(values):
+            op = tokens[self.i]
+        for value in values:
+            if value[1] is None:
+                break
+        else:
             raise _Bail
         p = self.p
         factors = []
@@ -198,20 +251,25 @@ class _Reader:
         (b, fb, _), (n, fn, _) = base, self.factor()
         if fb is not None and fn is not None:
             raise _Bail
-        if n.is_Number and exceeds(n, MAX_EXPONENT):
-            raise _Bail
+        if n.is_Number and (n.p > MAX_EXPONENT or -n.p > MAX_EXPONENT if n.is_Integer else exceeds(n, MAX_EXPONENT)):
+            raise _Bail  # (parse_quick.exceeds, inlined for an Integer: abs(p) > limit)
         if not n.is_Integer and is_number(b) and b.is_negative:
             raise _Bail  # as parse._Builder.binary refuses (n first: b.is_number walks b, and the three are pure)
         if b.is_Rational and n.is_Integer and b not in (0, 1, -1):
             raise _Bail  # (unreachable: both constant) the builder's digit count decides
         p = self.p
-        if b.is_Add and len(b.args) == 2 and n.is_Integer:
-            p._mark_finite(b.args)
-        result = p.power(b, n)
+        if b.is_Add and len(b._args) == 2 and n.is_Integer:
+            p._mark_finite(b._args)
+        if self.symbols and _plain(b) and n.is_Integer and not (n.p == 0 or n.p == 1) and _evaluating():
+            result = _unevaluated_pow(b, n)  # parse_pow.power of a parser symbol (the next method's docstring)
+        else:
+            result = p.power(b, n)
         if result is None:
             result = b**n
-        if isinstance(result, sp.Pow) and result.exp.is_Number and exceeds(result.exp, MAX_EXPONENT):
-            raise _Bail
+        if isinstance(result, sp.Pow):
+            m = result._args[1]  # (Pow.exp)
+            if m.is_Number and (m.p > MAX_EXPONENT or -m.p > MAX_EXPONENT if m.is_Integer else exceeds(m, MAX_EXPONENT)):
+                raise _Bail
         return result, None, _OTHER
 
     def atom(self) -> tuple:
@@ -242,6 +300,29 @@ class _Reader:
         return inner
 
     def call(self, name: str) -> tuple:
+        """F(argument), as parse._Builder.call builds it.
+
+        F(s) for a parser symbol s (``parse_fast._plain_symbol``) and F in ``parse_fast._CALLS`` is what
+        ``inert_call`` builds, read off its code: s is an atom, so a term and a polynomial argument; for log,
+        s is no exp; for the others ``minus_sign(s)`` is False (a Symbol is no Mul, Add or Number); so
+        ``_inert`` is True and it returns ``_unevaluated(F, s)`` (while SymPy evaluates: ``_evaluating``).
+        The same for s**n (n an Integer >= 2: an atom; a Pow is no Mul, Add or Number) and for r*s (r a
+        Rational other than 0, 1: a term) where F is exp or log or r > 0 (``minus_sign`` is ``r.p < 0``).
+        And s + c (c a rational other than 0, first in SymPy's Add): a sum of a rational and a term, so
+        a polynomial argument; ``minus_sign`` of it counts c's sign against s's (none): for c > 0 no term
+        has one, for c < 0 one of two does and ``parse_quick.linear_tie`` decides by s's coefficient, 1,
+        so False either way (SymPy: ``(x - 3).could_extract_minus_sign()`` is False): inert for every F.
+        For r < 0 and the other F (sin, cos, tan, atan, sinh, cosh, tanh, erf) ``_inert`` is False, and so
+        are ``parse_pow.inert_nested`` (r*s is no call) and ``parse_calls.inert`` (its last test is
+        ``not minus_sign``): inert_call gives None and the builder's ``nested_call`` (parse_calls.call) runs
+        ``parse_pow.signed_call``, whose tests all hold (F odd or even, a polynomial argument with a minus
+        sign, ``parse_calls.negative(r*s)`` a term without one, so inert): it returns ``F(-r*s)`` for cos and
+        cosh, else ``negative(F(-r*s))``; built here the same way (``_monomial_call``).
+        Likewise ``power(s, n)`` for an Integer n other than 0, 1: s is an Expr, not a number, no Mul,
+        Pow or exp, and ``_inert_base(s)`` holds (Symbol keeps ``Expr._eval_power``), so it returns
+        ``_unevaluated_pow(s, n)``. These are taken only where parse's own functions are in place
+        (``symbols``), so a test standing them in sees every node go through its stand-ins.
+        """
         function = FUNCTIONS.get(name)
         if function is None or function.arities and 1 not in function.arities or function.build in (sp.zeta, sp.polygamma):
             raise _Bail
@@ -251,7 +332,12 @@ class _Reader:
             raise _Bail
         self.i += 1
         p = self.p  # as parse._Builder.call builds it
-        if function.build is sp.sqrt:
+        build = function.build
+        if self.symbols and build in _CALLS and _evaluating():
+            built = _monomial_call(build, e)  # F(s), F(s**n), F(r*s) (docstring)
+            if built is not None:
+                return built, None, _OTHER
+        if build is sp.sqrt:
             built = p.power(e, sp.S.Half)
         else:
             built = p.inert_call(function.build, [e])

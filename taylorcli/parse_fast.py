@@ -84,7 +84,7 @@ from sympy.core.basic import Basic
 from sympy.core.expr import Expr
 from sympy.core.parameters import global_parameters
 
-from .parse_quick import above_one, commutative, linear_tie, postprocessed, sort_args, zero_or_one
+from .parse_quick import _INTEGERS, above_one, commutative, linear_tie, postprocessed, repeats, sort_args, zero_or_one
 
 _INNER = frozenset((sp.exp, sp.sin, sp.cos))  # the functions inside a polynomial argument (linearly independent)
 _ODD_OR_EVEN = (sp.sin, sp.cos, sp.tan, sp.atan, sp.sinh, sp.cosh, sp.tanh, sp.erf)  # eval moves a minus sign
@@ -98,10 +98,13 @@ _ONE, _ZERO = sp.S.One, sp.S.Zero
 _REAL_ONLY = {"real": True}  # (not modified: compared only)
 
 
+_SYMBOL = sp.Symbol
+
+
 def _plain_symbol(e: sp.Basic) -> bool:
     """A symbol as the parser makes it: real, nothing else given."""
     # (_assumptions_orig: the assumptions given, SymPy >= 1.12; without it no shortcut applies)
-    return type(e) is sp.Symbol and getattr(e, "_assumptions_orig", None) == _REAL_ONLY
+    return type(e) is _SYMBOL and getattr(e, "_assumptions_orig", None) == _REAL_ONLY
 
 
 def _scaled_symbol(r: sp.Basic, s: sp.Basic) -> bool:
@@ -260,14 +263,14 @@ def _factor_base(e: sp.Basic) -> sp.Basic | None:
         return e
     cls = type(e)
     if cls is sp.Pow:
-        base, n = e.args
+        base, n = e._args
         if _plain_symbol(base) and n.is_Integer and not zero_or_one(n):
             return base
         return base if parse_pow.inert_factor(e) else None  # (1 + x**2)**-1, sqrt(1 + sinh(x)**2)
     if cls is sp.exp:
-        a = e.args[0]
+        a = e._args[0]
         return sp.E if _polynomial_argument(a) or parse_pow.inner_call(a) or parse_calls.inert(sp.exp, a) else None
-    if (isinstance(e, sp.Function) and len(e.args) == 1 and cls.as_base_exp is Expr.as_base_exp
+    if (isinstance(e, sp.Function) and len(e._args) == 1 and cls.as_base_exp is Expr.as_base_exp
             and commutative(e) is True):
         return e
     return None
@@ -322,7 +325,7 @@ def product(factors: list) -> sp.Expr | None:
         return postprocessed(sp.Mul, sp.Mul._from_args((number(factors[0]), factors[1]), True))
     coeff = _ONE
     parts = []
-    bases = set()
+    bases = set()  # (hashed: a several-variable expansion hashes these nodes anyway; see total)
     for factor in factors:
         for f in (factor._args if type(factor) is sp.Mul else (factor,)):
             if f.is_Rational:
@@ -404,8 +407,8 @@ def total(terms: list) -> sp.Expr | None:
                 return None
             rests.append(rest)
             kept.append(t)
-    if not kept or len(rests) > 1 and len(set(rests)) < len(rests):
-        return None  # (distinct rests: one term alone is not hashed, a fresh object's hash walks its tree)
+    if not kept or repeats(rests):  # (not hashed: a one-variable expansion never hashes a sum's terms)
+        return None
     if len(kept) == 1 and coeff.p == 0:
         return kept[0]
     sort_args(kept)  # _addsort's order (parse_quick)
@@ -427,6 +430,10 @@ def number(value: sp.Rational) -> sp.Rational:
     >>> number(sp.Integer(7)) is number(sp.Integer(14) / 2)
     True
     """
+    if value.q == 1:  # an Integer kept by parse_quick.integer: found by its int (Integer's hash is Python code)
+        kept = _INTEGERS.get(value.p)
+        if kept is not None:
+            return kept
     kept = _NUMBERS.get(value)
     if kept is None:
         if len(_NUMBERS) >= _MAX_NUMBERS:
@@ -469,14 +476,14 @@ def real_by_shape(node: sp.Basic) -> bool:
     """
     cls = type(node)
     if cls is sp.tan:
-        return _polynomial_argument(node.args[0])
+        return _polynomial_argument(node._args[0])
     if cls is sp.log:
-        return len(node.args) == 1 and (parse_pow.positive_somewhere(node.args[0])
-                                        or parse_pow.positive_everywhere(node.args[0]))  # log(1 + (x + 1)**2)
+        return len(node._args) == 1 and (parse_pow.positive_somewhere(node._args[0])
+                                        or parse_pow.positive_everywhere(node._args[0]))  # log(1 + (x + 1)**2)
     if cls is sp.Pow:
-        return node.args[1].is_Rational and (parse_pow.positive_somewhere(node.args[0])
-                                             or parse_pow.positive_everywhere(node.args[0]))  # sqrt(1 + u**2)
-    return cls in _REAL_FINITE and parse_pow.finite_by_shape(node.args[0])  # sin(x**2), erf(sqrt(1 + x**2))
+        return node._args[1].is_Rational and (parse_pow.positive_somewhere(node._args[0])
+                                             or parse_pow.positive_everywhere(node._args[0]))  # sqrt(1 + u**2)
+    return cls in _REAL_FINITE and parse_pow.finite_by_shape(node._args[0])  # sin(x**2), erf(sqrt(1 + x**2))
 
 
 from . import parse_calls, parse_pow  # noqa: E402 - powers, nested calls (they use this module's shapes)

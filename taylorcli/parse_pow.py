@@ -89,41 +89,47 @@ class _Memo:
 
 
 _MEMO = _Memo()
+_SYMBOL, _POW, _LOG, _ADD, _MUL = sp.Symbol, sp.Pow, sp.log, sp.Add, sp.Mul
+_REAL_ONLY = parse_fast._REAL_ONLY
+_REAL_FINITE = parse_fast._REAL_FINITE
 
 
 def finite_by_shape(e: sp.Basic) -> bool:
     """Real and finite at every real point, by shape: rationals, the parser's symbols, +, *, natural powers,
     the real finite functions (exp, sin, cos, atan, sinh, cosh, tanh, erf) of such, and B**r (r rational)
     and log(B) of a B that is ``positive_everywhere`` (B >= c > 0 and finite, so both are real and finite)."""
-    if not e._args:  # a leaf answers at once: a rational or a parser symbol is, as _finite_by_shape says
-        return True if e.is_Rational or parse_fast._plain_symbol(e) else _finite_by_shape(e)
+    if not e._args:  # a leaf: a rational or a parser symbol is (parse_fast._plain_symbol, inlined), no other
+        return e.is_Rational or type(e) is _SYMBOL and getattr(e, "_assumptions_orig", None) == _REAL_ONLY
     table = _MEMO.table
     if table is None:
         return _finite_by_shape(e)
-    known = table.get(id(e))
+    key = id(e)
+    known = table.get(key)
     if known is None:
-        known = table[id(e)] = (e, _finite_by_shape(e))
+        known = table[key] = (e, _finite_by_shape(e))
     return known[1]
 
 
 def _finite_by_shape(e: sp.Basic) -> bool:
+    """finite_by_shape of a node with arguments (so no rational, no symbol)."""
     cls = type(e)
-    if cls is sp.Pow:
+    if cls is _POW:
         b, n = e._args
-        if n.is_Integer and positive(n):
+        if n.is_Integer and n.p > 0:  # (parse_quick.positive, inlined)
             return finite_by_shape(b)
         return n.is_Rational and positive_everywhere(b)
-    if e.is_Rational or parse_fast._plain_symbol(e):
-        return True
-    if cls in parse_fast._REAL_FINITE:
+    if cls in _REAL_FINITE:
         return finite_by_shape(e._args[0])
-    if cls is sp.log:
+    if cls is _LOG:
         return len(e._args) == 1 and positive_everywhere(e._args[0])
-    if cls is not sp.Add and cls is not sp.Mul:
+    if cls is not _ADD and cls is not _MUL:
         return False
     for a in e._args:  # (a loop: all() of a generator costs ~0.3 us more per node)
-        if not finite_by_shape(a):
-            return False
+        if a._args:
+            if not finite_by_shape(a):
+                return False
+        elif not (a.is_Rational or type(a) is _SYMBOL and getattr(a, "_assumptions_orig", None) == _REAL_ONLY):
+            return False  # (a leaf: finite_by_shape's first test, without the call)
     return True
 
 
@@ -152,7 +158,7 @@ def power(base: sp.Expr, exponent: sp.Expr) -> sp.Expr | None:
         return None
     cls = type(base)
     if cls is sp.Mul:
-        args = base.args
+        args = base._args
         coeff = args[0] if args[0].is_Rational else None  # (-3*x)**2 is 9*x**2
         if coeff is not None:
             args = args[1:]
@@ -162,17 +168,17 @@ def power(base: sp.Expr, exponent: sp.Expr) -> sp.Expr | None:
         factors = [] if coeff is None else [_rational_power(coeff, n)]
         for f in args:
             if parse_fast._plain_symbol(f) or parse_fast._power(f):
-                s, k = (f, 1) if parse_fast._plain_symbol(f) else (f.args[0], int(f.args[1]))
+                s, k = (f, 1) if parse_fast._plain_symbol(f) else (f._args[0], int(f._args[1]))
                 factors.append(_unevaluated_pow(s, integer(k * n)))  # s**m: s has no _eval_power
             elif _inert_call_factor(f):
                 factors.append(_unevaluated_pow(f, exponent))  # (-sinh(2*x))**2 is sinh(2*x)**2
             else:
                 return None
         return parse_fast.product(factors)
-    if exponent.is_Integer and cls is sp.Pow and not base.args[0].is_Rational:
-        return _power_of_power(base.args[0], base.args[1] * exponent)  # (x**2)**2, sqrt(B)**2, (1/B)**2
+    if exponent.is_Integer and cls is sp.Pow and not base._args[0].is_Rational:
+        return _power_of_power(base._args[0], base._args[1] * exponent)  # (x**2)**2, sqrt(B)**2, (1/B)**2
     if exponent.is_Integer and cls is sp.exp:
-        return _exp_power(base.args[0], exponent)  # exp(x)**2 is exp(2*x)
+        return _exp_power(base._args[0], exponent)  # exp(x)**2 is exp(2*x)
     return _unevaluated_pow(base, exponent) if _inert_base(base) else None
 
 
@@ -187,7 +193,7 @@ def _rational_power(c: sp.Rational, n: int) -> sp.Rational:
 def _inert_call_factor(f: sp.Basic) -> bool:
     """A one-argument call whose class keeps Expr._eval_power (not exp): Pow(f, n) is f**n as it is."""
     cls = type(f)
-    return (isinstance(f, sp.Function) and len(f.args) == 1 and cls._eval_power is Expr._eval_power
+    return (isinstance(f, sp.Function) and len(f._args) == 1 and cls._eval_power is Expr._eval_power
             and commutative(f) is True and not is_number(f))
 
 
@@ -220,7 +226,7 @@ def _scaled(a: sp.Expr, n: sp.Integer) -> sp.Expr:
         return a * n if built is None else built
     if a.is_commutative is not True:
         return a * n
-    terms = [_keep_coefficient(n, t) for t in a.args]
+    terms = [_keep_coefficient(n, t) for t in a._args]
     built = parse_fast.total(terms)
     return postprocessed(sp.Mul, sp.Add(*terms) if built is None else built)
 
@@ -246,9 +252,9 @@ def _inert_base(base: sp.Expr) -> bool:
     """``base._eval_power(r)`` is None for every rational r (base not a number): module docstring."""
     cls = type(base)
     if cls is sp.Add:
-        if len(base.args) != 2:
+        if len(base._args) != 2:
             return True
-        a, b = base.args
+        a, b = base._args
         return finite_by_shape(a) and finite_by_shape(b)
     return cls is not sp.Mul and cls._eval_power is Expr._eval_power
 
@@ -262,7 +268,7 @@ def inert_factor(e: sp.Basic) -> bool:
     """
     if type(e) is not sp.Pow:
         return False
-    base, exponent = e.args
+    base, exponent = e._args
     return (isinstance(exponent, sp.Rational) and not zero_or_one(exponent) and isinstance(base, Expr)
             and not is_number(base) and commutative(base) is True and _inert_base(base))
 
@@ -312,8 +318,8 @@ def _at_zero(term: sp.Basic) -> sp.Rational:
     """A term's value where every symbol is 0 (a monomial: 0; exp, sin, cos of a symbol: 1, 0, 1)."""
     if term.is_Rational:
         return term
-    if type(term) is sp.Mul and term.args[0].is_Rational:
-        return term.args[0] * _at_zero(term.args[1]) if len(term.args) == 2 else sp.S.Zero
+    if type(term) is sp.Mul and term._args[0].is_Rational:
+        return term._args[0] * _at_zero(term._args[1]) if len(term._args) == 2 else sp.S.Zero
     return _AT_ZERO.get(type(term), sp.S.Zero)
 
 
@@ -326,20 +332,20 @@ def positive_somewhere(arg: sp.Basic) -> bool:
     """
     if not parse_fast._polynomial_argument(arg):
         return False
-    terms = arg.args if type(arg) is sp.Add else (arg,)
+    terms = arg._args if type(arg) is sp.Add else (arg,)
     if sum((_at_zero(t) for t in terms), sp.S.Zero) > 0:
         return True
     degrees: dict[sp.Symbol, int] = {}
     for t in terms:
         if t.is_Rational:
             continue
-        for f in (t.args if type(t) is sp.Mul else (t,)):
+        for f in (t._args if type(t) is sp.Mul else (t,)):
             if f.is_Rational:
                 continue
             if parse_fast._plain_symbol(f):
                 s, n = f, 1
             elif parse_fast._power(f):
-                s, n = f.args[0], int(f.args[1])
+                s, n = f._args[0], int(f._args[1])
             else:
                 return False  # exp, sin, cos of a symbol: not a polynomial
             degrees[s] = max(degrees.get(s, 0), n)
@@ -358,7 +364,7 @@ def inner_call(arg: sp.Basic) -> bool:
     >>> inner_call(sp.sin(parse_fast.real_symbol("x") + 1))
     True
     """
-    return type(arg) in _INNER and parse_fast._inert(type(arg), arg.args[0])
+    return type(arg) in _INNER and parse_fast._inert(type(arg), arg._args[0])
 
 
 def inert_nested(function: object, arg: sp.Basic) -> bool:
@@ -431,7 +437,7 @@ def _polynomial(expr: sp.Basic) -> bool:
         return expr.exp.is_Integer and expr.exp.p >= 0 and _polynomial(expr.base)  # (p: Integer >= 0 sympifies 0)
     if not (expr.is_Add or expr.is_Mul):
         return False
-    for a in expr.args:
+    for a in expr._args:
         if not _polynomial(a):
             return False
     return True

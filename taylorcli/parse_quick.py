@@ -60,7 +60,7 @@ def postprocessed(cls: type, obj: sp.Basic) -> sp.Basic:
     if keys != _KEYS[0]:
         _PLAIN.clear()
         _KEYS[0] = keys
-    for arg in obj.args:
+    for arg in obj._args:
         kind = type(arg)
         if kind not in _PLAIN:
             if any(c in _MAPPING for c in kind.mro()):
@@ -176,7 +176,7 @@ def commutative(e: sp.Basic) -> bool | None:
         if known is not None:
             return known
         if type(e)._eval_is_commutative is _FUNCTION_COMMUTATIVE:
-            for a in e.args:
+            for a in e._args:
                 if commutative(a) is not True:
                     return e.is_commutative
             return True
@@ -184,6 +184,7 @@ def commutative(e: sp.Basic) -> bool | None:
 
 
 _EXPR_IS_NUMBER = Expr.__dict__["is_number"]  # the property Expr defines (Add, Mul, Pow, the functions keep it)
+_BASIC_ARGS = Basic.__dict__["args"]  # the property Basic defines (a few classes, none the parser builds, override it)
 
 
 def is_number(e: sp.Basic) -> bool:
@@ -196,10 +197,14 @@ def is_number(e: sp.Basic) -> bool:
     >>> is_number(1 + (x + 1)**2), is_number(sp.sin(2) + sp.pi)
     (False, True)
     """
-    if type(e).is_number is not _EXPR_IS_NUMBER:
+    cls = type(e)
+    if cls.is_number is not _EXPR_IS_NUMBER:
         return e.is_number
-    for a in e.args:
-        if not is_number(a):
+    args = e._args if cls.args is _BASIC_ARGS else e.args  # (Basic's property returns _args)
+    if cls is _ADD or cls is _MUL:
+        args = args[::-1]  # (a sum or product sorts its numbers first: the answer, the same, comes sooner)
+    for a in args:
+        if not (is_number(a) if a._args else a.is_number):  # (a leaf's own answer: is_number(a) is a.is_number)
             return False
     return True
 
@@ -265,6 +270,7 @@ def _compare(a: sp.Basic, b: sp.Basic) -> int:
     return 0
 
 
+_ADD, _MUL = sp.Add, sp.Mul
 _BASIC_COMPARE = Basic.compare
 _SYMBOL, _INTEGER = sp.Symbol, sp.Integer
 _ARGS_CONTENT = frozenset(c for c in (sp.Mul, sp.Pow, sp.Add) if c._hashable_content is Expr._hashable_content)
@@ -283,7 +289,44 @@ def sort_args(args: list) -> None:
     if _ORDERING[0] is not basic.ordering_of_classes or _ORDERING[1] != len(basic.ordering_of_classes):
         _NAMES.clear()  # (never in practice: the list is SymPy's constant)
         _ORDERING[:] = [basic.ordering_of_classes, len(basic.ordering_of_classes)]
+    if len(args) == 2:  # list.sort's one comparison of two items (its first run): args[1] < args[0] by the key
+        if _compare(args[1], args[0]) < 0:
+            args.reverse()
+        return
     args.sort(key=_KEY)  # (the key calls Basic.compare itself, whatever the class: so does _compare at the top)
+
+
+_PAIRWISE = 6  # items compared pair by pair; more are hashed into a set
+
+
+def repeats(items: list) -> bool:
+    """Two of ``items`` (``total``'s rests) are equal, as a set or dict finds them, without
+    hashing a few: a fresh object's first hash walks its whole tree (~0.5 us a node), and a one-variable expansion
+    never asks for it (only this check did: 4-7 nodes of ``1/(1 + (x)**2) + cos(-2*x)``).
+
+    The same answer: SymPy's hash is consistent with ``==``, so a set holds two items exactly when they are
+    equal. Items of different types are not: a tuple (a Mul's factors: ``parse_fast._rest``)
+    equals no Basic, and ``Basic.__eq__`` is False across classes but for two Numbers, which are never a rest
+    (rationals are gathered in the coefficient, any other number is refused by ``parse_fast._factor_base``).
+
+    >>> x, y = parse_fast.real_symbol("x"), parse_fast.real_symbol("y")
+    >>> repeats([sp.exp(x), sp.exp(y)]), repeats([sp.exp(x), (x, y), sp.exp(x)])
+    (False, True)
+    """
+    n = len(items)
+    if n > _PAIRWISE:
+        return len(set(items)) < n
+    for i in range(n - 1):
+        a = items[i]
+        for j in range(i + 1, n):
+            b = items[j]
+            if a is b:
+                return True
+            if type(a) is not type(b) or type(a) is _SYMBOL and a.name != b.name:
+                continue  # (symbols of two names differ; Symbol's == sorts its assumptions anew each time)
+            if a == b:
+                return True
+    return False
 
 
 from . import parse_fast  # noqa: E402 - number (parse_fast imports this module's names first)
