@@ -7,7 +7,7 @@ Not a timing: a correctness sweep too slow for CI. Each case of ``expansion_swee
 ``taylorcli.expand`` and, where the answer is a Taylor polynomial, compared with the
 derivative engine (``expansion._taylor(..., arithmetic=False)``: SymEngine's partials at the
 point), with ``==`` and ``srepr``: the same objects, not only equal values. Orders are capped
-(8 in one variable, 4 up to three, 2 beyond) so the reference stays fast. It found a merge
+(8 in one variable, 4 up to three, 2 beyond; ``--caps``) so the reference stays fast. It found a merge
 that printed log(2) for atan(2) (session 10): run it on a merged tree before landing.
 Exit status 1 when a case differs or fails on one side only.
 """
@@ -53,14 +53,18 @@ def main() -> int:
     parser.add_argument("--seeds", default="190-192", help="a seed or a range A-B (default 190-192)")
     parser.add_argument("--count", type=int, default=40, help="cases per seed (default 40)")
     parser.add_argument("--seconds", type=int, default=20, help="per case; a slower case is skipped (default 20)")
+    parser.add_argument("--caps", default="8,4,2", metavar="A,B,C",
+                        help="order caps: one variable, up to three, more (default 8,4,2; FLINT's one-variable "
+                             "series stop at 10 terms unless told: 16,6,3 reaches past that)")
     args = parser.parse_args()
     first, _, last = args.seeds.partition("-")
+    one, few, many = (int(c) for c in args.caps.split(","))
     signal.signal(signal.SIGALRM, _stop)
     compared = bad = skipped = 0
     for seed in range(int(first), int(last or first) + 1):
         for text, variables, at, k in cases(seed, args.count):
             n = len(variables.split(","))
-            k = min(k, 8 if n == 1 else 4 if n <= 3 else 2)
+            k = min(k, one if n == 1 else few if n <= 3 else many)
             signal.alarm(args.seconds)
             try:
                 why = check(text, variables, at, k)
