@@ -55,8 +55,10 @@ def leaf(value: object) -> sp.Expr | None:
         base, arg = value.args
         kind, rational = type(base), isinstance(arg, _RATIONAL)
         if kind is _SE_PI:
-            if rational and (_ints(arg) in ((1, 2), (-1, 2)) or _ints(arg)[1] == 1 and _ints(arg)[0] not in (0, 1)):
-                return _plain_power(sp.pi, arg)  # pi**(-1/2) (erf's 2/sqrt(pi)), pi**(-1) (its square)
+            if rational and _ints(arg) not in ((0, 1), (1, 1)):
+                # pi**(-1/2) (erf's 2/sqrt(pi)), pi**(-1) (its square), pi**(-3/2) (their product): Pi has
+                # no _eval_power, so any rational exponent but 0 and 1 leaves Pow(pi, e) as it is
+                return _plain_power(sp.pi, arg)
             return None
         if rational and _ints(arg) == (1, 2) and isinstance(base, se.Integer) and _square_free(int(base)):
             return _plain_power(sp.Integer(int(base)), arg)  # sqrt(17)
@@ -71,6 +73,8 @@ def leaf(value: object) -> sp.Expr | None:
                     return unevaluated(sp.exp, _from_ints(p, q))
             elif isinstance(arg, se.Mul):
                 return _exp_of_product(arg)
+            elif isinstance(arg, se.Add):
+                return _exp_of_sum(arg)
     return None
 
 
@@ -131,6 +135,57 @@ def _exp_of_product(arg: object) -> sp.Expr | None:
     if type(g) not in _FACTOR or g.has(sp.log, sp.pi, sp.I, sp.E):
         return None
     return unevaluated(sp.exp, inner)
+
+
+def _exp_of_sum(arg: object) -> sp.Expr | None:
+    """exp(-9 - erf(3)), exp(-1 + erf(1)) (SymEngine's fold of exp(-9)*exp(-erf(3))): exp of a sum, unevaluated.
+
+    exp.eval of an Add A whose terms are nonzero rationals, function applications of ``_FACTOR``
+    classes (or integer powers of them), or such a product times a rational, with no log, pi, I,
+    E or Float anywhere (``_plain``): A is no Matrix, Number, zoo, log, AccumBounds, SetExpr or
+    Mul; its Add branch calls exp(a) for each term a other than 1: a rational stays exp(a) (not
+    0, not 1); a product r*G stays exp(r*G) as in ``_exp_of_product`` (no I: as_coefficient(pi*I)
+    is None; no log factor: its loop returns None whether comparable or not); any other term
+    (an application or a power) reaches ``a.is_zero``, which SymPy cannot make True of a
+    nonzero real number (every term here is one: f(q) of a nonzero q, their nonzero powers).
+    No term leaves exp or changes, so ``out or argchanged`` is False, and ``A.is_zero`` (the
+    last test) is not True either: Add._eval_is_zero returns None when every term is nonzero,
+    and the sign is decided by evalf, never both non-positive and non-negative for a sum whose
+    value has significance (and None without). No Float: Function.__new__ does not evalf.
+    SymPy's own conversion (Exp1._eval_power, exp.eval and the assumptions it asks) costs
+    ~0.5-1 ms after clear_cache. (tests/test_nested_constants.py compares with it.)
+    """
+    from .convert import to_sympy  # (convert imports this module)
+
+    inner = to_sympy(arg) if _SCOPE is None else to_sympy(arg, _SCOPE[0], None, _SCOPE[1])
+    if type(inner) is not sp.Add:
+        return None
+    for term in inner.args:
+        if term.is_Rational:
+            continue
+        if type(term) is sp.Mul:
+            factors = term.args
+            if factors[0].is_Rational:
+                factors = factors[1:]
+        else:
+            factors = (term,)
+        for factor in factors:
+            if type(factor) is sp.Pow:
+                factor, n = factor.args
+                if not n.is_Integer or n.p < 2:
+                    return None
+            if type(factor) not in _FACTOR or not _plain(factor.args[0]):
+                return None
+    return unevaluated(sp.exp, inner)
+
+
+def _plain(value: sp.Expr) -> bool:
+    """Whether ``value`` is a rational, or a function of ``_FACTOR`` of such a value (no log, pi, I, E, Float)."""
+    while not value.is_Rational:
+        if type(value) not in _FACTOR:
+            return False
+        value = value.args[0]
+    return True
 
 
 # f(g(...)) where f's eval can only leave it as it is (below): f and g among these

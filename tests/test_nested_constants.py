@@ -1,0 +1,90 @@
+"""One variable at a point, nested functions whose values are irrational (exp(erf(...)), exp(sinh(x))
+at 1, cosh(sinh(2*x)) at 2 ...): the constants built here (constants.leaf's exp of a sum, powers of
+pi) are SymPy's own conversions after clear_cache, and the expansions are the derivative engine's
+very objects (never our own output pasted back)."""
+
+from __future__ import annotations
+
+import pytest
+import symengine as se
+import sympy as sp
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from same_object import onevar_is_the_full_path
+from taylorcli.constants import leaf, shared
+from test_series_onevar_constants import _compare, _same_object
+
+_INNER = [se.sin, se.cos, se.tan, se.atan, se.sinh, se.cosh, se.exp, se.erf]
+rationals = st.fractions(min_value=-5, max_value=5, max_denominator=7).filter(lambda q: q != 0)
+points = st.fractions(min_value=-3, max_value=3, max_denominator=5)
+
+
+def _q(q: object) -> se.Expr:
+    return se.Rational(q.numerator, q.denominator)
+
+
+def _check(value: se.Expr) -> object:
+    """leaf(value) is None or SymPy's own conversion of ``value`` after clear_cache (object, nargs, facts)."""
+    with shared():
+        got = leaf(value)
+    sp.core.cache.clear_cache()
+    want = value._sympy_()
+    if got is None:
+        return None
+    _same_object(got, want)
+    assert getattr(got, "nargs", None) == getattr(want, "nargs", None)
+    for fact in ("real", "positive", "zero", "finite"):
+        assert getattr(got, f"is_{fact}") == getattr(want, f"is_{fact}")
+    return got
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_INNER), rationals, rationals, st.integers(1, 3)), min_size=1, max_size=3),
+       st.one_of(st.just(None), rationals))
+def test_exp_of_a_sum_is_sympys_own(terms: list, r: object) -> None:
+    total = se.Integer(0) if r is None else _q(r)
+    for g, q, c, n in terms:
+        total = total + _q(c) * g(_q(q)) ** n
+    _check(se.exp(total))
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(_INNER), st.sampled_from(_INNER), rationals, rationals)
+def test_exp_of_a_nested_sum_is_sympys_own(f: object, g: object, q: object, r: object) -> None:
+    _check(se.exp(_q(r) + f(g(_q(q)))))
+    _check(se.exp(-f(g(_q(q))) - _q(r) * g(_q(q)) ** 2))
+
+
+def test_the_shapes_are_built_here() -> None:
+    assert leaf(se.exp(-9 - se.erf(3))) is not None
+    assert leaf(se.exp(se.Rational(-1, 2) + se.erf(1) + 2 * se.sin(3) ** 2)) is not None
+    assert leaf(se.exp(2 + se.log(3))) is None  # a log: exp.eval takes it out; SymPy decides
+    assert leaf(se.exp(2 + se.pi)) is None
+    assert leaf(se.exp(2 + se.sin(se.sqrt(2)))) is None
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.integers(-9, 9), st.integers(1, 5))
+def test_rational_powers_of_pi_are_sympys_own(p: int, q: int) -> None:
+    _check(se.pi ** se.Rational(p, q))
+
+
+_SHAPES = ["exp(erf({a}*x)) * sin(x**2)", "exp(erf({a}*x))", "cos(x**2) * exp(erf(x**2))",
+           "exp(sinh(x)) + sinh(x)", "cosh(sinh({a}*x))", "sinh(sinh(x + {a}))", "log(1 + (cos(x**2))**2)",
+           "exp(erf(x) + {a}) * cosh(x)", "exp(-erf(x + {a})) - exp(sin(x))", "erf(x)**2 * exp(erf(x + {a}))",
+           "exp(sin(x)**2 - cos(x)) * erf({a}*x)", "exp(exp(x)) * sin(exp({a}*x))", "atan(exp(x)) * exp(erf(x))"]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(_SHAPES), rationals, points, st.integers(0, 4))
+def test_expansions_are_the_derivative_engines(shape: str, a: object, at: object, order: int) -> None:
+    onevar_is_the_full_path(shape.format(a=f"({a})"), str(at), order)
+
+
+@pytest.mark.parametrize("text, at, order", [
+    ("exp(erf(-2*x)) * sin(x**2)", "3/2", 5), ("exp(erf(-3*x))", "1/2", 5), ("cos(x**2)*exp(erf(x**2))", "1", 4),
+    ("exp(sinh(x)) + sinh(x)", "1", 3), ("cosh(sinh(2*x))", "2", 5), ("log(1 + (cos(x**2))**2)", "-1/3", 2),
+    ("sinh(sinh(x + 2))", "2", 5), ("exp(erf(x) - 2) * exp(erf(2*x))", "-1/2", 3),
+])
+def test_the_issue_cases_take_the_lean_path(text: str, at: str, order: int) -> None:
+    assert _compare(text, at, order, derivatives=True)
