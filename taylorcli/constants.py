@@ -73,8 +73,8 @@ def leaf(value: object) -> sp.Expr | None:
                     return unevaluated(sp.exp, _from_ints(p, q))
             elif isinstance(arg, se.Mul):
                 return _exp_of_product(arg)
-            elif isinstance(arg, se.Add):
-                return _exp_of_sum(arg)
+            elif isinstance(arg, se.Add) or type(arg) in _FUNCTIONS or isinstance(arg, se.Pow):
+                return _exp_of_sum(arg)  # exp(-9 - erf(3)), exp(sinh(1)), exp(sin(2)**2)
     return None
 
 
@@ -138,7 +138,8 @@ def _exp_of_product(arg: object) -> sp.Expr | None:
 
 
 def _exp_of_sum(arg: object) -> sp.Expr | None:
-    """exp(-9 - erf(3)), exp(-1 + erf(1)) (SymEngine's fold of exp(-9)*exp(-erf(3))): exp of a sum, unevaluated.
+    """exp(-9 - erf(3)), exp(-1 + erf(1)) (SymEngine's fold of exp(-9)*exp(-erf(3))): exp of a sum, unevaluated;
+    exp(sinh(1)), exp(sin(2)**2) likewise (one such term: only exp.eval's last test applies to it).
 
     exp.eval of an Add A whose terms are nonzero rationals, function applications of ``_FACTOR``
     classes (or integer powers of them), or such a product times a rational, with no log, pi, I,
@@ -158,9 +159,13 @@ def _exp_of_sum(arg: object) -> sp.Expr | None:
     from .convert import to_sympy  # (convert imports this module)
 
     inner = to_sympy(arg) if _SCOPE is None else to_sympy(arg, _SCOPE[0], None, _SCOPE[1])
-    if type(inner) is not sp.Add:
+    if type(inner) is sp.Add:
+        terms = inner.args
+    elif inner.is_Rational or type(inner) is sp.Mul:
         return None
-    for term in inner.args:
+    else:  # one term, exp(sinh(1)) or exp(sin(2)**2): only exp.eval's last test, ``inner.is_zero``, applies
+        terms = (inner,)
+    for term in terms:
         if term.is_Rational:
             continue
         if type(term) is sp.Mul:

@@ -53,11 +53,15 @@ def test_exp_of_a_sum_is_sympys_own(terms: list, r: object) -> None:
 def test_exp_of_a_nested_sum_is_sympys_own(f: object, g: object, q: object, r: object) -> None:
     _check(se.exp(_q(r) + f(g(_q(q)))))
     _check(se.exp(-f(g(_q(q))) - _q(r) * g(_q(q)) ** 2))
+    _check(se.exp(f(g(_q(q)))))
+    _check(se.exp(g(_q(q))))
+    _check(se.exp(g(_q(q)) ** 2))
 
 
 def test_the_shapes_are_built_here() -> None:
     assert leaf(se.exp(-9 - se.erf(3))) is not None
     assert leaf(se.exp(se.Rational(-1, 2) + se.erf(1) + 2 * se.sin(3) ** 2)) is not None
+    assert leaf(se.exp(se.sinh(1))) is not None and leaf(se.exp(se.sin(2) ** 2)) is not None
     assert leaf(se.exp(2 + se.log(3))) is None  # a log: exp.eval takes it out; SymPy decides
     assert leaf(se.exp(2 + se.pi)) is None
     assert leaf(se.exp(2 + se.sin(se.sqrt(2)))) is None
