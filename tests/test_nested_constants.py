@@ -56,6 +56,10 @@ def test_exp_of_a_nested_sum_is_sympys_own(f: object, g: object, q: object, r: o
     _check(se.exp(f(g(_q(q)))))
     _check(se.exp(g(_q(q))))
     _check(se.exp(g(_q(q)) ** 2))
+    _check(se.exp(_q(r) * se.E + g(_q(q))))
+    _check(se.exp(se.E + _q(r)))
+    _check(se.exp(g(se.E) + _q(r)))
+    _check(se.exp(se.E))
 
 
 def test_the_shapes_are_built_here() -> None:
@@ -73,10 +77,25 @@ def test_rational_powers_of_pi_are_sympys_own(p: int, q: int) -> None:
     _check(se.pi ** se.Rational(p, q))
 
 
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from([se.sin, se.cos, se.sinh, se.cosh, se.atan, se.erf]), rationals,
+       st.sampled_from([2, 3, 5, 6, 7, 12, 17, 18, 27, 30]))
+def test_functions_of_a_multiple_of_a_square_root_are_sympys_own(f: object, r: object, n: int) -> None:
+    _check(f(_q(r) * se.sqrt(n)))
+    _check(f(se.sqrt(n)))
+
+
+def test_roots_are_built_here_but_atans_table() -> None:
+    assert leaf(se.atan(se.sqrt(17) / 4)) is not None and leaf(se.sinh(se.sqrt(2))) is not None
+    assert leaf(se.atan(se.sqrt(3) / 3)) is None and leaf(se.atan(se.sqrt(3))) is None
+
+
 _SHAPES = ["exp(erf({a}*x)) * sin(x**2)", "exp(erf({a}*x))", "cos(x**2) * exp(erf(x**2))",
            "exp(sinh(x)) + sinh(x)", "cosh(sinh({a}*x))", "sinh(sinh(x + {a}))", "log(1 + (cos(x**2))**2)",
            "exp(erf(x) + {a}) * cosh(x)", "exp(-erf(x + {a})) - exp(sin(x))", "erf(x)**2 * exp(erf(x + {a}))",
-           "exp(sin(x)**2 - cos(x)) * erf({a}*x)", "exp(exp(x)) * sin(exp({a}*x))", "atan(exp(x)) * exp(erf(x))"]
+           "exp(sin(x)**2 - cos(x)) * erf({a}*x)", "exp(exp(x)) * sin(exp({a}*x))", "atan(exp(x)) * exp(erf(x))",
+           "cos(x**2) + atan(sqrt(1 + (x**2)**2))", "sinh(sqrt(1 + x**2)) * erf(x)", "erf(sqrt(1 + ({a}*x)**2))",
+           "exp(cosh(x)) * sin(sqrt(2 + x**2))"]
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
