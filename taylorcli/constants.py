@@ -231,7 +231,7 @@ def _nested(cls: type, arg: object) -> sp.Expr | None:
     """
     if cls not in _OUTER:
         return None
-    if isinstance(arg, (se.Pow, se.Mul)):
+    if isinstance(arg, se.Mul) or isinstance(arg, se.Pow) and isinstance(arg.args[0], se.Integer):
         return _of_root(cls, arg)
     inner = leaf(arg)
     if inner is None or type(inner) not in _INNER_OF.get(cls, _INNER):

@@ -19,13 +19,16 @@ them, so a coefficient costs one sort of plain tuples and ``Add._from_args``.
 from __future__ import annotations
 
 from collections.abc import Callable
+from operator import itemgetter
 
 import symengine as se
 import sympy as sp
 
 from ..constants import power as constant_power
 from ..convert import add, mul, to_sympy
-from ..sortkey import _canonical_sum, _class_key, sort_args, sort_key
+from ..sortkey import NoKey, _canonical_sum, _class_key, sort_args, sort_key
+
+_KEY = itemgetter(3)  # a power record's sort key
 
 
 _GENERATORS: dict[tuple, tuple] = {}  # SymEngine values -> Direct._generators(values), no parameter
@@ -55,7 +58,9 @@ class Direct:
         self.roots, self.ok, self.gens = dict(found[0]), found[1], list(found[2])
         self.values, self.names, self.memo = values, names, memo
         self.powers: dict[tuple[int, int], sp.Expr] = {}
-        self.facts: dict[tuple[int, int], tuple[bool, sp.Expr]] = {}  # (plain alone, base) of each power
+        # (plain alone, its base's slot, the power, its sort key) of each power met in a monomial
+        self.facts: dict[tuple[int, int], tuple] = {}
+        self.bases: dict[sp.Expr, int] = {}
         # gens -> (factors, their keys, the monomial alone and its key); factors None: not plain
         self.monomials: dict[tuple, tuple] = {}
         self.keys: dict = {}
@@ -178,30 +183,30 @@ class Direct:
         Not plain (factors None) where SymPy could combine or distribute them: a power that is a
         product, a sum or a number; two powers of one base.
         """
-        factors, bases = [], set()
-        plain = True
+        records = []
         for j, e in enumerate(gens):
             if e:
                 e = int(e)
-                fresh = (j, e) not in self.powers
-                power = self._power(j, e)
-                if fresh:
-                    leaves.append(power)
-                factors.append(power)
-                # (whether it may stand in a product as it is, and its base: once per power, not per monomial)
-                fact = self.facts.get((j, e))
-                if fact is None:
-                    fact = self.facts[(j, e)] = (
-                        not (power.is_Mul or power.is_Add or power.is_Number) and power.is_commutative,
-                        _base(power))
-                plain = plain and fact[0]
-                bases.add(fact[1])
-        plain = plain and len(bases) == len(factors)
+                record = self.facts.get((j, e))
+                if record is None:
+                    record = self._record(j, e, leaves)
+                records.append(record)
+        plain = all(record[0] for record in records)
+        if plain and len(records) > 1:
+            plain = len({record[1] for record in records}) == len(records)
         if not plain:
             found = self.monomials[gens] = (None, None, None, None)
             return found
-        sort_args(factors, self.keys)
-        keys = tuple([sort_key(f, self.keys) for f in factors])
+        try:  # by the powers' keys: sort_args' order (no two equal: their bases differ)
+            if any(record[3] is None for record in records):
+                raise TypeError
+            records.sort(key=_KEY)
+            factors = [record[2] for record in records]
+            keys = tuple([record[3] for record in records])
+        except TypeError:  # a content SymPy compares its own way: sort_args lets it
+            factors = [record[2] for record in records]
+            sort_args(factors, self.keys)
+            keys = tuple([sort_key(f, self.keys) for f in factors])
         if len(factors) == 1:
             alone, alone_key = factors[0], keys[0]
         else:
@@ -210,6 +215,24 @@ class Direct:
         found = self.monomials[gens] = (factors, keys, alone, alone_key)
         return found
 
+    def _record(self, j: int, e: int, leaves: list) -> tuple:
+        """(plain alone, its base's slot, the power, its sort key or None) of g_j**e, once per call.
+
+        A power ``_slow`` made first is no new leaf here (as before).
+        """
+        fresh = (j, e) not in self.powers
+        power = self._power(j, e)
+        if fresh:
+            leaves.append(power)
+        plain = not (power.is_Mul or power.is_Add or power.is_Number) and power.is_commutative
+        base = _base(power)
+        slot = self.bases.setdefault(base, len(self.bases))  # equal bases, one slot
+        try:
+            key = sort_key(power, self.keys) if plain else ()
+        except NoKey:
+            key = None
+        record = self.facts[(j, e)] = (plain, slot, power, key)
+        return record
 
 def _base(power: sp.Expr) -> sp.Expr:
     """``power.as_base_exp()[0]``: exp(c)'s is E, without building exp(1) as exp.as_base_exp does (~10 us
