@@ -111,3 +111,30 @@ def test_expansions_are_the_derivative_engines(shape: str, a: object, at: object
 ])
 def test_the_issue_cases_take_the_lean_path(text: str, at: str, order: int) -> None:
     assert _compare(text, at, order, derivatives=True)
+
+
+@pytest.mark.parametrize("text, at, order", [
+    ("1/(1 + (cos(x))**2)", "-2", 3), ("log(1 + (cos(x**2))**2)", "-1/3", 3), ("log(1 + (sin(x + 2))**2)", "2", 3),
+    ("1/(1 + (exp(x + 3))**2)", "3/2", 5), ("atan(cosh(x)) * sin(x)", "2", 4), ("1/(2 + sin(x)**2) + cos(x)", "1", 4),
+])
+def test_inverse_powers_built_from_the_walk_are_sympys(text: str, at: str, order: int,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """direct.Direct._inverse_power's 1/c**e and their sort keys: to_sympy's objects and sort_key's keys."""
+    from taylorcli.series import direct, onevar_values
+    from taylorcli.sortkey import sort_key
+
+    made = []
+
+    class Recording(direct.Direct):
+        def __init__(self, *args: object) -> None:
+            super().__init__(*args)
+            made.append(self)
+
+    monkeypatch.setattr(onevar_values, "Direct", Recording)
+    assert _compare(text, at, order, derivatives=True)
+    built = [(d, slot) for d in made for slot in d.power_keys]
+    assert built
+    for d, (j, e) in built:
+        power = d.powers[(j, e)]
+        _same_object(power, direct.to_sympy(se.expand(d.values[j] ** e)))
+        assert d.power_keys[(j, e)] == sort_key(power)

@@ -24,8 +24,9 @@ from operator import itemgetter
 import symengine as se
 import sympy as sp
 
-from ..constants import power as constant_power
+from ..constants import _positive_sum, power as constant_power
 from ..convert import add, mul, to_sympy
+from ..guard import LIMIT_BITS
 from ..sortkey import NoKey, _canonical_sum, _class_key, sort_args, sort_key
 
 _KEY = itemgetter(3)  # a power record's sort key
@@ -43,8 +44,12 @@ class Direct:
     """
 
     def __init__(self, values: list, names: dict | None, memo: dict,
-                 rational: Callable[[object], sp.Rational]) -> None:
+                 rational: Callable[[object], sp.Rational], walked: dict | None = None) -> None:
         self.rational = rational  # fmpq -> the SymPy Rational (engine.exact_rational, without its cache)
+        # onevar_constants._Walk.engine (id -> (a constant's polynomial in the generators, its SymEngine
+        # value)): the sums under 1/c generators, whose powers are then built here (``_inverse_power``)
+        self.walked, self.polynomials = walked, None
+        self.power_keys: dict[tuple[int, int], tuple] = {}  # the sort keys of the powers _inverse_power made
         # The generators' SymPy values, once per process for the same SymEngine values (no parameter):
         # immutable objects, the very ones to_sympy gives. (Their powers, and the leaves vetted, are per call.)
         key = tuple(values) if not names else None
@@ -159,22 +164,58 @@ class Direct:
             terms.append(mul([self.rational(c)] + factors, self.keys) if factors else self.rational(c))
         return add(terms, self.keys) if len(terms) > 1 else terms[0]
 
-    def _power(self, j: int, e: int) -> sp.Expr:
+    def _power(self, j: int, e: int, leaves: list | None = None) -> sp.Expr:
         power = self.powers.get((j, e))
         if power is None:
             # g**1 is g (Pow.__new__ returns the base for the exponent 1), without SymPy's operator
             if e == 1:
                 power = self.gens[j]
             elif _inverse_sum(self.values[j]):
+                power = self._inverse_power(j, e, [] if leaves is None else leaves) \
+                    if self.walked and not self.names else None
                 # se.expand makes Pow(c, -e) Pow(expand(c**e), -1), (1 + 2*cosh(2)**2 + cosh(2)**4)**(-1);
                 # the very object its to_sympy gives (tests/test_inverse_constants_direct.py)
-                power = to_sympy(se.expand(self.values[j] ** e), self.memo)
+                if power is None:
+                    power = to_sympy(se.expand(self.values[j] ** e), self.memo)
                 if self.names:
                     power = power.xreplace({s: self.names[s.name] for s in power.free_symbols
                                             if s.name in self.names})
             else:
                 power = constant_power(self.gens[j], e)
             self.powers[(j, e)] = power
+        return power
+
+    def _inverse_power(self, j: int, e: int, leaves: list) -> sp.Expr | None:
+        """1/c**e for the generator 1/c (c a sum), e >= 2: c's polynomial in the generators (the walk's)
+        raised here, its value built as a coefficient's (``value``), and constants.leaf's power of it.
+
+        to_sympy(se.expand(...)) gives Pow(S, -1), S SymPy's object for SymEngine's expanded c**e:
+        the expanded sum of c**e's monomials in the generators (``ok``: their products do not
+        simplify), which ``value`` builds; leaf's ``_power_of_sum`` makes Pow(S, -1) by hand where
+        ``_positive_sum`` passes S, else None (then SymPy's constructor): None here too (the caller
+        converts). The powers of generators made for S go to ``leaves``: vetted as when a
+        coefficient meets them first. None where the walk did not record c.
+        """
+        if self.polynomials is None:
+            self.polynomials = {value: c for c, value in self.walked.values()}
+        c = self.polynomials.get(self.values[j].args[0])
+        if c is None:
+            return None
+        poly = c
+        for _ in range(e - 1):
+            poly = _poly_mul(poly, c)
+        m = len(self.values)
+        items = [(key + (0,) * (m - len(key)), q) for key, q in poly.items() if q]
+        if len(items) < 2 or any(len(key) > m or any(key[j:]) for key, _ in items):
+            return None  # (c holds generators made before 1/c only)
+        inner = self.value(items, leaves, _never)
+        if type(inner) is not sp.Add or not _positive_sum(inner, LIMIT_BITS):
+            return None
+        power = sp.Expr.__new__(sp.Pow, inner, sp.S.NegativeOne)
+        power.is_commutative = True
+        known = self.sums.get(id(inner))  # its sort key from the sum's (``value`` made both): sort_key's
+        if known is not None and known[0] is inner:
+            self.power_keys[(j, e)] = (_class_key(sp.Pow), 2, (known[1], sort_key(sp.S.NegativeOne, self.keys)))
         return power
 
     def _monomial(self, gens: tuple, leaves: list) -> tuple:
@@ -221,18 +262,35 @@ class Direct:
         A power ``_slow`` made first is no new leaf here (as before).
         """
         fresh = (j, e) not in self.powers
-        power = self._power(j, e)
+        power = self._power(j, e, leaves)
         if fresh:
             leaves.append(power)
         plain = not (power.is_Mul or power.is_Add or power.is_Number) and power.is_commutative
         base = _base(power)
         slot = self.bases.setdefault(base, len(self.bases))  # equal bases, one slot
         try:
-            key = sort_key(power, self.keys) if plain else ()
+            key = (self.power_keys.get((j, e)) or sort_key(power, self.keys)) if plain else ()
         except NoKey:
             key = None
         record = self.facts[(j, e)] = (plain, slot, power, key)
         return record
+
+def _never(q: object) -> bool:
+    return False
+
+
+def _poly_mul(a: dict, b: dict) -> dict:
+    """The product of two polynomials {generator exponents (no trailing zeros): fmpq}."""
+    out: dict = {}
+    for ka, qa in a.items():
+        for kb, qb in b.items():
+            if len(ka) < len(kb):
+                key = tuple([x + y for x, y in zip(kb, ka)]) + kb[len(ka):]
+            else:
+                key = tuple([x + y for x, y in zip(ka, kb)]) + ka[len(kb):]
+            out[key] = out[key] + qa * qb if key in out else qa * qb
+    return out
+
 
 def _base(power: sp.Expr) -> sp.Expr:
     """``power.as_base_exp()[0]``: exp(c)'s is E, without building exp(1) as exp.as_base_exp does (~10 us

@@ -65,7 +65,7 @@ def taylor(expr: sp.Expr, x: sp.Symbol, a: sp.Rational,
             return None
         if not walk.values or len(walk.values) > 2 * walk.nodes + 1 and len(walk.values) > walk.slots(expr):
             return None  # rational only (univariate.py's), or more than the Walker's ring holds
-        return coefficients(series, walk.values, order), walk.own
+        return coefficients(series, walk.values, order, walk.engine), walk.own
     except (Unsupported, ArithmeticError, ValueError, TypeError, RuntimeError, RecursionError):
         return None
     finally:

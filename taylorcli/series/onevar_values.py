@@ -30,13 +30,18 @@ _LIMIT = int(MAX_DIGITS * math.log2(10))  # guard.check_size's limit, in bits
 _UNDEFINED = (sp.zoo, sp.nan, sp.oo, -sp.oo, sp.I, sp.DiracDelta, sp.AccumBounds)
 
 
-def coefficients(series: dict, values: list, order: int) -> list[tuple[tuple[sp.Integer], sp.Expr]]:
-    """engine.taylor_coefficients' loop for one variable: the same values, vetted as expansion._arithmetic vets."""
+def coefficients(series: dict, values: list, order: int,
+                 walked: dict | None = None) -> list[tuple[tuple[sp.Integer], sp.Expr]]:
+    """engine.taylor_coefficients' loop for one variable: the same values, vetted as expansion._arithmetic vets.
+
+    ``walked``: the walk's constants and their values (direct.Direct's, for the powers of 1/c generators).
+    """
     with shared():  # exp(9), exp(18) ... in each 1/(1 + 2*exp(9) + exp(18)) ... converted once
-        return _coefficients(series, values, order)
+        return _coefficients(series, values, order, walked)
 
 
-def _coefficients(series: dict, values: list, order: int) -> list[tuple[tuple[sp.Integer], sp.Expr]]:
+def _coefficients(series: dict, values: list, order: int,
+                  walked: dict | None = None) -> list[tuple[tuple[sp.Integer], sp.Expr]]:
     m = len(values)
     padded = [(key + (0,) * (m - len(key)), s) for key, s in series.items()]
     direct = None
@@ -55,7 +60,7 @@ def _coefficients(series: dict, values: list, order: int) -> list[tuple[tuple[sp
             out.append(((integers[d],), _rational(c)))  # (real_and_small would not pass it: vetted here)
             continue
         if direct is None:
-            direct = Direct(values, None, {}, _rational)
+            direct = Direct(values, None, {}, _rational, walked)
         if direct.ok:
             leaves = []
             value = direct.value(items, leaves, _big)
