@@ -138,3 +138,43 @@ def test_inverse_powers_built_from_the_walk_are_sympys(text: str, at: str, order
         power = d.powers[(j, e)]
         _same_object(power, direct.to_sympy(se.expand(d.values[j] ** e)))
         assert d.power_keys[(j, e)] == sort_key(power)
+
+
+_FOLDED = [se.exp(2), se.exp(se.Rational(-1, 3)), se.E, se.exp(se.sin(1)), se.exp(-se.erf(3)), se.sin(1), se.cos(1),
+           se.pi ** se.Rational(-1, 2), se.exp(se.Rational(1, 2)), se.exp(-2), 1 / (1 + se.cos(1) ** 2)]
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.lists(st.integers(0, len(_FOLDED) - 1), min_size=2, max_size=5, unique=True),
+       st.lists(st.tuples(st.lists(st.integers(0, 3), min_size=5, max_size=5),
+                          st.fractions(min_value=-9, max_value=9, max_denominator=6).filter(lambda q: q != 0)),
+                min_size=1, max_size=6))
+def test_folded_exponentials_are_symengines_expansion(chosen: list, drawn: list) -> None:
+    """Direct with several exponentials (fold): each coefficient the object to_sympy(se.expand(...)) gives."""
+    from flint import fmpq
+
+    from taylorcli.series.direct import Direct
+    from taylorcli.series.engine import _rational
+
+    values = [_FOLDED[i] for i in chosen]
+    items, seen = [], set()
+    for exponents, q in drawn:
+        key = tuple(exponents[:len(values)])
+        if key not in seen:
+            seen.add(key)
+            items.append((key, fmpq(q.numerator, q.denominator)))
+    sp.core.cache.clear_cache()
+    direct = Direct(values, None, {}, _rational, None, True)
+    if not direct.ok:
+        return
+    got = direct.value(items, [])
+    terms = [se.Rational(int(c.p), int(c.q)) * se.Mul(*[v ** e for v, e in zip(values, key)]) for key, c in items]
+    with shared():
+        want = direct_to_sympy(se.expand(se.Add(*terms)))
+    _same_object(got, want)
+
+
+def direct_to_sympy(value: se.Expr) -> sp.Expr:
+    from taylorcli.convert import to_sympy
+
+    return to_sympy(value, {}, None, {})

@@ -44,7 +44,7 @@ class Direct:
     """
 
     def __init__(self, values: list, names: dict | None, memo: dict,
-                 rational: Callable[[object], sp.Rational], walked: dict | None = None) -> None:
+                 rational: Callable[[object], sp.Rational], walked: dict | None = None, fold: bool = False) -> None:
         self.rational = rational  # fmpq -> the SymPy Rational (engine.exact_rational, without its cache)
         # onevar_constants._Walk.engine (id -> (a constant's polynomial in the generators, its SymEngine
         # value)): the sums under 1/c generators, whose powers are then built here (``_inverse_power``)
@@ -62,6 +62,13 @@ class Direct:
                 _GENERATORS[key] = found
         self.roots, self.ok, self.gens = dict(found[0]), found[1], list(found[2])
         self.values, self.names, self.memo = values, names, memo
+        # ``fold``: several exponentials (exp(3), exp(sin(1)), E) allowed, their powers in a monomial
+        # multiplied by SymEngine into one exp(S) factor, as its expand folds them (``_exp_record``)
+        self.exps: list[int] = []
+        if fold and not self.ok and found[3] and not names:
+            self.exps, self.ok = [j for j, v in enumerate(values) if _exponential(v)], True
+            self.exp_records: dict[tuple, tuple] = {}
+            self.engine_memo: dict = {}  # the fallback's conversions (its leaves all new: vetted)
         self.powers: dict[tuple[int, int], sp.Expr] = {}
         # (plain alone, its base's slot, the power, its sort key) of each power met in a monomial
         self.facts: dict[tuple[int, int], tuple] = {}
@@ -75,15 +82,16 @@ class Direct:
         self.sums: dict[int, tuple[sp.Expr, tuple]] = {}
 
     @staticmethod
-    def _generators(values: list, names: dict | None, memo: dict) -> tuple[dict, bool, list]:
-        """(square roots by slot, ``ok``, SymPy values) of the generators."""
+    def _generators(values: list, names: dict | None, memo: dict) -> tuple[dict, bool, list, bool]:
+        """(square roots by slot, ``ok``, SymPy values, ``ok`` but for several exponentials) of the generators."""
         # sqrt(n) for a square-free n: its powers are reduced here (sqrt(3)**2 is 3, as SymEngine has it)
         roots = {j: int(v.args[0]) for j, v in enumerate(values) if _square_root(v)}
         # 1/c, c a sum (1/(1 + cosh(2)**2)): its powers are SymEngine's expanded ones (``_power``)
-        ok = sum(_exponential(v) for v in values) <= 1 and len(roots) <= 1 and all(
-            _exponential(v) or j in roots or _inverse_sum(v)
+        fold = len(roots) <= 1 and all(
+            _exponential(v) or j in roots or _inverse_sum(v) or _pi_power(v)
             or not isinstance(v, (se.Pow, se.Mul, se.Add, se.Number))
             for j, v in enumerate(values))
+        ok = fold and sum(_exponential(v) for v in values) <= 1
         gens = []
         for v in values:
             g = to_sympy(v, memo)
@@ -91,8 +99,8 @@ class Direct:
                 g = g.xreplace({s: names[s.name] for s in g.free_symbols if s.name in names})
             gens.append(g)
         if any(not gens[j].is_Pow for j in roots):  # sqrt(8) is 2*sqrt(2) in SymPy
-            ok = False
-        return roots, ok, gens
+            ok = fold = False
+        return roots, ok, gens, fold
 
     def value(self, items: list, leaves: list, big: object = None) -> sp.Expr:
         """The sum of rational * monomial over ``items``; new leaves (powers, big rationals) go to ``leaves``.
@@ -111,11 +119,11 @@ class Direct:
                 monomial = self._monomial(tuple(gens), leaves)
             factors, _, alone, _ = monomial
             if factors is None:
-                return self._slow(items)
+                return self._fallback(items, leaves)
             if not factors:
                 return q
             return alone if q is sp.S.One else sp.Mul._from_args([q] + factors, True)
-        numbers, rest = [], []
+        numbers, rest, seen = [], [], set()
         for gens, c in items:
             q = self.rational(c)
             if big is None or big(q):
@@ -126,7 +134,11 @@ class Direct:
                 monomial = self._monomial(key, leaves)
             factors, keys, alone, alone_key = monomial
             if factors is None:  # something SymPy might combine: its own constructors decide
-                return self._slow(items)
+                return self._fallback(items, leaves)
+            if self.exps and factors:  # exp(2)*exp(3) and exp(5): one term (like terms to collect)
+                if alone_key in seen:
+                    return self._fallback(items, leaves)
+                seen.add(alone_key)
             if not factors:
                 numbers.append(q)
             elif q is sp.S.One:
@@ -136,7 +148,7 @@ class Direct:
                              (self._mul, 1 + len(factors), ((_class_key(type(q)), 2, (q.p, q.q)),) + keys)))
         found = _canonical_sum(numbers, rest)
         if found is None:
-            return self._slow(items)
+            return self._fallback(items, leaves)
         if found.is_Add:  # its sort key from its terms' (_canonical_sum sorted ``rest``), for keyed.py's build
             keys = tuple([_number_key(q) for q in numbers] + [item[1] for item in rest])
             self.sums[id(found)] = (found, (self._add, len(keys), keys))
@@ -155,6 +167,20 @@ class Direct:
             key = tuple(gens)
             out[key] = out[key] + c if key in out else c
         return [(gens, c) for gens, c in out.items() if c]
+
+    def _fallback(self, items: list, leaves: list) -> sp.Expr:
+        """``_slow``; with several exponentials SymEngine's expanded sum and to_sympy, as without Direct
+        (every leaf of it new to its own memo: vetted)."""
+        if not self.exps:
+            return self._slow(items)
+        terms = []
+        for gens, c in items:
+            term = se.Rational(int(c.p), int(c.q))
+            for j, e in enumerate(gens):
+                if e:
+                    term = term * self.values[j] ** int(e)
+            terms.append(term)
+        return to_sympy(se.expand(se.Add(*terms)), self.engine_memo, leaves, self.keys)
 
     def _slow(self, items: list) -> sp.Expr:
         """The value by convert.add/mul (their checks fall back to SymPy's constructors)."""
@@ -225,12 +251,20 @@ class Direct:
         product, a sum or a number; two powers of one base.
         """
         records = []
+        exps = self.exps
         for j, e in enumerate(gens):
-            if e:
+            if e and not (exps and j in exps):
                 e = int(e)
                 record = self.facts.get((j, e))
                 if record is None:
                     record = self._record(j, e, leaves)
+                records.append(record)
+        if exps:
+            ex = tuple([int(gens[j]) if j < len(gens) else 0 for j in exps])
+            if any(ex):
+                record = self.exp_records.get(ex)
+                if record is None:
+                    record = self._exp_record(ex, leaves)
                 records.append(record)
         plain = all(record[0] for record in records)
         if plain and len(records) > 1:
@@ -255,6 +289,29 @@ class Direct:
             alone_key = (self._mul, len(factors), keys)
         found = self.monomials[gens] = (factors, keys, alone, alone_key)
         return found
+
+    def _exp_record(self, ex: tuple, leaves: list) -> tuple:
+        """``_record`` of the exponentials' part of a monomial: SymEngine's product of their powers
+        (E**a * E**b is E**(a + b) in its Mul, expanded as its expand leaves a term's), converted.
+        Not plain where it is a number (exp(2)*exp(-2)) or no plain factor: the caller falls back."""
+        value = se.Integer(1)
+        for j, e in zip(self.exps, ex):
+            if e:
+                value = value * self.values[j] ** e
+        value = se.expand(value)
+        if isinstance(value, (se.Number, se.Mul, se.Add)):
+            record = self.exp_records[ex] = (False, -1, None, None)
+            return record
+        power = to_sympy(value, self.memo)
+        leaves.append(power)
+        plain = not (power.is_Mul or power.is_Add or power.is_Number) and power.is_commutative
+        slot = self.bases.setdefault(_base(power), len(self.bases))
+        try:
+            key = sort_key(power, self.keys) if plain else ()
+        except NoKey:
+            key = None
+        record = self.exp_records[ex] = (plain, slot, power, key)
+        return record
 
     def _record(self, j: int, e: int, leaves: list) -> tuple:
         """(plain alone, its base's slot, the power, its sort key or None) of g_j**e, once per call.
@@ -311,6 +368,12 @@ def _square_root(value: object) -> bool:
 def _inverse_sum(value: object) -> bool:
     """Whether ``value`` is 1/c for a sum c (compose.Walker._inverse of an irrational sum)."""
     return isinstance(value, se.Pow) and isinstance(value.args[0], se.Add) and value.args[1] == -1
+
+
+def _pi_power(value: object) -> bool:
+    """pi**(-1/2) (erf's 2/sqrt(pi)): its powers are pi**(-1), pi**(-3/2) in both systems (Pi has no
+    _eval_power), and a monomial with another power of pi is not plain (one base: ``_monomial``)."""
+    return isinstance(value, se.Pow) and value.args[0] == se.pi and isinstance(value.args[1], (se.Integer, se.Rational))
 
 
 def _exponential(value: object) -> bool:

@@ -60,7 +60,7 @@ def _coefficients(series: dict, values: list, order: int,
             out.append(((integers[d],), _rational(c)))  # (real_and_small would not pass it: vetted here)
             continue
         if direct is None:
-            direct = Direct(values, None, {}, _rational, walked)
+            direct = Direct(values, None, {}, _rational, walked, True)
         if direct.ok:
             leaves = []
             value = direct.value(items, leaves, _big)
