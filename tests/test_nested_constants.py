@@ -141,16 +141,17 @@ def test_inverse_powers_built_from_the_walk_are_sympys(text: str, at: str, order
 
 
 _FOLDED = [se.exp(2), se.exp(se.Rational(-1, 3)), se.E, se.exp(se.sin(1)), se.exp(-se.erf(3)), se.sin(1), se.cos(1),
-           se.pi ** se.Rational(-1, 2), se.exp(se.Rational(1, 2)), se.exp(-2), 1 / (1 + se.cos(1) ** 2)]
+           se.pi ** se.Rational(-1, 2), se.exp(se.Rational(1, 2)), se.exp(-2), 1 / (1 + se.cos(1) ** 2),
+           se.sqrt(2), se.sqrt(5), se.sqrt(6), se.sqrt(3), se.sinh(se.sqrt(2)), se.sqrt(10)]
 
 
-@settings(max_examples=120, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(st.lists(st.integers(0, len(_FOLDED) - 1), min_size=2, max_size=5, unique=True),
        st.lists(st.tuples(st.lists(st.integers(0, 3), min_size=5, max_size=5),
                           st.fractions(min_value=-9, max_value=9, max_denominator=6).filter(lambda q: q != 0)),
                 min_size=1, max_size=6))
 def test_folded_exponentials_are_symengines_expansion(chosen: list, drawn: list) -> None:
-    """Direct with several exponentials (fold): each coefficient the object to_sympy(se.expand(...)) gives."""
+    """Direct with several exponentials or roots (fold): each coefficient the object to_sympy(se.expand(...)) gives."""
     from flint import fmpq
 
     from taylorcli.series.direct import Direct

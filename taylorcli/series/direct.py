@@ -24,7 +24,7 @@ from operator import itemgetter
 import symengine as se
 import sympy as sp
 
-from ..constants import _positive_sum, power as constant_power
+from ..constants import _positive_sum, _square_free, power as constant_power
 from ..convert import add, mul, to_sympy
 from ..guard import LIMIT_BITS
 from ..sortkey import NoKey, _canonical_sum, _class_key, sort_args, sort_key
@@ -63,11 +63,18 @@ class Direct:
         self.roots, self.ok, self.gens = dict(found[0]), found[1], list(found[2])
         self.values, self.names, self.memo = values, names, memo
         # ``fold``: several exponentials (exp(3), exp(sin(1)), E) allowed, their powers in a monomial
-        # multiplied by SymEngine into one exp(S) factor, as its expand folds them (``_exp_record``)
+        # multiplied by SymEngine into one exp(S) factor, as its expand folds them (``_exp_record``);
+        # several square roots, sqrt(2)*sqrt(5) one sqrt(10) factor, as SymPy's Mul makes it (``_root_record``)
         self.exps: list[int] = []
+        self.rootset: list[int] = []
+        self.folding = False
         if fold and not self.ok and found[3] and not names:
-            self.exps, self.ok = [j for j, v in enumerate(values) if _exponential(v)], True
-            self.exp_records: dict[tuple, tuple] = {}
+            exps = [j for j, v in enumerate(values) if _exponential(v)]
+            self.exps = exps if len(exps) > 1 else []
+            self.rootset = sorted(self.roots) if len(self.roots) > 1 else []
+            self.ok = self.folding = True
+            self.exp_records: dict[tuple, tuple] = {}  # exponents of the exponentials -> record
+            self.root_records: dict[tuple, tuple] = {}  # the roots' slots in a monomial -> record
             self.engine_memo: dict = {}  # the fallback's conversions (its leaves all new: vetted)
         self.powers: dict[tuple[int, int], sp.Expr] = {}
         # (plain alone, its base's slot, the power, its sort key) of each power met in a monomial
@@ -87,11 +94,11 @@ class Direct:
         # sqrt(n) for a square-free n: its powers are reduced here (sqrt(3)**2 is 3, as SymEngine has it)
         roots = {j: int(v.args[0]) for j, v in enumerate(values) if _square_root(v)}
         # 1/c, c a sum (1/(1 + cosh(2)**2)): its powers are SymEngine's expanded ones (``_power``)
-        fold = len(roots) <= 1 and all(
+        fold = all(
             _exponential(v) or j in roots or _inverse_sum(v) or _pi_power(v)
             or not isinstance(v, (se.Pow, se.Mul, se.Add, se.Number))
             for j, v in enumerate(values))
-        ok = fold and sum(_exponential(v) for v in values) <= 1
+        ok = fold and sum(_exponential(v) for v in values) <= 1 and len(roots) <= 1
         gens = []
         for v in values:
             g = to_sympy(v, memo)
@@ -135,7 +142,7 @@ class Direct:
             factors, keys, alone, alone_key = monomial
             if factors is None:  # something SymPy might combine: its own constructors decide
                 return self._fallback(items, leaves)
-            if self.exps and factors:  # exp(2)*exp(3) and exp(5): one term (like terms to collect)
+            if self.folding and factors:  # exp(2)*exp(3) and exp(5): one term (like terms to collect)
                 if alone_key in seen:
                     return self._fallback(items, leaves)
                 seen.add(alone_key)
@@ -171,7 +178,7 @@ class Direct:
     def _fallback(self, items: list, leaves: list) -> sp.Expr:
         """``_slow``; with several exponentials SymEngine's expanded sum and to_sympy, as without Direct
         (every leaf of it new to its own memo: vetted)."""
-        if not self.exps:
+        if not self.folding:
             return self._slow(items)
         terms = []
         for gens, c in items:
@@ -251,13 +258,25 @@ class Direct:
         product, a sum or a number; two powers of one base.
         """
         records = []
-        exps = self.exps
+        exps, rootset = self.exps, self.rootset
         for j, e in enumerate(gens):
-            if e and not (exps and j in exps):
+            if e and not (exps and j in exps or rootset and j in rootset):
                 e = int(e)
                 record = self.facts.get((j, e))
                 if record is None:
                     record = self._record(j, e, leaves)
+                records.append(record)
+        if rootset:
+            rx = tuple([j for j in rootset if j < len(gens) and gens[j]])  # (exponents 0 or 1: _reduce)
+            if len(rx) == 1:
+                record = self.facts.get((rx[0], 1))
+                if record is None:
+                    record = self._record(rx[0], 1, leaves)
+                records.append(record)
+            elif rx:
+                record = self.root_records.get(rx)
+                if record is None:
+                    record = self._root_record(rx, leaves)
                 records.append(record)
         if exps:
             ex = tuple([int(gens[j]) if j < len(gens) else 0 for j in exps])
@@ -311,6 +330,27 @@ class Direct:
         except NoKey:
             key = None
         record = self.exp_records[ex] = (plain, slot, power, key)
+        return record
+
+    def _root_record(self, rx: tuple, leaves: list) -> tuple:
+        """``_record`` of sqrt(a)*sqrt(b)*... (slots ``rx``): sqrt(a*b*...) where that is square-free, as
+        Mul.flatten combines numeric radicals of one exponent (Integer._eval_power finds no square to
+        take out); else not plain (2*sqrt(3) for sqrt(2)*sqrt(6)): the caller falls back."""
+        m = 1
+        for j in rx:
+            m *= self.roots[j]
+        if not _square_free(m):
+            record = self.root_records[rx] = (False, -1, None, None)
+            return record
+        power = sp.Expr.__new__(sp.Pow, sp.Integer(m), sp.S.Half)
+        power.is_commutative = True
+        leaves.append(power)
+        slot = self.bases.setdefault(power.args[0], len(self.bases))
+        try:
+            key = sort_key(power, self.keys)
+        except NoKey:
+            key = None
+        record = self.root_records[rx] = (True, slot, power, key)
         return record
 
     def _record(self, j: int, e: int, leaves: list) -> tuple:
