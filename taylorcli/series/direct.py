@@ -362,7 +362,8 @@ class Direct:
         power = self._power(j, e, leaves)
         if fresh:
             leaves.append(power)
-        plain = not (power.is_Mul or power.is_Add or power.is_Number) and power.is_commutative
+        # (without parameters every value is a number, commutative: not asked, ~3 us of assumptions each)
+        plain = not (power.is_Mul or power.is_Add or power.is_Number) and (not self.names or power.is_commutative)
         base = _base(power)
         slot = self.bases.setdefault(base, len(self.bases))  # equal bases, one slot
         try:
