@@ -55,9 +55,10 @@ def leaf(value: object) -> sp.Expr | None:
         base, arg = value.args
         kind, rational = type(base), isinstance(arg, _RATIONAL)
         if kind is _SE_PI:
-            if rational and _ints(arg) not in ((0, 1), (1, 1)):
+            if rational and _ints(arg)[1] <= 2 and _ints(arg) not in ((0, 1), (1, 1)):
                 # pi**(-1/2) (erf's 2/sqrt(pi)), pi**(-1) (its square), pi**(-3/2) (their product): Pi has
-                # no _eval_power, so any rational exponent but 0 and 1 leaves Pow(pi, e) as it is
+                # no _eval_power, so an exponent but 0 and 1 leaves Pow(pi, e) as it is (integers and
+                # halves here, the powers of 1/sqrt(pi); others left to SymPy, tests/test_convert_leaves.py)
                 return _plain_power(sp.pi, arg)
             return None
         if rational and _ints(arg) == (1, 2) and isinstance(base, se.Integer) and _square_free(int(base)):
