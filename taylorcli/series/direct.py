@@ -373,6 +373,7 @@ class Direct:
         record = self.facts[(j, e)] = (plain, slot, power, key)
         return record
 
+
 def _never(q: object) -> bool:
     return False
 

@@ -23,7 +23,7 @@ from ..constants import real_and_small, shared
 from ..convert import to_sympy
 from ..guard import MAX_DIGITS, check_size, not_real
 from .direct import Direct
-from .engine import _big, _integers, _rational, _term
+from .engine import _big, _big_rational, _integers, _rational, _term
 from .tps import Unsupported
 
 _LIMIT = int(MAX_DIGITS * math.log2(10))  # guard.check_size's limit, in bits
@@ -63,7 +63,7 @@ def _coefficients(series: dict, values: list, order: int,
             direct = Direct(values, None, {}, _rational, walked, True)
         if direct.ok:
             leaves = []
-            value = direct.value(items, leaves, _big)
+            value = direct.value(items, leaves, _big_rational)  # (on SymPy rationals: _big without int())
             if value is sp.S.Zero:
                 continue
         else:
