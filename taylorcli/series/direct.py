@@ -323,7 +323,7 @@ class Direct:
             return record
         power = to_sympy(value, self.memo)
         leaves.append(power)
-        plain = not (power.is_Mul or power.is_Add or power.is_Number) and power.is_commutative
+        plain = not (power.is_Mul or power.is_Add or power.is_Number)  # (a number: commutative; no parameter here)
         slot = self.bases.setdefault(_base(power), len(self.bases))
         try:
             key = sort_key(power, self.keys) if plain else ()
