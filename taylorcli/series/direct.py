@@ -33,6 +33,27 @@ _KEY = itemgetter(3)  # a power record's sort key
 
 
 _GENERATORS: dict[tuple, tuple] = {}  # SymEngine values -> Direct._generators(values), no parameter
+# (walked, fold) within ``within_walk`` (onevar_constants' job): what onevar_values' Direct takes; else None
+_CONTEXT: tuple | None = None
+
+
+class within_walk:
+    """Within it a Direct made without ``walked`` and ``fold`` (onevar_values') takes the walk's and folds.
+
+    Scoped to one onevar_constants job (no state survives it); the multivariate engine's Direct,
+    made outside it, is untouched.
+    """
+
+    def __init__(self, walked: dict) -> None:
+        self.walked = walked
+
+    def __enter__(self) -> None:
+        global _CONTEXT
+        self.saved, _CONTEXT = _CONTEXT, (self.walked, True)
+
+    def __exit__(self, *exc: object) -> None:
+        global _CONTEXT
+        _CONTEXT = self.saved
 ONE_TERM = True  # a one-term coefficient without sort keys (False: the general sum; tests compare them)
 
 
@@ -46,6 +67,8 @@ class Direct:
     def __init__(self, values: list, names: dict | None, memo: dict,
                  rational: Callable[[object], sp.Rational], walked: dict | None = None, fold: bool = False) -> None:
         self.rational = rational  # fmpq -> the SymPy Rational (engine.exact_rational, without its cache)
+        if walked is None and not fold and not names and _CONTEXT is not None:
+            walked, fold = _CONTEXT
         # onevar_constants._Walk.engine (id -> (a constant's polynomial in the generators, its SymEngine
         # value)): the sums under 1/c generators, whose powers are then built here (``_inverse_power``)
         self.walked, self.polynomials = walked, None

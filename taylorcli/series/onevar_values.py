@@ -23,25 +23,20 @@ from ..constants import real_and_small, shared
 from ..convert import to_sympy
 from ..guard import MAX_DIGITS, check_size, not_real
 from .direct import Direct
-from .engine import _big, _big_rational, _integers, _rational, _term
+from .engine import _big, _integers, _rational, _term
 from .tps import Unsupported
 
 _LIMIT = int(MAX_DIGITS * math.log2(10))  # guard.check_size's limit, in bits
 _UNDEFINED = (sp.zoo, sp.nan, sp.oo, -sp.oo, sp.I, sp.DiracDelta, sp.AccumBounds)
 
 
-def coefficients(series: dict, values: list, order: int,
-                 walked: dict | None = None) -> list[tuple[tuple[sp.Integer], sp.Expr]]:
-    """engine.taylor_coefficients' loop for one variable: the same values, vetted as expansion._arithmetic vets.
-
-    ``walked``: the walk's constants and their values (direct.Direct's, for the powers of 1/c generators).
-    """
+def coefficients(series: dict, values: list, order: int) -> list[tuple[tuple[sp.Integer], sp.Expr]]:
+    """engine.taylor_coefficients' loop for one variable: the same values, vetted as expansion._arithmetic vets."""
     with shared():  # exp(9), exp(18) ... in each 1/(1 + 2*exp(9) + exp(18)) ... converted once
-        return _coefficients(series, values, order, walked)
+        return _coefficients(series, values, order)
 
 
-def _coefficients(series: dict, values: list, order: int,
-                  walked: dict | None = None) -> list[tuple[tuple[sp.Integer], sp.Expr]]:
+def _coefficients(series: dict, values: list, order: int) -> list[tuple[tuple[sp.Integer], sp.Expr]]:
     m = len(values)
     padded = [(key + (0,) * (m - len(key)), s) for key, s in series.items()]
     direct = None
@@ -60,10 +55,10 @@ def _coefficients(series: dict, values: list, order: int,
             out.append(((integers[d],), _rational(c)))  # (real_and_small would not pass it: vetted here)
             continue
         if direct is None:
-            direct = Direct(values, None, {}, _rational, walked, True)
+            direct = Direct(values, None, {}, _rational)
         if direct.ok:
             leaves = []
-            value = direct.value(items, leaves, _big_rational)  # (on SymPy rationals: _big without int())
+            value = direct.value(items, leaves, _big)
             if value is sp.S.Zero:
                 continue
         else:
