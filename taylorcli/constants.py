@@ -55,8 +55,11 @@ def leaf(value: object) -> sp.Expr | None:
         base, arg = value.args
         kind, rational = type(base), isinstance(arg, _RATIONAL)
         if kind is _SE_PI:
-            if rational and (_ints(arg) in ((1, 2), (-1, 2)) or _ints(arg)[1] == 1 and _ints(arg)[0] not in (0, 1)):
-                return _plain_power(sp.pi, arg)  # pi**(-1/2) (erf's 2/sqrt(pi)), pi**(-1) (its square)
+            if rational and _ints(arg)[1] <= 2 and _ints(arg) not in ((0, 1), (1, 1)):
+                # pi**(-1/2) (erf's 2/sqrt(pi)), pi**(-1) (its square), pi**(-3/2) (their product): Pi has
+                # no _eval_power, so an exponent but 0 and 1 leaves Pow(pi, e) as it is (integers and
+                # halves here, the powers of 1/sqrt(pi); others left to SymPy, tests/test_convert_leaves.py)
+                return _plain_power(sp.pi, arg)
             return None
         if rational and _ints(arg) == (1, 2) and isinstance(base, se.Integer) and _square_free(int(base)):
             return _plain_power(sp.Integer(int(base)), arg)  # sqrt(17)
@@ -71,6 +74,8 @@ def leaf(value: object) -> sp.Expr | None:
                     return unevaluated(sp.exp, _from_ints(p, q))
             elif isinstance(arg, se.Mul):
                 return _exp_of_product(arg)
+            elif isinstance(arg, se.Add) or type(arg) in _FUNCTIONS or isinstance(arg, se.Pow) or type(arg) is _SE_E:
+                return _exp_of_sum(arg)  # exp(-9 - erf(3)), exp(sinh(1)), exp(sin(2)**2), exp(E)
     return None
 
 
@@ -133,6 +138,63 @@ def _exp_of_product(arg: object) -> sp.Expr | None:
     return unevaluated(sp.exp, inner)
 
 
+def _exp_of_sum(arg: object) -> sp.Expr | None:
+    """exp(-9 - erf(3)), exp(-1 + erf(1)) (SymEngine's fold of exp(-9)*exp(-erf(3))): exp of a sum, unevaluated;
+    exp(sinh(1)), exp(sin(2)**2) likewise (one such term: only exp.eval's last test applies to it).
+
+    exp.eval of an Add A whose terms are nonzero rationals, function applications of ``_FACTOR``
+    classes (or integer powers of them) or E, or such a product times a rational, with no log, pi,
+    I or Float anywhere (``_plain``): A is no Matrix, Number, zoo, log, AccumBounds, SetExpr or
+    Mul; its Add branch calls exp(a) for each term a other than 1: a rational stays exp(a) (not
+    0, not 1); a product r*G stays exp(r*G) as in ``_exp_of_product`` (no I: as_coefficient(pi*I)
+    is None; no log factor: its loop returns None whether comparable or not); any other term
+    (an application or a power) reaches ``a.is_zero``, which SymPy cannot make True of a
+    nonzero real number (every term here is one: f(q) of a nonzero q, their nonzero powers; E is
+    a NumberSymbol, no Number: exp(E) reaches the same test).
+    No term leaves exp or changes, so ``out or argchanged`` is False, and ``A.is_zero`` (the
+    last test) is not True either: Add._eval_is_zero returns None when every term is nonzero,
+    and the sign is decided by evalf, never both non-positive and non-negative for a sum whose
+    value has significance (and None without). No Float: Function.__new__ does not evalf.
+    SymPy's own conversion (Exp1._eval_power, exp.eval and the assumptions it asks) costs
+    ~0.5-1 ms after clear_cache. (tests/test_nested_constants.py compares with it.)
+    """
+    from .convert import to_sympy  # (convert imports this module)
+
+    inner = to_sympy(arg) if _SCOPE is None else to_sympy(arg, _SCOPE[0], None, _SCOPE[1])
+    if type(inner) is sp.Add:
+        terms = inner.args
+    elif inner.is_Rational or type(inner) is sp.Mul:
+        return None
+    else:  # one term, exp(sinh(1)) or exp(sin(2)**2): only exp.eval's last test, ``inner.is_zero``, applies
+        terms = (inner,)
+    for term in terms:
+        if term.is_Rational:
+            continue
+        if type(term) is sp.Mul:
+            factors = term.args
+            if factors[0].is_Rational:
+                factors = factors[1:]
+        else:
+            factors = (term,)
+        for factor in factors:
+            if type(factor) is sp.Pow:
+                factor, n = factor.args
+                if not n.is_Integer or n.p < 2:
+                    return None
+            if factor is not sp.S.Exp1 and (type(factor) not in _FACTOR or not _plain(factor.args[0])):
+                return None
+    return unevaluated(sp.exp, inner)
+
+
+def _plain(value: sp.Expr) -> bool:
+    """Whether ``value`` is a rational or E, or a function of ``_FACTOR`` of such a value (no log, pi, I, Float)."""
+    while not value.is_Rational and value is not sp.S.Exp1:
+        if type(value) not in _FACTOR:
+            return False
+        value = value.args[0]
+    return True
+
+
 # f(g(...)) where f's eval can only leave it as it is (below): f and g among these
 _OUTER = (sp.sin, sp.cos, sp.sinh, sp.cosh, sp.atan, sp.erf)
 _INNER = (sp.sin, sp.cos, sp.tan, sp.sinh, sp.cosh, sp.exp)
@@ -170,8 +232,37 @@ def _nested(cls: type, arg: object) -> sp.Expr | None:
     """
     if cls not in _OUTER:
         return None
+    if isinstance(arg, se.Mul) or isinstance(arg, se.Pow) and isinstance(arg.args[0], se.Integer):
+        return _of_root(cls, arg)
     inner = leaf(arg)
     if inner is None or type(inner) not in _INNER_OF.get(cls, _INNER):
+        return None
+    return unevaluated(cls, inner)
+
+
+def _of_root(cls: type, arg: object) -> sp.Expr | None:
+    """atan(sqrt(17)/4), sinh(sqrt(2)): f of r*sqrt(n), r > 0 rational, n >= 2 square-free, unevaluated.
+
+    Such an argument (``leaf``'s sqrt(n), times r) is a positive irrational algebraic number,
+    no Number, Add, I multiple or pi multiple: sin/cos/sinh/cosh.eval find no number, no minus sign
+    to extract (a positive coefficient), no I coefficient, no pi coefficient (``_pi_coeff``:
+    ``coeff(pi)`` is 0), no sum to peel, ``is_zero`` False, and no inverse function inside: None.
+    atan.eval likewise, its table holding r*sqrt(n) only for n = 3 (sqrt(3), sqrt(3)/3: left to
+    it); erf.eval: no erfinv, no I factor, no minus sign. No Float: Function.__new__ does not
+    evalf. (tests/test_nested_constants.py compares with SymPy's conversion.)
+    """
+    from .convert import to_sympy  # (convert imports this module)
+
+    inner = to_sympy(arg) if _SCOPE is None else to_sympy(arg, _SCOPE[0], None, _SCOPE[1])
+    root = inner
+    if type(inner) is sp.Mul:
+        if len(inner.args) != 2 or not inner.args[0].is_Rational or inner.args[0].p <= 0:
+            return None
+        root = inner.args[1]
+    if type(root) is not sp.Pow or root.exp is not sp.S.Half:
+        return None
+    n = root.base
+    if not (n.is_Integer and _square_free(n.p)) or cls is sp.atan and n.p == 3:
         return None
     return unevaluated(cls, inner)
 
@@ -320,7 +411,8 @@ _REAL = (sp.sin, sp.cos, sp.tan, sp.atan, sp.log, sp.sinh, sp.cosh, sp.exp, sp.e
 
 def real_and_small(value: sp.Expr, bits: int) -> bool:
     """Whether ``value`` is f(q), f(q)**k or -f(q) of this module's functions, q > 0 (log: q > 1; exp:
-    any q; sin, cos, sinh, cosh, exp: q may be such a value itself), E or E**k, k natural, every
+    any q; sin, cos, sinh, cosh, exp, erf: q may be such a value itself, or a sum or product of rationals
+    and such values), E or E**k, k natural, every
     number under ``bits`` bits: defined, real and printable, nothing to vet.
 
     (tan(q) is finite: q is rational, pi/2 is not. Asking SymPy ``is_real`` of sin(4) costs
@@ -348,9 +440,21 @@ def real_and_small(value: sp.Expr, bits: int) -> bool:
     if type(value) is sp.log and type(q) is sp.Add:  # log(1 + log(5)**2): of a positive number
         return _positive_sum(q, bits)
     if not q.is_Rational:  # sinh(sinh(4)): real for a real argument, and finite (not tan, log, atan: domains)
-        return type(value) in _EVERYWHERE and real_and_small(q, bits)
+        # (exp(-9 - erf(3)), exp(1 + E), sin(2*cosh(1)): of a real sum or product of them, as real)
+        return type(value) in _EVERYWHERE and (_real_sum(q, bits) if type(q) in (sp.Add, sp.Mul)
+                                               else real_and_small(q, bits))
     return bool((q.p > 0 or type(value) is sp.exp) and max(abs(q.p).bit_length(), q.q.bit_length()) <= bits
                 and (type(value) is not sp.log or q > 1))  # exp(-2): real too
+
+
+def _real_sum(value: sp.Expr, bits: int) -> bool:
+    """Whether a sum or product is of rationals and products of rationals and values ``real_and_small``
+    passes, every number under ``bits`` bits: real and printable."""
+    for term in value.args if type(value) is sp.Add else (value,):
+        for factor in term.args if type(term) is sp.Mul else (term,):
+            if not (_small(factor, bits) if factor.is_Rational else real_and_small(factor, bits)):
+                return False
+    return True
 
 
 def _small(q: sp.Rational, bits: int) -> bool:

@@ -113,7 +113,8 @@ def mul(factors: list[sp.Expr], keys: dict | None = None) -> sp.Expr:
             continue
         if factor.is_Mul or not factor.is_commutative:
             return sp.Mul(*factors)
-        base = factor.as_base_exp()[0]  # exp(2) has base E: two exponentials combine
+        # exp(2) has base E: two exponentials combine (exp.as_base_exp's exp(1), without building it)
+        base = sp.S.Exp1 if type(factor) is sp.exp else factor.as_base_exp()[0]
         if base.is_Number or base in bases:  # numeric radicals or like bases combine
             return sp.Mul(*factors)
         bases.add(base)

@@ -33,6 +33,7 @@ from symengine.lib.symengine_wrapper import sympy2symengine
 
 from ..guard import LIMIT_BITS as _LIMIT  # guard.check_size's limit, in bits
 from .compose import engine_sign
+from .direct import within_walk
 from .inverse_risk import onevar_refuses
 from .onevar_engine import engine_of
 from .onevar_values import coefficients
@@ -65,7 +66,8 @@ def taylor(expr: sp.Expr, x: sp.Symbol, a: sp.Rational,
             return None
         if not walk.values or len(walk.values) > 2 * walk.nodes + 1 and len(walk.values) > walk.slots(expr):
             return None  # rational only (univariate.py's), or more than the Walker's ring holds
-        return coefficients(series, walk.values, order), walk.own
+        with within_walk(walk.engine):  # (direct.Direct: the walk's sums, several exponentials or roots)
+            return coefficients(series, walk.values, order), walk.own
     except (Unsupported, ArithmeticError, ValueError, TypeError, RuntimeError, RecursionError):
         return None
     finally:
