@@ -181,3 +181,23 @@ def direct_to_sympy(value: se.Expr) -> sp.Expr:
     from taylorcli.convert import to_sympy
 
     return to_sympy(value, {}, None, {})
+
+
+_OUTER_OF_LOG = [se.sin, se.cos, se.sinh, se.cosh, se.atan, se.erf]
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.sampled_from(_OUTER_OF_LOG), st.fractions(min_value=1, max_value=90, max_denominator=13).filter(lambda q: q != 1),
+       st.sampled_from([lambda v: v, lambda v: 1 + v**2, lambda v: -v, lambda v: 3 * v / 2]))
+def test_a_function_of_a_log_is_sympys_own(f: object, q: object, shape: object) -> None:
+    """sin(log(17)) (sin(log(1 + x**4)) at 2), atan(log(1 + log(5)**2)), cos(-log(2)): SymPy's own object and facts."""
+    inner = shape(se.log(_q(q)))
+    _check(f(se.log(inner) if shape(2) == 5 else inner))
+
+
+@pytest.mark.parametrize("text, at, order", [
+    ("sin(log(1 + (x**2)**2))", "2", 3), ("cos(log(1 + x**2))", "3", 5), ("atan(log(1 + x**2))", "2", 4),
+    ("sinh(log(2 + x))", "-1/2", 4), ("erf(log(1 + x**2))", "1/2", 3), ("sin(log(x))", "1/3", 3),
+])
+def test_functions_of_logs_are_the_derivative_engines(text: str, at: str, order: int) -> None:
+    onevar_is_the_full_path(text, at, order)
