@@ -103,6 +103,22 @@ def test_constant_arguments_are_the_derivative_engines(case: tuple) -> None:
     same_expr(e.polynomial, sp.Add(*[c * e.monomial(p) for p, c in e.coefficients]))
 
 
+def _shortcut_is_the_plain_walk(expr: sp.Expr, variables: list, point: dict, order: int, slots: int,
+                                monkeypatch: pytest.MonkeyPatch) -> list:
+    """The walk's polynomials with compose's shortcuts, asserted equal to those of the plain recurrences."""
+    from taylorcli.series import compose
+    from taylorcli.series.compose import Walker
+    from taylorcli.series.tps import Ring
+
+    ring = Ring.get(len(variables), slots, order)
+    fast = Walker(variables, point, order, ring).series(expr)
+    monkeypatch.setattr(compose, "SHORTCUTS", False)
+    plain = Walker(variables, point, order, ring).series(expr)
+    monkeypatch.setattr(compose, "SHORTCUTS", True)
+    assert [str(p) for p in fast] == [str(p) for p in plain]
+    return fast
+
+
 @pytest.mark.parametrize("fn", sorted(__import__("taylorcli.series.univariate", fromlist=["_AT_ZERO"])._AT_ZERO,
                                       key=lambda f: f.__name__))
 @pytest.mark.parametrize("order", [0, 1, 2, 5, 12])
@@ -110,22 +126,13 @@ def test_a_function_of_a_vanishing_linear_form_is_the_recurrences(fn: type, orde
                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     """shortcuts.linear_function (sum of c_d l**d) gives the very polynomials of the plain walk, and the
     expansion is the derivative engine's (at 0, and at a point where the form vanishes)."""
-    from taylorcli.series import compose
-    from taylorcli.series.compose import Walker
-    from taylorcli.series.tps import Ring
-
     x, y, z = SYMBOLS[:3]
     form = 2 * x - y / 3 + 3 * z
     for point in ({x: sp.Integer(0), y: sp.Integer(0), z: sp.Integer(0)},
                   {x: sp.Rational(1, 2), y: sp.Integer(-3), z: sp.Rational(-2, 3)}):
         assert form.subs(point) == 0
         expr = fn(form)
-        ring = Ring.get(3, 4, order)
-        fast = Walker([x, y, z], point, order, ring).series(expr)
-        monkeypatch.setattr(compose, "SHORTCUTS", False)
-        plain = Walker([x, y, z], point, order, ring).series(expr)
-        monkeypatch.setattr(compose, "SHORTCUTS", True)
-        assert [str(p) for p in fast] == [str(p) for p in plain]
+        fast = _shortcut_is_the_plain_walk(expr, [x, y, z], point, order, 4, monkeypatch)
         assert len(fast) == order + 1 and (order < 12 or fast[11] or fast[12])  # (FLINT's cap is 10 terms)
         if order <= 5:  # (the derivative engine in three variables: slow beyond)
             case = (expr, [x, y, z], point, order, "total")
@@ -149,19 +156,10 @@ def test_a_function_of_a_one_variable_series_away_from_0_is_the_recurrences(
         fn: type, inner: object, at: sp.Expr, order: int, monkeypatch: pytest.MonkeyPatch) -> None:
     """shortcuts.offset_function (f(c) f1(w) + g(c) f2(w), w = u - c) gives the plain walk's polynomials,
     and beside a part in other variables the derivative engine's objects."""
-    from taylorcli.series import compose
-    from taylorcli.series.compose import Walker
-    from taylorcli.series.tps import Ring
-
     x, y, z = SYMBOLS[:3]
     point = {x: sp.Rational(1, 2), y: sp.Integer(-2), z: at}
     expr = fn(inner(z))
-    ring = Ring.get(3, 6, order)
-    fast = Walker([x, y, z], point, order, ring).series(expr)
-    monkeypatch.setattr(compose, "SHORTCUTS", False)
-    plain = Walker([x, y, z], point, order, ring).series(expr)
-    monkeypatch.setattr(compose, "SHORTCUTS", True)
-    assert [str(p) for p in fast] == [str(p) for p in plain]
+    _shortcut_is_the_plain_walk(expr, [x, y, z], point, order, 6, monkeypatch)
     if order <= 7:  # (the derivative engine in three variables: slow beyond)
         case = (expr * sp.exp(x - y) + sp.atan(x * y), [x, y, z], point, order, "total")
         same_coefficients(coefficients_or_error(case, True), coefficients_or_error(case, False), case)
