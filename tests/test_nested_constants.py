@@ -201,3 +201,22 @@ def test_a_function_of_a_log_is_sympys_own(f: object, q: object, shape: object) 
 ])
 def test_functions_of_logs_are_the_derivative_engines(text: str, at: str, order: int) -> None:
     onevar_is_the_full_path(text, at, order)
+
+
+_INNER_ALL = [se.sin, se.cos, se.tan, se.sinh, se.cosh, se.exp, se.log, se.erf, se.atan]
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.sampled_from(_OUTER_OF_LOG), st.sampled_from(_INNER_ALL),
+       st.fractions(min_value=1, max_value=30, max_denominator=9).filter(lambda q: q != 1), st.booleans())
+def test_a_function_of_a_negated_or_erf_constant_is_sympys_own(f: object, g: object, q: object, negated: bool) -> None:
+    """atan(-erf(1)) (atan(erf(3*x)) at -1/3), sin(erf(1)), cosh(-sin(2)): SymPy's own object and facts."""
+    _check(f(-g(_q(q))) if negated else f(g(_q(q))))
+
+
+@pytest.mark.parametrize("text, at, order", [
+    ("atan(erf(3*x))", "-1/3", 3), ("atan(erf(x)) + exp(x + 2)", "2", 3), ("sin(erf(x))", "1", 4),
+    ("cosh(erf(2*x))", "1/2", 3), ("atan(sin(x))", "-1", 3), ("erf(erf(x))", "-2", 3),
+])
+def test_functions_of_erf_and_negated_constants_are_the_derivative_engines(text: str, at: str, order: int) -> None:
+    onevar_is_the_full_path(text, at, order)
