@@ -123,7 +123,10 @@ def taylor_coefficients(expr: sp.Expr, variables: Sequence[sp.Symbol], point: di
     names = {s.name: s for s in free | set(variables)} if parameters else {}
     memo: dict[object, sp.Expr] = {}
     keys: dict = {}  # sort keys of the SymPy objects built (sortkey.py)
-    direct = Direct(walker.values, names if parameters else None, {}, _rational) if walker.values else None
+    # fold (no parameter): several exponentials or square roots in one coefficient built directly too,
+    # SymEngine's expand and to_sympy only where a monomial's factors could combine (direct.py)
+    direct = (Direct(walker.values, names if parameters else None, {}, _rational, None, not parameters)
+              if walker.values else None)
     out: list[tuple[tuple[int, ...], sp.Expr]] = []
     for d in range(k + 1):
         # order < 0: f(a) is still computed and vetted (is f analytic here?)
@@ -163,6 +166,9 @@ def taylor_coefficients(expr: sp.Expr, variables: Sequence[sp.Symbol], point: di
                 value = direct.value(items, leaves, _big_rational)
                 if value is sp.S.Zero:  # sqrt(3)**2 - 3: the powers of a root cancelled (direct.py)
                     continue
+                if direct.folding and any(leaf.has(sp.zoo, sp.nan) for leaf in leaves):
+                    # (fold's fallback converts SymEngine's expanded sum: vetted as the branch below)
+                    raise Unsupported("a coefficient SymEngine calls undefined")
             else:
                 engine = se.expand(se.Add(*[_term(walker.values, gens, c) for gens, c in items]))
                 if engine == 0:
