@@ -314,14 +314,15 @@ class Direct:
         if not plain:
             found = self.monomials[gens] = (None, None, None, None)
             return found
-        try:  # by the powers' keys: sort_args' order (no two equal: their bases differ)
-            if any(record[3] is None for record in records):
-                raise TypeError
-            records.sort(key=_KEY)
-            factors = [record[2] for record in records]
-            keys = tuple([record[3] for record in records])
-        except TypeError:  # a content SymPy compares its own way: sort_args lets it
-            factors = [record[2] for record in records]
+        keys = None
+        if all(record[3] is not None for record in records):
+            try:  # by the powers' keys: sort_args' order (no two equal: their bases differ)
+                records.sort(key=_KEY)
+                keys = tuple([record[3] for record in records])
+            except TypeError:  # a content SymPy compares its own way: sort_args below lets it
+                pass
+        factors = [record[2] for record in records]
+        if keys is None:
             sort_args(factors, self.keys)
             keys = tuple([sort_key(f, self.keys) for f in factors])
         if len(factors) == 1:
