@@ -2,6 +2,7 @@
 
     python benchmarks/expansion_sweep.py                 # 40 generated cases, seed 9
     python benchmarks/expansion_sweep.py --seed 3 --count 60 --seconds 0.3
+    python benchmarks/expansion_sweep.py --seed 41 --rounds 3   # steadier: see below
 
 The issue's five cases are the ones the engine was profiled on. This script draws
 others from the same families with a seeded generator: exp, sin, cos, atan,
@@ -14,6 +15,11 @@ SymPy's cache; Maxima's ``taylor`` looped in one process). The last lines give
 the smallest, median and largest ratio in each column and the worst cases.
 A ratio above 1 means ours is faster. Without ``maxima`` on PATH only our
 times are printed.
+
+On a shared machine one busy minute can slow either side 2x. ``--rounds R`` runs
+the whole sweep R times, case after case in each round (so a busy minute falls
+on different cases each time), and the summary takes for each case our best
+time over all rounds and the median of Maxima's R loops.
 """
 
 from __future__ import annotations
@@ -128,6 +134,16 @@ def measure(seed: int, count: int, repeat: int, seconds: float, echo: bool = Tru
     return out
 
 
+def combine(rounds: list[list[tuple]]) -> list[tuple]:
+    """One row per case from several rounds of ``measure``: our best times, Maxima's median."""
+    out = []
+    for rows in zip(*rounds):
+        theirs = [r[0] for r in rows]
+        peer = None if None in theirs else statistics.median(theirs)
+        out.append((peer, min(r[1] for r in rows), min(r[2] for r in rows), rows[0][3], rows[0][4]))
+    return out
+
+
 def _geometric_mean(values: list[float]) -> float:
     return math.exp(statistics.fmean(math.log(v) for v in values))
 
@@ -160,9 +176,23 @@ def main() -> int:
     parser.add_argument("--count", type=int, default=40)
     parser.add_argument("--repeat", type=int, default=3, metavar="N", help="best of N for ours (default 3)")
     parser.add_argument("--seconds", type=float, default=0.5, metavar="S", help="Maxima's loop per case")
+    parser.add_argument("--rounds", type=int, default=1, metavar="R",
+                        help="measure the sweep R times; ours best, Maxima's median per case (default 1)")
     args = parser.parse_args()
-    found = [r for r in measure(args.seed, args.count, args.repeat, args.seconds) if r[0]]
+    rounds = []
+    for number in range(args.rounds):
+        if args.rounds > 1:
+            print(f"round {number + 1} of {args.rounds}")
+        rounds.append(measure(args.seed, args.count, args.repeat, args.seconds))
+    found = [r for r in combine(rounds) if r[0]]
     print()
+    if args.rounds > 1:
+        print(f"per case: ours the best of {args.rounds} rounds x {args.repeat} runs, Maxima the median of "
+              f"{args.rounds} loops")
+        for theirs, mine, parsed, number, label in found:
+            print(f"{number:3d} {theirs * 1e3:10.3f} {mine * 1e3:9.3f} {theirs / mine:6.2f} {parsed * 1e3:9.3f} "
+                  f"{theirs / parsed:6.2f}  {label}")
+        print()
     print(_summary("speed from the text  ", [r[0] / r[1] for r in found]))
     print(_summary("speed from the parsed", [r[0] / r[2] for r in found]))
     for theirs, mine, parsed, number, label in sorted(found, key=lambda r: r[0] / r[2])[:5]:
