@@ -42,6 +42,7 @@ from .parse_fast import _CALLS, _evaluating, _plain_symbol as _plain, _unevaluat
 from .parse_pow import _unevaluated_pow, power
 from .parse_calls import call as nested_call, negative
 from .parse_quick import exceeds, integer, is_number
+from .parse_shapes import monomial_power, rational_plus, symbol_product
 from .parse_text import MAX_EXPONENT, _name_error
 from .vocabulary import CONSTANTS, FUNCTIONS
 
@@ -178,6 +179,16 @@ class _Reader:
         else:
             raise _Bail
         p = self.p
+        if len(values) == 2 and self.symbols and _evaluating():  # c + t, t + c, t - c (parse_shapes)
+            (a, _, _), (b, _, _) = values
+            if a.is_Rational and not b.is_Rational and ops[1] == _ADD:
+                built = rational_plus(a, b)
+            elif b.is_Rational and not a.is_Rational:
+                built = rational_plus(b if ops[1] == _ADD else -b, a)
+            else:
+                built = None
+            if built is not None:
+                return built, None, _CHAIN
         terms = []
         for (e, _, _), o in zip(values, ops):  # (loops: a comprehension is one more call per chain)
             terms.append(e if o == _ADD else p._negative(e))
@@ -221,7 +232,9 @@ class _Reader:
             # 1/u: Mul's constructor (AssocOp.__new__, SymPy 1.14) drops the factors that are its identity 1
             # first and returns a lone one as it is: u**-1, without parse_fast.product's filing of it.
             return rest[0], None, _PRODUCT
-        built = p.product(factors)
+        built = symbol_product(factors) if self.symbols and _evaluating() else None  # x*y*z (parse_shapes)
+        if built is None:
+            built = p.product(factors)
         return (sp.Mul(*factors) if built is None else built), None, _PRODUCT
 
     def factor(self) -> tuple:
@@ -262,6 +275,10 @@ class _Reader:
             p._mark_finite(b._args)
         if self.symbols and _plain(b) and n.is_Integer and not (n.p == 0 or n.p == 1) and _evaluating():
             result = _unevaluated_pow(b, n)  # parse_pow.power of a parser symbol (the next method's docstring)
+        elif self.symbols and type(b) is _MUL and n.is_Integer and not (n.p == 0 or n.p == 1) and _evaluating():
+            result = monomial_power(b, n)  # (2*x)**2, (x*y*z)**2 (parse_shapes)
+            if result is None:
+                result = p.power(b, n)
         else:
             result = p.power(b, n)
         if result is None:
