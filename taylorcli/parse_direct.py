@@ -42,7 +42,8 @@ from .parse_fast import _CALLS, _evaluating, _plain_symbol as _plain, _unevaluat
 from .parse_pow import _unevaluated_pow, power
 from .parse_calls import call as nested_call, negative
 from .parse_quick import exceeds, integer, is_number
-from .parse_shapes import monomial_power, rational_plus, symbol_product
+from .parse_fast import _REAL_FINITE
+from .parse_shapes import linear_total, monomial_power, rational_plus, symbol_product, vouch
 from .parse_text import MAX_EXPONENT, _name_error
 from .vocabulary import CONSTANTS, FUNCTIONS
 
@@ -117,7 +118,17 @@ class _Bail(Exception):
 
 
 def one_pass(source: str) -> sp.Expr | None:
-    """The expression the builder makes of ``source`` (one line, ``**`` for ``^``), or None (module doc)."""
+    """The expression the builder makes of ``source`` (one line, ``**`` for ``^``), or None (module doc).
+
+    parse.py skips the keyword check (``parse_text.check_keywords``) where this returns an expression: a
+    word ``_KEYWORD`` matches starts after a non-word character (its ``\b``) and is followed by none, so
+    ``_TOKENS`` starts a token there (after spaces, an operator, a bracket, or a number token ending in
+    ``.``) and its name alternative takes exactly that word; every name token is read by ``atom`` (or
+    found in ``_LEAVES``, which holds only tokens ``atom`` accepted) as a call of a known function, a
+    constant or a name ``_name_error`` accepts, and none of those is a keyword; a text with a token left
+    unread returns None. (``\t`` and ``\n`` became spaces and ``^`` became ``**``: non-word characters
+    for non-word characters, so the words are those of the checked text.)
+    """
     if len(source) > _MAX_TEXT:
         return None
     tokens = _TOKENS.findall(source.rstrip(" "))
@@ -192,7 +203,9 @@ class _Reader:
         terms = []
         for (e, _, _), o in zip(values, ops):  # (loops: a comprehension is one more call per chain)
             terms.append(e if o == _ADD else p._negative(e))
-        built = p.total(terms)
+        built = linear_total(terms) if self.symbols and _evaluating() else None  # 2*x - y + z (parse_shapes)
+        if built is None:
+            built = p.total(terms)
         return (sp.Add(*terms) if built is None else built), None, _CHAIN
 
     def product(self) -> tuple:
@@ -275,6 +288,8 @@ class _Reader:
             p._mark_finite(b._args)
         if self.symbols and _plain(b) and n.is_Integer and not (n.p == 0 or n.p == 1) and _evaluating():
             result = _unevaluated_pow(b, n)  # parse_pow.power of a parser symbol (the next method's docstring)
+            if n.p > 0:
+                vouch(result)  # finite by shape (parse_shapes)
         elif self.symbols and type(b) is _MUL and n.is_Integer and not (n.p == 0 or n.p == 1) and _evaluating():
             result = monomial_power(b, n)  # (2*x)**2, (x*y*z)**2 (parse_shapes)
             if result is None:
@@ -353,6 +368,8 @@ class _Reader:
         if self.symbols and build in _CALLS and _evaluating():
             built = _monomial_call(build, e)  # F(s), F(s**n), F(r*s) (docstring)
             if built is not None:
+                if build in _REAL_FINITE:
+                    vouch(built)  # F real and finite of a polynomial in parser symbols (finite_by_shape)
                 return built, None, _OTHER
         if build is sp.sqrt:
             built = p.power(e, sp.S.Half)

@@ -1,4 +1,4 @@
-"""Three everyday shapes built straight from their parts by parse_direct's reader (issue 9: parse cost).
+"""Everyday shapes built straight from their parts by parse_direct's reader (issue 9: parse cost).
 
 Each function returns exactly the object the general builders of ``parse_fast`` and ``parse_pow`` return
 for the same input (and so SymPy's own, by their proofs), or None where its shape does not apply; it only
@@ -38,18 +38,46 @@ filed as ``terms[t] = 1`` and comes back as t; ``_addsort`` of one term, the coe
 ``parse_fast.total`` puts it (an equal rational). The terms taken: a Mul, a parser symbol, a Pow whose
 base is no Number, and a call of one of ``parse_fast._CALLS`` (none of those classes is a Number, Add,
 Mul, Pow or Order).
+
+``linear_total(terms)``, terms rationals, parser symbols s and ``r*s`` (a Mul of a Rational and a parser
+symbol) over distinct names, is ``parse_fast.total(terms)``: total adds the rationals into its
+coefficient in order (the first taken as it is), files each other term under its symbol (``_rest``:
+r*s under s, s under itself), finds no repeat among them (distinct names: distinct symbols), returns a
+lone term with coefficient 0 as it is, sorts the terms with ``sort_args`` (``parse_quick._compare``),
+puts ``number(coeff)`` first unless it is 0, and builds ``Add._from_args(kept, True)`` postprocessed.
+The sort is done here by a key that orders these terms as ``_compare`` does: a Symbol before a Mul
+(``_cmp_name``: 'Symbol' comes before 'Mul' in ``basic.ordering_of_classes``); two parser symbols by
+name; two Muls (their content is their args, two each) by their rationals, then by their symbols:
+two rationals of one class by ``p`` (Integer) or by ``(p, q)`` (their ``_hashable_content``: Rational;
+a singleton class has one object, which compares equal to itself), of two classes by ``_cmp_name``
+(the index in ``ordering_of_classes``: every Rational class is in it).
+
+Each of linear_total, symbol_product and monomial_power (n > 0) builds an object that
+``parse_pow.finite_by_shape`` finds finite (rationals, parser symbols, their products and their powers
+with positive Integer exponents: its definition), and says so in the parse's table (``vouch``), so that
+``parse.undefined``'s last walk stops there.
 """
 
 from __future__ import annotations
 
 import sympy as sp
 
+from sympy.core import basic
+
 from .parse_fast import _CALLS, _REAL_ONLY, number
-from .parse_pow import _rational_power, _unevaluated_pow
+from .parse_pow import _MEMO, _rational_power, _unevaluated_pow
 from .parse_quick import commutative, integer, postprocessed
 
 _SYMBOL, _POW, _MUL, _ADD = sp.Symbol, sp.Pow, sp.Mul, sp.Add
-_ONE = sp.S.One
+_ONE, _ZERO = sp.S.One, sp.S.Zero
+
+
+def vouch(e: sp.Basic) -> sp.Basic:
+    """e, recorded as finite by shape in the parse's table (``parse_pow._MEMO``): the caller knows its shape."""
+    table = _MEMO.table
+    if table is not None:
+        table[id(e)] = (e, True)  # (the table keeps e alive: its id is not reused while it is open)
+    return e
 
 
 def monomial_power(b: sp.Mul, n: sp.Integer) -> sp.Expr | None:
@@ -82,10 +110,11 @@ def monomial_power(b: sp.Mul, n: sp.Integer) -> sp.Expr | None:
     if not parts:
         return None
     if len(parts) == 1 and coeff is _ONE:
-        return parts[0]
+        return vouch(parts[0]) if n.p > 0 else parts[0]
     if coeff is not _ONE:
         parts.insert(0, number(coeff))
-    return postprocessed(_MUL, _MUL._from_args(parts, True))
+    built = postprocessed(_MUL, _MUL._from_args(parts, True))
+    return vouch(built) if n.p > 0 else built
 
 
 def symbol_product(factors: list) -> sp.Expr | None:
@@ -111,7 +140,7 @@ def symbol_product(factors: list) -> sp.Expr | None:
                 return None
     if coeff is not _ONE:
         symbols.insert(0, number(coeff))
-    return postprocessed(_MUL, _MUL._from_args(symbols, True))
+    return vouch(postprocessed(_MUL, _MUL._from_args(symbols, True)))
 
 
 def _name(s: sp.Symbol) -> str:
@@ -132,3 +161,68 @@ def rational_plus(c: sp.Rational, t: sp.Expr) -> sp.Expr | None:
     elif cls not in _CALLS or commutative(t) is not True:
         return None
     return postprocessed(_ADD, _ADD._from_args([number(c), t], True))
+
+
+def _class_rank(cls: type) -> int | None:
+    """The index ``_cmp_name`` compares classes by, or None for a class outside ``ordering_of_classes``."""
+    try:
+        return basic.ordering_of_classes.index(cls.__name__)
+    except ValueError:
+        return None
+
+
+_RANKS: dict[type, int | None] = {}  # (ordering_of_classes is SymPy's constant list: kept per class)
+
+
+def linear_total(terms: list) -> sp.Expr | None:
+    """``parse_fast.total(terms)`` for rationals, parser symbols and r*s of distinct names: module docstring."""
+    coeff = _ZERO
+    keyed = []
+    names = set()
+    for t in terms:
+        if t.is_Rational:
+            coeff = t if coeff is _ZERO else coeff + t
+            continue
+        cls = type(t)
+        if cls is _SYMBOL:
+            if getattr(t, "_assumptions_orig", None) != _REAL_ONLY:
+                return None
+            name = t.name
+            key = (0, name)
+        elif cls is _MUL:
+            args = t._args
+            if len(args) != 2:
+                return None
+            r, s = args
+            if type(s) is not _SYMBOL or not r.is_Rational or getattr(s, "_assumptions_orig", None) != _REAL_ONLY:
+                return None
+            rank = _RANKS.get(type(r), -1)
+            if rank == -1:
+                rank = _RANKS[type(r)] = _class_rank(type(r))
+            if rank is None or r.p == 0 or r.q == 1 and r.p == 1:
+                return None
+            name = s.name
+            key = (1, rank, r.p, r.q, name)
+        else:
+            return None
+        if name in names:
+            return None
+        names.add(name)
+        keyed.append((key, t))
+    if not keyed or _SYMBOL_FIRST[0] is not True:
+        return None
+    if len(keyed) == 1 and coeff.p == 0:
+        return vouch(keyed[0][1])
+    keyed.sort(key=_first)
+    kept = [t for _, t in keyed]
+    if coeff.p != 0:
+        kept.insert(0, number(coeff))
+    return vouch(postprocessed(_ADD, _ADD._from_args(kept, True)))
+
+
+def _first(pair: tuple) -> tuple:
+    return pair[0]
+
+
+# The key's first item puts a Symbol before a Mul: true while _cmp_name says so (SymPy 1.14's list).
+_SYMBOL_FIRST = [basic._cmp_name(_SYMBOL, _MUL) < 0]

@@ -48,6 +48,7 @@ def test_monomial_power_is_sympys_power(coefficient: sp.Rational | None, powers:
         return
     _equal(built, sp.Pow(base, n))
     _same(built, parse_pow.power(base, sp.Integer(n)))
+    assert n < 0 or parse_pow.finite_by_shape(built)  # (what parse_shapes.vouch records for it)
 
 
 def test_monomial_power_refuses_other_factors() -> None:
@@ -66,6 +67,7 @@ def test_symbol_product_is_sympys_product(factors: list) -> None:
         return
     _equal(built, sp.Mul(*factors))
     _same(built, parse_fast.product(list(factors)))
+    assert parse_pow.finite_by_shape(built)
 
 
 def _terms() -> st.SearchStrategy[sp.Expr]:
@@ -111,3 +113,52 @@ def test_texts_of_the_shapes_parse_as_sympy_builds_them() -> None:
     }
     for text, expected in cases.items():
         _same(parse_expression(text), expected)
+
+
+_LINEAR_COEFFICIENTS = st.sampled_from([None, -1, 2, -2, 3, sp.Rational(1, 2), sp.Rational(-1, 2), sp.Rational(3, 4),
+                                        sp.Rational(-7, 3), sp.Rational(5, 2)]) | _RATIONALS
+
+
+@settings(max_examples=max_examples(250), **SETTINGS)
+@given(st.dictionaries(st.sampled_from(_NAMES), _LINEAR_COEFFICIENTS, min_size=1, max_size=8),
+       st.lists(_RATIONALS, max_size=2), st.randoms(use_true_random=False))
+def test_linear_total_is_sympys_sum(coefficients: dict, constants: list, rng: object) -> None:
+    from taylorcli.parse_shapes import linear_total
+    terms = [parse_fast.real_symbol(n) if c is None else parse_fast.product([sp.Rational(c), parse_fast.real_symbol(n)])
+             for n, c in coefficients.items()]
+    terms += constants
+    rng.shuffle(terms)
+    terms = [t for t in terms if t is not None]
+    built = linear_total(list(terms))
+    assert built is not None
+    _equal(built, sp.Add(*terms))
+    _same(built, parse_fast.total(list(terms)))
+    assert parse_pow.finite_by_shape(built)
+
+
+def test_linear_total_refuses_repeats_and_other_terms() -> None:
+    from taylorcli.parse_shapes import linear_total
+    x, y = parse_fast.real_symbol("x"), parse_fast.real_symbol("y")
+    for terms in ([x, 2 * x], [x, x], [x, x**2], [x, sp.sin(y)], [x, sp.Symbol("t")], [x, x * y], [x + y, y], [sp.Integer(1)]):
+        assert linear_total(terms) is None
+
+
+def test_keyword_errors_are_those_of_the_whole_check() -> None:
+    from taylorcli.errors import TaylorError
+    from taylorcli.parse_text import _check_text
+    for text in ("lambda", "x + lambda", "sin(x) + if", "x and y", "None", "True + x", "x^2 + pass", "sin(\tnot)",
+                 "x*y + (z or 1)", "x1 + in_", "for"):
+        try:
+            _check_text(text)
+        except TaylorError as error:
+            want = (type(error), str(error))
+        else:
+            want = None
+        try:
+            parse_expression(text)
+        except TaylorError as error:
+            got = (type(error), str(error))
+        else:
+            got = None
+        if want is not None:
+            assert got == want, text
