@@ -139,7 +139,10 @@ def one_pass(source: str) -> sp.Expr | None:
         reader.leaves = {}  # (a test's stand-ins: every leaf is read by atom, through them)
     elif parse.inert_call is inert_call and parse.power is power and parse.nested_call is nested_call:
         reader.symbols = True  # F(s) and s**n of a parser symbol s built here as those three build them
-    opened = parse._MEMO.open()
+    memo = parse._MEMO
+    opened = memo.table is None and memo.active  # (memo.open(), inlined)
+    if opened:
+        memo.table = {}
     try:
         expr, _, _ = reader.sum()
         if reader.i != len(tokens) - 1 or not isinstance(expr, sp.Expr) or parse.undefined(expr):
@@ -149,7 +152,7 @@ def one_pass(source: str) -> sp.Expr | None:
         return None
     finally:
         if opened:
-            parse._MEMO.table = None
+            memo.table = None
 
 
 class _Reader:
@@ -172,18 +175,31 @@ class _Reader:
         return self.product()
 
     def sum(self) -> tuple:
-        first = self.operand()
-        op = self.tokens[self.i]
+        tokens, leaves, i = self.tokens, self.leaves, self.i
+        first = leaves.get(tokens[i])  # (operand, inlined: a call less per operand)
+        if first is not None and tokens[i + 1] in _ENDS_TERM:
+            self.i = i = i + 1
+        else:
+            first = self.product()
+            i = self.i
+        op = tokens[i]
         if op != _ADD and op != _SUB:
             return first
         if first[2] == _CHAIN:
             raise _Bail  # (a + b) + c: Python's tree holds one chain a, b, c
         values, ops = [first], [_ADD]
         while op == _ADD or op == _SUB:
-            self.i += 1
-            values.append(self.operand())
+            i += 1
+            leaf = leaves.get(tokens[i])
+            if leaf is not None and tokens[i + 1] in _ENDS_TERM:
+                self.i = i = i + 1
+                values.append(leaf)
+            else:
+                self.i = i
+                values.append(self.product())
+                i = self.i
             ops.append(op)
-            op = self.tokens[self.i]
+            op = tokens[i]
         for value in values:  # a constant (every operand has a float estimate): the builder's estimate decides
             if value[1] is None:
                 break
@@ -266,12 +282,21 @@ class _Reader:
         if op == _ADD:
             raise _Bail
         i = self.i
+        tokens = self.tokens
         base = self.leaves.get(op)  # a symbol or whole number atom has read before, unless a call follows
-        if base is not None and self.tokens[i + 1] != "(":
+        if base is not None and tokens[i + 1] != "(":
+            self.i = i = i + 1
+        elif op == "(":  # (atom's bracket, inlined: a call less per bracket)
             self.i = i + 1
+            base = self.sum()
+            i = self.i
+            if tokens[i] != ")":
+                raise _Bail
+            self.i = i = i + 1
         else:
             base = self.atom()
-        if self.tokens[self.i] != "**":
+            i = self.i
+        if tokens[i] != "**":
             return base
         self.i += 1
         (b, fb, _), (n, fn, _) = base, self.factor()
@@ -294,6 +319,13 @@ class _Reader:
             result = monomial_power(b, n)  # (2*x)**2, (x*y*z)**2 (parse_shapes)
             if result is None:
                 result = p.power(b, n)
+        elif (self.symbols and type(b) is _POW and n.is_Integer and not (n.p == 0 or n.p == 1) and _plain(b._args[0])
+              and b._args[1].is_Integer and b._args[1].p > 1 and _evaluating()):
+            # (x**2)**2: parse_pow.power's tests hold (b is no number), b is a Pow of no rational, so it gives
+            # _power_of_power(s, k*n) (k*n is neither 0 nor 1), which is power(s, k*n): s**(k*n) as above
+            result = _unevaluated_pow(b._args[0], b._args[1] * n)
+            if n.p > 0:
+                vouch(result)
         else:
             result = p.power(b, n)
         if result is None:

@@ -217,7 +217,11 @@ def linear_total(terms: list) -> sp.Expr | None:
     kept = [t for _, t in keyed]
     if coeff.p != 0:
         kept.insert(0, number(coeff))
-    return vouch(postprocessed(_ADD, _ADD._from_args(kept, True)))
+    built = vouch(postprocessed(_ADD, _ADD._from_args(kept, True)))
+    table = _MEMO.table
+    if table is not None:  # and a polynomial argument (parse_fast._polynomial_argument, kept under -2*id - 1):
+        table[-2 * id(built) - 1] = (built, True)  # nonzero rationals, symbols, r*s with r not 0, 1
+    return built
 
 
 def _first(pair: tuple) -> tuple:
