@@ -139,6 +139,9 @@ def one_pass(source: str) -> sp.Expr | None:
         reader.leaves = {}  # (a test's stand-ins: every leaf is read by atom, through them)
     elif parse.inert_call is inert_call and parse.power is power and parse.nested_call is nested_call:
         reader.symbols = True  # F(s) and s**n of a parser symbol s built here as those three build them
+        # SymPy's rules, asked once: a parse changes none of them (a SymPy constructor's own `with evaluate(...)`
+        # restores them when it returns)
+        reader.fast = _evaluating()
     memo = parse._MEMO
     opened = memo.table is None and memo.active  # (memo.open(), inlined)
     if opened:
@@ -162,6 +165,7 @@ class _Reader:
         # tokens[i] is the next token ("" at the end): a name or number never equals an operator's text
         self.tokens, self.i, self.p, self.leaves = tokens, 0, parse, _LEAVES
         self.symbols = False  # (one_pass: True where parse's inert_call, power, nested_call are its own)
+        self.fast = False  # (one_pass: symbols, and SymPy evaluates by its default rules: parse_fast._evaluating)
 
     def operand(self) -> tuple:
         """The next operand of a sum: a leaf read before that ends it (``x`` in ``x + 1``, ``2`` in ``(y - 2)``:
@@ -206,7 +210,7 @@ class _Reader:
         else:
             raise _Bail
         p = self.p
-        if len(values) == 2 and self.symbols and _evaluating():  # c + t, t + c, t - c (parse_shapes)
+        if len(values) == 2 and self.fast:  # c + t, t + c, t - c (parse_shapes)
             (a, _, _), (b, _, _) = values
             if a.is_Rational and not b.is_Rational and ops[1] == _ADD:
                 built = rational_plus(a, b)
@@ -219,7 +223,7 @@ class _Reader:
         terms = []
         for (e, _, _), o in zip(values, ops):  # (loops: a comprehension is one more call per chain)
             terms.append(e if o == _ADD else p._negative(e))
-        built = linear_total(terms) if self.symbols and _evaluating() else None  # 2*x - y + z (parse_shapes)
+        built = linear_total(terms) if self.fast else None  # 2*x - y + z (parse_shapes)
         if built is None:
             built = p.total(terms)
         return (sp.Add(*terms) if built is None else built), None, _CHAIN
@@ -261,7 +265,7 @@ class _Reader:
             # 1/u: Mul's constructor (AssocOp.__new__, SymPy 1.14) drops the factors that are its identity 1
             # first and returns a lone one as it is: u**-1, without parse_fast.product's filing of it.
             return rest[0], None, _PRODUCT
-        built = symbol_product(factors) if self.symbols and _evaluating() else None  # x*y*z (parse_shapes)
+        built = symbol_product(factors) if self.fast else None  # x*y*z (parse_shapes)
         if built is None:
             built = p.product(factors)
         return (sp.Mul(*factors) if built is None else built), None, _PRODUCT
@@ -311,16 +315,16 @@ class _Reader:
         p = self.p
         if b.is_Add and len(b._args) == 2 and n.is_Integer:
             p._mark_finite(b._args)
-        if self.symbols and _plain(b) and n.is_Integer and not (n.p == 0 or n.p == 1) and _evaluating():
+        if self.fast and _plain(b) and n.is_Integer and not (n.p == 0 or n.p == 1):
             result = _unevaluated_pow(b, n)  # parse_pow.power of a parser symbol (the next method's docstring)
             if n.p > 0:
                 vouch(result)  # finite by shape (parse_shapes)
-        elif self.symbols and type(b) is _MUL and n.is_Integer and not (n.p == 0 or n.p == 1) and _evaluating():
+        elif self.fast and type(b) is _MUL and n.is_Integer and not (n.p == 0 or n.p == 1):
             result = monomial_power(b, n)  # (2*x)**2, (x*y*z)**2 (parse_shapes)
             if result is None:
                 result = p.power(b, n)
-        elif (self.symbols and type(b) is _POW and n.is_Integer and not (n.p == 0 or n.p == 1) and _plain(b._args[0])
-              and b._args[1].is_Integer and b._args[1].p > 1 and _evaluating()):
+        elif (self.fast and type(b) is _POW and n.is_Integer and not (n.p == 0 or n.p == 1) and _plain(b._args[0])
+              and b._args[1].is_Integer and b._args[1].p > 1):
             # (x**2)**2: parse_pow.power's tests hold (b is no number), b is a Pow of no rational, so it gives
             # _power_of_power(s, k*n) (k*n is neither 0 nor 1), which is power(s, k*n): s**(k*n) as above
             result = _unevaluated_pow(b._args[0], b._args[1] * n)
@@ -397,7 +401,7 @@ class _Reader:
         self.i += 1
         p = self.p  # as parse._Builder.call builds it
         build = function.build
-        if self.symbols and build in _CALLS and _evaluating():
+        if self.fast and build in _CALLS:
             built = _monomial_call(build, e)  # F(s), F(s**n), F(r*s) (docstring)
             if built is not None:
                 if build in _REAL_FINITE:

@@ -308,8 +308,6 @@ def repeats(items: list) -> bool:
     equal. Items of different types are not: a tuple (a Mul's factors: ``parse_fast._rest``)
     equals no Basic, and ``Basic.__eq__`` is False across classes but for two Numbers, which are never a rest
     (rationals are gathered in the coefficient, any other number is refused by ``parse_fast._factor_base``).
-    The same holds for ``parse_fast.product``'s bases (``_filed``: parser symbols, E, tuples (E, rest), the
-    non-number bases of ``inert_factor`` powers and calls; no Number: E is a NumberSymbol).
 
     >>> x, y = parse_fast.real_symbol("x"), parse_fast.real_symbol("y")
     >>> repeats([sp.exp(x), sp.exp(y)]), repeats([sp.exp(x), (x, y), sp.exp(x)])
