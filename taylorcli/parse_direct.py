@@ -38,10 +38,11 @@ import sympy as sp
 from sympy.core.expr import Expr
 from sympy.core.parameters import global_parameters
 
-from .parse_fast import _CALLS, _evaluating, _plain_symbol as _plain, _unevaluated, inert_call, real_symbol
+from .parse_fast import _CALLS, _evaluating, _inert, _plain_symbol as _plain, _unevaluated, inert_call, number
+from .parse_fast import real_symbol
 from .parse_pow import _unevaluated_pow, power
-from .parse_calls import call as nested_call, negative
-from .parse_quick import exceeds, integer, is_number
+from .parse_calls import call as nested_call, inert as _log_inert, negative
+from .parse_quick import exceeds, integer, is_number, postprocessed
 from .parse_fast import _REAL_FINITE
 from .parse_shapes import linear_total, monomial_power, rational_plus, symbol_product, vouch
 from .parse_text import MAX_EXPONENT, _name_error
@@ -84,6 +85,8 @@ def _leaf(leaves: dict[str, tuple], token: str, value: tuple) -> tuple:
 
 
 _SYMBOL, _POW, _MUL, _SUM = sp.Symbol, sp.Pow, sp.Mul, sp.Add  # (_ADD is the token '+')
+_LOG = sp.log
+_MINUS_ONE = sp.S.NegativeOne  # (parse_fast.number's answer for it: the singleton is the only -1)
 _EVEN = frozenset((sp.cos, sp.cosh))  # (parse_pow.signed_call: eval drops the minus sign; the others keep it)
 _NO_SIGN_MOVED = frozenset((sp.exp, sp.log))  # (_CALLS whose eval moves no minus sign out)
 
@@ -222,7 +225,12 @@ class _Reader:
                 return built, None, _CHAIN
         terms = []
         for (e, _, _), o in zip(values, ops):  # (loops: a comprehension is one more call per chain)
-            terms.append(e if o == _ADD else p._negative(e))
+            if o == _ADD:
+                terms.append(e)
+            elif self.fast and _plain(e):  # -s: parse._negative's product([-1, s]), its r*s shortcut
+                terms.append(postprocessed(_MUL, _MUL._from_args((_MINUS_ONE, e), True)))
+            else:
+                terms.append(p._negative(e))
         built = linear_total(terms) if self.fast else None  # 2*x - y + z (parse_shapes)
         if built is None:
             built = p.total(terms)
@@ -248,6 +256,10 @@ class _Reader:
                 values.append(self.factor())
             ops.append(op)
             op = tokens[self.i]
+        if self.fast and len(values) == 2 and ops[1] == _MULT:  # r*s, as symbol_product builds it (below)
+            r, s = values[0][0], values[1][0]
+            if r.is_Rational and r is not _ONE and r.p != 0 and _plain(s):
+                return vouch(postprocessed(_MUL, _MUL._from_args((number(r), s), True))), None, _PRODUCT
         for value in values:
             if value[1] is None:
                 break
@@ -403,9 +415,13 @@ class _Reader:
         build = function.build
         if self.fast and build in _CALLS:
             built = _monomial_call(build, e)  # F(s), F(s**n), F(r*s) (docstring)
+            if built is None and type(e) is _SUM and (_inert(build, e) or build is _LOG and _log_inert(_LOG, e)):
+                # F(P) for a sum P: inert_call's first test, and then its answer (its other tests are not asked);
+                # log(1 + u**2): its third, parse_calls.inert (its second, parse_pow.inert_nested, is False for log)
+                built = _unevaluated(build, e)
             if built is not None:
                 if build in _REAL_FINITE:
-                    vouch(built)  # F real and finite of a polynomial in parser symbols (finite_by_shape)
+                    vouch(built)  # F real and finite of a polynomial argument (finite_by_shape: its terms are)
                 return built, None, _OTHER
         if build is sp.sqrt:
             built = p.power(e, sp.S.Half)

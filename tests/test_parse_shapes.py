@@ -111,6 +111,15 @@ def test_texts_of_the_shapes_parse_as_sympy_builds_them() -> None:
         "(x + y)**2 - 3": (x + y)**2 - 3, "2 + sin(x)": sp.sin(x) + 2, "x - 1/3": x - sp.Rational(1, 3),
         "1 - (x + 2)**2": 1 - (x + 2)**2, "0 + x": x, "sqrt(2) + x**2": sp.sqrt(2) + x**2,
     }
+    u, v, w, p = (parse_fast.real_symbol(n) for n in "uvwp")
+    cases.update({
+        "3*v": 3 * v, "u - z": u - z, "-x + 2*y": -x + 2 * y, "2*p - z - x - w + v": 2 * p - z - x - w + v,
+        "cosh(y + 2*u)": sp.cosh(y + 2 * u), "exp(2*p - z - x - w + v)": sp.exp(2 * p - z - x - w + v),
+        "sin(z - u + 2*v)": sp.sin(z - u + 2 * v), "cos(z - u - 2*v)": sp.cos(z - u - 2 * v),
+        "log(1 + (x + 3*v + 2*y)**2)": sp.log(1 + (x + 3 * v + 2 * y)**2), "log(x - y)": sp.log(x - y),
+        "atan(-u - v)": sp.atan(-u - v), "erf(x - 1)": sp.erf(x - 1), "log(1 + (sin(x))**2)": sp.log(1 + sp.sin(x)**2),
+        "0*x + y": y, "1*x - y": x - y,
+    })
     for text, expected in cases.items():
         _same(parse_expression(text), expected)
 
