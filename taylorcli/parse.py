@@ -33,11 +33,12 @@ from .parse_calls import call as nested_call
 from .parse_quick import exceeds, integer
 from .parse_direct import one_pass
 from .parse_single import one_name
+from . import parse_large
 from .parse_large import _pieces, _top_level_signs, build_large  # noqa: F401 - long sums
 # The text checks and limits live in parse_text.py; their names stay importable from here.
 from .parse_text import (  # noqa: F401
     MAX_DECIMAL_EXPONENT, MAX_DEPTH, MAX_DIGITS, MAX_EXACT_DIGITS, MAX_EXPONENT, MAX_NAME, _budget, _check_text,
-    _located, _name_error, _plain_words, _Positions,
+    _located, _name_error, _plain_words, _Positions, check_keywords,
 )
 from .vocabulary import CONSTANTS, FUNCTIONS, RESERVED, Function  # noqa: F401 - the parser's names
 
@@ -397,7 +398,10 @@ def parse_expression(text: str) -> sp.Expr:
     >>> parse_expression("x1^2*x2 + 0.5*exp(x2)")
     x1**2*x2 + exp(x2)/2
     """
-    original = _check_text(text)
+    # Every check of the text but the keyword check, which only the ordinary routes need: where a quick
+    # route reads the text, every word of it that _KEYWORD could match is a whole name token that route
+    # read as a known function, a constant or a valid name (parse_direct.one_pass's docstring), none a keyword.
+    original = _check_text(text, keywords=False)
     # a lone name: its symbol or constant without ast (parse_single; a text with a bracket is none)
     single = one_name(original) if "(" not in original else None
     if single is not None:
@@ -405,14 +409,20 @@ def parse_expression(text: str) -> sp.Expr:
     # Python refuses leading indentation and line breaks; neither carries meaning here.
     # (no \s but " " in a printable text: every other is a control character or a separator)
     stripped = (original if original.isprintable() else _WHITESPACE.sub(" ", original)).lstrip()
-    shift = len(original) - len(stripped)
     # '^' is replaced in the text: the AST's XOR has the wrong precedence.
     source = stripped.replace("^", "**")
+    short = len(source) < parse_large._LARGE  # (then build_large returns None at once)
+    if short:
+        direct = one_pass(source)  # short everyday text, without ast (parse_direct)
+        if direct is not None:
+            return _finish(direct, None, source)
+    check_keywords(original)
+    shift = len(original) - len(stripped)
     _, max_nodes, where = _budget(text)
     # A long sum of terms alike (chained Rosenbrock) is built term shape by term shape;
     # None: anything else, or anything that route cannot vouch for, is built node by node.
     large = build_large(source, max_nodes)
-    direct = one_pass(source) if large is None else None  # short everyday text, without ast (parse_direct)
+    direct = one_pass(source) if large is None and not short else None
     if direct is not None:
         expr, names = direct, None
     elif large is None:

@@ -38,10 +38,13 @@ import sympy as sp
 from sympy.core.expr import Expr
 from sympy.core.parameters import global_parameters
 
-from .parse_fast import _CALLS, _evaluating, _plain_symbol as _plain, _unevaluated, inert_call, real_symbol
+from .parse_fast import _CALLS, _evaluating, _inert, _plain_symbol as _plain, _unevaluated, inert_call, number
+from .parse_fast import real_symbol
 from .parse_pow import _unevaluated_pow, power
-from .parse_calls import call as nested_call, negative
-from .parse_quick import exceeds, integer, is_number
+from .parse_calls import call as nested_call, inert as _log_inert, negative
+from .parse_quick import exceeds, integer, is_number, postprocessed
+from .parse_fast import _REAL_FINITE
+from .parse_shapes import linear_total, monomial_power, rational_plus, symbol_product, vouch
 from .parse_text import MAX_EXPONENT, _name_error
 from .vocabulary import CONSTANTS, FUNCTIONS
 
@@ -82,6 +85,8 @@ def _leaf(leaves: dict[str, tuple], token: str, value: tuple) -> tuple:
 
 
 _SYMBOL, _POW, _MUL, _SUM = sp.Symbol, sp.Pow, sp.Mul, sp.Add  # (_ADD is the token '+')
+_LOG = sp.log
+_MINUS_ONE = sp.S.NegativeOne  # (parse_fast.number's answer for it: the singleton is the only -1)
 _EVEN = frozenset((sp.cos, sp.cosh))  # (parse_pow.signed_call: eval drops the minus sign; the others keep it)
 _NO_SIGN_MOVED = frozenset((sp.exp, sp.log))  # (_CALLS whose eval moves no minus sign out)
 
@@ -116,7 +121,17 @@ class _Bail(Exception):
 
 
 def one_pass(source: str) -> sp.Expr | None:
-    """The expression the builder makes of ``source`` (one line, ``**`` for ``^``), or None (module doc)."""
+    """The expression the builder makes of ``source`` (one line, ``**`` for ``^``), or None (module doc).
+
+    parse.py skips the keyword check (``parse_text.check_keywords``) where this returns an expression: a
+    word ``_KEYWORD`` matches starts after a non-word character (its ``\b``) and is followed by none, so
+    ``_TOKENS`` starts a token there (after spaces, an operator, a bracket, or a number token ending in
+    ``.``) and its name alternative takes exactly that word; every name token is read by ``atom`` (or
+    found in ``_LEAVES``, which holds only tokens ``atom`` accepted) as a call of a known function, a
+    constant or a name ``_name_error`` accepts, and none of those is a keyword; a text with a token left
+    unread returns None. (``\t`` and ``\n`` became spaces and ``^`` became ``**``: non-word characters
+    for non-word characters, so the words are those of the checked text.)
+    """
     if len(source) > _MAX_TEXT:
         return None
     tokens = _TOKENS.findall(source.rstrip(" "))
@@ -127,7 +142,13 @@ def one_pass(source: str) -> sp.Expr | None:
         reader.leaves = {}  # (a test's stand-ins: every leaf is read by atom, through them)
     elif parse.inert_call is inert_call and parse.power is power and parse.nested_call is nested_call:
         reader.symbols = True  # F(s) and s**n of a parser symbol s built here as those three build them
-    opened = parse._MEMO.open()
+        # SymPy's rules, asked once: a parse changes none of them (a SymPy constructor's own `with evaluate(...)`
+        # restores them when it returns)
+        reader.fast = _evaluating()
+    memo = parse._MEMO
+    opened = memo.table is None and memo.active  # (memo.open(), inlined)
+    if opened:
+        memo.table = {}
     try:
         expr, _, _ = reader.sum()
         if reader.i != len(tokens) - 1 or not isinstance(expr, sp.Expr) or parse.undefined(expr):
@@ -137,7 +158,7 @@ def one_pass(source: str) -> sp.Expr | None:
         return None
     finally:
         if opened:
-            parse._MEMO.table = None
+            memo.table = None
 
 
 class _Reader:
@@ -147,6 +168,7 @@ class _Reader:
         # tokens[i] is the next token ("" at the end): a name or number never equals an operator's text
         self.tokens, self.i, self.p, self.leaves = tokens, 0, parse, _LEAVES
         self.symbols = False  # (one_pass: True where parse's inert_call, power, nested_call are its own)
+        self.fast = False  # (one_pass: symbols, and SymPy evaluates by its default rules: parse_fast._evaluating)
 
     def operand(self) -> tuple:
         """The next operand of a sum: a leaf read before that ends it (``x`` in ``x + 1``, ``2`` in ``(y - 2)``:
@@ -160,28 +182,58 @@ class _Reader:
         return self.product()
 
     def sum(self) -> tuple:
-        first = self.operand()
-        op = self.tokens[self.i]
+        tokens, leaves, i = self.tokens, self.leaves, self.i
+        first = leaves.get(tokens[i])  # (operand, inlined: a call less per operand)
+        if first is not None and tokens[i + 1] in _ENDS_TERM:
+            self.i = i = i + 1
+        else:
+            first = self.product()
+            i = self.i
+        op = tokens[i]
         if op != _ADD and op != _SUB:
             return first
         if first[2] == _CHAIN:
             raise _Bail  # (a + b) + c: Python's tree holds one chain a, b, c
         values, ops = [first], [_ADD]
         while op == _ADD or op == _SUB:
-            self.i += 1
-            values.append(self.operand())
+            i += 1
+            leaf = leaves.get(tokens[i])
+            if leaf is not None and tokens[i + 1] in _ENDS_TERM:
+                self.i = i = i + 1
+                values.append(leaf)
+            else:
+                self.i = i
+                values.append(self.product())
+                i = self.i
             ops.append(op)
-            op = self.tokens[self.i]
+            op = tokens[i]
         for value in values:  # a constant (every operand has a float estimate): the builder's estimate decides
             if value[1] is None:
                 break
         else:
             raise _Bail
         p = self.p
+        if len(values) == 2 and self.fast:  # c + t, t + c, t - c (parse_shapes)
+            (a, _, _), (b, _, _) = values
+            if a.is_Rational and not b.is_Rational and ops[1] == _ADD:
+                built = rational_plus(a, b)
+            elif b.is_Rational and not a.is_Rational:
+                built = rational_plus(b if ops[1] == _ADD else -b, a)
+            else:
+                built = None
+            if built is not None:
+                return built, None, _CHAIN
         terms = []
         for (e, _, _), o in zip(values, ops):  # (loops: a comprehension is one more call per chain)
-            terms.append(e if o == _ADD else p._negative(e))
-        built = p.total(terms)
+            if o == _ADD:
+                terms.append(e)
+            elif self.fast and _plain(e):  # -s: parse._negative's product([-1, s]), its r*s shortcut
+                terms.append(postprocessed(_MUL, _MUL._from_args((_MINUS_ONE, e), True)))
+            else:
+                terms.append(p._negative(e))
+        built = linear_total(terms) if self.fast else None  # 2*x - y + z (parse_shapes)
+        if built is None:
+            built = p.total(terms)
         return (sp.Add(*terms) if built is None else built), None, _CHAIN
 
     def product(self) -> tuple:
@@ -204,6 +256,10 @@ class _Reader:
                 values.append(self.factor())
             ops.append(op)
             op = tokens[self.i]
+        if self.fast and len(values) == 2 and ops[1] == _MULT:  # r*s, as symbol_product builds it (below)
+            r, s = values[0][0], values[1][0]
+            if r.is_Rational and r is not _ONE and r.p != 0 and _plain(s):
+                return vouch(postprocessed(_MUL, _MUL._from_args((number(r), s), True))), None, _PRODUCT
         for value in values:
             if value[1] is None:
                 break
@@ -221,7 +277,9 @@ class _Reader:
             # 1/u: Mul's constructor (AssocOp.__new__, SymPy 1.14) drops the factors that are its identity 1
             # first and returns a lone one as it is: u**-1, without parse_fast.product's filing of it.
             return rest[0], None, _PRODUCT
-        built = p.product(factors)
+        built = symbol_product(factors) if self.fast else None  # x*y*z (parse_shapes)
+        if built is None:
+            built = p.product(factors)
         return (sp.Mul(*factors) if built is None else built), None, _PRODUCT
 
     def factor(self) -> tuple:
@@ -240,12 +298,21 @@ class _Reader:
         if op == _ADD:
             raise _Bail
         i = self.i
+        tokens = self.tokens
         base = self.leaves.get(op)  # a symbol or whole number atom has read before, unless a call follows
-        if base is not None and self.tokens[i + 1] != "(":
+        if base is not None and tokens[i + 1] != "(":
+            self.i = i = i + 1
+        elif op == "(":  # (atom's bracket, inlined: a call less per bracket)
             self.i = i + 1
+            base = self.sum()
+            i = self.i
+            if tokens[i] != ")":
+                raise _Bail
+            self.i = i = i + 1
         else:
             base = self.atom()
-        if self.tokens[self.i] != "**":
+            i = self.i
+        if tokens[i] != "**":
             return base
         self.i += 1
         (b, fb, _), (n, fn, _) = base, self.factor()
@@ -260,8 +327,21 @@ class _Reader:
         p = self.p
         if b.is_Add and len(b._args) == 2 and n.is_Integer:
             p._mark_finite(b._args)
-        if self.symbols and _plain(b) and n.is_Integer and not (n.p == 0 or n.p == 1) and _evaluating():
+        if self.fast and _plain(b) and n.is_Integer and not (n.p == 0 or n.p == 1):
             result = _unevaluated_pow(b, n)  # parse_pow.power of a parser symbol (the next method's docstring)
+            if n.p > 0:
+                vouch(result)  # finite by shape (parse_shapes)
+        elif self.fast and type(b) is _MUL and n.is_Integer and not (n.p == 0 or n.p == 1):
+            result = monomial_power(b, n)  # (2*x)**2, (x*y*z)**2 (parse_shapes)
+            if result is None:
+                result = p.power(b, n)
+        elif (self.fast and type(b) is _POW and n.is_Integer and not (n.p == 0 or n.p == 1) and _plain(b._args[0])
+              and b._args[1].is_Integer and b._args[1].p > 1):
+            # (x**2)**2: parse_pow.power's tests hold (b is no number), b is a Pow of no rational, so it gives
+            # _power_of_power(s, k*n) (k*n is neither 0 nor 1), which is power(s, k*n): s**(k*n) as above
+            result = _unevaluated_pow(b._args[0], b._args[1] * n)
+            if n.p > 0:
+                vouch(result)
         else:
             result = p.power(b, n)
         if result is None:
@@ -333,9 +413,15 @@ class _Reader:
         self.i += 1
         p = self.p  # as parse._Builder.call builds it
         build = function.build
-        if self.symbols and build in _CALLS and _evaluating():
+        if self.fast and build in _CALLS:
             built = _monomial_call(build, e)  # F(s), F(s**n), F(r*s) (docstring)
+            if built is None and type(e) is _SUM and (_inert(build, e) or build is _LOG and _log_inert(_LOG, e)):
+                # F(P) for a sum P: inert_call's first test, and then its answer (its other tests are not asked);
+                # log(1 + u**2): its third, parse_calls.inert (its second, parse_pow.inert_nested, is False for log)
+                built = _unevaluated(build, e)
             if built is not None:
+                if build in _REAL_FINITE:
+                    vouch(built)  # F real and finite of a polynomial argument (finite_by_shape: its terms are)
                 return built, None, _OTHER
         if build is sp.sqrt:
             built = p.power(e, sp.S.Half)

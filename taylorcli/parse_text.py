@@ -60,7 +60,8 @@ def _budget(text: str) -> tuple[int, int, str]:
     return MAX_LENGTH, MAX_NODES, "in a command-line argument; standard input (give - as EXPR) allows more"
 
 
-def _check_text(text: object) -> str:
+def _check_text(text: object, keywords: bool = True) -> str:
+    """The text, checked (``keywords`` False: all but the keyword check, which ``check_keywords`` does)."""
     if not isinstance(text, str):
         raise InputError(f"expected expression text, got {type(text).__name__}")
     length, _, where = _budget(text)
@@ -74,11 +75,17 @@ def _check_text(text: object) -> str:
     digits = _DIGITS.search(text)
     if digits:
         raise LimitError(f"number has too many digits (limit {MAX_DIGITS})", digits.start())
+    if keywords:
+        check_keywords(text)
+    return text
+
+
+def check_keywords(text: str) -> None:
+    """The last check of ``_check_text``: no word of the text is a Python keyword."""
     # the first word of _WORD.finditer that is a keyword (see _KEYWORD); none where no word is one (_WORDS)
     match = None if _KEYWORDS.isdisjoint(_WORDS.findall(text)) else _KEYWORD.search(text)
     if match:
         raise ParseError(f"'{match.group()}' is a Python keyword and cannot be used here", match.start())
-    return text
 
 
 # Only allowed characters: then the one thing the character loop could refuse is the depth.
