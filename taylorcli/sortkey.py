@@ -103,7 +103,11 @@ def key_by_id(expr: Basic, memo: dict[int, tuple], stop: dict[str, tuple] | None
         parts = []
         for item in content:
             if isinstance(item, Basic):
-                parts.append(key_by_id(item, memo, stop))
+                if item.is_Rational:  # (a leaf's number: its key here, no call; not kept, as cheap to make again)
+                    c = type(item)
+                    parts.append(((_CLASS.get(c) or _class_key(c)), 2, (item.p, item.q)))
+                else:
+                    parts.append(memo.get(id(item)) or key_by_id(item, memo, stop))
             elif isinstance(item, frozenset):
                 raise NoKey(expr)
             else:
