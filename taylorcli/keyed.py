@@ -73,14 +73,14 @@ def _negative(a: Basic) -> Basic:
 
 
 def polynomial(coefficients: Sequence[tuple[Sequence, Basic]], bases: Sequence[Basic],
-               known: dict | None = None) -> Basic | None:
+               known: dict | None = None, plain: bool = False) -> Basic | None:
     """``sp.Add(*(c * prod(b**p)))`` built without SymPy's flattening; None where that is not safe.
 
     ``bases``: x_i - a_i with a_i rational (the symbol itself at 0). ``known``: id -> (coefficient,
     its sort key) for coefficients whose key is known (series/engine.py); one taken only where it is
-    that very object.
+    that very object. ``plain``: the caller found every base plain (``sortkey._plain_base``).
     """
-    if not all(map(_plain_base, bases)):
+    if not plain and not all(map(_plain_base, bases)):
         return None
     if len(bases) == 1:  # its own module: no per-term factor lists
         return keyed_onevar.build(coefficients, bases[0], known)

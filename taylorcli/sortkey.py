@@ -296,10 +296,28 @@ def rational_univariate(coefficients: list, base: Basic) -> Basic | None:
     new, Pow_, Mul_ = object.__new__, Pow, Mul
     pow_assumptions, mul_assumptions = Pow.default_assumptions, Mul.default_assumptions
     constant = None  # an irrational constant term (pi/4, log(2)): then full keys (sort_key) decide
+    append = rest.append
     for powers, c in coefficients:
         if len(powers) != 1:
             return None
         d = powers[0]
+        if type(d) is Integer and c.is_Rational and c is not zero:
+            # The commonest term, c*base**d for a natural d >= 2 (0, 1 and -1 are singletons of other
+            # classes), first: the same objects and ranks as below, fewer steps.
+            p = d.p
+            if p >= 2:
+                factor = new(Pow_)  # Basic.__new__(Pow, base, d), inlined: one per term
+                factor._assumptions, factor._mhash, factor._args = pow_assumptions, None, (base, d)
+                factor.is_commutative = True
+                if c is one:
+                    append((factor, (pow_class, p)))
+                    continue
+                cls = type(c)
+                term = new(Mul_)  # Mul._from_args((c, factor), True), without its checks
+                term._assumptions, term._mhash, term._args = mul_assumptions, None, (c, factor)
+                term.is_commutative = True
+                append((term, (mul_class, classes.get(cls) or _class_key(cls), (c.p, c.q), (pow_class, p))))
+                continue
         if type(d) is int:
             d = Integer(d)
         elif not d.is_Integer:

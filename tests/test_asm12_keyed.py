@@ -75,3 +75,31 @@ def test_key_by_id_is_sort_key(c: sp.Expr, d: sp.Expr, v: sp.Expr) -> None:
         memo: dict = {}
         assert key_by_id(e, memo) == sort_key(e)
         assert key_by_id(e, memo) == sort_key(e)  # from the memo
+
+
+def _odd_integer(n: int) -> sp.Integer:
+    """An Integer object made without Integer.__new__ (as engines make them): 0 and 1 not the singletons."""
+    value = sp.Expr.__new__(sp.Integer)
+    value.p = n
+    return value
+
+
+@settings(max_examples=max_examples(150), **SETTINGS)
+@given(st.dictionaries(st.integers(0, 40), RATIONALS.filter(bool), min_size=1, max_size=16),
+       st.sampled_from(POINTS), st.sampled_from(["int", "Integer", "odd"]),
+       st.sampled_from([None, sp.pi / 4, sp.log(5), 1 + sp.atan(2)]))
+def test_rational_univariate_is_sympys_sum(terms: dict, a: sp.Rational, kind: str, constant: object) -> None:
+    """sortkey.rational_univariate (its natural-power terms first) and keyed_onevar, through the
+    polynomial, against SymPy's Add of c*(x - a)**n; exponents as ints, Integers, or Integer objects
+    made without the constructor (its singletons' values included)."""
+    from taylorcli.sortkey import rational_univariate
+    base = X if a == 0 else displacement(X, a)
+    make = {"int": int, "Integer": sp.Integer, "odd": _odd_integer}[kind]
+    coefficients = [((make(n),), c) for n, c in sorted(terms.items())]
+    if constant is not None:
+        coefficients = [((make(0),), constant)] + [item for item in coefficients if int(item[0][0]) != 0]
+    reference = _reference(coefficients, [base])
+    for built in (rational_univariate(coefficients, base), polynomial(coefficients, [base])):
+        if built is not None:
+            _same(built, reference)
+            assert sp.srepr(built) == sp.srepr(reference)
