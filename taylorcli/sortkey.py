@@ -217,10 +217,18 @@ def _canonical_sum(numbers: list, rest: list[tuple], ordered: bool = False) -> A
         return None
     if not ordered:
         rest.sort(key=_SECOND)
-    terms = numbers + [t[0] for t in rest]
-    if len(terms) == 1:
-        return terms[0]
-    return Add._from_args(terms, True) if terms else S.Zero
+    if numbers:
+        if not rest:
+            return numbers[0]
+        args = (numbers[0], *map(_FIRST, rest))
+    elif len(rest) > 1:
+        args = tuple(map(_FIRST, rest))
+    else:
+        return rest[0][0] if rest else S.Zero
+    value = object.__new__(Add)  # Add._from_args(args, True), inlined (Basic.__new__'s three fields)
+    value._assumptions, value._mhash, value._args = _ADD_ASSUMPTIONS, None, args
+    value.is_commutative = True  # (every term is: the callers check)
+    return value
 
 
 def _second(item: tuple) -> Any:
@@ -228,6 +236,8 @@ def _second(item: tuple) -> Any:
 
 
 _SECOND = itemgetter(1)  # _second in C
+_FIRST = itemgetter(0)
+_ADD_ASSUMPTIONS = Add.default_assumptions
 
 
 def _power(base: Basic, p: Basic, memo: dict[Any, tuple]) -> tuple[Basic, tuple] | None:
