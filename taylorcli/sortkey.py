@@ -96,6 +96,11 @@ def key_by_id(expr: Basic, memo: dict[int, tuple], stop: dict[str, tuple] | None
                 raise Stop(expr)
         content = expr._hashable_content()
         key = ((_CLASS.get(cls) or _class_key(cls)), len(content), content)
+    elif cls in _ELEMENTARY and expr._args[0].is_Rational and len(expr._args) == 1:
+        # sin(1/2), exp(2), log(5): the commonest leaves of coefficients (content: their args)
+        item = expr._args[0]
+        c = type(item)
+        key = ((_CLASS.get(cls) or _class_key(cls)), 1, (((_CLASS.get(c) or _class_key(c)), 2, (item.p, item.q)),))
     else:
         content = expr._hashable_content()
         if content is not expr._args:  # made on the call (Subs, RootOf): its objects must outlive the ids
