@@ -175,7 +175,7 @@ def _assemble(coefficients: Sequence[tuple[Sequence, Basic]], bases: Sequence[Ba
             if own is None:
                 own = shapes[ids] = tuple(sorted([(a, key_by_id(a, constants, variables)) for a in args],
                                                  key=_SECOND))
-        elif not commutative(c):  # (sin(3), log(2): no assumption query on a fresh leaf)
+        elif not (c.is_commutative if c.is_Add else commutative(c)):  # (sin(3), log(2): no query on a fresh leaf)
             return None
         elif not factors:  # the constant term: a sum's terms join the polynomial's
             # Each key below walks c with the variables as stops: no factor of c may combine with their powers.

@@ -103,3 +103,12 @@ def test_rational_univariate_is_sympys_sum(terms: dict, a: sp.Rational, kind: st
         if built is not None:
             _same(built, reference)
             assert sp.srepr(built) == sp.srepr(reference)
+
+
+def test_a_non_commutative_sum_coefficient_is_refused_in_several_variables() -> None:
+    """keyed._assemble reads a sum's is_commutative (set when it is built) instead of asking: still None."""
+    a = sp.Symbol("A", commutative=False)
+    for coefficient in (a + 1, a * sp.Symbol("B", commutative=False) + 2):
+        items = [((sp.Integer(0), sp.Integer(0)), sp.exp(2)), ((sp.Integer(1), sp.Integer(1)), coefficient)]
+        for bases in ([X, Y], [displacement(X, sp.Integer(1)), Y]):
+            assert polynomial(items, bases) is None
