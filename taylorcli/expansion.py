@@ -28,7 +28,7 @@ import sympy as sp
 from .calculus import Differentiator, Expr, Variables, as_expression, describe_point
 from .convert import add, mul
 from .keyed import displacement, polynomial as keyed_polynomial
-from .sortkey import rational_polynomial, rational_univariate
+from .sortkey import _plain_base, rational_polynomial, rational_univariate
 from .errors import InputError, LimitError, MathError
 from .guard import MAX_DIGITS, check_point, check_size, not_real
 from .expansion_input import point as _point, variables as _variables
@@ -92,10 +92,13 @@ class Expansion:
         # even that: sortkey.rational_polynomial sorts once by keys computed once per power.
         bases = self.bases
         fast = rational_univariate(self.coefficients, bases[0]) if len(bases) == 1 else None
-        if fast is None:
+        if fast is not None:
+            return fast
+        if all(map(_plain_base, bases)):  # x, x - a (a rational): keyed.py, for any coefficients
+            # (rational_polynomial's own path for such bases is keyed._build, without the known keys)
+            fast = keyed_polynomial(self.coefficients, bases, self.sort_keys, plain=True)
+        else:  # 1/x, x - sqrt(2): rational coefficients only
             fast = rational_polynomial(self.coefficients, bases)
-        if fast is None:  # other coefficients, or a rational point: keyed.py
-            fast = keyed_polynomial(self.coefficients, bases, self.sort_keys)
         if fast is not None:
             return fast
         keys: dict = {}  # sort keys, once per distinct subexpression (sortkey.py)

@@ -27,6 +27,7 @@ True
 from __future__ import annotations
 
 from collections.abc import Sequence
+from math import gcd
 from operator import itemgetter
 from typing import Any
 
@@ -34,7 +35,7 @@ from sympy.core import Add, Basic, Expr, Integer, Mul, Pow, Rational, S, Symbol
 
 from . import keyed_onevar
 from .keyed_onevar import Refused, constant_term, split_lead
-from .sortkey import _CLASS, NoKey, Stop, _canonical_sum, _class_key, _plain_base, _power, key_by_id, stops
+from .sortkey import _CLASS, NoKey, Stop, _canonical_sum, _class_key, _number, _plain_base, _power, commutative, key_by_id, stops
 
 
 def displacement(x: Basic, a: Basic) -> Basic:
@@ -72,14 +73,14 @@ def _negative(a: Basic) -> Basic:
 
 
 def polynomial(coefficients: Sequence[tuple[Sequence, Basic]], bases: Sequence[Basic],
-               known: dict | None = None) -> Basic | None:
+               known: dict | None = None, plain: bool = False) -> Basic | None:
     """``sp.Add(*(c * prod(b**p)))`` built without SymPy's flattening; None where that is not safe.
 
     ``bases``: x_i - a_i with a_i rational (the symbol itself at 0). ``known``: id -> (coefficient,
     its sort key) for coefficients whose key is known (series/engine.py); one taken only where it is
-    that very object.
+    that very object. ``plain``: the caller found every base plain (``sortkey._plain_base``).
     """
-    if not all(map(_plain_base, bases)):
+    if not plain and not all(map(_plain_base, bases)):
         return None
     if len(bases) == 1:  # its own module: no per-term factor lists
         return keyed_onevar.build(coefficients, bases[0], known)
@@ -107,34 +108,41 @@ def _assemble(coefficients: Sequence[tuple[Sequence, Basic]], bases: Sequence[Ba
         for _, c in coefficients:
             entry = known.get(id(c))
             if entry is not None and entry[0] is c:
-                constants[id(c)] = entry[1]
+                key = constants[id(c)] = entry[1]
+                if c.is_Add:  # its terms' keys are its key's parts, in its args' order (as keyed_onevar takes them)
+                    for arg, part in zip(c._args, key[2]):
+                        constants[id(arg)] = part
     shapes: dict[Any, tuple] = {}  # ids of a coefficient's non-number factors -> (factor, key) pairs, sorted
-    # (i, id(p)) -> (b_i**p, key); by id: every p is alive in the caller's coefficients, and
+    # Per base: id(p) -> (b**p, key); by id: every p is alive in the caller's coefficients, and
     # Integer.__hash__ is Python code. Zero powers are skipped by identity (Integer(0) is S.Zero).
-    table: dict[tuple[int, int], tuple] = {}
-    missing = _MISSING
+    tables: list[dict[int, tuple]] = [{} for _ in bases]
     memo: dict[Any, tuple] = {}  # sort_key's, for _power's rare cases
     mul_class = _class_key(Mul)
     classes = _CLASS
     new, mul_assumptions = object.__new__, Mul.default_assumptions
     zero, one, int_zero = S.Zero, S.One, 0
-    numbers: list[Basic] = []
+    numbers: list[Basic] = []  # rationals, summed at the end
+    shifted: list[tuple[int, int]] = []  # (p, q) of the numbers c*r that c*(x + r) gives (exact ints, no SymPy arithmetic)
     rest: list[tuple[Basic, tuple]] = []
     append = rest.append
     for powers, c in coefficients:
         if c is zero:
             continue
         factors = []
-        for i, p in enumerate(powers):
+        i = -1
+        for p in powers:
+            i += 1
             if p is zero or p is int_zero:
                 continue
-            found = table.get((i, id(p)), missing)
-            if found is missing:
-                found = table[(i, id(p))] = _factor(bases[i], p, keys, memo)
-                if found is missing:  # no plain factor: SymPy's constructors decide
+            found = tables[i].get(id(p))
+            if found is None:
+                found = _factor(bases[i], p, keys, memo)
+                if found is _MISSING:  # no plain factor: SymPy's constructors decide
                     return None
-            if found is not None:
-                factors.append(found)
+                if found is None:  # (p == 0 of another type: no factor)
+                    continue
+                tables[i][id(p)] = found
+            factors.append(found)
         if c.is_Number:
             if not c.is_Rational:
                 return None
@@ -144,7 +152,7 @@ def _assemble(coefficients: Sequence[tuple[Sequence, Basic]], bases: Sequence[Ba
             if len(factors) == 1 and factors[0][0].is_Add:
                 # c*(x - a) distributes (Mul's two-argument rule): c*x and the number -c*a
                 r, x = factors[0][0]._args
-                numbers.append(c * r)
+                shifted.append((c.p * r.p, c.q * r.q))
                 if c is one:
                     append((x, key_by_id(x, keys)))
                 else:
@@ -155,19 +163,24 @@ def _assemble(coefficients: Sequence[tuple[Sequence, Basic]], bases: Sequence[Ba
                     append((term, (mul_class, 2, (nkey, key_by_id(x, keys)))))
                 continue
             lead, own = c, ()
-        elif not c.is_commutative:
-            return None
-        elif not factors:  # the constant term: a sum's terms join the polynomial's
-            # Each key below walks c with the variables as stops: no factor of c may combine with their powers.
-            constant_term(c, numbers, append, constants, variables)
-            continue
         elif c.is_Mul:  # a product's factors join the term's (the number first)
+            if not c.is_commutative:  # (a Mul's fact is set when it is built: no query)
+                return None
+            if not factors:  # the constant term
+                constant_term(c, numbers, append, constants, variables)
+                continue
             lead, args = split_lead(c)
             ids = tuple(map(id, args))
             own = shapes.get(ids)
             if own is None:
                 own = shapes[ids] = tuple(sorted([(a, key_by_id(a, constants, variables)) for a in args],
                                                  key=_SECOND))
+        elif not (c.is_commutative if c.is_Add else commutative(c)):  # (sin(3), log(2): no query on a fresh leaf)
+            return None
+        elif not factors:  # the constant term: a sum's terms join the polynomial's
+            # Each key below walks c with the variables as stops: no factor of c may combine with their powers.
+            constant_term(c, numbers, append, constants, variables)
+            continue
         else:
             lead = one
             own = shapes.get(id(c))
@@ -193,8 +206,11 @@ def _assemble(coefficients: Sequence[tuple[Sequence, Basic]], bases: Sequence[Ba
         term._assumptions, term._mhash, term._args = mul_assumptions, None, args
         term.is_commutative = True
         append((term, (mul_class, len(args), keys_)))
-    total = _sum(numbers)
-    return _canonical_sum([total] if total is not S.Zero else [], rest)
+    if shifted or len(numbers) > 1:
+        total = _exact_sum(numbers, shifted)
+    else:
+        total = numbers[0] if numbers else zero
+    return _canonical_sum([total] if total is not zero else [], rest)
 
 
 class _Stops:
@@ -239,6 +255,19 @@ def _factor(base: Basic, p: Any, keys: dict, memo: dict) -> tuple | None | objec
 def _number_key(c: Basic) -> tuple:
     # A rational's key, as sort_key builds it from _hashable_content() == (p, q)
     return (_class_key(type(c)), 2, (c.p, c.q))
+
+
+def _exact_sum(numbers: list[Basic], pairs: list[tuple[int, int]]) -> Basic:
+    """The sum of rationals and of (p, q) pairs (q > 0, not reduced), as SymPy's Rational additions give it:
+    Rational(p, q) reduced (``sortkey._number``: Integer for q == 1, the singletons 0, 1, -1, 1/2)."""
+    p, q = 0, 1
+    for r in numbers:
+        rq = r.q
+        p, q = p * rq + r.p * q, q * rq
+    for rp, rq in pairs:
+        p, q = p * rq + rp * q, q * rq
+    g = gcd(p, q)
+    return _number(p // g, q // g)
 
 
 def _sum(numbers: list[Basic]) -> Basic:

@@ -36,7 +36,7 @@ from typing import Any
 
 from sympy.core import Add, Basic, Integer, Mul, Pow, S, Symbol
 
-from .sortkey import _CLASS, NoKey, Stop, _canonical_sum, _class_key, _number, key_by_id
+from .sortkey import _CLASS, NoKey, Stop, _canonical_sum, _class_key, _number, _product, _sum, key_by_id
 from .sortkey import commutative as _commutative
 
 _SECOND = itemgetter(1)
@@ -117,7 +117,7 @@ def _terms(coefficients: Sequence[tuple[Sequence, Basic]], base: Basic, known: d
                 numbers.append(c)
                 continue
             if p == 1 and shift is not None:  # c*(x - a) distributes: c*x and the number -c*a
-                numbers.append(c * shift)
+                numbers.append(_product(c, shift))  # (Python ints: SymPy's Rational.__mul__ costs ~2 us)
                 if c is one:
                     append((x, kx))
                 else:
@@ -189,9 +189,12 @@ def _terms(coefficients: Sequence[tuple[Sequence, Basic]], base: Basic, known: d
         term._assumptions, term._mhash, term._args = mul_assumptions, None, args
         term.is_commutative = True
         append((term, (mul_class, len(args), keys_)))
-    total = zero
-    for q in numbers:
-        total = total + q if total is not zero else q
+    if len(numbers) > 1:  # SymPy's Rational additions, in Python ints (sortkey._sum: the same object)
+        total = numbers[0]
+        for q in numbers[1:]:
+            total = _sum(total, q)
+    else:
+        total = numbers[0] if numbers else zero
     return _canonical_sum([total] if total is not zero else [], rest)
 
 

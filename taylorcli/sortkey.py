@@ -96,6 +96,11 @@ def key_by_id(expr: Basic, memo: dict[int, tuple], stop: dict[str, tuple] | None
                 raise Stop(expr)
         content = expr._hashable_content()
         key = ((_CLASS.get(cls) or _class_key(cls)), len(content), content)
+    elif cls in _ELEMENTARY and expr._args[0].is_Rational and len(expr._args) == 1:
+        # sin(1/2), exp(2), log(5): the commonest leaves of coefficients (content: their args)
+        item = expr._args[0]
+        c = type(item)
+        key = ((_CLASS.get(cls) or _class_key(cls)), 1, (((_CLASS.get(c) or _class_key(c)), 2, (item.p, item.q)),))
     else:
         content = expr._hashable_content()
         if content is not expr._args:  # made on the call (Subs, RootOf): its objects must outlive the ids
@@ -103,7 +108,11 @@ def key_by_id(expr: Basic, memo: dict[int, tuple], stop: dict[str, tuple] | None
         parts = []
         for item in content:
             if isinstance(item, Basic):
-                parts.append(key_by_id(item, memo, stop))
+                if item.is_Rational:  # (a leaf's number: its key here, no call; not kept, as cheap to make again)
+                    c = type(item)
+                    parts.append(((_CLASS.get(c) or _class_key(c)), 2, (item.p, item.q)))
+                else:
+                    parts.append(memo.get(id(item)) or key_by_id(item, memo, stop))
             elif isinstance(item, frozenset):
                 raise NoKey(expr)
             else:
@@ -213,10 +222,18 @@ def _canonical_sum(numbers: list, rest: list[tuple], ordered: bool = False) -> A
         return None
     if not ordered:
         rest.sort(key=_SECOND)
-    terms = numbers + [t[0] for t in rest]
-    if len(terms) == 1:
-        return terms[0]
-    return Add._from_args(terms, True) if terms else S.Zero
+    if numbers:
+        if not rest:
+            return numbers[0]
+        args = (numbers[0], *map(_FIRST, rest))
+    elif len(rest) > 1:
+        args = tuple(map(_FIRST, rest))
+    else:
+        return rest[0][0] if rest else S.Zero
+    value = object.__new__(Add)  # Add._from_args(args, True), inlined (Basic.__new__'s three fields)
+    value._assumptions, value._mhash, value._args = _ADD_ASSUMPTIONS, None, args
+    value.is_commutative = True  # (every term is: the callers check)
+    return value
 
 
 def _second(item: tuple) -> Any:
@@ -224,6 +241,8 @@ def _second(item: tuple) -> Any:
 
 
 _SECOND = itemgetter(1)  # _second in C
+_FIRST = itemgetter(0)
+_ADD_ASSUMPTIONS = Add.default_assumptions
 
 
 def _power(base: Basic, p: Basic, memo: dict[Any, tuple]) -> tuple[Basic, tuple] | None:
@@ -292,10 +311,28 @@ def rational_univariate(coefficients: list, base: Basic) -> Basic | None:
     new, Pow_, Mul_ = object.__new__, Pow, Mul
     pow_assumptions, mul_assumptions = Pow.default_assumptions, Mul.default_assumptions
     constant = None  # an irrational constant term (pi/4, log(2)): then full keys (sort_key) decide
+    append = rest.append
     for powers, c in coefficients:
         if len(powers) != 1:
             return None
         d = powers[0]
+        if type(d) is Integer and c.is_Rational and c is not zero:
+            # The commonest term, c*base**d for a natural d >= 2 (0, 1 and -1 are singletons of other
+            # classes), first: the same objects and ranks as below, fewer steps.
+            p = d.p
+            if p >= 2:
+                factor = new(Pow_)  # Basic.__new__(Pow, base, d), inlined: one per term
+                factor._assumptions, factor._mhash, factor._args = pow_assumptions, None, (base, d)
+                factor.is_commutative = True
+                if c is one:
+                    append((factor, (pow_class, p)))
+                    continue
+                cls = type(c)
+                term = new(Mul_)  # Mul._from_args((c, factor), True), without its checks
+                term._assumptions, term._mhash, term._args = mul_assumptions, None, (c, factor)
+                term.is_commutative = True
+                append((term, (mul_class, classes.get(cls) or _class_key(cls), (c.p, c.q), (pow_class, p))))
+                continue
         if type(d) is int:
             d = Integer(d)
         elif not d.is_Integer:
