@@ -110,18 +110,31 @@ def taylor(expr: sp.Expr, x: sp.Symbol, a: sp.Rational,
     return out, own
 
 
-def _vanishes(arg: sp.Expr) -> bool:
-    """Whether arg is 0 at 0 by its shape: a symbol, a symbol to a positive integer power, or a
-    rational times one of those (False says nothing)."""
-    if arg.is_Mul:
+def _vanishes(arg: sp.Expr, depth: int = 0) -> bool:
+    """Whether arg is 0 at 0 by its shape: a symbol, a positive integer power of what vanishes, a
+    rational times it, sin, sinh, tan, atan or erf of it (sinh(x**2), sin(3*x)**2), a sum of such
+    (False says nothing; a wrong True or False only chooses a route: each gives the same objects or None)."""
+    if arg.is_Symbol:
+        return True
+    if depth > 8:
+        return False
+    kind = type(arg)
+    if kind is sp.Mul:
         args = arg._args
         if len(args) != 2 or not args[0].is_Rational:
             return False
-        arg = args[1]
-    if arg.is_Pow:
+        return _vanishes(args[1], depth + 1)
+    if kind is sp.Pow:
         base, n = arg._args
-        return base.is_Symbol and n.is_Integer and n.p > 0
-    return arg.is_Symbol
+        return n.is_Integer and n.p > 0 and _vanishes(base, depth + 1)
+    if kind in _ODD:
+        return _vanishes(arg._args[0], depth + 1)
+    if kind is sp.Add:
+        return all(_vanishes(term, depth + 1) for term in arg._args)
+    return False
+
+
+_ODD = frozenset((sp.sin, sp.sinh, sp.tan, sp.atan, sp.erf))  # f(0) = 0
 
 
 
