@@ -371,8 +371,8 @@ def constants_route(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, order: int) -> 
 
     kind = type(expr)
     if kind is sp.Add or kind is sp.Mul:
-        if onevar_sums.candidate(expr, a):
-            return None  # onevar.taylor asked onevar_sums already
+        if onevar_sums.candidate(expr, a) or onevar_sums.nested(expr, a):
+            return None  # onevar.taylor asked onevar_sums already, or it would refuse (an irrational argument)
     elif kind in CYCLES:  # cos(log(1 + x**2)) at 1: an argument with an offset only
         if not has_offset(expr._args[0]):
             return None

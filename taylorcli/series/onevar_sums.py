@@ -57,16 +57,68 @@ def function_term(term: sp.Expr) -> tuple[sp.Expr, int] | None:
 
 def candidate(expr: sp.Expr, a: sp.Rational) -> bool:
     """Whether a sum or product has a function term (or a product of them) whose argument need not
-    vanish at the point (by its shape)."""
+    vanish at the point (by its shape), and none whose argument holds a function with an irrational
+    value at a point other than 0 (``nested``)."""
+    found = False
     for term in (expr._args if type(expr) is sp.Add else (expr,)):
         kind = type(term)
         if kind in _CYCLES:
             if a or not onevar._vanishes(term._args[0]):
-                return True
+                if a and _nested(term._args[0], a):
+                    return False
+                found = True
         elif kind is sp.Mul:
             for arg in term._args:
                 if type(arg) in _CYCLES and (a or not onevar._vanishes(arg._args[0])):
+                    if a and _nested(arg._args[0], a):
+                        return False
+                    found = True
+    return found
+
+
+def nested(expr: sp.Expr, a: sp.Rational) -> bool:
+    """Whether at a point other than 0 a function term's argument (sin(exp(x)), exp(sin(x + 3))*cosh(2*x))
+    holds exp, sin, cos, sinh, cosh or erf of anything but q*x + r vanishing at the point: its value
+    is then irrational (by its shape; False says nothing), which ``term_parts`` refuses after walking
+    (16-27 us): onevar_constants' walk decides. A wrong answer only chooses a route."""
+    if not a:
+        return False
+    for term in (expr._args if type(expr) is sp.Add else (expr,)):
+        kind = type(term)
+        if kind in _CYCLES:
+            if _nested(term._args[0], a):
+                return True
+        elif kind is sp.Mul:
+            for arg in term._args:
+                if type(arg) in _CYCLES and _nested(arg._args[0], a):
                     return True
+    return False
+
+
+_INNER = frozenset((*_CYCLES, sp.erf))
+
+
+def _nested(arg: sp.Expr, a: sp.Rational, depth: int = 0) -> bool:
+    """Whether ``arg`` holds a function of ``_INNER`` whose argument is not x, q*x, r + x or r + q*x
+    (SymPy's order: the number first) vanishing at a."""
+    if arg.is_Atom or depth > 12:
+        return False
+    if type(arg) in _INNER:
+        inner = arg._args[0]
+        if type(inner) is not sp.Add or len(inner._args) != 2:
+            return True  # f(x), f(q*x) (a != 0), f(sin(x) + x) ...: by its shape irrational
+        r, rest = inner._args
+        q = sp.S.One
+        if type(rest) is sp.Mul and len(rest._args) == 2:
+            q, rest = rest._args
+        if not (r.is_Rational and q.is_Rational and rest.is_Symbol):
+            return True
+        # q*a + r, by the integers: zero leaves f's value rational (exp(0), sin(0) ...)
+        if q.p * a.p * r.q + r.p * q.q * a.q:
+            return True
+    for part in arg._args:
+        if _nested(part, a, depth + 1):
+            return True
     return False
 
 
