@@ -134,7 +134,7 @@ class _Walk(Ring):
             if value in _BAD:
                 raise Unsupported(f"{value} is not a real number")
         elif not all(isinstance(arg, _RATIONAL) or arg == se.E for arg in value.args) \
-                and any(value.has(bad) for bad in _BAD):
+                and value.has(*_BAD):  # (SymEngine's has: any of them, as any(value.has(bad) ...))
             raise Unsupported(f"{value} is not a real number")
         if isinstance(value, _RATIONAL):
             q = _fmpq(value)
