@@ -35,6 +35,7 @@ from . import onevar, onevar_products, onevar_values
 from .tps import Unsupported
 
 _CYCLES = (sp.exp, sp.sin, sp.cos, sp.sinh, sp.cosh)
+OFFSET_PRODUCTS = True  # False: a product of offsets is refused here, as before (tests compare the two)
 _from_mul, _from_add = sp.Mul._from_args, sp.Add._from_args
 
 
@@ -134,6 +135,12 @@ def taylor(expr: sp.Expr, x: sp.Symbol, a: sp.Rational,
             places = onevar_products.cycle_places(term)
             if places is not None:
                 found, series, seen = onevar_products.term_parts(term, x, a, order, places)
+                if found is not None:
+                    parts.append(found)
+            elif type(term) is sp.Mul and OFFSET_PRODUCTS and onevar_products.offsets(term):
+                # log(1 + x**2)*log(2 + x**4) at 1/3: a product of offsets (the walk's offsets refuse
+                # it, unless every value is rational: then the same series), factor by factor
+                found, series, seen = onevar_products.term_parts(term, x, a, order, [])
                 if found is not None:
                     parts.append(found)
             else:
