@@ -1,6 +1,7 @@
-"""onevar_sums.nested: at a point other than 0, a sum or product whose function's argument holds
-exp, sin, cos, sinh, cosh or erf of something other than a linear q*x + r vanishing there
-(sin(exp(x)) + cosh(x**2) at 3, exp(sin(x + 3))*cosh(-2*x) at 1) skips onevar_sums (whose
+"""onevar_sums.nested: at a point other than 0, a sum or product whose function's argument (or
+another factor or term) holds exp, sin, cos, sinh, cosh or erf of something other than a linear
+q*x + r vanishing there (sin(exp(x)) + cosh(x**2) at 3, exp(sin(x + 3))*cosh(-2*x) at 1,
+atan(cos(x))*sin(x**2) at 1/2) skips onevar_sums (whose
 term_parts walked, then refused) for onevar_constants' walk. The objects are the derivative
 engine's, and the same as with the test off (a route chosen, never an answer changed).
 
@@ -24,7 +25,8 @@ FUNCTIONS = ["exp", "sin", "cos", "sinh", "cosh"]
 # {v}: a linear form vanishing at the point; {w}: one that does not
 INNER = ["exp({v})", "sin({v})", "cosh({w})", "exp(x)", "sin(x**2)", "erf({w})", "erf({v})", "x**2", "x + {r}",
          "log(1 + x**2)", "cos({v}) + x", "sinh({w})*x"]
-FACTORS = ["", "", "x*", "{r}*", "cos(x)*", "exp(x + {r})*", "sinh({v})*"]
+FACTORS = ["", "", "x*", "{r}*", "cos(x)*", "exp(x + {r})*", "sinh({v})*", "atan(cos(x))*", "atan(cos({v}))*",
+           "log(1 + sin(x)**2)*", "erf(x)*", "sqrt(1 + exp({v}))*", "(1 + x**2)*"]
 
 
 @st.composite
@@ -69,7 +71,8 @@ def test_nested_arguments_are_the_derivative_engines(case: tuple[str, str], orde
 @pytest.mark.parametrize("text,at", [("sin(exp(x)) + cosh(x**2)", "3"), ("exp(sin(x + 3))*cosh(-2*x)", "1"),
                                      ("exp(sin(x - 1))*cosh(2*x)", "1"), ("exp(sin(-x/3 + 1/3))*cos(x)", "1"),
                                      ("sin(x + erf(3)) + cos(x)", "1"), ("cos(log(1 + x**2)) + sin(x)", "1"),
-                                     ("exp(erf(x + 1/2))*sin(x)", "-1/2")])
+                                     ("exp(erf(x + 1/2))*sin(x)", "-1/2"), ("atan(cos(x))*sin(x**2)", "1/2"),
+                                     ("atan(cos(x - 1))*sin(x)", "1"), ("sin(x) + log(1 + cos(x)**2)", "2")])
 @pytest.mark.parametrize("order", [1, 3])
 def test_cases(text: str, at: str, order: int) -> None:
     onevar_is_the_full_path(text, at, order)

@@ -58,30 +58,31 @@ def function_term(term: sp.Expr) -> tuple[sp.Expr, int] | None:
 
 def candidate(expr: sp.Expr, a: sp.Rational) -> bool:
     """Whether a sum or product has a function term (or a product of them) whose argument need not
-    vanish at the point (by its shape), and none whose argument holds a function with an irrational
-    value at a point other than 0 (``nested``)."""
+    vanish at the point (by its shape), and nothing ``nested`` (an irrational value it would refuse)."""
     found = False
     for term in (expr._args if type(expr) is sp.Add else (expr,)):
         kind = type(term)
         if kind in _CYCLES:
             if a or not onevar._vanishes(term._args[0]):
-                if a and _nested(term._args[0], a):
-                    return False
                 found = True
+                break
         elif kind is sp.Mul:
             for arg in term._args:
                 if type(arg) in _CYCLES and (a or not onevar._vanishes(arg._args[0])):
-                    if a and _nested(arg._args[0], a):
-                        return False
                     found = True
-    return found
+                    break
+            if found:
+                break
+    return found and not nested(expr, a)
 
 
 def nested(expr: sp.Expr, a: sp.Rational) -> bool:
-    """Whether at a point other than 0 a function term's argument (sin(exp(x)), exp(sin(x + 3))*cosh(2*x))
-    holds exp, sin, cos, sinh, cosh or erf of anything but q*x + r vanishing at the point: its value
-    is then irrational (by its shape; False says nothing), which ``term_parts`` refuses after walking
-    (16-27 us): onevar_constants' walk decides. A wrong answer only chooses a route."""
+    """Whether at a point other than 0 a term would meet exp, sin, cos, sinh, cosh or erf of anything
+    but q*x + r vanishing at the point, other than as a function term or factor itself (whose value
+    ``term_parts`` takes as a leaf): in its argument (sin(exp(x)), exp(sin(x + 3))*cosh(2*x)) or in
+    another factor or term (atan(cos(x))*sin(x**2) at 1/2). Its value is then irrational by its shape
+    (False says nothing), which ``term_parts``/``offset_parts`` refuse after walking (16-30 us):
+    onevar_constants' walk decides. A wrong answer only chooses a route."""
     if not a:
         return False
     for term in (expr._args if type(expr) is sp.Add else (expr,)):
@@ -91,8 +92,10 @@ def nested(expr: sp.Expr, a: sp.Rational) -> bool:
                 return True
         elif kind is sp.Mul:
             for arg in term._args:
-                if type(arg) in _CYCLES and _nested(arg._args[0], a):
+                if _nested(arg._args[0], a) if type(arg) in _CYCLES else _nested(arg, a):
                     return True
+        elif _nested(term, a):
+            return True
     return False
 
 
