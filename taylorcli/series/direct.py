@@ -426,23 +426,32 @@ def _number_key(q: sp.Rational) -> tuple:
     return (_class_key(type(q)), 2, (q.p, q.q))
 
 
+_SE_PI, _SE_E = type(se.pi), type(se.E)  # (their only instances: a class test is SymEngine's ==, ~0.3-2 us each)
+_SE_HALF, _SE_MINUS_ONE = se.Rational(1, 2), se.Integer(-1)
+
+
 def _square_root(value: object) -> bool:
-    return isinstance(value, se.Pow) and isinstance(value.args[0], se.Integer) and value.args[0] > 1 \
-        and value.args[1] == se.Rational(1, 2)
+    if not isinstance(value, se.Pow):
+        return False
+    base, exponent = value.args
+    return isinstance(base, se.Integer) and base > 1 and exponent == _SE_HALF
 
 
 def _inverse_sum(value: object) -> bool:
     """Whether ``value`` is 1/c for a sum c (compose.Walker._inverse of an irrational sum)."""
-    return isinstance(value, se.Pow) and isinstance(value.args[0], se.Add) and value.args[1] == -1
+    if not isinstance(value, se.Pow):
+        return False
+    base, exponent = value.args
+    return isinstance(base, se.Add) and exponent == _SE_MINUS_ONE
 
 
 def _pi_power(value: object) -> bool:
     """pi**(-1/2) (erf's 2/sqrt(pi)): its powers are pi**(-1), pi**(-3/2) in both systems (Pi has no
     _eval_power), and a monomial with another power of pi is not plain (one base: ``_monomial``)."""
-    return isinstance(value, se.Pow) and value.args[0] == se.pi and isinstance(value.args[1], (se.Integer, se.Rational))
+    return isinstance(value, se.Pow) and type(value.args[0]) is _SE_PI \
+        and isinstance(value.args[1], (se.Integer, se.Rational))
 
 
 def _exponential(value: object) -> bool:
     # E itself too: SymEngine folds E*exp(E/7 + 1) into exp(E/7 + 2), SymPy's Mul does not
-    return value == se.E or isinstance(value, se.Pow) and value.args[0] == se.E
-
+    return type(value) is _SE_E or isinstance(value, se.Pow) and type(value.args[0]) is _SE_E

@@ -61,9 +61,12 @@ def taylor(expr: sp.Expr, x: sp.Symbol, a: sp.Rational,
     if one and not a and _vanishes((expr if kind in _CYCLES else expr._args[1])._args[0]):
         one = False  # cos(x**2) at 0: f(0) is rational, the walk's case (_one_function says None)
     if one:
-        found = _one_function(expr, x, a, order)
+        failed: list = []
+        found = _one_function(expr, x, a, order, failed)
         if found is not None:
             return found
+        if failed and kind in _CYCLES:  # its argument's walk failed: so would f's (below), offsets or not
+            return onevar_constants.taylor(expr, x, a, order)
     if (kind is sp.Add or kind is sp.Mul) and onevar_sums.candidate(expr, a):  # cosh(x) + cos(x) at 2
         found = onevar_sums.taylor(expr, x, a, order)
         if found is not None:
@@ -110,18 +113,31 @@ def taylor(expr: sp.Expr, x: sp.Symbol, a: sp.Rational,
     return out, own
 
 
-def _vanishes(arg: sp.Expr) -> bool:
-    """Whether arg is 0 at 0 by its shape: a symbol, a symbol to a positive integer power, or a
-    rational times one of those (False says nothing)."""
-    if arg.is_Mul:
+def _vanishes(arg: sp.Expr, depth: int = 0) -> bool:
+    """Whether arg is 0 at 0 by its shape: a symbol, a positive integer power of what vanishes, a
+    rational times it, sin, sinh, tan, atan or erf of it (sinh(x**2), sin(3*x)**2), a sum of such
+    (False says nothing; a wrong True or False only chooses a route: each gives the same objects or None)."""
+    if arg.is_Symbol:
+        return True
+    if depth > 8:
+        return False
+    kind = type(arg)
+    if kind is sp.Mul:
         args = arg._args
         if len(args) != 2 or not args[0].is_Rational:
             return False
-        arg = args[1]
-    if arg.is_Pow:
+        return _vanishes(args[1], depth + 1)
+    if kind is sp.Pow:
         base, n = arg._args
-        return base.is_Symbol and n.is_Integer and n.p > 0
-    return arg.is_Symbol
+        return n.is_Integer and n.p > 0 and _vanishes(base, depth + 1)
+    if kind in _ODD:
+        return _vanishes(arg._args[0], depth + 1)
+    if kind is sp.Add:
+        return all(_vanishes(term, depth + 1) for term in arg._args)
+    return False
+
+
+_ODD = frozenset((sp.sin, sp.sinh, sp.tan, sp.atan, sp.erf))  # f(0) = 0
 
 
 
@@ -193,12 +209,14 @@ _SE_POW, _SE_E = type(se.exp(se.Integer(2))), type(se.E)
 _LEAVES = frozenset((sp.exp, sp.sin, sp.cos, sp.sinh, sp.cosh))  # f(rational): a commutative, unevaluated leaf
 
 
-def _one_function(expr: sp.Expr, x: sp.Symbol, a: sp.Rational,
-                  order: int) -> tuple[list[tuple[tuple[sp.Integer], sp.Expr]], sp.Symbol | None] | None:
+def _one_function(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, order: int,
+                  failed: list | None = None) -> tuple[list[tuple[tuple[sp.Integer], sp.Expr]], sp.Symbol | None] | None:
     """exp, sin, cos, sinh or cosh of q*x + r, or a rational times it (-sin(2*x - 3)), at a rational point where q*a + r != 0: every coefficient
     is a rational times f(c) or its derivative's function at c = q*a + r (exp(-3), sin(1/3)). Each is
     converted as the derivative engine converts its value (SymEngine's product, convert.to_sympy), so
-    it is the very object (tests/test_series_onevar.py). None for any other shape.
+    it is the very object (tests/test_series_onevar.py). None for any other shape; ``failed`` gets an
+    item where the argument's own walk raised (irrational constants in it: the walk of f(arg), which
+    walks arg first, raises too, with or without offsets: f is no offset function).
 
     >>> x = sp.Symbol("x", real=True)
     >>> taylor(sp.exp(3*x), x, sp.Integer(-1), 2)[0]
@@ -220,6 +238,8 @@ def _one_function(expr: sp.Expr, x: sp.Symbol, a: sp.Rational,
         try:  # the argument to the same order: it must be exactly q*x + r up to it, q, r rational
             inner, own = univariate.walk(expr.args[0], x, a, order, guard=True)
         except (Unsupported, ArithmeticError, ValueError, RecursionError):
+            if failed is not None:
+                failed.append(True)
             return None
         c, q = inner[0], inner[1] if order else fmpq(0)
         if c and any(inner[d] for d in range(2, len(inner))):  # exp(x**2) at 2: onevar_inner

@@ -36,6 +36,8 @@ from .compose import engine_sign
 from .direct import within_walk
 from .inverse_risk import onevar_refuses
 from .onevar_engine import engine_of
+from .onevar_ring import (Constant, Ring, Series, _binomial_scales, _cadd, _cmul, _exp_scales, _fmpq,
+                          _is_rational, _log_scales)
 from .onevar_values import coefficients
 from .tps import Unsupported
 
@@ -44,9 +46,6 @@ _EXP, _SIN, _COS, _SINH, _COSH, _LOG, _ATAN, _ERF = range(8)
 _FUNCTION = {sp.exp: _EXP, sp.sin: _SIN, sp.cos: _COS, sp.sinh: _SINH, sp.cosh: _COSH, sp.log: _LOG,
              sp.atan: _ATAN, sp.erf: _ERF}
 _RATIONAL = (se.Integer, se.Rational)
-
-Series = dict  # {generator exponents (no trailing zeros): fmpq_series}
-Constant = dict  # {generator exponents: fmpq}
 
 
 def taylor(expr: sp.Expr, x: sp.Symbol, a: sp.Rational,
@@ -74,19 +73,14 @@ def taylor(expr: sp.Expr, x: sp.Symbol, a: sp.Rational,
         flint.ctx.cap = saved
 
 
-def _key_mul(a: tuple, b: tuple) -> tuple:
-    if len(a) < len(b):
-        a, b = b, a
-    if not b:
-        return a
-    return tuple([i + j for i, j in zip(a, b)]) + a[len(b):]
+class _Walk(Ring):
+    """The series of each subexpression once (by identity), and the generators met, as compose.Walker has them.
 
-
-class _Walk:
-    """The series of each subexpression once (by identity), and the generators met, as compose.Walker has them."""
+    Its arithmetic (add, mul, scale, powers ...) is onevar_ring.Ring's."""
 
     def __init__(self, x: sp.Symbol, a: sp.Rational, k: int) -> None:
-        self.x, self.a, self.k, self.prec = x, a, k, k + 1
+        Ring.__init__(self, k)
+        self.x, self.a = x, a
         self.values: list = []
         self.by_value: dict = {}
         self.memo: dict[int, Series] = {}
@@ -95,8 +89,6 @@ class _Walk:
         self.own: sp.Symbol | None = None
         self.point: dict | None = None
         self.nodes = 0  # functions and powers walked: the Walker's slots count two each (at least)
-        self.zero = fmpq_series([0], prec=self.prec)
-        self.one = fmpq_series([1], prec=self.prec)
 
     # --- the walk ----------------------------------------------------------------------------
     def series(self, e: sp.Expr) -> Series:
@@ -134,96 +126,6 @@ class _Walk:
             out = self.add(out, part) if cls is sp.Add else self.mul(out, part)
         return out
 
-    # --- arithmetic ----------------------------------------------------------------------------
-    @staticmethod
-    def add(a: Series, b: Series) -> Series:
-        out = dict(a)
-        for key, s in b.items():
-            t = out.get(key)
-            if t is None:
-                if s:
-                    out[key] = s
-            else:
-                t = t + s
-                if t:
-                    out[key] = t
-                else:
-                    del out[key]
-        return out
-
-    @staticmethod
-    def mul(a: Series, b: Series) -> Series:
-        # a factor with a rational series only (the key ()): one product per term, in the order the
-        # double loop below gives (a's keys, else b's), without its key products and merges
-        if len(b) == 1 and () in b:
-            sb = b[()]
-            return {key: p for key, s in a.items() if (p := s * sb)}
-        if len(a) == 1 and () in a:
-            sa = a[()]
-            return {key: p for key, s in b.items() if (p := sa * s)}
-        out: Series = {}
-        for ka, sa in a.items():
-            for kb, sb in b.items():
-                p = sa * sb
-                if not p:
-                    continue
-                key = _key_mul(ka, kb)
-                t = out.get(key)
-                out[key] = p if t is None else t + p
-        return {key: s for key, s in out.items() if s}
-
-    @staticmethod
-    def scale(a: Series, c: Constant) -> Series:
-        out: Series = {}
-        for ka, sa in a.items():
-            for kc, q in c.items():
-                key = _key_mul(ka, kc)
-                p = sa * q
-                t = out.get(key)
-                out[key] = p if t is None else t + p
-        return {key: s for key, s in out.items() if s}
-
-    def lift(self, c: Constant) -> Series:
-        return {key: fmpq_series([q], prec=self.prec) for key, q in c.items()}
-
-    @staticmethod
-    def head(u: Series) -> Constant:
-        return {key: c for key, s in u.items() if (c := s[0])}
-
-    def tail(self, u: Series) -> Series:
-        """u - u(0)."""
-        out = {}
-        for key, s in u.items():
-            c = s[0]
-            if c:
-                s = s - c
-            if s:
-                out[key] = s
-        return out
-
-    def powers(self, v: Series, scales: list) -> list[Series]:
-        """v**n * scales[n] for n = 0 .. k (v(0) = 0: v**n vanishes below degree n)."""
-        out = [{(): self.one * scales[0]}]
-        term: Series = {(): self.one}
-        for n in range(1, self.k + 1):
-            term = self.mul(term, v) if term else {}
-            out.append({key: s * scales[n] for key, s in term.items()} if scales[n] else {})
-        return out
-
-    def total(self, terms: list[Series]) -> Series:
-        out: Series = {}
-        for t in terms:
-            out = self.add(out, t) if out else {key: s for key, s in t.items() if s}
-        return out
-
-    @staticmethod
-    def derivative(u: Series) -> Series:
-        return {key: d for key, s in u.items() if (d := s.derivative())}
-
-    @staticmethod
-    def integral(u: Series) -> Series:
-        return {key: s.integral() for key, s in u.items()}
-
     # --- constants, as compose.Walker makes them ------------------------------------------------
     def constant_of(self, value: object) -> Constant:
         # compose.Walker.constant_of's test; f(q) or E**q (rational arguments) holds none of _BAD but itself,
@@ -232,7 +134,7 @@ class _Walk:
             if value in _BAD:
                 raise Unsupported(f"{value} is not a real number")
         elif not all(isinstance(arg, _RATIONAL) or arg == se.E for arg in value.args) \
-                and any(value.has(bad) for bad in _BAD):
+                and value.has(*_BAD):  # (SymEngine's has: any of them, as any(value.has(bad) ...))
             raise Unsupported(f"{value} is not a real number")
         if isinstance(value, _RATIONAL):
             q = _fmpq(value)
@@ -457,54 +359,3 @@ class _Walk:
             return found
 
         return 1 + count(expr)
-
-
-def _is_rational(c: Constant) -> bool:
-    return not c or len(c) == 1 and () in c
-
-
-def _cadd(a: Constant, b: Constant) -> Constant:
-    out = dict(a)
-    for key, q in b.items():
-        t = out.get(key, fmpq(0)) + q
-        if t:
-            out[key] = t
-        else:
-            out.pop(key, None)
-    return out
-
-
-def _cmul(a: Constant, b: Constant) -> Constant:
-    out: Constant = {}
-    for ka, qa in a.items():
-        for kb, qb in b.items():
-            key = _key_mul(ka, kb)
-            out[key] = out.get(key, fmpq(0)) + qa * qb
-    return {key: q for key, q in out.items() if q}
-
-
-def _exp_scales(k: int) -> list[fmpq]:
-    out, f = [fmpq(1)], fmpq(1)
-    for n in range(1, k + 1):
-        f = f / n
-        out.append(f)
-    return out
-
-
-def _log_scales(k: int) -> list[fmpq]:
-    return [fmpq(0)] + [fmpq((-1) ** (n - 1), n) for n in range(1, k + 1)]
-
-
-def _binomial_scales(r: fmpq, k: int) -> list[fmpq]:
-    out, b = [fmpq(1)], fmpq(1)
-    for n in range(1, k + 1):
-        b = b * (r - n + 1) / n
-        out.append(b)
-    return out
-
-
-def _fmpq(value: object) -> fmpq:
-    if isinstance(value, se.Integer):
-        return fmpq(int(value))
-    p, q = value.get_num_den()
-    return fmpq(int(p), int(q))

@@ -366,18 +366,30 @@ def term(r: sp.Rational, factors: list[sp.Expr]) -> sp.Expr:
 def constants_route(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, order: int) -> tuple | None:
     """onevar_sums' route (onevar_products) for the shapes onevar.taylor does not send there: an
     irrational square root (sqrt(1 + (x + 3)**2) at 3/2) without a function away from 0, a lone
-    function of an argument with an irrational constant (cos(log(1 + x**2)) at 1)."""
+    function of an argument with an irrational constant (cos(log(1 + x**2)) at 1), a product of
+    factors with offset functions (log(1 + x**2)*log(2 + x**4) at -1/3: ``offsets``)."""
     from . import onevar_sums  # (it imports this module)
 
     kind = type(expr)
     if kind is sp.Add or kind is sp.Mul:
-        if onevar_sums.candidate(expr, a):
-            return None  # onevar.taylor asked onevar_sums already
+        if onevar_sums.candidate(expr, a) or onevar_sums.nested(expr, a):
+            return None  # onevar.taylor asked onevar_sums already, or it would refuse (an irrational argument)
     elif kind in CYCLES:  # cos(log(1 + x**2)) at 1: an argument with an offset only
         if not has_offset(expr._args[0]):
             return None
     elif kind is not sp.Pow:
         return None
-    if not any(cycle_places(term) for term in (expr._args if kind is sp.Add else (expr,))):
+    if not any(cycle_places(term) or type(term) is sp.Mul and onevar_sums.OFFSET_PRODUCTS and offsets(term)
+               for term in (expr._args if kind is sp.Add else (expr,))):
         return None
     return onevar_sums.taylor(expr, x, a, order)
+
+
+def offsets(term: sp.Expr) -> bool:
+    """Whether a product has two factors or more with an offset function (log(1 + x**2)*log(2 + x**4)):
+    onevar_sums takes each as a rational series plus its irrational constant (``term_parts``)."""
+    count = 0
+    for factor in term._args:
+        if not factor.is_Rational and has_offset(factor):
+            count += 1
+    return count > 1

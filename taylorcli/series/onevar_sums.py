@@ -35,6 +35,7 @@ from . import onevar, onevar_products, onevar_values
 from .tps import Unsupported
 
 _CYCLES = (sp.exp, sp.sin, sp.cos, sp.sinh, sp.cosh)
+OFFSET_PRODUCTS = True  # False: a product of offsets is refused here, as before (tests compare the two)
 _from_mul, _from_add = sp.Mul._from_args, sp.Add._from_args
 
 
@@ -57,16 +58,71 @@ def function_term(term: sp.Expr) -> tuple[sp.Expr, int] | None:
 
 def candidate(expr: sp.Expr, a: sp.Rational) -> bool:
     """Whether a sum or product has a function term (or a product of them) whose argument need not
-    vanish at the point (by its shape)."""
+    vanish at the point (by its shape), and nothing ``nested`` (an irrational value it would refuse)."""
+    found = False
     for term in (expr._args if type(expr) is sp.Add else (expr,)):
         kind = type(term)
         if kind in _CYCLES:
             if a or not onevar._vanishes(term._args[0]):
-                return True
+                found = True
+                break
         elif kind is sp.Mul:
             for arg in term._args:
                 if type(arg) in _CYCLES and (a or not onevar._vanishes(arg._args[0])):
+                    found = True
+                    break
+            if found:
+                break
+    return found and not nested(expr, a)
+
+
+def nested(expr: sp.Expr, a: sp.Rational) -> bool:
+    """Whether at a point other than 0 a term would meet exp, sin, cos, sinh, cosh or erf of anything
+    but q*x + r vanishing at the point, other than as a function term or factor itself (whose value
+    ``term_parts`` takes as a leaf): in its argument (sin(exp(x)), exp(sin(x + 3))*cosh(2*x)) or in
+    another factor or term (atan(cos(x))*sin(x**2) at 1/2). Its value is then irrational by its shape
+    (False says nothing), which ``term_parts``/``offset_parts`` refuse after walking (16-30 us):
+    onevar_constants' walk decides. A wrong answer only chooses a route."""
+    if not a:
+        return False
+    for term in (expr._args if type(expr) is sp.Add else (expr,)):
+        kind = type(term)
+        if kind in _CYCLES:
+            if _nested(term._args[0], a):
+                return True
+        elif kind is sp.Mul:
+            for arg in term._args:
+                if _nested(arg._args[0], a) if type(arg) in _CYCLES else _nested(arg, a):
                     return True
+        elif _nested(term, a):
+            return True
+    return False
+
+
+_INNER = frozenset((*_CYCLES, sp.erf))
+
+
+def _nested(arg: sp.Expr, a: sp.Rational, depth: int = 0) -> bool:
+    """Whether ``arg`` holds a function of ``_INNER`` whose argument is not x, q*x, r + x or r + q*x
+    (SymPy's order: the number first) vanishing at a."""
+    if arg.is_Atom or depth > 12:
+        return False
+    if type(arg) in _INNER:
+        inner = arg._args[0]
+        if type(inner) is not sp.Add or len(inner._args) != 2:
+            return True  # f(x), f(q*x) (a != 0), f(sin(x) + x) ...: by its shape irrational
+        r, rest = inner._args
+        q = sp.S.One
+        if type(rest) is sp.Mul and len(rest._args) == 2:
+            q, rest = rest._args
+        if not (r.is_Rational and q.is_Rational and rest.is_Symbol):
+            return True
+        # q*a + r, by the integers: zero leaves f's value rational (exp(0), sin(0) ...)
+        if q.p * a.p * r.q + r.p * q.q * a.q:
+            return True
+    for part in arg._args:
+        if _nested(part, a, depth + 1):
+            return True
     return False
 
 
@@ -82,6 +138,12 @@ def taylor(expr: sp.Expr, x: sp.Symbol, a: sp.Rational,
             places = onevar_products.cycle_places(term)
             if places is not None:
                 found, series, seen = onevar_products.term_parts(term, x, a, order, places)
+                if found is not None:
+                    parts.append(found)
+            elif type(term) is sp.Mul and OFFSET_PRODUCTS and onevar_products.offsets(term):
+                # log(1 + x**2)*log(2 + x**4) at 1/3: a product of offsets (the walk's offsets refuse
+                # it, unless every value is rational: then the same series), factor by factor
+                found, series, seen = onevar_products.term_parts(term, x, a, order, [])
                 if found is not None:
                     parts.append(found)
             else:

@@ -1,0 +1,94 @@
+"""Whether a constant's SymPy value is real, finite and printable, without asking SymPy (constants.py).
+
+Moved from constants.py (its size): ``real_and_small`` passes the values constants.leaf and
+power build (f(q), their powers, positive sums of them) that need no vetting, ``_positive_sum``
+the sums under logs and powers that are positive by their terms.
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+
+_REAL = (sp.sin, sp.cos, sp.tan, sp.atan, sp.log, sp.sinh, sp.cosh, sp.exp, sp.erf)
+
+
+def real_and_small(value: sp.Expr, bits: int) -> bool:
+    """Whether ``value`` is f(q), f(q)**k or -f(q) of this module's functions, q > 0 (log: q > 1; exp:
+    any q; sin, cos, sinh, cosh, exp, erf: q may be such a value itself, or a sum or product of rationals
+    and such values), E or E**k, k natural, every
+    number under ``bits`` bits: defined, real and printable, nothing to vet.
+
+    (tan(q) is finite: q is rational, pi/2 is not. Asking SymPy ``is_real`` of sin(4) costs
+    ~1 ms after ``clear_cache``: it looks for multiples of pi.)
+
+    >>> real_and_small(sp.sin(4)**2, 100), real_and_small(sp.log(sp.Rational(1, 2), evaluate=False), 100)
+    (True, False)
+    """
+    if type(value) is sp.Mul and len(value.args) == 2 and value.args[0] is sp.S.NegativeOne:
+        value = value.args[1]  # -atan(1/3) (leaf): real and small where atan(1/3) is
+    if type(value) is sp.Pow:
+        value, k = value.args
+        if type(value) is sp.Add and k.is_Rational and _small(k, bits) and _positive_sum(value, bits):
+            return True  # sqrt(1 + cos(4)**2), 1/(2 + sin(1)**2): a power of a positive number
+        if (value is sp.pi or value.is_Integer and value.p > 0 and _small(value, bits)) and k.is_Rational \
+                and _small(k, bits):
+            return True  # sqrt(17), pi**(-1/2): a rational power of a positive number
+        if not (k.is_Integer and 0 < k.p and k.p.bit_length() <= bits):
+            return False
+    if value is sp.S.Exp1:  # E, E**3 (exp(1) is E)
+        return True
+    if type(value) not in _REAL:
+        return False
+    (q,) = value.args
+    if type(value) is sp.log and type(q) is sp.Add:  # log(1 + log(5)**2): of a positive number
+        return _positive_sum(q, bits)
+    if not q.is_Rational:  # sinh(sinh(4)): real for a real argument, and finite (not tan, log, atan: domains)
+        # (exp(-9 - erf(3)), exp(1 + E), sin(2*cosh(1)): of a real sum or product of them, as real)
+        return type(value) in _EVERYWHERE and (_real_sum(q, bits) if type(q) in (sp.Add, sp.Mul)
+                                               else real_and_small(q, bits))
+    return bool((q.p > 0 or type(value) is sp.exp) and max(abs(q.p).bit_length(), q.q.bit_length()) <= bits
+                and (type(value) is not sp.log or q > 1))  # exp(-2): real too
+
+
+def _real_sum(value: sp.Expr, bits: int) -> bool:
+    """Whether a sum or product is of rationals and products of rationals and values ``real_and_small``
+    passes, every number under ``bits`` bits: real and printable."""
+    for term in value.args if type(value) is sp.Add else (value,):
+        for factor in term.args if type(term) is sp.Mul else (term,):
+            if not (_small(factor, bits) if factor.is_Rational else real_and_small(factor, bits)):
+                return False
+    return True
+
+
+def _small(q: sp.Rational, bits: int) -> bool:
+    return max(abs(q.p).bit_length(), q.q.bit_length()) <= bits
+
+
+def _positive_sum(value: sp.Expr, bits: int) -> bool:
+    """Whether a sum is a positive rational plus terms that cannot be negative.
+
+    Each other term: an even power of a value ``real_and_small`` passes (cos(4)**2), or exp/cosh
+    of one (positive), either times a positive rational. Then the sum is positive and real.
+    """
+    positive = False
+    for term in value.args:
+        if term.is_Rational:
+            if term.p <= 0 or not _small(term, bits):
+                return False
+            positive = True
+            continue
+        if type(term) is sp.Mul and len(term.args) == 2 and term.args[0].is_Rational:
+            q, term = term.args
+            if q.p <= 0 or not _small(q, bits):
+                return False
+        if type(term) is sp.Pow:
+            base, k = term.args
+            if not (k.is_Integer and k.p > 0 and k.p % 2 == 0 and k.p.bit_length() <= bits
+                    and real_and_small(base, bits)):
+                return False
+        elif not (type(term) in (sp.exp, sp.cosh) and real_and_small(term, bits)):
+            return False
+    return positive
+
+
+_EVERYWHERE = (sp.sin, sp.cos, sp.sinh, sp.cosh, sp.exp, sp.erf)  # real and finite at every real number
