@@ -27,6 +27,7 @@ from symengine.lib.symengine_wrapper import sympy2symengine
 
 from . import univariate
 from .numbers import _fmpq, _fmpq_of, _fraction, _pq, engine_sign
+from .mv_forms import form_function
 from .shortcuts import _WALK, affine, function_of, monomial
 from .tps import NoSlot, Ring, Series, Unsupported
 from .tps import terms as _terms
@@ -248,6 +249,9 @@ class Walker:
         # (a power u**r, r not natural, or a function: the recurrences the univariate series saves)
         if SHORTCUTS and not self._tried and not ring.each and (
                 expr.is_Pow and not (expr.exp.is_Integer and expr.exp.p >= 0) or type(expr) in _FUNCTION_TYPES):
+            found = form_function(self, expr)  # F(L) of one linear form in several variables (mv_forms.py)
+            if found is not None:
+                return found
             name = univariate._AT_ZERO.get(type(expr))
             if name is not None:
                 # exp(u) with u(a) != 0: the univariate series stops at exp(u(a)) (irrational), after
