@@ -1,8 +1,8 @@
 """Functions of one form in several variables (issue 9, the multivariate walk's fixed costs).
 
 f(u) where u's series is one homogeneous part u_e (cos(x*y*z) at 0, atan(2*x*y)): shortcuts.linear_function
-with any degree e; F(L) for a linear form L in several variables and F any expression of one argument
-(log(1 + L**2), exp(cos(L)), sqrt(1 + L**2) ...): mv_forms.form_function. Each case's coefficients must be the derivative engine's very objects (==, srepr,
+with any degree e; F(L) for a linear form or monomial L in several variables and F any expression of
+one argument (log(1 + L**2), exp(cos(L)), sqrt(1 + L**2) ...): mv_forms.form_function. Each case's coefficients must be the derivative engine's very objects (==, srepr,
 args), and the walk's polynomials those of the plain walk (compose.SHORTCUTS False). Random inputs
 with negative and irrational constants, parameters, points at 0 and at rational points, orders 1-6.
 """
@@ -104,7 +104,11 @@ def form_cases(draw: st.DrawFn) -> tuple:
     n = draw(st.integers(2, 4))
     names = list(SYMBOLS[:n])
     used = draw(st.lists(st.sampled_from(names), min_size=2, max_size=n, unique=True))
-    form = sp.Add(*[draw(st.sampled_from(FORM_SCALES)) * v for v in used], draw(st.sampled_from(FORM_CONSTANTS)))
+    if draw(st.integers(0, 2)):
+        form = sp.Add(*[draw(st.sampled_from(FORM_SCALES)) * v for v in used], draw(st.sampled_from(FORM_CONSTANTS)))
+    else:  # a monomial (at 0: one homogeneous part, or none left below its degree)
+        form = draw(st.sampled_from(SCALES)) * sp.Mul(*used) ** draw(st.sampled_from((1, 1, 2)))
+        form = form + draw(st.sampled_from(FORM_CONSTANTS))
     expr = draw(st.sampled_from(UNARY))(form)
     if draw(st.integers(0, 3)):  # (f(L) alone: the walk's recurrence, no shortcut)
         expr = draw(st.sampled_from(UNARY))(expr)
@@ -151,6 +155,14 @@ FORM_CASES = [
     ("sin(a*(x + y))", "0,0", 3),  # a parameter
     ("sin(sqrt(2) + (x + y)**2)", "0,0", 3),  # an irrational constant inside
     ("log((x + y)**2)", "1,1", 3),
+    ("cosh(-2*y) * 1/(1 + (z*v*u*x)**2)", "0,0,0,0,0", 5),
+    ("cosh(-2*y) * 1/(1 + (z*v*u*x)**2)", "0,0,0,0,0", 9),
+    ("sin(1 + x*y)", "0,0", 1),
+    ("cos(1 + (x*y)**2) * exp(x)", "0,0", 3),
+    ("cos(1 + (x*y)**2) * exp(x)", "0,0", 5),
+    ("sqrt(1 + x*y*z)", "0,0,0", 6),
+    ("exp(2 + a*x*y)", "0,0", 4),
+    ("log(1 + (atan(v*y*z*u))**2)", "0,0,0,0", 4),
     ("sqrt(1 - (x + y)**2)", "1,1", 2),  # no real value
 ]
 

@@ -66,17 +66,22 @@ def form_function(walker: Walker, expr: sp.Expr) -> Series | None:
     if arg.is_Add and _linear_term(arg._args[-1]):  # f(L) itself: the walk's recurrence costs no more
         return None
     form = _the_form(walker, expr)
-    if form is None:
+    if form is None or form is arg:  # (f(M) of a monomial itself: shortcuts.function_of)
         return None
-    lin = walker.series(form)  # (shortcuts.affine: the walk's own series of it)
-    c0, l = lin[0], lin[1]
-    if not l or any(lin[2:]) or c0 and not c0.is_constant():
+    lin = walker.series(form)  # (shortcuts.affine or monomial: the walk's own series of it)
+    c0, l, e = lin[0], None, 0
+    if c0 and not c0.is_constant():
         return None
+    for d in range(1, k + 1):  # one homogeneous part l of degree e (x + y, or x*y*z at 0), or none left
+        if lin[d]:
+            if e:
+                return None
+            l, e = lin[d], d
     c = c0.leading_coefficient() if c0 else fmpq(0)
     saved = flint.ctx.cap
     flint.ctx.cap = k + 1  # (FLINT truncates every series at its context's cap, whatever prec says)
     try:
-        return _compose(walker, expr, form, c, l)
+        return _compose(walker, expr, form, c, l, e)
     except (_Refused, ZeroDivisionError, ValueError):
         return None
     finally:
@@ -84,7 +89,8 @@ def form_function(walker: Walker, expr: sp.Expr) -> Series | None:
 
 
 def _the_form(walker: Walker, expr: sp.Expr) -> sp.Expr | None:
-    """The one sum in two variables or more through which all of ``expr``'s variables enter, else None."""
+    """The one linear form or monomial in two variables or more through which all of ``expr``'s variables
+    enter, else None."""
     index, shape = walker.index, walker.shape
     found = None
     stack = [expr]
@@ -97,7 +103,7 @@ def _the_form(walker: Walker, expr: sp.Expr) -> sp.Expr | None:
             mask = shape(arg)[0]
             if not mask:
                 continue
-            if arg.is_Add and mask & (mask - 1) and all(map(_linear_term, arg._args)):
+            if mask & (mask - 1) and (all(map(_linear_term, arg._args)) if arg.is_Add else _monomial(arg)):
                 if found is None:
                     found = arg
                 elif arg is not found:
@@ -115,7 +121,20 @@ def _linear_term(arg: sp.Expr) -> bool:
     return arg.is_Rational or arg.is_Symbol
 
 
-def _compose(walker: Walker, expr: sp.Expr, form: sp.Expr, c: fmpq, l: object) -> Series:
+def _monomial(arg: sp.Expr) -> bool:
+    """A product or power of symbols (q*x*y**2, (x*y)**2), as shortcuts.monomial reads one."""
+    if arg.is_Pow:
+        base, e = arg._args
+        return e.is_Integer and e.p > 0 and (base.is_Symbol or base.is_Mul and _monomial(base))
+    if not arg.is_Mul:
+        return False
+    for factor in arg._args:
+        if not (factor.is_Symbol or factor.is_Rational or factor.is_Pow and _monomial(factor)):
+            return False
+    return True
+
+
+def _compose(walker: Walker, expr: sp.Expr, form: sp.Expr, c: fmpq, l: object, e: int) -> Series:
     ring = walker.ring
     k = ring.k
     prec = k + 1
@@ -127,7 +146,7 @@ def _compose(walker: Walker, expr: sp.Expr, form: sp.Expr, c: fmpq, l: object) -
         if not exponent.is_Rational:
             raise _Refused
         if exponent.q == 1:  # 1/(1 + L**2): rational
-            return _parts(ring, _series(expr, memo, prec), None, l)
+            return _parts(ring, _series(expr, memo, prec), None, l, e)
         u = _series(base, memo, prec)
         u0 = u[0]
         if not u0 > 0:
@@ -136,32 +155,34 @@ def _compose(walker: Walker, expr: sp.Expr, form: sp.Expr, c: fmpq, l: object) -
         root = _rational_power(u0, int(exponent.p), int(exponent.q))
         scaled = ((u * (1 / u0)).log() * r).exp()
         if root is not None:
-            return _parts(ring, scaled * root, None, l)
+            return _parts(ring, scaled * root, None, l, e)
         # (Walker._power: SymEngine's u0**r, a generator; every part p0 times a rational)
         p0 = walker.constant_of(se.Pow(se.Rational(int(u0.p), int(u0.q)), sympy2symengine(exponent)))
-        return _parts(ring, scaled, p0, l)
+        return _parts(ring, scaled, p0, l, e)
     name = _AT_ZERO.get(fn)
     if name is None and fn is not sp.log:
         raise _Refused
     u = _series(arg, memo, prec)
     u0 = u[0]
     if name is not None and not u0:
-        return _parts(ring, getattr(u, name)(), None, l)
+        return _parts(ring, getattr(u, name)(), None, l, e)
     if fn is sp.log:
         if not u0 > 0:
             raise _Refused
         grown = (u * (1 / u0)).log()
         if u0 == 1:
-            return _parts(ring, grown, None, l)
-        return _parts(ring, grown, walker.constant_of(se.log(se.Rational(int(u0.p), int(u0.q)))), l, True)
+            return _parts(ring, grown, None, l, e)
+        return _parts(ring, grown, walker.constant_of(se.log(se.Rational(int(u0.p), int(u0.q)))), l, e, True)
     v = se.Rational(int(u0.p), int(u0.q))
     w = u - u0
     if fn is sp.exp:
-        return _parts(ring, w.exp(), walker.constant_of(se.exp(v)), l)
+        return _parts(ring, w.exp(), walker.constant_of(se.exp(v)), l, e)
     if fn is sp.atan:
         grown = (u.derivative() * (u * u + 1).inv()).integral()
-        return _parts(ring, grown, walker.constant_of(se.atan(v)), l, True)
+        return _parts(ring, grown, walker.constant_of(se.atan(v)), l, e, True)
     if fn in _OFFSET:
+        if not e:  # (no part of the form left: its value alone, as Walker._function gives it)
+            return [walker.constant_of(getattr(se, fn.__name__)(v))] + [ring.zero] * k
         first, second, even, odd, sign = _OFFSET[fn]
         a = walker.constant_of(getattr(se, first)(v))
         b = walker.constant_of(getattr(se, second)(v))
@@ -170,23 +191,24 @@ def _compose(walker: Walker, expr: sp.Expr, form: sp.Expr, c: fmpq, l: object) -
         p, q = getattr(w, even)().coeffs(), getattr(w, odd)().coeffs()
         out = [a] + [ring.zero] * k
         power = None
-        for d in range(1, k + 1):
+        for d in range(1, k // e + 1 if e else 1):
             power = l if power is None else power * l
             pd = p[d] if d < len(p) else 0
             qd = q[d] if d < len(q) else 0
             if pd and qd:
-                out[d] = power * (a * pd + b * qd)
+                out[d * e] = power * (a * pd + b * qd)
             elif pd:
-                out[d] = power * (a * pd)
+                out[d * e] = power * (a * pd)
             elif qd:
-                out[d] = power * (b * qd)
+                out[d * e] = power * (b * qd)
         return out
     raise _Refused
 
 
-def _parts(ring: object, g: fmpq_series, scale: object, l: object, offset: bool = False) -> Series:
-    """sum_d g_d l**d as the ring's parts: each part times ``scale`` (a generator) where given; ``offset``:
-    ``scale`` is the constant term instead (g's own is 0)."""
+def _parts(ring: object, g: fmpq_series, scale: object, l: object, e: int, offset: bool = False) -> Series:
+    """sum_d g_d l**d as the ring's parts (l**d in degree d e; none where no part of the form is left):
+    each part times ``scale`` (a generator) where given; ``offset``: ``scale`` is the constant term
+    instead (g's own is 0)."""
     k = ring.k
     coeffs = g.coeffs()
     zero = ring.zero
@@ -197,16 +219,16 @@ def _parts(ring: object, g: fmpq_series, scale: object, l: object, offset: bool 
     else:
         out = [ring.ctx.constant(coeffs[0]) if coeffs else zero]
     out += [zero] * k
-    top = min(len(coeffs) - 1, k)
+    top = min(len(coeffs) - 1, k // e) if e else 0
     power = None
     for d in range(1, top + 1):
         power = l if power is None else power * l
         q = coeffs[d]
         if q:
             if scale is not None and not offset:
-                out[d] = power * (scale * q)
+                out[d * e] = power * (scale * q)
             else:
-                out[d] = power * q if q != 1 else power
+                out[d * e] = power * q if q != 1 else power
     return out
 
 
