@@ -99,7 +99,7 @@ UNARY = (sp.exp, sp.sin, sp.cos, sp.atan, sp.sinh, sp.cosh, sp.erf, sp.asinh, sp
          lambda w: w**2 + 3 * w)
 FORM_SCALES = (1, -1, 2, -3, sp.Rational(1, 2), sp.Rational(-2, 3))
 FORM_CONSTANTS = (0, 0, 1, -2, sp.Rational(1, 3), sp.sqrt(2), A)
-FORM_POINTS = (0, 0, 1, -1, 2, sp.Rational(1, 2), sp.Rational(-1, 3), sp.Rational(3, 2), 3)
+FORM_POINTS = (0, 0, 1, -1, 2, sp.Rational(1, 2), sp.Rational(-1, 3), sp.Rational(3, 2), 3, sp.sqrt(2))
 
 
 @st.composite

@@ -28,6 +28,7 @@ from symengine.lib.symengine_wrapper import sympy2symengine
 from . import univariate
 from .numbers import _fmpq, _fmpq_of, _fraction, _pq, engine_sign
 from .mv_forms import form_function
+from .mv_values import erf_rate
 from .shortcuts import _WALK, affine, function_of, monomial
 from .tps import NoSlot, Ring, Series, Unsupported
 from .tps import terms as _terms
@@ -390,7 +391,7 @@ class Walker:
             return ring.chain(value(getattr(se, fn.__name__)), u, rate)
         if fn is sp.erf:  # erf' = 2 exp(-u^2)/sqrt(pi) u'
             nuu = ring.neg(ring.mul(u, u))
-            e = ring.exp(nuu, self.constant_of(se.exp(-v**2)))
+            e = ring.exp(nuu, self.constant_of(erf_rate(self, arg, v)))  # (mv_values.py: its written form)
             rate = ring.scale(e, self.constant_of(2 / se.sqrt(se.pi)))
             return ring.chain(value(se.erf), u, rate)
         if fn is sp.gamma:
