@@ -66,7 +66,7 @@ def form_function(walker: Walker, expr: sp.Expr) -> Series | None:
     if arg.is_Add and _linear_term(arg._args[-1]):  # f(L) itself: the walk's recurrence costs no more
         return None
     form = _the_form(walker, expr)
-    if form is None or form is arg:  # (f(M) of a monomial itself: shortcuts.function_of)
+    if form is None or form is arg or not _rational(walker, form):  # (f(M) itself: shortcuts.function_of)
         return None
     lin = walker.series(form)  # (shortcuts.affine or monomial: the walk's own series of it)
     c0, l, e = lin[0], None, 0
@@ -119,6 +119,21 @@ def _linear_term(arg: sp.Expr) -> bool:
         args = arg._args
         return len(args) == 2 and args[0].is_Rational and args[1].is_Symbol
     return arg.is_Rational or arg.is_Symbol
+
+
+def _rational(walker: Walker, form: sp.Expr) -> bool:
+    """Whether every symbol of the form is a variable at a rational coordinate: its series then takes
+    no generator (the walk's generators stay in the order the plain walk makes them)."""
+    index, point = walker.index, walker.point
+    stack = [form]
+    while stack:
+        for arg in stack.pop()._args:
+            if arg.is_Symbol:
+                if index.get(arg) is None or not point[arg].is_Rational:
+                    return False
+            elif arg._args:
+                stack.append(arg)
+    return True
 
 
 def _monomial(arg: sp.Expr) -> bool:
