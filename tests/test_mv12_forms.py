@@ -147,6 +147,9 @@ FORM_CASES = [
     ("exp(sin(x + y))", "1,-1", 6),
     ("sin(1/(1 + (x - y)**2))", "1/2,1/2", 5),
     ("cos(1/(1 + (x - y)**2))", "1,-1", 5),
+    ("cos(cos(x*y))", "0,0", 2),  # (no part of the argument left below degree 4: cos(1) alone)
+    ("cos(cos(x*y))", "0,0", 5),
+    ("sinh(cos(x*y))", "0,0", 3),
     ("cosh((x + y)**2 + 3*(x + y))", "1,-1/2", 4),
     ("sinh(2/(x + 2*y - 3))", "1,-1/2", 4),
     ("exp(sqrt(1 + (3*x + 4*y)**2))", "0,1", 4),

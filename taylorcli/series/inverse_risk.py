@@ -156,7 +156,7 @@ def base_matcher(values: list, partials: Callable, point: dict) -> Callable:
     limit = max((len(b.args) for b in bases), default=0) + 2
     # the generators a partial equal to some c may hold: those c holds, roots (sqrt(2)**2 folds) and
     # exponentials (E*exp(2) folds into exp(3))
-    usable = {j for j, v in enumerate(values) if any(c.has(v) for c in bases) or v == se.E
+    usable = {j for j, v in enumerate(values) if any(_has(c, v) for c in bases) or v == se.E
               or isinstance(v, se.Pow) and (isinstance(v.args[0], se.Number) or v.args[0] == se.E)}
 
     def matches(node: sp.Expr, value: bool) -> bool | None:
@@ -184,6 +184,14 @@ def base_matcher(values: list, partials: Callable, point: dict) -> Callable:
                 return True
         return False
     return matches
+
+
+def _has(c: object, v: object) -> bool:
+    """``c.has(v)``; True where SymEngine cannot tell (a product or a sum v: its HasBasicVisitor raises)."""
+    try:
+        return c.has(v)
+    except RuntimeError:
+        return True
 
 
 def onevar_refuses(expr: sp.Expr, walk: object) -> bool:

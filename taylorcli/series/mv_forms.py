@@ -196,7 +196,8 @@ def _compose(walker: Walker, expr: sp.Expr, form: sp.Expr, c: fmpq, l: object, e
         grown = (u.derivative() * (u * u + 1).inv()).integral()
         return _parts(ring, grown, walker.constant_of(se.atan(v)), l, e, True)
     if fn in _OFFSET:
-        if not e:  # (no part of the form left: its value alone, as Walker._function gives it)
+        if not e or not any(u[d] for d in range(1, k // e + 1)):
+            # (no part of the argument left in the ring: its value alone, as Walker._function gives it)
             return [walker.constant_of(getattr(se, fn.__name__)(v))] + [ring.zero] * k
         first, second, even, odd, sign = _OFFSET[fn]
         a = walker.constant_of(getattr(se, first)(v))
