@@ -59,3 +59,19 @@ def test_erf_cases(expr: sp.Expr, point: dict, order: int) -> None:
     names = list(point)
     full = (expr, names, {v: sp.sympify(a) for v, a in point.items()}, order, "total")
     same_coefficients(coefficients_or_error(full, True), coefficients_or_error(full, False), full)
+
+
+@pytest.mark.parametrize("expr, point", [
+    (sp.asinh(-2 * X / 3 + Y / 2 + Z / 2), {X: -1, Y: 1, Z: sp.Rational(-1, 3)}),  # -log(-1 + sqrt(2))
+    (sp.asinh(X - 2), {X: 1}),
+    (sp.asinh(2 - X + Y), {X: 1, Y: 0}),
+    (sp.asinh(X + Y), {X: 1, Y: 0}),
+    (-sp.asinh(X + Y), {X: 1, Y: 0}),
+    (sp.asinh(X - Y) * sp.cos(X), {X: 1, Y: 2}),
+    (sp.exp(sp.asinh(Y - X)), {X: 1, Y: 0}),
+])
+@pytest.mark.parametrize("order", [1, 3])
+def test_asinh_at_one(expr: sp.Expr, point: dict, order: int) -> None:
+    """asinh(w) that SymEngine stores -asinh(-w), where w is +-1: its value -asinh(-1) = -log(-1 + sqrt(2))."""
+    full = (expr, list(point), {v: sp.sympify(a) for v, a in point.items()}, order, "total")
+    same_coefficients(coefficients_or_error(full, True), coefficients_or_error(full, False), full)

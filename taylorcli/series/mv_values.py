@@ -42,3 +42,15 @@ def erf_rate(walker: Walker, arg: sp.Expr, v: object) -> object:
                     walker.argument(arg)  # (makes the point's SymEngine values)
                 return se.exp(-factor.args[0].subs(walker._engine_point) ** 2)
     return se.exp(-v**2)
+
+
+def asinh_value(arg: sp.Expr, v: object) -> object:
+    """asinh at the point as the derivative engine's value holds it, ``v`` being the argument's value.
+
+    SymEngine stores asinh(w) as -asinh(-w) where it extracts w's sign (-2*x/3 + y/2 + z/2), and
+    evaluates asinh(-1) as log(-1 + sqrt(2)): that node's value at 1 is -log(-1 + sqrt(2)), not
+    log(1 + sqrt(2)). Elsewhere (any other value, or no sign extracted) asinh(v) itself.
+    """
+    if isinstance(v, _RATIONALS) and (v == 1 or v == -1) and isinstance(se.asinh(sympy2symengine(arg)), se.Mul):
+        return -se.asinh(-v)
+    return se.asinh(v)
