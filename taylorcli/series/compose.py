@@ -27,6 +27,8 @@ from symengine.lib.symengine_wrapper import sympy2symengine
 
 from . import univariate
 from .numbers import _fmpq, _fmpq_of, _fraction, _pq, engine_sign
+from .mv_forms import form_function
+from .mv_values import asinh_value, erf_rate
 from .shortcuts import _WALK, affine, function_of, monomial
 from .tps import NoSlot, Ring, Series, Unsupported
 from .tps import terms as _terms
@@ -245,14 +247,16 @@ class Walker:
                 return found
         if not self.depends(expr):
             return ring.constant(self.constant_of(sympy2symengine(expr)))
-        # (a power u**r, r not natural, or a function: the recurrences the univariate series saves)
         if SHORTCUTS and not self._tried and not ring.each and (
                 expr.is_Pow and not (expr.exp.is_Integer and expr.exp.p >= 0) or type(expr) in _FUNCTION_TYPES):
+            # (a power u**r, r not natural, or a function: the recurrences the shortcuts save) F(L) of a
+            found = form_function(self, expr)  # linear form or monomial in several variables (mv_forms.py)
+            if found is not None:
+                return found
             name = univariate._AT_ZERO.get(type(expr))
             if name is not None:
-                # exp(u) with u(a) != 0: the univariate series stops at exp(u(a)) (irrational), after
-                # walking u; its series (just made, by that very path where it can) serves the walk,
-                # or f(l) of a linear form or f(c + w) of one variable does (shortcuts.function_of)
+                # exp(u), u(a) != 0: the univariate series stops at exp(u(a)) (irrational), after walking
+                # u; its series serves the walk, or f(l) or f(c + w) of one variable does (function_of)
                 found = function_of(self, expr, name)
                 if found is not None:
                     return found if found is not _WALK else self._walk(expr)
@@ -375,7 +379,8 @@ class Walker:
                 se.Pow(self.to_engine(inner[0]), se.Rational(-1, 2))), self._inverse(inner))
             if fn is sp.acos:
                 rate = ring.neg(rate)
-            return ring.chain(value(getattr(se, fn.__name__)), u, rate)
+            return ring.chain(self.constant_of(asinh_value(arg, v)) if fn is sp.asinh  # (mv_values.py)
+                              else value(getattr(se, fn.__name__)), u, rate)
         if fn in (sp.atan, sp.atanh):
             one = ring.constant(1)
             uu = ring.mul(u, u)
@@ -386,7 +391,7 @@ class Walker:
             return ring.chain(value(getattr(se, fn.__name__)), u, rate)
         if fn is sp.erf:  # erf' = 2 exp(-u^2)/sqrt(pi) u'
             nuu = ring.neg(ring.mul(u, u))
-            e = ring.exp(nuu, self.constant_of(se.exp(-v**2)))
+            e = ring.exp(nuu, self.constant_of(erf_rate(self, arg, v)))  # (mv_values.py: its written form)
             rate = ring.scale(e, self.constant_of(2 / se.sqrt(se.pi)))
             return ring.chain(value(se.erf), u, rate)
         if fn is sp.gamma:

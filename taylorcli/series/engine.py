@@ -27,7 +27,7 @@ import sympy as sp
 from ..constants import real_and_small
 from ..convert import to_sympy
 from ..guard import LIMIT_BITS as _LIMIT  # guard.check_size's limit, in bits
-from . import separable, univariate
+from . import mv_groups, separable, univariate
 from .compose import _FUNCTION_TYPES, FUNCTIONS, Walker
 from .direct import Direct
 from .inverse_risk import base_matcher, has_sum_power, risky
@@ -76,6 +76,8 @@ def taylor_coefficients(expr: sp.Expr, variables: Sequence[sp.Symbol], point: di
         k = n * each
     if n > 1 and expr.is_Add:  # f(x) + g(y): each part by the one-variable path (separable.py)
         found = separable.taylor(expr, variables, point, order, degree)
+        if found is None:  # f(x) + g(y, z): each part in its own variables (mv_groups.py)
+            found = mv_groups.taylor(expr, variables, point, order, degree, vet, sort_keys)
         if found is not None:
             return found
     if n == 1:

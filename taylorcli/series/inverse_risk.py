@@ -75,7 +75,8 @@ def risky(expr: sp.Expr, irrational: Callable[[sp.Expr], bool | None],
         node, linear, own = stack.pop()
         if node.is_Atom:
             continue
-        if not linear and (node.is_Add or node.is_Mul) and cancels(node, not own):
+        if not linear and (node.is_Add or node.is_Mul or own and base_value is not None and not node.is_Pow
+                           and node.args) and cancels(node, not own):
             # a factor (or a chain rule's factor: the partials of a function's argument, a power's
             # base) whose value is a sum c beside c**(-1): Mul cancels them, the arithmetic does not
             return True
@@ -143,12 +144,19 @@ def base_matcher(values: list, partials: Callable, point: dict) -> Callable:
     exponents: rational}, scale) for each partial of 2 to ``limit`` terms, its value divided by scale.
     """
     bases = {v.args[0] for v in values if isinstance(v, se.Pow) and isinstance(v.args[0], se.Add)}
+    # each base scaled to the constant term 1 (2 - 2*tanh(2)**2, tanh(2*x)'s partial, is 2 times the base
+    # 1 - tanh(2)**2: SymEngine's Mul of 2*(1 - tanh(2*x)**2) and its inverse cancels them too)
+    units = set()
+    for b in bases:
+        numbers = [a for a in b.args if isinstance(a, se.Number)]
+        if len(numbers) == 1 and numbers[0] != 0:
+            units.add(se.expand(b / numbers[0]))
     # (a sum of n terms in the generators' values: n terms or a few more before SymEngine folds
     # sqrt(2)**2; a lone term is no sum)
     limit = max((len(b.args) for b in bases), default=0) + 2
     # the generators a partial equal to some c may hold: those c holds, roots (sqrt(2)**2 folds) and
     # exponentials (E*exp(2) folds into exp(3))
-    usable = {j for j, v in enumerate(values) if any(c.has(v) for c in bases) or v == se.E
+    usable = {j for j, v in enumerate(values) if any(_has(c, v) for c in bases) or v == se.E
               or isinstance(v, se.Pow) and (isinstance(v.args[0], se.Number) or v.args[0] == se.E)}
 
     def matches(node: sp.Expr, value: bool) -> bool | None:
@@ -168,10 +176,22 @@ def base_matcher(values: list, partials: Callable, point: dict) -> Callable:
                     if e:
                         term = term * values[j] ** int(e)
                 terms.append(term)
-            if se.expand(se.Add(*terms)) in bases:
+            found = se.expand(se.Add(*terms))
+            if found in bases:
+                return True
+            numbers = [a for a in found.args if isinstance(a, se.Number)] if isinstance(found, se.Add) else []
+            if units and len(numbers) == 1 and numbers[0] != 0 and se.expand(found / numbers[0]) in units:
                 return True
         return False
     return matches
+
+
+def _has(c: object, v: object) -> bool:
+    """``c.has(v)``; True where SymEngine cannot tell (a product or a sum v: its HasBasicVisitor raises)."""
+    try:
+        return c.has(v)
+    except RuntimeError:
+        return True
 
 
 def onevar_refuses(expr: sp.Expr, walk: object) -> bool:

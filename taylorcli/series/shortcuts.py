@@ -145,33 +145,38 @@ def function_of(walker: Walker, expr: sp.Expr, name: str) -> Series | list | Non
                 if found is not None:
                     return found
         return _WALK
-    if len(u) > 1 and u[1] and not any(u[2:]):  # cos(2*x + 2*y) where 2*x + 2*y is 0
-        return linear_function(walker.ring, name, u[1])
-    return None
+    e = 0  # cos(2*x + 2*y) where 2*x + 2*y is 0, cos(x*y*z) at 0: u one homogeneous part u_e
+    for d in range(1, len(u)):
+        if u[d]:
+            if e:
+                return None
+            e = d
+    return linear_function(walker.ring, name, u[e], e) if e else None
 
 
-def linear_function(ring: Ring, name: str, linear: object) -> Series:
-    """f(l) for a linear form l (a series with no other part) and f one of univariate._AT_ZERO (``name``).
+def linear_function(ring: Ring, name: str, linear: object, e: int = 1) -> Series:
+    """f(l) for a form l homogeneous of degree ``e`` (a series with no other part: a linear form, or a
+    monomial at 0 as x*y*z) and f one of univariate._AT_ZERO (``name``).
 
-    f(l) = sum_d c_d l**d, c_d f's Taylor coefficients at 0 (rational: FLINT's fmpq_series, one
-    call): the very polynomials the recurrence gives (exact arithmetic), in fewer products.
+    f(l) = sum_j c_j l**j in degree j e, c_j f's Taylor coefficients at 0 (rational: FLINT's
+    fmpq_series, one call): the very polynomials the recurrence gives (exact arithmetic), in fewer products.
     """
     k = ring.k
-    c = _flint_series([0, 1], k, (name,))[0]
-    out = [ring.ctx.constant(c[0])]
-    power, degree = None, 0  # linear**degree
+    top = k // e
+    c = _flint_series([0, 1], top, (name,))[0]
     zero = ring.zero
-    for d in range(1, k + 1):
-        q = c[d]
+    out = [ring.ctx.constant(c[0])] + [zero] * k
+    power, degree = None, 0  # linear**degree
+    for j in range(1, top + 1):
+        q = c[j]
         if not q:
-            out.append(zero)
             continue
-        if degree == d - 1:
+        if degree == j - 1:
             power = linear if power is None else power * linear
         else:  # (cos: the even powers only)
-            power = linear ** d
-        degree = d
-        out.append(power * q if q != 1 else power)
+            power = linear ** j
+        degree = j
+        out[j * e] = ring.cut(power * q if q != 1 else power)
     return out
 
 
