@@ -12,8 +12,10 @@ irrational coordinate) is None: the general walk does it.
 >>> import sympy as sp
 >>> x, y, z = sp.symbols("x y z")
 >>> point = {x: sp.Integer(0), y: sp.Integer(0), z: sp.Integer(0)}
->>> taylor(sp.cos(x) + sp.exp(y * z), [x, y, z], point, 2, "total", None, None)
-[((0, 0, 0), 2), ((2, 0, 0), -1/2), ((0, 1, 1), 1)]
+>>> taylor(sp.cos(x + 1) + sp.exp(y * z), [x, y, z], point, 2, "total", None, None)
+[((0, 0, 0), cos(1) + 1), ((1, 0, 0), -sin(1)), ((2, 0, 0), -cos(1)/2), ((0, 1, 1), 1)]
+>>> taylor(sp.cos(x) + sp.exp(y * z), [x, y, z], point, 2, "total", None, None) is None  # (no offset part)
+True
 """
 
 from __future__ import annotations
