@@ -75,10 +75,12 @@ def risky(expr: sp.Expr, irrational: Callable[[sp.Expr], bool | None],
         node, linear, own = stack.pop()
         if node.is_Atom:
             continue
-        if not linear and (node.is_Add or node.is_Mul or own and base_value is not None and not node.is_Pow
+        if not linear and (node.is_Add or node.is_Mul or base_value is not None and not node.is_Pow
                            and node.args) and cancels(node, not own):
             # a factor (or a chain rule's factor: the partials of a function's argument, a power's
-            # base) whose value is a sum c beside c**(-1): Mul cancels them, the arithmetic does not
+            # base) whose value is a sum c beside c**(-1): Mul cancels them, the arithmetic does not.
+            # A function's partials are such factors wherever it stands: tan(x)**2 in 1/(1 + tan(x)**2)
+            # has the partial 2*tan(x)*(1 + tan(x)**2), whose 1 + tan(1)**2 meets the inverted sum.
             return True
         if node.is_Add:
             if not linear and holds(node):
