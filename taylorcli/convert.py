@@ -78,13 +78,16 @@ def add(terms: list[sp.Expr], keys: dict | None = None) -> sp.Expr:
     """
     if len(terms) < 2:
         return sp.Add(*terms)
+    if any(term.is_Add for term in terms):
+        # a nested sum's terms join the others (Add.flatten's first step; its args are no sums):
+        # -log(4) + log(13) beside sin(3/2), a constant term of mv_groups, cost SymPy's whole
+        # flatten, ~70 us after clear_cache, where the like-term check below serves
+        terms = [t for term in terms for t in (term._args if term.is_Add else (term,))]
     numbers, rest, seen = [], [], set()
     for term in terms:
         if term.is_Number:
             numbers.append(term)
             continue
-        if term.is_Add:  # a nested sum: SymPy must flatten
-            return sp.Add(*terms)
         # as_coeff_Mul()[1] by its factors (that method builds a new Mul for each term, and hashes it)
         if term.is_Mul:
             part = term._args
@@ -96,7 +99,7 @@ def add(terms: list[sp.Expr], keys: dict | None = None) -> sp.Expr:
             return sp.Add(*terms)
         seen.add(part)
         rest.append(term)
-    if len(numbers) > 1 or numbers and not numbers[0]:
+    if len(numbers) > 1 or numbers and (not numbers[0] or not numbers[0].is_Rational):  # (0, oo, floats: SymPy's rules)
         return sp.Add(*terms)
     _addsort(rest) if keys is None else sort_args(rest, keys)
     return sp.Add._from_args(numbers + rest)

@@ -82,3 +82,31 @@ def test_a_power_converts_to_sympys_object(make):
     found = to_sympy(value, {}, leaves, {})
     reference = value._sympy_()
     assert sp.srepr(found) == sp.srepr(reference) and hash(found) == hash(reference)
+
+
+_LEAVES = [sp.log(4), sp.log(13), sp.sin(sp.Rational(3, 2)), sp.exp(2), sp.sqrt(2), sp.pi, sp.cos(1),
+           sp.Symbol("a", real=True), sp.Integer(3), sp.Rational(-1, 2), sp.Integer(0), sp.oo]
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_add_of_nested_sums_is_sympys_add(seed):
+    """add() splices a nested sum's terms (-log(4) + log(13) beside sin(3/2)) and must stay sp.Add's object."""
+    import random
+
+    rng = random.Random(seed)
+
+    def term():
+        leaf = rng.choice(_LEAVES)
+        return leaf * rng.choice([1, -1, 2, sp.Rational(1, 3)]) if rng.random() < 0.5 else leaf
+
+    for _ in range(30):
+        terms = []
+        for _ in range(rng.randint(2, 4)):
+            if rng.random() < 0.5:
+                terms.append(sp.Add(*[term() for _ in range(rng.randint(2, 3))]))
+            else:
+                terms.append(term())
+        want = sp.Add(*terms)
+        got = add(terms)
+        assert got == want and sp.srepr(got) == sp.srepr(want), terms
+        assert add(terms, {}) == want and sp.srepr(add(terms, {})) == sp.srepr(want), terms
