@@ -241,10 +241,23 @@ def _nested(cls: type, arg: object) -> sp.Expr | None:
         return _of_negated(cls, arg.args[1])
     if isinstance(arg, se.Mul) or isinstance(arg, se.Pow) and isinstance(arg.args[0], se.Integer):
         return _of_root(cls, arg)
-    inner = leaf(arg)
-    if inner is None or type(inner) not in _INNER_OF.get(cls, _INNER):
+    inner = _inner_leaf(cls, arg)
+    if inner is None:
         return None
     return unevaluated(cls, inner)
+
+
+def _inner_leaf(cls: type, arg: object) -> sp.Expr | None:
+    """``leaf(arg)`` where it is one of the functions ``_INNER_OF`` allows inside ``cls``, or E itself; else None.
+
+    E (sin(exp(x**2)) at x = 1: sin(E)) is no Number, no sum, no product, holds no I and is no
+    multiple of pi, and SymPy cannot find it zero: each eval above returns None for it as for g(c)
+    (atan's table holds algebraic numbers only). (tests/test_constants_of_e.py compares with SymPy's.)
+    """
+    if type(arg) is _SE_E:
+        return sp.S.Exp1
+    inner = leaf(arg)
+    return inner if inner is not None and type(inner) in _INNER_OF.get(cls, _INNER) else None
 
 
 _SE_MINUS_ONE = se.Integer(-1)
@@ -259,8 +272,8 @@ def _of_negated(cls: type, arg: object) -> sp.Expr | None:
     odd functions, or cls(g(c)), cos and cosh; cls(g(c)) is ``_nested``'s case, and the minus sign
     is SymPy's own negation of it. (atan(-erf(1)) cost ~3 ms there: atan.eval's table after clear_cache.)
     """
-    inner = leaf(arg)
-    if inner is None or type(inner) not in _INNER_OF.get(cls, _INNER):
+    inner = _inner_leaf(cls, arg)
+    if inner is None:
         return None
     value = unevaluated(cls, inner)
     return -value if cls in _ODD else value
