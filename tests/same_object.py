@@ -82,3 +82,33 @@ def onevar_is_the_full_path(text: str | sp.Expr, at: str | None, order: int) -> 
         same_expr(e.polynomial, expand(f, "x", at, order).polynomial)
     finally:
         mp.undo()
+
+
+def same_with_patches(text: str, at: str | None, order: int, patches: list[tuple[object, str, object]]) -> None:
+    """expand(text, "x", at, order) is the very same with ``patches`` ((owner, name, value), ...) set:
+    a route switched off changes no object. An error is onevar_is_the_full_path's to compare."""
+    f = parse_expression(text)
+    try:
+        e = expand(f, "x", at, order)
+    except Exception:  # noqa: BLE001 - onevar_is_the_full_path compares errors
+        return
+    with pytest.MonkeyPatch.context() as mp:
+        for owner, name, value in patches:
+            mp.setattr(owner, name, value)
+        other = expand(f, "x", at, order)
+    assert [p for p, _ in e.coefficients] == [p for p, _ in other.coefficients]
+    for (_, c), (_, d) in zip(e.coefficients, other.coefficients):
+        same_expr(c, d)
+    same_expr(e.polynomial, other.polynomial)
+
+
+def same_or_slow(case: tuple, seconds: float = 60) -> None:
+    """The arithmetic's coefficients of ``case`` are the derivative engine's; skipped past ``seconds``
+    (coefficients too long to compare in time on a loaded machine)."""
+    from strategies import Slow, time_limit
+
+    try:
+        with time_limit(seconds):
+            same_coefficients(coefficients_or_error(case, True), coefficients_or_error(case, False), case)
+    except Slow:
+        pass

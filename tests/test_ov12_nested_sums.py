@@ -16,8 +16,7 @@ import sympy as sp
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from same_object import onevar_is_the_full_path, same_expr
-from taylorcli import expand
+from same_object import onevar_is_the_full_path, same_with_patches
 from taylorcli.parse import parse_expression
 from taylorcli.series import onevar_sums
 
@@ -45,19 +44,7 @@ def cases(draw: st.DrawFn) -> tuple[str, str]:
 
 
 def _as_before(text: str, at: str, order: int) -> None:
-    f = parse_expression(text)
-    try:
-        e = expand(f, "x", at, order)
-    except Exception:  # noqa: BLE001 - onevar_is_the_full_path compares errors
-        return
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(onevar_sums, "_nested", lambda *_: False)
-        mp.setattr(onevar_sums, "nested", lambda *_: False)
-        other = expand(f, "x", at, order)
-    assert [p for p, _ in e.coefficients] == [p for p, _ in other.coefficients]
-    for (_, c), (_, d) in zip(e.coefficients, other.coefficients):
-        same_expr(c, d)
-    same_expr(e.polynomial, other.polynomial)
+    same_with_patches(text, at, order, [(onevar_sums, "_nested", lambda *_: False), (onevar_sums, "nested", lambda *_: False)])
 
 
 @settings(max_examples=100, deadline=None)

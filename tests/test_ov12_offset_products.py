@@ -15,9 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from same_object import onevar_is_the_full_path, same_expr
-from taylorcli import expand
-from taylorcli.parse import parse_expression
+from same_object import onevar_is_the_full_path, same_with_patches
 from taylorcli.series import onevar_sums
 
 OFFSETS = ["log(1 + x**2)", "log(1 + (x**2)**2)", "log(1 + (sqrt(1 + x**4))**2)", "log(x + 3)", "log(1 + (x + {r})**2)",
@@ -36,18 +34,7 @@ def cases(draw: st.DrawFn) -> str:
 
 
 def _as_before(text: str, at: str, order: int) -> None:
-    f = parse_expression(text)
-    try:
-        e = expand(f, "x", at, order)
-    except Exception:  # noqa: BLE001 - onevar_is_the_full_path compares errors
-        return
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(onevar_sums, "OFFSET_PRODUCTS", False)
-        other = expand(f, "x", at, order)
-    assert [p for p, _ in e.coefficients] == [p for p, _ in other.coefficients]
-    for (_, c), (_, d) in zip(e.coefficients, other.coefficients):
-        same_expr(c, d)
-    same_expr(e.polynomial, other.polynomial)
+    same_with_patches(text, at, order, [(onevar_sums, "OFFSET_PRODUCTS", False)])
 
 
 @settings(max_examples=150, deadline=None)

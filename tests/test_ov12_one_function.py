@@ -12,9 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from same_object import onevar_is_the_full_path, same_expr
-from taylorcli import expand
-from taylorcli.parse import parse_expression
+from same_object import onevar_is_the_full_path, same_with_patches
 from taylorcli.series import onevar
 
 FUNCTIONS = ["exp", "sin", "cos", "sinh", "cosh"]
@@ -30,19 +28,9 @@ def cases(draw: st.DrawFn) -> str:
 
 
 def _as_before(text: str, at: str, order: int) -> None:
-    f = parse_expression(text)
-    try:
-        e = expand(f, "x", at, order)
-    except Exception:  # noqa: BLE001 - onevar_is_the_full_path compares errors
-        return
     plain = onevar._one_function
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(onevar, "_one_function", lambda expr, x, a, order, failed=None: plain(expr, x, a, order))
-        other = expand(f, "x", at, order)
-    assert [p for p, _ in e.coefficients] == [p for p, _ in other.coefficients]
-    for (_, c), (_, d) in zip(e.coefficients, other.coefficients):
-        same_expr(c, d)
-    same_expr(e.polynomial, other.polynomial)
+    same_with_patches(text, at, order, [(onevar, "_one_function",
+                                         lambda expr, x, a, order, failed=None: plain(expr, x, a, order))])
 
 
 @settings(max_examples=80, deadline=None)

@@ -26,6 +26,7 @@ import sympy as sp
 
 from ..convert import add
 from ..errors import TaylorError
+from .separable import symbol_atoms
 from .tps import Unsupported
 
 ENABLED = True  # (tests switch it off to compare with the walk)
@@ -146,18 +147,9 @@ def _lean(arg: sp.Expr, point: dict) -> bool:
 def _variables(expr: sp.Expr, index: dict) -> set[int] | None:
     """The indices of the variables among ``expr``'s Symbol atoms; None if another symbol is there."""
     found: set[int] = set()
-    stack = [expr]
-    seen: set[int] = set()
-    while stack:
-        node = stack.pop()
-        args = node._args
-        if args:
-            if id(node) not in seen:  # by identity: every node is alive in expr
-                seen.add(id(node))
-                stack += args
-        elif node.is_Symbol:
-            i = index.get(node)
-            if i is None:
-                return None
-            found.add(i)
+    for node in symbol_atoms(expr):
+        i = index.get(node)
+        if i is None:
+            return None
+        found.add(i)
     return found

@@ -16,7 +16,7 @@ against 0.17 ms), 1.2x on one (erf(erf(y)) at -1, whose one-variable path is fas
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 import sympy as sp
 
@@ -82,6 +82,21 @@ def _one_symbol(expr: sp.Expr) -> bool:
     here is len(free_symbols) != 1 there, but where a bound symbol hides in a node that refuses anyway.
     """
     found = None
+    for node in symbol_atoms(expr):
+        if found is None:
+            found = node
+        elif node is not found and node != found:
+            return False
+    return found is not None
+
+
+def symbol_atoms(expr: sp.Expr) -> Iterator[sp.Symbol]:
+    """The Symbol atoms of ``expr`` as its tree holds them, each shared node walked once (by identity).
+
+    >>> x, y = sp.symbols("x y")
+    >>> sorted(map(str, symbol_atoms(sp.sin(x) + x * y)))
+    ['x', 'x', 'y']
+    """
     stack = [expr]
     seen: set[int] = set()
     while stack:
@@ -92,11 +107,7 @@ def _one_symbol(expr: sp.Expr) -> bool:
                 seen.add(id(node))
                 stack += args
         elif node.is_Symbol:
-            if found is None:
-                found = node
-            elif node is not found and node != found:
-                return False
-    return found is not None
+            yield node
 
 
 def _sum(parts: list, zero: tuple, integers: list) -> Coefficients | None:
