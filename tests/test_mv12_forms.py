@@ -67,9 +67,8 @@ def monomial_cases(draw: st.DrawFn) -> tuple:
     return expr, names, point, draw(st.integers(1, 6 if n <= 3 else 4))
 
 
-@settings(max_examples=max_examples(60), **SETTINGS)
-@given(monomial_cases())
-def test_a_function_of_a_homogeneous_argument_is_the_derivative_engines(case: tuple) -> None:
+def _walk_and_engine_agree(case: tuple) -> None:
+    """The plain walk's polynomials and the derivative engine's coefficients, both; skipped past 60 s."""
     expr, names, point, order = case
     try:
         with time_limit(60):
@@ -78,6 +77,12 @@ def test_a_function_of_a_homogeneous_argument_is_the_derivative_engines(case: tu
             same_coefficients(coefficients_or_error(full, True), coefficients_or_error(full, False), full)
     except Slow:  # a drawn nest whose coefficients are long (srepr of both on a loaded machine)
         pass
+
+
+@settings(max_examples=max_examples(60), **SETTINGS)
+@given(monomial_cases())
+def test_a_function_of_a_homogeneous_argument_is_the_derivative_engines(case: tuple) -> None:
+    _walk_and_engine_agree(case)
 
 
 @pytest.mark.parametrize("fn", FUNCTIONS, ids=lambda f: f.__name__)
@@ -126,14 +131,7 @@ def form_cases(draw: st.DrawFn) -> tuple:
 @settings(max_examples=max_examples(80), **SETTINGS)
 @given(form_cases())
 def test_a_function_of_a_linear_form_is_the_derivative_engines(case: tuple) -> None:
-    expr, names, point, order = case
-    try:
-        with time_limit(60):
-            _plain_walk_agrees(expr, names, point, order)
-            full = (expr, names, point, order, "total")
-            same_coefficients(coefficients_or_error(full, True), coefficients_or_error(full, False), full)
-    except Slow:  # a drawn nest whose coefficients are long (srepr of both on a loaded machine)
-        pass
+    _walk_and_engine_agree(case)
 
 
 FORM_CASES = [
