@@ -47,7 +47,7 @@ def real_and_small(value: sp.Expr, bits: int) -> bool:
         return type(value) in _EVERYWHERE and (_real_sum(q, bits) if type(q) in (sp.Add, sp.Mul)
                                                else real_and_small(q, bits))
     return bool((q.p > 0 or type(value) is sp.exp) and max(abs(q.p).bit_length(), q.q.bit_length()) <= bits
-                and (type(value) is not sp.log or q > 1))  # exp(-2): real too
+                and (type(value) is not sp.log or q.p > q.q))  # exp(-2): real too; q > 1 without Rational.__gt__'s sympify
 
 
 def _real_sum(value: sp.Expr, bits: int) -> bool:
