@@ -12,14 +12,11 @@ points (sqrt(x), log(x)), at rational points (0, negative, fractions) and orders
 
 from __future__ import annotations
 
-import pytest
 import sympy as sp
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from same_object import onevar_is_the_full_path, same_expr
-from taylorcli import expand
-from taylorcli.parse import parse_expression
+from same_object import onevar_is_the_full_path, same_with_patches
 from taylorcli.series import onevar_sums
 
 FUNCTIONS = ["exp", "sin", "cos", "sinh", "cosh"]
@@ -53,19 +50,7 @@ def sums(draw: st.DrawFn) -> str:
 
 def _without_sums(text: str, at: str | None, order: int) -> None:
     """The same objects with the sums route off (onevar_constants, or the full path, decides)."""
-    f = parse_expression(text)
-    try:
-        e = expand(f, "x", at, order)
-    except Exception:  # noqa: BLE001 - onevar_is_the_full_path compares errors
-        return
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(onevar_sums, "candidate", lambda *_: False)
-        other = expand(f, "x", at, order)
-    assert e.coefficients == other.coefficients
-    for (p, c), (q, d) in zip(e.coefficients, other.coefficients):
-        assert p == q
-        same_expr(c, d)
-    same_expr(e.polynomial, other.polynomial)
+    same_with_patches(text, at, order, [(onevar_sums, "candidate", lambda *_: False)])
 
 
 @settings(max_examples=150, deadline=None)
