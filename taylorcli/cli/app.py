@@ -143,9 +143,11 @@ class TaylorGroup(click.Group):
                 discard_output()
                 if debug:
                     traceback.print_exc(file=sys.stderr)
-                sys.stderr.write(f"taylor: error: {limit_message(error.args[0])}\n")
-                sys.stderr.flush()
-                os._exit(int(ExitStatus.ERROR))
+                    sys.stderr.flush()
+                # The parent says it, once: had we written the line, the kernel's hard limit or
+                # the parent's wall-clock backstop could still kill us before _exit, and the
+                # parent, seeing a killed child past its budget, would write it a second time.
+                os.kill(os.getpid(), signal.SIGKILL)
             self._fail(limit_message(error.args[0]), ExitStatus.ERROR, debug)
         except MemoryError:
             self._fail(f"out of memory (limit {MEMORY_LIMIT // 2**30} GiB)", ExitStatus.ERROR, debug)
