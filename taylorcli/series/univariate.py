@@ -70,6 +70,9 @@ def walk(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, k: int, guard: bool = Fals
     found = _polynomial(expr, x, a, k)
     if found is not None:
         return found
+    found = _of_polynomial(expr, x, a, k, guard)
+    if found is not None:
+        return found
     memo: dict[int, fmpq_series] = {}
     prec = k + 1
     own: list[sp.Symbol | None] = [None]
@@ -232,6 +235,19 @@ def _polynomial(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, k: int) -> tuple[li
     A square of a point past ``walk``'s guard (2 * its bits > guard.check_size's limit) is left to the
     walk, which raises NoSlot there when guarded; nothing for its offsets (no function here); the
     last walk kept for sharing stays."""
+    found = _short(expr, x, a)
+    if found is None:
+        return None
+    out, expr = found
+    if len(out) > k + 1:
+        del out[k + 1:]
+    elif len(out) < k + 1:
+        out += [_ZERO] * (k + 1 - len(out))
+    return out, expr
+
+
+def _short(expr: sp.Expr, x: sp.Symbol, a: sp.Rational) -> tuple[list[fmpq], sp.Symbol] | None:
+    """``_polynomial``'s coefficients, neither cut nor padded to k + 1 (two or three), and x's object."""
     cls = type(expr)
     r = q = None
     if cls is sp.Add:
@@ -264,14 +280,70 @@ def _polynomial(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, k: int) -> tuple[li
         out = [point * point * scale, 2 * point * scale, scale]
     if r is not None:
         out[0] += fmpq(r.p, r.q)
-    if len(out) > k + 1:
-        del out[k + 1:]
-    elif len(out) < k + 1:
-        out += [_ZERO] * (k + 1 - len(out))
     return out, expr
 
 
 _ZERO, _ONE, _TWO = fmpq(0), fmpq(1), sp.Integer(2)
+
+
+def _of_polynomial(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, k: int,
+                   guard: bool) -> tuple[list[fmpq], sp.Symbol] | None:
+    """``walk``'s answer for one node over ``_polynomial``'s shapes: f(u) for f in _AT_ZERO with u(a) = 0,
+    log(u) with u(a) = 1, u**n (n an integer, or n/2 with u(a) = 1): sin(x), atan(x), log(1 + x**2),
+    1/(1 + 9*x**2) (~3 us of the walk's set-up, closures and dispatch for the one or two FLINT calls
+    it makes). u's series is made from _polynomial's coefficients (the same exact series the walk's
+    FLINT arithmetic gives), then the walk's own call on it; every other case (an offset, a
+    guard, an error to raise) is None: the walk decides. The last walk kept for sharing is this one.
+    """
+    global _LAST
+    cls = type(expr)
+    name = _AT_ZERO.get(cls)
+    if name is None and cls is not sp.log and cls is not sp.Pow:
+        return None
+    args = expr._args
+    inner = _short(args[0], x, a)
+    if inner is None:
+        return None
+    coefficients, own = inner
+    u0 = coefficients[0]
+    prec = k + 1
+    if len(coefficients) > prec:
+        del coefficients[prec:]
+    saved = flint.ctx.cap
+    flint.ctx.cap = prec
+    try:
+        if name is not None:
+            if u0:
+                return None  # f(u0): an offset or NoSlot, the walk's
+            root = getattr(fmpq_series(coefficients, prec=prec), name)()
+        elif cls is sp.log:
+            if u0 != 1:
+                return None
+            root = fmpq_series(coefficients, prec=prec).log()
+        else:
+            exponent = args[1]
+            if not exponent.is_Rational or not u0:
+                return None
+            n, m = exponent.p, exponent.q
+            u = fmpq_series(coefficients, prec=prec)
+            if m == 1:
+                if guard and abs(n) * u0.height_bits() > _LIMIT:
+                    return None
+                root = u ** n if n >= 0 else (u.inv() if n == -1 else u.inv() ** -n)
+            elif m == 2 and u0 == 1:
+                root = u.sqrt() if n > 0 else u.rsqrt()
+                if n != 1 and n != -1:
+                    root = root ** abs(n)
+            else:
+                return None
+        out = root.coeffs()
+    finally:
+        flint.ctx.cap = saved
+    if _SHARING:
+        _LAST = (expr, x, k, a.p, a.q, guard, root, own)
+    if len(out) < prec:
+        out += [fmpq(0)] * (prec - len(out))
+    return out, own
 
 
 # Within share(True) ... share(False): the last successful walk without offsets, (expr, x, k, p, q of
