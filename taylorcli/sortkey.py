@@ -331,7 +331,7 @@ def rational_univariate(coefficients: list, base: Basic) -> Basic | None:
                 term = new(Mul_)  # Mul._from_args((c, factor), True), without its checks
                 term._assumptions, term._mhash, term._args = mul_assumptions, None, (c, factor)
                 term.is_commutative = True
-                append((term, (mul_class, classes.get(cls) or _class_key(cls), (c.p, c.q), (pow_class, p))))
+                append((term, (mul_class, classes.get(cls) or _class_key(cls), c.p, c.q, pow_class, p)))
                 continue
         if type(d) is int:
             d = Integer(d)
@@ -365,8 +365,10 @@ def rational_univariate(coefficients: list, base: Basic) -> Basic | None:
             # Mul(c, factor): args (c, factor); compared by c's class and numbers, then the factor
             # (x before x**d, then by exponent). rank[0] is the factor's class. (p, q) orders the
             # numbers of one class as _hashable_content() does: (p,) for an Integer, (p, q) else.
+            # One flat tuple (the same order: its parts compare in turn, the factor's class decides
+            # between x and a power before the exponent): two tuples fewer a term than nested.
             cls = type(c)
-            key = (mul_class, classes.get(cls) or _class_key(cls), (c.p, c.q), rank)
+            key = (mul_class, classes.get(cls) or _class_key(cls), c.p, c.q, *rank)
             term = new(Mul_)  # Mul._from_args((c, factor), True), without its checks
             term._assumptions, term._mhash, term._args = mul_assumptions, None, (c, factor)
             term.is_commutative = True
@@ -425,8 +427,8 @@ class _Full:
             return self.kx
         if len(rank) == 2:  # (Pow, d): base**d, d an Integer >= 2
             return (self.pow_class, 2, (self.kb, (self.integer_class, 2, (rank[1], 1))))
-        # (Mul, class of c, (p, q), rank of the factor): Mul(c, factor)
-        return (rank[0], 2, ((rank[1], 2, rank[2]), self(rank[3])))
+        # (Mul, class of c, p, q, the factor's rank...): Mul(c, factor)
+        return (rank[0], 2, ((rank[1], 2, (rank[2], rank[3])), self(rank[4:])))
 
 
 _KEYS: list = []  # the class keys of Mul, Pow and Symbol, once
