@@ -90,10 +90,17 @@ class Expansion:
         # re-flattening 165 already-collected products (half of an expansion's time).
         # Rational coefficients (most expansions at rational points with rational values) skip
         # even that: sortkey.rational_polynomial sorts once by keys computed once per power.
-        bases = self.bases
-        fast = rational_univariate(self.coefficients, bases[0]) if len(bases) == 1 else None
-        if fast is not None:
-            return fast
+        variables = self.variables
+        if len(variables) == 1:  # (self.bases, without the list and the call)
+            x = variables[0]
+            a = self.at[x]
+            base = x if a is sp.S.Zero else _base(x, a)
+            fast = rational_univariate(self.coefficients, base)
+            if fast is not None:
+                return fast
+            bases = [base]
+        else:
+            bases = self.bases
         if all(map(_plain_base, bases)):  # x, x - a (a rational): keyed.py, for any coefficients
             # (rational_polynomial's own path for such bases is keyed._build, without the known keys)
             fast = keyed_polynomial(self.coefficients, bases, self.sort_keys, plain=True)
@@ -169,12 +176,16 @@ _SIGNS = (sp.S.NegativeOne, sp.S.Zero, sp.S.One)
 
 
 def _integer(n: int) -> sp.Integer:
-    """``sp.Integer(n)``'s object without its cache (emptied by clear_cache): a singleton, or p set."""
+    """``sp.Integer(n)``'s object without its cache (emptied by clear_cache): a singleton, or p set
+    on Basic.__new__'s three fields (inlined: ~0.15 us instead of ~0.4)."""
     if -1 <= n <= 1:
         return _SIGNS[n + 1]
-    value = sp.Expr.__new__(sp.Integer)
-    value.p = n
+    value = _new(sp.Integer)
+    value._assumptions, value._mhash, value._args, value.p = _INTEGER_ASSUMPTIONS, None, (), n
     return value
+
+
+_new, _INTEGER_ASSUMPTIONS = object.__new__, sp.Integer.default_assumptions
 
 
 def _factorial(powers: Sequence[int]) -> int:

@@ -471,13 +471,22 @@ _ELEMENTARY = frozenset((sin, cos, tan, exp, log, sinh, cosh, tanh, atan, asin, 
 
 def _number(p: int, q: int) -> Basic:
     """Rational(p, q) for coprime p, q > 0, without SymPy's cache (series.onevar.rational)."""
+    # (Rational.from_coprime_ints and Expr.__new__ inlined: Basic.__new__'s three fields, then p and q)
     if q != 1:
-        return Rational.from_coprime_ints(p, q)
+        if p == 1 and q == 2:
+            return S.Half
+        value = _NEW(Rational)
+        value._assumptions, value._mhash, value._args, value.p, value.q = _RATIONAL_ASSUMPTIONS, None, (), p, q
+        return value
     if -1 <= p <= 1:
         return (S.NegativeOne, S.Zero, S.One)[p + 1]
-    value = Expr.__new__(Integer)
-    value.p = p
+    value = _NEW(Integer)
+    value._assumptions, value._mhash, value._args, value.p = _INTEGER_ASSUMPTIONS, None, (), p
     return value
+
+
+_NEW = object.__new__
+_RATIONAL_ASSUMPTIONS, _INTEGER_ASSUMPTIONS = Rational.default_assumptions, Integer.default_assumptions
 
 
 def _product(c: Basic, r: Basic) -> Basic:
