@@ -383,22 +383,27 @@ def _one_variable(expr: sp.Expr, x: sp.Symbol, at: Mapping | str | Sequence | No
     None (an irrational point or coefficient, anything the path cannot promise) leaves
     it to the full path below, which gives the very same object where both apply.
     """
+    modules = _ONEVAR or _load_onevar()
+    if not modules:
+        return None
+    onevar, univariate, values = modules
     if at is None:
         a = sp.S.Zero
     elif isinstance(at, str):
-        a = _ONEVAR[0].plain_rational(at) if _ONEVAR or _load_onevar() else None
+        a = onevar.plain_rational(at)
+        if a is None:
+            return None
     elif isinstance(at, (list, tuple)) and len(at) == 1 and isinstance(at[0], sp.Rational):
         a = at[0]
     else:
         return None
-    if a is None or not (_ONEVAR or _load_onevar()):
-        return None
-    keys: dict = {}  # sort keys of the coefficient sums (keyed.polynomial), and the walks shared (series/scope.py)
-    _ONEVAR[1](keys)
+    keys: dict = {}  # sort keys of the coefficient sums (keyed.polynomial), and the walks shared
+    # series/scope.py's enter(keys) ... leave(), inlined (three module stores each way, no calls)
+    univariate._SHARING, univariate._LAST, values.SINK = univariate.SHARE, None, keys
     try:
-        found = _ONEVAR[0].taylor(expr, x, a, order)
+        found = onevar.taylor(expr, x, a, order)
     finally:
-        _ONEVAR[2]()
+        univariate._SHARING, univariate._LAST, values.SINK = False, None, None
     if found is None:
         return None
     coefficients, own = found
@@ -409,17 +414,16 @@ def _one_variable(expr: sp.Expr, x: sp.Symbol, at: Mapping | str | Sequence | No
                      sort_keys=keys or None)
 
 
-_ONEVAR: list = []  # [series.onevar, series.scope's enter and leave] once imported (python-flint may be missing)
+_ONEVAR: list = []  # [series.onevar, series.univariate, series.onevar_values] once imported (python-flint may be missing)
 
 
-def _load_onevar() -> bool:
+def _load_onevar() -> list:
     try:
-        from .series import onevar
-        from .series.scope import enter, leave
+        from .series import onevar, onevar_values, univariate
     except ImportError:
-        return False
-    _ONEVAR[:] = [onevar, enter, leave]
-    return True
+        return []
+    _ONEVAR[:] = [onevar, univariate, onevar_values]
+    return _ONEVAR
 
 
 def expand(f: Expr, variables: Variables = None, at: Mapping | str | Sequence | None = None,
