@@ -64,3 +64,20 @@ def test_a_large_power_is_left_to_the_guarded_walk():
     assert univariate._of_polynomial(expr, x, sp.Integer(0), 3, False) is not None
     with pytest.raises(NoSlot):
         univariate.walk(expr, x, sp.Integer(0), 3, guard=True)
+
+
+def test_a_huge_exponent_is_left_to_the_guarded_walk():
+    n = univariate._LIMIT + 1
+    for exponent in (sp.Integer(n), sp.Rational(2 * n + 1, 2)):
+        expr = (1 + x**2) ** exponent
+        assert univariate._of_polynomial(expr, x, sp.Integer(0), 3, True) is None
+        with pytest.raises(NoSlot):
+            univariate.walk(expr, x, sp.Integer(0), 3, guard=True)
+
+
+def test_read_from_the_shape_first():
+    # u(a) != 0 for f(u), != 1 for log(u) or a half power: None before any FLINT arithmetic
+    for expr, a in ((sp.sin(x + 1), 0), (sp.log(2 + x**2), 0), (sp.sqrt(2 + x**2), 0), (sp.log(1 + 9 * x**2), -1),
+                    (sp.exp(x), 1), (sp.sqrt(1 + x), 3)):
+        assert univariate._of_polynomial(expr, x, sp.Integer(a), 3, True) is None
+    assert univariate._of_polynomial(1 / (1 + x**2), x, sp.Integer(3), 3, True) is not None  # an integer power

@@ -298,44 +298,60 @@ def _of_polynomial(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, k: int,
     global _LAST
     cls = type(expr)
     name = _AT_ZERO.get(cls)
-    if name is None and cls is not sp.log and cls is not sp.Pow:
-        return None
     args = expr._args
+    n = m = 1
+    if name is not None:
+        at = 0  # u(a) must be 0 (else f(u(a)) is an offset or NoSlot: the walk's)
+    elif cls is sp.log:
+        at = 1
+    elif cls is sp.Pow:
+        exponent = args[1]
+        if not exponent.is_Rational:
+            return None
+        n, m = exponent.p, exponent.q
+        if m == 1:
+            at = None  # any u(a) (not 0 for n < 0: checked below)
+        elif m == 2:
+            at = 1
+        else:
+            return None
+    else:
+        return None
+    if at is not None:
+        # Read from the shape first (no FLINT arithmetic where the answer is None): away from 0,
+        # u(a) is 0 or 1 by chance only; at 0 it is r, the sum's rational (r + q*x**n), or 0.
+        if a.p:
+            return None
+        arg = args[0]
+        r = arg._args[0] if type(arg) is sp.Add else None
+        if (r is not None) if at == 0 else (r is not sp.S.One):
+            return None
     inner = _short(args[0], x, a)
     if inner is None:
         return None
     coefficients, own = inner
     u0 = coefficients[0]
+    if at == 0 and u0 or at == 1 and u0 != 1 or n < 0 and not u0:
+        return None  # (not met: the shape said so; a vanishing base of a negative power raises in the walk)
+    if guard and u0 and abs(n) * u0.height_bits() > _LIMIT:
+        return None  # the walk's guard: NoSlot
     prec = k + 1
     if len(coefficients) > prec:
         del coefficients[prec:]
     saved = flint.ctx.cap
     flint.ctx.cap = prec
     try:
+        u = fmpq_series(coefficients, prec=prec)
         if name is not None:
-            if u0:
-                return None  # f(u0): an offset or NoSlot, the walk's
-            root = getattr(fmpq_series(coefficients, prec=prec), name)()
+            root = getattr(u, name)()
         elif cls is sp.log:
-            if u0 != 1:
-                return None
-            root = fmpq_series(coefficients, prec=prec).log()
+            root = u.log()
+        elif m == 1:
+            root = u ** n if n >= 0 else (u.inv() if n == -1 else u.inv() ** -n)
         else:
-            exponent = args[1]
-            if not exponent.is_Rational or not u0:
-                return None
-            n, m = exponent.p, exponent.q
-            u = fmpq_series(coefficients, prec=prec)
-            if m == 1:
-                if guard and abs(n) * u0.height_bits() > _LIMIT:
-                    return None
-                root = u ** n if n >= 0 else (u.inv() if n == -1 else u.inv() ** -n)
-            elif m == 2 and u0 == 1:
-                root = u.sqrt() if n > 0 else u.rsqrt()
-                if n != 1 and n != -1:
-                    root = root ** abs(n)
-            else:
-                return None
+            root = u.sqrt() if n > 0 else u.rsqrt()
+            if n != 1 and n != -1:
+                root = root ** abs(n)
         out = root.coeffs()
     finally:
         flint.ctx.cap = saved
