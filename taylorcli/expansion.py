@@ -26,9 +26,8 @@ from dataclasses import dataclass, field
 import sympy as sp
 
 from .calculus import Differentiator, Expr, Variables, as_expression, describe_point
-from .convert import add, mul
-from .keyed import displacement, polynomial as keyed_polynomial
-from .sortkey import _plain_base, rational_polynomial, rational_univariate
+from .keyed import displacement
+from .expansion_polynomial import polynomial as _polynomial
 from .errors import InputError, LimitError, MathError
 from .guard import MAX_DIGITS, check_point, check_size, not_real
 from .expansion_input import point as _point, variables as _variables
@@ -86,42 +85,8 @@ class Expansion:
 
     @property
     def polynomial(self) -> sp.Expr:
-        # Built with convert.add/mul: the same objects as sp.Add(*(c * m)), without
-        # re-flattening 165 already-collected products (half of an expansion's time).
-        # Rational coefficients (most expansions at rational points with rational values) skip
-        # even that: sortkey.rational_polynomial sorts once by keys computed once per power.
-        variables = self.variables
-        if len(variables) == 1:  # (self.bases, without the list and the call)
-            x = variables[0]
-            a = self.at[x]
-            base = x if a is sp.S.Zero else _base(x, a)
-            fast = rational_univariate(self.coefficients, base)
-            if fast is not None:
-                return fast
-            bases = [base]
-        else:
-            bases = self.bases
-        if all(map(_plain_base, bases)):  # x, x - a (a rational): keyed.py, for any coefficients
-            # (rational_polynomial's own path for such bases is keyed._build, without the known keys)
-            fast = keyed_polynomial(self.coefficients, bases, self.sort_keys, plain=True)
-        else:  # 1/x, x - sqrt(2): rational coefficients only
-            fast = rational_polynomial(self.coefficients, bases)
-        if fast is not None:
-            return fast
-        keys: dict = {}  # sort keys, once per distinct subexpression (sortkey.py)
-        powers_of: dict = {}
-        terms = []
-        for powers, c in self.coefficients:
-            factors = []
-            for i, p in enumerate(powers):
-                if p:
-                    power = powers_of.get((i, p))
-                    if power is None:
-                        power = powers_of[(i, p)] = bases[i] ** p
-                    factors.append(power)
-            parts = list(c.args) if c.is_Mul else [c]
-            terms.append(mul(parts + factors, keys) if factors else c)
-        return add(terms, keys) if len(terms) > 1 else (terms[0] if terms else sp.Integer(0))
+        """The sum of the terms, the very objects ``sp.Add(*(c * monomial))`` gives (expansion_polynomial.py)."""
+        return _polynomial(self)
 
     def by_degree(self) -> dict[sp.Rational, list[tuple[Powers, sp.Expr]]]:
         """The coefficients grouped by total degree, lowest first."""

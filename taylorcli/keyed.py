@@ -54,6 +54,12 @@ def displacement(x: Basic, a: Basic) -> Basic:
     """
     if type(x) is not Symbol or not _plain_base(x) or not a.is_Rational or a is S.Zero:
         return x - a
+    return plain_displacement(x, a)
+
+
+def plain_displacement(x: Basic, a: Basic) -> Basic:
+    """``displacement(x, a)`` where the caller found x a plain Symbol (``sortkey._plain_base``) and a a
+    rational other than 0."""
     value = object.__new__(Add)  # Add._from_args((-a, x), True), inlined (Basic.__new__'s three fields)
     value._assumptions, value._mhash, value._args = Add.default_assumptions, None, (_negative(a), x)
     value.is_commutative = True

@@ -276,7 +276,7 @@ def _plain_base(base: Basic) -> bool:
     return False
 
 
-def rational_univariate(coefficients: list, base: Basic) -> Basic | None:
+def rational_univariate(coefficients: list, base: Basic, plain: bool = False) -> Basic | None:
     """``rational_polynomial`` for one plain symbol x or x - a: ``sp.Add(*(c * base**d))``, keys known in advance.
 
     SymPy orders such a sum's terms by class (the number, then x, then the powers, then
@@ -287,6 +287,7 @@ def rational_univariate(coefficients: list, base: Basic) -> Basic | None:
     which joins the constant term, as SymPy's Mul and Add constructors do.
     None where this does not apply (not one Symbol, a coefficient that is not a non-zero
     rational, a power that is not a natural number): the caller uses ``rational_polynomial``.
+    ``plain``: the caller found base plain (``_plain_base``: x commutative).
 
     >>> import sympy as sp
     >>> x = sp.Symbol("x")
@@ -298,11 +299,11 @@ def rational_univariate(coefficients: list, base: Basic) -> Basic | None:
     shift = None
     if type(base) is Symbol:
         x = base
-    elif base.is_Add and len(base.args) == 2 and base.args[0].is_Rational and type(base.args[1]) is Symbol:
-        shift, x = base.args  # base = x + shift, shift = -a
+    elif base.is_Add and len(base._args) == 2 and base._args[0].is_Rational and type(base._args[1]) is Symbol:
+        shift, x = base._args  # base = x + shift, shift = -a
     else:
         return None
-    if not x.is_commutative:
+    if not plain and not x.is_commutative:  # (plain: the caller found it so, sortkey._plain_base)
         return None
     mul_class, pow_class, symbol_class = _KEYS or _keys()
     one, zero = S.One, S.Zero
