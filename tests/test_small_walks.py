@@ -81,3 +81,36 @@ def test_read_from_the_shape_first():
                     (sp.exp(x), 1), (sp.sqrt(1 + x), 3)):
         assert univariate._of_polynomial(expr, x, sp.Integer(a), 3, True) is None
     assert univariate._of_polynomial(1 / (1 + x**2), x, sp.Integer(3), 3, True) is not None  # an integer power
+
+
+_NESTED = [sp.sinh(x**2) * sp.atan(x), sp.exp(sp.sin(3 * x)), sp.log(1 + (3 * x) ** 2), sp.exp(x) / (1 + x**2),
+           sp.cos(x**2 + 1), sp.sqrt(1 + x**2) * sp.atan(2 * x), sp.atan(x + 1) + sp.log(2 + x), sp.exp(-2 * x) / (1 + x**2),
+           sp.sin(x**2) ** 2, sp.log(1 + sp.atan(x) ** 2), (x + 1) ** 3 * sp.exp(x**2), sp.sec(2 * x), sp.asinh(x - 1),
+           sp.exp(xr**2) * sp.sin(x), 1 / sp.cos(x) + sp.log(1 + x), sp.atanh(x / 2), sp.erf(x) * sp.exp(x**2)]
+
+
+def _whole(expr, a, k, short, options):
+    saved = univariate._short
+    if not short:
+        univariate._short = lambda *args: None  # the walk's own Add, Mul and Pow (and no _polynomial shortcut)
+    offsets, logs = options.get("offsets"), options.get("logs")
+    try:
+        with univariate.shared_walks():
+            found = univariate.walk(expr, x, a, k, **options)
+        return ("ok", [(c.p, c.q) for c in found[0]], found[1], offsets, logs and sorted((i, str(v)) for i, v in logs.items()))
+    except (NoSlot, Unsupported, ArithmeticError, ValueError) as error:
+        return (type(error), str(error), offsets)
+    finally:
+        univariate._short = saved
+
+
+@pytest.mark.parametrize("index", range(len(_NESTED)))
+def test_operands_read_off_as_the_walk(index):
+    """walk's operand(): a function's argument or a power's base r + q*x**n read off, as walking it gives."""
+    expr = _NESTED[index]
+    for a, k in itertools.product(_POINTS, (0, 1, 3, 8)):
+        for options in (dict, lambda: {"guard": True}, lambda: {"guard": True, "offsets": set(), "logs": {}}):
+            fast, slow = _whole(expr, a, k, True, options()), _whole(expr, a, k, False, options())
+            assert fast == slow, (expr, a, k)
+            if fast[0] == "ok":
+                assert fast[2] is slow[2]

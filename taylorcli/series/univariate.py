@@ -103,12 +103,24 @@ def walk(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, k: int, guard: bool = Fals
             own[0] = seeded_own  # the first x met in it, left to right, as walking it would find
         return found
 
+    def operand(e: sp.Expr) -> fmpq_series:
+        """series(e), where e is r + q*x**n (not x itself) made from its coefficients (_short: ~1 us less
+        than walking its Add, Mul and Pow; the same exact series)."""
+        if not e.is_Atom:
+            found = _short(e, x, a)
+            if found is not None:
+                coefficients, met = found
+                if own[0] is None:  # its x: the first met, left to right, as walking it would find
+                    own[0] = met
+                return fmpq_series(coefficients if len(coefficients) <= prec else coefficients[:prec], prec=prec)
+        return series(e)
+
     def build(e: sp.Expr) -> fmpq_series:
         cls = type(e)
         name = at_zero.get(cls)  # the commonest node first
         if name is not None:
             arg = e._args[0]
-            u = series(arg)
+            u = operand(arg)
             if offsets and id(arg) in offsets:
                 raise NoSlot("an irrational constant that is not only added")
             if not u[0]:  # (an fmpq's truth: no conversion of 0)
@@ -142,7 +154,7 @@ def walk(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, k: int, guard: bool = Fals
         if kind == _POW:
             return power(*e._args)
         if kind == _LOG:
-            u = series(e._args[0])
+            u = operand(e._args[0])
             if offsets and id(e._args[0]) in offsets:
                 raise NoSlot("an irrational constant that is not only added")
             u0 = u[0]
@@ -178,7 +190,7 @@ def walk(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, k: int, guard: bool = Fals
         raise NoSlot("an irrational constant that is not only added")
 
     def power(base: sp.Expr, exponent: sp.Expr) -> fmpq_series:
-        u = series(base)
+        u = operand(base)
         if offsets and id(base) in offsets:
             raise NoSlot("an irrational constant that is not only added")
         if not exponent.is_Rational:
@@ -270,10 +282,13 @@ def _short(expr: sp.Expr, x: sp.Symbol, a: sp.Rational) -> tuple[list[fmpq], sp.
         n = 2
     if not expr.is_Symbol or not (expr is x or expr == x):
         return None  # (another symbol, or x with other assumptions: the walk says NoSlot)
-    point = fmpq(a.p, a.q) if a else _ZERO
+    scale = _ONE if q is None else fmpq(q.p, q.q)
+    if not a.p:  # at 0: r (or 0), then q, no arithmetic
+        c0 = _ZERO if r is None else fmpq(r.p, r.q)
+        return ([c0, scale] if n == 1 else [c0, _ZERO, scale]), expr
+    point = fmpq(a.p, a.q)
     if n == 2 and 2 * point.height_bits() > _LIMIT:
         return None  # (walk's power(): its guard, as the walk has it)
-    scale = _ONE if q is None else fmpq(q.p, q.q)
     if n == 1:
         out = [point * scale, scale]
     else:
