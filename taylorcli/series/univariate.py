@@ -84,7 +84,7 @@ def walk(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, k: int, guard: bool = Fals
             and (last[5] or not guard):
         seeded, seeded_own = last[0], last[7]
         memo[id(seeded)] = last[6]  # (kept alive here and in _LAST: the id is its own)
-    variable = fmpq_series([int(a.p) if a.q == 1 else fmpq(int(a.p), int(a.q)), 1], prec=prec)
+    variable: list[fmpq_series | None] = [None]  # x's series, made where x itself is met (operand() reads r + q*x off)
     at_zero, kinds = _AT_ZERO, _KIND
 
     def series(e: sp.Expr) -> fmpq_series:
@@ -94,7 +94,10 @@ def walk(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, k: int, guard: bool = Fals
             if e is x or e == x:
                 if own[0] is None:  # the first met, left to right: the one free_symbols keeps
                     own[0] = e
-                return variable
+                found = variable[0]
+                if found is None:
+                    found = variable[0] = fmpq_series([int(a.p) if a.q == 1 else fmpq(int(a.p), int(a.q)), 1], prec=prec)
+                return found
             raise NoSlot("a constant that is not rational")
         found = memo.get(id(e))  # (every node is alive in expr: its id is its own)
         if found is None:
