@@ -18,6 +18,7 @@ from __future__ import annotations
 import symengine as se
 import sympy as sp
 
+from . import constants_real
 from .guard import LIMIT_BITS  # check_size's limit, in bits
 # (in constants_real.py, by size; imported here for the modules and tests that take them from constants)
 from .constants_real import _EVERYWHERE, _REAL, _positive_sum, _real_sum, _small, real_and_small  # noqa: F401
@@ -374,10 +375,13 @@ class shared:
     def __enter__(self) -> None:
         global _SCOPE
         self.saved, _SCOPE = _SCOPE, ({}, {})
+        # (and constants_real._positive_sum's answers, by sum: the same sums asked for again)
+        self.seen, constants_real.SEEN = constants_real.SEEN, {}
 
     def __exit__(self, *exc: object) -> None:
         global _SCOPE
         _SCOPE = self.saved
+        constants_real.SEEN = self.seen
 
 
 def power(g: sp.Expr, e: int) -> sp.Expr:
