@@ -46,6 +46,7 @@ from . import onevar, univariate
 from .direct import Direct
 from .engine import _rational
 from .onevar_engine import engine_of
+from .onevar_point import rationals_fit
 from .tps import NoSlot
 from .onevar_inner import cycle_series, padded
 
@@ -258,9 +259,8 @@ def _offset_argument(factor: sp.Expr, x: sp.Symbol, a: sp.Rational, order: int) 
             r = r * fmpq(int(number.p), int(number.q))
         if type(found) not in _LEAF_FUNCTIONS or found._args[0].is_Number:
             raise ValueError("not a function of an irrational constant")
-        for number in found.atoms(sp.Rational):  # guard.check_size's limit
-            if max(abs(int(number.p)).bit_length(), int(number.q).bit_length()) > _LIMIT:
-                raise ValueError("a number past the size limit")
+        if not rationals_fit(found):  # guard.check_size's limit
+            raise ValueError("a number past the size limit")
         values.append((r, found))
     return inner, own, values
 
