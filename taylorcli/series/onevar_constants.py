@@ -46,6 +46,8 @@ _EXP, _SIN, _COS, _SINH, _COSH, _LOG, _ATAN, _ERF = range(8)
 _FUNCTION = {sp.exp: _EXP, sp.sin: _SIN, sp.cos: _COS, sp.sinh: _SINH, sp.cosh: _COSH, sp.log: _LOG,
              sp.atan: _ATAN, sp.erf: _ERF}
 _RATIONAL = (se.Integer, se.Rational)
+_SE_ATAN = type(se.atan(se.Integer(2)))
+_MINUS_ONE = se.Integer(-1)
 
 
 def taylor(expr: sp.Expr, x: sp.Symbol, a: sp.Rational,
@@ -104,6 +106,7 @@ class _Walk(Ring):
         self.converted: dict[int, object] = {}  # engine_of's, by id of a subexpression
         self.own: sp.Symbol | None = None
         self.point: dict | None = None
+        self.negated: set = set()  # atan(q) standing for atan(-q) (``_atan``)
         self.nodes = 0  # functions and powers walked: the Walker's slots count two each (at least)
 
     # --- the walk ----------------------------------------------------------------------------
@@ -160,6 +163,44 @@ class _Walk(Ring):
             return {key: c * q for key, c in self.constant_of(value.args[1]).items()}
         if isinstance(value, se.Add):
             return self._split(value)
+        if type(value) is _SE_ATAN:
+            return self._atan(value)
+        j = self.by_value.get(value)
+        if j is None:
+            j = self.by_value[value] = len(self.values)
+            self.values.append(value)
+        return {(0,) * j + (1,): fmpq(1)}
+
+    def _atan(self, value: object) -> Constant:
+        """atan(-q) (SymEngine keeps the sign inside; q > 0 rational, or -g(c)) as -1 times the generator atan(q).
+
+        SymPy's value of atan(-q) is Mul(-1, atan(q)) (constants.leaf): as a generator its powers and
+        products went through SymPy's Mul (a product factor; for sqrt(1 + atan(3*x)**2) at -2 its
+        flatten rebuilt Pow(1 + atan(6)**2, -3/2), whose assumptions rebuilt atan's table after
+        clear_cache: ~1 ms). The polynomials are the Walker's with g -> -g, one term each: SymPy's
+        objects for them are the same (tests/test_point_atan.py compares them with the derivative
+        engine's). Where atan(q) itself is met too (atan(3*x) + atan(-3*x)), Unsupported: the
+        Walker keeps two generators there.
+        """
+        (arg,) = value.args
+        if isinstance(arg, _RATIONAL):
+            q = _fmpq(arg)
+            positive = se.atan(se.Rational(-int(q.p), int(q.q))) if q < 0 else None
+        elif isinstance(arg, se.Mul) and len(arg.args) == 2 and arg.args[0] == _MINUS_ONE:
+            positive = se.atan(arg.args[1])  # atan(-sin(2)): SymPy's -atan(sin(2)) (constants._of_negated)
+        else:
+            positive = None
+        if positive is None:
+            if value in self.negated:
+                raise Unsupported("atan(q) beside atan(-q)")
+            return self._generator(value)
+        if positive not in self.negated:
+            if positive in self.by_value:
+                raise Unsupported("atan(-q) beside atan(q)")
+            self.negated.add(positive)
+        return {key: -c for key, c in self._generator(positive).items()}
+
+    def _generator(self, value: object) -> Constant:
         j = self.by_value.get(value)
         if j is None:
             j = self.by_value[value] = len(self.values)
