@@ -106,6 +106,9 @@ class _Walk(Ring):
         self.converted: dict[int, object] = {}  # engine_of's, by id of a subexpression
         self.own: sp.Symbol | None = None
         self.point: dict | None = None
+        # a function node's value at the point, f(its argument's value) as SymEngine makes it: the very
+        # object ``engine_of(node).subs(point)`` gives (subs rebuilds f by the same constructor), by id
+        self.at_point: dict[int, object] = {}
         self.negated: set = set()  # atan(q) standing for atan(-q) (``_atan``)
         self.nodes = 0  # functions and powers walked: the Walker's slots count two each (at least)
 
@@ -137,7 +140,7 @@ class _Walk(Ring):
             raise Unsupported("a constant subexpression")
         self.nodes += kind is not None or cls is sp.Pow
         if kind is not None:
-            return self._function(kind, args[0], parts[0])
+            return self._function(kind, args[0], parts[0], e)
         if cls is sp.Pow:
             return self._power(args[0], args[1], parts[0])
         out = parts[0]
@@ -283,25 +286,30 @@ class _Walk(Ring):
         if _is_rational(u0):
             q = u0.get((), fmpq(0))
             return se.Rational(int(q.p), int(q.q))
+        found = self.at_point.get(id(arg))
+        if found is not None:  # a function node walked: f(its argument's value), what subs rebuilds
+            return found
         if self.point is None:
             self.point = {sympy2symengine(self.x): sympy2symengine(self.a)}
         return engine_of(arg, self.converted).subs(self.point)  # sympy2symengine's object, parts once
 
     # --- functions ---------------------------------------------------------------------------
-    def _function(self, kind: int, arg: sp.Expr, u: Series) -> Series:  # noqa: C901 - one branch per function
+    def _function(self, kind: int, arg: sp.Expr, u: Series, node: sp.Expr) -> Series:  # noqa: C901 - one branch per function
         u0 = self.head(u)
         v = self.argument(arg, u0)
         rational = all(not key for key in u)  # every coefficient rational: FLINT composes
         if kind == _EXP:
-            e0 = self.constant_of(se.exp(v))
+            self.at_point[id(node)] = value = se.exp(v)
+            e0 = self.constant_of(value)
             w = self.tail(u)
             if rational:
                 return self.scale({(): w.get((), self.zero).exp()}, e0)
             return self.scale(self.total(self.powers(w, _exp_scales(self.k))), e0)
         if kind in (_SIN, _COS, _SINH, _COSH):
             hyperbolic = kind in (_SINH, _COSH)
-            s0 = self.constant_of((se.sinh if hyperbolic else se.sin)(v))
-            c0 = self.constant_of((se.cosh if hyperbolic else se.cos)(v))
+            sv, cv = (se.sinh if hyperbolic else se.sin)(v), (se.cosh if hyperbolic else se.cos)(v)
+            self.at_point[id(node)] = sv if kind in (_SIN, _SINH) else cv
+            s0, c0 = self.constant_of(sv), self.constant_of(cv)
             w = self.tail(u)
             if rational:
                 w = w.get((), self.zero)
@@ -323,7 +331,8 @@ class _Walk(Ring):
             u0 = self.settle(u0)
             if self.sign(u0) <= 0:
                 raise Unsupported("log at a point where its argument is not positive")
-            l0 = self.constant_of(se.log(v))
+            self.at_point[id(node)] = value = se.log(v)
+            l0 = self.constant_of(value)
             inv = self.inverse(u0)
             w = self.tail(u)
             if rational and _is_rational(inv):
@@ -334,7 +343,8 @@ class _Walk(Ring):
         if kind == _ATAN:  # atan' = u' / (1 + u^2)
             inner = self.add({(): self.one}, self.mul(u, u))
             rate = self.reciprocal(inner)
-            a0 = self.constant_of(se.atan(v))
+            self.at_point[id(node)] = value = se.atan(v)
+            a0 = self.constant_of(value)
             return self.add(self.lift(a0), self.integral(self.mul(self.derivative(u), rate)))
         if kind == _ERF:  # erf' = 2 exp(-u^2) / sqrt(pi) u'
             nuu = self.mul(u, {(): -self.one})
@@ -346,7 +356,8 @@ class _Walk(Ring):
             else:
                 e = self.scale(self.total(self.powers(w, _exp_scales(self.k))), e0)
             rate = self.scale(e, self.constant_of(2 / se.sqrt(se.pi)))
-            f0 = self.constant_of(se.erf(v))
+            self.at_point[id(node)] = value = se.erf(v)
+            f0 = self.constant_of(value)
             return self.add(self.lift(f0), self.integral(self.mul(self.derivative(u), rate)))
         raise Unsupported("no rule")
 
