@@ -16,7 +16,7 @@ from taylorcli.series.onevar_engine import engine_of
 from taylorcli.series.tps import Unsupported
 
 FUNCTIONS = ["exp", "sin", "cos", "sinh", "cosh", "atan", "erf", "log"]
-INNER = ["x", "2*x", "x**2", "x/3 - 1", "1 + x**2", "3*x + 1"]
+INNER = ["x", "2*x", "x**2", "x/3 - 1", "1 + x**2", "3*x + 1", "sqrt(1 + x**2)", "(2 + x)**(-1/3)", "1/(1 + x**2)"]
 
 
 @st.composite
@@ -26,7 +26,8 @@ def nested(draw) -> str:
         f = draw(st.sampled_from(FUNCTIONS))
         text = f"{f}(2 + {text}**2)" if f == "log" else f"{f}({text})"
         if draw(st.booleans()):
-            text = draw(st.sampled_from([f"{text} + x", f"2*{text}", f"{text}**2", f"1/(1 + {text}**2)"]))
+            text = draw(st.sampled_from([f"{text} + x", f"2*{text}", f"{text}**2", f"1/(1 + {text}**2)",
+                                         f"sqrt(1 + {text}**2)"]))
     return text
 
 

@@ -142,7 +142,7 @@ class _Walk(Ring):
         if kind is not None:
             return self._function(kind, args[0], parts[0], e)
         if cls is sp.Pow:
-            return self._power(args[0], args[1], parts[0])
+            return self._power(args[0], args[1], parts[0], e)
         out = parts[0]
         for part in parts[1:]:
             out = self.add(out, part) if cls is sp.Add else self.mul(out, part)
@@ -374,7 +374,7 @@ class _Walk(Ring):
         w = self.scale(w, inv)
         return self.scale(self.total(self.powers(w, _binomial_scales(fmpq(-1), self.k))), inv)
 
-    def _power(self, base: sp.Expr, exponent: sp.Expr, u: Series) -> Series:
+    def _power(self, base: sp.Expr, exponent: sp.Expr, u: Series, node: sp.Expr) -> Series:
         if not exponent.is_Rational:
             raise Unsupported("a power with an exponent that is not rational")
         n, m = int(exponent.p), int(exponent.q)
@@ -399,7 +399,10 @@ class _Walk(Ring):
         if m == 1 and _is_rational(u0):
             p0 = {(): u0[()] ** n}
         else:
-            p0 = self.constant_of(se.Pow(self.to_engine(u0), se.Rational(n, m)))
+            value = se.Pow(self.to_engine(u0), se.Rational(n, m))
+            if _is_rational(u0):  # sqrt(2): pow(the base's value, the exponent), what subs rebuilds (at_point)
+                self.at_point[id(node)] = value
+            p0 = self.constant_of(value)
         inv = self.inverse(u0)
         w = self.tail(u)
         r = fmpq(n, m)
