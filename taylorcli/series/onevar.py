@@ -71,7 +71,7 @@ def taylor(expr: sp.Expr, x: sp.Symbol, a: sp.Rational,
         found = onevar_sums.taylor(expr, x, a, order)
         if found is not None:
             return found
-    if a and _irrational_root(expr, x, a):  # sqrt(1 + 4*x**2) at 3: the walk below would fail there
+    if a and _irrational_root(expr, x, a):  # sqrt(1 + 4*x**2), sin(exp(x**2)) at -1: the walk below fails there
         return onevar_constants.taylor(expr, x, a, order)
     try:
         series, own = univariate.walk(expr, x, a, order, guard=True, offsets=offsets, logs=logs)
@@ -117,11 +117,19 @@ def taylor(expr: sp.Expr, x: sp.Symbol, a: sp.Rational,
 
 def _irrational_root(expr: sp.Expr, x: sp.Symbol, a: sp.Rational) -> bool:
     """Whether expr, one of its terms, or a factor of either is u**(n/2) (sqrt(1 + 4*x**2)) whose base u is
-    a polynomial in x with rational coefficients whose value at a is a positive rational and no square:
-    univariate.walk then raises NoSlot ("an irrational power", or the guard's before it) on that node,
+    a polynomial in x with rational coefficients whose value at a is a positive rational and no square,
+    or f(g(P)) (sin(exp(x**2))), f and g among ``_AWAY``, P such a polynomial not 0 at a: univariate.walk
+    then raises NoSlot ("an irrational power", the guard's before it; "exp away from 0") on that node,
     which it walks whatever else it meets (~10 us of a failing walk saved). False says nothing."""
     for term in (expr._args if type(expr) is sp.Add else (expr,)):
         for factor in (term._args if type(term) is sp.Mul else (term,)):
+            if type(factor) in _AWAY:  # sin(exp(x**2)): exp(P), P(a) != 0, raises NoSlot ("exp away from 0")
+                inner = factor._args[0]
+                if type(inner) in _AWAY:
+                    c = _polynomial_value(inner._args[0], x, fmpq(int(a.p), int(a.q)), 0)
+                    if c is not None and c:
+                        return True
+                continue
             if type(factor) is sp.Pow:
                 base, e = factor._args
                 if e.is_Rational and e.q == 2:
@@ -131,6 +139,11 @@ def _irrational_root(expr: sp.Expr, x: sp.Symbol, a: sp.Rational) -> bool:
                         if math.isqrt(p) ** 2 != p or math.isqrt(q) ** 2 != q:
                             return True
     return False
+
+
+# univariate.walk's functions of a series that must vanish at the point (its _AT_ZERO), other than the
+# offset ones (atan, asin, asinh, atanh: their constant may be added): away from 0, NoSlot
+_AWAY = frozenset((sp.exp, sp.sin, sp.cos, sp.tan, sp.sinh, sp.cosh, sp.tanh))
 
 
 def _polynomial_value(e: sp.Expr, x: sp.Symbol, a: fmpq, depth: int) -> fmpq | None:
