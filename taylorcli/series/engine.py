@@ -31,6 +31,7 @@ from . import mv_groups, separable, univariate
 from .compose import _FUNCTION_TYPES, FUNCTIONS, Walker
 from .direct import Direct
 from .inverse_risk import base_matcher, has_sum_power, risky
+from .mv_offsets import rational_inside
 from .tps import NoSlot, Ring, Unsupported
 from .tps import terms as _terms
 
@@ -45,8 +46,8 @@ _FIRST_SLOTS = 4
 _AWAY_SLOTS: int | None = 6
 
 
-def applies(expr: sp.Expr, degree: str, functions: set | None = None) -> str | None:
-    """Why the arithmetic does not apply to ``expr`` (None when it does); ``functions``: its atoms(Function)."""
+def applies(expr: sp.Expr, degree: str, functions: set | list | None = None) -> str | None:
+    """Why the arithmetic does not apply to ``expr`` (None when it does); ``functions``: its function nodes."""
     if degree not in ("total", "each"):
         return f"degree {degree!r}"
     for fn in expr.atoms(sp.Function) if functions is None else functions:
@@ -200,7 +201,7 @@ def _irrational(walker: Walker, n: int) -> Callable[[sp.Expr], bool | None]:
     def irrational(node: sp.Expr) -> bool | None:
         entry = walker._memo.get(id(node))
         if entry is None or entry[0] is not node:
-            return None
+            return False if rational_inside(walker, node) else None
         return any(any(exps[n:]) for c in entry[1] if c for exps in c.monoms())
     return irrational
 
@@ -210,7 +211,7 @@ def _base_value(walker: Walker, n: int) -> Callable[[sp.Expr, bool], bool | None
     def partials(node: sp.Expr, limit: int):
         entry = walker._memo.get(id(node))
         if entry is None or entry[0] is not node:
-            return None
+            return [] if rational_inside(walker, node) else None  # (rational: no partial is a sum)
         out = []
         for c in entry[1]:
             if not c:
@@ -247,19 +248,22 @@ def _exponents(powers: tuple[int, ...]) -> tuple:
 
 
 def _survey(expr: sp.Expr) -> tuple[set, set]:
-    """``expr.atoms(sp.Function)`` and its symbols, in one walk (each distinct subexpression once).
+    """``expr.atoms(sp.Function)`` and its symbols (``survey``'s function nodes as a set).
 
     The symbols are ``expr.free_symbols`` wherever they are used: only after the walk
     succeeded, so the expression is made of sums, products, powers, FUNCTIONS and atoms
     (no Integral, Lambda or Subs binds a symbol; anything else raised Unsupported).
     """
-    return survey(expr)[:2]
+    functions, symbols = survey(expr)[:2]
+    return set(functions), symbols
 
 
 class Survey(NamedTuple):
     """What one walk of an expression finds (``survey``)."""
 
-    functions: set  # expr.atoms(sp.Function)
+    # expr.atoms(sp.Function) as a list, each node object once (no hash: a fresh node's walks its whole
+    # subtree, ~0.5 us a node, and nothing here needs the set)
+    functions: list
     symbols: set  # its Symbol atoms: expr.free_symbols where ``plain``
     plain: bool  # made of sums, products, powers, functions and atoms only (nothing binds a symbol)
     tame: bool  # no gamma or polygamma, every power q**r or u**r with |r| <= 9 (expansion._unrefusable)
@@ -275,7 +279,7 @@ def survey(expr: sp.Expr) -> Survey:
     >>> survey(sp.exp(x) + x**2)[1:]
     ({x}, True, True)
     """
-    functions: set = set()
+    functions: list = []
     symbols: set = set()
     seen: set = set()
     plain = tame = True
@@ -294,7 +298,7 @@ def survey(expr: sp.Expr) -> Survey:
         if node.is_Add or node.is_Mul:  # (no Function is either)
             pass
         elif isinstance(node, function):
-            functions.add(node)
+            functions.append(node)  # (once: ``seen``)
             if isinstance(node, _GAMMAS):
                 tame = False
         elif node.is_Pow:
