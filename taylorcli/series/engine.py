@@ -76,7 +76,10 @@ def taylor_coefficients(expr: sp.Expr, variables: Sequence[sp.Symbol], point: di
     if each is not None:
         k = n * each
     if n > 1 and expr.is_Add:  # f(x) + g(y): each part by the one-variable path (separable.py)
-        found = separable.taylor(expr, variables, point, order, degree)
+        surveyed = surveyed or survey(expr)
+        # (each part in one variable of its own: as many parts as symbols; a cheaper no than its walk)
+        separate = not surveyed.plain or len(expr._args) == len(surveyed.symbols)
+        found = separable.taylor(expr, variables, point, order, degree) if separate else None
         if found is None:  # f(x) + g(y, z): each part in its own variables (mv_groups.py)
             found = mv_groups.taylor(expr, variables, point, order, degree, vet, sort_keys)
         if found is not None:
