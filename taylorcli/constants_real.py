@@ -64,12 +64,31 @@ def _small(q: sp.Rational, bits: int) -> bool:
     return max(abs(q.p).bit_length(), q.q.bit_length()) <= bits
 
 
+# Within constants.shared (one job: onevar_values.coefficients): id -> (sum, bits, ``_positive_sum``'s
+# answer), the sum kept alive beside it. The same sum is asked for again and again in one expansion
+# (log(S) and 1/S converted, then vetted as leaves; 1/S**2's expanded base built, then vetted).
+SEEN: dict | None = None
+
+
 def _positive_sum(value: sp.Expr, bits: int) -> bool:
     """Whether a sum is a positive rational plus terms that cannot be negative.
 
     Each other term: an even power of a value ``real_and_small`` passes (cos(4)**2), or exp/cosh
     of one (positive), either times a positive rational. Then the sum is positive and real.
     """
+    seen = SEEN
+    if seen is None:
+        return _positive(value, bits)
+    found = seen.get(id(value))
+    if found is not None and found[0] is value and found[1] == bits:
+        return found[2]
+    answer = _positive(value, bits)
+    seen[id(value)] = (value, bits, answer)
+    return answer
+
+
+def _positive(value: sp.Expr, bits: int) -> bool:
+    """``_positive_sum``, asked."""
     positive = False
     for term in value.args:
         if term.is_Rational:

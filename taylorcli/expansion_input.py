@@ -23,7 +23,7 @@ def variables(expr: sp.Expr, given: Variables) -> list[sp.Symbol]:
     """resolve_variables, with a text's symbols read once per process (a real Symbol is ~15 us to make)."""
     if not isinstance(given, str):
         return resolve_variables([expr], given)
-    key = (given, tuple(PARAMETERS))
+    key = (given, tuple(PARAMETERS)) if PARAMETERS else given  # (a str key: no parameters)
     found = _RESOLVED.get(key)
     if found is None:  # parse_variables reads the text alone; an error is raised, never kept
         found = resolve_variables([expr], given)

@@ -31,7 +31,7 @@ from math import gcd
 from operator import itemgetter
 from typing import Any
 
-from sympy.core import Add, Basic, Expr, Integer, Mul, Pow, Rational, S, Symbol
+from sympy.core import Add, Basic, Integer, Mul, Pow, S, Symbol
 
 from . import keyed_onevar
 from .keyed_onevar import Refused, constant_term, split_lead
@@ -54,6 +54,12 @@ def displacement(x: Basic, a: Basic) -> Basic:
     """
     if type(x) is not Symbol or not _plain_base(x) or not a.is_Rational or a is S.Zero:
         return x - a
+    return plain_displacement(x, a)
+
+
+def plain_displacement(x: Basic, a: Basic) -> Basic:
+    """``displacement(x, a)`` where the caller found x a plain Symbol (``sortkey._plain_base``) and a a
+    rational other than 0."""
     value = object.__new__(Add)  # Add._from_args((-a, x), True), inlined (Basic.__new__'s three fields)
     value._assumptions, value._mhash, value._args = Add.default_assumptions, None, (_negative(a), x)
     value.is_commutative = True
@@ -62,14 +68,7 @@ def displacement(x: Basic, a: Basic) -> Basic:
 
 def _negative(a: Basic) -> Basic:
     """``-a`` for a rational a != 0: Rational(-p, q)'s object (engine.exact_rational's way), without its cache."""
-    p, q = -a.p, a.q
-    if q != 1:
-        return Rational.from_coprime_ints(p, q)
-    if -1 <= p <= 1:
-        return S.NegativeOne if p < 0 else S.One
-    value = Expr.__new__(Integer)
-    value.p = p
-    return value
+    return _number(-a.p, a.q)
 
 
 def polynomial(coefficients: Sequence[tuple[Sequence, Basic]], bases: Sequence[Basic],

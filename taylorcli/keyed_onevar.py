@@ -84,11 +84,15 @@ def _terms(coefficients: Sequence[tuple[Sequence, Basic]], base: Basic, known: d
                 for arg, part in zip(c._args, key[2]):
                     constants[id(arg)] = part
     shapes: dict = {}  # ids of a coefficient's factors (the id of a lone one) -> those sorted and split (_shape)
-    walked: dict[int, Any] = {}  # by id: parts of sums found free of the variable (_no_variable)
+    walked: dict[int, Any] | None = None  # by id: parts of sums found free of the variable (_no_variable)
     stop = {x.name: (x,)}  # key_by_id's (sortkey.stops)
-    kb = key_by_id(base, keys)
-    kx = key_by_id(x, keys) if shift is not None else kb
     classes = _CLASS
+    kx = key_by_id(x, keys)
+    if shift is None:
+        kb = kx
+    else:  # key_by_id(x - a): Add's content is its args (-a, x), keyed as it keys them
+        c = type(shift)
+        kb = (_ADD_KEY, 2, (((classes.get(c) or _class_key(c)), 2, (shift.p, shift.q)), kx))
     mul_class, pow_class, integer_class = _KEYS or _keys()
     new = object.__new__
     pow_assumptions, mul_assumptions = Pow.default_assumptions, Mul.default_assumptions
@@ -155,6 +159,8 @@ def _terms(coefficients: Sequence[tuple[Sequence, Basic]], base: Basic, known: d
             # Mul, Add). Its key is not needed: two terms differ at their powers of x - a (or
             # before), so the sort never reaches what follows; only its variables are checked.
             if id(c) not in constants:  # (a known sum holds no variable)
+                if walked is None:
+                    walked = {}
                 _no_variable(c, constants, walked, stop)
             lead, own = one, ((_NONE, (c,), _NONE, _NONE),) * 2
         else:
@@ -200,6 +206,7 @@ def _terms(coefficients: Sequence[tuple[Sequence, Basic]], base: Basic, known: d
 
 _NONE: tuple = ()
 _SUM_LAST = _class_key(Add) > max(_class_key(Pow), _class_key(Symbol))  # SymPy's ordering_of_classes
+_ADD_KEY = _class_key(Add)
 
 
 def _no_variable(expr: Basic, constants: dict, walked: dict, stop: dict) -> None:

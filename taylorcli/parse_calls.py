@@ -71,7 +71,7 @@ from __future__ import annotations
 import sympy as sp
 
 from . import parse_fast, parse_pow
-from .parse_quick import above_one, commutative, integer, is_number
+from .parse_quick import above_one, commutative, integer, is_number, postprocessed, sort_args
 
 _KEEP = frozenset((sp.exp, sp.sin, sp.cos, sp.atan, sp.sinh, sp.cosh, sp.tanh, sp.erf))  # non-constant of non-constant
 _TAKEN = _KEEP | {sp.tan, sp.log}  # the functions built unevaluated of a non_constant argument
@@ -198,7 +198,8 @@ def negative(e: sp.Expr) -> sp.Expr:
         return parse_pow._scaled(e, _NEGATIVE_ONE) if parse_fast._evaluating() else -e
     if cls.__neg__ is _EXPR_NEG:
         return sp.Mul._from_args((_NEGATIVE_ONE, e), commutative(e))
-    if cls is sp.Mul and _ZOO not in e._args[:2]:  # (zoo first in the rest: __neg__ keeps the sign as it is)
+    if cls is sp.Mul and e._args[0] is not _ZOO and e._args[1] is not _ZOO:  # (zoo first in the rest: __neg__
+        # keeps the sign as it is; zoo is a singleton, equal to nothing else: identity, without ``in``'s __eq__)
         args = e._args
         r = args[0]
         if not r.is_Number:  # as_coeff_mul is (1, args): (-1,) + args
@@ -243,7 +244,27 @@ def rewritten(function: type, arg: sp.Basic) -> sp.Expr | None:
     if function is sp.cos:
         return root
     built = parse_fast.product([inner, root])
+    if built is None and type(inner) is sp.Add and inner.is_commutative is True and parse_fast._filed(root) is total:
+        built = _sum_times(inner, root)  # sin(atan(x - y + 2*z)): Mul's Pow(1 + u**2, -1/2) asked ~0.4 ms of facts
     return sp.Mul(inner, root) if built is None else built
+
+
+def _sum_times(u: sp.Add, root: sp.Pow) -> sp.Expr:
+    """``Mul(u, root)`` for a commutative sum u and root = (1 + u**2)**(-1/2) that ``parse_pow.inert_factor`` vouches
+    for (``parse_fast._filed`` gives its base), without Mul's constructor.
+
+    Why (sympy/core/mul.py, ``Mul.flatten``, SymPy 1.14): the two-argument branch needs a Rational (u is an
+    Add, root a Pow). Part 1: u is no Order, Mul, Number, AccumBounds, zoo or I, the coefficient is 1 (not
+    zero), u is commutative: filed as ``u.as_base_exp()``, Expr's (u, 1); root is a Pow of a base with a free
+    symbol (no Number): filed as (1 + u**2, -1/2). ``_gather`` merges nothing (1 + u**2 holds u: not u).
+    Part 2: (u, 1) gives u (no Number); ``Pow(1 + u**2, -1/2)`` is root again (parse_pow's proof), with
+    its base unchanged. No numeric factors, coefficient 1 (not inserted), ``_mulsort``, and the closing
+    distribution needs a Number first: none. That is ``Mul._from_args`` of the two sorted
+    (``parse_quick.sort_args``) after the postprocessors, as ``AssocOp.__new__`` builds it.
+    """
+    parts = [u, root]
+    sort_args(parts)
+    return postprocessed(sp.Mul, sp.Mul._from_args(parts, True))
 
 
 def _pow(base: sp.Expr, exponent: sp.Rational) -> sp.Expr:

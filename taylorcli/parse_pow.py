@@ -227,7 +227,9 @@ def _scaled(a: sp.Expr, n: sp.Integer) -> sp.Expr:
     if a.is_commutative is not True:
         return a * n
     terms = [_keep_coefficient(n, t) for t in a._args]
-    built = parse_fast.total(terms)
+    built = parse_shapes.linear_total(terms)  # (total's very object where it applies: its proof)
+    if built is None:
+        built = parse_fast.total(terms)
     return postprocessed(sp.Mul, sp.Add(*terms) if built is None else built)
 
 
@@ -424,7 +426,7 @@ def signed_call(function: object, arg: sp.Basic) -> sp.Expr | None:
     return inner if function in _EVEN else parse_calls.negative(inner)
 
 
-from . import parse_calls  # noqa: E402 - calls of nested shapes (parse_calls.py uses this module)
+from . import parse_calls, parse_shapes  # noqa: E402 - calls of nested shapes (parse_calls.py uses this module)
 
 
 # --- finiteness marked on the terms of a squared sum (parse._Builder.binary) ----------------------------------

@@ -276,7 +276,7 @@ def _plain_base(base: Basic) -> bool:
     return False
 
 
-def rational_univariate(coefficients: list, base: Basic) -> Basic | None:
+def rational_univariate(coefficients: list, base: Basic, plain: bool = False) -> Basic | None:
     """``rational_polynomial`` for one plain symbol x or x - a: ``sp.Add(*(c * base**d))``, keys known in advance.
 
     SymPy orders such a sum's terms by class (the number, then x, then the powers, then
@@ -287,6 +287,7 @@ def rational_univariate(coefficients: list, base: Basic) -> Basic | None:
     which joins the constant term, as SymPy's Mul and Add constructors do.
     None where this does not apply (not one Symbol, a coefficient that is not a non-zero
     rational, a power that is not a natural number): the caller uses ``rational_polynomial``.
+    ``plain``: the caller found base plain (``_plain_base``: x commutative).
 
     >>> import sympy as sp
     >>> x = sp.Symbol("x")
@@ -298,11 +299,11 @@ def rational_univariate(coefficients: list, base: Basic) -> Basic | None:
     shift = None
     if type(base) is Symbol:
         x = base
-    elif base.is_Add and len(base.args) == 2 and base.args[0].is_Rational and type(base.args[1]) is Symbol:
-        shift, x = base.args  # base = x + shift, shift = -a
+    elif base.is_Add and len(base._args) == 2 and base._args[0].is_Rational and type(base._args[1]) is Symbol:
+        shift, x = base._args  # base = x + shift, shift = -a
     else:
         return None
-    if not x.is_commutative:
+    if not plain and not x.is_commutative:  # (plain: the caller found it so, sortkey._plain_base)
         return None
     mul_class, pow_class, symbol_class = _KEYS or _keys()
     one, zero = S.One, S.Zero
@@ -331,7 +332,7 @@ def rational_univariate(coefficients: list, base: Basic) -> Basic | None:
                 term = new(Mul_)  # Mul._from_args((c, factor), True), without its checks
                 term._assumptions, term._mhash, term._args = mul_assumptions, None, (c, factor)
                 term.is_commutative = True
-                append((term, (mul_class, classes.get(cls) or _class_key(cls), (c.p, c.q), (pow_class, p))))
+                append((term, (mul_class, classes.get(cls) or _class_key(cls), c.p, c.q, pow_class, p)))
                 continue
         if type(d) is int:
             d = Integer(d)
@@ -365,8 +366,10 @@ def rational_univariate(coefficients: list, base: Basic) -> Basic | None:
             # Mul(c, factor): args (c, factor); compared by c's class and numbers, then the factor
             # (x before x**d, then by exponent). rank[0] is the factor's class. (p, q) orders the
             # numbers of one class as _hashable_content() does: (p,) for an Integer, (p, q) else.
+            # One flat tuple (the same order: its parts compare in turn, the factor's class decides
+            # between x and a power before the exponent): two tuples fewer a term than nested.
             cls = type(c)
-            key = (mul_class, classes.get(cls) or _class_key(cls), (c.p, c.q), rank)
+            key = (mul_class, classes.get(cls) or _class_key(cls), c.p, c.q, *rank)
             term = new(Mul_)  # Mul._from_args((c, factor), True), without its checks
             term._assumptions, term._mhash, term._args = mul_assumptions, None, (c, factor)
             term.is_commutative = True
@@ -425,8 +428,8 @@ class _Full:
             return self.kx
         if len(rank) == 2:  # (Pow, d): base**d, d an Integer >= 2
             return (self.pow_class, 2, (self.kb, (self.integer_class, 2, (rank[1], 1))))
-        # (Mul, class of c, (p, q), rank of the factor): Mul(c, factor)
-        return (rank[0], 2, ((rank[1], 2, rank[2]), self(rank[3])))
+        # (Mul, class of c, p, q, the factor's rank...): Mul(c, factor)
+        return (rank[0], 2, ((rank[1], 2, (rank[2], rank[3])), self(rank[4:])))
 
 
 _KEYS: list = []  # the class keys of Mul, Pow and Symbol, once
@@ -469,13 +472,22 @@ _ELEMENTARY = frozenset((sin, cos, tan, exp, log, sinh, cosh, tanh, atan, asin, 
 
 def _number(p: int, q: int) -> Basic:
     """Rational(p, q) for coprime p, q > 0, without SymPy's cache (series.onevar.rational)."""
+    # (Rational.from_coprime_ints and Expr.__new__ inlined: Basic.__new__'s three fields, then p and q)
     if q != 1:
-        return Rational.from_coprime_ints(p, q)
+        if p == 1 and q == 2:
+            return S.Half
+        value = _NEW(Rational)
+        value._assumptions, value._mhash, value._args, value.p, value.q = _RATIONAL_ASSUMPTIONS, None, (), p, q
+        return value
     if -1 <= p <= 1:
         return (S.NegativeOne, S.Zero, S.One)[p + 1]
-    value = Expr.__new__(Integer)
-    value.p = p
+    value = _NEW(Integer)
+    value._assumptions, value._mhash, value._args, value.p = _INTEGER_ASSUMPTIONS, None, (), p
     return value
+
+
+_NEW = object.__new__
+_RATIONAL_ASSUMPTIONS, _INTEGER_ASSUMPTIONS = Rational.default_assumptions, Integer.default_assumptions
 
 
 def _product(c: Basic, r: Basic) -> Basic:

@@ -28,6 +28,7 @@ from symengine.lib.symengine_wrapper import sympy2symengine
 from . import univariate
 from .numbers import _fmpq, _fmpq_of, _fraction, _pq, engine_sign
 from .mv_forms import form_function
+from .mv_offsets import TYPES as OFFSET_TYPES, offset_function
 from .mv_values import asinh_value, erf_rate
 from .shortcuts import _WALK, affine, function_of, monomial
 from .tps import NoSlot, Ring, Series, Unsupported
@@ -68,6 +69,7 @@ class Walker:
         self._depends: dict[int, tuple[sp.Expr, tuple[int, bool]]] = {}  # id -> (node, its shape())
         self._tried = False  # inside a subexpression the univariate series could not give (_one_variable)
         self._engine_point: dict | None = None
+        self.rational_parts: list = []  # subtrees taken whole whose every node's series is rational (mv_offsets)
 
     @property
     def coordinates(self) -> dict[int, tuple]:
@@ -253,14 +255,18 @@ class Walker:
             found = form_function(self, expr)  # linear form or monomial in several variables (mv_forms.py)
             if found is not None:
                 return found
-            name = univariate._AT_ZERO.get(type(expr))
+            if type(expr) in OFFSET_TYPES or expr.is_Pow:  # log(1 + y**4) at -1, atan(y + 3), sqrt(1 + y**2) (mv_offsets.py)
+                found = offset_function(self, expr)
+                if found is not None:
+                    return found
+            name = None if self._tried else univariate._AT_ZERO.get(type(expr))
             if name is not None:
                 # exp(u), u(a) != 0: the univariate series stops at exp(u(a)) (irrational), after walking
                 # u; its series serves the walk, or f(l) or f(c + w) of one variable does (function_of)
                 found = function_of(self, expr, name)
                 if found is not None:
                     return found if found is not _WALK else self._walk(expr)
-            found = self._one_variable(expr)
+            found = None if self._tried else self._one_variable(expr)
             if found is not None:
                 return found
             if self._tried:  # it failed here: not again inside
@@ -296,6 +302,10 @@ class Walker:
 
     def _power(self, base: sp.Expr, exponent: sp.Expr) -> Series:
         ring = self.ring
+        if exponent.is_Integer and exponent.p >= 0 and base.is_Symbol and SHORTCUTS:
+            i = self.index.get(base)  # y**4 at -1: (a + h)**e's binomial parts at once (tps.Ring.binomial)
+            if i is not None and self.point[base].is_Rational:
+                return ring.binomial(i, _fmpq_of(self.point[base]), int(exponent.p))
         u = self.series(base)
         if exponent.is_Integer and exponent.p >= 0:
             return ring.pow_int(u, int(exponent.p))
@@ -363,10 +373,10 @@ class Walker:
             return ring.riccati(ring.neg(u), value(se.cot), 1)
         if fn is sp.sec:  # sec' = sec tan u'
             t = ring.riccati(u, value(se.tan), 1)
-            return self._linear(u, value(se.sec), t, 1)
+            return ring.linear_rate(u, value(se.sec), t, 1)
         if fn is sp.csc:  # csc' = -csc cot u'
             c = ring.riccati(ring.neg(u), value(se.cot), 1)
-            return self._linear(u, value(se.csc), c, -1)
+            return ring.linear_rate(u, value(se.csc), c, -1)
         if fn in (sp.asin, sp.acos, sp.asinh, sp.acosh):
             one = ring.constant(1)
             uu = ring.mul(u, u)
@@ -478,23 +488,3 @@ class Walker:
             q = c.leading_coefficient()
             return (q > 0) - (q < 0)
         return engine_sign(self.to_engine(c))
-
-    def _linear(self, u: Series, f0: object, g: Series, sign: int) -> Series:
-        """F with F' = sign F g u' (sec, csc), term by term: (F g)_m needs F up to m only."""
-        ring = self.ring
-        nu = [(j, u[j] * j) for j in range(1, ring.k + 1) if u[j]]
-        out, fg = [f0], []
-        for d in range(1, ring.k + 1):
-            m = d - 1
-            part = ring.zero
-            for i in range(m + 1):
-                if out[i] and g[m - i]:
-                    part = part + out[i] * g[m - i]
-            fg.append(ring.cut(part))
-            acc = ring.zero
-            for j, ju in nu:
-                if j > d:
-                    break
-                acc = acc + ju * fg[d - j]
-            out.append(ring.cut(acc * ring._inv[d] * sign))
-        return out

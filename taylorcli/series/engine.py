@@ -31,6 +31,7 @@ from . import mv_groups, separable, univariate
 from .compose import _FUNCTION_TYPES, FUNCTIONS, Walker
 from .direct import Direct
 from .inverse_risk import base_matcher, has_sum_power, risky
+from .mv_offsets import rational_inside
 from .tps import NoSlot, Ring, Unsupported
 from .tps import terms as _terms
 
@@ -45,8 +46,8 @@ _FIRST_SLOTS = 4
 _AWAY_SLOTS: int | None = 6
 
 
-def applies(expr: sp.Expr, degree: str, functions: set | None = None) -> str | None:
-    """Why the arithmetic does not apply to ``expr`` (None when it does); ``functions``: its atoms(Function)."""
+def applies(expr: sp.Expr, degree: str, functions: set | list | None = None) -> str | None:
+    """Why the arithmetic does not apply to ``expr`` (None when it does); ``functions``: its function nodes."""
     if degree not in ("total", "each"):
         return f"degree {degree!r}"
     for fn in expr.atoms(sp.Function) if functions is None else functions:
@@ -75,7 +76,10 @@ def taylor_coefficients(expr: sp.Expr, variables: Sequence[sp.Symbol], point: di
     if each is not None:
         k = n * each
     if n > 1 and expr.is_Add:  # f(x) + g(y): each part by the one-variable path (separable.py)
-        found = separable.taylor(expr, variables, point, order, degree)
+        surveyed = surveyed or survey(expr)
+        # (each part in one variable of its own: as many parts as symbols; a cheaper no than its walk)
+        separate = not surveyed.plain or len(expr._args) == len(surveyed.symbols)
+        found = separable.taylor(expr, variables, point, order, degree) if separate else None
         if found is None:  # f(x) + g(y, z): each part in its own variables (mv_groups.py)
             found = mv_groups.taylor(expr, variables, point, order, degree, vet, sort_keys)
         if found is not None:
@@ -130,6 +134,7 @@ def taylor_coefficients(expr: sp.Expr, variables: Sequence[sp.Symbol], point: di
     direct = (Direct(walker.values, names if parameters else None, {}, _rational, None, not parameters)
               if walker.values else None)
     out: list[tuple[tuple[int, ...], sp.Expr]] = []
+    engine_powers: dict = {}  # (j, e) -> the j-th generator's value ** e (SymEngine's), for _term
     for d in range(k + 1):
         # order < 0: f(a) is still computed and vetted (is f analytic here?)
         if not parts[d]:  # (no terms: monoms() costs ~0.4 us even then)
@@ -168,16 +173,16 @@ def taylor_coefficients(expr: sp.Expr, variables: Sequence[sp.Symbol], point: di
                 value = direct.value(items, leaves, _big_rational)
                 if value is sp.S.Zero:  # sqrt(3)**2 - 3: the powers of a root cancelled (direct.py)
                     continue
-                if direct.folding and any(leaf.has(sp.zoo, sp.nan) for leaf in leaves):
+                if direct.folding and any(_undefined(leaf) for leaf in leaves):
                     # (fold's fallback converts SymEngine's expanded sum: vetted as the branch below)
                     raise Unsupported("a coefficient SymEngine calls undefined")
             else:
-                engine = se.expand(se.Add(*[_term(walker.values, gens, c) for gens, c in items]))
+                engine = se.expand(se.Add(*[_term(walker.values, gens, c, engine_powers) for gens, c in items]))
                 if engine == 0:
                     continue
                 leaves = []
                 value = to_sympy(engine, memo, leaves, keys)
-                if any(leaf.has(sp.zoo, sp.nan) for leaf in leaves):  # new leaves only: the rest passed
+                if any(_undefined(leaf) for leaf in leaves):  # new leaves only: the rest passed
                     raise Unsupported("a coefficient SymEngine calls undefined")
                 if parameters:
                     value = value.xreplace({s: names[s.name] for s in value.free_symbols if s.name in names})
@@ -200,8 +205,9 @@ def _irrational(walker: Walker, n: int) -> Callable[[sp.Expr], bool | None]:
     def irrational(node: sp.Expr) -> bool | None:
         entry = walker._memo.get(id(node))
         if entry is None or entry[0] is not node:
-            return None
-        return any(any(exps[n:]) for c in entry[1] if c for exps in c.monoms())
+            return False if rational_inside(walker, node) else None
+        # (degrees(): each variable's highest power, one call; monoms() costs ~0.17 us an exponent)
+        return any(any(c.degrees()[n:]) for c in entry[1] if c)
     return irrational
 
 
@@ -210,10 +216,10 @@ def _base_value(walker: Walker, n: int) -> Callable[[sp.Expr, bool], bool | None
     def partials(node: sp.Expr, limit: int):
         entry = walker._memo.get(id(node))
         if entry is None or entry[0] is not node:
-            return None
+            return [] if rational_inside(walker, node) else None  # (rational: no partial is a sum)
         out = []
         for c in entry[1]:
-            if not c:
+            if not c or not any(c.degrees()[n:]):  # (no generator: every group one term, none below)
                 continue
             groups: dict[tuple, dict] = {}
             for exps, q in zip(c.monoms(), c.coeffs()):
@@ -247,19 +253,22 @@ def _exponents(powers: tuple[int, ...]) -> tuple:
 
 
 def _survey(expr: sp.Expr) -> tuple[set, set]:
-    """``expr.atoms(sp.Function)`` and its symbols, in one walk (each distinct subexpression once).
+    """``expr.atoms(sp.Function)`` and its symbols (``survey``'s function nodes as a set).
 
     The symbols are ``expr.free_symbols`` wherever they are used: only after the walk
     succeeded, so the expression is made of sums, products, powers, FUNCTIONS and atoms
     (no Integral, Lambda or Subs binds a symbol; anything else raised Unsupported).
     """
-    return survey(expr)[:2]
+    functions, symbols = survey(expr)[:2]
+    return set(functions), symbols
 
 
 class Survey(NamedTuple):
     """What one walk of an expression finds (``survey``)."""
 
-    functions: set  # expr.atoms(sp.Function)
+    # expr.atoms(sp.Function) as a list, each node object once (no hash: a fresh node's walks its whole
+    # subtree, ~0.5 us a node, and nothing here needs the set)
+    functions: list
     symbols: set  # its Symbol atoms: expr.free_symbols where ``plain``
     plain: bool  # made of sums, products, powers, functions and atoms only (nothing binds a symbol)
     tame: bool  # no gamma or polygamma, every power q**r or u**r with |r| <= 9 (expansion._unrefusable)
@@ -275,12 +284,12 @@ def survey(expr: sp.Expr) -> Survey:
     >>> survey(sp.exp(x) + x**2)[1:]
     ({x}, True, True)
     """
-    functions: set = set()
+    functions: list = []
     symbols: set = set()
     seen: set = set()
     plain = tame = True
     stack = [expr]
-    pop, function = stack.pop, sp.Function
+    pop, kinds = stack.pop, _KINDS
     while stack:
         node = pop()
         args = node._args  # (Basic.args is a property around it)
@@ -291,16 +300,18 @@ def survey(expr: sp.Expr) -> Survey:
         if id(node) in seen:  # by identity: every node is alive in expr
             continue
         seen.add(id(node))  # (an equal node met again is walked again: the same sets and facts)
-        if node.is_Add or node.is_Mul:  # (no Function is either)
-            pass
-        elif isinstance(node, function):
-            functions.add(node)
-            if isinstance(node, _GAMMAS):
-                tame = False
-        elif node.is_Pow:
+        kind = kinds.get(type(node))
+        if kind is None:
+            kind = _kind(type(node))
+        if kind == _FUNCTION:
+            functions.append(node)  # (once: ``seen``)
+        elif kind == _POWER:
             if tame:
                 tame = _tame_power(node)
-        else:
+        elif kind == _GAMMA:
+            functions.append(node)
+            tame = False
+        elif kind == _OTHER:
             plain = False
         # Left to right, depth first: of two equal symbol objects the set keeps the first met,
         # the one free_symbols keeps (its unions run left to right): expand() names variables by it.
@@ -308,9 +319,27 @@ def survey(expr: sp.Expr) -> Survey:
     return Survey(functions, symbols, plain, tame)
 
 
+_SUM, _FUNCTION, _GAMMA, _POWER, _OTHER = range(5)
+_KINDS: dict[type, int] = {}  # a node's class -> what survey does with it (classes are few: made once each)
+
+
+def _kind(cls: type) -> int:
+    if cls.is_Add or cls.is_Mul:  # (no Function is either)
+        kind = _SUM
+    elif issubclass(cls, sp.Function):
+        kind = _GAMMA if issubclass(cls, _GAMMAS) else _FUNCTION
+    elif cls.is_Pow:
+        kind = _POWER
+    else:
+        kind = _OTHER
+    if len(_KINDS) < 1000:
+        _KINDS[cls] = kind
+    return kind
+
+
 def _tame_power(node: sp.Pow) -> bool:
     """A rational exponent of size at most 9 on a base that is not a number, or a rational of <= 1000 bits."""
-    base, e = node.args
+    base, e = node._args
     if not e.is_Rational or abs(e.p) > 9 * e.q:
         return False
     return not base.is_Number or base.is_Rational and abs(base.p).bit_length() <= 1000 \
@@ -387,9 +416,36 @@ def _big_rational(r: sp.Rational) -> bool:
     return r.q >= _BOUND or not -_BOUND < r.p < _BOUND
 
 
-def _term(values: list, gens: Sequence[int], c: object) -> object:
+def _term(values: list, gens: Sequence[int], c: object, powers: dict | None = None) -> object:
+    """c times the generators' values to the powers ``gens`` (SymEngine's); ``powers`` keeps each power made."""
     term = se.Rational(int(c.p), int(c.q))
     for j, e in enumerate(gens):
         if e:
-            term = term * values[j] ** int(e)
+            if powers is None:
+                term = term * values[j] ** int(e)
+                continue
+            found = powers.get((j, e))
+            if found is None:
+                found = powers[(j, e)] = values[j] ** int(e)
+            term = term * found
     return term
+
+
+_ZOO, _NAN = sp.S.ComplexInfinity, sp.S.NaN
+
+
+def _undefined(leaf: sp.Expr) -> bool:
+    """``leaf.has(sp.zoo, sp.nan)``: both are singletons, found by identity in one walk of the tree.
+
+    >>> _undefined(sp.exp(2) + sp.Rational(1, 3)), _undefined(sp.sin(sp.zoo, evaluate=False))
+    (False, True)
+    """
+    if leaf.is_Rational:  # (neither)
+        return False
+    stack = [leaf]
+    while stack:
+        e = stack.pop()
+        if e is _ZOO or e is _NAN:
+            return True
+        stack += e._args
+    return False

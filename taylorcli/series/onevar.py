@@ -71,6 +71,8 @@ def taylor(expr: sp.Expr, x: sp.Symbol, a: sp.Rational,
         found = onevar_sums.taylor(expr, x, a, order)
         if found is not None:
             return found
+    if a and _irrational_root(expr, x, a):  # sqrt(1 + 4*x**2), sin(exp(x**2)) at -1: the walk below fails there
+        return onevar_constants.taylor(expr, x, a, order)
     try:
         series, own = univariate.walk(expr, x, a, order, guard=True, offsets=offsets, logs=logs)
     except (Unsupported, ArithmeticError, ValueError, RecursionError):  # an irrational constant, or no rule
@@ -111,6 +113,63 @@ def taylor(expr: sp.Expr, x: sp.Symbol, a: sp.Rational,
     if value is not None and value != 0:
         out.insert(0, (powers[0], value))
     return out, own
+
+
+def _irrational_root(expr: sp.Expr, x: sp.Symbol, a: sp.Rational) -> bool:
+    """Whether expr, one of its terms, or a factor of either is u**(n/2) (sqrt(1 + 4*x**2)) whose base u is
+    a polynomial in x with rational coefficients whose value at a is a positive rational and no square,
+    or f(g(P)) (sin(exp(x**2))), f and g among ``_AWAY``, P such a polynomial not 0 at a: univariate.walk
+    then raises NoSlot ("an irrational power", the guard's before it; "exp away from 0") on that node,
+    which it walks whatever else it meets (~10 us of a failing walk saved). False says nothing."""
+    for term in (expr._args if type(expr) is sp.Add else (expr,)):
+        for factor in (term._args if type(term) is sp.Mul else (term,)):
+            if type(factor) in _AWAY:  # sin(exp(x**2)): exp(P), P(a) != 0, raises NoSlot ("exp away from 0")
+                inner = factor._args[0]
+                if type(inner) in _AWAY:
+                    c = _polynomial_value(inner._args[0], x, fmpq(int(a.p), int(a.q)), 0)
+                    if c is not None and c:
+                        return True
+                continue
+            if type(factor) is sp.Pow:
+                base, e = factor._args
+                if e.is_Rational and e.q == 2:
+                    c = _polynomial_value(base, x, fmpq(int(a.p), int(a.q)), 0)
+                    if c is not None and c > 0:
+                        p, q = int(c.p), int(c.q)
+                        if math.isqrt(p) ** 2 != p or math.isqrt(q) ** 2 != q:
+                            return True
+    return False
+
+
+# univariate.walk's functions of a series that must vanish at the point (its _AT_ZERO), other than the
+# offset ones (atan, asin, asinh, atanh: their constant may be added): away from 0, NoSlot
+_AWAY = frozenset((sp.exp, sp.sin, sp.cos, sp.tan, sp.sinh, sp.cosh, sp.tanh))
+
+
+def _polynomial_value(e: sp.Expr, x: sp.Symbol, a: fmpq, depth: int) -> fmpq | None:
+    """e's value at x = a for a polynomial in x (x, rationals, sums, products, natural powers); else None."""
+    if e.is_Rational:
+        return fmpq(int(e.p), int(e.q))
+    if e.is_Symbol:
+        return a if (e is x or e == x) else None
+    if depth > 6:
+        return None
+    kind = type(e)
+    if kind is sp.Pow:
+        base, n = e._args
+        if not (n.is_Integer and 0 <= n.p <= 64):
+            return None
+        value = _polynomial_value(base, x, a, depth + 1)
+        return None if value is None else value ** int(n.p)
+    if kind is not sp.Add and kind is not sp.Mul:
+        return None
+    out = None
+    for arg in e._args:
+        value = _polynomial_value(arg, x, a, depth + 1)
+        if value is None:
+            return None
+        out = value if out is None else (out + value if kind is sp.Add else out * value)
+    return out
 
 
 def _vanishes(arg: sp.Expr, depth: int = 0) -> bool:

@@ -46,6 +46,8 @@ _EXP, _SIN, _COS, _SINH, _COSH, _LOG, _ATAN, _ERF = range(8)
 _FUNCTION = {sp.exp: _EXP, sp.sin: _SIN, sp.cos: _COS, sp.sinh: _SINH, sp.cosh: _COSH, sp.log: _LOG,
              sp.atan: _ATAN, sp.erf: _ERF}
 _RATIONAL = (se.Integer, se.Rational)
+_SE_ATAN = type(se.atan(se.Integer(2)))
+_MINUS_ONE = se.Integer(-1)
 
 
 def taylor(expr: sp.Expr, x: sp.Symbol, a: sp.Rational,
@@ -73,6 +75,22 @@ def taylor(expr: sp.Expr, x: sp.Symbol, a: sp.Rational,
         flint.ctx.cap = saved
 
 
+_TINY = fmpq(1, 10**30)  # engine_sign's "too close to 0" is below 1e-30
+
+
+def _squares(c: Constant) -> bool:
+    """Whether c is a rational q0 >= 1e-30 plus positive rationals times even powers of the generators:
+    then its value is >= q0 and engine_sign says 1 (every generator is a real number: f of a real value,
+    log and fractional powers of positive ones, 1/value of a nonzero one; constant_of refuses I, zoo ...)."""
+    q0 = c.get(())
+    if q0 is None or q0 < _TINY:
+        return False
+    for key, q in c.items():
+        if key and (q < 0 or any(e & 1 for e in key)):
+            return False
+    return True
+
+
 class _Walk(Ring):
     """The series of each subexpression once (by identity), and the generators met, as compose.Walker has them.
 
@@ -88,6 +106,10 @@ class _Walk(Ring):
         self.converted: dict[int, object] = {}  # engine_of's, by id of a subexpression
         self.own: sp.Symbol | None = None
         self.point: dict | None = None
+        # a function node's value at the point, f(its argument's value) as SymEngine makes it: the very
+        # object ``engine_of(node).subs(point)`` gives (subs rebuilds f by the same constructor), by id
+        self.at_point: dict[int, object] = {}
+        self.negated: set = set()  # atan(q) standing for atan(-q) (``_atan``)
         self.nodes = 0  # functions and powers walked: the Walker's slots count two each (at least)
 
     # --- the walk ----------------------------------------------------------------------------
@@ -118,9 +140,9 @@ class _Walk(Ring):
             raise Unsupported("a constant subexpression")
         self.nodes += kind is not None or cls is sp.Pow
         if kind is not None:
-            return self._function(kind, args[0], parts[0])
+            return self._function(kind, args[0], parts[0], e)
         if cls is sp.Pow:
-            return self._power(args[0], args[1], parts[0])
+            return self._power(args[0], args[1], parts[0], e)
         out = parts[0]
         for part in parts[1:]:
             out = self.add(out, part) if cls is sp.Add else self.mul(out, part)
@@ -144,6 +166,44 @@ class _Walk(Ring):
             return {key: c * q for key, c in self.constant_of(value.args[1]).items()}
         if isinstance(value, se.Add):
             return self._split(value)
+        if type(value) is _SE_ATAN:
+            return self._atan(value)
+        j = self.by_value.get(value)
+        if j is None:
+            j = self.by_value[value] = len(self.values)
+            self.values.append(value)
+        return {(0,) * j + (1,): fmpq(1)}
+
+    def _atan(self, value: object) -> Constant:
+        """atan(-q) (SymEngine keeps the sign inside; q > 0 rational, or -g(c)) as -1 times the generator atan(q).
+
+        SymPy's value of atan(-q) is Mul(-1, atan(q)) (constants.leaf): as a generator its powers and
+        products went through SymPy's Mul (a product factor; for sqrt(1 + atan(3*x)**2) at -2 its
+        flatten rebuilt Pow(1 + atan(6)**2, -3/2), whose assumptions rebuilt atan's table after
+        clear_cache: ~1 ms). The polynomials are the Walker's with g -> -g, one term each: SymPy's
+        objects for them are the same (tests/test_point_atan.py compares them with the derivative
+        engine's). Where atan(q) itself is met too (atan(3*x) + atan(-3*x)), Unsupported: the
+        Walker keeps two generators there.
+        """
+        (arg,) = value.args
+        if isinstance(arg, _RATIONAL):
+            q = _fmpq(arg)
+            positive = se.atan(se.Rational(-int(q.p), int(q.q))) if q < 0 else None
+        elif isinstance(arg, se.Mul) and len(arg.args) == 2 and arg.args[0] == _MINUS_ONE:
+            positive = se.atan(arg.args[1])  # atan(-sin(2)): SymPy's -atan(sin(2)) (constants._of_negated)
+        else:
+            positive = None
+        if positive is None:
+            if value in self.negated:
+                raise Unsupported("atan(q) beside atan(-q)")
+            return self._generator(value)
+        if positive not in self.negated:
+            if positive in self.by_value:
+                raise Unsupported("atan(-q) beside atan(q)")
+            self.negated.add(positive)
+        return {key: -c for key, c in self._generator(positive).items()}
+
+    def _generator(self, value: object) -> Constant:
         j = self.by_value.get(value)
         if j is None:
             j = self.by_value[value] = len(self.values)
@@ -217,6 +277,8 @@ class _Walk(Ring):
         if _is_rational(c):
             q = c.get((), fmpq(0))
             return (q > 0) - (q < 0)
+        if _squares(c):  # 1 + log(2)**2: positive without SymEngine's 200-bit value (~9 us)
+            return 1
         return engine_sign(self.to_engine(c))
 
     def argument(self, arg: sp.Expr, u0: Constant) -> object:
@@ -224,25 +286,30 @@ class _Walk(Ring):
         if _is_rational(u0):
             q = u0.get((), fmpq(0))
             return se.Rational(int(q.p), int(q.q))
+        found = self.at_point.get(id(arg))
+        if found is not None:  # a function node walked: f(its argument's value), what subs rebuilds
+            return found
         if self.point is None:
             self.point = {sympy2symengine(self.x): sympy2symengine(self.a)}
         return engine_of(arg, self.converted).subs(self.point)  # sympy2symengine's object, parts once
 
     # --- functions ---------------------------------------------------------------------------
-    def _function(self, kind: int, arg: sp.Expr, u: Series) -> Series:  # noqa: C901 - one branch per function
+    def _function(self, kind: int, arg: sp.Expr, u: Series, node: sp.Expr) -> Series:  # noqa: C901 - one branch per function
         u0 = self.head(u)
         v = self.argument(arg, u0)
         rational = all(not key for key in u)  # every coefficient rational: FLINT composes
         if kind == _EXP:
-            e0 = self.constant_of(se.exp(v))
+            self.at_point[id(node)] = value = se.exp(v)
+            e0 = self.constant_of(value)
             w = self.tail(u)
             if rational:
                 return self.scale({(): w.get((), self.zero).exp()}, e0)
             return self.scale(self.total(self.powers(w, _exp_scales(self.k))), e0)
         if kind in (_SIN, _COS, _SINH, _COSH):
             hyperbolic = kind in (_SINH, _COSH)
-            s0 = self.constant_of((se.sinh if hyperbolic else se.sin)(v))
-            c0 = self.constant_of((se.cosh if hyperbolic else se.cos)(v))
+            sv, cv = (se.sinh if hyperbolic else se.sin)(v), (se.cosh if hyperbolic else se.cos)(v)
+            self.at_point[id(node)] = sv if kind in (_SIN, _SINH) else cv
+            s0, c0 = self.constant_of(sv), self.constant_of(cv)
             w = self.tail(u)
             if rational:
                 w = w.get((), self.zero)
@@ -264,7 +331,8 @@ class _Walk(Ring):
             u0 = self.settle(u0)
             if self.sign(u0) <= 0:
                 raise Unsupported("log at a point where its argument is not positive")
-            l0 = self.constant_of(se.log(v))
+            self.at_point[id(node)] = value = se.log(v)
+            l0 = self.constant_of(value)
             inv = self.inverse(u0)
             w = self.tail(u)
             if rational and _is_rational(inv):
@@ -275,7 +343,8 @@ class _Walk(Ring):
         if kind == _ATAN:  # atan' = u' / (1 + u^2)
             inner = self.add({(): self.one}, self.mul(u, u))
             rate = self.reciprocal(inner)
-            a0 = self.constant_of(se.atan(v))
+            self.at_point[id(node)] = value = se.atan(v)
+            a0 = self.constant_of(value)
             return self.add(self.lift(a0), self.integral(self.mul(self.derivative(u), rate)))
         if kind == _ERF:  # erf' = 2 exp(-u^2) / sqrt(pi) u'
             nuu = self.mul(u, {(): -self.one})
@@ -287,7 +356,8 @@ class _Walk(Ring):
             else:
                 e = self.scale(self.total(self.powers(w, _exp_scales(self.k))), e0)
             rate = self.scale(e, self.constant_of(2 / se.sqrt(se.pi)))
-            f0 = self.constant_of(se.erf(v))
+            self.at_point[id(node)] = value = se.erf(v)
+            f0 = self.constant_of(value)
             return self.add(self.lift(f0), self.integral(self.mul(self.derivative(u), rate)))
         raise Unsupported("no rule")
 
@@ -304,7 +374,7 @@ class _Walk(Ring):
         w = self.scale(w, inv)
         return self.scale(self.total(self.powers(w, _binomial_scales(fmpq(-1), self.k))), inv)
 
-    def _power(self, base: sp.Expr, exponent: sp.Expr, u: Series) -> Series:
+    def _power(self, base: sp.Expr, exponent: sp.Expr, u: Series, node: sp.Expr) -> Series:
         if not exponent.is_Rational:
             raise Unsupported("a power with an exponent that is not rational")
         n, m = int(exponent.p), int(exponent.q)
@@ -329,7 +399,10 @@ class _Walk(Ring):
         if m == 1 and _is_rational(u0):
             p0 = {(): u0[()] ** n}
         else:
-            p0 = self.constant_of(se.Pow(self.to_engine(u0), se.Rational(n, m)))
+            value = se.Pow(self.to_engine(u0), se.Rational(n, m))
+            if _is_rational(u0):  # sqrt(2): pow(the base's value, the exponent), what subs rebuilds (at_point)
+                self.at_point[id(node)] = value
+            p0 = self.constant_of(value)
         inv = self.inverse(u0)
         w = self.tail(u)
         r = fmpq(n, m)

@@ -5,6 +5,7 @@ coefficient sums' sort keys are collected (``onevar_values.SINK``) for the polyn
 build (``keyed_onevar.build``'s ``known``). Both end with it: nothing is carried from one
 expansion to the next, so a reused expression costs what a fresh one costs. Plain functions
 (enter, then leave in a finally): a context manager cost ~0.6 us of a ~10 us expansion.
+(expansion._one_variable makes the same three stores itself, without the calls.)
 
 >>> keys: dict = {}
 >>> enter(keys)

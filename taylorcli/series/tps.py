@@ -94,6 +94,24 @@ class Ring:
             power = self._exps[(i, d)] = self.gens[i] ** d
         return power
 
+    def binomial(self, i: int, a: fmpq, e: int) -> Series:
+        """(a + h_i)**e: C(e, d) a**(e - d) h_i**d in degree d (what ``pow_int`` of a + h_i gives, exactly).
+
+        >>> [str(c) for c in Ring(1, 0, 3).binomial(0, fmpq(-1), 4)]
+        ['1', '-4*h0', '6*h0^2', '-4*h0^3']
+        """
+        zero = self.zero
+        out = [self.ctx.constant(a ** e)]
+        c = 1
+        for d in range(1, self.k + 1):
+            if d > e or not a and d < e:
+                out.append(zero)
+                continue
+            c = c * (e - d + 1) // d
+            q = a ** (e - d) * c
+            out.append(self.cut(self.power_of(i, d) * q))
+        return out
+
     def linear(self, terms: dict[int, fmpq]) -> fmpq_mpoly:
         """The sum of q h_i over ``terms`` (i: q), q non-zero: one polynomial, not a sum of products."""
         gens = self.gens
@@ -297,6 +315,26 @@ class Ring:
     def log(self, u: Series, l0: fmpq_mpoly, inv: fmpq_mpoly | None = None) -> Series:
         """log(u) with u_0 positive and l0 = log(u_0): u L' = u' (``inv`` as in ``div``)."""
         return self.chain(l0, u, self.div(self.constant(1), u, inv))
+
+    def linear_rate(self, u: Series, f0: object, g: Series, sign: int) -> Series:
+        """F with F' = sign F g u' (sec, csc), term by term: (F g)_m needs F up to m only."""
+        ring = self
+        nu = [(j, u[j] * j) for j in range(1, ring.k + 1) if u[j]]
+        out, fg = [f0], []
+        for d in range(1, ring.k + 1):
+            m = d - 1
+            part = ring.zero
+            for i in range(m + 1):
+                if out[i] and g[m - i]:
+                    part = part + out[i] * g[m - i]
+            fg.append(ring.cut(part))
+            acc = ring.zero
+            for j, ju in nu:
+                if j > d:
+                    break
+                acc = acc + ju * fg[d - j]
+            out.append(ring.cut(acc * ring._inv[d] * sign))
+        return out
 
 
 def terms(c: fmpq_mpoly) -> zip:

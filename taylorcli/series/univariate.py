@@ -70,6 +70,9 @@ def walk(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, k: int, guard: bool = Fals
     found = _polynomial(expr, x, a, k)
     if found is not None:
         return found
+    found = _of_polynomial(expr, x, a, k, guard)
+    if found is not None:
+        return found
     memo: dict[int, fmpq_series] = {}
     prec = k + 1
     own: list[sp.Symbol | None] = [None]
@@ -81,7 +84,7 @@ def walk(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, k: int, guard: bool = Fals
             and (last[5] or not guard):
         seeded, seeded_own = last[0], last[7]
         memo[id(seeded)] = last[6]  # (kept alive here and in _LAST: the id is its own)
-    variable = fmpq_series([int(a.p) if a.q == 1 else fmpq(int(a.p), int(a.q)), 1], prec=prec)
+    variable: list[fmpq_series | None] = [None]  # x's series, made where x itself is met (operand() reads r + q*x off)
     at_zero, kinds = _AT_ZERO, _KIND
 
     def series(e: sp.Expr) -> fmpq_series:
@@ -91,7 +94,10 @@ def walk(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, k: int, guard: bool = Fals
             if e is x or e == x:
                 if own[0] is None:  # the first met, left to right: the one free_symbols keeps
                     own[0] = e
-                return variable
+                found = variable[0]
+                if found is None:
+                    found = variable[0] = fmpq_series([int(a.p) if a.q == 1 else fmpq(int(a.p), int(a.q)), 1], prec=prec)
+                return found
             raise NoSlot("a constant that is not rational")
         found = memo.get(id(e))  # (every node is alive in expr: its id is its own)
         if found is None:
@@ -100,12 +106,24 @@ def walk(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, k: int, guard: bool = Fals
             own[0] = seeded_own  # the first x met in it, left to right, as walking it would find
         return found
 
+    def operand(e: sp.Expr) -> fmpq_series:
+        """series(e), where e is r + q*x**n (not x itself) made from its coefficients (_short: ~1 us less
+        than walking its Add, Mul and Pow; the same exact series)."""
+        if not e.is_Atom:
+            found = _short(e, x, a)
+            if found is not None:
+                coefficients, met = found
+                if own[0] is None:  # its x: the first met, left to right, as walking it would find
+                    own[0] = met
+                return fmpq_series(coefficients if len(coefficients) <= prec else coefficients[:prec], prec=prec)
+        return series(e)
+
     def build(e: sp.Expr) -> fmpq_series:
         cls = type(e)
         name = at_zero.get(cls)  # the commonest node first
         if name is not None:
             arg = e._args[0]
-            u = series(arg)
+            u = operand(arg)
             if offsets and id(arg) in offsets:
                 raise NoSlot("an irrational constant that is not only added")
             if not u[0]:  # (an fmpq's truth: no conversion of 0)
@@ -139,7 +157,7 @@ def walk(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, k: int, guard: bool = Fals
         if kind == _POW:
             return power(*e._args)
         if kind == _LOG:
-            u = series(e._args[0])
+            u = operand(e._args[0])
             if offsets and id(e._args[0]) in offsets:
                 raise NoSlot("an irrational constant that is not only added")
             u0 = u[0]
@@ -175,7 +193,7 @@ def walk(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, k: int, guard: bool = Fals
         raise NoSlot("an irrational constant that is not only added")
 
     def power(base: sp.Expr, exponent: sp.Expr) -> fmpq_series:
-        u = series(base)
+        u = operand(base)
         if offsets and id(base) in offsets:
             raise NoSlot("an irrational constant that is not only added")
         if not exponent.is_Rational:
@@ -232,6 +250,19 @@ def _polynomial(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, k: int) -> tuple[li
     A square of a point past ``walk``'s guard (2 * its bits > guard.check_size's limit) is left to the
     walk, which raises NoSlot there when guarded; nothing for its offsets (no function here); the
     last walk kept for sharing stays."""
+    found = _short(expr, x, a)
+    if found is None:
+        return None
+    out, expr = found
+    if len(out) > k + 1:
+        del out[k + 1:]
+    elif len(out) < k + 1:
+        out += [_ZERO] * (k + 1 - len(out))
+    return out, expr
+
+
+def _short(expr: sp.Expr, x: sp.Symbol, a: sp.Rational) -> tuple[list[fmpq], sp.Symbol] | None:
+    """``_polynomial``'s coefficients, neither cut nor padded to k + 1 (two or three), and x's object."""
     cls = type(expr)
     r = q = None
     if cls is sp.Add:
@@ -254,24 +285,99 @@ def _polynomial(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, k: int) -> tuple[li
         n = 2
     if not expr.is_Symbol or not (expr is x or expr == x):
         return None  # (another symbol, or x with other assumptions: the walk says NoSlot)
-    point = fmpq(a.p, a.q) if a else _ZERO
+    scale = _ONE if q is None else fmpq(q.p, q.q)
+    if not a.p:  # at 0: r (or 0), then q, no arithmetic
+        c0 = _ZERO if r is None else fmpq(r.p, r.q)
+        return ([c0, scale] if n == 1 else [c0, _ZERO, scale]), expr
+    point = fmpq(a.p, a.q)
     if n == 2 and 2 * point.height_bits() > _LIMIT:
         return None  # (walk's power(): its guard, as the walk has it)
-    scale = _ONE if q is None else fmpq(q.p, q.q)
     if n == 1:
         out = [point * scale, scale]
     else:
         out = [point * point * scale, 2 * point * scale, scale]
     if r is not None:
         out[0] += fmpq(r.p, r.q)
-    if len(out) > k + 1:
-        del out[k + 1:]
-    elif len(out) < k + 1:
-        out += [_ZERO] * (k + 1 - len(out))
     return out, expr
 
 
 _ZERO, _ONE, _TWO = fmpq(0), fmpq(1), sp.Integer(2)
+
+
+def _of_polynomial(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, k: int,
+                   guard: bool) -> tuple[list[fmpq], sp.Symbol] | None:
+    """``walk``'s answer for one node over ``_polynomial``'s shapes: f(u) for f in _AT_ZERO with u(a) = 0,
+    log(u) with u(a) = 1, u**n (n an integer, or n/2 with u(a) = 1): sin(x), atan(x), log(1 + x**2),
+    1/(1 + 9*x**2) (~3 us of the walk's set-up, closures and dispatch for the one or two FLINT calls
+    it makes). u's series is made from _polynomial's coefficients (the same exact series the walk's
+    FLINT arithmetic gives), then the walk's own call on it; every other case (an offset, a
+    guard, an error to raise) is None: the walk decides. The last walk kept for sharing is this one.
+    """
+    global _LAST
+    cls = type(expr)
+    name = _AT_ZERO.get(cls)
+    args = expr._args
+    n = m = 1
+    if name is not None:
+        at = 0  # u(a) must be 0 (else f(u(a)) is an offset or NoSlot: the walk's)
+    elif cls is sp.log:
+        at = 1
+    elif cls is sp.Pow:
+        exponent = args[1]
+        if not exponent.is_Rational:
+            return None
+        n, m = exponent.p, exponent.q
+        if m == 1:
+            at = None  # any u(a) (not 0 for n < 0: checked below)
+        elif m == 2:
+            at = 1
+        else:
+            return None
+    else:
+        return None
+    if at is not None:
+        # Read from the shape first (no FLINT arithmetic where the answer is None): away from 0,
+        # u(a) is 0 or 1 by chance only; at 0 it is r, the sum's rational (r + q*x**n), or 0.
+        if a.p:
+            return None
+        arg = args[0]
+        r = arg._args[0] if type(arg) is sp.Add else None
+        if (r is not None) if at == 0 else (r is not sp.S.One):
+            return None
+    inner = _short(args[0], x, a)
+    if inner is None:
+        return None
+    coefficients, own = inner
+    u0 = coefficients[0]
+    if at == 0 and u0 or at == 1 and u0 != 1 or n < 0 and not u0:
+        return None  # (not met: the shape said so; a vanishing base of a negative power raises in the walk)
+    if guard and u0 and abs(n) * u0.height_bits() > _LIMIT:
+        return None  # the walk's guard: NoSlot
+    prec = k + 1
+    if len(coefficients) > prec:
+        del coefficients[prec:]
+    saved = flint.ctx.cap
+    flint.ctx.cap = prec
+    try:
+        u = fmpq_series(coefficients, prec=prec)
+        if name is not None:
+            root = getattr(u, name)()
+        elif cls is sp.log:
+            root = u.log()
+        elif m == 1:
+            root = u ** n if n >= 0 else (u.inv() if n == -1 else u.inv() ** -n)
+        else:
+            root = u.sqrt() if n > 0 else u.rsqrt()
+            if n != 1 and n != -1:
+                root = root ** abs(n)
+        out = root.coeffs()
+    finally:
+        flint.ctx.cap = saved
+    if _SHARING:
+        _LAST = (expr, x, k, a.p, a.q, guard, root, own)
+    if len(out) < prec:
+        out += [fmpq(0)] * (prec - len(out))
+    return out, own
 
 
 # Within share(True) ... share(False): the last successful walk without offsets, (expr, x, k, p, q of
