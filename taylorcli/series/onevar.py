@@ -33,7 +33,7 @@ from flint import fmpq
 from ..constants import _FUNCTIONS, _NARGS, unevaluated
 from ..convert import to_sympy
 from ..guard import LIMIT_BITS as _LIMIT  # guard.check_size's limit, in bits
-from . import onevar_constants, onevar_inner, onevar_sums, univariate
+from . import onevar_constants, onevar_fused, onevar_inner, onevar_sums, univariate
 from .onevar_point import log_of as _log_of, offset_value, rational, value_at as _value_at
 from .tps import Unsupported
 
@@ -49,9 +49,12 @@ def _powers(k: int) -> list[tuple[sp.Integer]]:
     return _POWERS
 
 
-def taylor(expr: sp.Expr, x: sp.Symbol, a: sp.Rational,
-           order: int) -> tuple[list[tuple[tuple[sp.Integer], sp.Rational]], sp.Symbol | None] | None:
-    """(powers, value) for every non-zero term up to ``order`` >= 0, and the expression's own x; else None."""
+def taylor(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, order: int,
+           polynomial: list | None = None) -> tuple[list[tuple[tuple[sp.Integer], sp.Rational]], sp.Symbol | None] | None:
+    """(powers, value) for every non-zero term up to ``order`` >= 0, and the expression's own x; else None.
+
+    ``polynomial``: where the series is rational, its ``Expansion.polynomial`` (in the own x) is appended to
+    it, made in the same pass as the list (``onevar_fused``); nothing appended elsewhere."""
     offsets: set[int] = set()
     logs: dict[int, fmpq] = {}
     kind = type(expr)
@@ -86,6 +89,15 @@ def taylor(expr: sp.Expr, x: sp.Symbol, a: sp.Rational,
         if value is None:
             return None
         series[0] = fmpq(0)
+    elif polynomial is not None:  # the list and the polynomial in one pass
+        found = onevar_fused.terms(series, x if own is None else own, a,
+                                   _POWERS if len(_POWERS) > order else _powers(order))
+        if found is None:
+            return None  # check_size refuses a coefficient: the full path says so
+        out, value = found
+        if value is not None:
+            polynomial.append(value)
+        return out, own
     powers = _POWERS if len(_POWERS) > order else _powers(order)
     out = []
     append = out.append
