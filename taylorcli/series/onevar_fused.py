@@ -43,7 +43,7 @@ def terms(series: Any, x: Symbol, a: Rational, powers: list) -> tuple[list, Any]
     Where x is not plain, the polynomial is None (``expansion_polynomial`` decides, later).
     ``powers``: (Integer(d),) at d, for every d of the series (``onevar._powers``)."""
     if type(x) is not Symbol or not _plain_base(x):
-        return _numbers(series, powers), None
+        return numbers(series, powers), None
     if a is S.Zero:
         base, shift = x, None
     else:
@@ -116,8 +116,8 @@ def terms(series: Any, x: Symbol, a: Rational, powers: list) -> tuple[list, Any]
     return out, _canonical_sum(numbers, rest)
 
 
-def _numbers(series: Any, powers: list) -> list | None:
-    """The (powers, value) list alone, as ``onevar.taylor`` makes it."""
+def numbers(series: Any, powers: list) -> list | None:
+    """The (powers, value) list alone (``onevar.taylor`` without a polynomial); None as ``terms``."""
     out = []
     new, signs, half = object.__new__, (S.NegativeOne, S.Zero, S.One), S.Half
     rational_assumptions, integer_assumptions = Rational.default_assumptions, Integer.default_assumptions
