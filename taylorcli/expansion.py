@@ -66,6 +66,8 @@ class Expansion:
     side_note: str = ""  # why one-sided when the user did not ask (f is real on one side only)
     # id -> (coefficient, its sort key) where the engine knew it (series/engine.py), for keyed.polynomial
     sort_keys: dict | None = field(default=None, repr=False, compare=False)
+    # (coefficients, polynomial) where the polynomial was made with that very list (series/onevar_fused.py)
+    made: tuple | None = field(default=None, repr=False, compare=False)
 
     @property
     def one_sided(self) -> str | None:
@@ -86,6 +88,9 @@ class Expansion:
     @property
     def polynomial(self) -> sp.Expr:
         """The sum of the terms, the very objects ``sp.Add(*(c * monomial))`` gives (expansion_polynomial.py)."""
+        made = self.made
+        if made is not None and made[0] is self.coefficients:  # (a list replaced since: built again)
+            return made[1]
         return _polynomial(self)
 
     def by_degree(self) -> dict[sp.Rational, list[tuple[Powers, sp.Expr]]]:
@@ -363,12 +368,13 @@ def _one_variable(expr: sp.Expr, x: sp.Symbol, at: Mapping | str | Sequence | No
     else:
         return None
     keys: dict = {}  # sort keys of the coefficient sums (keyed.polynomial), and the walks shared
+    polynomial: list = []  # the polynomial, where onevar.taylor made it with the list (series/onevar_fused.py)
     # series/scope.py's enter(keys) ... leave(), inlined (three module stores each way, no calls)
     univariate._SHARING, univariate._LAST, values.SINK = univariate.SHARE, None, keys
     try:
-        found = onevar.taylor(expr, x, a, order)
+        found = onevar.taylor(expr, x, a, order, polynomial)
     finally:
-        univariate._SHARING, univariate._LAST, values.SINK = False, None, None
+        univariate._SHARING, univariate._LAST, univariate._FAILED, values.SINK = False, None, None, None
     if found is None:
         return None
     coefficients, own = found
@@ -376,7 +382,7 @@ def _one_variable(expr: sp.Expr, x: sp.Symbol, at: Mapping | str | Sequence | No
         x = own  # the expression's own symbol object, as expand() picks it
     _log.debug("expansion: series arithmetic (one variable, rational series at a rational point)")
     return Expansion(expr, [x], {x: a}, order, degree, coefficients, "derivatives", _integer(order + 1), "",
-                     sort_keys=keys or None)
+                     sort_keys=keys or None, made=(coefficients, polynomial[0]) if polynomial else None)
 
 
 _ONEVAR: list = []  # [series.onevar, series.univariate, series.onevar_values] once imported (python-flint may be missing)

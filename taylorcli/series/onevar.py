@@ -33,11 +33,10 @@ from flint import fmpq
 from ..constants import _FUNCTIONS, _NARGS, unevaluated
 from ..convert import to_sympy
 from ..guard import LIMIT_BITS as _LIMIT  # guard.check_size's limit, in bits
-from . import onevar_constants, onevar_inner, onevar_sums, univariate
+from . import onevar_constants, onevar_fused, onevar_inner, onevar_sums, univariate
 from .onevar_point import log_of as _log_of, offset_value, rational, value_at as _value_at
 from .tps import Unsupported
 
-_SIGNS = (sp.S.NegativeOne, sp.S.Zero, sp.S.One)
 _POWERS: list[tuple[sp.Integer]] = []  # (Integer(0),), (Integer(1),) ...: immutable, built once
 _from_add = sp.Add._from_args
 _compare = sp.Basic.compare
@@ -49,9 +48,12 @@ def _powers(k: int) -> list[tuple[sp.Integer]]:
     return _POWERS
 
 
-def taylor(expr: sp.Expr, x: sp.Symbol, a: sp.Rational,
-           order: int) -> tuple[list[tuple[tuple[sp.Integer], sp.Rational]], sp.Symbol | None] | None:
-    """(powers, value) for every non-zero term up to ``order`` >= 0, and the expression's own x; else None."""
+def taylor(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, order: int,
+           polynomial: list | None = None) -> tuple[list[tuple[tuple[sp.Integer], sp.Rational]], sp.Symbol | None] | None:
+    """(powers, value) for every non-zero term up to ``order`` >= 0, and the expression's own x; else None.
+
+    ``polynomial``: where the series is rational, its ``Expansion.polynomial`` (in the own x) is appended to
+    it, made in the same pass as the list (``onevar_fused``); nothing appended elsewhere."""
     offsets: set[int] = set()
     logs: dict[int, fmpq] = {}
     kind = type(expr)
@@ -86,30 +88,19 @@ def taylor(expr: sp.Expr, x: sp.Symbol, a: sp.Rational,
         if value is None:
             return None
         series[0] = fmpq(0)
+    elif polynomial is not None:  # the list and the polynomial in one pass
+        found = onevar_fused.terms(series, x if own is None else own, a,
+                                   _POWERS if len(_POWERS) > order else _powers(order))
+        if found is None:
+            return None  # check_size refuses a coefficient: the full path says so
+        out, value = found
+        if value is not None:
+            polynomial.append(value)
+        return out, own
     powers = _POWERS if len(_POWERS) > order else _powers(order)
-    out = []
-    append = out.append
-    new, Rational, Integer, half = object.__new__, sp.Rational, sp.Integer, sp.S.Half
-    assumptions, integer_assumptions = Rational.default_assumptions, Integer.default_assumptions
-    signs = _SIGNS
-    for d, c in enumerate(series):
-        if not c:
-            continue
-        p, q = int(c.p), int(c.q)
-        if (p if p > 0 else -p).bit_length() > _LIMIT or q.bit_length() > _LIMIT:
-            return None  # check_size refuses it: the full path says so
-        if q == 1:  # rational(p, 1), inlined: the singletons -1, 1 (0 is skipped), else Integer(p)'s object
-            if -1 <= p <= 1:
-                c = signs[p + 1]
-            else:
-                c = new(Integer)
-                c._assumptions, c._mhash, c._args, c.p = integer_assumptions, None, (), p
-        elif p == 1 and q == 2:
-            c = half
-        else:  # Rational.from_coprime_ints(p, q), inlined (Expr.__new__ is Basic.__new__)
-            c = new(Rational)
-            c._assumptions, c._mhash, c._args, c.p, c.q = assumptions, None, (), p, q
-        append((powers[d], c))
+    out = onevar_fused.numbers(series, powers)  # (the singletons -1, 1, 1/2, else Integer's or Rational's object)
+    if out is None:
+        return None  # check_size refuses a coefficient: the full path says so
     if value is not None and value != 0:
         out.insert(0, (powers[0], value))
     return out, own

@@ -66,7 +66,15 @@ def walk(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, k: int, guard: bool = Fals
     meets that very expression (``_LAST``): onevar.taylor walks f's argument (``_one_function``),
     then f, which holds it.
     """
-    global _LAST
+    global _LAST, _FAILED
+    failed = known = None  # a node this expansion's walk like this one found failing (_FAILED), None if none
+    if _FAILED is not None and _SHARING:
+        known = _FAILED
+        if known[1] is x and known[2] == k and known[3] == a.p and known[4] == a.q and known[5] == guard \
+                and known[6] == (offsets is not None):
+            failed = known[0]
+            if expr is failed:
+                raise known[7](*known[8])
     found = _polynomial(expr, x, a, k)
     if found is not None:
         return found
@@ -101,6 +109,8 @@ def walk(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, k: int, guard: bool = Fals
             raise NoSlot("a constant that is not rational")
         found = memo.get(id(e))  # (every node is alive in expr: its id is its own)
         if found is None:
+            if e is failed:  # walked before, in this expansion, to the same error: it fails again
+                raise known[7](*known[8])
             found = memo[id(e)] = build(e)
         elif e is seeded and own[0] is None:
             own[0] = seeded_own  # the first x met in it, left to right, as walking it would find
@@ -234,6 +244,10 @@ def walk(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, k: int, guard: bool = Fals
     try:
         root = series(expr)
         out = root.coeffs()
+    except (NoSlot, Unsupported) as why:
+        if _SHARING and not expr.is_Atom:  # (the error is expr's own: the same wherever it is walked so)
+            _FAILED = (expr, x, k, a.p, a.q, guard, offsets is not None, type(why), why.args)
+        raise
     finally:
         flint.ctx.cap = saved
     if _SHARING and not offsets and not expr.is_Atom:
@@ -383,6 +397,12 @@ def _of_polynomial(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, k: int,
 # Within share(True) ... share(False): the last successful walk without offsets, (expr, x, k, p, q of
 # a, guard, expr's series, its own x), kept (so the ids stay their own) until the next one or the end.
 _LAST: tuple | None = None
+# Within share(True) ... share(False): the last walk that raised NoSlot or Unsupported, (expr, x, k, p, q
+# of a, guard, with offsets or not, the error's class, its args): a later walk of this expansion meeting
+# that very node, with the same x, point, order, guard and offsets or not, raises the same at once (the
+# walk of a node depends on nothing else: onevar_products.offset_parts walks a sum's term, then
+# onevar.taylor the sum, ~20 us of failing again on log(1 + log(1 + x**2)**2) at 1).
+_FAILED: tuple | None = None
 _SHARING = False
 SHARE = True  # False: share(True) shares nothing, every walk from scratch (tests compare the two)
 
@@ -394,9 +414,9 @@ def share(on: bool) -> None:
     reused expression costs what a fresh one costs. (Two global stores: the scope costs
     ~0.1 us, not a context manager's ~0.6 us, on expansions of ~10 us.)
     """
-    global _SHARING, _LAST
+    global _SHARING, _LAST, _FAILED
     _SHARING = on and SHARE
-    _LAST = None
+    _LAST = _FAILED = None
 
 
 class shared_walks:
