@@ -22,6 +22,7 @@ from math import gcd
 from typing import Any
 
 import symengine
+from symengine.lib.symengine_wrapper import OneArgFunction
 import sympy as sp
 from sympy.core.add import _addsort
 from sympy.core.mul import _mulsort
@@ -31,6 +32,8 @@ from .sortkey import sort_args
 
 _NUMBERS = (symengine.Integer, symengine.Rational)
 _E, _I, _ZOO = sp.S.Exp1, sp.S.ImaginaryUnit, sp.S.ComplexInfinity
+_OneArg = OneArgFunction
+_ONE_ARGUMENT: dict[type, type | None] = {}  # SymEngine class -> SymPy class (classes, not values)
 _CHECKED = object()  # mul's entry in a job's memo: the numeric roots seen to be fixed points
 
 
@@ -66,11 +69,33 @@ def to_sympy(expr: Any, memo: dict[Any, sp.Expr] | None = None,
             else:
                 result = base ** to_sympy(exponent, {}, None, keys)
         elif result is None:
-            result = expr._sympy_()
+            cls = _one_argument(type(expr))
+            if cls is not None:
+                # SymEngine's OneArgFunction._sympy_ is sympy.<its class name>(arg._sympy_()): the same
+                # call on the same object, its argument converted here: sinh(atan(-4)) gives
+                # sinh(-atan(4)) from constants.leaf, where atan(-4)._sympy_() would rebuild atan.eval's
+                # table (~10 ms after clear_cache). Own memo, no leaves: as for a power's parts.
+                result = cls(to_sympy(expr.args[0], {}, None, keys))
+            else:
+                result = expr._sympy_()
         if new_leaves is not None:
             new_leaves.append(result)
     memo[expr] = result
     return result
+
+
+def _one_argument(kind: type) -> type | None:
+    """SymPy's class of that name for a SymEngine function class whose ``_sympy_`` is
+    ``OneArgFunction._sympy_`` (sympy.<class name>(arg._sympy_())); else None."""
+    found = _ONE_ARGUMENT.get(kind, False)
+    if found is False:
+        found = None
+        if issubclass(kind, _OneArg) and kind._sympy_ is _OneArg._sympy_:
+            found = getattr(sp, kind.__name__, None)
+            if not (isinstance(found, type) and issubclass(found, sp.Function)):
+                found = None
+        _ONE_ARGUMENT[kind] = found
+    return found
 
 
 def add(terms: list[sp.Expr], keys: dict | None = None) -> sp.Expr:
