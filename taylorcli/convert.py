@@ -116,6 +116,8 @@ def add(terms: list[sp.Expr], keys: dict | None = None) -> sp.Expr:
         if term.is_Number:
             numbers.append(term)
             continue
+        if term is _ZOO:  # (no Number: zoo absorbs the other terms, SymPy's rules)
+            return sp.Add(*terms)
         # as_coeff_Mul()[1] by its factors (that method builds a new Mul for each term, and hashes it)
         if term.is_Mul:
             part = term._args
