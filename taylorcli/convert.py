@@ -18,9 +18,11 @@ True
 
 from __future__ import annotations
 
+from math import gcd
 from typing import Any
 
 import symengine
+from symengine.lib.symengine_wrapper import OneArgFunction
 import sympy as sp
 from sympy.core.add import _addsort
 from sympy.core.mul import _mulsort
@@ -29,6 +31,10 @@ from .constants import _POWERED, _from_ints, _ints, leaf, power
 from .sortkey import sort_args
 
 _NUMBERS = (symengine.Integer, symengine.Rational)
+_E, _I, _ZOO = sp.S.Exp1, sp.S.ImaginaryUnit, sp.S.ComplexInfinity
+_OneArg = OneArgFunction
+_ONE_ARGUMENT: dict[type, type | None] = {}  # SymEngine class -> SymPy class (classes, not values)
+_CHECKED = object()  # mul's entry in a job's memo: the numeric roots seen to be fixed points
 
 
 def to_sympy(expr: Any, memo: dict[Any, sp.Expr] | None = None,
@@ -63,11 +69,33 @@ def to_sympy(expr: Any, memo: dict[Any, sp.Expr] | None = None,
             else:
                 result = base ** to_sympy(exponent, {}, None, keys)
         elif result is None:
-            result = expr._sympy_()
+            cls = _one_argument(type(expr))
+            if cls is not None:
+                # SymEngine's OneArgFunction._sympy_ is sympy.<its class name>(arg._sympy_()): the same
+                # call on the same object, its argument converted here: sinh(atan(-4)) gives
+                # sinh(-atan(4)) from constants.leaf, where atan(-4)._sympy_() would rebuild atan.eval's
+                # table (~10 ms after clear_cache). Own memo, no leaves: as for a power's parts.
+                result = cls(to_sympy(expr.args[0], {}, None, keys))
+            else:
+                result = expr._sympy_()
         if new_leaves is not None:
             new_leaves.append(result)
     memo[expr] = result
     return result
+
+
+def _one_argument(kind: type) -> type | None:
+    """SymPy's class of that name for a SymEngine function class whose ``_sympy_`` is
+    ``OneArgFunction._sympy_`` (sympy.<class name>(arg._sympy_())); else None."""
+    found = _ONE_ARGUMENT.get(kind, False)
+    if found is False:
+        found = None
+        if issubclass(kind, _OneArg) and kind._sympy_ is _OneArg._sympy_:
+            found = getattr(sp, kind.__name__, None)
+            if not (isinstance(found, type) and issubclass(found, sp.Function)):
+                found = None
+        _ONE_ARGUMENT[kind] = found
+    return found
 
 
 def add(terms: list[sp.Expr], keys: dict | None = None) -> sp.Expr:
@@ -88,6 +116,8 @@ def add(terms: list[sp.Expr], keys: dict | None = None) -> sp.Expr:
         if term.is_Number:
             numbers.append(term)
             continue
+        if term is _ZOO:  # (no Number: zoo absorbs the other terms, SymPy's rules)
+            return sp.Add(*terms)
         # as_coeff_Mul()[1] by its factors (that method builds a new Mul for each term, and hashes it)
         if term.is_Mul:
             part = term._args
@@ -106,29 +136,97 @@ def add(terms: list[sp.Expr], keys: dict | None = None) -> sp.Expr:
 
 
 def mul(factors: list[sp.Expr], keys: dict | None = None) -> sp.Expr:
-    """``sp.Mul(*factors)``, without flattening when nothing would combine (``keys`` as in ``add``)."""
+    """``sp.Mul(*factors)``, without flattening when nothing would combine (``keys`` as in ``add``).
+
+    Why ``Mul._from_args`` of the sorted factors is then ``Mul.flatten``'s object (SymPy 1.14's
+    ``AssocOp.__new__`` and ``Mul.flatten``), for factors that are, as ``to_sympy`` makes them,
+    values of SymPy's evaluating constructors (a power ``Pow(b, e)`` gives itself back):
+
+    * A commutative product among the factors (-atan(6), 2*pi) is spliced: flatten's first loop
+      appends its args to the sequence, and every later step is independent of the order of
+      the sequence (the numbers multiply, the rest is collected by base then sorted by
+      ``Basic.compare``, a total order on unequal objects). Its args are no products.
+    * Numbers: flatten multiplies them into ``coeff`` from 1; with rationals only (no 0, no
+      float, no oo/nan) that is their product, a Rational made canonical by its value, omitted
+      when it is 1 (the identity is also what ``AssocOp`` drops before flattening).
+    * A factor ``o`` whose base (``o.as_base_exp()``; E for exp) is no number joins
+      ``c_powers`` as (b, e). With every base distinct, ``_gather`` gives each its own e
+      (``Add`` of one coefficient, times the rest of e: e again) and the second part rebuilds
+      ``Pow(b, e)``, that is ``o`` (a fixed point; for e = 1, b itself), with no base changed.
+      zoo and I have their own branches: not taken here.
+    * A numeric root ``Pow(n, r)`` (an Integer n > 1, a Rational 0 < r < 1, as SymPy's
+      ``Integer._eval_power`` leaves sqrt(1370) or 2**(1/3)) goes to ``pnum_rat``: with the
+      exponents distinct (``comb_e`` joins bases of one exponent: sqrt(2)*sqrt(3) = sqrt(6)) and
+      the bases pairwise coprime (the gcd step splits shared factors: 2**(1/3)*6**(1/4)), each
+      root is rebuilt as ``Pow(n, r)``: checked here to be the factor itself, by the same cached
+      call flatten makes. Its base is positive: no power of -1 is collected.
+    * The coefficient stays apart from the roots (only integer parts of root exponents reach
+      it); the only other step flatten takes is a number times one sum (distributed, or the
+      two-argument hack's unevaluated Mul): then, and in every case not listed, ``sp.Mul``.
+
+    ``_from_args`` of one factor is that factor, and of none the coefficient, as the constructor's.
+    """
     if len(factors) < 2:
         return sp.Mul(*factors)
-    numbers, rest, bases = [], [], set()
     for factor in factors:
+        if factor.is_Mul:
+            if not factor.is_commutative:
+                return sp.Mul(*factors)
+            factors_in = [a for f in factors for a in (f._args if f.is_Mul else (f,))]
+            break
+    else:
+        factors_in = factors
+    coeff, rest, bases, roots = None, [], set(), None
+    for factor in factors_in:
         if factor.is_Number:
-            numbers.append(factor)
+            if not factor.is_Rational or not factor.p:  # (0, floats, oo, nan: SymPy's rules)
+                return sp.Mul(*factors)
+            coeff = factor if coeff is None else coeff * factor
             continue
-        if factor.is_Mul or not factor.is_commutative:
+        if not factor.is_commutative or factor is _ZOO or factor is _I:
             return sp.Mul(*factors)
         # exp(2) has base E: two exponentials combine (exp.as_base_exp's exp(1), without building it)
-        base = sp.S.Exp1 if type(factor) is sp.exp else factor.as_base_exp()[0]
-        if base.is_Number or base in bases:  # numeric radicals or like bases combine
+        if type(factor) is sp.exp:
+            base = _E
+        else:
+            base, exponent = factor.as_base_exp()
+            if base.is_Number:
+                roots = _root(factor, base, exponent, roots, keys)
+                if roots is None:  # other numeric powers, or roots that combine
+                    return sp.Mul(*factors)
+                rest.append(factor)
+                continue
+        if base in bases:  # like bases combine
             return sp.Mul(*factors)
         bases.add(base)
         rest.append(factor)
-    if numbers:
-        number = numbers[0]
-        # 0 or 1 (a Rational's p and q, without Rational.__eq__'s sympify)
-        if len(numbers) > 1 or (number.p == 0 or number.p == number.q if number.is_Rational
-                                else number == 0 or number == 1):
-            return sp.Mul(*factors)
-        if len(rest) == 1 and rest[0].is_Add:  # a number times a sum distributes
-            return sp.Mul(*factors)
-    _mulsort(rest) if keys is None else sort_args(rest, keys)
-    return sp.Mul._from_args(numbers + rest, True)  # (every factor commutative: checked above)
+    if coeff is not None and coeff.p == coeff.q:
+        coeff = None
+    if coeff is not None and len(rest) == 1 and rest[0].is_Add:  # a number times a sum distributes
+        return sp.Mul(*factors)
+    if len(rest) > 1:
+        _mulsort(rest) if keys is None else sort_args(rest, keys)
+    return sp.Mul._from_args(rest if coeff is None else [coeff] + rest, True)  # (all commutative: checked)
+
+
+def _root(factor: sp.Expr, base: sp.Expr, exponent: sp.Expr, roots: dict | None,
+          keys: dict | None) -> dict | None:
+    """``roots`` (exponent: base) with ``factor``, a numeric root flatten leaves alone beside them; else None.
+
+    ``keys``: the job's memo (``add``), where the roots found to be fixed points are kept (under
+    ``_CHECKED``, a key no SymPy object equals) for the job's other products.
+    """
+    if not (factor.is_Pow and base.is_Integer and base.p > 1 and exponent.is_Rational
+            and 0 < exponent.p < exponent.q):
+        return None
+    roots = {} if roots is None else roots
+    if exponent in roots or any(gcd(n.p, base.p) != 1 for n in roots.values()):
+        return None
+    checked = None if keys is None else keys.get(_CHECKED)
+    if checked is None or factor not in checked:
+        if sp.Pow(base, exponent) != factor:  # flatten's own call: a fixed point, else let it
+            return None
+        if keys is not None:
+            keys.setdefault(_CHECKED, set()).add(factor)
+    roots[exponent] = base
+    return roots
