@@ -19,7 +19,7 @@ them, so a coefficient costs one sort of plain tuples and ``Add._from_args``.
 from __future__ import annotations
 
 from collections.abc import Callable
-from operator import itemgetter
+from operator import add as _add, itemgetter
 
 import symengine as se
 import sympy as sp
@@ -254,12 +254,16 @@ class Direct:
         """
         if self.polynomials is None:
             self.polynomials = {value: c for c, value in self.walked.values()}
-        c = self.polynomials.get(self.values[j].args[0])
-        if c is None:
-            return None
-        poly = c
-        for _ in range(e - 1):
-            poly = _poly_mul(poly, c)
+            self.raised: dict[int, list] = {}  # j -> [c, c**2, ...] as far as asked (c**3 from c**2)
+        raised = self.raised.get(j)
+        if raised is None:
+            c = self.polynomials.get(self.values[j].args[0])
+            if c is None:
+                return None
+            raised = self.raised[j] = [c]
+        while len(raised) < e:
+            raised.append(_poly_mul(raised[-1], raised[0]))
+        poly = raised[e - 1]
         m = len(self.values)
         items = [(key + (0,) * (m - len(key)), q) for key, q in poly.items() if q]
         if len(items) < 2 or any(len(key) > m or any(key[j:]) for key, _ in items):
@@ -406,12 +410,21 @@ def _poly_mul(a: dict, b: dict) -> dict:
     """The product of two polynomials {generator exponents (no trailing zeros): fmpq}."""
     out: dict = {}
     for ka, qa in a.items():
+        la = len(ka)
         for kb, qb in b.items():
-            if len(ka) < len(kb):
-                key = tuple([x + y for x, y in zip(kb, ka)]) + kb[len(ka):]
+            lb = len(kb)
+            if not la:
+                key = kb
+            elif not lb:
+                key = ka
+            elif la == lb:
+                key = tuple(map(_add, ka, kb))
+            elif la < lb:  # (map stops at the shorter)
+                key = tuple(map(_add, ka, kb)) + kb[la:]
             else:
-                key = tuple([x + y for x, y in zip(ka, kb)]) + ka[len(kb):]
-            out[key] = out[key] + qa * qb if key in out else qa * qb
+                key = tuple(map(_add, ka, kb)) + ka[lb:]
+            q = qa * qb
+            out[key] = out[key] + q if key in out else q
     return out
 
 
