@@ -228,7 +228,6 @@ def onevar_refuses(expr: sp.Expr, walk: object) -> bool:
     if not has_sum_power(values):
         return False
     memo = walk.memo
-    factorials = [math.factorial(d) for d in range(walk.prec)]
 
     def irrational(node: sp.Expr) -> bool | None:
         series = memo.get(id(node))
@@ -240,11 +239,12 @@ def onevar_refuses(expr: sp.Expr, walk: object) -> bool:
             return None
         if len(series) < 2:  # one monomial in the generators: every group below has one term
             return []
-        groups: dict[int, dict] = {}
-        for key, s in series.items():
-            for d, q in enumerate(s.coeffs()):
-                if q:
-                    groups.setdefault(d, {})[key] = q
-        return [(d == 0, group, factorials[d]) for d, group in groups.items() if 2 <= len(group) <= limit]
+        lists = [(key, s.coeffs()) for key, s in series.items()]
+        out = []
+        for d in range(max(len(c) for _, c in lists)):
+            group = {key: c[d] for key, c in lists if d < len(c) and c[d]}
+            if 2 <= len(group) <= limit:
+                out.append((d == 0, group, math.factorial(d)))
+        return out
 
     return risky(expr, irrational, base_matcher(values, partials, {walk.x: walk.a}))
