@@ -23,6 +23,20 @@ from .guard import LIMIT_BITS  # check_size's limit, in bits
 # (in constants_real.py, by size; imported here for the modules and tests that take them from constants)
 from .constants_real import _EVERYWHERE, _REAL, _positive_sum, _real_sum, _small, real_and_small  # noqa: F401
 
+_LATE: tuple | None = None  # (convert.to_sympy, exp_sums.exp_sum) once imported
+
+
+def _late() -> tuple:
+    """(convert.to_sympy, exp_sums.exp_sum), imported on first use (convert imports this module): an
+    import statement in a function costs ~1.5-4 us a call, several calls an expansion."""
+    global _LATE
+    if _LATE is None:
+        from .convert import to_sympy
+        from .exp_sums import exp_sum
+        _LATE = (to_sympy, exp_sum)
+    return _LATE
+
+
 # SymEngine's function class -> SymPy's, for a positive rational argument (log: an integer >= 2;
 # atan: other than 1, whose value pi/4 SymEngine gives already)
 _FUNCTIONS = {type(se.sin(2)): sp.sin, type(se.cos(2)): sp.cos, type(se.tan(2)): sp.tan,
@@ -124,7 +138,7 @@ def _exp_of_product(arg: object) -> sp.Expr | None:
     only a Float or a sum with one (``_should_evalf`` of a Mul is -1). SymPy's own conversion
     costs ~0.7 ms after clear_cache. (tests/test_constants_erf_exp.py compares with it.)
     """
-    from .convert import to_sympy  # (convert imports this module)
+    to_sympy = _late()[0]
 
     inner = to_sympy(arg) if _SCOPE is None else to_sympy(arg, _SCOPE[0], None, _SCOPE[1])
     if type(inner) is not sp.Mul or len(inner.args) != 2:
@@ -161,7 +175,7 @@ def _exp_of_sum(arg: object) -> sp.Expr | None:
     SymPy's own conversion (Exp1._eval_power, exp.eval and the assumptions it asks) costs
     ~0.5-1 ms after clear_cache. (tests/test_nested_constants.py compares with it.)
     """
-    from .convert import to_sympy  # (convert imports this module)
+    to_sympy = _late()[0]
 
     inner = to_sympy(arg) if _SCOPE is None else to_sympy(arg, _SCOPE[0], None, _SCOPE[1])
     if type(inner) is sp.Add:
@@ -291,7 +305,7 @@ def _of_root(cls: type, arg: object) -> sp.Expr | None:
     it); erf.eval: no erfinv, no I factor, no minus sign. No Float: Function.__new__ does not
     evalf. (tests/test_nested_constants.py compares with SymPy's conversion.)
     """
-    from .convert import to_sympy  # (convert imports this module)
+    to_sympy = _late()[0]
 
     inner = to_sympy(arg) if _SCOPE is None else to_sympy(arg, _SCOPE[0], None, _SCOPE[1])
     root = inner
@@ -316,7 +330,7 @@ def _log_of_sum(arg: object) -> sp.Expr | None:
     part, which is 0 (no I in it): no return. No Float in it, so Function.__new__ does not
     evalf. (SymPy's own conversion costs ~3 ms after clear_cache, asking for its sign.)
     """
-    from .convert import to_sympy  # (convert imports this module)
+    to_sympy = _late()[0]
 
     inner = to_sympy(arg) if _SCOPE is None else to_sympy(arg, _SCOPE[0], None, _SCOPE[1])
     if type(inner) is not sp.Add or not _positive_sum(inner, LIMIT_BITS):
@@ -336,9 +350,7 @@ def _power_of_sum(base: object, arg: object) -> sp.Expr | None:
     number branch needs ``pure_complex(b)``, None without I. So Expr.__new__, no constructor
     postprocessor (none is registered for Add or Rational), and is_commutative.
     """
-    from .convert import to_sympy  # (convert imports this module)
-
-    from .exp_sums import exp_sum
+    to_sympy, exp_sum = _late()
 
     memo = {} if _SCOPE is None else _SCOPE[0]
     inner = memo.get(base)

@@ -19,7 +19,7 @@ them, so a coefficient costs one sort of plain tuples and ``Add._from_args``.
 from __future__ import annotations
 
 from collections.abc import Callable
-from operator import itemgetter
+from operator import add as _add, itemgetter
 
 import symengine as se
 import sympy as sp
@@ -115,13 +115,15 @@ class Direct:
     def _generators(values: list, names: dict | None, memo: dict) -> tuple[dict, bool, list, bool]:
         """(square roots by slot, ``ok``, SymPy values, ``ok`` but for several exponentials) of the generators."""
         # sqrt(n) for a square-free n: its powers are reduced here (sqrt(3)**2 is 3, as SymEngine has it)
-        roots = {j: int(v.args[0]) for j, v in enumerate(values) if _square_root(v)}
+        # (_square_root, _inverse_sum, _exponential, _pi_power of each value, its args read once: ~3 us a read)
+        kinds = [_kinds(v) for v in values]
+        roots = {j: int(v.args[0]) for j, v in enumerate(values) if kinds[j][0]}
         # 1/c, c a sum (1/(1 + cosh(2)**2)): its powers are SymEngine's expanded ones (``_power``)
         fold = all(
-            _exponential(v) or j in roots or _inverse_sum(v) or _pi_power(v)
+            kind[2] or j in roots or kind[1] or kind[3]
             or not isinstance(v, (se.Pow, se.Mul, se.Add, se.Number))
-            for j, v in enumerate(values))
-        ok = fold and sum(_exponential(v) for v in values) <= 1 and len(roots) <= 1
+            for j, (v, kind) in enumerate(zip(values, kinds)))
+        ok = fold and sum(kind[2] for kind in kinds) <= 1 and len(roots) <= 1
         gens = []
         for v in values:
             g = to_sympy(v, memo)
@@ -254,12 +256,16 @@ class Direct:
         """
         if self.polynomials is None:
             self.polynomials = {value: c for c, value in self.walked.values()}
-        c = self.polynomials.get(self.values[j].args[0])
-        if c is None:
-            return None
-        poly = c
-        for _ in range(e - 1):
-            poly = _poly_mul(poly, c)
+            self.raised: dict[int, list] = {}  # j -> [c, c**2, ...] as far as asked (c**3 from c**2)
+        raised = self.raised.get(j)
+        if raised is None:
+            c = self.polynomials.get(self.values[j].args[0])
+            if c is None:
+                return None
+            raised = self.raised[j] = [c]
+        while len(raised) < e:
+            raised.append(_poly_mul(raised[-1], raised[0]))
+        poly = raised[e - 1]
         m = len(self.values)
         items = [(key + (0,) * (m - len(key)), q) for key, q in poly.items() if q]
         if len(items) < 2 or any(len(key) > m or any(key[j:]) for key, _ in items):
@@ -406,12 +412,21 @@ def _poly_mul(a: dict, b: dict) -> dict:
     """The product of two polynomials {generator exponents (no trailing zeros): fmpq}."""
     out: dict = {}
     for ka, qa in a.items():
+        la = len(ka)
         for kb, qb in b.items():
-            if len(ka) < len(kb):
-                key = tuple([x + y for x, y in zip(kb, ka)]) + kb[len(ka):]
+            lb = len(kb)
+            if not la:
+                key = kb
+            elif not lb:
+                key = ka
+            elif la == lb:
+                key = tuple(map(_add, ka, kb))
+            elif la < lb:  # (map stops at the shorter)
+                key = tuple(map(_add, ka, kb)) + kb[la:]
             else:
-                key = tuple([x + y for x, y in zip(ka, kb)]) + ka[len(kb):]
-            out[key] = out[key] + qa * qb if key in out else qa * qb
+                key = tuple(map(_add, ka, kb)) + ka[lb:]
+            q = qa * qb
+            out[key] = out[key] + q if key in out else q
     return out
 
 
@@ -428,6 +443,19 @@ def _number_key(q: sp.Rational) -> tuple:
 
 _SE_PI, _SE_E = type(se.pi), type(se.E)  # (their only instances: a class test is SymEngine's ==, ~0.3-2 us each)
 _SE_HALF, _SE_MINUS_ONE = se.Rational(1, 2), se.Integer(-1)
+
+
+def _kinds(value: object) -> tuple[bool, bool, bool, bool]:
+    """(``_square_root``, ``_inverse_sum``, ``_exponential``, ``_pi_power``) of ``value``, its args read once."""
+    if type(value) is _SE_E:
+        return False, False, True, False
+    if not isinstance(value, se.Pow):
+        return False, False, False, False
+    base, exponent = value.args
+    return (isinstance(base, se.Integer) and base > 1 and exponent == _SE_HALF,
+            isinstance(base, se.Add) and exponent == _SE_MINUS_ONE,
+            type(base) is _SE_E,
+            type(base) is _SE_PI and isinstance(exponent, (se.Integer, se.Rational)))
 
 
 def _square_root(value: object) -> bool:

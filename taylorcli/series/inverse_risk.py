@@ -37,6 +37,7 @@ import sympy as sp
 
 # f(B) whose derivative holds an inverse of a sum of B: log(B) 1/B, atan(B) 1/(1 + B**2) ...
 _RECIPROCAL_FUNCTIONS = (sp.log, sp.asin, sp.acos, sp.atan, sp.asinh, sp.acosh, sp.atanh)
+_KINDS: dict[type, int] = {}  # a node's class -> 0: none of them, 1: log (a subclass of), 2: another
 
 
 def has_sum_power(values: list) -> bool:
@@ -57,9 +58,16 @@ def risky(expr: sp.Expr, irrational: Callable[[sp.Expr], bool | None],
     carries: dict[int, bool] = {}  # id -> whether the node holds an inverse of a sum that may be irrational
 
     def holds(node: sp.Expr) -> bool:
-        found = carries.get(id(node))
+        key = id(node)
+        found = carries.get(key)
         if found is None:
-            found = carries[id(node)] = _source(node, irrational) or any(holds(a) for a in node.args)
+            found = _source(node, irrational)
+            if not found:
+                for a in node.args:
+                    if not a.is_Atom and holds(a):  # (an atom is no source and has no arguments)
+                        found = True
+                        break
+            carries[key] = found
         return found
 
     def cancels(node: sp.Expr, value: bool) -> bool:
@@ -105,12 +113,16 @@ def _source(node: sp.Expr, irrational: Callable[[sp.Expr], bool | None]) -> bool
         if e.is_Integer and e.p >= 0 or node.base.is_Number:
             return False
         base = node.base
-    elif isinstance(node, _RECIPROCAL_FUNCTIONS):
-        base = node.args[0]
-        if not isinstance(node, sp.log):  # 1 + B**2, 1 - B**2: a sum wherever B is irrational
-            return irrational(base) is not False
     else:
-        return False
+        cls = type(node)
+        kind = _KINDS.get(cls)
+        if kind is None:  # (a class's kind once: isinstance over SymPy's classes costs ~1 us a call)
+            kind = _KINDS[cls] = 1 if issubclass(cls, sp.log) else 2 if issubclass(cls, _RECIPROCAL_FUNCTIONS) else 0
+        if not kind:
+            return False
+        base = node.args[0]
+        if kind == 2:  # 1 + B**2, 1 - B**2: a sum wherever B is irrational
+            return irrational(base) is not False
     if base.is_Add:
         return irrational(base) is not False
     if not base.free_symbols:  # log(2)**(-1), pi**(-1): no sum
@@ -146,20 +158,31 @@ def base_matcher(values: list, partials: Callable, point: dict) -> Callable:
     exponents: rational}, scale) for each partial of 2 to ``limit`` terms, its value divided by scale.
     """
     bases = {v.args[0] for v in values if isinstance(v, se.Pow) and isinstance(v.args[0], se.Add)}
-    # each base scaled to the constant term 1 (2 - 2*tanh(2)**2, tanh(2*x)'s partial, is 2 times the base
-    # 1 - tanh(2)**2: SymEngine's Mul of 2*(1 - tanh(2*x)**2) and its inverse cancels them too)
-    units = set()
-    for b in bases:
-        numbers = [a for a in b.args if isinstance(a, se.Number)]
-        if len(numbers) == 1 and numbers[0] != 0:
-            units.add(se.expand(b / numbers[0]))
     # (a sum of n terms in the generators' values: n terms or a few more before SymEngine folds
     # sqrt(2)**2; a lone term is no sum)
     limit = max((len(b.args) for b in bases), default=0) + 2
-    # the generators a partial equal to some c may hold: those c holds, roots (sqrt(2)**2 folds) and
-    # exponentials (E*exp(2) folds into exp(3))
-    usable = {j for j, v in enumerate(values) if any(_has(c, v) for c in bases) or v == se.E
-              or isinstance(v, se.Pow) and (isinstance(v.args[0], se.Number) or v.args[0] == se.E)}
+    known: list = []  # [units, usable] once a group is compared (most calls meet none: no SymEngine work)
+
+    def prepare() -> list:
+        # each base scaled to the constant term 1 (2 - 2*tanh(2)**2, tanh(2*x)'s partial, is 2 times the base
+        # 1 - tanh(2)**2: SymEngine's Mul of 2*(1 - tanh(2*x)**2) and its inverse cancels them too)
+        units = set()
+        for b in bases:
+            numbers = [a for a in b.args if isinstance(a, se.Number)]
+            if len(numbers) == 1 and numbers[0] != 0:
+                units.add(se.expand(b / numbers[0]))
+        known.extend((units, {}))
+        return known
+
+    def usable(j: int, cache: dict) -> bool:
+        """Whether a partial equal to some c may hold the generator j: one c holds, a root (sqrt(2)**2
+        folds) or an exponential (E*exp(2) folds into exp(3)); once for each generator a group holds."""
+        found = cache.get(j)
+        if found is None:
+            v = values[j]
+            found = cache[j] = any(_has(c, v) for c in bases) or v == se.E or isinstance(v, se.Pow) and (
+                isinstance(v.args[0], se.Number) or v.args[0] == se.E)
+        return found
 
     def matches(node: sp.Expr, value: bool) -> bool | None:
         items = partials(node, limit) if bases else []
@@ -168,7 +191,10 @@ def base_matcher(values: list, partials: Callable, point: dict) -> Callable:
             # variables at rational coordinates has rational partials there, no sum; else unknown
             return False if rational_polynomial(node, point) else None
         for is_value, group, scale in items:
-            if is_value and not value or any(e and j not in usable for gens in group for j, e in enumerate(gens)):
+            if is_value and not value:
+                continue
+            units, seen = known or prepare()  # (no group compared: no SymEngine work)
+            if any(e and not usable(j, seen) for gens in group for j, e in enumerate(gens)):
                 continue
             terms = []
             for gens, q in group.items():
@@ -202,7 +228,6 @@ def onevar_refuses(expr: sp.Expr, walk: object) -> bool:
     if not has_sum_power(values):
         return False
     memo = walk.memo
-    factorials = [math.factorial(d) for d in range(walk.prec)]
 
     def irrational(node: sp.Expr) -> bool | None:
         series = memo.get(id(node))
@@ -212,11 +237,14 @@ def onevar_refuses(expr: sp.Expr, walk: object) -> bool:
         series = memo.get(id(node))
         if series is None:
             return None
-        groups: dict[int, dict] = {}
-        for key, s in series.items():
-            for d, q in enumerate(s.coeffs()):
-                if q:
-                    groups.setdefault(d, {})[key] = q
-        return [(d == 0, group, factorials[d]) for d, group in groups.items() if 2 <= len(group) <= limit]
+        if len(series) < 2:  # one monomial in the generators: every group below has one term
+            return []
+        lists = [(key, s.coeffs()) for key, s in series.items()]
+        out = []
+        for d in range(max(len(c) for _, c in lists)):
+            group = {key: c[d] for key, c in lists if d < len(c) and c[d]}
+            if 2 <= len(group) <= limit:
+                out.append((d == 0, group, math.factorial(d)))
+        return out
 
     return risky(expr, irrational, base_matcher(values, partials, {walk.x: walk.a}))

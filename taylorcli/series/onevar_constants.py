@@ -29,7 +29,6 @@ import flint
 import symengine as se
 import sympy as sp
 from flint import fmpq, fmpq_series
-from symengine.lib.symengine_wrapper import sympy2symengine
 
 from ..guard import LIMIT_BITS as _LIMIT  # guard.check_size's limit, in bits
 from .compose import engine_sign
@@ -290,7 +289,8 @@ class _Walk(Ring):
         if found is not None:  # a function node walked: f(its argument's value), what subs rebuilds
             return found
         if self.point is None:
-            self.point = {sympy2symengine(self.x): sympy2symengine(self.a)}
+            # (engine_of: sympy2symengine's objects by the same branches, without its isinstance chain)
+            self.point = {engine_of(self.x, self.converted): engine_of(self.a, {})}
         return engine_of(arg, self.converted).subs(self.point)  # sympy2symengine's object, parts once
 
     # --- functions ---------------------------------------------------------------------------
