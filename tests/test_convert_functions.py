@@ -11,7 +11,7 @@ import sympy as sp
 from sympy.core.cache import clear_cache
 
 from taylorcli.convert import to_sympy
-from tests.same_object import same_expr
+from same_object import same_expr
 
 _FUNCTIONS = [se.sin, se.cos, se.tan, se.atan, se.sinh, se.cosh, se.tanh, se.erf, se.log, se.exp, se.asinh,
               se.gamma, lambda a: se.sqrt(1 + a ** 2), lambda a: 1 / (1 + a ** 2)]

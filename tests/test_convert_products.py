@@ -11,7 +11,7 @@ import sympy as sp
 from sympy.core.cache import clear_cache
 
 from taylorcli.convert import mul
-from tests.same_object import same_expr
+from same_object import same_expr
 
 R = sp.Rational
 _ROOTS = [sp.sqrt(2), sp.sqrt(3), sp.sqrt(6), sp.cbrt(2), sp.cbrt(3), sp.Integer(3) ** R(2, 3), sp.sqrt(1370),
