@@ -8,7 +8,6 @@ expansions must stay the derivative engine's objects, and the route must answer 
 from __future__ import annotations
 
 import pytest
-import sympy as sp
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
