@@ -69,7 +69,8 @@ def settle(expr: sp.Expr) -> sp.Expr:
 
 
 def _substitute(expr: sp.Expr, point: Mapping[sp.Symbol, sp.Expr], what: str) -> sp.Expr:
-    """``expr`` at ``point``; a rate of sign(u) at a u that is not real is no number (MathError).
+    """``expr`` at ``point``; a rate of sign(u) at a u that is not real is no number (MathError
+    naming u).
 
     DiracDelta(u) from ``settle`` refuses a complex u with ValueError: |x**(2/3)| at x = -1/2,
     where SymPy's x**(2/3) is complex, so sign(u) is no step function there.
@@ -77,7 +78,15 @@ def _substitute(expr: sp.Expr, point: Mapping[sp.Symbol, sp.Expr], what: str) ->
     try:
         return expr.xreplace(dict(point))
     except ValueError:
-        raise MathError(f"SymPy cannot evaluate {what} in closed form at {describe_point(point)}") from None
+        where = describe_point(point)
+        for delta in expr.atoms(sp.DiracDelta):
+            u = delta.args[0]
+            if u.xreplace(dict(point)).is_extended_real is False:
+                # |asin(x)| at x = 2 is smooth (the modulus of a complex value), but SymPy's rate of
+                # |u| goes through sign(u), a step only for real u: say which u stopped us
+                raise MathError(f"SymPy cannot evaluate {what} in closed form at {where}: the rate "
+                                f"of sign({u}) is needed, and {u} is not real there") from None
+        raise MathError(f"SymPy cannot evaluate {what} in closed form at {where}") from None
 
 
 def as_expression(f: Expr) -> sp.Expr:

@@ -239,5 +239,11 @@ def test_series_with_an_undefined_coefficient_is_a_math_error():
 ])
 def test_rate_of_sign_of_a_complex_value_is_a_math_error(args):
     # SymPy's x**(2/3) is complex at x = -1/2: the DiracDelta standing for the rate of
-    # sign(x**(2/3)) refused it with ValueError (internal error).
-    assert "closed form" in fails(1, *args)
+    # sign(x**(2/3)) refused it with ValueError (internal error). The message names the culprit.
+    message = fails(1, *args)
+    assert "closed form" in message and "sign(x**(2/3)) is needed, and x**(2/3) is not real there" in message
+
+
+def test_rate_of_sign_of_a_complex_inverse_sine_names_it():
+    message = fails(1, "expand", "Abs(asin(x))", "--order", "2", "--at", "2")
+    assert message.endswith("the rate of sign(asin(x)) is needed, and asin(x) is not real there"), message
