@@ -68,6 +68,30 @@ def settle(expr: sp.Expr) -> sp.Expr:
     return expr.replace(lambda e: isinstance(e, sp.Derivative) and isinstance(e.expr, sp.sign), _sign_rate)
 
 
+_ZOO_NAN = frozenset(map(id, (sp.zoo, sp.nan)))
+
+
+def has_any(value: sp.Expr, singletons: frozenset[int], kinds: tuple[type, ...] = ()) -> bool:
+    """``value.has(*singletons, *kinds)`` in one walk: singletons (ids) by identity, kinds by isinstance.
+
+    SymPy's has walks the tree once per pattern and compares by ==; the derivative engine's
+    values can be large (a four-variable log at order 7 spent two thirds of its time there).
+
+    >>> has_any(sp.exp(2) + sp.Rational(1, 3), _ZOO_NAN), has_any(sp.sin(sp.zoo, evaluate=False), _ZOO_NAN)
+    (False, True)
+    """
+    stack, seen = [value], set()
+    while stack:
+        e = stack.pop()
+        if id(e) in seen:  # converted values share subtrees (convert.to_sympy's memo): walk each once
+            continue
+        seen.add(id(e))
+        if id(e) in singletons or kinds and isinstance(e, kinds):
+            return True
+        stack += e.args
+    return False
+
+
 def _substitute(expr: sp.Expr, point: Mapping[sp.Symbol, sp.Expr], what: str) -> sp.Expr:
     """``expr`` at ``point``; a rate of sign(u) at a u that is not real is no number (MathError
     naming u).
@@ -208,7 +232,7 @@ class Differentiator:
             except Exception:  # noqa: BLE001 - fall through to SymPy, which is slower but complete
                 leaves = []
                 value = None
-            if value is not None and value.has(sp.zoo, sp.nan):
+            if value is not None and has_any(value, _ZOO_NAN):
                 # SymEngine says zoo for some finite values (polygamma(0, -2/5)): SymPy decides.
                 value = None
             if value is not None:

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 import sympy as sp
 
-from .calculus import Differentiator, Expr, Variables, as_expression, describe_point
+from .calculus import Differentiator, Expr, Variables, as_expression, describe_point, has_any
 from .keyed import displacement
 from .expansion_polynomial import polynomial as _polynomial
 from .errors import InputError, LimitError, MathError
@@ -194,10 +194,12 @@ def _kink(expr: sp.Expr, point: Mapping[sp.Symbol, sp.Expr]) -> str | None:
 def _check_value(value: sp.Expr, index: Sequence[int], variables: Sequence[sp.Symbol]) -> None:
     # Asking SymPy `is_real` costs milliseconds per value: only f(a) itself is asked
     # (asin(2) stays unevaluated); derivatives of a real f that are not real show an I.
-    if value.has(sp.zoo, sp.nan, sp.oo, -sp.oo, sp.I, sp.DiracDelta, sp.AccumBounds) \
-            or not index and not_real(value):
+    if has_any(value, _UNDEFINED, (sp.DiracDelta, sp.AccumBounds)) or not index and not_real(value):
         what = "f" if not index else "d^%d f/%s" % (len(index), "".join(f"d{variables[i]}" for i in index))
         raise NotAnalytic(f"{what} is undefined or not real there")
+
+
+_UNDEFINED = frozenset(map(id, (sp.zoo, sp.nan, sp.oo, -sp.oo, sp.I)))
 
 
 def _unrefusable(surveyed: object, point: Mapping[sp.Symbol, sp.Expr]) -> bool:
