@@ -22,6 +22,8 @@ from . import constants_real
 from .guard import LIMIT_BITS  # check_size's limit, in bits
 # (in constants_real.py, by size; imported here for the modules and tests that take them from constants)
 from .constants_real import _EVERYWHERE, _REAL, _positive_sum, _real_sum, _small, real_and_small  # noqa: F401
+from .constants_sums import erf_of_sum, exp_of_power
+from .constants_sums import power as sums_power
 
 _LATE: tuple | None = None  # (convert.to_sympy, exp_sums.exp_sum) once imported
 
@@ -144,6 +146,8 @@ def _exp_of_product(arg: object) -> sp.Expr | None:
     if type(inner) is not sp.Mul or len(inner.args) != 2:
         return None
     r, g = inner.args
+    if type(g) is sp.Pow and type(g.args[0]) is sp.Add:
+        return exp_of_power(inner)
     if not r.is_Rational:
         return None
     if type(g) is sp.Pow:
@@ -151,7 +155,7 @@ def _exp_of_product(arg: object) -> sp.Expr | None:
         if not n.is_Integer or n < 2:
             return None
     if type(g) not in _FACTOR or g.has(sp.log, sp.pi, sp.I, sp.E):
-        return None
+        return exp_of_power(inner)  # exp(-(-log(4) + log(85))**2): of a power of a real sum (constants_sums.py)
     return unevaluated(sp.exp, inner)
 
 
@@ -182,6 +186,8 @@ def _exp_of_sum(arg: object) -> sp.Expr | None:
         terms = inner.args
     elif inner.is_Rational or type(inner) is sp.Mul:
         return None
+    elif type(inner) is sp.Pow and type(inner.args[0]) is sp.Add:
+        return exp_of_power(inner)  # exp((-log(4) + log(85))**2) (constants_sums.py)
     else:  # one term, exp(sinh(1)) or exp(sin(2)**2): only exp.eval's last test, ``inner.is_zero``, applies
         terms = (inner,)
     for term in terms:
@@ -252,6 +258,9 @@ def _nested(cls: type, arg: object) -> sp.Expr | None:
     """
     if cls not in _OUTER:
         return None
+    if cls is sp.erf and isinstance(arg, se.Add):  # erf(log(4) - log(85)) (constants_sums.py)
+        to_sympy = _late()[0]
+        return erf_of_sum(to_sympy(arg) if _SCOPE is None else to_sympy(arg, _SCOPE[0], None, _SCOPE[1]))
     if isinstance(arg, se.Mul) and len(arg.args) == 2 and arg.args[0] == _SE_MINUS_ONE:
         return _of_negated(cls, arg.args[1])
     if isinstance(arg, se.Mul) or isinstance(arg, se.Pow) and isinstance(arg.args[0], se.Integer):
@@ -360,8 +369,10 @@ def _power_of_sum(base: object, arg: object) -> sp.Expr | None:
             memo[base] = inner
         else:
             inner = to_sympy(base) if _SCOPE is None else to_sympy(base, _SCOPE[0], None, _SCOPE[1])
-    if type(inner) is not sp.Add or not _positive_sum(inner, LIMIT_BITS):
+    if type(inner) is not sp.Add:
         return None
+    if not _positive_sum(inner, LIMIT_BITS):  # (-log(4) + log(85))**2: any real sum (constants_sums.py)
+        return sums_power(inner, _rational(arg))
     obj = sp.Expr.__new__(sp.Pow, inner, _rational(arg))
     obj.is_commutative = True
     return obj
