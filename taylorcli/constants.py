@@ -22,7 +22,7 @@ from . import constants_real
 from .guard import LIMIT_BITS  # check_size's limit, in bits
 # (in constants_real.py, by size; imported here for the modules and tests that take them from constants)
 from .constants_real import _EVERYWHERE, _REAL, _positive_sum, _real_sum, _small, real_and_small  # noqa: F401
-from .constants_sums import erf_of_sum, exp_of_power
+from .constants_sums import exp_of_power, function_of_sum
 from .constants_sums import power as sums_power
 
 _LATE: tuple | None = None  # (convert.to_sympy, exp_sums.exp_sum) once imported
@@ -258,9 +258,9 @@ def _nested(cls: type, arg: object) -> sp.Expr | None:
     """
     if cls not in _OUTER:
         return None
-    if cls is sp.erf and isinstance(arg, se.Add):  # erf(log(4) - log(85)) (constants_sums.py)
+    if isinstance(arg, se.Add):  # erf(log(4) - log(85)), sin(-log(4) + log(85)) ... (constants_sums.py)
         to_sympy = _late()[0]
-        return erf_of_sum(to_sympy(arg) if _SCOPE is None else to_sympy(arg, _SCOPE[0], None, _SCOPE[1]))
+        return function_of_sum(cls, to_sympy(arg) if _SCOPE is None else to_sympy(arg, _SCOPE[0], None, _SCOPE[1]))
     if isinstance(arg, se.Mul) and len(arg.args) == 2 and arg.args[0] == _SE_MINUS_ONE:
         return _of_negated(cls, arg.args[1])
     if isinstance(arg, se.Mul) or isinstance(arg, se.Pow) and isinstance(arg.args[0], se.Integer):

@@ -70,31 +70,61 @@ def exp_of_power(inner: sp.Expr) -> sp.Expr | None:
     return unevaluated(sp.exp, inner)
 
 
-def erf_of_sum(inner: sp.Expr) -> sp.Expr | None:
-    """erf(S) for a real sum S proved nonzero: erf(S), or -erf(-S) where SymPy takes the sign out.
+def function_of_sum(cls: type, inner: sp.Expr) -> sp.Expr | None:
+    """f(S) for f among sin, cos, sinh, cosh, atan, erf and a real sum S proved nonzero, with no pi in
+    it (atan: at least one function application or E in it): f(S), or what SymPy makes of the sign.
 
-    erf.eval(S): S is no Number, erfinv, erfcinv or erf2inv; ``S.is_zero`` is not True (the float
-    enclosure proves S nonzero, and SymPy's assumptions are sound); ``extract_multiplicatively(I)``
-    of an Add is None as soon as one term's is (all or nothing), and every term's is: a Rational's
-    quotient by I is no Rational; a function application (no Number, NumberSymbol, Symbol, Add, Mul
-    or Pow) and a Pow or exp whose base is no I reach the final None; a Mul, none of whose factors
-    gives anything, too. None is not oo or -oo. Then ``S.could_extract_minus_sign()``, asked here
-    as SymPy asks it (Add's count of negative terms, then sort keys: no assumptions): if False,
-    None: erf(S) unevaluated; if True, -erf(-S), where -S (SymPy's negation: the terms negated,
-    a sum again) goes through the same steps: built if it extracts no sign, else left to SymPy.
+    Every one of these evals, for such an S (an Add: no Number, NaN, zoo, AccumBounds, SetExpr):
+    ``S.could_extract_minus_sign()`` (asked here as SymPy asks it, ``minus_sign``) True gives
+    -f(-S) (odd f) or f(-S) (cos, cosh), and -S (SymPy's negation: the terms negated, a sum again)
+    goes through the same steps: built where it extracts no sign, else left to SymPy. Else:
+    ``S.as_coefficient(I)`` / ``extract_multiplicatively(I)`` is None (erf's and the trigonometric
+    ``_imaginary_unit_as_coefficient``; all or nothing over the terms, and every term's is None: a
+    Rational's quotient by I is no Rational; a function application, a Pow or exp whose base is no I
+    reach the final None; a Mul none of whose factors gives anything too); ``S.is_zero`` is not True
+    (the float enclosure proves S nonzero; SymPy's assumptions are sound); sin, cos: ``_pi_coeff`` of
+    an Add ends in that is_zero test (None), ``_peeloff_pi`` finds no term with a rational
+    ``coeff(pi)`` (no pi in S: every coefficient 0) and returns (S, 0); sinh, cosh: ``_peeloff_ipi``
+    finds no term pi*I or K*(pi*I) (no I); the inverse-function rewrites need an asin, atan,
+    asinh ... (S is an Add); erf: S is no erfinv, erfcinv or erf2inv; atan: ``S in _atan_table()``
+    compares with algebraic numbers (Rationals and their square roots), never equal to a sum holding a
+    function application or E; it rewrites only tan and cot. So eval returns None; no Float:
+    Function.__new__ does not evalf. Built as constants.unevaluated builds.
     """
-    if not real_sum(inner) or sign(inner) is None:
+    if cls not in _ODD_EVEN or not real_sum(inner) or sign(inner) is None or inner.has(sp.pi):
+        return None
+    if cls is sp.atan and not _transcendental(inner):
         return None
     from .constants import unevaluated
     minus = minus_sign(inner)
     if minus is None:
         return None
     if not minus:
-        return unevaluated(sp.erf, inner)
+        return unevaluated(cls, inner)
     negated = -inner
-    if type(negated) is not sp.Add or negated.could_extract_minus_sign():
+    if type(negated) is not sp.Add or minus_sign(negated) is not False:
         return None
-    return sp.Mul._from_args((sp.S.NegativeOne, unevaluated(sp.erf, negated)), True)
+    value = unevaluated(cls, negated)
+    return sp.Mul._from_args((sp.S.NegativeOne, value), True) if _ODD_EVEN[cls] else value
+
+
+def erf_of_sum(inner: sp.Expr) -> sp.Expr | None:
+    """erf(S) (``function_of_sum``)."""
+    return function_of_sum(sp.erf, inner)
+
+
+_ODD_EVEN = {sp.sin: True, sp.sinh: True, sp.atan: True, sp.erf: True, sp.cos: False, sp.cosh: False}
+
+
+def _transcendental(value: sp.Expr) -> bool:
+    """Whether a term of the sum is or holds (as a factor, or a power's base) a function application or E."""
+    for term in value.args:
+        for factor in term.args if type(term) is sp.Mul else (term,):
+            if type(factor) is sp.Pow:
+                factor = factor.args[0]
+            if factor is sp.S.Exp1 or isinstance(factor, sp.Function):
+                return True
+    return False
 
 
 def minus_sign(value: sp.Add) -> bool | None:

@@ -12,7 +12,7 @@ import sympy as sp
 from sympy.core.cache import clear_cache
 
 from taylorcli.constants_sign import sign
-from taylorcli.constants_sums import erf_of_sum, exp_of_power, minus_sign, power, real_sum
+from taylorcli.constants_sums import exp_of_power, function_of_sum, minus_sign, power, real_sum
 from taylorcli.convert import to_sympy
 from same_object import same_expr
 
@@ -74,11 +74,12 @@ def test_builders_give_sympys_objects(seed):
             assert sign(mine) is not None
         found = minus_sign(mine)
         assert found is None or found == want.could_extract_minus_sign()
-        clear_cache()
-        got = erf_of_sum(mine)
-        if got is not None:
+        for cls in (sp.erf, sp.sin, sp.cos, sp.sinh, sp.cosh, sp.atan):
             clear_cache()
-            same_expr(got, sp.erf(want))
+            got = function_of_sum(cls, mine)
+            if got is not None:
+                clear_cache()
+                same_expr(got, cls(want))
         for r in (sp.Integer(-1), sp.Integer(1), sp.Rational(-2, 3)):
             for n in (2, 3, 4):
                 inner = r * sp.Pow(want, n)
@@ -93,7 +94,8 @@ def test_conversions_of_functions_of_sums_are_sympys(seed):
     rng = random.Random(100 + seed)
     for _ in range(40):
         s = _sum(rng)
-        for value in (se.erf(s), se.erf(-s), s ** 2, s ** -1, s ** -2, se.exp(-s ** 2), se.exp(s ** 2),
+        for value in (se.erf(s), se.erf(-s), se.sin(s), se.cos(-s), se.sinh(-s), se.cosh(s), se.atan(s), se.atan(-s),
+                      se.sin(-s), s ** 2, s ** -1, s ** -2, se.exp(-s ** 2), se.exp(s ** 2),
                       se.exp(-2 * s ** 2) * 3, 1 / (1 + s ** 2)):
             value = se.expand(value) if rng.random() < 0.3 else value
             clear_cache()
@@ -115,3 +117,10 @@ def test_sign_refuses_what_it_cannot_bound():
     assert sign(sp.sin(sp.exp(80))) in (None, 1, -1)  # an argument of 5e34: no digit left
     assert sign(sp.sin(sp.exp(80))) is None
     assert sign(sp.log(4, evaluate=False) - 2 * sp.log(2, evaluate=False)) is None  # zero
+
+
+def test_atan_of_an_algebraic_sum_is_left_to_sympy():
+    """atan(1 + sqrt(2)) is 3*pi/8 (atan's table): a sum with no function application is not built."""
+    s = sp.Add(1, sp.sqrt(2))
+    assert function_of_sum(sp.atan, s) is None
+    same_expr(to_sympy(se.atan(1 + se.sqrt(2)), {}, [], {}), sp.atan(s))
