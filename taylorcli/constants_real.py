@@ -33,6 +33,8 @@ def real_and_small(value: sp.Expr, bits: int) -> bool:
         if (value is sp.pi or value.is_Integer and value.p > 0 and _small(value, bits)) and k.is_Rational \
                 and _small(k, bits):
             return True  # sqrt(17), pi**(-1/2): a rational power of a positive number
+        if type(value) is sp.Add and k.is_Integer and k.p > 0 and _small(k, bits) and _real_sum(value, bits):
+            return True  # (-log(4) + log(85))**2: real and finite (a negative power: guard.not_real decides)
         if not (k.is_Integer and 0 < k.p and k.p.bit_length() <= bits):
             return False
     if value is sp.S.Exp1:  # E, E**3 (exp(1) is E)
@@ -42,7 +44,7 @@ def real_and_small(value: sp.Expr, bits: int) -> bool:
     (q,) = value.args
     if type(value) is sp.log and type(q) is sp.Add:  # log(1 + log(5)**2): of a positive number
         return _positive_sum(q, bits)
-    if not q.is_Rational:  # sinh(sinh(4)): real for a real argument, and finite (not tan, log, atan: domains)
+    if not q.is_Rational:  # sinh(sinh(4)), atan(sinh(1)): real for a real argument, and finite (not tan, log: domains)
         # (exp(-9 - erf(3)), exp(1 + E), sin(2*cosh(1)): of a real sum or product of them, as real)
         return type(value) in _EVERYWHERE and (_real_sum(q, bits) if type(q) in (sp.Add, sp.Mul)
                                                else real_and_small(q, bits))
@@ -110,4 +112,4 @@ def _positive(value: sp.Expr, bits: int) -> bool:
     return positive
 
 
-_EVERYWHERE = (sp.sin, sp.cos, sp.sinh, sp.cosh, sp.exp, sp.erf)  # real and finite at every real number
+_EVERYWHERE = (sp.sin, sp.cos, sp.sinh, sp.cosh, sp.exp, sp.erf, sp.atan)  # real and finite at every real number
