@@ -103,7 +103,7 @@ def _plain_power(base: sp.Expr, arg: object) -> sp.Pow:
     no square from a square-free integer, pi has no _eval_power, is no Number or Mul (no sign
     rule), and is truthy (e == -1 and not b: no); e is not 0, 1): Expr.__new__ and
     is_commutative, as power() builds (tests/test_series_onevar_constants.py)."""
-    obj = sp.Expr.__new__(sp.Pow, base, _rational(arg))
+    obj = sp.Expr.__new__(sp.Pow, base, arg if isinstance(arg, sp.Rational) else _rational(arg))
     obj.is_commutative = True
     return obj
 
@@ -422,6 +422,13 @@ def power(g: sp.Expr, e: int) -> sp.Expr:
             r = q * e
             if r != 1:  # (q is not 0: exp(0) is 1) exp(1/2)**2 is E, which SymPy's Pow gives
                 return unevaluated(sp.exp, r)
+    if type(g) is sp.Pow and g.args[0] is sp.pi and g.args[1].is_Rational and e > 1:
+        # (pi**(-1/2))**3: Pow.__new__ (no early return: the base is a Pow, the exponent an Atom) asks
+        # Pow._eval_power, which for an integer exponent returns 1*Pow(pi, q*e) (s = 1), that is
+        # Pow(pi, q*e) (times 1: itself): pi for q*e = 1, else _plain_power's object (Pi has no
+        # _eval_power; q*e is not 0 as q is not). (tests/test_erf14_powers.py compares with g**e.)
+        r = g.args[1] * e
+        return sp.pi if r == 1 else _plain_power(sp.pi, r)
     if type(g) in _POWERED and e > 1:
         # Pow.__new__(f(c), e), e an Integer >= 2: no early return applies (e is not 0, 1, -1,
         # oo, zoo; f(c) is no Number, Mul or NaN or One), the exponent is an Atom, and these
@@ -434,7 +441,7 @@ def power(g: sp.Expr, e: int) -> sp.Expr:
     return g**e
 
 
-_POWERED = (sp.sin, sp.cos, sp.tan, sp.atan, sp.log, sp.sinh, sp.cosh)
+_POWERED = (sp.sin, sp.cos, sp.tan, sp.atan, sp.log, sp.sinh, sp.cosh, sp.erf)  # (erf has Expr's _eval_power too)
 
 
 def unevaluated(cls: type, arg: sp.Expr) -> sp.Expr:
