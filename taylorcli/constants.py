@@ -422,6 +422,8 @@ def power(g: sp.Expr, e: int) -> sp.Expr:
             r = q * e
             if r != 1:  # (q is not 0: exp(0) is 1) exp(1/2)**2 is E, which SymPy's Pow gives
                 return unevaluated(sp.exp, r)
+    if g is sp.pi and e > 1:  # pi**2: Pi has no _eval_power (_plain_power's object)
+        return _plain_power(sp.pi, sp.Integer(e))
     if type(g) is sp.Pow and g.args[0] is sp.pi and g.args[1].is_Rational and e > 1:
         # (pi**(-1/2))**3: Pow.__new__ (no early return: the base is a Pow, the exponent an Atom) asks
         # Pow._eval_power, which for an integer exponent returns 1*Pow(pi, q*e) (s = 1), that is

@@ -31,3 +31,11 @@ def test_powers_of_erf(arg, e):
     same_expr(power(g, e), want)
     nested = unevaluated(sp.erf, unevaluated(sp.sin, arg))
     same_expr(power(nested, e), sp.erf(sp.sin(arg))**e)
+
+
+@pytest.mark.parametrize("e", [2, 3, 8])
+def test_powers_of_pi(e):
+    clear_cache()
+    want = sp.pi**e
+    clear_cache()
+    same_expr(power(sp.pi, e), want)
