@@ -80,10 +80,8 @@ def leaf(value: object) -> sp.Expr | None:
                 # halves here, the powers of 1/sqrt(pi); others left to SymPy, tests/test_convert_leaves.py)
                 return _plain_power(sp.pi, arg)
             return None
-        if rational and _ints(arg) == (1, 2) and isinstance(base, se.Integer):
-            if _square_free(int(base)):
-                return _plain_power(sp.Integer(int(base)), arg)  # sqrt(17)
-            return _root_of_square(int(base))  # sqrt(50): SymEngine keeps it, SymPy's is 5*sqrt(2)
+        if rational and _ints(arg) == (1, 2) and isinstance(base, se.Integer) and _square_free(int(base)):
+            return _plain_power(sp.Integer(int(base)), arg)  # sqrt(17) (sqrt(50): root_of_square)
         if isinstance(base, se.Add):
             if rational and _ints(arg)[0] != 0 and _ints(arg) != (1, 1):
                 return _power_of_sum(base, arg)
@@ -110,7 +108,7 @@ def _plain_power(base: sp.Expr, arg: object) -> sp.Pow:
     return obj
 
 
-_SE_PI, _SE_E = type(se.pi), type(se.E)
+_SE_PI, _SE_E, _SE_ATAN = type(se.pi), type(se.E), type(se.atan(2))
 
 
 def _ints(arg: object) -> tuple[int, int]:
@@ -206,9 +204,18 @@ def _exp_of_sum(arg: object) -> sp.Expr | None:
                 factor, n = factor.args
                 if not n.is_Integer or n.p < 2:
                     return None
-            if factor is not sp.S.Exp1 and (type(factor) not in _FACTOR or not _plain(factor.args[0])):
+            if factor is not sp.S.Exp1 and (type(factor) not in _FACTOR or not _plain(factor.args[0])) \
+                    and not _square_root(factor):
                 return None
     return unevaluated(sp.exp, inner)
+
+
+def _square_root(value: sp.Expr) -> bool:
+    """Whether ``value`` is sqrt(n), n >= 2 square-free (``_plain_power``'s): exp(sqrt(122)) is, for
+    ``_exp_of_sum``, a term as f(q) is: nonzero and real, no log, pi, I or Float in it; as a factor
+    of r*sqrt(n), no log after logcombine (a Pow), no I coefficient."""
+    return (type(value) is sp.Pow and value.args[1] is sp.S.Half and value.args[0].is_Integer
+            and _square_free(value.args[0].p))
 
 
 def _plain(value: sp.Expr) -> bool:
@@ -269,8 +276,25 @@ def _nested(cls: type, arg: object) -> sp.Expr | None:
         return _of_root(cls, arg)
     inner = _inner_leaf(cls, arg)
     if inner is None:
+        if type(arg) is _SE_ATAN:
+            return _of_negative_atan(cls, arg)
         return None
     return unevaluated(cls, inner)
+
+
+def _of_negative_atan(cls: type, arg: object) -> sp.Expr | None:
+    """sinh(atan(-4)): SymEngine keeps atan(-4), whose SymPy value (``leaf``) is -atan(4); cls of it is
+    -cls(atan(4)) (odd) or cls(atan(4)) (cos, cosh), as ``_of_negated`` argues for -g(c): each eval takes
+    ``could_extract_minus_sign`` (a Mul with -1 first) before anything else that could apply, and
+    cls(atan(4)) is ``_nested``'s case where atan is allowed inside cls. (~0.5 ms through sinh.eval.)"""
+    value = leaf(arg)
+    if type(value) is not sp.Mul or len(value.args) != 2 or value.args[0] is not sp.S.NegativeOne:
+        return None
+    g = value.args[1]
+    if type(g) is not sp.atan or sp.atan not in _INNER_OF.get(cls, _INNER):
+        return None
+    inner = unevaluated(cls, g)
+    return sp.Mul._from_args((sp.S.NegativeOne, inner), True) if cls in _ODD else inner
 
 
 def _inner_leaf(cls: type, arg: object) -> sp.Expr | None:
@@ -433,6 +457,13 @@ def power(g: sp.Expr, e: int) -> sp.Expr:
         # _eval_power; q*e is not 0 as q is not). (tests/test_erf14_powers.py compares with g**e.)
         r = g.args[1] * e
         return sp.pi if r == 1 else _plain_power(sp.pi, r)
+    if type(g) is sp.Mul and e > 1 and len(g.args) == 2 and g.args[0] is sp.S.NegativeOne \
+            and type(g.args[1]) in _POWERED:
+        # (-atan(36))**2: Pow.__new__'s sign rule (an Integer exponent, a numeric Mul that extracts a
+        # minus sign: -1 first) takes Pow(atan(36), e) for an even e, -Pow(atan(36), e) for an odd
+        # one (Expr.__neg__: Mul._from_args((-1, it))); that Pow is the case below.
+        inner = power(g.args[1], e)
+        return inner if e % 2 == 0 else sp.Mul._from_args((sp.S.NegativeOne, inner), True)
     if type(g) in _POWERED and e > 1:
         # Pow.__new__(f(c), e), e an Integer >= 2: no early return applies (e is not 0, 1, -1,
         # oo, zoo; f(c) is no Number, Mul or NaN or One), the exponent is an Atom, and these
@@ -469,7 +500,7 @@ _NARGS = {cls: cls(sp.Integer(2), evaluate=False).nargs
 _HALF = se.Rational(1, 2)
 
 
-def _root_of_square(n: int) -> sp.Expr | None:
+def root_of_square(n: int) -> sp.Expr | None:
     """SymPy's sqrt(n) for 4 <= n < 2**20 with a square factor: c*sqrt(m) (m square-free), c, or None.
 
     Integer._eval_power(1/2): a perfect square gives Integer(c); else it collects, from n's factors

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import sympy as sp
 
+from .constants_sign import sign
+
 _REAL = (sp.sin, sp.cos, sp.tan, sp.atan, sp.log, sp.sinh, sp.cosh, sp.exp, sp.erf)
 
 
@@ -113,3 +115,30 @@ def _positive(value: sp.Expr, bits: int) -> bool:
 
 
 _EVERYWHERE = (sp.sin, sp.cos, sp.sinh, sp.cosh, sp.exp, sp.erf, sp.atan)  # real and finite at every real number
+
+
+def real_constant(value: sp.Expr, bits: int, depth: int = 0) -> bool:
+    """Whether ``value`` is real and finite by its structure (guard.not_real's shortcut): a value
+    ``real_and_small`` passes, a rational, a sum or product of such values, or a power of one: a
+    positive integer power; a negative one of a value the float enclosure (constants_sign) proves
+    nonzero; a fractional one of a value it proves positive. (1/(1 + (log(13) - log(4))**2) + sin(1/2):
+    SymPy's is_real of it built log(4) and asked its assumptions, ~0.3-0.5 ms.)
+    """
+    if value.is_Rational:
+        return _small(value, bits)
+    if real_and_small(value, bits):
+        return True
+    if depth > 20:
+        return False
+    kind = type(value)
+    if kind is sp.Add or kind is sp.Mul:
+        return all(real_constant(a, bits, depth + 1) for a in value.args)
+    if kind is sp.Pow:
+        base, k = value.args
+        if not (k.is_Rational and _small(k, bits) and real_constant(base, bits, depth + 1)):
+            return False
+        if k.is_Integer and k.p > 0:
+            return True
+        found = sign(base)
+        return found == 1 or found == -1 and k.is_Integer
+    return False

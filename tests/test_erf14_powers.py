@@ -42,16 +42,16 @@ def test_powers_of_pi(e):
 
 
 def test_square_roots_with_square_factors():
-    """SymEngine keeps sqrt(50); constants.leaf gives SymPy's 5*sqrt(2) (constants._root_of_square)."""
+    """SymEngine keeps sqrt(50); convert.to_sympy gives SymPy's 5*sqrt(2) (constants.root_of_square)."""
     import symengine as se
 
-    from taylorcli.constants import leaf
+    from taylorcli.constants import root_of_square
+    from taylorcli.convert import to_sympy
 
     for n in list(range(2, 20000)) + [2**19 * 3, 999_999, 1_048_575, 2**20 - 4, 720_720]:
-        value = se.Pow(se.Integer(n), se.Rational(1, 2))
-        got = leaf(value)
+        got = root_of_square(n)
         if got is None:
             continue
         same_expr(got, sp.sqrt(sp.Integer(n)))
     clear_cache()
-    same_expr(leaf(se.sqrt(se.Integer(50))), sp.sqrt(50))
+    same_expr(to_sympy(se.Pow(se.Integer(50), se.Rational(1, 2)), {}, [], {}), sp.sqrt(50))
