@@ -176,6 +176,8 @@ def _exp_of_sum(arg: object) -> sp.Expr | None:
     last test) is not True either: Add._eval_is_zero returns None when every term is nonzero,
     and the sign is decided by evalf, never both non-positive and non-negative for a sum whose
     value has significance (and None without). No Float: Function.__new__ does not evalf.
+    A term may also be sqrt(n) or r*sqrt(n), n square-free (``_square_root``): a nonzero real number,
+    no log, pi, I or Float in it, no log after logcombine: the same steps leave exp of it as it is.
     SymPy's own conversion (Exp1._eval_power, exp.eval and the assumptions it asks) costs
     ~0.5-1 ms after clear_cache. (tests/test_nested_constants.py compares with it.)
     """
@@ -200,12 +202,13 @@ def _exp_of_sum(arg: object) -> sp.Expr | None:
         else:
             factors = (term,)
         for factor in factors:
+            if _square_root(factor):  # exp(sqrt(37)), exp(1 - 2*sqrt(3))
+                continue
             if type(factor) is sp.Pow:
                 factor, n = factor.args
                 if not n.is_Integer or n.p < 2:
                     return None
-            if factor is not sp.S.Exp1 and (type(factor) not in _FACTOR or not _plain(factor.args[0])) \
-                    and not _square_root(factor):
+            if factor is not sp.S.Exp1 and (type(factor) not in _FACTOR or not _plain(factor.args[0])):
                 return None
     return unevaluated(sp.exp, inner)
 
@@ -446,8 +449,9 @@ def power(g: sp.Expr, e: int) -> sp.Expr:
         q = g.args[0]
         if q.is_Rational:
             r = q * e
-            if r != 1:  # (q is not 0: exp(0) is 1) exp(1/2)**2 is E, which SymPy's Pow gives
+            if r != 1:  # (q is not 0: exp(0) is 1)
                 return unevaluated(sp.exp, r)
+            return sp.S.Exp1  # exp(1/2)**2: exp._eval_power gives exp(1), which exp.eval makes E
     if g is sp.pi and e > 1:  # pi**2: Pi has no _eval_power (_plain_power's object)
         return _plain_power(sp.pi, sp.Integer(e))
     if type(g) is sp.Pow and g.args[0] is sp.pi and g.args[1].is_Rational and e > 1:

@@ -20,7 +20,9 @@ def _q(rng: random.Random) -> object:
 
 
 def _value(rng: random.Random) -> object:
-    kind = rng.randrange(5)
+    kind = rng.randrange(6)
+    if kind == 5:
+        return se.exp(se.sqrt(rng.choice([2, 3, 37, 122, 8, 50])) * rng.choice([1, -1, 2, se.Rational(1, 3)]))
     if kind == 0:
         return rng.choice(_F)(se.atan(-_q(rng)))
     if kind == 1:
@@ -47,3 +49,16 @@ def test_leaves_are_sympys_objects(seed):
             continue
         clear_cache()
         same_expr(to_sympy(value, {}, [], {}), want)
+
+
+def test_powers_of_exp_of_halves():
+    import sympy as sp
+
+    from taylorcli.constants import power, unevaluated
+
+    for q, e in [(sp.S.Half, 2), (sp.Rational(1, 3), 3), (sp.Rational(1, 2), 4), (sp.Rational(-1, 2), 2)]:
+        g = unevaluated(sp.exp, q)
+        clear_cache()
+        want = sp.exp(q) ** e
+        clear_cache()
+        same_expr(power(g, e), want)
