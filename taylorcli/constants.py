@@ -81,7 +81,7 @@ def leaf(value: object) -> sp.Expr | None:
                 return _plain_power(sp.pi, arg)
             return None
         if rational and _ints(arg) == (1, 2) and isinstance(base, se.Integer) and _square_free(int(base)):
-            return _plain_power(sp.Integer(int(base)), arg)  # sqrt(17) (sqrt(50): root_of_square)
+            return _plain_power(sp.Integer(int(base)), arg)  # sqrt(17) (sqrt(50): constants_roots.py)
         if isinstance(base, se.Add):
             if rational and _ints(arg)[0] != 0 and _ints(arg) != (1, 1):
                 return _power_of_sum(base, arg)
@@ -502,35 +502,6 @@ def unevaluated(cls: type, arg: sp.Expr) -> sp.Expr:
 _NARGS = {cls: cls(sp.Integer(2), evaluate=False).nargs
           for cls in (sp.sin, sp.cos, sp.tan, sp.atan, sp.log, sp.sinh, sp.cosh, sp.exp, sp.erf)}
 _HALF = se.Rational(1, 2)
-
-
-def root_of_square(n: int) -> sp.Expr | None:
-    """SymPy's sqrt(n) for 4 <= n < 2**20 with a square factor: c*sqrt(m) (m square-free), c, or None.
-
-    Integer._eval_power(1/2): a perfect square gives Integer(c); else it collects, from n's factors
-    (trial division to 2**15: complete below 2**30; or perfect_power's p**k, k odd, whose Pow(p, 1/2)
-    it evaluates again), out_int = c and sqr_int = m, m > 1 square-free, and returns
-    c*Pow(m, 1/2): Pow(m, 1/2) is unevaluated (``_plain_power``), and c times it is Mul's
-    (c, sqrt(m)) (flatten: the coefficient c, one numeric root left alone, sqrt(m)'s base m not
-    divisible by a square). SymPy's own conversion costs ~5 ms after clear_cache (perfect_power,
-    factorint). (tests/test_erf14_powers.py compares with sqrt(n) for every n below 20000.)
-    """
-    if not 4 <= n < 1 << 20:
-        return None
-    c, m, d = 1, n, 2
-    while d * d <= m:
-        while m % (d * d) == 0:
-            m //= d * d
-            c *= d
-        d += 1
-    if c == 1:
-        return None
-    if m == 1:
-        return sp.Integer(c)
-    return sp.Mul._from_args((sp.Integer(c), _plain_power(sp.Integer(m), _HALF_SP)), True)
-
-
-_HALF_SP = sp.S.Half
 
 
 def _square_free(n: int) -> bool:

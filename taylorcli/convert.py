@@ -27,7 +27,8 @@ import sympy as sp
 from sympy.core.add import _addsort
 from sympy.core.mul import _mulsort
 
-from .constants import _POWERED, _from_ints, _ints, _square_free, leaf, power, root_of_square
+from .constants import _POWERED, _from_ints, _ints, _square_free, leaf, power
+from .constants_roots import root_of_square
 from .sortkey import sort_args
 
 _NUMBERS = (symengine.Integer, symengine.Rational)
@@ -61,7 +62,7 @@ def to_sympy(expr: Any, memo: dict[Any, sp.Expr] | None = None,
             base, exponent = expr.args
             if isinstance(base, symengine.Integer) and isinstance(exponent, symengine.Rational) \
                     and _ints(exponent) == (1, 2):
-                # sqrt(50): SymEngine keeps it, SymPy's is 5*sqrt(2) (constants.root_of_square)
+                # sqrt(50): SymEngine keeps it, SymPy's is 5*sqrt(2) (constants_roots.py)
                 result = root_of_square(int(base))
         if result is None and isinstance(expr, symengine.Pow):
             # SymEngine's Pow._sympy_ is base._sympy_() ** exp._sympy_(): the same power of the same

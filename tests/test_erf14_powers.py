@@ -42,10 +42,10 @@ def test_powers_of_pi(e):
 
 
 def test_square_roots_with_square_factors():
-    """SymEngine keeps sqrt(50); convert.to_sympy gives SymPy's 5*sqrt(2) (constants.root_of_square)."""
+    """SymEngine keeps sqrt(50); convert.to_sympy gives SymPy's 5*sqrt(2) (constants_roots.root_of_square)."""
     import symengine as se
 
-    from taylorcli.constants import root_of_square
+    from taylorcli.constants_roots import root_of_square
     from taylorcli.convert import to_sympy
 
     for n in list(range(2, 20000)) + [2**19 * 3, 999_999, 1_048_575, 2**20 - 4, 720_720]:
