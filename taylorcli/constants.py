@@ -22,6 +22,8 @@ from . import constants_real
 from .guard import LIMIT_BITS  # check_size's limit, in bits
 # (in constants_real.py, by size; imported here for the modules and tests that take them from constants)
 from .constants_real import _EVERYWHERE, _REAL, _positive_sum, _real_sum, _small, real_and_small  # noqa: F401
+from .constants_sums import exp_of_power, function_of_sum
+from .constants_sums import power as sums_power
 
 _LATE: tuple | None = None  # (convert.to_sympy, exp_sums.exp_sum) once imported
 
@@ -79,7 +81,7 @@ def leaf(value: object) -> sp.Expr | None:
                 return _plain_power(sp.pi, arg)
             return None
         if rational and _ints(arg) == (1, 2) and isinstance(base, se.Integer) and _square_free(int(base)):
-            return _plain_power(sp.Integer(int(base)), arg)  # sqrt(17)
+            return _plain_power(sp.Integer(int(base)), arg)  # sqrt(17) (sqrt(50): constants_roots.py)
         if isinstance(base, se.Add):
             if rational and _ints(arg)[0] != 0 and _ints(arg) != (1, 1):
                 return _power_of_sum(base, arg)
@@ -101,12 +103,12 @@ def _plain_power(base: sp.Expr, arg: object) -> sp.Pow:
     no square from a square-free integer, pi has no _eval_power, is no Number or Mul (no sign
     rule), and is truthy (e == -1 and not b: no); e is not 0, 1): Expr.__new__ and
     is_commutative, as power() builds (tests/test_series_onevar_constants.py)."""
-    obj = sp.Expr.__new__(sp.Pow, base, _rational(arg))
+    obj = sp.Expr.__new__(sp.Pow, base, arg if isinstance(arg, sp.Rational) else _rational(arg))
     obj.is_commutative = True
     return obj
 
 
-_SE_PI, _SE_E = type(se.pi), type(se.E)
+_SE_PI, _SE_E, _SE_ATAN = type(se.pi), type(se.E), type(se.atan(2))
 
 
 def _ints(arg: object) -> tuple[int, int]:
@@ -144,6 +146,8 @@ def _exp_of_product(arg: object) -> sp.Expr | None:
     if type(inner) is not sp.Mul or len(inner.args) != 2:
         return None
     r, g = inner.args
+    if type(g) is sp.Pow and type(g.args[0]) is sp.Add:
+        return exp_of_power(inner)
     if not r.is_Rational:
         return None
     if type(g) is sp.Pow:
@@ -151,7 +155,7 @@ def _exp_of_product(arg: object) -> sp.Expr | None:
         if not n.is_Integer or n < 2:
             return None
     if type(g) not in _FACTOR or g.has(sp.log, sp.pi, sp.I, sp.E):
-        return None
+        return exp_of_power(inner)  # exp(-(-log(4) + log(85))**2): of a power of a real sum (constants_sums.py)
     return unevaluated(sp.exp, inner)
 
 
@@ -172,6 +176,8 @@ def _exp_of_sum(arg: object) -> sp.Expr | None:
     last test) is not True either: Add._eval_is_zero returns None when every term is nonzero,
     and the sign is decided by evalf, never both non-positive and non-negative for a sum whose
     value has significance (and None without). No Float: Function.__new__ does not evalf.
+    A term may also be sqrt(n) or r*sqrt(n), n square-free (``_square_root``): a nonzero real number,
+    no log, pi, I or Float in it, no log after logcombine: the same steps leave exp of it as it is.
     SymPy's own conversion (Exp1._eval_power, exp.eval and the assumptions it asks) costs
     ~0.5-1 ms after clear_cache. (tests/test_nested_constants.py compares with it.)
     """
@@ -182,6 +188,8 @@ def _exp_of_sum(arg: object) -> sp.Expr | None:
         terms = inner.args
     elif inner.is_Rational or type(inner) is sp.Mul:
         return None
+    elif type(inner) is sp.Pow and type(inner.args[0]) is sp.Add:
+        return exp_of_power(inner)  # exp((-log(4) + log(85))**2) (constants_sums.py)
     else:  # one term, exp(sinh(1)) or exp(sin(2)**2): only exp.eval's last test, ``inner.is_zero``, applies
         terms = (inner,)
     for term in terms:
@@ -194,6 +202,8 @@ def _exp_of_sum(arg: object) -> sp.Expr | None:
         else:
             factors = (term,)
         for factor in factors:
+            if _square_root(factor):  # exp(sqrt(37)), exp(1 - 2*sqrt(3))
+                continue
             if type(factor) is sp.Pow:
                 factor, n = factor.args
                 if not n.is_Integer or n.p < 2:
@@ -201,6 +211,14 @@ def _exp_of_sum(arg: object) -> sp.Expr | None:
             if factor is not sp.S.Exp1 and (type(factor) not in _FACTOR or not _plain(factor.args[0])):
                 return None
     return unevaluated(sp.exp, inner)
+
+
+def _square_root(value: sp.Expr) -> bool:
+    """Whether ``value`` is sqrt(n), n >= 2 square-free (``_plain_power``'s): exp(sqrt(122)) is, for
+    ``_exp_of_sum``, a term as f(q) is: nonzero and real, no log, pi, I or Float in it; as a factor
+    of r*sqrt(n), no log after logcombine (a Pow), no I coefficient."""
+    return (type(value) is sp.Pow and value.args[1] is sp.S.Half and value.args[0].is_Integer
+            and _square_free(value.args[0].p))
 
 
 def _plain(value: sp.Expr) -> bool:
@@ -252,14 +270,34 @@ def _nested(cls: type, arg: object) -> sp.Expr | None:
     """
     if cls not in _OUTER:
         return None
+    if isinstance(arg, se.Add):  # erf(log(4) - log(85)), sin(-log(4) + log(85)) ... (constants_sums.py)
+        to_sympy = _late()[0]
+        return function_of_sum(cls, to_sympy(arg) if _SCOPE is None else to_sympy(arg, _SCOPE[0], None, _SCOPE[1]))
     if isinstance(arg, se.Mul) and len(arg.args) == 2 and arg.args[0] == _SE_MINUS_ONE:
         return _of_negated(cls, arg.args[1])
     if isinstance(arg, se.Mul) or isinstance(arg, se.Pow) and isinstance(arg.args[0], se.Integer):
         return _of_root(cls, arg)
     inner = _inner_leaf(cls, arg)
     if inner is None:
+        if type(arg) is _SE_ATAN:
+            return _of_negative_atan(cls, arg)
         return None
     return unevaluated(cls, inner)
+
+
+def _of_negative_atan(cls: type, arg: object) -> sp.Expr | None:
+    """sinh(atan(-4)): SymEngine keeps atan(-4), whose SymPy value (``leaf``) is -atan(4); cls of it is
+    -cls(atan(4)) (odd) or cls(atan(4)) (cos, cosh), as ``_of_negated`` argues for -g(c): each eval takes
+    ``could_extract_minus_sign`` (a Mul with -1 first) before anything else that could apply, and
+    cls(atan(4)) is ``_nested``'s case where atan is allowed inside cls. (~0.5 ms through sinh.eval.)"""
+    value = leaf(arg)
+    if type(value) is not sp.Mul or len(value.args) != 2 or value.args[0] is not sp.S.NegativeOne:
+        return None
+    g = value.args[1]
+    if type(g) is not sp.atan or sp.atan not in _INNER_OF.get(cls, _INNER):
+        return None
+    inner = unevaluated(cls, g)
+    return sp.Mul._from_args((sp.S.NegativeOne, inner), True) if cls in _ODD else inner
 
 
 def _inner_leaf(cls: type, arg: object) -> sp.Expr | None:
@@ -360,8 +398,10 @@ def _power_of_sum(base: object, arg: object) -> sp.Expr | None:
             memo[base] = inner
         else:
             inner = to_sympy(base) if _SCOPE is None else to_sympy(base, _SCOPE[0], None, _SCOPE[1])
-    if type(inner) is not sp.Add or not _positive_sum(inner, LIMIT_BITS):
+    if type(inner) is not sp.Add:
         return None
+    if not _positive_sum(inner, LIMIT_BITS):  # (-log(4) + log(85))**2: any real sum (constants_sums.py)
+        return sums_power(inner, _rational(arg))
     obj = sp.Expr.__new__(sp.Pow, inner, _rational(arg))
     obj.is_commutative = True
     return obj
@@ -409,8 +449,25 @@ def power(g: sp.Expr, e: int) -> sp.Expr:
         q = g.args[0]
         if q.is_Rational:
             r = q * e
-            if r != 1:  # (q is not 0: exp(0) is 1) exp(1/2)**2 is E, which SymPy's Pow gives
+            if r != 1:  # (q is not 0: exp(0) is 1)
                 return unevaluated(sp.exp, r)
+            return sp.S.Exp1  # exp(1/2)**2: exp._eval_power gives exp(1), which exp.eval makes E
+    if g is sp.pi and e > 1:  # pi**2: Pi has no _eval_power (_plain_power's object)
+        return _plain_power(sp.pi, sp.Integer(e))
+    if type(g) is sp.Pow and g.args[0] is sp.pi and g.args[1].is_Rational and e > 1:
+        # (pi**(-1/2))**3: Pow.__new__ (no early return: the base is a Pow, the exponent an Atom) asks
+        # Pow._eval_power, which for an integer exponent returns 1*Pow(pi, q*e) (s = 1), that is
+        # Pow(pi, q*e) (times 1: itself): pi for q*e = 1, else _plain_power's object (Pi has no
+        # _eval_power; q*e is not 0 as q is not). (tests/test_erf14_powers.py compares with g**e.)
+        r = g.args[1] * e
+        return sp.pi if r == 1 else _plain_power(sp.pi, r)
+    if type(g) is sp.Mul and e > 1 and len(g.args) == 2 and g.args[0] is sp.S.NegativeOne \
+            and type(g.args[1]) in _POWERED:
+        # (-atan(36))**2: Pow.__new__'s sign rule (an Integer exponent, a numeric Mul that extracts a
+        # minus sign: -1 first) takes Pow(atan(36), e) for an even e, -Pow(atan(36), e) for an odd
+        # one (Expr.__neg__: Mul._from_args((-1, it))); that Pow is the case below.
+        inner = power(g.args[1], e)
+        return inner if e % 2 == 0 else sp.Mul._from_args((sp.S.NegativeOne, inner), True)
     if type(g) in _POWERED and e > 1:
         # Pow.__new__(f(c), e), e an Integer >= 2: no early return applies (e is not 0, 1, -1,
         # oo, zoo; f(c) is no Number, Mul or NaN or One), the exponent is an Atom, and these
@@ -423,7 +480,7 @@ def power(g: sp.Expr, e: int) -> sp.Expr:
     return g**e
 
 
-_POWERED = (sp.sin, sp.cos, sp.tan, sp.atan, sp.log, sp.sinh, sp.cosh)
+_POWERED = (sp.sin, sp.cos, sp.tan, sp.atan, sp.log, sp.sinh, sp.cosh, sp.erf)  # (erf has Expr's _eval_power too)
 
 
 def unevaluated(cls: type, arg: sp.Expr) -> sp.Expr:

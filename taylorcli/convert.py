@@ -27,10 +27,12 @@ import sympy as sp
 from sympy.core.add import _addsort
 from sympy.core.mul import _mulsort
 
-from .constants import _POWERED, _from_ints, _ints, leaf, power
+from .constants import _POWERED, _from_ints, _ints, _square_free, leaf, power
+from .constants_roots import root_of_square
 from .sortkey import sort_args
 
 _NUMBERS = (symengine.Integer, symengine.Rational)
+_MINUS_ONE = sp.S.NegativeOne
 _E, _I, _ZOO = sp.S.Exp1, sp.S.ImaginaryUnit, sp.S.ComplexInfinity
 _OneArg = OneArgFunction
 _ONE_ARGUMENT: dict[type, type | None] = {}  # SymEngine class -> SymPy class (classes, not values)
@@ -57,12 +59,20 @@ def to_sympy(expr: Any, memo: dict[Any, sp.Expr] | None = None,
         # a number: SymEngine's _sympy_ is Integer(p) or Rational(p, q), the same object from its ints
         result = _from_ints(*_ints(expr)) if isinstance(expr, _NUMBERS) else leaf(expr)
         if result is None and isinstance(expr, symengine.Pow):
+            base, exponent = expr.args
+            if isinstance(base, symengine.Integer) and isinstance(exponent, symengine.Rational) \
+                    and _ints(exponent) == (1, 2):
+                # sqrt(50): SymEngine keeps it, SymPy's is 5*sqrt(2) (constants_roots.py)
+                result = root_of_square(int(base))
+        if result is None and isinstance(expr, symengine.Pow):
             # SymEngine's Pow._sympy_ is base._sympy_() ** exp._sympy_(): the same power of the same
             # objects, its parts converted here (cos(35/6) by leaf, not cos.eval). Their own memo and
             # no leaves: the power is the leaf vetted, as before; a part met alone later is new then.
             base, exponent = expr.args
             base = to_sympy(base, {}, None, keys)
-            if type(base) in _POWERED and isinstance(exponent, symengine.Integer) and exponent > 1:
+            if (type(base) in _POWERED or type(base) is sp.Mul and len(base._args) == 2
+                    and base._args[0] is _MINUS_ONE and type(base._args[1]) in _POWERED) \
+                    and isinstance(exponent, symengine.Integer) and exponent > 1:
                 # cosh(2)**2: constants.power builds Pow.__new__'s object without its cached
                 # constructor (~17 us after clear_cache; tests/test_series_points.py compares them)
                 result = power(base, int(exponent))
@@ -224,7 +234,9 @@ def _root(factor: sp.Expr, base: sp.Expr, exponent: sp.Expr, roots: dict | None,
         return None
     checked = None if keys is None else keys.get(_CHECKED)
     if checked is None or factor not in checked:
-        if sp.Pow(base, exponent) != factor:  # flatten's own call: a fixed point, else let it
+        # sqrt(n), n square-free: a fixed point (constants._plain_power), without Integer._eval_power's
+        # factoring (~0.3 ms after clear_cache); else flatten's own call: a fixed point, else let it
+        if not (exponent is sp.S.Half and _square_free(base.p)) and sp.Pow(base, exponent) != factor:
             return None
         if keys is not None:
             keys.setdefault(_CHECKED, set()).add(factor)

@@ -22,6 +22,7 @@ from collections.abc import Mapping
 
 import sympy as sp
 
+from .constants_real import real_constant
 from .errors import MathError
 from .parse import FUNCTIONS
 
@@ -149,6 +150,8 @@ def not_real(value: sp.Expr, digits: int = 30) -> bool:
     >>> not_real(sp.sqrt((sp.sqrt(2) - 2) / (sp.E - 2))), not_real(sp.sqrt(sp.E - 2))
     (True, False)
     """
+    if real_constant(value, LIMIT_BITS):  # -atan(sinh(1)): real by its structure, where is_real took ~2 ms
+        return False
     known = value.is_real
     if known is not None or value.free_symbols:
         return known is False

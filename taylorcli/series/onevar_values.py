@@ -19,7 +19,7 @@ import math
 import symengine as se
 import sympy as sp
 
-from ..constants import real_and_small, shared
+from ..constants import _real_sum, real_and_small, shared
 from ..convert import to_sympy
 from ..guard import MAX_DIGITS, check_size, not_real
 from .direct import Direct
@@ -70,6 +70,8 @@ def _coefficients(series: dict, values: list, order: int) -> list[tuple[tuple[sp
         for leaf in leaves:
             if real_and_small(leaf, _LIMIT):  # f(q), powers, positive sums of them: no zoo or nan in it
                 continue
+            if d and _real_power(leaf):  # 1/(1 - 2*log(5)*log(4) + ...)**2: nothing the vet below refuses
+                continue
             if not leaf.is_Rational and leaf.has(sp.zoo, sp.nan):  # (a Rational is neither)
                 raise Unsupported("a coefficient SymEngine calls undefined")
             if not _passes(leaf, d):
@@ -83,6 +85,18 @@ def _coefficients(series: dict, values: list, order: int) -> list[tuple[tuple[sp
 # Within series.scope: where the sort keys of the coefficient sums made here go, id -> (sum, its key)
 # (direct.Direct.sums); None outside it.
 SINK: dict | None = None
+
+
+def _real_power(part: sp.Expr) -> bool:
+    """Whether ``part`` is S**k, S a sum ``_real_sum`` passes, k an integer: for a coefficient of degree d > 0
+    ``_passes`` is then True and SymEngine saw no zoo or nan: the sum's terms are rationals and values
+    ``real_and_small`` passes (no zoo, nan, oo, I, DiracDelta or AccumBounds in them), every number in
+    them and k under the size limit (check_size's). (A zero S is not asked about at d > 0: the vet
+    does not evaluate.)"""
+    if type(part) is not sp.Pow:
+        return False
+    base, k = part.args
+    return type(base) is sp.Add and k.is_Integer and k.p.bit_length() <= _LIMIT and _real_sum(base, _LIMIT)
 
 
 def _passes(part: sp.Expr, d: int) -> bool:
