@@ -26,7 +26,7 @@ import sympy as sp
 from symengine.lib.symengine_wrapper import sympy2symengine
 
 from . import univariate
-from .numbers import _fmpq, _fmpq_of, _fraction, _pq, engine_sign
+from .numbers import _ZERO, _fmpq, _fmpq_of, _fraction, _pq, engine_sign
 from .mv_forms import form_function
 from .mv_offsets import TYPES as OFFSET_TYPES, offset_function
 from .mv_values import asinh_value, erf_rate
@@ -78,9 +78,10 @@ class Walker:
         if found is None:
             point = self.point
             found = self._coordinates = {}
+            zero = sp.S.Zero
             for v, i in self.index.items():
                 a = point[v]
-                found[id(v)] = (v, i, _fmpq_of(a) if a.is_Rational else None)
+                found[id(v)] = (v, i, _ZERO if a is zero else _fmpq_of(a) if a.is_Rational else None)
         return found
 
     def coordinate(self, v: object) -> tuple | None:
