@@ -164,7 +164,15 @@ def function_of(walker: Walker, expr: sp.Expr, name: str) -> Series | list | Non
             if e:
                 return None
             e = d
-    return linear_function(walker.ring, name, u[e], e) if e else None
+    if e:
+        return linear_function(walker.ring, name, u[e], e)
+    # u is 0 to the order (cosh(x*y*z*u) at order 2): f(0), 1 for exp, cos, cosh, else 0, the constant
+    # series the walk gives (its value of f(0), rational: no generator; its recurrence's parts all 0)
+    ring = walker.ring
+    return [ring.one if name in _ONE_AT_ZERO else ring.zero] + [ring.zero] * ring.k
+
+
+_ONE_AT_ZERO = frozenset(("exp", "cos", "cosh"))  # univariate._AT_ZERO's functions whose value at 0 is 1
 
 
 def linear_function(ring: Ring, name: str, linear: object, e: int = 1) -> Series:
