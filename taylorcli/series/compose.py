@@ -59,6 +59,9 @@ class Walker:
                  ring: Ring) -> None:
         self.variables = list(variables)
         self.index = {v: i for i, v in enumerate(self.variables)}
+        # id(v) -> i: a lookup without Symbol.__hash__ (Python code); an equal symbol of another object
+        # (or a parameter) is looked up in ``index`` after (every variable is alive in ``variables``)
+        self.ids = {id(v): i for i, v in enumerate(self.variables)}
         self.point = point
         # id(v) -> (v, i, its coordinate as an fmpq, None if irrational): shortcuts.affine's lookups
         self._coordinates: dict | None = None
@@ -180,10 +183,12 @@ class Walker:
             found = _NO_SHAPE if i is None else (1 << i, False)
         else:
             mask, function = 0, expr.is_Function
-            depends, index = self._depends, self.index
-            for arg in expr.args:
+            depends, ids = self._depends, self.ids
+            for arg in expr._args:
                 if arg.is_Atom:  # (inline: no call, no entry per atom)
-                    i = index.get(arg) if arg.is_Symbol else None
+                    i = ids.get(id(arg))
+                    if i is None and arg.is_Symbol:
+                        i = self.index.get(arg)
                     if i is not None:
                         mask |= 1 << i
                     continue
@@ -230,9 +235,11 @@ class Walker:
 
     def _series(self, expr: sp.Expr) -> Series:
         ring = self.ring
-        i = self.index.get(expr) if expr.is_Symbol else None
+        i = self.ids.get(id(expr))
+        if i is None and expr.is_Symbol:
+            i = self.index.get(expr)
         if i is not None:
-            a = self.point[expr]
+            a = self.point[self.variables[i]]
             # An irrational coordinate (sqrt(2), pi/4) is a generator like any other constant.
             return ring.variable(i, _fmpq_of(a) if a.is_Rational else self.constant_of(sympy2symengine(a)))
         if expr.is_Rational:

@@ -63,7 +63,10 @@ def form_function(walker: Walker, expr: sp.Expr) -> Series | None:
     if not ENABLED or not mask & (mask - 1) or k < 1 or ring.each:  # (one variable: Walker._one_variable)
         return None
     arg = expr._args[0]
-    if arg.is_Add and _linear_term(arg._args[-1]):  # f(L) itself: the walk's recurrence costs no more
+    if arg.is_Add:
+        if _linear_term(arg._args[-1]):  # f(L) itself: the walk's recurrence costs no more
+            return None
+    elif (arg.is_Mul or arg.is_Pow) and _monomial(arg):  # f(M) itself (the form _the_form would find: arg)
         return None
     form = _the_form(walker, expr)
     if form is None or form is arg or not _rational(walker, form):  # (f(M) itself: shortcuts.function_of)
@@ -91,13 +94,13 @@ def form_function(walker: Walker, expr: sp.Expr) -> Series | None:
 def _the_form(walker: Walker, expr: sp.Expr) -> sp.Expr | None:
     """The one linear form or monomial in two variables or more through which all of ``expr``'s variables
     enter, else None."""
-    index, shape = walker.index, walker.shape
+    index, ids, shape = walker.index, walker.ids, walker.shape
     found = None
     stack = [expr]
     while stack:
         for arg in stack.pop()._args:
             if arg.is_Atom:
-                if arg.is_Symbol and index.get(arg) is not None:
+                if id(arg) in ids or arg.is_Symbol and index.get(arg) is not None:
                     return None  # a variable outside the form
                 continue
             mask = shape(arg)[0]
@@ -124,12 +127,16 @@ def _linear_term(arg: sp.Expr) -> bool:
 def _rational(walker: Walker, form: sp.Expr) -> bool:
     """Whether every symbol of the form is a variable at a rational coordinate: its series then takes
     no generator (the walk's generators stay in the order the plain walk makes them)."""
-    index, point = walker.index, walker.point
+    index, point, coordinates = walker.index, walker.point, walker.coordinates
     stack = [form]
     while stack:
         for arg in stack.pop()._args:
             if arg.is_Symbol:
-                if index.get(arg) is None or not point[arg].is_Rational:
+                entry = coordinates.get(id(arg))  # (by identity: (v, i, its coordinate as an fmpq or None))
+                if entry is not None and entry[0] is arg:
+                    if entry[2] is None:
+                        return False
+                elif index.get(arg) is None or not point[arg].is_Rational:
                     return False
             elif arg._args:
                 stack.append(arg)
