@@ -188,7 +188,10 @@ def taylor_coefficients(expr: sp.Expr, variables: Sequence[sp.Symbol], point: di
                     value = value.xreplace({s: names[s.name] for s in value.free_symbols if s.name in names})
             if vet is not None:
                 for leaf in leaves:
-                    if not real_and_small(leaf, _LIMIT):  # sin(4), exp(2)**3: nothing to vet (constants.py)
+                    # sin(4), exp(2)**3: nothing to vet (constants.py); nor pi (atan(1)'s generator), which
+                    # real_and_small does not pass alone (the vet's has() walk and checks, ~15 us, find nothing),
+                    # nor a rational short enough to print (the vet's only check of one: guard.check_size)
+                    if leaf is not _PI and not (real_and_small(leaf, _LIMIT) or leaf.is_Rational and not _big_rational(leaf)):
                         vet(powers, leaf)
             found.append((powers, value))
         found.sort(key=_powers, reverse=True)
@@ -431,7 +434,7 @@ def _term(values: list, gens: Sequence[int], c: object, powers: dict | None = No
     return term
 
 
-_ZOO, _NAN = sp.S.ComplexInfinity, sp.S.NaN
+_ZOO, _NAN, _PI = sp.S.ComplexInfinity, sp.S.NaN, sp.S.Pi
 
 
 def _undefined(leaf: sp.Expr) -> bool:
