@@ -58,7 +58,7 @@ class Walker:
     def __init__(self, variables: Sequence[sp.Symbol], point: dict[sp.Symbol, sp.Expr], order: int,
                  ring: Ring) -> None:
         self.variables = list(variables)
-        self.index = {v: i for i, v in enumerate(self.variables)}
+        self._index: dict | None = None  # v -> i (``index``), made on the first use
         # id(v) -> i: a lookup without Symbol.__hash__ (Python code); an equal symbol of another object
         # (or a parameter) is looked up in ``index`` after (every variable is alive in ``variables``)
         self.ids = {id(v): i for i, v in enumerate(self.variables)}
@@ -75,16 +75,30 @@ class Walker:
         self.rational_parts: list = []  # subtrees taken whole whose every node's series is rational (mv_offsets)
 
     @property
+    def index(self) -> dict:
+        """v -> i for each variable, made on the first use (most walks look variables up by id only)."""
+        found = self._index
+        if found is None:
+            found = self._index = {v: i for i, v in enumerate(self.variables)}
+        return found
+
+    @property
     def coordinates(self) -> dict[int, tuple]:
         """id(v) -> (v, i, v's coordinate as an fmpq, None if irrational), made on the first use."""
         found = self._coordinates
         if found is None:
-            point = self.point
             found = self._coordinates = {}
-            zero = sp.S.Zero
-            for v, i in self.index.items():
-                a = point[v]
-                found[id(v)] = (v, i, _ZERO if a is zero else _fmpq_of(a) if a.is_Rational else None)
+            zero, ids = sp.S.Zero, self.ids
+            point = self.point
+            for v, a in point.items():  # (by identity: no Symbol.__hash__; the point's keys are the variables)
+                i = ids.get(id(v))
+                if i is not None:
+                    found[id(v)] = (v, i, _ZERO if a is zero else _fmpq_of(a) if a.is_Rational else None)
+            if len(found) < len(ids):  # a variable keyed in the point by another, equal object
+                for i, v in enumerate(self.variables):
+                    if id(v) not in found:
+                        a = point[v]
+                        found[id(v)] = (v, i, _ZERO if a is zero else _fmpq_of(a) if a.is_Rational else None)
         return found
 
     def coordinate(self, v: object) -> tuple | None:
@@ -179,7 +193,9 @@ class Walker:
         if entry is not None and entry[0] is expr:
             return entry[1]
         if expr.is_Atom:
-            i = self.index.get(expr) if expr.is_Symbol else None
+            i = self.ids.get(id(expr))
+            if i is None and expr.is_Symbol:
+                i = self.index.get(expr)
             found = _NO_SHAPE if i is None else (1 << i, False)
         else:
             mask, function = 0, expr.is_Function
@@ -311,7 +327,9 @@ class Walker:
     def _power(self, base: sp.Expr, exponent: sp.Expr) -> Series:
         ring = self.ring
         if exponent.is_Integer and exponent.p >= 0 and base.is_Symbol and SHORTCUTS:
-            i = self.index.get(base)  # y**4 at -1: (a + h)**e's binomial parts at once (tps.Ring.binomial)
+            i = self.ids.get(id(base))
+            if i is None:
+                i = self.index.get(base)  # y**4 at -1: (a + h)**e's binomial parts at once (tps.Ring.binomial)
             if i is not None and self.point[base].is_Rational:
                 return ring.binomial(i, _fmpq_of(self.point[base]), int(exponent.p))
         u = self.series(base)

@@ -125,7 +125,9 @@ def taylor_coefficients(expr: sp.Expr, variables: Sequence[sp.Symbol], point: di
     if has_sum_power(walker.values) and risky(expr, _irrational(walker, n), _base_value(walker, n)):
         # an inverse of a constant sum where SymEngine's expand or Mul would give another object
         raise Unsupported("an inverse of an irrational sum in a product of sums (inverse_risk.py)")
-    parameters = not free <= set(point)
+    # (by identity first: expand() passes the expression's own symbol objects; Symbol.__hash__ is Python code)
+    point_ids = set(map(id, point))
+    parameters = any(id(s) not in point_ids for s in free) and not free <= set(point)
     names = {s.name: s for s in free | set(variables)} if parameters else {}
     memo: dict[object, sp.Expr] = {}
     keys: dict = {}  # sort keys of the SymPy objects built (sortkey.py)

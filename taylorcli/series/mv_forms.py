@@ -94,13 +94,13 @@ def form_function(walker: Walker, expr: sp.Expr) -> Series | None:
 def _the_form(walker: Walker, expr: sp.Expr) -> sp.Expr | None:
     """The one linear form or monomial in two variables or more through which all of ``expr``'s variables
     enter, else None."""
-    index, ids, shape = walker.index, walker.ids, walker.shape
+    ids, shape = walker.ids, walker.shape
     found = None
     stack = [expr]
     while stack:
         for arg in stack.pop()._args:
             if arg.is_Atom:
-                if id(arg) in ids or arg.is_Symbol and index.get(arg) is not None:
+                if id(arg) in ids or arg.is_Symbol and walker.index.get(arg) is not None:
                     return None  # a variable outside the form
                 continue
             mask = shape(arg)[0]
@@ -127,7 +127,7 @@ def _linear_term(arg: sp.Expr) -> bool:
 def _rational(walker: Walker, form: sp.Expr) -> bool:
     """Whether every symbol of the form is a variable at a rational coordinate: its series then takes
     no generator (the walk's generators stay in the order the plain walk makes them)."""
-    index, point, coordinates = walker.index, walker.point, walker.coordinates
+    point, coordinates = walker.point, walker.coordinates
     stack = [form]
     while stack:
         for arg in stack.pop()._args:
@@ -136,7 +136,7 @@ def _rational(walker: Walker, form: sp.Expr) -> bool:
                 if entry is not None and entry[0] is arg:
                     if entry[2] is None:
                         return False
-                elif index.get(arg) is None or not point[arg].is_Rational:
+                elif walker.index.get(arg) is None or not point[arg].is_Rational:
                     return False
             elif arg._args:
                 stack.append(arg)
