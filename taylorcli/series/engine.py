@@ -381,13 +381,22 @@ def exact_rational(p: int, q: int) -> sp.Rational:
     >>> exact_rational(6, 1) == sp.Integer(6), exact_rational(-1, 3)
     (True, -1/3)
     """
+    # (Rational.from_coprime_ints and Expr.__new__ inlined: Basic.__new__'s three fields, then p and q)
     if q != 1:
-        return sp.Rational.from_coprime_ints(p, q)
+        if p == 1 and q == 2:
+            return _HALF  # (from_coprime_ints' singleton)
+        value = _new(_RATIONAL)
+        value._assumptions, value._mhash, value._args, value.p, value.q = _RATIONAL_ASSUMPTIONS, None, (), p, q
+        return value
     if -1 <= p <= 1:
         return _SIGNS[p + 1]
-    value = sp.Expr.__new__(sp.Integer)
-    value.p = p
+    value = _new(_INTEGER)
+    value._assumptions, value._mhash, value._args, value.p = _INTEGER_ASSUMPTIONS, None, (), p
     return value
+
+
+_new, _RATIONAL, _INTEGER, _HALF = object.__new__, sp.Rational, sp.Integer, sp.S.Half
+_RATIONAL_ASSUMPTIONS, _INTEGER_ASSUMPTIONS = sp.Rational.default_assumptions, sp.Integer.default_assumptions
 
 
 _INTEGERS: list[sp.Integer] = []  # sp.Integer(0), sp.Integer(1) ...: immutable, built once
