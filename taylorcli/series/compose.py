@@ -216,7 +216,7 @@ class Walker:
         self._depends[id(expr)] = (expr, found)
         return found
 
-    def _one_variable(self, expr: sp.Expr) -> Series | None:
+    def _one_variable(self, expr: sp.Expr, shape: tuple[int, bool] | None = None) -> Series | None:
         """The series of a subexpression in one variable whose coefficients are all rational, by FLINT's
         univariate series (univariate.py: one C call per operation, not one per degree); else None.
 
@@ -224,7 +224,7 @@ class Walker:
         Tried once per subtree (a failure leaves its subexpressions to the walk), and where it can
         succeed: at 0, or with no function (away from 0 one is irrational but where its argument vanishes).
         """
-        variables, functions = self.shape(expr)
+        variables, functions = shape or self.shape(expr)
         if variables & (variables - 1):  # (not 0 either: depends() said so)
             return None
         i = variables.bit_length() - 1
@@ -271,16 +271,21 @@ class Walker:
             found = monomial(self, expr)
             if found is not None:
                 return found
-        if not self.depends(expr):
+        shape = self.shape(expr)  # (asked once here for the shortcuts below)
+        mask = shape[0]
+        if not mask:
             return ring.constant(self.constant_of(sympy2symengine(expr)))
         if SHORTCUTS and not self._tried and not ring.each and (
                 expr.is_Pow and not (expr.exp.is_Integer and expr.exp.p >= 0) or type(expr) in _FUNCTION_TYPES):
+            several = mask & (mask - 1)
             # (a power u**r, r not natural, or a function: the recurrences the shortcuts save) F(L) of a
-            found = form_function(self, expr)  # linear form or monomial in several variables (mv_forms.py)
-            if found is not None:
-                return found
-            if type(expr) in OFFSET_TYPES or expr.is_Pow:  # log(1 + y**4) at -1, atan(y + 3), sqrt(1 + y**2) (mv_offsets.py)
-                found = offset_function(self, expr)
+            # linear form or monomial in several variables (mv_forms.py)
+            if several:
+                found = form_function(self, expr, mask)
+                if found is not None:
+                    return found
+            elif type(expr) in OFFSET_TYPES or expr.is_Pow:  # log(1 + y**4) at -1, atan(y + 3), sqrt(1 + y**2) (mv_offsets.py)
+                found = offset_function(self, expr, shape)
                 if found is not None:
                     return found
             name = None if self._tried else univariate._AT_ZERO.get(type(expr))
@@ -290,7 +295,7 @@ class Walker:
                 found = function_of(self, expr, name)
                 if found is not None:
                     return found if found is not _WALK else self._walk(expr)
-            found = None if self._tried else self._one_variable(expr)
+            found = None if self._tried or several else self._one_variable(expr, shape)
             if found is not None:
                 return found
             if self._tried:  # it failed here: not again inside

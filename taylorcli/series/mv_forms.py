@@ -55,11 +55,14 @@ class _Refused(Exception):
     """Not a rational series: the walk decides."""
 
 
-def form_function(walker: Walker, expr: sp.Expr) -> Series | None:
-    """The series of ``expr`` (a function or a power) if its variables enter through one linear form only."""
+def form_function(walker: Walker, expr: sp.Expr, mask: int | None = None) -> Series | None:
+    """The series of ``expr`` (a function or a power) if its variables enter through one linear form only.
+
+    ``mask``: ``walker.shape(expr)[0]`` if the caller has it."""
     ring = walker.ring
     k = ring.k
-    mask = walker.shape(expr)[0]
+    if mask is None:
+        mask = walker.shape(expr)[0]
     if not ENABLED or not mask & (mask - 1) or k < 1 or ring.each:  # (one variable: Walker._one_variable)
         return None
     arg = expr._args[0]

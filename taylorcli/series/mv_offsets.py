@@ -36,13 +36,17 @@ if TYPE_CHECKING:
 TYPES = {sp.log: se.log, sp.atan: se.atan}
 
 
-def offset_function(walker: Walker, expr: sp.Expr) -> Series | None:
-    """The series of log(u), atan(u) or u**(p/q), u in one variable at a rational coordinate, by FLINT; else None."""
+def offset_function(walker: Walker, expr: sp.Expr, shape: tuple[int, bool] | None = None) -> Series | None:
+    """The series of log(u), atan(u) or u**(p/q), u in one variable at a rational coordinate, by FLINT; else None.
+
+    ``shape``: ``walker.shape(expr)`` if the caller has it."""
     if expr.is_Pow:
         exponent = expr._args[1]
         if not exponent.is_Rational or exponent.q == 1:
             return None
-    mask = walker.shape(expr)[0]
+    if shape is None:
+        shape = walker.shape(expr)
+    mask = shape[0]
     if not mask or mask & (mask - 1):
         return None
     i = mask.bit_length() - 1
@@ -69,7 +73,7 @@ def offset_function(walker: Walker, expr: sp.Expr) -> Series | None:
             # A rational root (sqrt(1 + x**4) at 0): Walker._one_variable's series, whose univariate walk of
             # the whole power would walk the base again; given where that path takes it (at 0, or no function
             # inside), the same polynomials from the base's series here (exact: one rational series)
-            if walker.shape(expr)[1] and a is not sp.S.Zero:
+            if shape[1] and a is not sp.S.Zero:
                 return None  # (the plain walk's, as before)
             grown = u0
             return [ring.ctx.constant(grown[0])] + [ring.monomial(i, d, grown[d]) if grown[d] else ring.zero
