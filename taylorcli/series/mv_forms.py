@@ -216,11 +216,13 @@ def _compose(walker: Walker, expr: sp.Expr, form: sp.Expr, c: fmpq, l: object, e
             a, b = b, a * sign
         p, q = getattr(w, even)().coeffs(), getattr(w, odd)().coeffs()
         out = [a] + [ring.zero] * k
-        power = None
+        power, degree = None, 0  # l**degree
         for d in range(1, k // e + 1 if e else 1):
-            power = l if power is None else power * l
             pd = p[d] if d < len(p) else 0
             qd = q[d] if d < len(q) else 0
+            if pd or qd:
+                power = _power(l, power, degree, d)
+                degree = d
             if pd and qd:
                 out[d * e] = power * (a * pd + b * qd)
             elif pd:
@@ -246,16 +248,25 @@ def _parts(ring: object, g: fmpq_series, scale: object, l: object, e: int, offse
         out = [ring.ctx.constant(coeffs[0]) if coeffs else zero]
     out += [zero] * k
     top = min(len(coeffs) - 1, k // e) if e else 0
-    power = None
+    power, degree = None, 0  # l**degree
     for d in range(1, top + 1):
-        power = l if power is None else power * l
         q = coeffs[d]
         if q:
+            power = _power(l, power, degree, d)
+            degree = d
             if scale is not None and not offset:
                 out[d * e] = power * (scale * q)
             else:
                 out[d * e] = power * q if q != 1 else power
     return out
+
+
+def _power(l: object, power: object, degree: int, d: int) -> object:
+    """l**d from l**degree (``power``, None for degree 0): one product by l, or FLINT's power where the
+    parts between vanish (an even function: l**2, then l**4), never a product that is not used."""
+    if power is None:
+        return l if d == 1 else l ** d
+    return power * l if d == degree + 1 else power * l ** (d - degree)
 
 
 def _series(e: sp.Expr, memo: dict, prec: int) -> fmpq_series:
