@@ -20,6 +20,7 @@ from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 import math
+from operator import itemgetter
 
 import symengine as se
 import sympy as sp
@@ -408,8 +409,7 @@ def _integers(k: int) -> list[sp.Integer]:
     return _INTEGERS
 
 
-def _powers(item: tuple) -> tuple:
-    return item[0]
+_powers = itemgetter(0)  # an item's powers (C: no Python call per item of a sort)
 
 
 def _rational(c: object) -> sp.Rational:
