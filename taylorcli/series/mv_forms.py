@@ -178,7 +178,7 @@ def _compose(walker: Walker, expr: sp.Expr, form: sp.Expr, c: fmpq, l: object, e
             raise _Refused
         r = fmpq(int(exponent.p), int(exponent.q))
         root = _rational_power(u0, int(exponent.p), int(exponent.q))
-        scaled = ((u * (1 / u0)).log() * r).exp()
+        scaled = _unit_power(u if u0 == 1 else u * (1 / u0), int(exponent.p), int(exponent.q), r)
         if root is not None:
             return _parts(ring, scaled * root, None, l, e)
         # (Walker._power: SymEngine's u0**r, a generator; every part p0 times a rational)
@@ -319,13 +319,22 @@ def _build(e: sp.Expr, memo: dict, prec: int) -> fmpq_series:
         value = _rational_power(u0, n, m)
         if value is None:
             raise _Refused
-        return ((u * (1 / u0)).log() * fmpq(n, m)).exp() * value
+        return _unit_power(u if u0 == 1 else u * (1 / u0), n, m) * value
     if cls is sp.log:
         u = _series(e._args[0], memo, prec)
         if u[0] != 1:
             raise _Refused
         return u.log()
     raise _Refused
+
+
+def _unit_power(scaled: fmpq_series, n: int, m: int, r: fmpq | None = None) -> fmpq_series:
+    """scaled**(n/m) for a series whose constant term is 1: FLINT's square root (Newton, ~3x faster than
+    log and exp) for m = 2, as univariate.py's power takes it; the same exact series either way."""
+    if m == 2:
+        root = scaled.sqrt() if n > 0 else scaled.rsqrt()
+        return root if n == 1 or n == -1 else root ** abs(n)
+    return (scaled.log() * (r if r is not None else fmpq(n, m))).exp()
 
 
 def _rational_power(u0: fmpq, n: int, m: int) -> fmpq | None:

@@ -28,6 +28,7 @@ import sympy as sp
 from flint import fmpq, fmpq_series
 
 from . import univariate
+from .mv_forms import _unit_power
 from .tps import NoSlot, Series, Unsupported
 
 if TYPE_CHECKING:
@@ -117,7 +118,7 @@ def _power(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, k: int) -> tuple | None:
     flint.ctx.cap = k + 1  # (FLINT truncates every series at its context's cap, whatever prec says)
     try:
         scaled = fmpq_series(u, prec=k + 1) * (1 / u0)
-        grown = (scaled.log() * fmpq(n, m)).exp()
+        grown = _unit_power(scaled, n, m)
         if root is not None:
             found = (grown * root).coeffs() if root != 1 else grown.coeffs()
             return found + [fmpq(0)] * (k + 1 - len(found)), None
