@@ -26,7 +26,7 @@ import sympy as sp
 from symengine.lib.symengine_wrapper import sympy2symengine
 
 from . import univariate
-from .numbers import _fmpq, _fmpq_of, _fraction, _pq, engine_sign
+from .numbers import _ZERO, _fmpq, _fmpq_of, _fraction, _pq, engine_sign
 from .mv_forms import form_function
 from .mv_offsets import TYPES as OFFSET_TYPES, offset_function
 from .mv_values import asinh_value, erf_rate
@@ -58,7 +58,10 @@ class Walker:
     def __init__(self, variables: Sequence[sp.Symbol], point: dict[sp.Symbol, sp.Expr], order: int,
                  ring: Ring) -> None:
         self.variables = list(variables)
-        self.index = {v: i for i, v in enumerate(self.variables)}
+        self._index: dict | None = None  # v -> i (``index``), made on the first use
+        # id(v) -> i: a lookup without Symbol.__hash__ (Python code); an equal symbol of another object
+        # (or a parameter) is looked up in ``index`` after (every variable is alive in ``variables``)
+        self.ids = {id(v): i for i, v in enumerate(self.variables)}
         self.point = point
         # id(v) -> (v, i, its coordinate as an fmpq, None if irrational): shortcuts.affine's lookups
         self._coordinates: dict | None = None
@@ -72,15 +75,30 @@ class Walker:
         self.rational_parts: list = []  # subtrees taken whole whose every node's series is rational (mv_offsets)
 
     @property
+    def index(self) -> dict:
+        """v -> i for each variable, made on the first use (most walks look variables up by id only)."""
+        found = self._index
+        if found is None:
+            found = self._index = {v: i for i, v in enumerate(self.variables)}
+        return found
+
+    @property
     def coordinates(self) -> dict[int, tuple]:
         """id(v) -> (v, i, v's coordinate as an fmpq, None if irrational), made on the first use."""
         found = self._coordinates
         if found is None:
-            point = self.point
             found = self._coordinates = {}
-            for v, i in self.index.items():
-                a = point[v]
-                found[id(v)] = (v, i, _fmpq_of(a) if a.is_Rational else None)
+            zero, ids = sp.S.Zero, self.ids
+            point = self.point
+            for v, a in point.items():  # (by identity: no Symbol.__hash__; the point's keys are the variables)
+                i = ids.get(id(v))
+                if i is not None:
+                    found[id(v)] = (v, i, _ZERO if a is zero else _fmpq_of(a) if a.is_Rational else None)
+            if len(found) < len(ids):  # a variable keyed in the point by another, equal object
+                for i, v in enumerate(self.variables):
+                    if id(v) not in found:
+                        a = point[v]
+                        found[id(v)] = (v, i, _ZERO if a is zero else _fmpq_of(a) if a.is_Rational else None)
         return found
 
     def coordinate(self, v: object) -> tuple | None:
@@ -175,14 +193,18 @@ class Walker:
         if entry is not None and entry[0] is expr:
             return entry[1]
         if expr.is_Atom:
-            i = self.index.get(expr) if expr.is_Symbol else None
+            i = self.ids.get(id(expr))
+            if i is None and expr.is_Symbol:
+                i = self.index.get(expr)
             found = _NO_SHAPE if i is None else (1 << i, False)
         else:
             mask, function = 0, expr.is_Function
-            depends, index = self._depends, self.index
-            for arg in expr.args:
+            depends, ids = self._depends, self.ids
+            for arg in expr._args:
                 if arg.is_Atom:  # (inline: no call, no entry per atom)
-                    i = index.get(arg) if arg.is_Symbol else None
+                    i = ids.get(id(arg))
+                    if i is None and arg.is_Symbol:
+                        i = self.index.get(arg)
                     if i is not None:
                         mask |= 1 << i
                     continue
@@ -194,7 +216,7 @@ class Walker:
         self._depends[id(expr)] = (expr, found)
         return found
 
-    def _one_variable(self, expr: sp.Expr) -> Series | None:
+    def _one_variable(self, expr: sp.Expr, shape: tuple[int, bool] | None = None) -> Series | None:
         """The series of a subexpression in one variable whose coefficients are all rational, by FLINT's
         univariate series (univariate.py: one C call per operation, not one per degree); else None.
 
@@ -202,7 +224,7 @@ class Walker:
         Tried once per subtree (a failure leaves its subexpressions to the walk), and where it can
         succeed: at 0, or with no function (away from 0 one is irrational but where its argument vanishes).
         """
-        variables, functions = self.shape(expr)
+        variables, functions = shape or self.shape(expr)
         if variables & (variables - 1):  # (not 0 either: depends() said so)
             return None
         i = variables.bit_length() - 1
@@ -229,9 +251,11 @@ class Walker:
 
     def _series(self, expr: sp.Expr) -> Series:
         ring = self.ring
-        i = self.index.get(expr) if expr.is_Symbol else None
+        i = self.ids.get(id(expr))
+        if i is None and expr.is_Symbol:
+            i = self.index.get(expr)
         if i is not None:
-            a = self.point[expr]
+            a = self.point[self.variables[i]]
             # An irrational coordinate (sqrt(2), pi/4) is a generator like any other constant.
             return ring.variable(i, _fmpq_of(a) if a.is_Rational else self.constant_of(sympy2symengine(a)))
         if expr.is_Rational:
@@ -247,16 +271,21 @@ class Walker:
             found = monomial(self, expr)
             if found is not None:
                 return found
-        if not self.depends(expr):
+        shape = self.shape(expr)  # (asked once here for the shortcuts below)
+        mask = shape[0]
+        if not mask:
             return ring.constant(self.constant_of(sympy2symengine(expr)))
         if SHORTCUTS and not self._tried and not ring.each and (
                 expr.is_Pow and not (expr.exp.is_Integer and expr.exp.p >= 0) or type(expr) in _FUNCTION_TYPES):
+            several = mask & (mask - 1)
             # (a power u**r, r not natural, or a function: the recurrences the shortcuts save) F(L) of a
-            found = form_function(self, expr)  # linear form or monomial in several variables (mv_forms.py)
-            if found is not None:
-                return found
-            if type(expr) in OFFSET_TYPES or expr.is_Pow:  # log(1 + y**4) at -1, atan(y + 3), sqrt(1 + y**2) (mv_offsets.py)
-                found = offset_function(self, expr)
+            # linear form or monomial in several variables (mv_forms.py)
+            if several:
+                found = form_function(self, expr, mask)
+                if found is not None:
+                    return found
+            elif type(expr) in OFFSET_TYPES or expr.is_Pow:  # log(1 + y**4) at -1, atan(y + 3), sqrt(1 + y**2) (mv_offsets.py)
+                found = offset_function(self, expr, shape)
                 if found is not None:
                     return found
             name = None if self._tried else univariate._AT_ZERO.get(type(expr))
@@ -266,7 +295,7 @@ class Walker:
                 found = function_of(self, expr, name)
                 if found is not None:
                     return found if found is not _WALK else self._walk(expr)
-            found = None if self._tried else self._one_variable(expr)
+            found = None if self._tried or several else self._one_variable(expr, shape)
             if found is not None:
                 return found
             if self._tried:  # it failed here: not again inside
@@ -303,7 +332,9 @@ class Walker:
     def _power(self, base: sp.Expr, exponent: sp.Expr) -> Series:
         ring = self.ring
         if exponent.is_Integer and exponent.p >= 0 and base.is_Symbol and SHORTCUTS:
-            i = self.index.get(base)  # y**4 at -1: (a + h)**e's binomial parts at once (tps.Ring.binomial)
+            i = self.ids.get(id(base))
+            if i is None:
+                i = self.index.get(base)  # y**4 at -1: (a + h)**e's binomial parts at once (tps.Ring.binomial)
             if i is not None and self.point[base].is_Rational:
                 return ring.binomial(i, _fmpq_of(self.point[base]), int(exponent.p))
         u = self.series(base)

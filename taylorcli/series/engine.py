@@ -20,6 +20,7 @@ from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 import math
+from operator import itemgetter
 
 import symengine as se
 import sympy as sp
@@ -125,7 +126,9 @@ def taylor_coefficients(expr: sp.Expr, variables: Sequence[sp.Symbol], point: di
     if has_sum_power(walker.values) and risky(expr, _irrational(walker, n), _base_value(walker, n)):
         # an inverse of a constant sum where SymEngine's expand or Mul would give another object
         raise Unsupported("an inverse of an irrational sum in a product of sums (inverse_risk.py)")
-    parameters = not free <= set(point)
+    # (by identity first: expand() passes the expression's own symbol objects; Symbol.__hash__ is Python code)
+    point_ids = set(map(id, point))
+    parameters = any(id(s) not in point_ids for s in free) and not free <= set(point)
     names = {s.name: s for s in free | set(variables)} if parameters else {}
     memo: dict[object, sp.Expr] = {}
     keys: dict = {}  # sort keys of the SymPy objects built (sortkey.py)
@@ -188,7 +191,10 @@ def taylor_coefficients(expr: sp.Expr, variables: Sequence[sp.Symbol], point: di
                     value = value.xreplace({s: names[s.name] for s in value.free_symbols if s.name in names})
             if vet is not None:
                 for leaf in leaves:
-                    if not real_and_small(leaf, _LIMIT):  # sin(4), exp(2)**3: nothing to vet (constants.py)
+                    # sin(4), exp(2)**3: nothing to vet (constants.py); nor pi (atan(1)'s generator), which
+                    # real_and_small does not pass alone (the vet's has() walk and checks, ~15 us, find nothing),
+                    # nor a rational short enough to print (the vet's only check of one: guard.check_size)
+                    if leaf is not _PI and not (real_and_small(leaf, _LIMIT) or leaf.is_Rational and not _big_rational(leaf)):
                         vet(powers, leaf)
             found.append((powers, value))
         found.sort(key=_powers, reverse=True)
@@ -376,13 +382,22 @@ def exact_rational(p: int, q: int) -> sp.Rational:
     >>> exact_rational(6, 1) == sp.Integer(6), exact_rational(-1, 3)
     (True, -1/3)
     """
+    # (Rational.from_coprime_ints and Expr.__new__ inlined: Basic.__new__'s three fields, then p and q)
     if q != 1:
-        return sp.Rational.from_coprime_ints(p, q)
+        if p == 1 and q == 2:
+            return _HALF  # (from_coprime_ints' singleton)
+        value = _new(_RATIONAL)
+        value._assumptions, value._mhash, value._args, value.p, value.q = _RATIONAL_ASSUMPTIONS, None, (), p, q
+        return value
     if -1 <= p <= 1:
         return _SIGNS[p + 1]
-    value = sp.Expr.__new__(sp.Integer)
-    value.p = p
+    value = _new(_INTEGER)
+    value._assumptions, value._mhash, value._args, value.p = _INTEGER_ASSUMPTIONS, None, (), p
     return value
+
+
+_new, _RATIONAL, _INTEGER, _HALF = object.__new__, sp.Rational, sp.Integer, sp.S.Half
+_RATIONAL_ASSUMPTIONS, _INTEGER_ASSUMPTIONS = sp.Rational.default_assumptions, sp.Integer.default_assumptions
 
 
 _INTEGERS: list[sp.Integer] = []  # sp.Integer(0), sp.Integer(1) ...: immutable, built once
@@ -394,8 +409,7 @@ def _integers(k: int) -> list[sp.Integer]:
     return _INTEGERS
 
 
-def _powers(item: tuple) -> tuple:
-    return item[0]
+_powers = itemgetter(0)  # an item's powers (C: no Python call per item of a sort)
 
 
 def _rational(c: object) -> sp.Rational:
@@ -431,7 +445,7 @@ def _term(values: list, gens: Sequence[int], c: object, powers: dict | None = No
     return term
 
 
-_ZOO, _NAN = sp.S.ComplexInfinity, sp.S.NaN
+_ZOO, _NAN, _PI = sp.S.ComplexInfinity, sp.S.NaN, sp.S.Pi
 
 
 def _undefined(leaf: sp.Expr) -> bool:

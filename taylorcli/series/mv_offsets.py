@@ -28,6 +28,7 @@ import sympy as sp
 from flint import fmpq, fmpq_series
 
 from . import univariate
+from .mv_forms import _unit_power
 from .tps import NoSlot, Series, Unsupported
 
 if TYPE_CHECKING:
@@ -36,13 +37,17 @@ if TYPE_CHECKING:
 TYPES = {sp.log: se.log, sp.atan: se.atan}
 
 
-def offset_function(walker: Walker, expr: sp.Expr) -> Series | None:
-    """The series of log(u), atan(u) or u**(p/q), u in one variable at a rational coordinate, by FLINT; else None."""
+def offset_function(walker: Walker, expr: sp.Expr, shape: tuple[int, bool] | None = None) -> Series | None:
+    """The series of log(u), atan(u) or u**(p/q), u in one variable at a rational coordinate, by FLINT; else None.
+
+    ``shape``: ``walker.shape(expr)`` if the caller has it."""
     if expr.is_Pow:
         exponent = expr._args[1]
         if not exponent.is_Rational or exponent.q == 1:
             return None
-    mask = walker.shape(expr)[0]
+    if shape is None:
+        shape = walker.shape(expr)
+    mask = shape[0]
     if not mask or mask & (mask - 1):
         return None
     i = mask.bit_length() - 1
@@ -65,6 +70,15 @@ def offset_function(walker: Walker, expr: sp.Expr) -> Series | None:
         if power is None:
             return None
         u0, grown = power
+        if grown is None:
+            # A rational root (sqrt(1 + x**4) at 0): Walker._one_variable's series, whose univariate walk of
+            # the whole power would walk the base again; given where that path takes it (at 0, or no function
+            # inside), the same polynomials from the base's series here (exact: one rational series)
+            if shape[1] and a is not sp.S.Zero:
+                return None  # (the plain walk's, as before)
+            grown = u0
+            return [ring.ctx.constant(grown[0])] + [ring.monomial(i, d, grown[d]) if grown[d] else ring.zero
+                                                    for d in range(1, ring.k + 1)]
         p0 = walker.constant_of(se.Pow(se.Rational(int(u0.p), int(u0.q)), se.Rational(*power_exponent(expr))))
         walker.rational_parts.append(expr._args[0])
         out = [p0]
@@ -90,19 +104,25 @@ def power_exponent(expr: sp.Expr) -> tuple[int, int]:
 def _power(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, k: int) -> tuple | None:
     """(u(a), the coefficients of (u/u(a))**(p/q)) for u**(p/q), q > 1, u rational in x, u(a)**(p/q)
     irrational; else None. The walk's parts are u(a)**(p/q) (SymEngine's, ``Walker._power``'s generator)
-    times these (u P' = r u' P: every part a multiple of the first)."""
+    times these (u P' = r u' P: every part a multiple of the first).
+
+    Where u(a)**(p/q) is rational: (the k + 1 coefficients of u**(p/q), None), the one rational series
+    ``univariate.coefficients`` gives for the power (exact arithmetic)."""
     u = univariate.walk(expr._args[0], x, a, k)[0]
     u0 = u[0]
     if not u0 > 0:
         return None  # (0, or a fractional power of a negative number: the walk says why)
     n, m = power_exponent(expr)
-    if univariate._rational_power(u0, n, m) is not None:
-        return None  # (rational: Walker._one_variable's)
+    root = univariate._rational_power(u0, n, m)
     saved = flint.ctx.cap
     flint.ctx.cap = k + 1  # (FLINT truncates every series at its context's cap, whatever prec says)
     try:
         scaled = fmpq_series(u, prec=k + 1) * (1 / u0)
-        return u0, (scaled.log() * fmpq(n, m)).exp().coeffs()
+        grown = _unit_power(scaled, n, m)
+        if root is not None:
+            found = (grown * root).coeffs() if root != 1 else grown.coeffs()
+            return found + [fmpq(0)] * (k + 1 - len(found)), None
+        return u0, grown.coeffs()
     finally:
         flint.ctx.cap = saved
 

@@ -91,17 +91,20 @@ def monomial(walker: Walker, expr: sp.Expr) -> Series | None:
     return out
 
 def _monomial_parts(walker: Walker, expr: sp.Expr, depth: int = 0) -> tuple | None:
-    """(rational factor or None, degree, monomial) of a product of variables at 0; None for another shape."""
+    """(rational factor or None, degree, monomial) of a product of variables at 0; None for another shape.
+
+    The monomial is None where the degree passes the order (none is needed: its series is 0).
+    """
     ring, coordinates = walker.ring, walker.coordinates
-    q, degree, monomial = None, 0, None
-    for factor in expr.args if expr.is_Mul else (expr,):
+    q, degree, factors = None, 0, []
+    for factor in expr._args if expr.is_Mul else (expr,):
         if factor.is_Rational:
             if q is not None:
                 return None
             q = factor
             continue
         if factor.is_Pow:
-            base, e = factor.args
+            base, e = factor._args
             if not (e.is_Integer and e.p > 0):
                 return None
             e = int(e.p)
@@ -113,7 +116,7 @@ def _monomial_parts(walker: Walker, expr: sp.Expr, depth: int = 0) -> tuple | No
                 entry = walker.coordinate(base)
             if entry is None or entry[2] is None or entry[2]:  # (a coordinate that is not 0)
                 return None
-            power, d = ring.gens[entry[1]], 1
+            power, d = entry[1], 1
         elif base.is_Mul and not depth:  # (x*y*z)**2
             inner = _monomial_parts(walker, base, 1)
             if inner is None or inner[0] is not None:
@@ -122,10 +125,20 @@ def _monomial_parts(walker: Walker, expr: sp.Expr, depth: int = 0) -> tuple | No
         else:
             return None
         degree += d * e
+        factors.append((power, e))
+    if not factors:
+        return None
+    if degree > ring.k:  # (x*y*z*u at order 2: the products below would be dropped)
+        return q, degree, None
+    monomial = None
+    gens = ring.gens
+    for power, e in factors:
+        if power.__class__ is int:
+            power = gens[power]
         if e > 1:
             power = power ** e
         monomial = power if monomial is None else monomial * power
-    return None if monomial is None else (q, degree, monomial)
+    return q, degree, monomial
 
 
 _WALK: list = []  # function_of's answer "the recurrence": u(a) != 0 and no shortcut applies
@@ -151,7 +164,15 @@ def function_of(walker: Walker, expr: sp.Expr, name: str) -> Series | list | Non
             if e:
                 return None
             e = d
-    return linear_function(walker.ring, name, u[e], e) if e else None
+    if e:
+        return linear_function(walker.ring, name, u[e], e)
+    # u is 0 to the order (cosh(x*y*z*u) at order 2): f(0), 1 for exp, cos, cosh, else 0, the constant
+    # series the walk gives (its value of f(0), rational: no generator; its recurrence's parts all 0)
+    ring = walker.ring
+    return [ring.one if name in _ONE_AT_ZERO else ring.zero] + [ring.zero] * ring.k
+
+
+_ONE_AT_ZERO = frozenset(("exp", "cos", "cosh"))  # univariate._AT_ZERO's functions whose value at 0 is 1
 
 
 def linear_function(ring: Ring, name: str, linear: object, e: int = 1) -> Series:
