@@ -40,7 +40,7 @@ from sympy.core.parameters import global_parameters
 
 from .parse_fast import _CALLS, _evaluating, _inert, _plain_symbol as _plain, _unevaluated, inert_call, number
 from .parse_fast import real_symbol
-from .parse_pow import _unevaluated_pow, power
+from .parse_pow import power
 from .parse_calls import call as nested_call, inert as _log_inert, negative
 from .parse_quick import exceeds, integer, is_number, postprocessed
 from .parse_fast import _REAL_FINITE
@@ -114,6 +114,23 @@ def _monomial_call(build: type, e: sp.Basic) -> sp.Expr | None:
     if inner is None:
         return None
     return inner if build in _EVEN else negative(inner)
+
+
+_POW_ASSUMPTIONS = sp.Pow.default_assumptions  # what Basic.__new__ gives a Pow (the class's, constant)
+_object_new = object.__new__
+
+
+def _symbol_power(s: sp.Symbol, n: sp.Integer) -> sp.Expr:
+    """``parse_pow._unevaluated_pow(s, n)`` for a parser symbol s (``_plain``) and an Integer n, inlined:
+    ``Expr.__new__(Pow, s, n)`` is Basic.__new__'s object (its class's assumptions, no hash yet, the args),
+    then Pow's postprocessors (``postprocessed``), and ``is_commutative`` is ``commutative(s) and
+    n.is_commutative``: True, as a plain symbol was not given commutative=False and an Integer is."""
+    obj = _object_new(_POW)
+    obj._assumptions, obj._mhash, obj._args = _POW_ASSUMPTIONS, None, (s, n)
+    obj = postprocessed(_POW, obj)
+    if isinstance(obj, _POW):
+        obj.is_commutative = True
+    return obj
 
 
 class _Bail(Exception):
@@ -328,9 +345,11 @@ class _Reader:
         if b.is_Add and len(b._args) == 2 and n.is_Integer:
             p._mark_finite(b._args)
         if self.fast and _plain(b) and n.is_Integer and not (n.p == 0 or n.p == 1):
-            result = _unevaluated_pow(b, n)  # parse_pow.power of a parser symbol (the next method's docstring)
-            if n.p > 0:
-                vouch(result)  # finite by shape (parse_shapes)
+            result = _symbol_power(b, n)  # parse_pow.power of a parser symbol (the next method's docstring)
+            if type(result) is _POW:  # (n, its exponent, is within the limit: checked above)
+                if n.p > 0:
+                    vouch(result)  # finite by shape (parse_shapes)
+                return result, None, _OTHER
         elif self.fast and type(b) is _MUL and n.is_Integer and not (n.p == 0 or n.p == 1):
             result = monomial_power(b, n)  # (2*x)**2, (x*y*z)**2 (parse_shapes)
             if result is None:
@@ -339,7 +358,7 @@ class _Reader:
               and b._args[1].is_Integer and b._args[1].p > 1):
             # (x**2)**2: parse_pow.power's tests hold (b is no number), b is a Pow of no rational, so it gives
             # _power_of_power(s, k*n) (k*n is neither 0 nor 1), which is power(s, k*n): s**(k*n) as above
-            result = _unevaluated_pow(b._args[0], b._args[1] * n)
+            result = _symbol_power(b._args[0], integer(b._args[1].p * n.p))  # (parse_pow: integer(k * n))
             if n.p > 0:
                 vouch(result)
         else:
