@@ -326,6 +326,10 @@ class _Reader:
             if tokens[i] != ")":
                 raise _Bail
             self.i = i = i + 1
+        elif tokens[i + 1] == "(" and op in FUNCTIONS:  # a known function's name, called: atom's answer
+            self.i = i + 1
+            base = self.call(op)
+            i = self.i
         else:
             base = self.atom()
             i = self.i
