@@ -133,6 +133,9 @@ def _symbol_power(s: sp.Symbol, n: sp.Integer) -> sp.Expr:
     return obj
 
 
+_TWO_ARGUMENTS = (sp.zeta, sp.polygamma)  # (call: one or two arguments; the builder decides)
+
+
 class _Bail(Exception):
     """The ordinary route decides."""
 
@@ -204,8 +207,11 @@ class _Reader:
         if first is not None and tokens[i + 1] in _ENDS_TERM:
             self.i = i = i + 1
         else:
-            first = self.product()
+            first = self.factor()  # (product, inlined: its tail only where * or / follows)
             i = self.i
+            if tokens[i] == _MULT or tokens[i] == _DIV:
+                first = self.products(first)
+                i = self.i
         op = tokens[i]
         if op != _ADD and op != _SUB:
             return first
@@ -220,8 +226,12 @@ class _Reader:
                 values.append(leaf)
             else:
                 self.i = i
-                values.append(self.product())
+                value = self.factor()  # (product, inlined as above)
                 i = self.i
+                if tokens[i] == _MULT or tokens[i] == _DIV:
+                    value = self.products(value)
+                    i = self.i
+                values.append(value)
             ops.append(op)
             op = tokens[i]
         for value in values:  # a constant (every operand has a float estimate): the builder's estimate decides
@@ -254,7 +264,10 @@ class _Reader:
         return (sp.Add(*terms) if built is None else built), None, _CHAIN
 
     def product(self) -> tuple:
-        first = self.factor()
+        return self.products(self.factor())
+
+    def products(self, first: tuple) -> tuple:
+        """The product whose first factor, read, is ``first`` (itself where no ``*`` or ``/`` follows)."""
         op = self.tokens[self.i]
         if op != _MULT and op != _DIV:
             return first
@@ -335,8 +348,13 @@ class _Reader:
             i = self.i
         if tokens[i] != "**":
             return base
-        self.i += 1
-        (b, fb, _), (n, fn, _) = base, self.factor()
+        self.i = i = i + 1
+        exponent = self.leaves.get(tokens[i])  # a leaf with no call or power after it: factor's answer
+        if exponent is not None and tokens[i + 1] not in _TAKES_LEAF:
+            self.i = i + 1
+        else:
+            exponent = self.factor()
+        (b, fb, _), (n, fn, _) = base, exponent
         if fb is not None and fn is not None:
             raise _Bail
         if n.is_Number and (n.p > MAX_EXPONENT or -n.p > MAX_EXPONENT if n.is_Integer else exceeds(n, MAX_EXPONENT)):
@@ -427,7 +445,7 @@ class _Reader:
         (``symbols``), so a test standing them in sees every node go through its stand-ins.
         """
         function = FUNCTIONS.get(name)
-        if function is None or function.arities and 1 not in function.arities or function.build in (sp.zeta, sp.polygamma):
+        if function is None or function.arities and 1 not in function.arities or function.build in _TWO_ARGUMENTS:
             raise _Bail
         self.i += 1  # (
         e, f, _ = self.sum()
