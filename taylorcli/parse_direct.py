@@ -286,10 +286,15 @@ class _Reader:
                 values.append(self.factor())
             ops.append(op)
             op = tokens[self.i]
-        if self.fast and len(values) == 2 and ops[1] == _MULT:  # r*s, as symbol_product builds it (below)
+        if self.fast and len(values) == 2:
             r, s = values[0][0], values[1][0]
-            if r.is_Rational and r is not _ONE and r.p != 0 and _plain(s):
-                return vouch(postprocessed(_MUL, _MUL._from_args((number(r), s), True))), None, _PRODUCT
+            if ops[1] == _MULT:  # r*s, as symbol_product builds it (below)
+                if r.is_Rational and r is not _ONE and r.p != 0 and _plain(s):
+                    return vouch(postprocessed(_MUL, _MUL._from_args((number(r), s), True))), None, _PRODUCT
+            elif r is _ONE and values[1][1] is None:  # 1/u, u no constant: the loops below, for these two values
+                factor = self.p._reciprocal(s)  # (1 has an estimate, u none: no bail; 1 is dropped from rest)
+                if factor is not _ONE and global_parameters.evaluate and isinstance(factor, Expr):
+                    return factor, None, _PRODUCT
         for value in values:
             if value[1] is None:
                 break
