@@ -3,7 +3,7 @@
 
 ``parse.undefined(expr)`` is True where ``expr`` holds zoo, nan, oo, -oo, an interval or I, or is a
 constant whose ``is_real`` is False, or where one of its calls or powers that is no integer power and
-not real by shape (``parse_fast.real_by_shape``) has ``is_real`` False. After ``finite_by_shape`` it
+not real by shape (``real_by_shape``, below; ``parse_fast`` imports it) has ``is_real`` False. After ``finite_by_shape`` it
 walks the whole tree, hashing every call and power into a set and asking ``free_symbols``: ~8 us of
 the ~22 us parse of ``1/(1 - x)``, whose integer power of a sum that can vanish is not finite by shape.
 
@@ -28,8 +28,6 @@ from __future__ import annotations
 
 import sympy as sp
 
-from .parse_fast import _REAL_FINITE, _REAL_ONLY
-from .parse_pow import finite_by_shape
 
 _SYMBOL, _POW, _ADD, _MUL = sp.Symbol, sp.Pow, sp.Add, sp.Mul
 _MAX_DEPTH = 200  # deeper trees are walked by undefined (no recursion limit reached here)
@@ -61,6 +59,33 @@ def _shape(e: sp.Basic, depth: int) -> int:
             if shape == 2:
                 found = 2
         return found
-    if cls in _REAL_FINITE and len(args) == 1 and finite_by_shape(args[0]):
+    if cls in _REAL_FINITE and len(args) == 1 and parse_pow.finite_by_shape(args[0]):
         return _shape(args[0], depth + 1)
     return 0
+
+
+def real_by_shape(node: sp.Basic) -> bool:
+    """A node real at some real point at least, so SymPy's ``is_real`` cannot be False.
+
+    exp, sin, cos, atan, sinh, cosh, tanh of a real argument (rationals, parser symbols, sums, products,
+    these functions) are real and finite everywhere. tan is real except at its poles: of a polynomial
+    argument (not constant: see parse_fast's docstring) it is real at most points; not of any real
+    argument, which could sit on a pole everywhere (2*atan(exp(x)) - atan(sinh(x)) is pi/2). log(P)
+    and P**r (r rational: sqrt) are real where the polynomial argument P is positive, if it is
+    somewhere (``parse_pow.positive_somewhere``); log(-x**2 - 1) and sqrt(x**2 - 1) are still asked.
+    """
+    cls = type(node)
+    if cls is sp.tan:
+        return _polynomial_argument(node._args[0])
+    if cls is sp.log:
+        return len(node._args) == 1 and (parse_pow.positive_somewhere(node._args[0])
+                                        or parse_pow.positive_everywhere(node._args[0]))  # log(1 + (x + 1)**2)
+    if cls is sp.Pow:
+        return node._args[1].is_Rational and (parse_pow.positive_somewhere(node._args[0])
+                                             or parse_pow.positive_everywhere(node._args[0]))  # sqrt(1 + u**2)
+    return cls in _REAL_FINITE and parse_pow.finite_by_shape(node._args[0])  # sin(x**2), erf(sqrt(1 + x**2))
+
+
+# (last: parse_fast imports real_by_shape from here at its end, whichever module is imported first)
+from . import parse_pow  # noqa: E402
+from .parse_fast import _REAL_FINITE, _REAL_ONLY, _polynomial_argument  # noqa: E402
