@@ -372,12 +372,18 @@ def _rest(term: sp.Basic) -> object:
             if len(args) == 2 and type(args[1]) is sp.Symbol and _plain_symbol(args[1]):
                 return args[1]  # r*s (2*y, -v): the loop below files s alone
             args = args[1:]
-        bases = set()
+        bases = []  # (compared pair by pair, not hashed: product's reason)
         for f in args:
             base = _filed(f)
-            if base is None or base in bases:
+            if base is None:
                 return None
-            bases.add(base)
+            bases.append(base)
+        if len(bases) == 2:  # (repeats of two, inlined: the commonest, x*y)
+            a, b = bases
+            if a is b or type(a) is type(b) and (type(a) is not _SYMBOL or a.name == b.name) and a == b:
+                return None
+        elif len(bases) > 2 and repeats(bases):
+            return None
         return args if len(args) > 1 else args[0]
     return term if _factor_base(term) is not None else None
 
