@@ -256,6 +256,11 @@ class _Reader:
                 terms.append(e)
             elif self.fast and _plain(e):  # -s: parse._negative's product([-1, s]), its r*s shortcut
                 terms.append(postprocessed(_MUL, _MUL._from_args((_MINUS_ONE, e), True)))
+            elif self.fast and type(e) is _MUL and len(e._args) == 2 and e._args[0].is_Rational and _plain(e._args[1]):
+                # -(r*s): product([-1, r*s]) multiplies -1 by r into its coefficient (-r, an equal rational, kept by
+                # number) and files s alone: s itself where -r is 1, else Mul(number(-r), s), postprocessed
+                r, s = e._args
+                terms.append(s if r.p == -1 and r.q == 1 else postprocessed(_MUL, _MUL._from_args((number(-r), s), True)))
             else:
                 terms.append(p._negative(e))
         built = linear_total(terms) if self.fast else None  # 2*x - y + z (parse_shapes)
