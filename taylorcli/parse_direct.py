@@ -40,11 +40,12 @@ from sympy.core.parameters import global_parameters
 
 from .parse_fast import _CALLS, _evaluating, _inert, _plain_symbol as _plain, _unevaluated, inert_call, number
 from .parse_fast import real_symbol
-from .parse_pow import power
-from .parse_calls import call as nested_call, inert as _log_inert, negative
+from .parse_pow import _unevaluated_pow, power
+from .parse_calls import call as nested_call, inert as _log_inert
 from .parse_quick import exceeds, integer, is_number, postprocessed
 from .parse_fast import _REAL_FINITE
 from .parse_shapes import linear_total, monomial_power, rational_plus, symbol_product, vouch
+from .parse_nodes import _LINEAR_TERMS, _linear_sum, _monomial_call, _symbol_power
 from .parse_text import MAX_EXPONENT, _name_error
 from .vocabulary import CONSTANTS, FUNCTIONS
 
@@ -87,52 +88,6 @@ def _leaf(leaves: dict[str, tuple], token: str, value: tuple) -> tuple:
 _SYMBOL, _POW, _MUL, _SUM = sp.Symbol, sp.Pow, sp.Mul, sp.Add  # (_ADD is the token '+')
 _LOG = sp.log
 _MINUS_ONE = sp.S.NegativeOne  # (parse_fast.number's answer for it: the singleton is the only -1)
-_EVEN = frozenset((sp.cos, sp.cosh))  # (parse_pow.signed_call: eval drops the minus sign; the others keep it)
-_NO_SIGN_MOVED = frozenset((sp.exp, sp.log))  # (_CALLS whose eval moves no minus sign out)
-
-
-def _monomial_call(build: type, e: sp.Basic) -> sp.Expr | None:
-    """F(s), F(s**n), F(r*s), F(s + c) as parse_fast.inert_call or parse_calls.call build them (_Reader.call's
-    docstring), for F in parse_fast._CALLS while SymPy evaluates; None for any other argument."""
-    cls = type(e)
-    if cls is _SYMBOL:
-        return _unevaluated(build, e) if _plain(e) else None
-    if cls is _POW:
-        n = e._args[1]
-        return _unevaluated(build, e) if n.is_Integer and n.p > 1 and _plain(e._args[0]) else None
-    if cls is _SUM:  # s + c: Add's order puts the rational c first
-        c, s = e._args if len(e._args) == 2 else (None, None)
-        return _unevaluated(build, e) if c is not None and c.is_Rational and c.p != 0 and _plain(s) else None
-    if cls is not _MUL or len(e._args) != 2:
-        return None
-    r, s = e._args
-    if not r.is_Rational or r.p == 0 or r.p == 1 and r.q == 1 or not _plain(s):
-        return None
-    if r.p > 0 or build in _NO_SIGN_MOVED:
-        return _unevaluated(build, e)
-    inner = _unevaluated(build, negative(e))
-    if inner is None:
-        return None
-    return inner if build in _EVEN else negative(inner)
-
-
-_POW_ASSUMPTIONS = sp.Pow.default_assumptions  # what Basic.__new__ gives a Pow (the class's, constant)
-_object_new = object.__new__
-
-
-def _symbol_power(s: sp.Symbol, n: sp.Integer) -> sp.Expr:
-    """``parse_pow._unevaluated_pow(s, n)`` for a parser symbol s (``_plain``) and an Integer n, inlined:
-    ``Expr.__new__(Pow, s, n)`` is Basic.__new__'s object (its class's assumptions, no hash yet, the args),
-    then Pow's postprocessors (``postprocessed``), and ``is_commutative`` is ``commutative(s) and
-    n.is_commutative``: True, as a plain symbol was not given commutative=False and an Integer is."""
-    obj = _object_new(_POW)
-    obj._assumptions, obj._mhash, obj._args = _POW_ASSUMPTIONS, None, (s, n)
-    obj = postprocessed(_POW, obj)
-    if isinstance(obj, _POW):
-        obj.is_commutative = True
-    return obj
-
-
 _TWO_ARGUMENTS = (sp.zeta, sp.polygamma)  # (call: one or two arguments; the builder decides)
 
 
@@ -381,6 +336,16 @@ class _Reader:
             if type(result) is _POW:  # (n, its exponent, is within the limit: checked above)
                 if n.p > 0:
                     vouch(result)  # finite by shape (parse_shapes)
+                return result, None, _OTHER
+        elif (self.fast and type(b) is _SUM and b._args[0].is_Rational and type(b._args[-1]) in _LINEAR_TERMS
+              and n.is_Integer and not (n.p == 0 or n.p == 1) and _linear_sum(b)):
+            # (s + c)**n, (r*s + c)**n: parse_pow.power's tests hold (n a Rational, not 0, 1; b an Expr and no
+            # number: it has a symbol); b is an Add, so no Mul, Pow or exp branch: _unevaluated_pow(b, n), as
+            # _inert_base(b) holds (two terms, each finite by shape: a rational, s or r*s); finite for n > 0
+            result = _unevaluated_pow(b, n)
+            if type(result) is _POW:  # (n, its exponent, is within the limit: checked above)
+                if n.p > 0:
+                    vouch(result)
                 return result, None, _OTHER
         elif self.fast and type(b) is _MUL and n.is_Integer and not (n.p == 0 or n.p == 1):
             result = monomial_power(b, n)  # (2*x)**2, (x*y*z)**2 (parse_shapes)
