@@ -32,6 +32,7 @@ from .parse_pow import _MEMO, _mark_finite, _polynomial, finite_by_shape, power 
 from .parse_calls import call as nested_call
 from .parse_quick import exceeds, integer
 from .parse_direct import one_pass
+from .parse_defined import integer_powers
 from .parse_single import one_name
 from . import parse_large
 from .parse_large import _pieces, _top_level_signs, build_large  # noqa: F401 - long sums
@@ -350,8 +351,8 @@ def undefined(expr: sp.Expr) -> bool:
     constants and the functions and fractional powers inside are asked; none where the whole expression
     is real and finite by its shape (parse_pow.finite_by_shape: then every call or power in it is too).
     """
-    if finite_by_shape(expr):  # no infinity, nan, I or interval in it, and is_real cannot be False (sound)
-        return False
+    if finite_by_shape(expr) or integer_powers(expr):  # no infinity, nan, I or interval in it, and is_real
+        return False  # cannot be False (sound); integer_powers: 1/(1 - x), no risky node either (parse_defined)
     calls = set()  # One walk for expr.has(*_UNDEFINED) and the set expr.atoms(Function, Pow), in its order
     stack = [expr]  # _preorder_traversal's order (a LatticeOp's _argset), without its nested generators
     while stack:

@@ -41,10 +41,11 @@ from sympy.core.parameters import global_parameters
 from .parse_fast import _CALLS, _evaluating, _inert, _plain_symbol as _plain, _unevaluated, inert_call, number
 from .parse_fast import real_symbol
 from .parse_pow import _unevaluated_pow, power
-from .parse_calls import call as nested_call, inert as _log_inert, negative
+from .parse_calls import call as nested_call, inert as _log_inert
 from .parse_quick import exceeds, integer, is_number, postprocessed
 from .parse_fast import _REAL_FINITE
 from .parse_shapes import linear_total, monomial_power, rational_plus, symbol_product, vouch
+from .parse_nodes import _LINEAR_TERMS, _linear_sum, _monomial_call, _symbol_power
 from .parse_text import MAX_EXPONENT, _name_error
 from .vocabulary import CONSTANTS, FUNCTIONS
 
@@ -87,33 +88,7 @@ def _leaf(leaves: dict[str, tuple], token: str, value: tuple) -> tuple:
 _SYMBOL, _POW, _MUL, _SUM = sp.Symbol, sp.Pow, sp.Mul, sp.Add  # (_ADD is the token '+')
 _LOG = sp.log
 _MINUS_ONE = sp.S.NegativeOne  # (parse_fast.number's answer for it: the singleton is the only -1)
-_EVEN = frozenset((sp.cos, sp.cosh))  # (parse_pow.signed_call: eval drops the minus sign; the others keep it)
-_NO_SIGN_MOVED = frozenset((sp.exp, sp.log))  # (_CALLS whose eval moves no minus sign out)
-
-
-def _monomial_call(build: type, e: sp.Basic) -> sp.Expr | None:
-    """F(s), F(s**n), F(r*s), F(s + c) as parse_fast.inert_call or parse_calls.call build them (_Reader.call's
-    docstring), for F in parse_fast._CALLS while SymPy evaluates; None for any other argument."""
-    cls = type(e)
-    if cls is _SYMBOL:
-        return _unevaluated(build, e) if _plain(e) else None
-    if cls is _POW:
-        n = e._args[1]
-        return _unevaluated(build, e) if n.is_Integer and n.p > 1 and _plain(e._args[0]) else None
-    if cls is _SUM:  # s + c: Add's order puts the rational c first
-        c, s = e._args if len(e._args) == 2 else (None, None)
-        return _unevaluated(build, e) if c is not None and c.is_Rational and c.p != 0 and _plain(s) else None
-    if cls is not _MUL or len(e._args) != 2:
-        return None
-    r, s = e._args
-    if not r.is_Rational or r.p == 0 or r.p == 1 and r.q == 1 or not _plain(s):
-        return None
-    if r.p > 0 or build in _NO_SIGN_MOVED:
-        return _unevaluated(build, e)
-    inner = _unevaluated(build, negative(e))
-    if inner is None:
-        return None
-    return inner if build in _EVEN else negative(inner)
+_TWO_ARGUMENTS = (sp.zeta, sp.polygamma)  # (call: one or two arguments; the builder decides)
 
 
 class _Bail(Exception):
@@ -187,8 +162,11 @@ class _Reader:
         if first is not None and tokens[i + 1] in _ENDS_TERM:
             self.i = i = i + 1
         else:
-            first = self.product()
+            first = self.factor()  # (product, inlined: its tail only where * or / follows)
             i = self.i
+            if tokens[i] == _MULT or tokens[i] == _DIV:
+                first = self.products(first)
+                i = self.i
         op = tokens[i]
         if op != _ADD and op != _SUB:
             return first
@@ -203,8 +181,12 @@ class _Reader:
                 values.append(leaf)
             else:
                 self.i = i
-                values.append(self.product())
+                value = self.factor()  # (product, inlined as above)
                 i = self.i
+                if tokens[i] == _MULT or tokens[i] == _DIV:
+                    value = self.products(value)
+                    i = self.i
+                values.append(value)
             ops.append(op)
             op = tokens[i]
         for value in values:  # a constant (every operand has a float estimate): the builder's estimate decides
@@ -229,6 +211,11 @@ class _Reader:
                 terms.append(e)
             elif self.fast and _plain(e):  # -s: parse._negative's product([-1, s]), its r*s shortcut
                 terms.append(postprocessed(_MUL, _MUL._from_args((_MINUS_ONE, e), True)))
+            elif self.fast and type(e) is _MUL and len(e._args) == 2 and e._args[0].is_Rational and _plain(e._args[1]):
+                # -(r*s): product([-1, r*s]) multiplies -1 by r into its coefficient (-r, an equal rational, kept by
+                # number) and files s alone: s itself where -r is 1, else Mul(number(-r), s), postprocessed
+                r, s = e._args
+                terms.append(s if r.p == -1 and r.q == 1 else postprocessed(_MUL, _MUL._from_args((number(-r), s), True)))
             else:
                 terms.append(p._negative(e))
         built = linear_total(terms) if self.fast else None  # 2*x - y + z (parse_shapes)
@@ -237,7 +224,10 @@ class _Reader:
         return (sp.Add(*terms) if built is None else built), None, _CHAIN
 
     def product(self) -> tuple:
-        first = self.factor()
+        return self.products(self.factor())
+
+    def products(self, first: tuple) -> tuple:
+        """The product whose first factor, read, is ``first`` (itself where no ``*`` or ``/`` follows)."""
         op = self.tokens[self.i]
         if op != _MULT and op != _DIV:
             return first
@@ -256,10 +246,15 @@ class _Reader:
                 values.append(self.factor())
             ops.append(op)
             op = tokens[self.i]
-        if self.fast and len(values) == 2 and ops[1] == _MULT:  # r*s, as symbol_product builds it (below)
+        if self.fast and len(values) == 2:
             r, s = values[0][0], values[1][0]
-            if r.is_Rational and r is not _ONE and r.p != 0 and _plain(s):
-                return vouch(postprocessed(_MUL, _MUL._from_args((number(r), s), True))), None, _PRODUCT
+            if ops[1] == _MULT:  # r*s, as symbol_product builds it (below)
+                if r.is_Rational and r is not _ONE and r.p != 0 and _plain(s):
+                    return vouch(postprocessed(_MUL, _MUL._from_args((number(r), s), True))), None, _PRODUCT
+            elif r is _ONE and values[1][1] is None:  # 1/u, u no constant: the loops below, for these two values
+                factor = self.p._reciprocal(s)  # (1 has an estimate, u none: no bail; 1 is dropped from rest)
+                if factor is not _ONE and global_parameters.evaluate and isinstance(factor, Expr):
+                    return factor, None, _PRODUCT
         for value in values:
             if value[1] is None:
                 break
@@ -309,13 +304,22 @@ class _Reader:
             if tokens[i] != ")":
                 raise _Bail
             self.i = i = i + 1
+        elif tokens[i + 1] == "(" and op in FUNCTIONS:  # a known function's name, called: atom's answer
+            self.i = i + 1
+            base = self.call(op)
+            i = self.i
         else:
             base = self.atom()
             i = self.i
         if tokens[i] != "**":
             return base
-        self.i += 1
-        (b, fb, _), (n, fn, _) = base, self.factor()
+        self.i = i = i + 1
+        exponent = self.leaves.get(tokens[i])  # a leaf with no call or power after it: factor's answer
+        if exponent is not None and tokens[i + 1] not in _TAKES_LEAF:
+            self.i = i + 1
+        else:
+            exponent = self.factor()
+        (b, fb, _), (n, fn, _) = base, exponent
         if fb is not None and fn is not None:
             raise _Bail
         if n.is_Number and (n.p > MAX_EXPONENT or -n.p > MAX_EXPONENT if n.is_Integer else exceeds(n, MAX_EXPONENT)):
@@ -328,9 +332,21 @@ class _Reader:
         if b.is_Add and len(b._args) == 2 and n.is_Integer:
             p._mark_finite(b._args)
         if self.fast and _plain(b) and n.is_Integer and not (n.p == 0 or n.p == 1):
-            result = _unevaluated_pow(b, n)  # parse_pow.power of a parser symbol (the next method's docstring)
-            if n.p > 0:
-                vouch(result)  # finite by shape (parse_shapes)
+            result = _symbol_power(b, n)  # parse_pow.power of a parser symbol (the next method's docstring)
+            if type(result) is _POW:  # (n, its exponent, is within the limit: checked above)
+                if n.p > 0:
+                    vouch(result)  # finite by shape (parse_shapes)
+                return result, None, _OTHER
+        elif (self.fast and type(b) is _SUM and b._args[0].is_Rational and type(b._args[-1]) in _LINEAR_TERMS
+              and n.is_Integer and not (n.p == 0 or n.p == 1) and _linear_sum(b)):
+            # (s + c)**n, (r*s + c)**n: parse_pow.power's tests hold (n a Rational, not 0, 1; b an Expr and no
+            # number: it has a symbol); b is an Add, so no Mul, Pow or exp branch: _unevaluated_pow(b, n), as
+            # _inert_base(b) holds (two terms, each finite by shape: a rational, s or r*s); finite for n > 0
+            result = _unevaluated_pow(b, n)
+            if type(result) is _POW:  # (n, its exponent, is within the limit: checked above)
+                if n.p > 0:
+                    vouch(result)
+                return result, None, _OTHER
         elif self.fast and type(b) is _MUL and n.is_Integer and not (n.p == 0 or n.p == 1):
             result = monomial_power(b, n)  # (2*x)**2, (x*y*z)**2 (parse_shapes)
             if result is None:
@@ -339,7 +355,7 @@ class _Reader:
               and b._args[1].is_Integer and b._args[1].p > 1):
             # (x**2)**2: parse_pow.power's tests hold (b is no number), b is a Pow of no rational, so it gives
             # _power_of_power(s, k*n) (k*n is neither 0 nor 1), which is power(s, k*n): s**(k*n) as above
-            result = _unevaluated_pow(b._args[0], b._args[1] * n)
+            result = _symbol_power(b._args[0], integer(b._args[1].p * n.p))  # (parse_pow: integer(k * n))
             if n.p > 0:
                 vouch(result)
         else:
@@ -404,7 +420,7 @@ class _Reader:
         (``symbols``), so a test standing them in sees every node go through its stand-ins.
         """
         function = FUNCTIONS.get(name)
-        if function is None or function.arities and 1 not in function.arities or function.build in (sp.zeta, sp.polygamma):
+        if function is None or function.arities and 1 not in function.arities or function.build in _TWO_ARGUMENTS:
             raise _Bail
         self.i += 1  # (
         e, f, _ = self.sum()

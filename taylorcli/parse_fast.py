@@ -340,18 +340,18 @@ def product(factors: list) -> sp.Expr | None:
         return postprocessed(sp.Mul, sp.Mul._from_args((number(factors[0]), factors[1]), True))
     coeff = _ONE
     parts = []
-    bases = set()  # (hashed: a several-variable expansion hashes these nodes anyway; see total)
+    bases = []  # (not hashed, as total's rests: a fresh tree's first hash walks it, and one variable never asks)
     for factor in factors:
         for f in (factor._args if type(factor) is sp.Mul else (factor,)):
             if f.is_Rational:
                 coeff = f if coeff is _ONE else coeff * f  # (1*f is f's value: ~1 us saved, number() interns it)
                 continue
             base = _filed(f)
-            if base is None or base in bases:
+            if base is None:
                 return None
-            bases.add(base)
+            bases.append(base)
             parts.append(f)
-    if not parts or coeff.p == 0:
+    if not parts or coeff.p == 0 or repeats(bases):  # (two equal bases: Mul merges them)
         return None
     if len(parts) == 1 and coeff is _ONE:
         return parts[0]
@@ -372,12 +372,18 @@ def _rest(term: sp.Basic) -> object:
             if len(args) == 2 and type(args[1]) is sp.Symbol and _plain_symbol(args[1]):
                 return args[1]  # r*s (2*y, -v): the loop below files s alone
             args = args[1:]
-        bases = set()
+        bases = []  # (compared pair by pair, not hashed: product's reason)
         for f in args:
             base = _filed(f)
-            if base is None or base in bases:
+            if base is None:
                 return None
-            bases.add(base)
+            bases.append(base)
+        if len(bases) == 2:  # (repeats of two, inlined: the commonest, x*y)
+            a, b = bases
+            if a is b or type(a) is type(b) and (type(a) is not _SYMBOL or a.name == b.name) and a == b:
+                return None
+        elif len(bases) > 2 and repeats(bases):
+            return None
         return args if len(args) > 1 else args[0]
     return term if _factor_base(term) is not None else None
 
@@ -479,26 +485,5 @@ def real_symbol(name: str) -> sp.Symbol:
     return s
 
 
-def real_by_shape(node: sp.Basic) -> bool:
-    """A node real at some real point at least, so SymPy's ``is_real`` cannot be False.
-
-    exp, sin, cos, atan, sinh, cosh, tanh of a real argument (rationals, parser symbols, sums, products,
-    these functions) are real and finite everywhere. tan is real except at its poles: of a polynomial
-    argument (not constant: see the module's docstring) it is real at most points; not of any real
-    argument, which could sit on a pole everywhere (2*atan(exp(x)) - atan(sinh(x)) is pi/2). log(P)
-    and P**r (r rational: sqrt) are real where the polynomial argument P is positive, if it is
-    somewhere (``parse_pow.positive_somewhere``); log(-x**2 - 1) and sqrt(x**2 - 1) are still asked.
-    """
-    cls = type(node)
-    if cls is sp.tan:
-        return _polynomial_argument(node._args[0])
-    if cls is sp.log:
-        return len(node._args) == 1 and (parse_pow.positive_somewhere(node._args[0])
-                                        or parse_pow.positive_everywhere(node._args[0]))  # log(1 + (x + 1)**2)
-    if cls is sp.Pow:
-        return node._args[1].is_Rational and (parse_pow.positive_somewhere(node._args[0])
-                                             or parse_pow.positive_everywhere(node._args[0]))  # sqrt(1 + u**2)
-    return cls in _REAL_FINITE and parse_pow.finite_by_shape(node._args[0])  # sin(x**2), erf(sqrt(1 + x**2))
-
-
 from . import parse_calls, parse_pow  # noqa: E402 - powers, nested calls (they use this module's shapes)
+from .parse_defined import real_by_shape  # noqa: E402,F401 - (parse_defined: this module's size)
