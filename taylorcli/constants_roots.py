@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from .constants import _plain_power
+from .constants_build import _plain_power
 
 
 def root_of_square(n: int) -> sp.Expr | None:

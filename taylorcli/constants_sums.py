@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import sympy as sp
 
+from .constants_build import unevaluated
 from .constants_real import _real_sum
 from .constants_sign import sign
 from .guard import LIMIT_BITS
@@ -66,7 +67,6 @@ def exp_of_power(inner: sp.Expr) -> sp.Expr | None:
         return None
     if factor is inner and sign(base) is None:
         return None
-    from .constants import unevaluated
     return unevaluated(sp.exp, inner)
 
 
@@ -95,7 +95,6 @@ def function_of_sum(cls: type, inner: sp.Expr) -> sp.Expr | None:
         return None
     if cls is sp.atan and not _transcendental(inner):
         return None
-    from .constants import unevaluated
     minus = minus_sign(inner)
     if minus is None:
         return None

@@ -21,6 +21,8 @@ from __future__ import annotations
 import symengine as se
 import sympy as sp
 
+from .constants_build import unevaluated
+
 _INTEGER = se.Integer  # (1 is a subclass of its own in both systems)
 _POW = se.Pow
 _MUL = se.Mul
@@ -32,8 +34,6 @@ def exp_sum(base: object, memo: dict) -> sp.Add | None:
     ``memo`` maps SymEngine's exp(q) to SymPy's (constants.unevaluated), shared with the caller's
     conversions so that each exp(q) is one object in the job.
     """
-    from .constants import unevaluated  # (constants imports this module)
-
     number = None
     muls: list = []
     exps: list = []
