@@ -249,7 +249,8 @@ def _built(f: object) -> object:
     def build(p: tuple) -> sp.Expr | None:
         try:  # SymPy cannot build every combination of infinities and intervals
             return f(p)
-        except (TypeError, ValueError, AssertionError):  # Mul.flatten asserts on some (x*AccumBounds)**(1/2)
+        # Mul.flatten asserts on some (x*AccumBounds)**(1/2); p[0]/p[1] may divide by a zero
+        except (TypeError, ValueError, AssertionError, ZeroDivisionError):
             return None
     return build
 

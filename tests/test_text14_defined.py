@@ -9,6 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from strategies import SETTINGS, max_examples
+from test_fast_paths import _built
+from test_fast_paths import _undefined_before as _walk_before  # parse.undefined as it was
 from taylorcli import parse
 from taylorcli.parse import parse_expression
 from taylorcli.parse_defined import integer_powers
@@ -19,26 +21,6 @@ _LEAVES = [_X, _Y, sp.Integer(0), sp.Integer(1), sp.Integer(-3), sp.Rational(2, 
            sp.Symbol("p", positive=True)]
 _ODD = [sp.oo, -sp.oo, sp.zoo, sp.nan, sp.I, sp.pi, sp.AccumBounds(-1, 1)]
 _CALLS = [sp.exp, sp.sin, sp.cos, sp.atan, sp.sinh, sp.cosh, sp.tanh, sp.erf, sp.log, sp.sqrt, sp.tan, sp.asin]
-
-
-def _walk_before(expr: sp.Expr) -> bool:
-    """parse.undefined as it was before its shortcuts: has(), then atoms() and is_real on every risky node."""
-    if expr.has(*parse._UNDEFINED):
-        return True
-    if not expr.free_symbols:
-        return expr.is_real is False
-    risky = [node for node in expr.atoms(sp.Function, sp.Pow)
-             if not (isinstance(node, sp.Pow) and node.exp.is_Integer)]
-    return any(node.is_real is False for node in risky[:200])
-
-
-def _built(f: object) -> object:
-    def build(p: tuple) -> sp.Expr | None:
-        try:
-            return f(p)
-        except (TypeError, ValueError, AssertionError, ZeroDivisionError):
-            return None
-    return build
 
 
 def _trees(odd: bool) -> st.SearchStrategy[sp.Expr]:
