@@ -42,3 +42,57 @@ def test_compose_small_orders_as_before(kind, inner, scale, order):
         if row:
             expected.append((d, row))
     assert found == expected
+
+
+# univariate._short: r + q*x**n, 2 < n <= 100, read off at 0 (x**4 of (x**2)**2, by the sweep's nesting)
+
+from same_object import onevar_is_the_full_path  # noqa: E402
+from taylorcli.parse import parse_expression  # noqa: E402
+from taylorcli.series import univariate  # noqa: E402
+
+_NUMBERS = st.builds(lambda p, q: f"({p}/{q})", st.integers(-9, 9).filter(bool), st.sampled_from([1, 2, 3, 7]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(["x**{n}", "{q}*x**{n}", "x**{n} + {r}", "{q}*x**{n} + {r}", "(x**2)**{m}", "y**{n}",
+                        "x**{n} + x", "1/(1 + {q}*x**{n})", "exp({q}*x**{n})", "sqrt(1 + x**{n})"]),
+       st.integers(2, 103), st.integers(2, 4), _NUMBERS, _NUMBERS, st.sampled_from([None, "1", "-1/3"]),
+       st.integers(0, 12))
+def test_powers_read_off_at_zero_as_the_walk(shape, n, m, q, r, at, k):
+    f = parse_expression(shape.format(n=n, m=m, q=q, r=r))
+    x = next((s for s in f.free_symbols if s.name == "x"), sp.Symbol("x", real=True))
+    a = sp.Rational(at) if at else sp.Integer(0)
+    fast = univariate._polynomial(f, x, a, k)
+    saved = univariate._short
+    univariate._short = lambda *_: None  # the walk's own Add, Mul and Pow
+    try:
+        slow = univariate.walk(f, x, a, k, guard=True)
+    except Exception as error:  # noqa: BLE001 - the shortcut must not take what the walk refuses
+        assert fast is None, (f, error)
+        return
+    finally:
+        univariate._short = saved
+    whole = univariate.walk(f, x, a, k, guard=True)  # with the shortcuts (operand, _of_polynomial)
+    assert whole[0] == slow[0] and whole[1] is slow[1]
+    if fast is None:
+        return
+    assert fast[0] == slow[0] and len(fast[0]) == k + 1
+    assert all(type(c) is fmpq for c in fast[0])
+    assert fast[1] is slow[1]
+
+
+def test_powers_at_zero_and_elsewhere():
+    x = sp.Symbol("x", real=True)
+    assert univariate._polynomial(x**4, x, sp.Integer(0), 6) is not None
+    assert univariate._polynomial(3 * x**5 - 1, x, sp.Integer(0), 2) is not None
+    assert univariate._polynomial(x**3, x, sp.Integer(2), 4) is None  # away from 0: the walk (and its guard)
+    assert univariate._polynomial(x**101, x, sp.Integer(0), 4) is None
+
+
+def test_sweep_cases_with_fourth_powers_are_the_derivative_engines():
+    for text, at, k in [("1/(1 + (x**2)**2)", None, 20), ("sqrt(1 + (x**2)**2)", None, 8),
+                        ("log(1 + (x**2)**2)", None, 12), ("atan(x**3) + cos(x)", None, 9),
+                        ("1/(1 + (x**2)**2) * exp(x)", None, 6), ("sinh(x**3)", None, 12),
+                        ("sqrt(1 + (x**2)**2) + cosh(x**2)", None, 12), ("exp(2*x**4 - 1)", None, 9),
+                        ("1/(1 + (x**2)**2)", "1/2", 5), ("log(1 + (x**2)**2)", "-1", 4)]:
+        onevar_is_the_full_path(text, at, k)

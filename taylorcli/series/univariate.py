@@ -258,7 +258,7 @@ def walk(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, k: int, guard: bool = Fals
 
 
 def _polynomial(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, k: int) -> tuple[list[fmpq], sp.Symbol] | None:
-    """``walk``'s answer for r + q*x**n, n = 1 or 2, q and r rational or absent, as SymPy stores it
+    """``walk``'s answer for r + q*x**n, n = 1 or 2 (2 < n <= 100 at 0), q and r rational or absent, as SymPy stores it
     (x, -3*x, x + 2, x**2, 2*x**2 - 1: the arguments of most functions), its Taylor coefficients
     at a read off without FLINT (~1 us instead of ~5); None for any other shape (the walk decides).
     A square of a point past ``walk``'s guard (2 * its bits > guard.check_size's limit) is left to the
@@ -276,7 +276,7 @@ def _polynomial(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, k: int) -> tuple[li
 
 
 def _short(expr: sp.Expr, x: sp.Symbol, a: sp.Rational) -> tuple[list[fmpq], sp.Symbol] | None:
-    """``_polynomial``'s coefficients, neither cut nor padded to k + 1 (two or three), and x's object."""
+    """``_polynomial``'s coefficients, neither cut nor padded to k + 1 (two or three; n + 1 for x**n at 0), and x's object."""
     cls = type(expr)
     r = q = None
     if cls is sp.Add:
@@ -294,14 +294,22 @@ def _short(expr: sp.Expr, x: sp.Symbol, a: sp.Rational) -> tuple[list[fmpq], sp.
     n = 1
     if cls is sp.Pow:
         expr, exponent = expr._args
-        if exponent is not _TWO and not (exponent.is_Integer and exponent.p == 2):
+        if exponent is _TWO:
+            n = 2
+        elif not exponent.is_Integer:
             return None
-        n = 2
+        else:
+            n = exponent.p
+            # x**n, n > 2, at 0 only (its coefficients are n - 1 zeros: no power of the point to guard)
+            if n != 2 and (a.p or not 2 < n <= _HIGHEST):
+                return None
     if not expr.is_Symbol or not (expr is x or expr == x):
         return None  # (another symbol, or x with other assumptions: the walk says NoSlot)
     scale = _ONE if q is None else fmpq(q.p, q.q)
     if not a.p:  # at 0: r (or 0), then q, no arithmetic
         c0 = _ZERO if r is None else fmpq(r.p, r.q)
+        if n > 2:  # (x**4 of (x**2)**2, 1/(1 + (x**2)**2), by the sweep's nesting)
+            return [c0] + [_ZERO] * (n - 1) + [scale], expr
         return ([c0, scale] if n == 1 else [c0, _ZERO, scale]), expr
     point = fmpq(a.p, a.q)
     if n == 2 and 2 * point.height_bits() > _LIMIT:
@@ -316,6 +324,7 @@ def _short(expr: sp.Expr, x: sp.Symbol, a: sp.Rational) -> tuple[list[fmpq], sp.
 
 
 _ZERO, _ONE, _TWO = fmpq(0), fmpq(1), sp.Integer(2)
+_HIGHEST = 100  # the highest n of x**n read off at 0 (expansion.MAX_ORDER: past it, only zeros are kept)
 
 
 def _of_polynomial(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, k: int,
