@@ -81,6 +81,10 @@ def walk(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, k: int, guard: bool = Fals
     found = _of_polynomial(expr, x, a, k, guard)
     if found is not None:
         return found
+    if type(expr) is sp.Add or type(expr) is sp.Mul:
+        found = _of_terms(expr, x, a, k, guard)
+        if found is not None:
+            return found
     memo: dict[int, fmpq_series] = {}
     prec = k + 1
     own: list[sp.Symbol | None] = [None]
@@ -327,82 +331,6 @@ _ZERO, _ONE, _TWO = fmpq(0), fmpq(1), sp.Integer(2)
 _HIGHEST = 100  # the highest n of x**n read off at 0 (expansion.MAX_ORDER: past it, only zeros are kept)
 
 
-def _of_polynomial(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, k: int,
-                   guard: bool) -> tuple[list[fmpq], sp.Symbol] | None:
-    """``walk``'s answer for one node over ``_polynomial``'s shapes: f(u) for f in _AT_ZERO with u(a) = 0,
-    log(u) with u(a) = 1, u**n (n an integer, or n/2 with u(a) = 1): sin(x), atan(x), log(1 + x**2),
-    1/(1 + 9*x**2) (~3 us of the walk's set-up, closures and dispatch for the one or two FLINT calls
-    it makes). u's series is made from _polynomial's coefficients (the same exact series the walk's
-    FLINT arithmetic gives), then the walk's own call on it; every other case (an offset, a
-    guard, an error to raise) is None: the walk decides. The last walk kept for sharing is this one.
-    """
-    global _LAST
-    cls = type(expr)
-    name = _AT_ZERO.get(cls)
-    args = expr._args
-    n = m = 1
-    if name is not None:
-        at = 0  # u(a) must be 0 (else f(u(a)) is an offset or NoSlot: the walk's)
-    elif cls is sp.log:
-        at = 1
-    elif cls is sp.Pow:
-        exponent = args[1]
-        if not exponent.is_Rational:
-            return None
-        n, m = exponent.p, exponent.q
-        if m == 1:
-            at = None  # any u(a) (not 0 for n < 0: checked below)
-        elif m == 2:
-            at = 1
-        else:
-            return None
-    else:
-        return None
-    if at is not None:
-        # Read from the shape first (no FLINT arithmetic where the answer is None): away from 0,
-        # u(a) is 0 or 1 by chance only; at 0 it is r, the sum's rational (r + q*x**n), or 0.
-        if a.p:
-            return None
-        arg = args[0]
-        r = arg._args[0] if type(arg) is sp.Add else None
-        if (r is not None) if at == 0 else (r is not sp.S.One):
-            return None
-    inner = _short(args[0], x, a)
-    if inner is None:
-        return None
-    coefficients, own = inner
-    u0 = coefficients[0]
-    if at == 0 and u0 or at == 1 and u0 != 1 or n < 0 and not u0:
-        return None  # (not met: the shape said so; a vanishing base of a negative power raises in the walk)
-    if guard and u0 and abs(n) * u0.height_bits() > _LIMIT:
-        return None  # the walk's guard: NoSlot
-    prec = k + 1
-    if len(coefficients) > prec:
-        del coefficients[prec:]
-    saved = flint.ctx.cap
-    flint.ctx.cap = prec
-    try:
-        u = fmpq_series(coefficients, prec=prec)
-        if name is not None:
-            root = getattr(u, name)()
-        elif cls is sp.log:
-            root = u.log()
-        elif m == 1:
-            root = u ** n if n >= 0 else (u.inv() if n == -1 else u.inv() ** -n)
-        else:
-            root = u.sqrt() if n > 0 else u.rsqrt()
-            if n != 1 and n != -1:
-                root = root ** abs(n)
-        out = root.coeffs()
-    finally:
-        flint.ctx.cap = saved
-    if _SHARING:
-        _LAST = (expr, x, k, a.p, a.q, guard, root, own)
-    if len(out) < prec:
-        out += [fmpq(0)] * (prec - len(out))
-    return out, own
-
-
 # Within share(True) ... share(False): the last successful walk without offsets, (expr, x, k, p, q of
 # a, guard, expr's series, its own x), kept (so the ids stay their own) until the next one or the end.
 _LAST: tuple | None = None
@@ -504,3 +432,7 @@ def _exact_root(v: int, m: int) -> int | None:
     else:
         r = int(fmpz(v).root(m))
     return r if r ** m == v else None
+
+
+# (after _short, _AT_ZERO ... which they read: univariate_nodes imports this module)
+from .univariate_nodes import of_polynomial as _of_polynomial, of_terms as _of_terms  # noqa: E402
