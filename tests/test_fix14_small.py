@@ -96,3 +96,84 @@ def test_sweep_cases_with_fourth_powers_are_the_derivative_engines():
                         ("sqrt(1 + (x**2)**2) + cosh(x**2)", None, 12), ("exp(2*x**4 - 1)", None, 9),
                         ("1/(1 + (x**2)**2)", "1/2", 5), ("log(1 + (x**2)**2)", "-1", 4)]:
         onevar_is_the_full_path(text, at, k)
+
+
+# univariate_nodes.of_terms: sums and products of nodes and polynomials, against the walk's own route
+
+_UNARY = ["exp({})", "sin({})", "cos({})", "sinh({})", "cosh({})", "atan({})", "log(1 + ({})**2)",
+          "sqrt(1 + ({})**2)", "1/(1 + ({})**2)", "tan({})", "asinh({})", "({})**3", "{}", "log(1 + {})",
+          "(1 + {})**(-2)", "sqrt(4 + ({})**2)", "1/({})"]
+_ARGS = ["x", "{c}*x", "x + {d}", "x**2", "(x**2)**2", "{c}*x**3 + {d}", "y"]
+
+
+@st.composite
+def _sums(draw):
+    def term():
+        inner = draw(st.sampled_from(_ARGS)).format(c=draw(st.sampled_from([-3, -2, 2, 3, "1/2"])),
+                                                     d=draw(st.sampled_from([1, 2, -1, "1/3"])))
+        scale = draw(st.sampled_from(["", "-", "2*", "-1/3*"]))
+        return scale + draw(st.sampled_from(_UNARY)).format(inner)
+    count = draw(st.integers(2, 3))
+    joiner = draw(st.sampled_from([" + ", " * ", " - "]))
+    lead = draw(st.sampled_from(["", "1 + ", "3*", "-1/2*"]))
+    return lead + "(" + joiner.join(term() for _ in range(count)) + ")"
+
+
+def _walk_both(f, x, a, k, guard, offsets):
+    results = []
+    for on in (True, False):
+        saved = univariate._of_terms
+        if not on:
+            univariate._of_terms = lambda *_: None
+        try:
+            with univariate.shared_walks():
+                found = univariate.walk(f, x, a, k, guard=guard, offsets=set() if offsets else None,
+                                        logs={} if offsets else None)
+            results.append(("ok", [(int(c.p), int(c.q)) for c in found[0]], found[1]))
+        except Exception as error:  # noqa: BLE001 - the same error both ways
+            results.append((type(error), str(error)))
+        finally:
+            univariate._of_terms = saved
+    return results
+
+
+@settings(max_examples=400, deadline=None)
+@given(_sums(), st.sampled_from(["0", "0", "1", "-1/3", "2"]), st.integers(0, 9), st.booleans(), st.booleans())
+def test_sums_and_products_walk_as_before(text, at, k, guard, offsets):
+    f = parse_expression(text)
+    x = next((s for s in f.free_symbols if s.name == "x"), sp.Symbol("x", real=True))
+    fast, slow = _walk_both(f, x, sp.Rational(at), k, guard, offsets)
+    assert fast[:2] == slow[:2], (text, at, k)
+    if fast[0] == "ok":
+        assert fast[2] is slow[2]
+
+
+def test_sums_and_products_are_the_derivative_engines():
+    for text, at, k in [("sqrt(1 + (x)**2) + cosh(x**2)", None, 12), ("sin(x)*cos(x)", None, 8),
+                        ("exp(x) + atan(x)", None, 5), ("2*sin(x) - atan(x**2) + 3", None, 7),
+                        ("x*exp(x)", None, 6), ("1/(1 + (x + 1)**2) + 1/(1 + (x)**2)", "1/2", 4),
+                        ("(x + 1)**3 * (x**2 + 2)**(-1)", "-1", 5), ("sinh(x**2) * log(1 + (2*x)**2)", None, 10),
+                        ("-(exp(x) + sqrt(1 + (x**2)**2))/3", None, 9), ("cos(x) * x**2", None, 0)]:
+        onevar_is_the_full_path(text, at, k)
+
+
+def test_lean_expansion_is_the_dataclass():
+    """expansion._one_variable's Expansion (its fields set at once): the dataclass' own, field for field."""
+    import dataclasses
+
+    from taylorcli import expand
+    from taylorcli.expansion import Expansion
+    for text, at, k in [("sin(x)", None, 3), ("exp(x**2)", "1/2", 2), ("1/(1 + x)", "-1/3", 4)]:
+        e = expand(text, "x", at, k)
+        names = [f.name for f in dataclasses.fields(Expansion)]
+        assert list(vars(e)) == names
+        again = Expansion(**{name: getattr(e, name) for name in names})
+        assert again == e and vars(again) == vars(e)
+
+
+def test_nodes_module_imports_first_or_second():
+    import subprocess
+    import sys
+    for first in ("taylorcli.series.univariate_nodes", "taylorcli.series.univariate"):
+        code = f"import {first}; from taylorcli.series import univariate; assert univariate._of_terms.__module__.endswith('univariate_nodes')"
+        subprocess.run([sys.executable, "-c", code], check=True)
