@@ -177,3 +177,30 @@ def test_nodes_module_imports_first_or_second():
     for first in ("taylorcli.series.univariate_nodes", "taylorcli.series.univariate"):
         code = f"import {first}; from taylorcli.series import univariate; assert univariate._of_terms.__module__.endswith('univariate_nodes')"
         subprocess.run([sys.executable, "-c", code], check=True)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_Q, min_size=1, max_size=8), st.sampled_from([1, -1, 3, -3, 5, -7]), st.integers(0, 7))
+def test_roots_are_the_log_exp_series(tail, n, order):
+    """onevar_products._root: FLINT's sqrt/rsqrt (a power of it) is exp(n/2 log) of the scaled base, as before."""
+    from taylorcli.series import onevar_products
+    x = sp.Symbol("x", real=True)
+    base = [fmpq(34, 9)] + tail
+    found = onevar_products._root((1 + x**2) ** sp.Rational(n, 2), base, order)
+    ((series, (one, leaf)),) = found
+    saved = flint.ctx.cap
+    flint.ctx.cap = order + 1
+    try:
+        scaled = fmpq_series(base[:order + 1], prec=order + 1) * (1 / base[0])
+        before = (scaled.log() * fmpq(n, 2)).exp() * (series.coeffs()[0] if series.coeffs() else fmpq(0))
+    finally:
+        flint.ctx.cap = saved
+    assert series.coeffs() == before.coeffs() and one == 1 and leaf.is_Pow
+
+
+def test_products_with_roots_are_the_derivative_engines():
+    for text, at, k in [("log(1 + (x + 1)**2) * sqrt(1 + (x + 2)**2)", "-1/3", 2),
+                        ("log(1 + (x + 1)**2) * sqrt(1 + (x + 2)**2)", "-1/3", 6),
+                        ("exp(x) * sqrt(1 + (x + 3)**2)", "3/2", 4), ("1/sqrt(1 + (x + 1)**2) + cos(x)", "1", 5),
+                        ("sqrt(1 + (2*x)**2)**3 * sin(x)", "2", 3)]:
+        onevar_is_the_full_path(text, at, k)
