@@ -439,6 +439,7 @@ def _engine_values(kind: type, c: fmpq) -> list[tuple[int, sp.Expr]] | None:
     return values
 
 
+_RATIONAL_ASSUMPTIONS = sp.Rational.default_assumptions
 _PLAIN = re.compile(r"\s*([+-]?)(0|[1-9][0-9]{0,40})(?:\s*/\s*([1-9][0-9]{0,40}))?\s*")
 
 
@@ -451,6 +452,17 @@ def plain_rational(text: str) -> sp.Rational | None:
     digits = text[1:] if text[:1] == "-" else text
     if digits.isascii() and digits.isdigit() and len(digits) <= 41 and (digits[0] != "0" or digits == "0"):
         return rational(int(text), 1)  # an integer (the commonest point): what the pattern reads, without it
+    top, slash, bottom = digits.partition("/")
+    if slash and top.isascii() and top.isdigit() and len(top) <= 41 and (top[0] != "0" or top == "0") \
+            and bottom.isascii() and bottom.isdigit() and len(bottom) <= 41 and bottom[0] != "0":
+        p, q = int(top), int(bottom)  # a plain fraction ("-1/3"): what the pattern reads, without it
+        g = math.gcd(p, q)
+        p, q = (-(p // g) if digits is not text else p // g), q // g
+        if q == 1 or p == 1 and q == 2:
+            return rational(p, q)
+        value = _object_new(sp.Rational)  # Rational.from_coprime_ints(p, q), inlined (Expr.__new__ is Basic.__new__)
+        value._assumptions, value._mhash, value._args, value.p, value.q = _RATIONAL_ASSUMPTIONS, None, (), p, q
+        return value
     found = _PLAIN.fullmatch(text)
     if found is None:
         return None

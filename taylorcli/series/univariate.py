@@ -81,6 +81,10 @@ def walk(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, k: int, guard: bool = Fals
     found = _of_polynomial(expr, x, a, k, guard)
     if found is not None:
         return found
+    if type(expr) is sp.Add or type(expr) is sp.Mul:
+        found = _of_terms(expr, x, a, k, guard)
+        if found is not None:
+            return found
     memo: dict[int, fmpq_series] = {}
     prec = k + 1
     own: list[sp.Symbol | None] = [None]
@@ -258,7 +262,7 @@ def walk(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, k: int, guard: bool = Fals
 
 
 def _polynomial(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, k: int) -> tuple[list[fmpq], sp.Symbol] | None:
-    """``walk``'s answer for r + q*x**n, n = 1 or 2, q and r rational or absent, as SymPy stores it
+    """``walk``'s answer for r + q*x**n, n = 1 or 2 (2 < n <= 100 at 0), q and r rational or absent, as SymPy stores it
     (x, -3*x, x + 2, x**2, 2*x**2 - 1: the arguments of most functions), its Taylor coefficients
     at a read off without FLINT (~1 us instead of ~5); None for any other shape (the walk decides).
     A square of a point past ``walk``'s guard (2 * its bits > guard.check_size's limit) is left to the
@@ -276,7 +280,7 @@ def _polynomial(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, k: int) -> tuple[li
 
 
 def _short(expr: sp.Expr, x: sp.Symbol, a: sp.Rational) -> tuple[list[fmpq], sp.Symbol] | None:
-    """``_polynomial``'s coefficients, neither cut nor padded to k + 1 (two or three), and x's object."""
+    """``_polynomial``'s coefficients, neither cut nor padded to k + 1 (two or three; n + 1 for x**n at 0), and x's object."""
     cls = type(expr)
     r = q = None
     if cls is sp.Add:
@@ -294,14 +298,22 @@ def _short(expr: sp.Expr, x: sp.Symbol, a: sp.Rational) -> tuple[list[fmpq], sp.
     n = 1
     if cls is sp.Pow:
         expr, exponent = expr._args
-        if exponent is not _TWO and not (exponent.is_Integer and exponent.p == 2):
+        if exponent is _TWO:
+            n = 2
+        elif not exponent.is_Integer:
             return None
-        n = 2
+        else:
+            n = exponent.p
+            # x**n, n > 2, at 0 only (its coefficients are n - 1 zeros: no power of the point to guard)
+            if n != 2 and (a.p or not 2 < n <= _HIGHEST):
+                return None
     if not expr.is_Symbol or not (expr is x or expr == x):
         return None  # (another symbol, or x with other assumptions: the walk says NoSlot)
     scale = _ONE if q is None else fmpq(q.p, q.q)
     if not a.p:  # at 0: r (or 0), then q, no arithmetic
         c0 = _ZERO if r is None else fmpq(r.p, r.q)
+        if n > 2:  # (x**4 of (x**2)**2, 1/(1 + (x**2)**2), by the sweep's nesting)
+            return [c0] + [_ZERO] * (n - 1) + [scale], expr
         return ([c0, scale] if n == 1 else [c0, _ZERO, scale]), expr
     point = fmpq(a.p, a.q)
     if n == 2 and 2 * point.height_bits() > _LIMIT:
@@ -316,82 +328,7 @@ def _short(expr: sp.Expr, x: sp.Symbol, a: sp.Rational) -> tuple[list[fmpq], sp.
 
 
 _ZERO, _ONE, _TWO = fmpq(0), fmpq(1), sp.Integer(2)
-
-
-def _of_polynomial(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, k: int,
-                   guard: bool) -> tuple[list[fmpq], sp.Symbol] | None:
-    """``walk``'s answer for one node over ``_polynomial``'s shapes: f(u) for f in _AT_ZERO with u(a) = 0,
-    log(u) with u(a) = 1, u**n (n an integer, or n/2 with u(a) = 1): sin(x), atan(x), log(1 + x**2),
-    1/(1 + 9*x**2) (~3 us of the walk's set-up, closures and dispatch for the one or two FLINT calls
-    it makes). u's series is made from _polynomial's coefficients (the same exact series the walk's
-    FLINT arithmetic gives), then the walk's own call on it; every other case (an offset, a
-    guard, an error to raise) is None: the walk decides. The last walk kept for sharing is this one.
-    """
-    global _LAST
-    cls = type(expr)
-    name = _AT_ZERO.get(cls)
-    args = expr._args
-    n = m = 1
-    if name is not None:
-        at = 0  # u(a) must be 0 (else f(u(a)) is an offset or NoSlot: the walk's)
-    elif cls is sp.log:
-        at = 1
-    elif cls is sp.Pow:
-        exponent = args[1]
-        if not exponent.is_Rational:
-            return None
-        n, m = exponent.p, exponent.q
-        if m == 1:
-            at = None  # any u(a) (not 0 for n < 0: checked below)
-        elif m == 2:
-            at = 1
-        else:
-            return None
-    else:
-        return None
-    if at is not None:
-        # Read from the shape first (no FLINT arithmetic where the answer is None): away from 0,
-        # u(a) is 0 or 1 by chance only; at 0 it is r, the sum's rational (r + q*x**n), or 0.
-        if a.p:
-            return None
-        arg = args[0]
-        r = arg._args[0] if type(arg) is sp.Add else None
-        if (r is not None) if at == 0 else (r is not sp.S.One):
-            return None
-    inner = _short(args[0], x, a)
-    if inner is None:
-        return None
-    coefficients, own = inner
-    u0 = coefficients[0]
-    if at == 0 and u0 or at == 1 and u0 != 1 or n < 0 and not u0:
-        return None  # (not met: the shape said so; a vanishing base of a negative power raises in the walk)
-    if guard and u0 and abs(n) * u0.height_bits() > _LIMIT:
-        return None  # the walk's guard: NoSlot
-    prec = k + 1
-    if len(coefficients) > prec:
-        del coefficients[prec:]
-    saved = flint.ctx.cap
-    flint.ctx.cap = prec
-    try:
-        u = fmpq_series(coefficients, prec=prec)
-        if name is not None:
-            root = getattr(u, name)()
-        elif cls is sp.log:
-            root = u.log()
-        elif m == 1:
-            root = u ** n if n >= 0 else (u.inv() if n == -1 else u.inv() ** -n)
-        else:
-            root = u.sqrt() if n > 0 else u.rsqrt()
-            if n != 1 and n != -1:
-                root = root ** abs(n)
-        out = root.coeffs()
-    finally:
-        flint.ctx.cap = saved
-    if _SHARING:
-        _LAST = (expr, x, k, a.p, a.q, guard, root, own)
-    if len(out) < prec:
-        out += [fmpq(0)] * (prec - len(out))
-    return out, own
+_HIGHEST = 100  # the highest n of x**n read off at 0 (expansion.MAX_ORDER: past it, only zeros are kept)
 
 
 # Within share(True) ... share(False): the last successful walk without offsets, (expr, x, k, p, q of
@@ -495,3 +432,7 @@ def _exact_root(v: int, m: int) -> int | None:
     else:
         r = int(fmpz(v).root(m))
     return r if r ** m == v else None
+
+
+# (after _short, _AT_ZERO ... which they read: univariate_nodes imports this module)
+from .univariate_nodes import of_polynomial as _of_polynomial, of_terms as _of_terms  # noqa: E402
