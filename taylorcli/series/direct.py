@@ -30,6 +30,7 @@ from ..guard import LIMIT_BITS
 from ..sortkey import NoKey, _canonical_sum, _class_key, sort_args, sort_key
 
 _KEY = itemgetter(3)  # a power record's sort key
+_LAZY = ("lazy",)  # a sort key not made yet (a lone power's: ``_record``)
 
 
 _GENERATORS: dict[tuple, tuple] = {}  # SymEngine values -> Direct._generators(values), no parameter
@@ -102,6 +103,7 @@ class Direct:
         self.powers: dict[tuple[int, int], sp.Expr] = {}
         # (plain alone, its base's slot, the power, its sort key) of each power met in a monomial
         self.facts: dict[tuple[int, int], tuple] = {}
+        self.lazy: dict[int, tuple[int, int]] = {}  # id of a power whose record's key is _LAZY -> (j, e)
         self.bases: dict[sp.Expr, int] = {}
         # gens -> (factors, their keys, the monomial alone and its key); factors None: not plain
         self.monomials: dict[tuple, tuple] = {}
@@ -149,7 +151,7 @@ class Direct:
             monomial = self.monomials.get(gens)
             if monomial is None:
                 monomial = self._monomial(tuple(gens), leaves)
-            factors, _, alone, _ = monomial
+            factors, _, alone, _ = monomial  # (a lone factor's key not made: ``_LAZY``)
             if factors is None:
                 return self._fallback(items, leaves)
             if not factors:
@@ -167,6 +169,8 @@ class Direct:
             factors, keys, alone, alone_key = monomial
             if factors is None:  # something SymPy might combine: its own constructors decide
                 return self._fallback(items, leaves)
+            if keys is _LAZY:  # a lone factor whose key the one-term path did not need
+                factors, keys, alone, alone_key = monomial = self._keyed(key, monomial)
             if self.folding and factors:  # exp(2)*exp(3) and exp(5): one term (like terms to collect)
                 if alone_key in seen:
                     return self._fallback(items, leaves)
@@ -320,6 +324,12 @@ class Direct:
         if not plain:
             found = self.monomials[gens] = (None, None, None, None)
             return found
+        if len(records) == 1 and records[0][3] is _LAZY:  # one power: no order to find, its key when asked
+            power = records[0][2]
+            found = self.monomials[gens] = ([power], _LAZY, power, _LAZY)
+            return found
+        if any(record[3] is _LAZY for record in records):
+            records = [self._record_key(record) for record in records]
         keys = None
         if all(record[3] is not None for record in records):
             try:  # by the powers' keys: sort_args' order (no two equal: their bases differ)
@@ -396,12 +406,42 @@ class Direct:
         plain = not (power.is_Mul or power.is_Add or power.is_Number) and (not self.names or power.is_commutative)
         base = _base(power)
         slot = self.bases.setdefault(base, len(self.bases))  # equal bases, one slot
+        # its sort key made when a product or a sum needs it (``_record_key``): a lone power's never is
+        # (with parameters made now, as before: a content sort_key refuses (NoKey) raises where it did)
+        key = (self.power_keys.get((j, e)) or _LAZY) if plain else ()
+        record = (plain, slot, power, key)
+        self.facts[(j, e)] = record
+        if key is _LAZY:
+            self.lazy[id(power)] = (j, e)  # (the power lives in self.powers)
+            if self.names:
+                record = self._record_key(record)
+        return record
+
+    def _record_key(self, record: tuple) -> tuple:
+        """``record`` with its power's sort key (None: NoKey) where ``_record`` left it ``_LAZY``."""
+        if record[3] is not _LAZY:
+            return record
+        power = record[2]
         try:
-            key = (self.power_keys.get((j, e)) or sort_key(power, self.keys)) if plain else ()
+            key = sort_key(power, self.keys)
         except NoKey:
             key = None
-        record = self.facts[(j, e)] = (plain, slot, power, key)
-        return record
+        je = self.lazy.pop(id(power), None)
+        if je is None:
+            return record[:3] + (key,)
+        found = self.facts[je] = self.facts[je][:3] + (key,)  # made once: every monomial with it takes it
+        return found
+
+    def _keyed(self, gens: tuple, monomial: tuple) -> tuple:
+        """A lone power's monomial (``_LAZY`` keys) with its key, as ``_monomial`` makes it with keys."""
+        power = monomial[2]
+        key = self._record_key((True, -1, power, _LAZY))[3]
+        if key is None:
+            keys = (sort_key(power, self.keys),)  # (sort_args' path: NoKey raised again, as before)
+        else:
+            keys = (key,)
+        found = self.monomials[gens] = ([power], keys, power, keys[0])
+        return found
 
 
 def _never(q: object) -> bool:
