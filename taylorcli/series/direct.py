@@ -150,7 +150,7 @@ class Direct:
                 leaves.append(q)
             monomial = self.monomials.get(gens)
             if monomial is None:
-                monomial = self._monomial(tuple(gens), leaves)
+                monomial = self._monomial(tuple(gens), leaves, True)
             factors, _, alone, _ = monomial  # (a lone factor's key not made: ``_LAZY``)
             if factors is None:
                 return self._fallback(items, leaves)
@@ -284,7 +284,7 @@ class Direct:
             self.power_keys[(j, e)] = (_class_key(sp.Pow), 2, (known[1], sort_key(sp.S.NegativeOne, self.keys)))
         return power
 
-    def _monomial(self, gens: tuple, leaves: list) -> tuple:
+    def _monomial(self, gens: tuple, leaves: list, lone: bool = False) -> tuple:
         """The powers of the generators in one monomial, sorted as SymPy sorts a product's factors.
 
         Not plain (factors None) where SymPy could combine or distribute them: a power that is a
@@ -292,12 +292,15 @@ class Direct:
         """
         records = []
         exps, rootset = self.exps, self.rootset
+        lazy = False  # a record whose key is not made yet (``_record`` for a lone power)
         for j, e in enumerate(gens):
             if e and not (exps and j in exps or rootset and j in rootset):
                 e = int(e)
                 record = self.facts.get((j, e))
                 if record is None:
-                    record = self._record(j, e, leaves)
+                    record = self._record(j, e, leaves, lone)
+                if record[3] is _LAZY:
+                    lazy = True
                 records.append(record)
         if rootset:
             rx = tuple([j for j in rootset if j < len(gens) and gens[j]])  # (exponents 0 or 1: _reduce)
@@ -324,12 +327,12 @@ class Direct:
         if not plain:
             found = self.monomials[gens] = (None, None, None, None)
             return found
-        if len(records) == 1 and records[0][3] is _LAZY:  # one power: no order to find, its key when asked
-            power = records[0][2]
-            found = self.monomials[gens] = ([power], _LAZY, power, _LAZY)
-            return found
-        if any(record[3] is _LAZY for record in records):
-            records = [self._record_key(record) for record in records]
+        if lazy:
+            if lone and len(records) == 1:  # a one-term coefficient's lone power: its key when asked
+                power = records[0][2]
+                found = self.monomials[gens] = ([power], _LAZY, power, _LAZY)
+                return found
+            records = [self._record_key(record) if record[3] is _LAZY else record for record in records]
         keys = None
         if all(record[3] is not None for record in records):
             try:  # by the powers' keys: sort_args' order (no two equal: their bases differ)
@@ -393,7 +396,7 @@ class Direct:
         record = self.root_records[rx] = (True, slot, power, key)
         return record
 
-    def _record(self, j: int, e: int, leaves: list) -> tuple:
+    def _record(self, j: int, e: int, leaves: list, lone: bool = False) -> tuple:
         """(plain alone, its base's slot, the power, its sort key or None) of g_j**e, once per call.
 
         A power ``_slow`` made first is no new leaf here (as before).
@@ -406,15 +409,20 @@ class Direct:
         plain = not (power.is_Mul or power.is_Add or power.is_Number) and (not self.names or power.is_commutative)
         base = _base(power)
         slot = self.bases.setdefault(base, len(self.bases))  # equal bases, one slot
-        # its sort key made when a product or a sum needs it (``_record_key``): a lone power's never is
-        # (with parameters made now, as before: a content sort_key refuses (NoKey) raises where it did)
-        key = (self.power_keys.get((j, e)) or _LAZY) if plain else ()
-        record = (plain, slot, power, key)
-        self.facts[(j, e)] = record
-        if key is _LAZY:
-            self.lazy[id(power)] = (j, e)  # (the power lives in self.powers)
-            if self.names:
-                record = self._record_key(record)
+        key = self.power_keys.get((j, e)) if plain else ()
+        if key is None:
+            if lone and not self.names:
+                # met in a one-term coefficient: its sort key made when a product or a sum needs it
+                # (``_record_key``; a lone power's never is). With parameters made now, as before:
+                # a content sort_key refuses (NoKey) raises where it did.
+                key = _LAZY
+                self.lazy[id(power)] = (j, e)  # (the power lives in self.powers)
+            else:
+                try:
+                    key = sort_key(power, self.keys)
+                except NoKey:
+                    key = None
+        record = self.facts[(j, e)] = (plain, slot, power, key)
         return record
 
     def _record_key(self, record: tuple) -> tuple:
