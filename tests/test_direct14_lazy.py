@@ -1,4 +1,4 @@
-"""direct.Direct leaves a lone power's sort key unmade until a sum or a product needs it (direct14).
+"""direct.Direct's keys of the generators' powers (sortkey.key_by_id, by id, direct14): the same order as sort_key's.
 
 The coefficients and the polynomial must stay the derivative engine's objects, whichever order the
 one-term and the many-term coefficients meet a power in.

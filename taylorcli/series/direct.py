@@ -27,10 +27,9 @@ import sympy as sp
 from ..constants import _positive_sum, _square_free, power as constant_power
 from ..convert import add, mul, to_sympy
 from ..guard import LIMIT_BITS
-from ..sortkey import NoKey, _canonical_sum, _class_key, sort_args, sort_key
+from ..sortkey import NoKey, _canonical_sum, _class_key, key_by_id, sort_args, sort_key
 
 _KEY = itemgetter(3)  # a power record's sort key
-_LAZY = ("lazy",)  # a sort key not made yet (a lone power's: ``_record``)
 
 
 _GENERATORS: dict[tuple, tuple] = {}  # SymEngine values -> Direct._generators(values), no parameter
@@ -103,7 +102,7 @@ class Direct:
         self.powers: dict[tuple[int, int], sp.Expr] = {}
         # (plain alone, its base's slot, the power, its sort key) of each power met in a monomial
         self.facts: dict[tuple[int, int], tuple] = {}
-        self.lazy: dict[int, tuple[int, int]] = {}  # id of a power whose record's key is _LAZY -> (j, e)
+        self.id_keys: dict = {}  # key_by_id's memo for the powers' keys (``_record``)
         self.bases: dict[sp.Expr, int] = {}
         # gens -> (factors, their keys, the monomial alone and its key); factors None: not plain
         self.monomials: dict[tuple, tuple] = {}
@@ -150,8 +149,8 @@ class Direct:
                 leaves.append(q)
             monomial = self.monomials.get(gens)
             if monomial is None:
-                monomial = self._monomial(tuple(gens), leaves, True)
-            factors, _, alone, _ = monomial  # (a lone factor's key not made: ``_LAZY``)
+                monomial = self._monomial(tuple(gens), leaves)
+            factors, _, alone, _ = monomial
             if factors is None:
                 return self._fallback(items, leaves)
             if not factors:
@@ -169,8 +168,6 @@ class Direct:
             factors, keys, alone, alone_key = monomial
             if factors is None:  # something SymPy might combine: its own constructors decide
                 return self._fallback(items, leaves)
-            if keys is _LAZY:  # a lone factor whose key the one-term path did not need
-                factors, keys, alone, alone_key = monomial = self._keyed(key, monomial)
             if self.folding and factors:  # exp(2)*exp(3) and exp(5): one term (like terms to collect)
                 if alone_key in seen:
                     return self._fallback(items, leaves)
@@ -284,7 +281,7 @@ class Direct:
             self.power_keys[(j, e)] = (_class_key(sp.Pow), 2, (known[1], sort_key(sp.S.NegativeOne, self.keys)))
         return power
 
-    def _monomial(self, gens: tuple, leaves: list, lone: bool = False) -> tuple:
+    def _monomial(self, gens: tuple, leaves: list) -> tuple:
         """The powers of the generators in one monomial, sorted as SymPy sorts a product's factors.
 
         Not plain (factors None) where SymPy could combine or distribute them: a power that is a
@@ -292,15 +289,12 @@ class Direct:
         """
         records = []
         exps, rootset = self.exps, self.rootset
-        lazy = False  # a record whose key is not made yet (``_record`` for a lone power)
         for j, e in enumerate(gens):
             if e and not (exps and j in exps or rootset and j in rootset):
                 e = int(e)
                 record = self.facts.get((j, e))
                 if record is None:
-                    record = self._record(j, e, leaves, lone)
-                if record[3] is _LAZY:
-                    lazy = True
+                    record = self._record(j, e, leaves)
                 records.append(record)
         if rootset:
             rx = tuple([j for j in rootset if j < len(gens) and gens[j]])  # (exponents 0 or 1: _reduce)
@@ -327,12 +321,6 @@ class Direct:
         if not plain:
             found = self.monomials[gens] = (None, None, None, None)
             return found
-        if lazy:
-            if lone and len(records) == 1:  # a one-term coefficient's lone power: its key when asked
-                power = records[0][2]
-                found = self.monomials[gens] = ([power], _LAZY, power, _LAZY)
-                return found
-            records = [self._record_key(record) if record[3] is _LAZY else record for record in records]
         keys = None
         if all(record[3] is not None for record in records):
             try:  # by the powers' keys: sort_args' order (no two equal: their bases differ)
@@ -396,7 +384,7 @@ class Direct:
         record = self.root_records[rx] = (True, slot, power, key)
         return record
 
-    def _record(self, j: int, e: int, leaves: list, lone: bool = False) -> tuple:
+    def _record(self, j: int, e: int, leaves: list) -> tuple:
         """(plain alone, its base's slot, the power, its sort key or None) of g_j**e, once per call.
 
         A power ``_slow`` made first is no new leaf here (as before).
@@ -409,47 +397,12 @@ class Direct:
         plain = not (power.is_Mul or power.is_Add or power.is_Number) and (not self.names or power.is_commutative)
         base = _base(power)
         slot = self.bases.setdefault(base, len(self.bases))  # equal bases, one slot
-        key = self.power_keys.get((j, e)) if plain else ()
-        if key is None:
-            if lone and not self.names:
-                # met in a one-term coefficient: its sort key made when a product or a sum needs it
-                # (``_record_key``; a lone power's never is). With parameters made now, as before:
-                # a content sort_key refuses (NoKey) raises where it did.
-                key = _LAZY
-                self.lazy[id(power)] = (j, e)  # (the power lives in self.powers)
-            else:
-                try:
-                    key = sort_key(power, self.keys)
-                except NoKey:
-                    key = None
-        record = self.facts[(j, e)] = (plain, slot, power, key)
-        return record
-
-    def _record_key(self, record: tuple) -> tuple:
-        """``record`` with its power's sort key (None: NoKey) where ``_record`` left it ``_LAZY``."""
-        if record[3] is not _LAZY:
-            return record
-        power = record[2]
-        try:
-            key = sort_key(power, self.keys)
+        try:  # (by id: sortkey.key_by_id's key is sort_key's; the power lives in self.powers, its parts in it)
+            key = (self.power_keys.get((j, e)) or key_by_id(power, self.id_keys)) if plain else ()
         except NoKey:
             key = None
-        je = self.lazy.pop(id(power), None)
-        if je is None:
-            return record[:3] + (key,)
-        found = self.facts[je] = self.facts[je][:3] + (key,)  # made once: every monomial with it takes it
-        return found
-
-    def _keyed(self, gens: tuple, monomial: tuple) -> tuple:
-        """A lone power's monomial (``_LAZY`` keys) with its key, as ``_monomial`` makes it with keys."""
-        power = monomial[2]
-        key = self._record_key((True, -1, power, _LAZY))[3]
-        if key is None:
-            keys = (sort_key(power, self.keys),)  # (sort_args' path: NoKey raised again, as before)
-        else:
-            keys = (key,)
-        found = self.monomials[gens] = ([power], keys, power, keys[0])
-        return found
+        record = self.facts[(j, e)] = (plain, slot, power, key)
+        return record
 
 
 def _never(q: object) -> bool:
