@@ -27,7 +27,7 @@ import sympy as sp
 from ..constants import _positive_sum, _square_free, power as constant_power
 from ..convert import add, mul, to_sympy
 from ..guard import LIMIT_BITS
-from ..sortkey import NoKey, _canonical_sum, _class_key, sort_args, sort_key
+from ..sortkey import NoKey, _canonical_sum, _class_key, key_by_id, sort_args, sort_key
 
 _KEY = itemgetter(3)  # a power record's sort key
 
@@ -102,6 +102,7 @@ class Direct:
         self.powers: dict[tuple[int, int], sp.Expr] = {}
         # (plain alone, its base's slot, the power, its sort key) of each power met in a monomial
         self.facts: dict[tuple[int, int], tuple] = {}
+        self.id_keys: dict = {}  # key_by_id's memo for the powers' keys (``_record``)
         self.bases: dict[sp.Expr, int] = {}
         # gens -> (factors, their keys, the monomial alone and its key); factors None: not plain
         self.monomials: dict[tuple, tuple] = {}
@@ -396,8 +397,8 @@ class Direct:
         plain = not (power.is_Mul or power.is_Add or power.is_Number) and (not self.names or power.is_commutative)
         base = _base(power)
         slot = self.bases.setdefault(base, len(self.bases))  # equal bases, one slot
-        try:
-            key = (self.power_keys.get((j, e)) or sort_key(power, self.keys)) if plain else ()
+        try:  # (by id: sortkey.key_by_id's key is sort_key's; the power lives in self.powers, its parts in it)
+            key = (self.power_keys.get((j, e)) or key_by_id(power, self.id_keys)) if plain else ()
         except NoKey:
             key = None
         record = self.facts[(j, e)] = (plain, slot, power, key)
