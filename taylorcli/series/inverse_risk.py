@@ -53,8 +53,14 @@ def risky(expr: sp.Expr, irrational: Callable[[sp.Expr], bool | None],
     none (False), or is unknown (None, counted as irrational). ``base_value(node, value)``:
     whether one of the node's partials at the point (its value too if ``value``) is the base
     of a power of a sum among the generators (None: unknown, counted as True); None: any
-    irrational sum counts.
+    irrational sum counts. A node ``irrational`` does not know (a shortcut took its subtree
+    whole) that is a polynomial with rational coefficients in variables at rational coordinates
+    (``rational_polynomial``; the point from ``base_matcher``'s matcher) has a rational series:
+    False (1 + (x + y)**2 in log(1 + (x + y)**2) at (1, 2): its inverse 1/10 is no sum).
     """
+    point = getattr(base_value, "point", None)
+    if point is not None:
+        irrational = _knowing_polynomials(irrational, point)
     carries: dict[int, bool] = {}  # id -> whether the node holds an inverse of a sum that may be irrational
 
     def holds(node: sp.Expr) -> bool:
@@ -104,6 +110,17 @@ def risky(expr: sp.Expr, irrational: Callable[[sp.Expr], bool | None],
         else:  # a function's argument: its partials are factors (the chain rule), its value is not
             stack.extend((a, False, True) for a in node.args)
     return False
+
+
+def _knowing_polynomials(irrational: Callable[[sp.Expr], bool | None],
+                         point: dict) -> Callable[[sp.Expr], bool | None]:
+    """``irrational``, False where it does not know and the node is a rational polynomial at the point."""
+    def known(node: sp.Expr) -> bool | None:
+        found = irrational(node)
+        if found is None and rational_polynomial(node, point):
+            return False
+        return found
+    return known
 
 
 def _source(node: sp.Expr, irrational: Callable[[sp.Expr], bool | None]) -> bool:
@@ -211,6 +228,7 @@ def base_matcher(values: list, partials: Callable, point: dict) -> Callable:
             if units and len(numbers) == 1 and numbers[0] != 0 and se.expand(found / numbers[0]) in units:
                 return True
         return False
+    matches.point = point  # (risky's: for the nodes irrational does not know)
     return matches
 
 
