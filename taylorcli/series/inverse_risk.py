@@ -10,7 +10,9 @@ things make it differ:
 * a sum that holds such an inverse (x/c + x, x + log(u)) standing where its partials are
   multiplied together (a factor of a product, a power's base, a function's argument):
   SymEngine's expand multiplies the sums' expanded terms, keeping (1 + cosh(2)**2)**(-2) or
-  1/((1 + cosh(2)**2)*(1 + 2*cosh(2)**2 + cosh(2)**4));
+  1/((1 + cosh(2)**2)*(1 + 2*cosh(2)**2 + cosh(2)**4)); a product of two factors with variables
+  has such sums for partials too (the product rule: (A*B)' = A'*B + A*B'), sinh(log(1 + L**2)*atan(x))
+  with L = log(1 + (x - y + 2*z)**2) irrational at the point;
 * a sum whose value is irrational standing as a factor (c/(x + c), (x + c)/(x**2 + c)): Mul
   cancels c * c**(-1) where the arithmetic keeps sqrt(2)*g - 2*g.
 
@@ -102,6 +104,9 @@ def risky(expr: sp.Expr, irrational: Callable[[sp.Expr], bool | None],
             stack.extend((a, linear, False) for a in node.args)
         elif node.is_Mul:
             factors = [a for a in node.args if not a.is_Number]
+            if not linear and len(factors) > 1 and holds(node) and sum(1 for a in factors if a.free_symbols) > 1:
+                # the product rule makes its partials sums (A'B + AB'), as a sum's are: sinh(log(1 + L**2)*atan(x))
+                return True
             stack.extend((a, linear and len(factors) == 1, False) for a in factors)
         elif node.is_Pow:
             e = node.exp
