@@ -40,6 +40,12 @@ SWEEP = [
     ("exp(2*u + p - x + 3*y + v) + log(1 + (log(1 + (3*w + 3*z)**2))**2)", "x,y,z,u,v,w,p",
      "3,-1,3,3,-2,-1,2", 3),
     ("1/(1 + (log(1 + (x - 2)**2))**2)", "x", "3/2", 6),
+    # a product holding the inverse as a function's argument (risky's product rule): the session's tree
+    # gave other objects than the derivative engine on these (a stress run found them)
+    ("sinh((log(1 + ((log(1 + (x - y + 2*z + 2*u)**2)))**2) * atan(x)))", "x,y,z,u", "2,0,-1/3,0", 2),
+    ("erf((atan((log(3 + (x + 3*y + 1/2*z - u)**2))) * 1/(1 + (y)**2)))", "x,y,z,u", "0,-1/3,-1/3,3/2", 2),
+    ("sinh(log(1 + log(3 + x - y)**2) * atan(x))", "x,y", "1,1/2", 2),
+    ("sinh(log(1 + log(2 + x)**2) * atan(x))", "x", "1", 3),
 ]
 
 
