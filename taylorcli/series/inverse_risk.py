@@ -10,7 +10,9 @@ things make it differ:
 * a sum that holds such an inverse (x/c + x, x + log(u)) standing where its partials are
   multiplied together (a factor of a product, a power's base, a function's argument):
   SymEngine's expand multiplies the sums' expanded terms, keeping (1 + cosh(2)**2)**(-2) or
-  1/((1 + cosh(2)**2)*(1 + 2*cosh(2)**2 + cosh(2)**4));
+  1/((1 + cosh(2)**2)*(1 + 2*cosh(2)**2 + cosh(2)**4)); a product of two factors with variables
+  has such sums for partials too (the product rule: (A*B)' = A'*B + A*B'), sinh(log(1 + L**2)*atan(x))
+  with L = log(1 + (x - y + 2*z)**2) irrational at the point;
 * a sum whose value is irrational standing as a factor (c/(x + c), (x + c)/(x**2 + c)): Mul
   cancels c * c**(-1) where the arithmetic keeps sqrt(2)*g - 2*g.
 
@@ -53,8 +55,14 @@ def risky(expr: sp.Expr, irrational: Callable[[sp.Expr], bool | None],
     none (False), or is unknown (None, counted as irrational). ``base_value(node, value)``:
     whether one of the node's partials at the point (its value too if ``value``) is the base
     of a power of a sum among the generators (None: unknown, counted as True); None: any
-    irrational sum counts.
+    irrational sum counts. A node ``irrational`` does not know (a shortcut took its subtree
+    whole) that is a polynomial with rational coefficients in variables at rational coordinates
+    (``rational_polynomial``; the point from ``base_matcher``'s matcher) has a rational series:
+    False (1 + (x + y)**2 in log(1 + (x + y)**2) at (1, 2): its inverse 1/10 is no sum).
     """
+    point = getattr(base_value, "point", None)
+    if point is not None:
+        irrational = _knowing_polynomials(irrational, point)
     carries: dict[int, bool] = {}  # id -> whether the node holds an inverse of a sum that may be irrational
 
     def holds(node: sp.Expr) -> bool:
@@ -96,6 +104,9 @@ def risky(expr: sp.Expr, irrational: Callable[[sp.Expr], bool | None],
             stack.extend((a, linear, False) for a in node.args)
         elif node.is_Mul:
             factors = [a for a in node.args if not a.is_Number]
+            if not linear and len(factors) > 1 and holds(node) and sum(1 for a in factors if a.free_symbols) > 1:
+                # the product rule makes its partials sums (A'B + AB'), as a sum's are: sinh(log(1 + L**2)*atan(x))
+                return True
             stack.extend((a, linear and len(factors) == 1, False) for a in factors)
         elif node.is_Pow:
             e = node.exp
@@ -104,6 +115,17 @@ def risky(expr: sp.Expr, irrational: Callable[[sp.Expr], bool | None],
         else:  # a function's argument: its partials are factors (the chain rule), its value is not
             stack.extend((a, False, True) for a in node.args)
     return False
+
+
+def _knowing_polynomials(irrational: Callable[[sp.Expr], bool | None],
+                         point: dict) -> Callable[[sp.Expr], bool | None]:
+    """``irrational``, False where it does not know and the node is a rational polynomial at the point."""
+    def known(node: sp.Expr) -> bool | None:
+        found = irrational(node)
+        if found is None and rational_polynomial(node, point):
+            return False
+        return found
+    return known
 
 
 def _source(node: sp.Expr, irrational: Callable[[sp.Expr], bool | None]) -> bool:
@@ -211,6 +233,7 @@ def base_matcher(values: list, partials: Callable, point: dict) -> Callable:
             if units and len(numbers) == 1 and numbers[0] != 0 and se.expand(found / numbers[0]) in units:
                 return True
         return False
+    matches.point = point  # (risky's: for the nodes irrational does not know)
     return matches
 
 
