@@ -25,8 +25,7 @@ _Add, _Mul, _Pow, _log = sp.Add, sp.Mul, sp.Pow, sp.log
 
 def _plan(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, guard: bool) -> tuple | None:
     """(u's coefficients, its x, cls, name, n, m) for a node (module doc), read from its shape and u's
-    coefficients alone (no FLINT call); None for anything else. (``of_polynomial`` has these lines and
-    ``_apply``'s inlined, a call less on the commonest walk: keep them alike; tests compare both with the walk.)"""
+    coefficients alone (no FLINT call); None for anything else."""
     cls = type(expr)
     name = _AT_ZERO.get(cls)
     args = expr._args
@@ -101,71 +100,17 @@ def _finish(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, k: int, guard: bool, ro
 def of_polynomial(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, k: int,
                   guard: bool) -> tuple[list[fmpq], sp.Symbol] | None:
     """``walk``'s answer for one node (module doc); None: the walk decides."""
-    # _plan, inlined (the commonest walk of all: sin(x), 1/(1 + x**2); a call less)
-    cls = type(expr)
-    name = _AT_ZERO.get(cls)
-    args = expr._args
-    n = m = 1
-    if name is not None:
-        at = 0  # u(a) must be 0 (else f(u(a)) is an offset or NoSlot: the walk's)
-    elif cls is _log:
-        at = 1
-    elif cls is _Pow:
-        exponent = args[1]
-        if not exponent.is_Rational:
-            return None
-        n, m = exponent.p, exponent.q
-        if m == 1:
-            at = None  # any u(a) (not 0 for n < 0: checked below)
-        elif m == 2:
-            at = 1
-        else:
-            return None
-    else:
+    plan = _plan(expr, x, a, guard)
+    if plan is None:
         return None
-    if at is not None:
-        # Read from the shape first (no FLINT arithmetic where the answer is None): away from 0,
-        # u(a) is 0 or 1 by chance only; at 0 it is r, the sum's rational (r + q*x**n), or 0.
-        if a.p:
-            return None
-        arg = args[0]
-        r = arg._args[0] if type(arg) is _Add else None
-        if (r is not None) if at == 0 else (r is not sp.S.One):
-            return None
-    inner = univariate._short(args[0], x, a)
-    if inner is None:
-        return None
-    coefficients, own = inner
-    u0 = coefficients[0]
-    if at == 0 and u0 or at == 1 and u0 != 1 or n < 0 and not u0:
-        return None  # (not met: the shape said so; a vanishing base of a negative power raises in the walk)
-    if guard and u0 and abs(n) * u0.height_bits() > _LIMIT:
-        return None  # the walk's guard: NoSlot
     prec = k + 1
-    if len(coefficients) > prec:
-        del coefficients[prec:]
     saved = flint.ctx.cap
     flint.ctx.cap = prec
-    try:  # _apply, inlined (the commonest walk of all: sin(x), 1/(1 + x**2); ~0.2 us)
-        u = fmpq_series(coefficients, prec=prec)
-        if name is not None:
-            root = getattr(u, name)()
-        elif cls is _log:
-            root = u.log()
-        elif m == 1:
-            root = u ** n if n >= 0 else (u.inv() if n == -1 else u.inv() ** -n)
-        else:
-            root = u.sqrt() if n > 0 else u.rsqrt()
-            if n != 1 and n != -1:
-                root = root ** abs(n)
-        out = root.coeffs()
+    try:
+        root = _apply(plan, prec)
     finally:
         flint.ctx.cap = saved
-    if univariate._SHARING:
-        univariate._LAST = (expr, x, k, a.p, a.q, guard, root, own)
-    if len(out) < prec:
-        out += [fmpq(0)] * (prec - len(out))
-    return out, own
+    return _finish(expr, x, a, k, guard, root, plan[1])
 
 
 def of_terms(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, k: int,
