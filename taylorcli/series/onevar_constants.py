@@ -31,7 +31,7 @@ import sympy as sp
 from flint import fmpq, fmpq_series
 
 from ..guard import LIMIT_BITS as _LIMIT  # guard.check_size's limit, in bits
-from .compose import engine_sign
+from .numbers import engine_sign
 from .direct import within_walk
 from .inverse_risk import onevar_refuses
 from .onevar_engine import engine_of
