@@ -388,7 +388,7 @@ def _rest(term: sp.Basic) -> object:
     return term if _factor_base(term) is not None else None
 
 
-def total(terms: list) -> sp.Expr | None:
+def total(terms: list, merge: bool = False) -> sp.Expr | None:
     """``Add(*terms)`` built directly, for the terms below; else None.
 
     Terms: rationals, the factors ``product`` takes, their products (what it
@@ -412,6 +412,9 @@ def total(terms: list) -> sp.Expr | None:
     x**2 - 2*exp(x*y) + 1
     >>> total([x, -x]) is None  # x - x is 0: SymPy merges them
     True
+
+    ``merge``: terms whose rests repeat are merged as Add.flatten merges them (parse_merge.merged, the
+    parser's ``parse.total``); without it such a sum is None.
     """
     if not _evaluating():
         return None
@@ -428,8 +431,10 @@ def total(terms: list) -> sp.Expr | None:
                 return None
             rests.append(rest)
             kept.append(t)
-    if not kept or repeats(rests):  # (not hashed: a one-variable expansion never hashes a sum's terms)
+    if not kept:
         return None
+    if repeats(rests):  # (not hashed: a one-variable expansion never hashes a sum's terms)
+        return parse_merge.merged(coeff, kept, rests) if merge else None  # (merge: parse_merge.total)
     if len(kept) == 1 and coeff.p == 0:
         return kept[0]
     sort_args(kept)  # _addsort's order (parse_quick)
@@ -485,5 +490,5 @@ def real_symbol(name: str) -> sp.Symbol:
     return s
 
 
-from . import parse_calls, parse_pow  # noqa: E402 - powers, nested calls (they use this module's shapes)
+from . import parse_calls, parse_merge, parse_pow  # noqa: E402 - powers, nested calls (they use this module's shapes)
 from .parse_defined import real_by_shape  # noqa: E402,F401 - (parse_defined: this module's size)

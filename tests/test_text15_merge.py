@@ -1,0 +1,81 @@
+"""parse_merge: sums whose terms repeat (``x*y + 2*x*y``, ``log(u) + log(u)``) built directly are SymPy's
+``Add(*terms)``, object for object; and texts with such sums parse to the objects of the ordinary route and of
+SymPy's own constructors (test_parse_single._compare)."""
+
+from __future__ import annotations
+
+import pytest
+import sympy as sp
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from strategies import SETTINGS, max_examples
+from taylorcli.parse_fast import real_symbol
+from taylorcli.parse_merge import total
+from test_fast_paths import _same, _factors
+from test_parse_single import _compare
+
+_S = [real_symbol(n) for n in ("x", "y", "z")]
+x, y, z = _S
+_COEFFICIENTS = [sp.Integer(1), sp.Integer(-1), sp.Integer(2), sp.Integer(-2), sp.Rational(1, 2), sp.Rational(-3, 2),
+                 sp.Integer(3), sp.Rational(2, 3)]
+
+
+def _pool() -> st.SearchStrategy[list]:
+    """A few distinct terms (products of the parser's factors, calls of sums, and near misses)."""
+    calls = st.tuples(st.sampled_from([sp.exp, sp.sin, sp.cos, sp.log, sp.atan, sp.cosh, sp.sqrt]),
+                      st.sampled_from([x, x + 1, x**2 + 1, x * y + z, 1 + (x**2)**2, 2 * x - y])).map(
+        lambda p: p[0](p[1]))
+    fixed = st.sampled_from([x, y, x**2, x * y, x * y**2 * z, sp.exp(x), sp.exp(2 * x), sp.sin(x) * sp.cos(y),
+                             sp.pi, sp.pi * x, sp.Symbol("x"), sp.sqrt(2), sp.Float(1.5) * x, 1 / (1 + x**2),
+                             sp.log(1 + x**2) * x, x + y, sp.I * x])
+    term = st.one_of(fixed, calls, _factors().map(lambda fs: sp.Mul(*fs)))
+    return st.lists(term, min_size=1, max_size=4)
+
+
+@settings(max_examples=max_examples(400), **SETTINGS)
+@given(_pool(), st.lists(st.tuples(st.integers(0, 3), st.sampled_from(_COEFFICIENTS)), min_size=2, max_size=8),
+       st.lists(st.sampled_from([sp.Integer(0), sp.Integer(1), sp.Integer(-3), sp.Rational(1, 2)]), max_size=2))
+def test_total_with_repeats_is_add(pool: list, picks: list, numbers: list) -> None:
+    terms = [c * pool[i % len(pool)] for i, c in picks] + numbers
+    built = total(terms)
+    if built is None:
+        return
+    _same(built, sp.Add(*terms))
+
+
+def test_total_takes_repeated_terms() -> None:
+    u = sp.log(1 + x**4)
+    cases = [[u, u], [x * y, 2 * x * y], [x, 2 * x, sp.Integer(1)], [sp.exp(x + 1), sp.exp(x + 1), x],
+             [3 * x * y, -2 * x * y, z], [sp.Rational(1, 2) * x, sp.Rational(1, 2) * x, y], [sp.sin(x), sp.sin(x)],
+             [x, -x, y, sp.Integer(3)], [x**2, x**2, x**2, x**2, x**2, x**2, x**2, y], [x + 1, x + 2], [2 * x * y, -x * y],
+             [2 * sp.exp(x) * sp.sin(y), 3 * sp.exp(x) * sp.sin(y), x**2], [u, -u, sp.cos(x)]]
+    for terms in cases:
+        built = total(terms)
+        assert built is not None, terms
+        _same(built, sp.Add(*terms))
+    for terms in ([x, -x], [u, -u], [x, -x, sp.Integer(2)], [sp.pi * x, sp.pi * x]):
+        assert total(terms) is None, terms
+
+
+@pytest.mark.parametrize("text", [
+    "log(1 + (x**2)**2) + log(1 + (x**2)**2)", "x*y + 2*x*y", "sin(x) + sin(x)", "x + x", "x - x", "x - x + y",
+    "2*x - x", "x*y - x*y + 1", "exp(x + 2) + exp(x + 2) - exp(x + 2)", "x**2 + x**2 + 3", "sqrt(1 + x**2) * 2 + sqrt(1 + x**2)",
+    "1/(1 + x**2) + 1/(1 + x**2)", "cos(x)*sin(y) - sin(y)*cos(x)", "x/2 + x/2", "x/3 + x/6", "-x - x", "log(x) + log(x) + x",
+    "atan(x + y) + atan(x + y) + log(1 + (z)**2)", "exp(x)*exp(y) + exp(y)*exp(x)", "x + y + x + y + x + y + x + y",
+])
+def test_texts_with_repeats(text: str) -> None:
+    _compare(text)
+
+
+def _texts() -> st.SearchStrategy[str]:
+    pieces = st.sampled_from(["x", "y", "x*y", "2*x", "x**2", "sin(x)", "log(1 + x**2)", "exp(x + 1)", "sqrt(1 + (2*x)**2)",
+                              "1/(1 + x**2)", "x/2", "3", "cosh(y + 1)", "atan(x**2)", "x*y**2", "(x + 1)**2"])
+    return st.lists(st.tuples(st.sampled_from([" + ", " - "]), pieces), min_size=2, max_size=6).map(
+        lambda ps: "".join(op + t for op, t in ps).removeprefix(" + "))
+
+
+@settings(max_examples=max_examples(200), **SETTINGS)
+@given(_texts())
+def test_random_sums_build_the_same_objects(text: str) -> None:
+    _compare(text)
