@@ -144,6 +144,7 @@ class _Reader:
         self.tokens, self.i, self.p, self.leaves = tokens, 0, parse, _LEAVES
         self.symbols = False  # (one_pass: True where parse's inert_call, power, nested_call are its own)
         self.fast = False  # (one_pass: symbols, and SymPy evaluates by its default rules: parse_fast._evaluating)
+        self.calls: list[tuple] = []  # (first token, token after ")", value) of calls whose name comes again (call)
 
     def operand(self) -> tuple:
         """The next operand of a sum: a leaf read before that ends it (``x`` in ``x + 1``, ``2`` in ``(y - 2)``:
@@ -395,7 +396,31 @@ class _Reader:
         self.i += 1
         return inner
 
-    def call(self, name: str) -> tuple:
+    def repeated(self, name: str) -> tuple:
+        """F(argument) where the name comes more than once among the tokens (``call``): read once per run of
+        the same tokens (``log(u) + log(u)``).
+
+        ``self.i`` is at the "(" after the name. A call's tokens run from its name to its ")" and are
+        balanced; its value depends on those tokens only: ``call`` reads the argument by ``sum`` from the
+        "(" and needs the ")" where that ends, and each method looks at most one token past its current
+        one, which inside the brackets is at most that ")"; the leaf table, ``symbols`` and ``fast`` are
+        the same for the whole text, and every builder call gives equal objects for equal arguments. So a
+        later run of the same tokens from the same name is the same call with an equal value: the first
+        value is given again (the very object: equal, with the same srepr; ``parse_merge`` then finds the
+        two terms equal at once).
+        """
+        tokens = self.tokens
+        start = self.i - 1
+        calls = self.calls
+        for first, end, value in calls:
+            if tokens[first] == name and tokens[start:start + end - first] == tokens[first:end]:
+                self.i = start + end - first
+                return value
+        value = self.call(name, False)
+        calls.append((start, self.i, value))
+        return value
+
+    def call(self, name: str, again: bool = True) -> tuple:
         """F(argument), as parse._Builder.call builds it.
 
         F(s) for a parser symbol s (``parse_fast._plain_symbol``) and F in ``parse_fast._CALLS`` is what
@@ -419,6 +444,8 @@ class _Reader:
         ``_unevaluated_pow(s, n)``. These are taken only where parse's own functions are in place
         (``symbols``), so a test standing them in sees every node go through its stand-ins.
         """
+        if again and self.tokens.count(name) > 1:
+            return self.repeated(name)  # (again False: repeated's own reading)
         function = FUNCTIONS.get(name)
         if function is None or function.arities and 1 not in function.arities or function.build in _TWO_ARGUMENTS:
             raise _Bail

@@ -1,6 +1,7 @@
 """parse_merge: sums whose terms repeat (``x*y + 2*x*y``, ``log(u) + log(u)``) built directly are SymPy's
 ``Add(*terms)``, object for object; and texts with such sums parse to the objects of the ordinary route and of
-SymPy's own constructors (test_parse_single._compare)."""
+SymPy's own constructors (test_parse_single._compare); so do texts in which a call comes again (parse_direct
+reads it once)."""
 
 from __future__ import annotations
 
@@ -63,6 +64,12 @@ def test_total_takes_repeated_terms() -> None:
     "2*x - x", "x*y - x*y + 1", "exp(x + 2) + exp(x + 2) - exp(x + 2)", "x**2 + x**2 + 3", "sqrt(1 + x**2) * 2 + sqrt(1 + x**2)",
     "1/(1 + x**2) + 1/(1 + x**2)", "cos(x)*sin(y) - sin(y)*cos(x)", "x/2 + x/2", "x/3 + x/6", "-x - x", "log(x) + log(x) + x",
     "atan(x + y) + atan(x + y) + log(1 + (z)**2)", "exp(x)*exp(y) + exp(y)*exp(x)", "x + y + x + y + x + y + x + y",
+    # a call whose tokens come again (parse_direct._Reader.call reads it once)
+    "sin(sin(x)) + sin(x)", "sin(x) + sin(sin(x))", "exp(x)*exp(x)", "sin(x + 1) - sin(x+1)", "sin(x)*cos(x) + sin(x)**2",
+    "asin(x) + sin(x) + sin(x)", "f(x) + f(x)", "sin(x, y) + sin(x, y)", "log(x) + log(x, 2)", "sin(x)(1) + sin(x)",
+    "sin(x) + sin(x)(2)", "sqrt(1 + x**2)/sqrt(1 + x**2)", "sin(x) + sin(x*y) + sin(x)", "sin(x) + sin (x)",
+    "exp(sin(x) + sin(x)) * sin(x)", "cos(-x) + cos(x)", "sin(-x) + sin(x)", "1/(1 + sin(x)**2) - 1/(1 + sin(x)**2)",
+    "log(1 + (x**2)**2) + log(1 + (x**2)**2) + log(1 + (x**2)**2)", "sin", "sin + sin(x)", "x*sin(x)*sin(x)",
 ])
 def test_texts_with_repeats(text: str) -> None:
     _compare(text)
@@ -70,9 +77,10 @@ def test_texts_with_repeats(text: str) -> None:
 
 def _texts() -> st.SearchStrategy[str]:
     pieces = st.sampled_from(["x", "y", "x*y", "2*x", "x**2", "sin(x)", "log(1 + x**2)", "exp(x + 1)", "sqrt(1 + (2*x)**2)",
-                              "1/(1 + x**2)", "x/2", "3", "cosh(y + 1)", "atan(x**2)", "x*y**2", "(x + 1)**2"])
-    return st.lists(st.tuples(st.sampled_from([" + ", " - "]), pieces), min_size=2, max_size=6).map(
-        lambda ps: "".join(op + t for op, t in ps).removeprefix(" + "))
+                              "1/(1 + x**2)", "x/2", "3", "cosh(y + 1)", "atan(x**2)", "x*y**2", "(x + 1)**2",
+                              "sin(sin(x))", "sin(x)*exp(x + 1)", "exp(x + 1)**2", "log(1 + (x**2)**2)", "sin(-x)"])
+    return st.lists(st.tuples(st.sampled_from([" + ", " - ", "*", "/"]), pieces), min_size=2, max_size=6).map(
+        lambda ps: "".join(op + t for op, t in ps).removeprefix(" + ").removeprefix(" - ").lstrip("*/"))
 
 
 @settings(max_examples=max_examples(200), **SETTINGS)
