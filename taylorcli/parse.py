@@ -27,7 +27,8 @@ import sympy as sp
 
 from .errors import InputError, LimitError, ParseError, printable
 from .options import MAX_LENGTH, MAX_NODES, MAX_STDIN_LENGTH, MAX_STDIN_NODES, StdinText  # noqa: F401
-from .parse_fast import inert_call, number, product, real_by_shape, real_symbol
+from .parse_fast import inert_call, number, real_by_shape, real_symbol
+from .parse_product import product  # parse_fast.product, sums as factors and repeated bases merged as Mul does
 from .parse_merge import total  # parse_fast.total, repeated terms merged as Add does (parse_merge)
 from .parse_pow import _MEMO, _mark_finite, _polynomial, finite_by_shape, power  # noqa: F401
 from .parse_calls import call as nested_call

@@ -303,7 +303,7 @@ def _filed(f: sp.Basic) -> object:
     return (sp.E, rest)
 
 
-def product(factors: list) -> sp.Expr | None:
+def product(factors: list, merge: bool = False) -> sp.Expr | None:
     """``Mul(*factors)`` built directly, for the factors below; else None.
 
     Factors: rationals, plain symbols, ``s**n`` (n an integer other than 0, 1),
@@ -333,6 +333,8 @@ def product(factors: list) -> sp.Expr | None:
     -2*exp(x + 1)*sin(x**2)
     >>> product([sp.exp(x), sp.exp(2*x)]) is None  # exp(3*x): SymPy merges them
     True
+
+    ``merge`` (the parser's ``parse.product``): sums as factors, repeated bases merged (parse_product).
     """
     if not _evaluating():
         return None
@@ -348,13 +350,20 @@ def product(factors: list) -> sp.Expr | None:
                 continue
             base = _filed(f)
             if base is None:
-                return None
+                if not merge or type(f) is not sp.Add or f.is_commutative is not True:
+                    return None
+                base = f  # (merge: a sum, filed under itself: parse_product)
             bases.append(base)
             parts.append(f)
-    if not parts or coeff.p == 0 or repeats(bases):  # (two equal bases: Mul merges them)
+    if not parts or coeff.p == 0:
         return None
-    if len(parts) == 1 and coeff is _ONE:
-        return parts[0]
+    if repeats(bases):  # (two equal bases: Mul merges them; merge: as it does, parse_product)
+        return parse_product.merged(coeff, parts, bases) if merge else None
+    if len(parts) == 1:
+        if coeff is _ONE:
+            return parts[0]
+        if type(parts[0]) is sp.Add:
+            return None  # (merge: 2*(x + 1) is distributed by Mul)
     sort_args(parts)  # _mulsort's order (parse_quick)
     if coeff is not _ONE:
         parts.insert(0, number(coeff))
@@ -413,8 +422,7 @@ def total(terms: list, merge: bool = False) -> sp.Expr | None:
     >>> total([x, -x]) is None  # x - x is 0: SymPy merges them
     True
 
-    ``merge``: terms whose rests repeat are merged as Add.flatten merges them (parse_merge.merged, the
-    parser's ``parse.total``); without it such a sum is None.
+    ``merge`` (the parser's ``parse.total``): repeated rests merged as Add.flatten does (parse_merge).
     """
     if not _evaluating():
         return None
@@ -490,5 +498,5 @@ def real_symbol(name: str) -> sp.Symbol:
     return s
 
 
-from . import parse_calls, parse_merge, parse_pow  # noqa: E402 - powers, nested calls (they use this module's shapes)
+from . import parse_calls, parse_merge, parse_pow, parse_product  # noqa: E402 - powers, nested calls (they use this module's shapes)
 from .parse_defined import real_by_shape  # noqa: E402,F401 - (parse_defined: this module's size)
