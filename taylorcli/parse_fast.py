@@ -370,7 +370,7 @@ def product(factors: list, merge: bool = False) -> sp.Expr | None:
     return postprocessed(sp.Mul, sp.Mul._from_args(parts, True))
 
 
-def _rest(term: sp.Basic) -> object:
+def _rest(term: sp.Basic, merge: bool = False) -> object:
     """What Add.flatten files a term under (its ``as_coeff_Mul`` rest), for the terms ``total`` takes;
     None for another term. A tuple stands for a Mul of those args (equal exactly when the Muls are)."""
     if type(term) is sp.Mul:
@@ -385,7 +385,9 @@ def _rest(term: sp.Basic) -> object:
         for f in args:
             base = _filed(f)
             if base is None:
-                return None
+                if not merge or type(f) is not sp.Add or f.is_commutative is not True:
+                    return None
+                base = f  # (merge: a sum as a factor, as parse_product files it)
             bases.append(base)
         if len(bases) == 2:  # (repeats of two, inlined: the commonest, x*y)
             a, b = bases
@@ -434,7 +436,7 @@ def total(terms: list, merge: bool = False) -> sp.Expr | None:
             if t.is_Rational:
                 coeff = t if coeff is _ZERO else coeff + t  # (0 + t is t's value)
                 continue
-            rest = _rest(t)
+            rest = _rest(t, merge)
             if rest is None:
                 return None
             rests.append(rest)

@@ -11,8 +11,9 @@ Why ``merged`` builds SymPy's object (sympy/core/add.py, ``Add.flatten``, and op
 ``AssocOp.__new__``, SymPy 1.14). Its input is what ``parse_fast.total`` gathered: the terms' rationals
 added into ``coeff`` (Add.flatten adds its Numbers into its ``coeff`` the same way: exact rational sums,
 the same value whatever the order), and the other terms ``kept`` in order, each with its rest (``_rest``):
-the term without a leading rational, a tuple standing for a Mul of those args. Those terms are commutative
-(``_rest`` files only commutative factors) and none is an Order, a number, an infinity, an AccumBounds, a
+the term without a leading rational, a tuple standing for a Mul of those args (with ``merge`` a Mul may also
+have a commutative sum among its args: Add.flatten's ``as_coeff_Mul`` looks at the first arg only). Those
+terms are commutative (``_rest`` files only commutative factors) and none is an Order, a number, an infinity, an AccumBounds, a
 matrix, a tensor, an Add or a Pow of a number, so Add.flatten files each as ``c*s`` by ``as_coeff_Mul``:
 a Mul whose first arg is a Rational c gives (c, the rest: its other args, one arg alone or a Mul of
 several); any other term t gives (1, t). Its rest is t's rest here (``_rest`` returns the same for each

@@ -29,7 +29,8 @@ def _pool() -> st.SearchStrategy[list]:
         lambda p: p[0](p[1]))
     fixed = st.sampled_from([x, y, x**2, x * y, x * y**2 * z, sp.exp(x), sp.exp(2 * x), sp.sin(x) * sp.cos(y),
                              sp.pi, sp.pi * x, sp.Symbol("x"), sp.sqrt(2), sp.Float(1.5) * x, 1 / (1 + x**2),
-                             sp.log(1 + x**2) * x, x + y, sp.I * x])
+                             sp.log(1 + x**2) * x, x + y, sp.I * x, x * (x + 1), sp.sin(sp.atan(x + y + z)),
+                             2 * y * (x - y), sp.exp(x) * (1 + x**2), sp.Mul(2, x + 1, evaluate=False)])
     term = st.one_of(fixed, calls, _factors().map(lambda fs: sp.Mul(*fs)))
     return st.lists(term, min_size=1, max_size=4)
 
@@ -70,6 +71,9 @@ def test_total_takes_repeated_terms() -> None:
     "sin(x) + sin(x)(2)", "sqrt(1 + x**2)/sqrt(1 + x**2)", "sin(x) + sin(x*y) + sin(x)", "sin(x) + sin (x)",
     "exp(sin(x) + sin(x)) * sin(x)", "cos(-x) + cos(x)", "sin(-x) + sin(x)", "1/(1 + sin(x)**2) - 1/(1 + sin(x)**2)",
     "log(1 + (x**2)**2) + log(1 + (x**2)**2) + log(1 + (x**2)**2)", "sin", "sin + sin(x)", "x*sin(x)*sin(x)",
+    # a term with a sum as a factor (parse_fast._rest with merge)
+    "log(1 + (p**2)**2) + sin(atan(2*w - y + 3*x + u + 3*v + 3*z))", "x*(x + 1) + y", "x*(1 - x) + x*(1 - x)",
+    "x*(1 - x) - (1 - x)*x", "2*x*(x + y) + 3", "sin(atan(x + y)) + sin(atan(x + y))", "x*(x + 1) + x**2 + x",
 ])
 def test_texts_with_repeats(text: str) -> None:
     _compare(text)
