@@ -172,6 +172,7 @@ def signed(function: type, arg: sp.Basic) -> sp.Expr | None:
 
 
 _NEGATIVE_ONE, _ZOO = sp.S.NegativeOne, sp.S.ComplexInfinity
+_MINUS_HALF = sp.Rational(-1, 2)  # (a constant, as S.Half is one)
 _EXPR_NEG = sp.Expr.__neg__
 
 
@@ -234,13 +235,13 @@ def rewritten(function: type, arg: sp.Basic) -> sp.Expr | None:
         return inner
     if function not in (sp.sin, sp.cos) or type(arg) is not sp.atan or not non_constant(inner):
         return None
-    square = _pow(inner, sp.Integer(2))
+    square = _pow(inner, integer(2))  # (kept Integers and -1/2: equal objects, without a fresh one's construction)
     total = parse_fast.total([sp.S.One, square])
     if total is None:
         total = sp.Add(sp.S.One, square)
     if is_number(total) or not parse_pow._inert_base(total):
         return None  # then sqrt and 1/sqrt are not both plain Pows (parse_pow's proof): SymPy decides
-    root = parse_pow.power(total, sp.Rational(-1, 2))
+    root = parse_pow.power(total, _MINUS_HALF)
     if function is sp.cos:
         return root
     built = parse_fast.product([inner, root])

@@ -176,7 +176,9 @@ def power(base: sp.Expr, exponent: sp.Expr) -> sp.Expr | None:
                 return None
         return parse_fast.product(factors)
     if exponent.is_Integer and cls is sp.Pow and not base._args[0].is_Rational:
-        return _power_of_power(base._args[0], base._args[1] * exponent)  # (x**2)**2, sqrt(B)**2, (1/B)**2
+        q = base._args[1]  # (two Integers: their product by the int, a kept Integer; else SymPy's product)
+        m = integer(q.p * exponent.p) if q.is_Integer else q * exponent
+        return _power_of_power(base._args[0], m)  # (x**2)**2, sqrt(B)**2, (1/B)**2
     if exponent.is_Integer and cls is sp.exp:
         return _exp_power(base._args[0], exponent)  # exp(x)**2 is exp(2*x)
     return _unevaluated_pow(base, exponent) if _inert_base(base) else None
