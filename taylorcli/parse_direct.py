@@ -200,6 +200,10 @@ class _Reader:
             (a, _, _), (b, _, _) = values
             if a.is_Rational and not b.is_Rational and ops[1] == _ADD:
                 built = rational_plus(a, b)
+            elif a.is_Rational and a.p != 0 and ops[1] == _SUB and _plain(b):  # c - s: -s as the loop below
+                # builds it, then rational_plus(c, -s), which is linear_total([c, -s])'s object: Add._from_args([number(c),
+                # -s]), its one term after the coefficient, postprocessed (c = 0: the loop decides)
+                built = rational_plus(a, postprocessed(_MUL, _MUL._from_args((_MINUS_ONE, b), True)))
             elif b.is_Rational and not a.is_Rational:
                 built = rational_plus(b if ops[1] == _ADD else -b, a)
             else:

@@ -74,6 +74,9 @@ def test_total_takes_repeated_terms() -> None:
     # a term with a sum as a factor (parse_fast._rest with merge)
     "log(1 + (p**2)**2) + sin(atan(2*w - y + 3*x + u + 3*v + 3*z))", "x*(x + 1) + y", "x*(1 - x) + x*(1 - x)",
     "x*(1 - x) - (1 - x)*x", "2*x*(x + y) + 3", "sin(atan(x + y)) + sin(atan(x + y))", "x*(x + 1) + x**2 + x",
+    # c - s (parse_direct's two-operand sum)
+    "1 - x", "2 - x", "0 - x", "(1/2) - x", "-1 - x", "1 - x - y", "(1 - x)**2", "1/(1-x)", "3 - (x)", "1 - (-x)",
+    "1 - x**2", "1 - 2*x", "sin(1 - x)", "cos(2 - y)", "(1 - x)*(2 - x)", "0.5 - x", "1 - pi", "1 - e", "1 - E",
 ])
 def test_texts_with_repeats(text: str) -> None:
     _compare(text)
