@@ -216,6 +216,11 @@ class _Reader:
                 terms.append(e)
             elif self.fast and _plain(e):  # -s: parse._negative's product([-1, s]), its r*s shortcut
                 terms.append(postprocessed(_MUL, _MUL._from_args((_MINUS_ONE, e), True)))
+            elif (self.fast and type(e) is _POW and _plain(e._args[0]) and e._args[1].is_Integer
+                  and not (e._args[1].p == 0 or e._args[1].p == 1)):
+                # -s**n: product([-1, s**n]) takes -1 as its coefficient as it is, files s**n under s (parse_fast.
+                # _factor_base), one part: number(-1) (the singleton) first, Mul._from_args, postprocessed: as here
+                terms.append(postprocessed(_MUL, _MUL._from_args((_MINUS_ONE, e), True)))
             elif self.fast and type(e) is _MUL and len(e._args) == 2 and e._args[0].is_Rational and _plain(e._args[1]):
                 # -(r*s): product([-1, r*s]) multiplies -1 by r into its coefficient (-r, an equal rational, kept by
                 # number) and files s alone: s itself where -r is 1, else Mul(number(-r), s), postprocessed

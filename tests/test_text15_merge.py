@@ -77,6 +77,9 @@ def test_total_takes_repeated_terms() -> None:
     # c - s (parse_direct's two-operand sum)
     "1 - x", "2 - x", "0 - x", "(1/2) - x", "-1 - x", "1 - x - y", "(1 - x)**2", "1/(1-x)", "3 - (x)", "1 - (-x)",
     "1 - x**2", "1 - 2*x", "sin(1 - x)", "cos(2 - y)", "(1 - x)*(2 - x)", "0.5 - x", "1 - pi", "1 - e", "1 - E",
+    # - s**n in a sum (parse_direct)
+    "y - x**2", "x - x**-1", "x**2 - x**2", "y - x**0", "y - x**1", "x - x**2 - x**3", "y - (x**2)**2", "y - x**-2",
+    "y - x**(1/2)", "y - 2**x", "x**3 - 2*x + 1", "y - x**2 - z**3", "x**2 - x", "x*x - x**2", "exp(y - x**2)",
 ])
 def test_texts_with_repeats(text: str) -> None:
     _compare(text)
