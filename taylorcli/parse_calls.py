@@ -70,7 +70,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from . import parse_fast, parse_pow
+from . import parse_fast, parse_pow, parse_quotient
 from .parse_quick import above_one, commutative, integer, is_number, postprocessed, sort_args
 
 _KEEP = frozenset((sp.exp, sp.sin, sp.cos, sp.atan, sp.sinh, sp.cosh, sp.tanh, sp.erf))  # non-constant of non-constant
@@ -111,9 +111,12 @@ def inert(function: object, arg: sp.Basic) -> bool:
     >>> inert(sp.erf, real_symbol("x") + 2), inert(sp.sin, sp.atan(real_symbol("x")))
     (True, False)
     """
-    if function not in _TAKEN or not non_constant(arg):
+    if function not in _TAKEN:
         return False
     cls = type(arg)
+    if not non_constant(arg) and (function is sp.log or function is sp.exp and cls is not sp.Pow
+                                  or not parse_quotient.quotient(arg)):
+        return False  # y/x, 1/x, x/(1 + x**2): parse_quotient's proof (not log; exp of a Pow only)
     if function is sp.exp:  # r*F(B): exp(-sinh(2*y)), exp(-erf(3*x)) (module docstring)
         return cls is not sp.log and cls is not sp.Add and (cls is not sp.Mul or type(arg._args[-1]) in _KEEP)
     if function is sp.log:
@@ -160,8 +163,8 @@ def signed(function: type, arg: sp.Basic) -> sp.Expr | None:
     """
     if function not in _ODD and function not in _EVEN:
         return None
-    if not non_constant(arg) or not parse_fast.minus_sign(arg):
-        return None
+    if not (non_constant(arg) or parse_quotient.quotient(arg)) or not parse_fast.minus_sign(arg):
+        return None  # (a quotient: -y/x; its negation y/x is one again, built by inert's proof)
     negated = negative(arg)
     if parse_fast.minus_sign(negated):
         return None  # (not for SymPy's canonical sums; eval would recurse)

@@ -10,12 +10,13 @@ the ~22 us parse of ``1/(1 - x)``, whose integer power of a sum that can vanish 
 ``integer_powers(expr)`` is True for a tree of these nodes only, with at least one parser symbol:
 rationals, parser symbols (``parse_fast._plain_symbol``), Add, Mul, Pow with an Integer exponent of
 such a tree, and f(g) for f among ``parse_fast._REAL_FINITE`` (exp, sin, cos, atan, sinh, cosh, tanh,
-erf) with g such a tree that is also finite by shape (``parse_pow.finite_by_shape``). On such a tree
+erf) with g such a tree that is also finite by shape (``parse_pow.finite_by_shape``) or a quotient
+(``parse_quotient``: real and finite somewhere, so f(g) is real there). On such a tree
 ``undefined`` answers False: no node is one of its atoms (a rational or a symbol is none of them; an
 Add, Mul, Pow or call is no atom and no interval); a parser symbol is free, so it does not ask the
 constant's ``is_real``; and no node is risky: every Pow has an Integer exponent, and every call is
 real by shape (``real_by_shape``'s last case: a class of ``_REAL_FINITE`` whose argument is finite by
-shape; inside that argument every call and power is real by shape too, as ``undefined``'s own first
+shape or a quotient; inside that argument every call and power is real by shape too, as ``undefined``'s own first
 test relies on). False says nothing: ``undefined`` walks as before.
 
 >>> from taylorcli.parse_fast import real_symbol
@@ -59,8 +60,8 @@ def _shape(e: sp.Basic, depth: int) -> int:
             if shape == 2:
                 found = 2
         return found
-    if cls in _REAL_FINITE and len(args) == 1 and parse_pow.finite_by_shape(args[0]):
-        return _shape(args[0], depth + 1)
+    if cls in _REAL_FINITE and len(args) == 1 and (parse_pow.finite_by_shape(args[0]) or quotient(args[0])):
+        return _shape(args[0], depth + 1)  # atan(y/x): real by shape too (below)
     return 0
 
 
@@ -83,9 +84,12 @@ def real_by_shape(node: sp.Basic) -> bool:
     if cls is sp.Pow:
         return node._args[1].is_Rational and (parse_pow.positive_somewhere(node._args[0])
                                              or parse_pow.positive_everywhere(node._args[0]))  # sqrt(1 + u**2)
-    return cls in _REAL_FINITE and parse_pow.finite_by_shape(node._args[0])  # sin(x**2), erf(sqrt(1 + x**2))
+    if cls in _REAL_FINITE:  # sin(x**2), erf(sqrt(1 + x**2)); atan(y/x): real where y/x is (parse_quotient)
+        return parse_pow.finite_by_shape(node._args[0]) or quotient(node._args[0])
+    return False
 
 
 # (last: parse_fast imports real_by_shape from here at its end, whichever module is imported first)
 from . import parse_pow  # noqa: E402
 from .parse_fast import _REAL_FINITE, _REAL_ONLY, _polynomial_argument  # noqa: E402
+from .parse_quotient import quotient  # noqa: E402
