@@ -353,8 +353,8 @@ def undefined(expr: sp.Expr) -> bool:
     constants and the functions and fractional powers inside are asked; none where the whole expression
     is real and finite by its shape (parse_pow.finite_by_shape: then every call or power in it is too).
     """
-    if finite_by_shape(expr) or integer_powers(expr):  # no infinity, nan, I or interval in it, and is_real
-        return False  # cannot be False (sound); integer_powers: 1/(1 - x), no risky node either (parse_defined)
+    if finite_by_shape(expr) or integer_powers(expr, True):  # no infinity, nan, I or interval in it, and is_real
+        return False  # cannot be False (sound); integer_powers: 1/(1 - x), atan(y/x), no risky node either (parse_defined)
     calls = set()  # One walk for expr.has(*_UNDEFINED) and the set expr.atoms(Function, Pow), in its order
     stack = [expr]  # _preorder_traversal's order (a LatticeOp's _argset), without its nested generators
     while stack:

@@ -111,12 +111,9 @@ def inert(function: object, arg: sp.Basic) -> bool:
     >>> inert(sp.erf, real_symbol("x") + 2), inert(sp.sin, sp.atan(real_symbol("x")))
     (True, False)
     """
-    if function not in _TAKEN:
+    if function not in _TAKEN or not non_constant(arg):
         return False
     cls = type(arg)
-    if not non_constant(arg) and (function is sp.log or function is sp.exp and cls is not sp.Pow
-                                  or not parse_quotient.quotient(arg)):
-        return False  # y/x, 1/x, x/(1 + x**2): parse_quotient's proof (not log; exp of a Pow only)
     if function is sp.exp:  # r*F(B): exp(-sinh(2*y)), exp(-erf(3*x)) (module docstring)
         return cls is not sp.log and cls is not sp.Add and (cls is not sp.Mul or type(arg._args[-1]) in _KEEP)
     if function is sp.log:
@@ -135,9 +132,16 @@ def build(function: type, arg: sp.Basic) -> sp.Expr | None:
     """
     if not parse_fast._evaluating():
         return None
-    if inert(function, arg):
+    if inert(function, arg) or _of_quotient(function, arg):
         return parse_fast._unevaluated(function, arg)
     return rewritten(function, arg) if type(arg) in (sp.log, sp.atan) else signed(function, arg)
+
+
+def _of_quotient(function: type, arg: sp.Basic) -> bool:
+    """F(A) left unevaluated for A a quotient (y/x, 1/x, x/(1 + x**2)): parse_quotient's proof (F in _TAKEN
+    but log; exp of a Pow only), without a minus sign to move (``signed`` moves it)."""
+    return (function in _TAKEN and function is not sp.log and (function is not sp.exp or type(arg) is sp.Pow)
+            and parse_quotient.quotient(arg) and not parse_fast.minus_sign(arg))
 
 
 def call(function: type, arg: sp.Basic) -> sp.Expr | None:

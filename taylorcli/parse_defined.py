@@ -10,8 +10,9 @@ the ~22 us parse of ``1/(1 - x)``, whose integer power of a sum that can vanish 
 ``integer_powers(expr)`` is True for a tree of these nodes only, with at least one parser symbol:
 rationals, parser symbols (``parse_fast._plain_symbol``), Add, Mul, Pow with an Integer exponent of
 such a tree, and f(g) for f among ``parse_fast._REAL_FINITE`` (exp, sin, cos, atan, sinh, cosh, tanh,
-erf) with g such a tree that is also finite by shape (``parse_pow.finite_by_shape``) or a quotient
-(``parse_quotient``: real and finite somewhere, so f(g) is real there). On such a tree
+erf) with g such a tree that is also finite by shape (``parse_pow.finite_by_shape``) or, asked with
+``quotients`` (as ``parse.undefined`` asks), a quotient (``parse_quotient``: real and finite somewhere, so
+f(g) is real there). On such a tree
 ``undefined`` answers False: no node is one of its atoms (a rational or a symbol is none of them; an
 Add, Mul, Pow or call is no atom and no interval); a parser symbol is free, so it does not ask the
 constant's ``is_real``; and no node is risky: every Pow has an Integer exponent, and every call is
@@ -34,12 +35,13 @@ _SYMBOL, _POW, _ADD, _MUL = sp.Symbol, sp.Pow, sp.Add, sp.Mul
 _MAX_DEPTH = 200  # deeper trees are walked by undefined (no recursion limit reached here)
 
 
-def integer_powers(expr: sp.Basic) -> bool:
-    """The tree of the module docstring, with a parser symbol in it."""
-    return _shape(expr, 0) == 2
+def integer_powers(expr: sp.Basic, quotients: bool = False) -> bool:
+    """The tree of the module docstring, with a parser symbol in it; with ``quotients``, its calls may also
+    take a quotient (``parse_quotient``: ``atan(y/x)``), which ``real_by_shape`` finds real by shape too."""
+    return _shape(expr, 0, quotients) == 2
 
 
-def _shape(e: sp.Basic, depth: int) -> int:
+def _shape(e: sp.Basic, depth: int, quotients: bool = False) -> int:
     """0: another node in e; 1: the tree, without a symbol; 2: the tree, with a parser symbol."""
     args = e._args
     if not args:
@@ -50,18 +52,19 @@ def _shape(e: sp.Basic, depth: int) -> int:
         return 0
     cls = type(e)
     if cls is _POW:
-        return _shape(args[0], depth + 1) if args[1].is_Integer else 0
+        return _shape(args[0], depth + 1, quotients) if args[1].is_Integer else 0
     if cls is _ADD or cls is _MUL:
         found = 1
         for a in args:
-            shape = _shape(a, depth + 1)
+            shape = _shape(a, depth + 1, quotients)
             if not shape:
                 return 0
             if shape == 2:
                 found = 2
         return found
-    if cls in _REAL_FINITE and len(args) == 1 and (parse_pow.finite_by_shape(args[0]) or quotient(args[0])):
-        return _shape(args[0], depth + 1)  # atan(y/x): real by shape too (below)
+    if cls in _REAL_FINITE and len(args) == 1 and (parse_pow.finite_by_shape(args[0])
+                                                   or quotients and quotient(args[0])):
+        return _shape(args[0], depth + 1, quotients)  # atan(y/x): real by shape too (below)
     return 0
 
 
