@@ -50,8 +50,6 @@ import types
 
 import sympy as sp
 
-from . import parse_fast
-from .parse_quick import _PAIRWISE, postprocessed, sort_args
 
 _MUL, _ADD, _SYMBOL = sp.Mul, sp.Add, sp.Symbol
 _ONE = sp.S.One
@@ -72,8 +70,6 @@ def merging(f: types.FunctionType) -> types.FunctionType:
     return clone
 
 
-# ``Add(*terms)``: ``parse_fast.total``, and where rests repeat ``merged`` (module docstring).
-total = merging(parse_fast.total)
 
 
 def _equal(a: object, b: object) -> bool:
@@ -131,3 +127,10 @@ def merged(coeff: sp.Rational, kept: list, rests: list) -> sp.Expr | None:
     if len(terms) == 1:
         return postprocessed(_ADD, terms[0])
     return postprocessed(_ADD, _ADD._from_args(terms, True))
+
+
+from . import parse_fast  # noqa: E402 - last: parse_fast imports parse_product, which imports this module's names
+from .parse_quick import _PAIRWISE, postprocessed, sort_args  # noqa: E402 - (so does parse_quick, through parse_fast)
+
+# ``Add(*terms)``: ``parse_fast.total``, and where rests repeat ``merged`` (module docstring).
+total = merging(parse_fast.total)
