@@ -60,6 +60,8 @@ True
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 import sympy as sp
 from sympy.core.expr import Expr
 from sympy.core.mul import _keep_coeff
@@ -328,11 +330,14 @@ def _at_zero(term: sp.Basic) -> sp.Rational:
 
 
 def positive_somewhere(arg: sp.Basic) -> bool:
-    """A polynomial argument that is positive at some real point: at 0, or of odd degree in a symbol.
+    """A polynomial argument that is positive at some real point: at 0, of odd degree in a symbol, or
+    positive far along the diagonal.
 
     If the highest power of s in a polynomial is odd, its coefficient (a polynomial in the other
     symbols, not zero: the terms are distinct) is non-zero somewhere; there the polynomial runs
-    from -oo to oo in s.
+    from -oo to oo in s. On the diagonal (every symbol t) the polynomial is q(t), whose coefficient of
+    t**d is the sum of the coefficients of the terms of total degree d: if the highest d whose sum is
+    not zero has a positive sum (x**2 + y**2, x**2*y**2 - 1) or is odd, q(t) > 0 for some t.
     """
     if not parse_fast._polynomial_argument(arg):
         return False
@@ -340,11 +345,14 @@ def positive_somewhere(arg: sp.Basic) -> bool:
     if sum((_at_zero(t) for t in terms), sp.S.Zero) > 0:
         return True
     degrees: dict[sp.Symbol, int] = {}
+    diagonal: dict[int, Fraction] = {}  # total degree: sum of coefficients (q(t) above)
     for t in terms:
         if t.is_Rational:
             continue
+        c, d = Fraction(1), 0
         for f in (t._args if type(t) is sp.Mul else (t,)):
             if f.is_Rational:
+                c = Fraction(f.p, f.q)
                 continue
             if parse_fast._plain_symbol(f):
                 s, n = f, 1
@@ -353,7 +361,14 @@ def positive_somewhere(arg: sp.Basic) -> bool:
             else:
                 return False  # exp, sin, cos of a symbol: not a polynomial
             degrees[s] = max(degrees.get(s, 0), n)
-    return any(n % 2 for n in degrees.values())
+            d += n
+        diagonal[d] = diagonal.get(d, 0) + c
+    if any(n % 2 for n in degrees.values()):
+        return True
+    for d in sorted(diagonal, reverse=True):
+        if diagonal[d]:
+            return diagonal[d] > 0 or d % 2 == 1
+    return False
 
 
 # --- calls of calls: cosh(sin(p + x + z)) -------------------------------------------------------------------
