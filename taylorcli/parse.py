@@ -28,7 +28,7 @@ import sympy as sp
 from .errors import InputError, LimitError, ParseError, printable
 from .options import MAX_LENGTH, MAX_NODES, MAX_STDIN_LENGTH, MAX_STDIN_NODES, StdinText  # noqa: F401
 from .parse_fast import inert_call, number, real_by_shape, real_symbol
-from .parse_product import product  # parse_fast.product, sums as factors and repeated bases merged as Mul does
+from .parse_product import mul, product  # parse_fast.product, sums as factors and repeated bases merged as Mul does
 from .parse_merge import total  # parse_fast.total, repeated terms merged as Add does (parse_merge)
 from .parse_pow import _MEMO, _mark_finite, _polynomial, finite_by_shape, power  # noqa: F401
 from .parse_calls import call as nested_call
@@ -320,7 +320,7 @@ class _Builder:
             estimate = 1.0
             for f, op in zip(floats, ops):
                 estimate = estimate * f if op is ast.Mult else estimate / f
-        return (sp.Mul(*factors) if built is None else built), self.finite(estimate)
+        return (mul(factors) if built is None else built), self.finite(estimate)
 
     @staticmethod
     def chain_operators(node: ast.BinOp) -> list[type]:

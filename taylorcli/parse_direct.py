@@ -285,7 +285,7 @@ class _Reader:
         built = symbol_product(factors) if self.fast else None  # x*y*z (parse_shapes)
         if built is None:
             built = p.product(factors)
-        return (sp.Mul(*factors) if built is None else built), None, _PRODUCT
+        return (p.mul(factors) if built is None else built), None, _PRODUCT  # (2*(x + 1): parse_product.mul)
 
     def factor(self) -> tuple:
         """A unary minus, or an atom and its power (``**`` binds tighter on its left, a unary on its right:

@@ -58,6 +58,23 @@ _ONE = sp.S.One
 product = merging(parse_fast.product)
 
 
+def mul(factors: list) -> sp.Expr:
+    """``Mul(*factors)``, the parsers' last resort where ``product`` refused: a rational r (not 0, 1) times a
+    sum a, in either order (``2*(x + 1)``, ``(x**2 + y**2)/2``), is ``parse_pow._scaled(a, r)``.
+
+    Why (SymPy 1.14): ``AssocOp.__new__`` (evaluating: ``_evaluating``) drops the arguments that are its identity
+    1 (``is``, as here), and calls ``Mul.flatten`` on the two left, whose two-argument shortcut swaps the rational first (so the order does not matter) and then
+    goes on exactly as ``_scaled``'s docstring reads it (a commutative Add, distribution on); ``_from_args``
+    of its one argument is that argument, postprocessed as ``_scaled`` does.
+    """
+    two = [f for f in factors if f is not _ONE] if len(factors) < 5 else ()  # (AssocOp drops 1 first: 1/2*(x + y))
+    if len(two) == 2:
+        r, a = two if two[0].is_Rational else two[::-1]
+        if r.is_Rational and type(a) is _ADD and a.is_commutative is True and parse_fast._evaluating():
+            return parse_pow._scaled(a, r)  # (r 0 or 1: _scaled's own a * r)
+    return _MUL(*factors)
+
+
 def merged(coeff: sp.Rational, parts: list, bases: list) -> sp.Expr | None:
     """``Mul(coeff, *parts)`` where some of ``bases`` (product's filing of each part) are equal, or None."""
     groups: list[list] = []  # [base, exponent sum, first factor, count]

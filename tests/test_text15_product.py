@@ -90,3 +90,24 @@ def _texts() -> st.SearchStrategy[str]:
 @given(_texts())
 def test_random_products_build_the_same_objects(text: str) -> None:
     _compare(text)
+
+
+@settings(max_examples=max_examples(300), **SETTINGS)
+@given(st.lists(st.sampled_from([sp.Integer(1), sp.Integer(2), sp.Integer(-1), sp.Rational(1, 2), sp.Rational(-3, 7),
+                                 sp.Integer(0), x + 1, 1 - x, x**2 + 10 * y**2, x * y - sp.exp(z) + 3, sp.sin(x) + sp.pi,
+                                 sp.Symbol("x") + 1, x, sp.exp(x), 2 * x, x + sp.I]), min_size=1, max_size=4))
+def test_mul_is_mul(factors: list) -> None:
+    from sympy.core.cache import clear_cache
+
+    from taylorcli.parse_product import mul
+    clear_cache()
+    built = mul(factors)
+    clear_cache()
+    _same(built, sp.Mul(*factors))
+
+
+@pytest.mark.parametrize("text", ["2*(x + 1)", "(x + 1)/2", "0.5*(x^2 + 10*y^2)", "1/2*(x^2 + 10*y^2)", "3*(x**2 + y**2)",
+                                  "-2*(x - y)", "(1 - x)*(-3)", "2*(x + 1)*y", "(x + y)/(-4)", "1*2*(x + 1)", "0*(x + 1)",
+                                  "2*(x + pi)", "2*(x + 1)/3", "2/(x + 1)"])
+def test_rational_times_sum_texts(text: str) -> None:
+    _compare(text)
