@@ -91,6 +91,9 @@ _MINUS_ONE = sp.S.NegativeOne  # (parse_fast.number's answer for it: the singlet
 _TWO_ARGUMENTS = (sp.zeta, sp.polygamma)  # (call: one or two arguments; the builder decides)
 
 
+_EXACT = 2**53  # whole numbers whose float is exact (a fraction's estimate: the builder's)
+
+
 class _Bail(Exception):
     """The ordinary route decides."""
 
@@ -269,7 +272,7 @@ class _Reader:
             if value[1] is None:
                 break
         else:
-            raise _Bail
+            return self.fraction(values, ops)  # p/q (x**(1/2)), else _Bail: the builder's estimate decides
         p = self.p
         factors = []
         rest = []  # the factors other than 1
@@ -286,6 +289,17 @@ class _Reader:
         if built is None:
             built = p.product(factors)
         return (p.mul(factors) if built is None else built), None, _PRODUCT  # (2*(x + 1): parse_product.mul)
+
+    def fraction(self, values: list, ops: list) -> tuple:
+        """p/q for whole numbers p, q (q not 0, both below 2**53), as parse._Builder.binary builds it: the factors
+        p and ``_reciprocal(q)``, their product a rational equal to p/q (any equal rational: same srepr, kept
+        by ``number``), and the estimate ``1.0 * float(p) / float(q)``, finite; else _Bail."""
+        if len(values) != 2 or ops[1] != _DIV:
+            raise _Bail
+        (a, fa, _), (b, fb, _) = values
+        if not (a.is_Integer and b.is_Integer and b.p != 0 and -_EXACT < a.p < _EXACT and -_EXACT < b.p < _EXACT):
+            raise _Bail
+        return self.p.number(sp.Rational(a.p, b.p)), fa / fb, _PRODUCT
 
     def factor(self) -> tuple:
         """A unary minus, or an atom and its power (``**`` binds tighter on its left, a unary on its right:
