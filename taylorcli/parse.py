@@ -213,10 +213,10 @@ class _Builder:
     def apply(self, node: ast.AST, exprs: list[sp.Expr], floats: list[float] | None) -> tuple[sp.Expr, float | None]:
         if isinstance(node, ast.UnaryOp):
             sign = -1 if isinstance(node.op, ast.USub) else 1
-            # -exp(x): Mul(-1, exp(x)) would run exp's eval again (parse_fast.product; None for a rational)
-            negated = product([sp.S.NegativeOne, exprs[0]]) if sign < 0 and not exprs[0].is_Rational else None
+            negated = product([sp.S.NegativeOne, exprs[0]]) if sign < 0 and not exprs[0].is_Rational else None  # -exp(x) (parse_fast)
             if negated is None:
-                negated = integer(sign * exprs[0].p) if exprs[0].is_Integer else sign * exprs[0]
+                e = exprs[0]  # (-1 * e is Expr.__rmul__'s Mul(-1, e): parse_product.mul builds -(x + y) by _scaled)
+                negated = integer(sign * e.p) if e.is_Integer else mul([sp.S.NegativeOne, e]) if sign < 0 and isinstance(e, sp.Expr) else sign * e
                 negated = number(negated) if negated.is_Rational else negated  # kept with its facts (parse_fast)
             return negated, (sign * floats[0] if floats is not None else None)
         if isinstance(node, ast.Call):

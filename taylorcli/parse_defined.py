@@ -76,7 +76,9 @@ def real_by_shape(node: sp.Basic) -> bool:
     argument (not constant: see parse_fast's docstring) it is real at most points; not of any real
     argument, which could sit on a pole everywhere (2*atan(exp(x)) - atan(sinh(x)) is pi/2). log(P)
     and P**r (r rational: sqrt) are real where the polynomial argument P is positive, if it is
-    somewhere (``parse_pow.positive_somewhere``); log(-x**2 - 1) and sqrt(x**2 - 1) are still asked.
+    somewhere (``parse_pow.positive_somewhere``); log(-x**2 - 1) and sqrt(x**2 - 1) are still asked. So is
+    P**e for e real and finite everywhere (``finite_by_shape``: x**y, 2**x; P a positive rational too: P**e
+    is exp(e*log(P)) there); and Abs(A), real where A is real and finite (finite by shape, or a quotient).
     """
     cls = type(node)
     if cls is sp.tan:
@@ -84,9 +86,12 @@ def real_by_shape(node: sp.Basic) -> bool:
     if cls is sp.log:
         return len(node._args) == 1 and (parse_pow.positive_somewhere(node._args[0])
                                         or parse_pow.positive_everywhere(node._args[0]))  # log(1 + (x + 1)**2)
-    if cls is sp.Pow:
-        return node._args[1].is_Rational and (parse_pow.positive_somewhere(node._args[0])
-                                             or parse_pow.positive_everywhere(node._args[0]))  # sqrt(1 + u**2)
+    if cls is sp.Pow:  # sqrt(1 + u**2); 2**x, x**y: b > 0 somewhere, e real and finite everywhere
+        b, e = node._args
+        return ((e.is_Rational or parse_pow.finite_by_shape(e))
+                and (b.is_Rational and b.p > 0 or parse_pow.positive_somewhere(b) or parse_pow.positive_everywhere(b)))
+    if cls is sp.Abs:  # |A| of an A real and finite somewhere
+        return len(node._args) == 1 and (parse_pow.finite_by_shape(node._args[0]) or quotient(node._args[0]))
     if cls in _REAL_FINITE:  # sin(x**2), erf(sqrt(1 + x**2)); atan(y/x): real where y/x is (parse_quotient)
         return parse_pow.finite_by_shape(node._args[0]) or quotient(node._args[0])
     return False

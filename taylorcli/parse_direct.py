@@ -91,6 +91,7 @@ _MINUS_ONE = sp.S.NegativeOne  # (parse_fast.number's answer for it: the singlet
 _TWO_ARGUMENTS = (sp.zeta, sp.polygamma)  # (call: one or two arguments; the builder decides)
 
 
+_MINUS = sp.S.NegativeOne  # (-1 * e is Expr.__rmul__'s Mul(-1, e): parse_product.mul builds it, -(x + y) by _scaled)
 _EXACT = 2**53  # whole numbers whose float is exact (a fraction's estimate: the builder's)
 
 
@@ -311,7 +312,7 @@ class _Reader:
             p = self.p  # as parse._Builder.apply builds -e
             negated = p.product([sp.S.NegativeOne, e]) if not e.is_Rational else None
             if negated is None:
-                negated = p.integer(-e.p) if e.is_Integer else -1 * e
+                negated = p.integer(-e.p) if e.is_Integer else p.mul([_MINUS, e]) if isinstance(e, Expr) else -1 * e
                 negated = p.number(negated) if negated.is_Rational else negated
             return negated, (None if f is None else -f), _OTHER
         if op == _ADD:

@@ -342,7 +342,11 @@ def positive_somewhere(arg: sp.Basic) -> bool:
     if not parse_fast._polynomial_argument(arg):
         return False
     terms = arg._args if type(arg) is sp.Add else (arg,)
-    if sum((_at_zero(t) for t in terms), sp.S.Zero) > 0:
+    at_zero = 0  # (Fractions: SymPy's sum of rationals costs ~1 us a term)
+    for t in terms:
+        v = _at_zero(t)
+        at_zero += Fraction(v.p, v.q)
+    if at_zero > 0:
         return True
     degrees: dict[sp.Symbol, int] = {}
     diagonal: dict[int, Fraction] = {}  # total degree: sum of coefficients (q(t) above)

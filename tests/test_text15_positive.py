@@ -41,3 +41,27 @@ def test_diagonal_rule() -> None:
     "atan(sqrt(x**2 + y**2))", "1/sqrt(x**2 + y**2 + z**2)", "log(1 + x**2 + y**2) + sqrt(x**2 + y**2)"])
 def test_texts_with_even_sums_build_the_same_objects(text: str) -> None:
     _compare(text)
+
+
+@settings(max_examples=max_examples(300), **SETTINGS)
+@given(st.sampled_from([x, y, x + 1, 1 - x, x**2 + y**2, -x**2 - 1, x**2 - y**2, x * y - 1, sp.Integer(2),
+                        sp.Rational(1, 2), sp.Integer(-2), sp.sin(x), sp.exp(x), sp.pi, y / x, sp.Integer(0)]),
+       st.sampled_from([y, x, sp.Rational(1, 2), sp.sin(y), x + y, sp.log(x), y / x, sp.Integer(-1), sp.sqrt(x), sp.I]),
+       st.booleans())
+def test_real_by_shape_powers_and_abs_are_not_unreal(base: sp.Expr, exponent: sp.Expr, absolute: bool) -> None:
+    from sympy.core.cache import clear_cache
+
+    from taylorcli.parse_defined import real_by_shape
+    node = sp.Abs(base * exponent) if absolute else sp.Pow(base, exponent)
+    if real_by_shape(node):
+        clear_cache()
+        assert node.is_real is not False, node
+
+
+@pytest.mark.parametrize("text", [
+    "x**y", "2**x", "abs(x)", "x*abs(x)", "a*x + abs(x)", "-(x+y)", "x**2*(1-x)**y", "(1/2)**x", "(-2)**x",
+    "(-x**2-1)**y", "x**sin(y)", "x**log(y)", "abs(y/x)", "abs(log(x))", "abs(x + I)", "-(x + I)", "-(sin(x) + pi)",
+    "+(x + y)", "-(1/2)", "-(-(x - y))", "(x**2+y**2)**x", "pi**x", "x**(y/x)", "0**x", "1**x", "-abs(x)",
+    "abs(1/(x-x))", "(x - x)**y", "-(y*log(p) + (1 - y)*log(1 - p))"])
+def test_texts_with_real_powers_build_the_same_objects(text: str) -> None:
+    _compare(text)
