@@ -345,18 +345,18 @@ def positive_somewhere(arg: sp.Basic) -> bool:
     at_zero = 0  # (Fractions: SymPy's sum of rationals costs ~1 us a term)
     for t in terms:
         v = _at_zero(t)
-        at_zero += Fraction(v.p, v.q)
+        at_zero += v.p if v.q == 1 else Fraction(v.p, v.q)
     if at_zero > 0:
         return True
     degrees: dict[sp.Symbol, int] = {}
-    diagonal: dict[int, Fraction] = {}  # total degree: sum of coefficients (q(t) above)
+    diagonal: dict[int, int | Fraction] = {}  # total degree: sum of coefficients (q(t) above)
     for t in terms:
         if t.is_Rational:
             continue
-        c, d = Fraction(1), 0
+        c, d = 1, 0  # (an int where the coefficient is whole: Fraction's arithmetic costs ~2 us)
         for f in (t._args if type(t) is sp.Mul else (t,)):
             if f.is_Rational:
-                c = Fraction(f.p, f.q)
+                c = f.p if f.q == 1 else Fraction(f.p, f.q)
                 continue
             if parse_fast._plain_symbol(f):
                 s, n = f, 1
