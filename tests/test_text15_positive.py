@@ -1,4 +1,4 @@
-"""parse_pow.positive_somewhere's diagonal rule (x**2 + y**2, x**2*y**2 - 1): a polynomial it vouches for is positive
+"""parse_pow.positive_somewhere's diagonal rule (x**2 + y**2, x**2 - x*y + 3*y**2): a polynomial it vouches for is positive
 at some real point (found among a grid of points), and texts with roots and logs of such sums parse to the objects
 of the ordinary route and of SymPy's own constructors (test_parse_single._compare)."""
 
@@ -31,7 +31,7 @@ def test_vouched_polynomials_are_positive_somewhere(terms: list) -> None:
 
 
 def test_diagonal_rule() -> None:
-    assert positive_somewhere(x**2 + y**2) and positive_somewhere(x**2 * y**2 - 1) and positive_somewhere(x**2 + 10 * y**2)
+    assert positive_somewhere(x**2 + y**2) and positive_somewhere(x**2 - x * y + 3 * y**2) and positive_somewhere(x**2 + 10 * y**2)
     assert not positive_somewhere(-x**2 - y**2) and not positive_somewhere(x**2 - y**2) and not positive_somewhere(-x**2 - 1)
 
 
