@@ -38,8 +38,8 @@ import sympy as sp
 from sympy.core.expr import Expr
 from sympy.core.parameters import global_parameters
 
-from .parse_fast import _CALLS, _evaluating, _inert, _plain_symbol as _plain, _unevaluated, inert_call, number
-from .parse_fast import real_symbol
+from .parse_fast import _CALLS, _evaluating, _inert, _plain_symbol as _plain, _unevaluated, inert_call, number, real_symbol
+from .parse_named import named
 from .parse_pow import _unevaluated_pow, power
 from .parse_calls import call as nested_call, inert as _log_inert
 from .parse_quick import exceeds, integer, is_number, postprocessed
@@ -496,5 +496,5 @@ class _Reader:
             built = p.inert_call(function.build, [e])
             if built is None:
                 built = p.nested_call(function.build, e)
-        return (function.build(e) if built is None else built), None, _OTHER
+        return (named(p, build, e) if built is None else built), None, _OTHER  # (sigmoid: parse_named)
 
