@@ -81,8 +81,8 @@ def real_by_shape(node: sp.Basic) -> bool:
     is exp(e*log(P)) there); and Abs(A), real where A is real and finite (finite by shape, or a quotient).
     """
     cls = type(node)
-    if cls is sp.tan:
-        return _polynomial_argument(node._args[0])
+    if cls is sp.tan or cls is sp.gamma:  # gamma(P): real where P is no pole (a whole number <= 0): at most points
+        return len(node._args) == 1 and _polynomial_argument(node._args[0])
     if cls is sp.log:
         return len(node._args) == 1 and (parse_pow.positive_somewhere(node._args[0])
                                         or parse_pow.positive_everywhere(node._args[0]))  # log(1 + (x + 1)**2)

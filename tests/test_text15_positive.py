@@ -53,6 +53,10 @@ def test_real_by_shape_powers_and_abs_are_not_unreal(base: sp.Expr, exponent: sp
 
     from taylorcli.parse_defined import real_by_shape
     node = sp.Abs(base * exponent) if absolute else sp.Pow(base, exponent)
+    for other in (node, sp.gamma(base), sp.gamma(exponent)):
+        if real_by_shape(other) and isinstance(other, sp.gamma):
+            clear_cache()
+            assert other.is_real is not False, other
     if real_by_shape(node):
         clear_cache()
         assert node.is_real is not False, node
@@ -62,6 +66,7 @@ def test_real_by_shape_powers_and_abs_are_not_unreal(base: sp.Expr, exponent: sp
     "x**y", "2**x", "abs(x)", "x*abs(x)", "a*x + abs(x)", "-(x+y)", "x**2*(1-x)**y", "(1/2)**x", "(-2)**x",
     "(-x**2-1)**y", "x**sin(y)", "x**log(y)", "abs(y/x)", "abs(log(x))", "abs(x + I)", "-(x + I)", "-(sin(x) + pi)",
     "+(x + y)", "-(1/2)", "-(-(x - y))", "(x**2+y**2)**x", "pi**x", "x**(y/x)", "0**x", "1**x", "-abs(x)",
-    "abs(1/(x-x))", "(x - x)**y", "-(y*log(p) + (1 - y)*log(1 - p))"])
+    "abs(1/(x-x))", "(x - x)**y", "-(y*log(p) + (1 - y)*log(1 - p))", "gamma(x)", "gamma(x+1)*x", "gamma(-x**2)",
+    "gamma(1/x)", "gamma(sin(x))", "gamma(x)/gamma(x+1)", "gamma(0)", "gamma(-1)", "gamma(1/2)"])
 def test_texts_with_real_powers_build_the_same_objects(text: str) -> None:
     _compare(text)
