@@ -141,7 +141,8 @@ def add(terms: list[sp.Expr], keys: dict | None = None) -> sp.Expr:
         rest.append(term)
     if len(numbers) > 1 or numbers and (not numbers[0] or not numbers[0].is_Rational):  # (0, oo, floats: SymPy's rules)
         return sp.Add(*terms)
-    _addsort(rest) if keys is None else sort_args(rest, keys)
+    if len(rest) > 1:  # (one term: nothing to sort, no sort key to make)
+        _addsort(rest) if keys is None else sort_args(rest, keys)
     return sp.Add._from_args(numbers + rest)
 
 

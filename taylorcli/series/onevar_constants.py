@@ -112,6 +112,7 @@ class _Walk(Ring):
         # object ``engine_of(node).subs(point)`` gives (subs rebuilds f by the same constructor), by id
         self.at_point: dict[int, object] = {}
         self.negated: set = set()  # atan(q) standing for atan(-q) (``_atan``)
+        self.subs_used = False  # whether ``argument`` last asked SymEngine's subs
         self.nodes = 0  # functions and powers walked: the Walker's slots count two each (at least)
 
     # --- the walk ----------------------------------------------------------------------------
@@ -151,13 +152,14 @@ class _Walk(Ring):
         return out
 
     # --- constants, as compose.Walker makes them ------------------------------------------------
-    def constant_of(self, value: object) -> Constant:
+    def constant_of(self, value: object, vetted: bool = False) -> Constant:
         # compose.Walker.constant_of's test; f(q) or E**q (rational arguments) holds none of _BAD but itself,
-        # and is none of them (all Numbers; SymEngine's == is structural): ``value in _BAD`` (~3 us) only for a Number
+        # and is none of them (all Numbers; SymEngine's == is structural): ``value in _BAD`` (~3 us) only for a Number.
+        # ``vetted``: the caller knows the value holds none (``inverse``, ``_function``'s log): not asked (~3 us)
         if value.is_Number:
             if value in _BAD:
                 raise Unsupported(f"{value} is not a real number")
-        elif not all(isinstance(arg, _RATIONAL) or arg == se.E for arg in value.args) \
+        elif not vetted and not all(isinstance(arg, _RATIONAL) or arg == se.E for arg in value.args) \
                 and value.has(*_BAD):  # (SymEngine's has: any of them, as any(value.has(bad) ...))
             raise Unsupported(f"{value} is not a real number")
         if isinstance(value, _RATIONAL):
@@ -272,7 +274,10 @@ class _Walk(Ring):
         value = self.to_engine(c)
         if value == 0:
             raise Unsupported("division by a series that vanishes at the point")
-        return self.constant_of(se.Integer(1) / value)
+        # 1/value of a nonzero expanded polynomial in the generators (each vetted by constant_of: none
+        # of _BAD in it) and rationals: SymEngine's Pow(value, -1), or its factors' inverses: no zoo, nan,
+        # oo or I made (only 1/0 makes zoo): vetted
+        return self.constant_of(se.Integer(1) / value, True)
 
     def sign(self, c: Constant) -> int:
         """compose.Walker._sign."""
@@ -295,6 +300,7 @@ class _Walk(Ring):
             found = self._value_at(arg)
             if found is not None:
                 return found
+        self.subs_used = True
         if self.point is None:
             # (engine_of: sympy2symengine's objects by the same branches, without its isinstance chain)
             self.point = {engine_of(self.x, self.converted): engine_of(self.a, {})}
@@ -340,6 +346,7 @@ class _Walk(Ring):
     # --- functions ---------------------------------------------------------------------------
     def _function(self, kind: int, arg: sp.Expr, u: Series, node: sp.Expr) -> Series:  # noqa: C901 - one branch per function
         u0 = self.head(u)
+        self.subs_used = False
         v = self.argument(arg, u0)
         rational = all(not key for key in u)  # every coefficient rational: FLINT composes
         if kind == _EXP:
@@ -376,7 +383,10 @@ class _Walk(Ring):
             if self.sign(u0) <= 0:
                 raise Unsupported("log at a point where its argument is not positive")
             self.at_point[id(node)] = value = se.log(v)
-            l0 = self.constant_of(value)
+            # v: a rational, a walked function's value (vetted), or the sum, product, power of such values
+            # and rationals (``_value_at``; a power of a vanishing base raised in its own walk): no _BAD in
+            # it; log of it, positive (``sign``), makes none (log(0) is zoo, log of a negative number has I)
+            l0 = self.constant_of(value, not self.subs_used)
             inv = self.inverse(u0)
             w = self.tail(u)
             if rational and _is_rational(inv):
