@@ -315,6 +315,16 @@ class Direct:
                 if record is None:
                     record = self._exp_record(ex, leaves)
                 records.append(record)
+        if len(records) == 1 and not rootset and not exps:  # one power (most monomials): itself, its key
+            record = records[0]
+            if not record[0]:
+                found = self.monomials[gens] = (None, None, None, None)
+                return found
+            power, key = record[2], record[3]
+            if key is None:  # (as sort_args and sort_key below make it for one factor)
+                key = sort_key(power, self.keys)
+            found = self.monomials[gens] = ([power], (key,), power, key)
+            return found
         plain = all(record[0] for record in records)
         if plain and len(records) > 1:
             plain = len({record[1] for record in records}) == len(records)
