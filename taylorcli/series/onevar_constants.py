@@ -369,9 +369,10 @@ class _Walk(Ring):
             else:
                 terms = self.powers(w, _exp_scales(self.k))
                 sign = 1 if hyperbolic else -1
-                cc = self.total([{key: s * sign ** (n // 2) for key, s in t.items()}
+                # (times +-1: the series or its negation, not python-flint's product with an int, ~1.3 us)
+                cc = self.total([t if sign ** (n // 2) == 1 else {key: -s for key, s in t.items()}
                                  for n, t in enumerate(terms) if n % 2 == 0])
-                ss = self.total([{key: s * sign ** (n // 2) for key, s in t.items()}
+                ss = self.total([t if sign ** (n // 2) == 1 else {key: -s for key, s in t.items()}
                                  for n, t in enumerate(terms) if n % 2 == 1])
             if kind in (_SIN, _SINH):  # s0 C + c0 S
                 return self.add(self.scale(cc, s0), self.scale(ss, c0))
