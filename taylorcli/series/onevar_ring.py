@@ -126,10 +126,22 @@ class Ring:
                 out.append({key: s * f for key, s in term.items()})
         return out
 
-    def total(self, terms: list[Series]) -> Series:
+    @staticmethod
+    def total(terms: list[Series]) -> Series:
+        """add over ``terms``, in one dict (add's steps in place: a sum that vanishes leaves, as there)."""
         out: Series = {}
         for t in terms:
-            out = self.add(out, t) if out else {key: s for key, s in t.items() if s}
+            for key, s in t.items():
+                u = out.get(key)
+                if u is None:
+                    if s:
+                        out[key] = s
+                else:
+                    u = u + s
+                    if u:
+                        out[key] = u
+                    else:
+                        del out[key]
         return out
 
     @staticmethod
