@@ -103,3 +103,27 @@ def test_same_expansion_without_it(text: str, at: sp.Rational, k: int, monkeypat
     if got is not None:
         assert [p for p, _ in got[0]] == [p for p, _ in want[0]]
         assert [sp.srepr(c) for _, c in got[0]] == [sp.srepr(c) for _, c in want[0]]
+
+
+def test_a_sum_of_function_monomials_is_its_own_expansion() -> None:
+    """_Walk._to_engine skips SymEngine's expand for rationals times powers of function applications."""
+    import random
+
+    import symengine as se
+
+    lg = se.log(2)
+    values = [se.log(2), se.sin(1), se.cos(se.Rational(1, 3)), se.log(1 + lg**2), se.atan(se.Rational(1, 2)),
+              se.erf(2), se.sinh(se.sin(1)), se.atan(se.Rational(-1, 2)), se.log(se.Add(1, se.sqrt(2))),
+              se.sin((1 + lg) ** 2), se.cosh(se.exp(2))]
+    rng = random.Random(15)
+    for _ in range(2000):
+        terms = []
+        for _ in range(rng.randint(1, 6)):
+            term = se.Rational(rng.randint(-5, 5) or 1, rng.randint(1, 4))
+            for v in values:
+                e = rng.choice([0, 0, 0, 1, 2, 3])
+                if e:
+                    term = term * v**e
+            terms.append(term)
+        plain = se.Add(*terms)
+        _deep_same(plain, se.expand(plain))
