@@ -127,3 +127,24 @@ def test_a_sum_of_function_monomials_is_its_own_expansion() -> None:
             terms.append(term)
         plain = se.Add(*terms)
         _deep_same(plain, se.expand(plain))
+
+
+@pytest.mark.parametrize("text, at, k", [("atan(log(1 + x**2))", "1/2", 4), ("atan(log(1 + x**2))", "1/2", 6),
+                                         ("1/(1 + log(1 + x**2)**2)", "1/3", 5),
+                                         ("atan(log(1 + x**2) - log(2 + x))", "1", 4),
+                                         ("sqrt(1 + (log(2 + x) - log(3 + x))**2)", "1", 3),
+                                         ("atan(log(1 + (3*x)**2))", "3/2", 5),
+                                         ("1/(1 + (sin(x) - cos(x))**2)", "1", 4),
+                                         ("1/(1 + (log(1 + (x - 2)**2))**2)", "3/2", 6)])
+def test_inverse_powers_of_sums_not_proved_positive(text: str, at: str, k: int) -> None:
+    """direct._inverse_power: 1/S**e for a sum S with a negative term (1 - 2*log(4)*log(5) + ...) is
+    constants_sums.power of its own expanded S, as leaf's conversion of SymEngine's expansion made it:
+    the derivative engine's objects."""
+    from same_object import coefficients_or_error, same_coefficients
+
+    f = parse_expression(text)
+    x = sorted(f.free_symbols, key=str)[0]
+    lean = onevar_constants.taylor(f, x, sp.Rational(at), k)
+    assert lean is not None
+    case = (f, [x], {x: sp.Rational(at)}, k, "total")
+    same_coefficients(lean[0], coefficients_or_error(case, False), case)
