@@ -59,9 +59,29 @@ def _real_sum(value: sp.Expr, bits: int) -> bool:
     passes, every number under ``bits`` bits: real and printable."""
     for term in value._args if type(value) is sp.Add else (value,):
         for factor in term._args if type(term) is sp.Mul else (term,):
-            if not (_small(factor, bits) if factor.is_Rational else real_and_small(factor, bits)):
+            if not (_small(factor, bits) if factor.is_Rational else _factor(factor, bits)):
                 return False
     return True
+
+
+# Within constants.shared (one job): id -> (part, bits, ``real_and_small``'s answer) for the factors and
+# bases of the sums ``_real_sum`` and ``_positive`` take apart, the part kept alive beside it: the same
+# powers log(4)**3, log(5)**2 ... stand in many sums of one expansion (the expanded powers of
+# 1 + (log(5) - log(4))**2: ~200 asks a call for atan(log(1 + x**2)) at 1/2 k4). None outside it.
+FACTORS: dict | None = None
+
+
+def _factor(value: sp.Expr, bits: int) -> bool:
+    """``real_and_small``, once per part within a job (``FACTORS``)."""
+    memo = FACTORS
+    if memo is None:
+        return real_and_small(value, bits)
+    found = memo.get(id(value))
+    if found is not None and found[0] is value and found[1] == bits:
+        return found[2]
+    answer = real_and_small(value, bits)
+    memo[id(value)] = (value, bits, answer)
+    return answer
 
 
 def _small(q: sp.Rational, bits: int) -> bool:
@@ -107,9 +127,9 @@ def _positive(value: sp.Expr, bits: int) -> bool:
         if type(term) is sp.Pow:
             base, k = term._args
             if not (k.is_Integer and k.p > 0 and k.p % 2 == 0 and k.p.bit_length() <= bits
-                    and real_and_small(base, bits)):
+                    and _factor(base, bits)):
                 return False
-        elif not (type(term) in (sp.exp, sp.cosh) and real_and_small(term, bits)):
+        elif not (type(term) in (sp.exp, sp.cosh) and _factor(term, bits)):
             return False
     return positive
 
