@@ -406,10 +406,13 @@ class shared:
     def __enter__(self) -> None:
         global _SCOPE
         self.saved, _SCOPE = _SCOPE, ({}, {})
-        # (and constants_real._positive_sum's answers, by sum: the same sums asked for again)
+        # (and constants_real._positive_sum's answers, by sum: the same sums asked for again; and
+        # real_and_small's of the parts of sums, constants_real.FACTORS)
         self.seen, constants_real.SEEN = constants_real.SEEN, {}
+        self.factors, constants_real.FACTORS = constants_real.FACTORS, {}
 
     def __exit__(self, *exc: object) -> None:
         global _SCOPE
         _SCOPE = self.saved
         constants_real.SEEN = self.seen
+        constants_real.FACTORS = self.factors

@@ -26,10 +26,10 @@ def real_and_small(value: sp.Expr, bits: int) -> bool:
     >>> real_and_small(sp.sin(4)**2, 100), real_and_small(sp.log(sp.Rational(1, 2), evaluate=False), 100)
     (True, False)
     """
-    if type(value) is sp.Mul and len(value.args) == 2 and value.args[0] is sp.S.NegativeOne:
-        value = value.args[1]  # -atan(1/3) (leaf): real and small where atan(1/3) is
+    if type(value) is sp.Mul and len(value._args) == 2 and value._args[0] is sp.S.NegativeOne:
+        value = value._args[1]  # -atan(1/3) (leaf): real and small where atan(1/3) is
     if type(value) is sp.Pow:
-        value, k = value.args
+        value, k = value._args
         if type(value) is sp.Add and k.is_Rational and _small(k, bits) and _positive_sum(value, bits):
             return True  # sqrt(1 + cos(4)**2), 1/(2 + sin(1)**2): a power of a positive number
         if (value is sp.pi or value.is_Integer and value.p > 0 and _small(value, bits)) and k.is_Rational \
@@ -43,7 +43,7 @@ def real_and_small(value: sp.Expr, bits: int) -> bool:
         return True
     if type(value) not in _REAL:
         return False
-    (q,) = value.args
+    (q,) = value._args
     if type(value) is sp.log and type(q) is sp.Add:  # log(1 + log(5)**2): of a positive number
         return _positive_sum(q, bits)
     if not q.is_Rational:  # sinh(sinh(4)), atan(sinh(1)): real for a real argument, and finite (not tan, log: domains)
@@ -57,11 +57,31 @@ def real_and_small(value: sp.Expr, bits: int) -> bool:
 def _real_sum(value: sp.Expr, bits: int) -> bool:
     """Whether a sum or product is of rationals and products of rationals and values ``real_and_small``
     passes, every number under ``bits`` bits: real and printable."""
-    for term in value.args if type(value) is sp.Add else (value,):
-        for factor in term.args if type(term) is sp.Mul else (term,):
-            if not (_small(factor, bits) if factor.is_Rational else real_and_small(factor, bits)):
+    for term in value._args if type(value) is sp.Add else (value,):
+        for factor in term._args if type(term) is sp.Mul else (term,):
+            if not (_small(factor, bits) if factor.is_Rational else _factor(factor, bits)):
                 return False
     return True
+
+
+# Within constants.shared (one job): id -> (part, bits, ``real_and_small``'s answer) for the factors and
+# bases of the sums ``_real_sum`` and ``_positive`` take apart, the part kept alive beside it: the same
+# powers log(4)**3, log(5)**2 ... stand in many sums of one expansion (the expanded powers of
+# 1 + (log(5) - log(4))**2: ~200 asks a call for atan(log(1 + x**2)) at 1/2 k4). None outside it.
+FACTORS: dict | None = None
+
+
+def _factor(value: sp.Expr, bits: int) -> bool:
+    """``real_and_small``, once per part within a job (``FACTORS``)."""
+    memo = FACTORS
+    if memo is None:
+        return real_and_small(value, bits)
+    found = memo.get(id(value))
+    if found is not None and found[0] is value and found[1] == bits:
+        return found[2]
+    answer = real_and_small(value, bits)
+    memo[id(value)] = (value, bits, answer)
+    return answer
 
 
 def _small(q: sp.Rational, bits: int) -> bool:
@@ -94,22 +114,22 @@ def _positive_sum(value: sp.Expr, bits: int) -> bool:
 def _positive(value: sp.Expr, bits: int) -> bool:
     """``_positive_sum``, asked."""
     positive = False
-    for term in value.args:
+    for term in value._args:
         if term.is_Rational:
             if term.p <= 0 or not _small(term, bits):
                 return False
             positive = True
             continue
-        if type(term) is sp.Mul and len(term.args) == 2 and term.args[0].is_Rational:
-            q, term = term.args
+        if type(term) is sp.Mul and len(term._args) == 2 and term._args[0].is_Rational:
+            q, term = term._args
             if q.p <= 0 or not _small(q, bits):
                 return False
         if type(term) is sp.Pow:
-            base, k = term.args
+            base, k = term._args
             if not (k.is_Integer and k.p > 0 and k.p % 2 == 0 and k.p.bit_length() <= bits
-                    and real_and_small(base, bits)):
+                    and _factor(base, bits)):
                 return False
-        elif not (type(term) in (sp.exp, sp.cosh) and real_and_small(term, bits)):
+        elif not (type(term) in (sp.exp, sp.cosh) and _factor(term, bits)):
             return False
     return positive
 

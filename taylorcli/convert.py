@@ -27,11 +27,13 @@ import sympy as sp
 from sympy.core.add import _addsort
 from sympy.core.mul import _mulsort
 
-from .constants import _POWERED, _from_ints, _ints, _square_free, leaf, power
+from .constants import _FUNCTIONS, _POWERED, _from_ints, _ints, _square_free, leaf, power
 from .constants_roots import root_of_square
 from .sortkey import sort_args
 
 _NUMBERS = (symengine.Integer, symengine.Rational)
+_POW, _INTEGER = symengine.Pow, symengine.Integer
+_FUNCTION_TYPES = frozenset(_FUNCTIONS)  # SymEngine's sin, cos, tan, atan, log, sinh, cosh, erf classes (leaf's)
 _MINUS_ONE = sp.S.NegativeOne
 _E, _I, _ZOO = sp.S.Exp1, sp.S.ImaginaryUnit, sp.S.ComplexInfinity
 _OneArg = OneArgFunction
@@ -57,9 +59,18 @@ def to_sympy(expr: Any, memo: dict[Any, sp.Expr] | None = None,
         result = mul([to_sympy(arg, memo, new_leaves, keys) for arg in expr.args], keys)
     else:  # a constant such as sin(4) or exp(2) built without SymPy's evaluation (constants.py)
         # a number: SymEngine's _sympy_ is Integer(p) or Rational(p, q), the same object from its ints
-        result = _from_ints(*_ints(expr)) if isinstance(expr, _NUMBERS) else leaf(expr)
-        if result is None and isinstance(expr, symengine.Pow):
-            base, exponent = expr.args
+        parts = None
+        if isinstance(expr, _NUMBERS):
+            result = _from_ints(*_ints(expr))
+        elif type(expr) is _POW and type((parts := expr.args)[0]) in _FUNCTION_TYPES \
+                and type(parts[1]) is _INTEGER:
+            result = None  # log(2)**3: leaf says None for a power of a function (its Pow branch: no pi,
+            # no Integer, sum or E base), and the base is no Integer (sqrt(50) below): straight to the power
+        else:
+            result = leaf(expr)
+        if result is None and isinstance(expr, symengine.Pow) and parts is None:
+            parts = expr.args  # (read once: ~0.7 us a read)
+            base, exponent = parts
             if isinstance(base, symengine.Integer) and isinstance(exponent, symengine.Rational) \
                     and _ints(exponent) == (1, 2):
                 # sqrt(50): SymEngine keeps it, SymPy's is 5*sqrt(2) (constants_roots.py)
@@ -68,11 +79,11 @@ def to_sympy(expr: Any, memo: dict[Any, sp.Expr] | None = None,
             # SymEngine's Pow._sympy_ is base._sympy_() ** exp._sympy_(): the same power of the same
             # objects, its parts converted here (cos(35/6) by leaf, not cos.eval). Their own memo and
             # no leaves: the power is the leaf vetted, as before; a part met alone later is new then.
-            base, exponent = expr.args
+            base, exponent = parts
             base = to_sympy(base, {}, None, keys)
             if (type(base) in _POWERED or type(base) is sp.Mul and len(base._args) == 2
                     and base._args[0] is _MINUS_ONE and type(base._args[1]) in _POWERED) \
-                    and isinstance(exponent, symengine.Integer) and exponent > 1:
+                    and isinstance(exponent, symengine.Integer) and int(exponent) > 1:  # (int: SymEngine's > ~1.5 us)
                 # cosh(2)**2: constants.power builds Pow.__new__'s object without its cached
                 # constructor (~17 us after clear_cache; tests/test_series_points.py compares them)
                 result = power(base, int(exponent))
@@ -141,7 +152,8 @@ def add(terms: list[sp.Expr], keys: dict | None = None) -> sp.Expr:
         rest.append(term)
     if len(numbers) > 1 or numbers and (not numbers[0] or not numbers[0].is_Rational):  # (0, oo, floats: SymPy's rules)
         return sp.Add(*terms)
-    _addsort(rest) if keys is None else sort_args(rest, keys)
+    if len(rest) > 1:  # (one term: nothing to sort, no sort key to make)
+        _addsort(rest) if keys is None else sort_args(rest, keys)
     return sp.Add._from_args(numbers + rest)
 
 

@@ -25,6 +25,7 @@ import symengine as se
 import sympy as sp
 
 from ..constants import _positive_sum, _square_free, power as constant_power
+from ..constants_sums import power as sums_power
 from ..convert import add, mul, to_sympy
 from ..guard import LIMIT_BITS
 from ..sortkey import NoKey, _canonical_sum, _class_key, key_by_id, sort_args, sort_key
@@ -251,8 +252,8 @@ class Direct:
         to_sympy(se.expand(...)) gives Pow(S, -1), S SymPy's object for SymEngine's expanded c**e:
         the expanded sum of c**e's monomials in the generators (``ok``: their products do not
         simplify), which ``value`` builds; leaf's ``_power_of_sum`` makes Pow(S, -1) by hand where
-        ``_positive_sum`` passes S, else None (then SymPy's constructor): None here too (the caller
-        converts). The powers of generators made for S go to ``leaves``: vetted as when a
+        ``_positive_sum`` passes S, else constants_sums.power's (a real sum) or None (then SymPy's
+        constructor): the same here, None where that is None (the caller converts). The powers of generators made for S go to ``leaves``: vetted as when a
         coefficient meets them first. None where the walk did not record c.
         """
         if self.polynomials is None:
@@ -272,10 +273,19 @@ class Direct:
         if len(items) < 2 or any(len(key) > m or any(key[j:]) for key, _ in items):
             return None  # (c holds generators made before 1/c only)
         inner = self.value(items, leaves, _never)
-        if type(inner) is not sp.Add or not _positive_sum(inner, LIMIT_BITS):
+        if type(inner) is not sp.Add:
             return None
-        power = sp.Expr.__new__(sp.Pow, inner, sp.S.NegativeOne)
-        power.is_commutative = True
+        if _positive_sum(inner, LIMIT_BITS):
+            power = sp.Expr.__new__(sp.Pow, inner, sp.S.NegativeOne)
+            power.is_commutative = True
+        else:  # 1 + (log(5) - log(4))**2 expanded: leaf's ``_power_of_sum`` takes a real sum it cannot
+            # prove positive to constants_sums.power, which builds Pow(S, -1) or says None (then SymPy's
+            # constructor: the caller converts). The same call on the same S here, without SymEngine
+            # expanding c**e again and converting it term by term (atan(log(1 + x**2)) at 1/2 k4: ~200
+            # conversions a call)
+            power = sums_power(inner, sp.S.NegativeOne)
+            if power is None:
+                return None
         known = self.sums.get(id(inner))  # its sort key from the sum's (``value`` made both): sort_key's
         if known is not None and known[0] is inner:
             self.power_keys[(j, e)] = (_class_key(sp.Pow), 2, (known[1], sort_key(sp.S.NegativeOne, self.keys)))
@@ -315,6 +325,16 @@ class Direct:
                 if record is None:
                     record = self._exp_record(ex, leaves)
                 records.append(record)
+        if len(records) == 1 and not rootset and not exps:  # one power (most monomials): itself, its key
+            record = records[0]
+            if not record[0]:
+                found = self.monomials[gens] = (None, None, None, None)
+                return found
+            power, key = record[2], record[3]
+            if key is None:  # (as sort_args and sort_key below make it for one factor)
+                key = sort_key(power, self.keys)
+            found = self.monomials[gens] = ([power], (key,), power, key)
+            return found
         plain = all(record[0] for record in records)
         if plain and len(records) > 1:
             plain = len({record[1] for record in records}) == len(records)

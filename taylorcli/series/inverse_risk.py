@@ -39,12 +39,24 @@ import sympy as sp
 
 # f(B) whose derivative holds an inverse of a sum of B: log(B) 1/B, atan(B) 1/(1 + B**2) ...
 _RECIPROCAL_FUNCTIONS = (sp.log, sp.asin, sp.acos, sp.atan, sp.asinh, sp.acosh, sp.atanh)
+_FACTORIALS = [math.factorial(d) for d in range(20)]
 _KINDS: dict[type, int] = {}  # a node's class -> 0: none of them, 1: log (a subclass of), 2: another
 
 
 def has_sum_power(values: list) -> bool:
     """Whether a generator is a power of a sum, (1 + cosh(2)**2)**(-1), (-2 + sqrt(2))**(-1)."""
     return any(isinstance(v, se.Pow) and isinstance(v.args[0], se.Add) for v in values)
+
+
+def sum_bases(values: list) -> set:
+    """The sums whose powers are generators (``has_sum_power``'s), each Pow's args read once (~0.5 us a read)."""
+    out = set()
+    for v in values:
+        if isinstance(v, se.Pow):
+            base = v.args[0]
+            if isinstance(base, se.Add):
+                out.add(base)
+    return out
 
 
 def risky(expr: sp.Expr, irrational: Callable[[sp.Expr], bool | None],
@@ -71,7 +83,7 @@ def risky(expr: sp.Expr, irrational: Callable[[sp.Expr], bool | None],
         if found is None:
             found = _source(node, irrational)
             if not found:
-                for a in node.args:
+                for a in node._args:
                     if not a.is_Atom and holds(a):  # (an atom is no source and has no arguments)
                         found = True
                         break
@@ -87,12 +99,14 @@ def risky(expr: sp.Expr, irrational: Callable[[sp.Expr], bool | None],
     # (node, whether it enters linearly: through sums and rational multiples, whether its value
     # is no factor: B in 1/B, where its own powers meet; a function's argument, an exponent)
     stack = [(expr, True, False)]
+    pop, push = stack.pop, stack.append
     while stack:
-        node, linear, own = stack.pop()
+        node, linear, own = pop()
         if node.is_Atom:
             continue
+        args = node._args
         if not linear and (node.is_Add or node.is_Mul or base_value is not None and not node.is_Pow
-                           and node.args) and cancels(node, not own):
+                           and args) and cancels(node, not own):
             # a factor (or a chain rule's factor: the partials of a function's argument, a power's
             # base) whose value is a sum c beside c**(-1): Mul cancels them, the arithmetic does not.
             # A function's partials are such factors wherever it stands: tan(x)**2 in 1/(1 + tan(x)**2)
@@ -101,19 +115,23 @@ def risky(expr: sp.Expr, irrational: Callable[[sp.Expr], bool | None],
         if node.is_Add:
             if not linear and holds(node):
                 return True
-            stack.extend((a, linear, False) for a in node.args)
+            for a in args:
+                if not a.is_Atom:  # (an atom is skipped when popped)
+                    push((a, linear, False))
         elif node.is_Mul:
-            factors = [a for a in node.args if not a.is_Number]
+            factors = [a for a in args if not a.is_Number]
             if not linear and len(factors) > 1 and holds(node) and sum(1 for a in factors if a.free_symbols) > 1:
                 # the product rule makes its partials sums (A'B + AB'), as a sum's are: sinh(log(1 + L**2)*atan(x))
                 return True
             stack.extend((a, linear and len(factors) == 1, False) for a in factors)
         elif node.is_Pow:
-            e = node.exp
-            stack.append((node.base, False, not (e.is_Integer and e.p >= 0)))
-            stack.append((e, False, True))
+            base, e = args
+            push((base, False, not (e.is_Integer and e.p >= 0)))
+            push((e, False, True))
         else:  # a function's argument: its partials are factors (the chain rule), its value is not
-            stack.extend((a, False, True) for a in node.args)
+            for a in args:
+                if not a.is_Atom:
+                    push((a, False, True))
     return False
 
 
@@ -172,14 +190,15 @@ def rational_polynomial(node: sp.Expr, point: dict) -> bool:
     return True
 
 
-def base_matcher(values: list, partials: Callable, point: dict) -> Callable:
+def base_matcher(values: list, partials: Callable, point: dict, bases: set | None = None) -> Callable:
     """``risky``'s base_value: whether a partial of a node (its value too if asked) is, as SymEngine
     expands it, a sum c whose power is a generator (the very Add its Mul would cancel).
 
     ``partials(node, limit)``: None where the node was not walked, else (is the value, {generator
     exponents: rational}, scale) for each partial of 2 to ``limit`` terms, its value divided by scale.
     """
-    bases = {v.args[0] for v in values if isinstance(v, se.Pow) and isinstance(v.args[0], se.Add)}
+    if bases is None:  # (``sum_bases``'s: the caller may have them)
+        bases = sum_bases(values)
     # (a sum of n terms in the generators' values: n terms or a few more before SymEngine folds
     # sqrt(2)**2; a lone term is no sum)
     limit = max((len(b.args) for b in bases), default=0) + 2
@@ -248,13 +267,19 @@ def _has(c: object, v: object) -> bool:
 def onevar_refuses(expr: sp.Expr, walk: object) -> bool:
     """``risky`` over onevar_constants' walk (values, by_value, memo {id: {generator exponents: fmpq_series}})."""
     values = walk.values
-    if not has_sum_power(values):
+    bases = sum_bases(values)
+    if not bases:  # (has_sum_power)
         return False
-    memo = walk.memo
+    memo, prec = walk.memo, walk.k + 1  # (every series of the walk holds k + 1 terms at most)
 
     def irrational(node: sp.Expr) -> bool | None:
         series = memo.get(id(node))
-        return None if series is None else any(any(key) for key in series)
+        if series is None:
+            return None
+        for key in series:
+            if any(key):
+                return True
+        return False
 
     def partials(node: sp.Expr, limit: int):
         series = memo.get(id(node))
@@ -262,12 +287,12 @@ def onevar_refuses(expr: sp.Expr, walk: object) -> bool:
             return None
         if len(series) < 2:  # one monomial in the generators: every group below has one term
             return []
-        lists = [(key, s.coeffs()) for key, s in series.items()]
         out = []
-        for d in range(max(len(c) for _, c in lists)):
-            group = {key: c[d] for key, c in lists if d < len(c) and c[d]}
+        items = series.items()
+        for d in range(prec):  # (s[d] is 0 past a series' terms; coeffs() builds the list: ~2.5 us a series)
+            group = {key: c for key, s in items if (c := s[d])}
             if 2 <= len(group) <= limit:
-                out.append((d == 0, group, math.factorial(d)))
+                out.append((d == 0, group, _FACTORIALS[d] if d < 20 else math.factorial(d)))
         return out
 
-    return risky(expr, irrational, base_matcher(values, partials, {walk.x: walk.a}))
+    return risky(expr, irrational, base_matcher(values, partials, {walk.x: walk.a}, bases))

@@ -29,6 +29,9 @@ import flint
 import symengine as se
 import sympy as sp
 from flint import fmpq, fmpq_series
+from symengine.lib.symengine_wrapper import Add as _se_add
+from symengine.lib.symengine_wrapper import Mul as _se_mul
+from symengine.lib.symengine_wrapper import OneArgFunction
 
 from ..guard import LIMIT_BITS as _LIMIT  # guard.check_size's limit, in bits
 from .numbers import engine_sign
@@ -46,7 +49,9 @@ _FUNCTION = {sp.exp: _EXP, sp.sin: _SIN, sp.cos: _COS, sp.sinh: _SINH, sp.cosh: 
              sp.atan: _ATAN, sp.erf: _ERF}
 _RATIONAL = (se.Integer, se.Rational)
 _SE_ATAN = type(se.atan(se.Integer(2)))
+_ONE_ARG = OneArgFunction
 _MINUS_ONE = se.Integer(-1)
+BOTTOM_UP = True  # argument's value from its parts' (_value_at); False: engine_of and subs (tests compare)
 
 
 def taylor(expr: sp.Expr, x: sp.Symbol, a: sp.Rational,
@@ -109,6 +114,7 @@ class _Walk(Ring):
         # object ``engine_of(node).subs(point)`` gives (subs rebuilds f by the same constructor), by id
         self.at_point: dict[int, object] = {}
         self.negated: set = set()  # atan(q) standing for atan(-q) (``_atan``)
+        self.subs_used = False  # whether ``argument`` last asked SymEngine's subs
         self.nodes = 0  # functions and powers walked: the Walker's slots count two each (at least)
 
     # --- the walk ----------------------------------------------------------------------------
@@ -130,7 +136,7 @@ class _Walk(Ring):
     def _build(self, e: sp.Expr) -> Series:
         cls = type(e)
         kind = _FUNCTION.get(cls)
-        args = e.args
+        args = e._args
         if kind is None and cls is not sp.Add and cls is not sp.Mul and cls is not sp.Pow:
             raise Unsupported(f"no rule here for {cls.__name__}")
         parts = [self.series(arg) for arg in args]
@@ -148,21 +154,24 @@ class _Walk(Ring):
         return out
 
     # --- constants, as compose.Walker makes them ------------------------------------------------
-    def constant_of(self, value: object) -> Constant:
+    def constant_of(self, value: object, vetted: bool = False) -> Constant:
         # compose.Walker.constant_of's test; f(q) or E**q (rational arguments) holds none of _BAD but itself,
-        # and is none of them (all Numbers; SymEngine's == is structural): ``value in _BAD`` (~3 us) only for a Number
+        # and is none of them (all Numbers; SymEngine's == is structural): ``value in _BAD`` (~3 us) only for a Number.
+        # ``vetted``: the caller knows the value holds none (``inverse``, ``_function``'s log): not asked (~3 us)
         if value.is_Number:
             if value in _BAD:
                 raise Unsupported(f"{value} is not a real number")
-        elif not all(isinstance(arg, _RATIONAL) or arg == se.E for arg in value.args) \
+        elif not vetted and not all(isinstance(arg, _RATIONAL) or arg == se.E for arg in value.args) \
                 and value.has(*_BAD):  # (SymEngine's has: any of them, as any(value.has(bad) ...))
             raise Unsupported(f"{value} is not a real number")
         if isinstance(value, _RATIONAL):
             q = _fmpq(value)
             return {(): q} if q else {}
-        if isinstance(value, se.Mul) and len(value.args) == 2 and isinstance(value.args[0], _RATIONAL):
-            q = _fmpq(value.args[0])
-            return {key: c * q for key, c in self.constant_of(value.args[1]).items()}
+        if isinstance(value, se.Mul):
+            args = value.args  # (read once: ~0.5 us a read)
+            if len(args) == 2 and isinstance(args[0], _RATIONAL):
+                q = _fmpq(args[0])
+                return {key: c * q for key, c in self.constant_of(args[1]).items()}
         if isinstance(value, se.Add):
             return self._split(value)
         if type(value) is _SE_ATAN:
@@ -223,12 +232,13 @@ class _Walk(Ring):
             for arg in value.args:
                 out = _cmul(out, self._split(arg))
             return out
-        if isinstance(value, se.Pow) and isinstance(value.args[1], se.Integer) and value.args[1] > 0 \
-                and not isinstance(value.args[0], (se.Add, se.Mul, se.Pow, se.Number)):
-            base, out = self._split(value.args[0]), {(): fmpq(1)}
-            for _ in range(int(value.args[1])):
-                out = _cmul(out, base)
-            return out
+        if isinstance(value, se.Pow):
+            b, e = value.args  # (read once; the exponent compared as an int: SymEngine's > ~1.5 us)
+            if isinstance(e, se.Integer) and int(e) > 0 and not isinstance(b, (se.Add, se.Mul, se.Pow, se.Number)):
+                base, out = self._split(b), {(): fmpq(1)}
+                for _ in range(int(e)):
+                    out = _cmul(out, base)
+                return out
         return self.constant_of(value)
 
     def to_engine(self, c: Constant) -> object:
@@ -241,13 +251,24 @@ class _Walk(Ring):
 
     def _to_engine(self, c: Constant) -> object:
         terms = []
+        functions = True  # every generator met a function application (sin(1), log(1 + log(2)**2) ...)
+        values = self.values
         for key, q in c.items():
             term = se.Rational(int(q.p), int(q.q))
             for j, e in enumerate(key):
                 if e:
-                    term = term * self.values[j] ** int(e)
+                    v = values[j]
+                    if functions and not isinstance(v, _ONE_ARG):
+                        functions = False
+                    term = term * v ** int(e)
             terms.append(term)
-        return se.expand(se.Add(*terms)) if terms else se.Integer(0)
+        if not terms:
+            return se.Integer(0)
+        # a sum of rationals times products of powers of function applications is its own expansion
+        # (SymEngine's expand distributes products over sums and expands powers of sums, none here,
+        # and does not enter a function's argument): expand's object without the call (~2-4 us);
+        # tests/test_at15_walk.py compares on random such sums
+        return se.Add(*terms) if functions else se.expand(se.Add(*terms))
 
     def settle(self, c: Constant) -> Constant:
         """compose.Walker._settle: a constant term whose SymEngine value is rational made that rational."""
@@ -269,7 +290,10 @@ class _Walk(Ring):
         value = self.to_engine(c)
         if value == 0:
             raise Unsupported("division by a series that vanishes at the point")
-        return self.constant_of(se.Integer(1) / value)
+        # 1/value of a nonzero expanded polynomial in the generators (each vetted by constant_of: none
+        # of _BAD in it) and rationals: SymEngine's Pow(value, -1), or its factors' inverses: no zoo, nan,
+        # oo or I made (only 1/0 makes zoo): vetted
+        return self.constant_of(se.Integer(1) / value, True)
 
     def sign(self, c: Constant) -> int:
         """compose.Walker._sign."""
@@ -288,14 +312,57 @@ class _Walk(Ring):
         found = self.at_point.get(id(arg))
         if found is not None:  # a function node walked: f(its argument's value), what subs rebuilds
             return found
+        if BOTTOM_UP:
+            found = self._value_at(arg)
+            if found is not None:
+                return found
+        self.subs_used = True
         if self.point is None:
             # (engine_of: sympy2symengine's objects by the same branches, without its isinstance chain)
             self.point = {engine_of(self.x, self.converted): engine_of(self.a, {})}
         return engine_of(arg, self.converted).subs(self.point)  # sympy2symengine's object, parts once
 
+    def _value_at(self, e: sp.Expr) -> object | None:
+        """``engine_of(e).subs(point)``'s object from its parts' values: None where not built here.
+
+        SymEngine's subs rebuilds a sum by ``Add::coef_dict_add_term`` of each term's new value, a
+        product by ``Mul::dict_add_term_new`` of each factor's (its number times the rest), a power
+        by ``pow`` of the new base and exponent, a function by its constructor on the new argument:
+        the very steps of ``add``/``mul``/``pow`` on the parts' values, which are the parts' own
+        subs (a walked function's is ``at_point``; x is the point; a rational is itself). Only sums,
+        products and powers of walked functions, x and rationals (the shapes ``engine_of`` converts
+        by its own branches); else None, and ``argument`` asks subs. (tests/test_at15_walk.py compares
+        them with subs on random shapes; engine_of + subs was ~10-20 us a call.)
+        """
+        if e.is_Rational:
+            return se.Integer(e.p) if e.q == 1 else se.Integer(e.p) / se.Integer(e.q)
+        if e is self.x:
+            a = self.a
+            return se.Integer(a.p) if a.q == 1 else se.Integer(a.p) / se.Integer(a.q)
+        found = self.at_point.get(id(e))
+        if found is not None:
+            return found
+        cls = type(e)
+        if cls is sp.Add or cls is sp.Mul:
+            parts = []
+            for arg in e._args:
+                value = self._value_at(arg)
+                if value is None:
+                    return None
+                parts.append(value)
+            return _se_add(*parts) if cls is sp.Add else _se_mul(*parts)
+        if cls is sp.Pow:
+            base, exponent = e._args
+            if base.is_Rational or not exponent.is_Rational:  # (1/q)**e: engine_of asks sympy2symengine
+                return None
+            value = self._value_at(base)
+            return None if value is None else value ** self._value_at(exponent)
+        return None
+
     # --- functions ---------------------------------------------------------------------------
     def _function(self, kind: int, arg: sp.Expr, u: Series, node: sp.Expr) -> Series:  # noqa: C901 - one branch per function
         u0 = self.head(u)
+        self.subs_used = False
         v = self.argument(arg, u0)
         rational = all(not key for key in u)  # every coefficient rational: FLINT composes
         if kind == _EXP:
@@ -318,9 +385,10 @@ class _Walk(Ring):
             else:
                 terms = self.powers(w, _exp_scales(self.k))
                 sign = 1 if hyperbolic else -1
-                cc = self.total([{key: s * sign ** (n // 2) for key, s in t.items()}
+                # (times +-1: the series or its negation, not python-flint's product with an int, ~1.3 us)
+                cc = self.total([t if sign ** (n // 2) == 1 else {key: -s for key, s in t.items()}
                                  for n, t in enumerate(terms) if n % 2 == 0])
-                ss = self.total([{key: s * sign ** (n // 2) for key, s in t.items()}
+                ss = self.total([t if sign ** (n // 2) == 1 else {key: -s for key, s in t.items()}
                                  for n, t in enumerate(terms) if n % 2 == 1])
             if kind in (_SIN, _SINH):  # s0 C + c0 S
                 return self.add(self.scale(cc, s0), self.scale(ss, c0))
@@ -332,7 +400,10 @@ class _Walk(Ring):
             if self.sign(u0) <= 0:
                 raise Unsupported("log at a point where its argument is not positive")
             self.at_point[id(node)] = value = se.log(v)
-            l0 = self.constant_of(value)
+            # v: a rational, a walked function's value (vetted), or the sum, product, power of such values
+            # and rationals (``_value_at``; a power of a vanishing base raised in its own walk): no _BAD in
+            # it; log of it, positive (``sign``), makes none (log(0) is zoo, log of a negative number has I)
+            l0 = self.constant_of(value, not self.subs_used)
             inv = self.inverse(u0)
             w = self.tail(u)
             if rational and _is_rational(inv):

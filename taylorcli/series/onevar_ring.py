@@ -71,11 +71,22 @@ class Ring:
 
     @staticmethod
     def scale(a: Series, c: Constant) -> Series:
+        # (a series times an fmpq costs ~2.3 us in python-flint, times another series ~0.6 us: the
+        # factor 1, most of them (a generator), is no product; another is made a series once)
+        if len(c) == 1:
+            ((kc, q),) = c.items()
+            if q == 1:
+                if not kc:
+                    return {key: s for key, s in a.items() if s}
+                return {_key_mul(ka, kc): sa for ka, sa in a.items() if sa}
         out: Series = {}
+        factors = {}
+        for kc, q in c.items():
+            factors[kc] = None if q == 1 else _constant_series(q, a)
         for ka, sa in a.items():
-            for kc, q in c.items():
+            for kc, f in factors.items():
                 key = _key_mul(ka, kc)
-                p = sa * q
+                p = sa if f is None else sa * f
                 t = out.get(key)
                 out[key] = p if t is None else t + p
         return {key: s for key, s in out.items() if s}
@@ -100,17 +111,37 @@ class Ring:
 
     def powers(self, v: Series, scales: list) -> list[Series]:
         """v**n * scales[n] for n = 0 .. k (v(0) = 0: v**n vanishes below degree n)."""
-        out = [{(): self.one * scales[0]}]
+        prec = self.prec
+        out = [{(): self.one * fmpq_series([scales[0]], prec=prec)}]
         term: Series = {(): self.one}
         for n in range(1, self.k + 1):
             term = self.mul(term, v) if term else {}
-            out.append({key: s * scales[n] for key, s in term.items()} if scales[n] else {})
+            q = scales[n]
+            if not q:
+                out.append({})
+            elif q == 1:
+                out.append(dict(term))
+            else:  # (times a constant series: ~0.6 us a term, times the fmpq ~2.3 us)
+                f = fmpq_series([q], prec=prec)
+                out.append({key: s * f for key, s in term.items()})
         return out
 
-    def total(self, terms: list[Series]) -> Series:
+    @staticmethod
+    def total(terms: list[Series]) -> Series:
+        """add over ``terms``, in one dict (add's steps in place: a sum that vanishes leaves, as there)."""
         out: Series = {}
         for t in terms:
-            out = self.add(out, t) if out else {key: s for key, s in t.items() if s}
+            for key, s in t.items():
+                u = out.get(key)
+                if u is None:
+                    if s:
+                        out[key] = s
+                else:
+                    u = u + s
+                    if u:
+                        out[key] = u
+                    else:
+                        del out[key]
         return out
 
     @staticmethod
@@ -120,6 +151,11 @@ class Ring:
     @staticmethod
     def integral(u: Series) -> Series:
         return {key: s.integral() for key, s in u.items()}
+
+
+def _constant_series(q: fmpq, a: Series) -> fmpq_series:
+    """q as a constant series as long as the longest of ``a``'s (their products with it keep their own precision)."""
+    return fmpq_series([q], prec=max([s.prec for s in a.values()], default=1))
 
 
 def _is_rational(c: Constant) -> bool:
