@@ -29,14 +29,13 @@ import flint
 import symengine as se
 import sympy as sp
 from flint import fmpq, fmpq_series
-from symengine.lib.symengine_wrapper import Add as _se_add
-from symengine.lib.symengine_wrapper import Mul as _se_mul
 from symengine.lib.symengine_wrapper import OneArgFunction
 
 from ..guard import LIMIT_BITS as _LIMIT  # guard.check_size's limit, in bits
 from .numbers import engine_sign
 from .direct import within_walk
 from .inverse_risk import onevar_refuses
+from .onevar_engine_point import engine_value_at
 from .onevar_engine import engine_of
 from .onevar_ring import (Constant, Ring, Series, _binomial_scales, _cadd, _cmul, _exp_scales, _fmpq,
                           _is_rational, _log_scales)
@@ -323,41 +322,8 @@ class _Walk(Ring):
         return engine_of(arg, self.converted).subs(self.point)  # sympy2symengine's object, parts once
 
     def _value_at(self, e: sp.Expr) -> object | None:
-        """``engine_of(e).subs(point)``'s object from its parts' values: None where not built here.
-
-        SymEngine's subs rebuilds a sum by ``Add::coef_dict_add_term`` of each term's new value, a
-        product by ``Mul::dict_add_term_new`` of each factor's (its number times the rest), a power
-        by ``pow`` of the new base and exponent, a function by its constructor on the new argument:
-        the very steps of ``add``/``mul``/``pow`` on the parts' values, which are the parts' own
-        subs (a walked function's is ``at_point``; x is the point; a rational is itself). Only sums,
-        products and powers of walked functions, x and rationals (the shapes ``engine_of`` converts
-        by its own branches); else None, and ``argument`` asks subs. (tests/test_at15_walk.py compares
-        them with subs on random shapes; engine_of + subs was ~10-20 us a call.)
-        """
-        if e.is_Rational:
-            return se.Integer(e.p) if e.q == 1 else se.Integer(e.p) / se.Integer(e.q)
-        if e is self.x:
-            a = self.a
-            return se.Integer(a.p) if a.q == 1 else se.Integer(a.p) / se.Integer(a.q)
-        found = self.at_point.get(id(e))
-        if found is not None:
-            return found
-        cls = type(e)
-        if cls is sp.Add or cls is sp.Mul:
-            parts = []
-            for arg in e._args:
-                value = self._value_at(arg)
-                if value is None:
-                    return None
-                parts.append(value)
-            return _se_add(*parts) if cls is sp.Add else _se_mul(*parts)
-        if cls is sp.Pow:
-            base, exponent = e._args
-            if base.is_Rational or not exponent.is_Rational:  # (1/q)**e: engine_of asks sympy2symengine
-                return None
-            value = self._value_at(base)
-            return None if value is None else value ** self._value_at(exponent)
-        return None
+        """``engine_of(e).subs(point)``'s object from its parts' values, or None (``onevar_engine_point.engine_value_at``)."""
+        return engine_value_at(e, self.x, self.a, self.at_point)
 
     # --- functions ---------------------------------------------------------------------------
     def _function(self, kind: int, arg: sp.Expr, u: Series, node: sp.Expr) -> Series:  # noqa: C901 - one branch per function
