@@ -33,7 +33,7 @@ from flint import fmpq
 from ..constants import _FUNCTIONS, _NARGS, unevaluated
 from ..convert import to_sympy
 from ..guard import LIMIT_BITS as _LIMIT  # guard.check_size's limit, in bits
-from . import onevar_constants, onevar_fused, onevar_inner, onevar_sums, univariate
+from . import onevar_closed, onevar_constants, onevar_fused, onevar_inner, onevar_sums, univariate
 from .onevar_point import log_of as _log_of, offset_value, rational, value_at as _value_at
 from .tps import Unsupported
 
@@ -54,6 +54,17 @@ def taylor(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, order: int,
 
     ``polynomial``: where the series is rational, its ``Expansion.polynomial`` (in the own x) is appended to
     it, made in the same pass as the list (``onevar_fused``); nothing appended elsewhere."""
+    if not a:  # exp(3*x), cos(x**2), sqrt(1 + 9*x**2) at 0: textbook coefficients in ints, no FLINT
+        closed = onevar_closed.coefficients(expr, x, order)
+        if closed is not None:
+            found, own = closed
+            made = onevar_fused.pairs(found, own, _POWERS if len(_POWERS) > order else _powers(order),
+                                      polynomial is not None)
+            if made is None:
+                return None  # check_size refuses a coefficient: the full path says so
+            if made[1] is not None:
+                polynomial.append(made[1])
+            return made[0], own
     offsets: set[int] = set()
     logs: dict[int, fmpq] = {}
     kind = type(expr)

@@ -116,6 +116,84 @@ def terms(series: Any, x: Symbol, a: Rational, powers: list) -> tuple[list, Any]
     return out, _canonical_sum(numbers, rest)
 
 
+def pairs(found: list, x: Symbol, powers: list, polynomial: bool = True) -> tuple[list, Any] | None:
+    """``terms`` at a = 0 for coefficients given as ints: (d, p, q) for each non-zero p/q of x**d, in order of d,
+    q > 0 and coprime to p (``onevar_closed``): the same objects, with no fmpq to read back.
+    ``polynomial`` False: the list alone (its polynomial None), as ``numbers``."""
+    for _, p, q in found:
+        if (p if p > 0 else -p).bit_length() > _LIMIT or q.bit_length() > _LIMIT:
+            return None
+    new = object.__new__
+    rational_assumptions, integer_assumptions = Rational.default_assumptions, Integer.default_assumptions
+    one, minus, half = S.One, S.NegativeOne, S.Half
+    if not polynomial or type(x) is not Symbol or not _plain_base(x):
+        out = []
+        for d, p, q in found:
+            if q == 1:
+                if p == 1 or p == -1:
+                    v = one if p == 1 else minus
+                else:
+                    v = new(Integer)
+                    v._assumptions, v._mhash, v._args, v.p = integer_assumptions, None, (), p
+            elif p == 1 and q == 2:
+                v = half
+            else:
+                v = new(Rational)
+                v._assumptions, v._mhash, v._args, v.p, v.q = rational_assumptions, None, (), p, q
+            out.append((powers[d], v))
+        return out, None
+    mul_class, pow_class, symbol_class, integer_class, rational_class, minus_class, half_class = _KEYS or _keys()
+    pow_assumptions, mul_assumptions = Pow.default_assumptions, Mul.default_assumptions
+    out: list = []
+    rest: list = []
+    number = None
+    append, add = out.append, rest.append
+    for d, p, q in found:
+        n = powers[d]
+        if q == 1:
+            if p == 1:
+                append((n, one))
+                if d >= 2:
+                    factor = new(Pow)  # as in terms
+                    factor._assumptions, factor._mhash, factor._args = pow_assumptions, None, (x, n[0])
+                    factor.is_commutative = True
+                    add((factor, (pow_class, d)))
+                elif d:
+                    add((x, (symbol_class,)))
+                else:
+                    number = one
+                continue
+            if p == -1:
+                v, ck = minus, minus_class
+            else:
+                v = new(Integer)
+                v._assumptions, v._mhash, v._args, v.p = integer_assumptions, None, (), p
+                ck = integer_class
+        elif p == 1 and q == 2:
+            v, ck = half, half_class
+        else:
+            v = new(Rational)
+            v._assumptions, v._mhash, v._args, v.p, v.q = rational_assumptions, None, (), p, q
+            ck = rational_class
+        append((n, v))
+        if d >= 2:
+            factor = new(Pow)
+            factor._assumptions, factor._mhash, factor._args = pow_assumptions, None, (x, n[0])
+            factor.is_commutative = True
+            term = new(Mul)
+            term._assumptions, term._mhash, term._args = mul_assumptions, None, (v, factor)
+            term.is_commutative = True
+            add((term, (mul_class, ck, p, q, pow_class, d)))
+        elif d:
+            term = new(Mul)
+            term._assumptions, term._mhash, term._args = mul_assumptions, None, (v, x)
+            term.is_commutative = True
+            add((term, (mul_class, ck, p, q, symbol_class)))
+        else:
+            number = v
+    return out, _canonical_sum([] if number is None else [number], rest)
+
+
 def numbers(series: Any, powers: list) -> list | None:
     """The (powers, value) list alone (``onevar.taylor`` without a polynomial); None as ``terms``."""
     out = []

@@ -1,0 +1,92 @@
+"""series/onevar_closed.py: the textbook coefficients of f(q*x**n) at 0 in ints are the walk's (FLINT's)
+exact series, and the expansion they give is the derivative engine's objects and the full path's polynomial,
+node for node (same_object.onevar_is_the_full_path); the list and polynomial are the fmpq route's
+(``onevar_fused.terms`` of the walk's series)."""
+
+from __future__ import annotations
+
+import pytest
+import sympy as sp
+from flint import fmpq
+from same_object import onevar_is_the_full_path, same_expr
+
+from taylorcli import expand
+from taylorcli.parse import parse_expression
+from taylorcli.series import onevar, onevar_closed, onevar_fused, univariate
+
+_FUNCTIONS = ["exp({})", "sin({})", "cos({})", "sinh({})", "cosh({})", "atan({})", "log(1 + {})",
+              "sqrt(1 + {})", "1/(1 + {})", "(1 + {})**3", "(1 + {})**(-2)", "(1 + {})**(-3/2)",
+              "(1 + {})**(5/2)", "1/sqrt(1 + {})", "-2*sin({})/3", "3*exp({})", "-atan({})/2", "2*log(1 + {})",
+              "-sqrt(1 + {})/5", "-cos({})"]
+_ARGUMENTS = ["x", "-x", "3*x", "-2*x", "x/3", "-5*x/7", "x**2", "(3*x)**2", "-x**2/4", "x**3", "2*x**5"]
+_ORDERS = [0, 1, 2, 5, 12]
+
+
+@pytest.mark.parametrize("function", _FUNCTIONS)
+@pytest.mark.parametrize("argument", _ARGUMENTS)
+def test_the_walks_series(function: str, argument: str) -> None:
+    f = parse_expression(function.format(argument))
+    (x,) = f.free_symbols
+    for k in _ORDERS + [40]:
+        found = onevar_closed.coefficients(f, x, k)
+        assert found is not None, (f, k)
+        pairs, own = found
+        assert own is x
+        series, _ = univariate.walk(f, x, sp.S.Zero, k, guard=True)
+        want = [(d, int(c.p), int(c.q)) for d, c in enumerate(series) if c]
+        assert pairs == want, (f, k)
+        assert all(q > 0 for _, _, q in pairs)
+
+
+@pytest.mark.parametrize("function", _FUNCTIONS)
+@pytest.mark.parametrize("argument", _ARGUMENTS[::2])
+def test_the_derivative_engines_objects(function: str, argument: str) -> None:
+    for k in _ORDERS:
+        onevar_is_the_full_path(function.format(argument), "0", k)
+
+
+@pytest.mark.parametrize("text", ["sqrt(1 + (3*x)**2)", "atan(x)", "cos(x**2)", "1/(1 + (2*x)**2)",
+                                  "log(1 + x**4)", "exp(-x/2)", "(1 - x)**(-1)"])
+def test_the_fmpq_routes_objects(text: str) -> None:
+    f = parse_expression(text)
+    (x,) = f.free_symbols
+    powers = onevar._powers(40)
+    for k in (0, 1, 3, 20, 40):
+        series, own = univariate.walk(f, x, sp.S.Zero, k, guard=True)
+        out, value = onevar_fused.terms(series, own, sp.S.Zero, powers)
+        e = expand(f, "x", "0", k)
+        assert e.coefficients == out
+        for (p, c), (q, d) in zip(e.coefficients, out):
+            assert p is q
+            same_expr(c, d)
+        same_expr(e.polynomial, value)
+        same_expr(e.polynomial, sp.Add(*(c * e.monomial(p) for p, c in e.coefficients)))
+
+
+@pytest.mark.parametrize("assumptions", [{}, {"real": True}, {"positive": True}, {"commutative": False}])
+def test_own_symbol(assumptions: dict) -> None:
+    x = sp.Symbol("x", **assumptions)
+    for f in (sp.atan(x), sp.exp(2 * x**2), sp.sqrt(1 + x**2)):
+        e = expand(f, [x], None, 5)
+        (v,) = e.variables
+        (own,) = f.free_symbols
+        assert v is own
+        same_expr(e.polynomial, sp.Add(*(c * e.monomial(p) for p, c in e.coefficients)))
+
+
+@pytest.mark.parametrize("text", ["exp(x + 1)", "sin(x*y)", "log(2 + x**2)", "(1 + x**2)**(1/3)",
+                                  "sqrt(x**2 + x)", "exp(x**101)", "(1 + x)**100", "tan(x)", "erf(x)",
+                                  "log(1 + x**2 + x)", "2*x*sin(x)", "sin(x)**2", "2*(x + sin(x))"])
+def test_other_shapes_are_not_taken(text: str) -> None:
+    f = parse_expression(text)
+    x = sorted(f.free_symbols, key=str)[0]
+    assert onevar_closed.coefficients(f, x, 8) is None
+
+
+def test_a_long_coefficient_goes_to_the_full_path() -> None:
+    with pytest.raises(Exception):  # noqa: B017 - the full path's own error
+        expand("exp(10**3000*x)", "x", "0", 3).polynomial
+    x = sp.Symbol("x")
+    f = 1 / (1 + (sp.Integer(10**400) * x) ** 2)
+    assert onevar.taylor(f, x, sp.S.Zero, 20) is None  # check_size: the full path says so
+    assert fmpq(1)  # (flint imported for the walk)
