@@ -90,3 +90,50 @@ def test_a_long_coefficient_goes_to_the_full_path() -> None:
     f = 1 / (1 + (sp.Integer(10**400) * x) ** 2)
     assert onevar.taylor(f, x, sp.S.Zero, 20) is None  # check_size: the full path says so
     assert fmpq(1)  # (flint imported for the walk)
+
+
+_OFFSETS = [("log(1 + (x + 3)**2)", "0", 5), ("log(1 + (x + 3)**2)", "0", 0), ("log(2 + x)", "0", 4),
+            ("log(1 + x**2)", "2", 6), ("log(3*x + 1)", "1/2", 3), ("atan(x)", "1", 5), ("atan(x) + log(1 + x)", "1", 3),
+            ("atan(2*x)", "-1/3", 0), ("log(17 + x)", "1/2", 3), ("log(1 + (x + 1)**2)", "-1/3", 8),
+            ("atan(x) + 1", "1", 3), ("2*atan(x)", "2", 4), ("log(1 + (2*x - 3)**2)", "1/2", 6),
+            ("log(1 + (x + 2)**2)", "-2", 2), ("log(4 + x)**2", "0", 2), ("asinh(x)", "3/4", 3), ("atan(x) - log(2 + x)", "0", 3)]
+
+
+@pytest.mark.parametrize(("text", "at", "order"), _OFFSETS)
+def test_an_irrational_constant_term_in_one_pass(text: str, at: str, order: int) -> None:
+    """onevar_fused.terms with a constant (sortkey.constant_sum): the derivative engine's coefficients,
+    the full path's polynomial, expansion_polynomial's sum of the same list, and SymPy's own Add."""
+    from taylorcli.expansion_polynomial import polynomial as built_apart
+    onevar_is_the_full_path(text, at, order)
+    e = expand(parse_expression(text), "x", at, order)
+    same_expr(e.polynomial, built_apart(e))
+    same_expr(e.polynomial, sp.Add(*(c * e.monomial(p) for p, c in e.coefficients)))
+
+
+@pytest.mark.parametrize("text", ["1 + (x + 3)**2", "(x + 3)**2", "2*(x - 1)**2 + 5", "-(2*x - 3)**2/3",
+                                  "1/(1 + (x + 3)**2)", "sqrt(1 + (x + 1)**2)", "log(1 + (3*x - 1)**2)",
+                                  "atan(1 + (x + 2)**2)", "exp(x + 2)/(1 + (x + 3)**2)"])
+@pytest.mark.parametrize("at", ["0", "1", "-1/3", "3/2", "-2", "-3"])
+def test_a_square_of_a_linear_term(text: str, at: str) -> None:
+    """univariate._short's r + q*(c + s*x)**2: the walk's own route (``_short`` off) gives the same series."""
+    f = parse_expression(text)
+    (x,) = f.free_symbols
+    a = sp.Rational(at)
+    for k in (0, 1, 2, 5):
+        for make in (dict, lambda: {"guard": True}, lambda: {"guard": True, "offsets": set(), "logs": {}}):
+            def run(short: bool) -> tuple:
+                options = make()
+                saved = univariate._short
+                if not short:
+                    univariate._short = lambda *_: None
+                try:
+                    found = univariate.walk(f, x, a, k, **options)
+                    return "ok", [(c.p, c.q) for c in found[0]], found[1], options.get("offsets"), \
+                        options.get("logs") and sorted((i, str(v)) for i, v in options["logs"].items())
+                except Exception as error:  # noqa: BLE001 - the same error either way
+                    return type(error), str(error)
+                finally:
+                    univariate._short = saved
+            fast, slow = run(True), run(False)
+            assert fast == slow, (text, at, k, make())
+        onevar_is_the_full_path(f, at, 4)

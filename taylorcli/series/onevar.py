@@ -99,6 +99,16 @@ def taylor(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, order: int,
         if value is None:
             return None
         series[0] = fmpq(0)
+        if polynomial is not None and not value.is_Rational:  # the list and the polynomial in one pass
+            found = onevar_fused.terms(series, x if own is None else own, a,
+                                       _POWERS if len(_POWERS) > order else _powers(order), value)
+            if found is None:
+                return None  # check_size refuses a coefficient: the full path says so
+            out, made = found
+            out.insert(0, (_POWERS[0], value))
+            if made is not None:
+                polynomial.append(made)
+            return out, own
     elif polynomial is not None:  # the list and the polynomial in one pass
         found = onevar_fused.terms(series, x if own is None else own, a,
                                    _POWERS if len(_POWERS) > order else _powers(order))

@@ -33,15 +33,18 @@ from sympy.core import Integer, Mul, Pow, Rational, S, Symbol
 
 from ..guard import LIMIT_BITS as _LIMIT  # guard.check_size's limit, in bits
 from ..keyed import plain_displacement
-from ..sortkey import _canonical_sum, _class_key, _plain_base, _product, _sum
+from ..sortkey import _canonical_sum, _class_key, _plain_base, _product, _sum, constant_sum
 
 
-def terms(series: Any, x: Symbol, a: Rational, powers: list) -> tuple[list, Any] | None:
+def terms(series: Any, x: Symbol, a: Rational, powers: list, constant: Any = None) -> tuple[list, Any] | None:
     """(powers, value) of each non-zero coefficient of ``series`` (fmpq, by degree), and their polynomial in
     x - a (x at a = 0), for a plain Symbol x (``sortkey._plain_base``); None where a coefficient is too long
     (``guard.check_size``: the full path says so), as ``onevar.taylor`` says.
     Where x is not plain, the polynomial is None (``expansion_polynomial`` decides, later).
-    ``powers``: (Integer(d),) at d, for every d of the series (``onevar._powers``)."""
+    ``powers``: (Integer(d),) at d, for every d of the series (``onevar._powers``).
+    ``constant``: an irrational constant term (log(10), 1 + pi/4) beside the series (whose own constant
+    term is then 0): not in the list, and joined to the polynomial as ``rational_univariate`` joins it
+    (``sortkey.constant_sum``; its None: the polynomial None, left to ``expansion_polynomial``)."""
     if type(x) is not Symbol or not _plain_base(x):
         return numbers(series, powers), None
     if a is S.Zero:
@@ -113,6 +116,8 @@ def terms(series: Any, x: Symbol, a: Rational, powers: list) -> tuple[list, Any]
     if len(numbers) == 2:  # c0 + c1*shift: Add's constructor folds them, and drops a zero
         total = _sum(*numbers)
         numbers = [] if total is S.Zero else [total]
+    if constant is not None:
+        return out, constant_sum(numbers, rest, constant, x, base)
     return out, _canonical_sum(numbers, rest)
 
 

@@ -39,13 +39,22 @@ _LEAF_CLASSES = frozenset((sp.sin, sp.cos, sp.tan, sp.atan, sp.log, sp.sinh, sp.
 
 def rational(p: int, q: int) -> sp.Rational:
     """``Rational(p, q)``'s object for coprime p, q > 0, without SymPy's cache (engine.exact_rational's, uncached)."""
+    # (Rational.from_coprime_ints and Expr.__new__ inlined: Basic.__new__'s three fields, then p and q)
     if q != 1:
-        return _from_coprime(p, q)
+        if p == 1 and q == 2:
+            return _HALF
+        value = _object_new(_Rational)
+        value._assumptions, value._mhash, value._args, value.p, value.q = _RATIONAL_ASSUMPTIONS, None, (), p, q
+        return value
     if -1 <= p <= 1:
         return _SIGNS[p + 1]
-    value = _new(_Integer)
-    value.p = p
+    value = _object_new(_Integer)
+    value._assumptions, value._mhash, value._args, value.p = _INTEGER_ASSUMPTIONS, None, (), p
     return value
+
+
+_object_new, _Rational, _HALF = object.__new__, sp.Rational, sp.S.Half
+_RATIONAL_ASSUMPTIONS, _INTEGER_ASSUMPTIONS = sp.Rational.default_assumptions, sp.Integer.default_assumptions
 
 
 def log_of(c: fmpq) -> sp.Expr | None:
