@@ -112,10 +112,13 @@ def test_an_irrational_constant_term_in_one_pass(text: str, at: str, order: int)
 
 @pytest.mark.parametrize("text", ["1 + (x + 3)**2", "(x + 3)**2", "2*(x - 1)**2 + 5", "-(2*x - 3)**2/3",
                                   "1/(1 + (x + 3)**2)", "sqrt(1 + (x + 1)**2)", "log(1 + (3*x - 1)**2)",
-                                  "atan(1 + (x + 2)**2)", "exp(x + 2)/(1 + (x + 3)**2)"])
+                                  "atan(1 + (x + 2)**2)", "exp(x + 2)/(1 + (x + 3)**2)", "1 + x**4", "2 - 3*x**5/2",
+                                  "log(1 + x**4)", "1/(1 + x**4)", "sqrt(1 + x**4)", "log(1 + x**4) + x**3",
+                                  "1/(1 + (x**2)**2) + sqrt(1 + 4*x**8)", "atan(1 + x**6)", "exp(x**3 - 1)"])
 @pytest.mark.parametrize("at", ["0", "1", "-1/3", "3/2", "-2", "-3"])
 def test_a_square_of_a_linear_term(text: str, at: str) -> None:
-    """univariate._short's r + q*(c + s*x)**2: the walk's own route (``_short`` off) gives the same series."""
+    """univariate._short's r + q*(c + s*x)**2 and r + q*x**n away from 0: the walk's own route (``_short`` off)
+    gives the same series, offsets and logs."""
     f = parse_expression(text)
     (x,) = f.free_symbols
     a = sp.Rational(at)

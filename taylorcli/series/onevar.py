@@ -33,6 +33,7 @@ from flint import fmpq
 from ..constants import _FUNCTIONS, _NARGS, unevaluated
 from ..convert import to_sympy
 from ..guard import LIMIT_BITS as _LIMIT  # guard.check_size's limit, in bits
+from ..sortkey import one_number
 from . import onevar_closed, onevar_constants, onevar_fused, onevar_inner, onevar_sums, univariate
 from .onevar_point import log_of as _log_of, offset_value, rational, value_at as _value_at
 from .tps import Unsupported
@@ -99,7 +100,8 @@ def taylor(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, order: int,
         if value is None:
             return None
         series[0] = fmpq(0)
-        if polynomial is not None and not value.is_Rational:  # the list and the polynomial in one pass
+        if polynomial is not None and not value.is_Rational and (not value.is_Add or one_number(value)):
+            # the list and the polynomial in one pass (sortkey.constant_sum's constants)
             found = onevar_fused.terms(series, x if own is None else own, a,
                                        _POWERS if len(_POWERS) > order else _powers(order), value)
             if found is None:

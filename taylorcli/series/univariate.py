@@ -304,9 +304,22 @@ def _short(expr: sp.Expr, x: sp.Symbol, a: sp.Rational) -> tuple[list[fmpq], sp.
             return None
         else:
             n = exponent.p
-            # x**n, n > 2, at 0 only (its coefficients are n - 1 zeros: no power of the point to guard)
-            if n != 2 and (a.p or not 2 < n <= _HIGHEST):
+            # x**n, n > 2, at 0 (its coefficients are n - 1 zeros: no power of the point to guard); away
+            # from 0 as a sum's term (1 + x**4: the sweep's (x**2)**2 in 1 + u**2), n <= 8, its binomial
+            # coefficients past the walk's guard left to the walk (a bare x**n there stays the walk's:
+            # tests/test_onevar_fixed.py pins that boundary)
+            if n != 2 and not 2 < n <= _HIGHEST:
                 return None
+            if n != 2 and a.p:
+                if r is None or n > 8 or not expr.is_Symbol or not (expr is x or expr == x):
+                    return None
+                point = fmpq(a.p, a.q)
+                if n * point.height_bits() > _LIMIT:
+                    return None  # (the walk's power(): its guard)
+                scale = _ONE if q is None else fmpq(q.p, q.q)
+                out = [scale * point ** (n - j) * _BINOMIAL[n][j] for j in range(n + 1)]
+                out[0] += fmpq(r.p, r.q)
+                return out, expr
     if not expr.is_Symbol or not (expr is x or expr == x):
         if n == 2 and type(expr) is sp.Add:
             return _square(r, q, expr, x, a)  # 1 + (x + 3)**2
@@ -360,6 +373,7 @@ def _square(r: sp.Rational | None, q: sp.Rational | None, base: sp.Add, x: sp.Sy
 
 
 _ZERO, _ONE, _TWO = fmpq(0), fmpq(1), sp.Integer(2)
+_BINOMIAL = [[math.comb(n, j) for j in range(n + 1)] for n in range(9)]
 _HIGHEST = 100  # the highest n of x**n read off at 0 (expansion.MAX_ORDER: past it, only zeros are kept)
 
 
