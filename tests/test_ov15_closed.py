@@ -140,3 +140,22 @@ def test_a_square_of_a_linear_term(text: str, at: str) -> None:
             fast, slow = run(True), run(False)
             assert fast == slow, (text, at, k, make())
         onevar_is_the_full_path(f, at, 4)
+
+
+_SUMS = ["sinh(x**2) + sqrt(1 + (x**2)**2)", "atan(x) + exp(x)", "1 + cos(x)", "sin(x) + sinh(x)", "atan(x) - sin(x)",
+         "cos(x)/2 + 1/(1 + x**2) - 3", "cos(2*x) + 1/(1 + (3*x)**2)", "log(1 + x**2) - x**2*0 + atan(x**2)",
+         "sin(x) - sinh(x)", "exp(x) - cosh(x) - sinh(x) + 1", "sqrt(1 + x**2) - 1/sqrt(1 + x**2)"]
+
+
+@pytest.mark.parametrize("text", _SUMS)
+def test_sums(text: str) -> None:
+    """onevar_closed's sums: the walk's series (zeros dropped), the derivative engine's objects, the full path's polynomial."""
+    f = parse_expression(text)
+    (x,) = f.free_symbols
+    for k in (0, 1, 2, 5, 12, 30):
+        found = onevar_closed.coefficients(f, x, k)
+        assert found is not None, (f, k)
+        series, own = univariate.walk(f, x, sp.S.Zero, k, guard=True)
+        assert found[0] == [(d, int(c.p), int(c.q)) for d, c in enumerate(series) if c], (f, k)
+        assert found[1] is own
+        onevar_is_the_full_path(f, "0", k)

@@ -72,6 +72,8 @@ def coefficients(expr: sp.Expr, x: sp.Symbol, k: int) -> tuple[list[tuple[int, i
                 g = gcd(p, r)
                 out.append((d, p // g, r // g) if g != 1 else (d, p, r))
             return out, found[1]
+        if type(expr) is _Add:
+            return _sum(expr._args, x, k)
         return None
     arg = expr._args[0]
     if kind >= _LOG:  # log(1 + q*x**n), (1 + q*x**n)**(N/M)
@@ -152,3 +154,38 @@ def coefficients(expr: sp.Expr, x: sp.Symbol, k: int) -> tuple[list[tuple[int, i
 
 
 _ONE = sp.S.One
+
+
+def _sum(args: tuple, x: sp.Symbol, k: int) -> tuple[list[tuple[int, int, int]], sp.Symbol] | None:
+    """``coefficients`` of a sum of such nodes (each alone or times a rational) and a rational: each term's,
+    added degree by degree (the walk's FLINT sum: the same exact rationals), zeros dropped; the x of the
+    first term met (the walk's: left to right)."""
+    total: dict[int, tuple[int, int]] = {}
+    own = None
+    for arg in args:
+        if arg.is_Rational:
+            found, met = [(0, arg.p, arg.q)], None
+        else:
+            if type(arg) is _Add:
+                return None
+            found = coefficients(arg, x, k)
+            if found is None:
+                return None
+            found, met = found
+            if own is None:
+                own = met
+        for d, p, r in found:
+            other = total.get(d)
+            if other is None:
+                total[d] = p, r
+                continue
+            op, orr = other
+            p, r = p * orr + op * r, r * orr
+            if not p:
+                del total[d]
+                continue
+            g = gcd(p, r)
+            total[d] = (p // g, r // g) if g != 1 else (p, r)
+    if own is None:
+        return None
+    return [(d, *total[d]) for d in sorted(total)], own
