@@ -76,7 +76,7 @@ def test_own_symbol(assumptions: dict) -> None:
 
 @pytest.mark.parametrize("text", ["exp(x + 1)", "sin(x*y)", "log(2 + x**2)", "(1 + x**2)**(1/3)",
                                   "sqrt(x**2 + x)", "exp(x**101)", "(1 + x)**100", "tan(x)", "erf(x)",
-                                  "log(1 + x**2 + x)", "2*x*sin(x)", "sin(x)**2", "2*(x + sin(x))"])
+                                  "log(1 + x**2 + x)", "2*y*sin(x)", "sin(x)**2", "2*(x + sin(x))", "x*exp(x + 1)"])
 def test_other_shapes_are_not_taken(text: str) -> None:
     f = parse_expression(text)
     x = sorted(f.free_symbols, key=str)[0]
@@ -159,3 +159,23 @@ def test_sums(text: str) -> None:
         assert found[0] == [(d, int(c.p), int(c.q)) for d, c in enumerate(series) if c], (f, k)
         assert found[1] is own
         onevar_is_the_full_path(f, "0", k)
+
+
+_PRODUCTS = ["exp(x)*sin(x)", "x**2*cos(x)", "2*x*exp(x**2)", "-x*atan(x)/3", "x**3*sin(x)", "cos(-2*x)*cos(x)",
+             "1/(1 + (3*x)**2) * 1/(1 + x**2)", "sinh(x**2)*atan(x)", "x*sin(x)*cos(x)", "x*log(1 + x)",
+             "sqrt(1 + x**2)/(1 + x**2)", "x**5*exp(-x)/7", "exp(x)*sin(x)*cos(x)*atan(x)*x"]
+
+
+@pytest.mark.parametrize("text", _PRODUCTS)
+def test_products(text: str) -> None:
+    """onevar_closed's products (up to its order and size caps): the walk's series, the derivative engine's objects."""
+    f = parse_expression(text)
+    (x,) = f.free_symbols
+    for k in (0, 1, 2, 5, 8, 10, 12, 30):
+        found = onevar_closed.coefficients(f, x, k)
+        series, own = univariate.walk(f, x, sp.S.Zero, k, guard=True)
+        if found is not None:
+            assert found[0] == [(d, int(c.p), int(c.q)) for d, c in enumerate(series) if c], (f, k)
+            assert found[1] is own
+        onevar_is_the_full_path(f, "0", k)
+    assert onevar_closed.coefficients(f, x, 5) is not None

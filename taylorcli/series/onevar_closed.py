@@ -58,8 +58,11 @@ def coefficients(expr: sp.Expr, x: sp.Symbol, k: int) -> tuple[list[tuple[int, i
     for one node of the module doc, or a rational times it (-sin(x)), at x = 0; None for anything else."""
     kind = _KINDS.get(type(expr))
     if kind is None:
-        if type(expr) is _Mul and len(expr._args) == 2 and expr._args[0].is_Rational:
-            number, node = expr._args  # -sin(x), atan(x)/2: the node's coefficients times number
+        if type(expr) is _Mul:
+            args = expr._args
+            if len(args) != 2 or not args[0].is_Rational:
+                return _product(args, x, k)
+            number, node = args  # -sin(x), atan(x)/2: the node's coefficients times number
             if type(node) not in _KINDS:
                 return None
             found = coefficients(node, x, k)
@@ -189,3 +192,85 @@ def _sum(args: tuple, x: sp.Symbol, k: int) -> tuple[list[tuple[int, int, int]],
     if own is None:
         return None
     return [(d, *total[d]) for d in sorted(total)], own
+
+
+_PAIRS = 36  # the most products of two coefficients a product of series takes here (beyond: FLINT's, the walk's)
+_PRODUCT_ORDER = 10  # the highest order at which a product of two series or more is tried here
+
+
+def _product(args: tuple, x: sp.Symbol, k: int) -> tuple[list[tuple[int, int, int]], sp.Symbol] | None:
+    """``coefficients`` of a product of such nodes and powers of x (x**2*cos(x), exp(x)*sin(x), SymPy's
+    rational first), truncated at k as the walk's FLINT product is: the same exact rationals, each
+    degree's sum reduced once; None past ``_PAIRS`` products of coefficients (FLINT's is faster there)."""
+    cp = cq = 1
+    if args[0].is_Rational:
+        cp, cq = args[0].p, args[0].q
+        args = args[1:]
+    shift = 0  # x**shift: the monomial factors
+    nodes = []  # (place, node)
+    mets: list = [None] * len(args)  # each factor's x
+    for i, arg in enumerate(args):
+        n = 0
+        if arg.is_Symbol:
+            n, met = 1, arg
+        elif type(arg) is _Pow and arg._args[0].is_Symbol and arg._args[1].is_Integer and arg._args[1].p > 0:
+            n, met = arg._args[1].p, arg._args[0]
+        if n:
+            if not (met is x or met == x):
+                return None
+            shift += n
+            mets[i] = met
+        elif type(arg) is _Mul or type(arg) is _Add:
+            return None
+        elif nodes and k > _PRODUCT_ORDER:
+            return None  # a product of two series or more: FLINT's is faster there (the walk's)
+        else:
+            nodes.append((i, arg))
+    lists = []
+    for i, arg in nodes:
+        found = coefficients(arg, x, k)
+        if found is None:
+            return None
+        lists.append(found[0])
+        mets[i] = found[1]
+    own = mets[0]
+    if shift > k:
+        return [], own
+    top = k - shift
+    if not lists:
+        out = [(shift, cp, cq)]
+    else:
+        out = [(d, p, r) for d, p, r in lists[0] if d <= top]
+        for other in lists[1:]:
+            other = [(d, p, r) for d, p, r in other if d <= top]
+            if len(out) * len(other) > _PAIRS:
+                return None
+            sums: dict[int, list[int]] = {}
+            for d1, p1, r1 in out:
+                for d2, p2, r2 in other:
+                    d = d1 + d2
+                    if d > top:
+                        break  # (each list in order of d)
+                    found = sums.get(d)
+                    if found is None:
+                        sums[d] = [p1 * p2, r1 * r2]
+                    else:
+                        p, r = p1 * p2, r1 * r2
+                        found[0], found[1] = found[0] * r + p * found[1], found[1] * r
+            out = []
+            for d in sorted(sums):
+                p, r = sums[d]
+                if p:
+                    g = gcd(p, r)
+                    out.append((d, p // g, r // g))
+        if shift or cp != 1 or cq != 1:
+            moved = []
+            for d, p, r in out:
+                if cp != 1 or cq != 1:
+                    p, r = p * cp, r * cq
+                    g = gcd(p, r)
+                    if g != 1:
+                        p, r = p // g, r // g
+                moved.append((d + shift, p, r))
+            out = moved
+    return out, own
