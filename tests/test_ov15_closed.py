@@ -179,3 +179,24 @@ def test_products(text: str) -> None:
             assert found[1] is own
         onevar_is_the_full_path(f, "0", k)
     assert onevar_closed.coefficients(f, x, 5) is not None
+
+
+_LEAVES = [("cosh(x + 3)", "0", 2), ("exp(x + 1)", "3", 2), ("exp(x**2)", "1/2", 2), ("sin(2*x - 1)", "1/3", 5),
+           ("-sin(2*x - 3)", "0", 4), ("exp(x)", "1", 3), ("cos(x)", "-2", 6), ("exp(x/3)", "3", 4), ("sinh(x + 2)", "2", 8),
+           ("3*cos(x + 1)", "0", 1), ("exp(-x)", "-1", 0), ("exp(x**2)", "2", 5), ("sin(x**2)", "1", 3),
+           ("cosh(x**2)", "1", 2), ("exp(x - 1)", "0", 3), ("exp(2*x)", "1/2", 3), ("sin(x)", "1", 1), ("-cos(x/2)", "2/3", 7),
+           ("exp(1 - x)", "1/2", 4), ("sinh(-x)", "-3", 3)]
+
+
+@pytest.mark.parametrize(("text", "at", "order"), _LEAVES)
+def test_one_functions_polynomial(text: str, at: str, order: int) -> None:
+    """keyed_onevar.leaves (onevar._one_function's polynomial, made with its list): the derivative engine's
+    coefficients, the full path's polynomial, keyed_onevar.build's and SymPy's own Add, node for node."""
+    from taylorcli.expansion_polynomial import polynomial as built_apart
+    onevar_is_the_full_path(text, at, order)
+    for assumptions in ({}, {"real": True}, {"positive": True}):
+        x = sp.Symbol("x", **assumptions)
+        f = parse_expression(text).subs(sp.Symbol("x", real=True), x)
+        e = expand(f, [x], at, order)
+        same_expr(e.polynomial, built_apart(e))
+        same_expr(e.polynomial, sp.Add(*(c * e.monomial(p) for p, c in e.coefficients)))

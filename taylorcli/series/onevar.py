@@ -33,7 +33,9 @@ from flint import fmpq
 from ..constants import _FUNCTIONS, _NARGS, unevaluated
 from ..convert import to_sympy
 from ..guard import LIMIT_BITS as _LIMIT  # guard.check_size's limit, in bits
-from ..sortkey import one_number
+from ..keyed import plain_displacement
+from ..keyed_onevar import leaves as _leaves
+from ..sortkey import NoKey, Stop, _plain_base, one_number
 from . import onevar_closed, onevar_constants, onevar_fused, onevar_inner, onevar_sums, univariate
 from .onevar_point import log_of as _log_of, offset_value, rational, value_at as _value_at
 from .tps import Unsupported
@@ -78,6 +80,8 @@ def taylor(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, order: int,
         failed: list = []
         found = _one_function(expr, x, a, order, failed)
         if found is not None:
+            if polynomial is not None:
+                _leaf_polynomial(found, x, a, polynomial)
             return found
         if failed and kind in _CYCLES:  # its argument's walk failed: so would f's (below), offsets or not
             return onevar_constants.taylor(expr, x, a, order)
@@ -127,6 +131,23 @@ def taylor(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, order: int,
     if value is not None and value != 0:
         out.insert(0, (powers[0], value))
     return out, own
+
+
+def _leaf_polynomial(found: tuple, x: sp.Symbol, a: sp.Rational, polynomial: list) -> None:
+    """``_one_function``'s polynomial appended to ``polynomial`` (keyed_onevar.leaves: build's object, the terms
+    being leaves or rationals times one), where x is plain; else nothing (expansion_polynomial builds it)."""
+    own = x if found[1] is None else found[1]
+    if type(own) is not sp.Symbol or not _plain_base(own):
+        return
+    for _, c in found[0]:
+        if type(c) is sp.Add:
+            return  # (sin(x**2) at 1: A*sin(1) + B*cos(1), keyed_onevar.build's sums)
+    try:
+        made = _leaves(found[0], own if not a else plain_displacement(own, a))
+    except (NoKey, Stop):
+        return
+    if made is not None:
+        polynomial.append(made)
 
 
 def _irrational_root(expr: sp.Expr, x: sp.Symbol, a: sp.Rational) -> bool:
