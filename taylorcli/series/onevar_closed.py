@@ -163,6 +163,9 @@ def _sum(args: tuple, x: sp.Symbol, k: int) -> tuple[list[tuple[int, int, int]],
     """``coefficients`` of a sum of such nodes (each alone or times a rational) and a rational: each term's,
     added degree by degree (the walk's FLINT sum: the same exact rationals), zeros dropped; the x of the
     first term met (the walk's: left to right)."""
+    for arg in args:  # (any other term: None before any arithmetic, erf(2*x) + atan(x))
+        if not (arg.is_Rational or type(arg) in _KINDS or type(arg) is _Mul):
+            return None
     total: dict[int, tuple[int, int]] = {}
     own = None
     for arg in args:
