@@ -23,7 +23,6 @@ goes to ``onevar_constants.taylor`` (coefficients in Q[constants]), the same obj
 from __future__ import annotations
 
 import math
-import re
 from math import gcd
 
 import symengine as se
@@ -38,6 +37,7 @@ from ..keyed_onevar import leaves as _leaves
 from ..sortkey import NoKey, Stop, _plain_base, one_number
 from . import onevar_closed, onevar_constants, onevar_fused, onevar_inner, onevar_sums, univariate
 from .onevar_point import log_of as _log_of, offset_value, rational, value_at as _value_at
+from .onevar_point import plain_rational  # noqa: F401 - expansion._one_variable reads it here
 from .tps import Unsupported
 
 _POWERS: list[tuple[sp.Integer]] = []  # (Integer(0),), (Integer(1),) ...: immutable, built once
@@ -481,36 +481,3 @@ def _engine_values(kind: type, c: fmpq) -> list[tuple[int, sp.Expr]] | None:
     except Exception:  # noqa: BLE001 - whatever the conversion cannot do, the full path does
         return None
     return values
-
-
-_RATIONAL_ASSUMPTIONS = sp.Rational.default_assumptions
-_PLAIN = re.compile(r"\s*([+-]?)(0|[1-9][0-9]{0,40})(?:\s*/\s*([1-9][0-9]{0,40}))?\s*")
-
-
-def plain_rational(text: str) -> sp.Rational | None:
-    """The value of a point written as an integer or a fraction ("1", "-3/4"), as the parser reads it; else None.
-
-    >>> plain_rational("-6/4"), plain_rational("pi")
-    (-3/2, None)
-    """
-    digits = text[1:] if text[:1] == "-" else text
-    if digits.isascii() and digits.isdigit() and len(digits) <= 41 and (digits[0] != "0" or digits == "0"):
-        return rational(int(text), 1)  # an integer (the commonest point): what the pattern reads, without it
-    top, slash, bottom = digits.partition("/")
-    if slash and top.isascii() and top.isdigit() and len(top) <= 41 and (top[0] != "0" or top == "0") \
-            and bottom.isascii() and bottom.isdigit() and len(bottom) <= 41 and bottom[0] != "0":
-        p, q = int(top), int(bottom)  # a plain fraction ("-1/3"): what the pattern reads, without it
-        g = math.gcd(p, q)
-        p, q = (-(p // g) if digits is not text else p // g), q // g
-        if q == 1 or p == 1 and q == 2:
-            return rational(p, q)
-        value = _object_new(sp.Rational)  # Rational.from_coprime_ints(p, q), inlined (Expr.__new__ is Basic.__new__)
-        value._assumptions, value._mhash, value._args, value.p, value.q = _RATIONAL_ASSUMPTIONS, None, (), p, q
-        return value
-    found = _PLAIN.fullmatch(text)
-    if found is None:
-        return None
-    sign, p, q = found.groups()
-    p, q = int(sign + p), int(q or 1)
-    g = math.gcd(p, q)
-    return rational(p // g, q // g)
