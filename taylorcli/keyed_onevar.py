@@ -204,6 +204,76 @@ def _terms(coefficients: Sequence[tuple[Sequence, Basic]], base: Basic, known: d
     return _canonical_sum([total] if total is not zero else [], rest)
 
 
+
+def leaves(coefficients: Sequence[tuple[Sequence, Basic]], base: Basic) -> Basic | None:
+    """``build``'s sum where every coefficient is a leaf f(q) or Mul(r, leaf), r rational (``onevar._one_function``'s
+    terms: exp(4), 3*cosh(2)/2), by ``_terms``' own steps for those shapes alone (no dispatch per term, no
+    rational_univariate attempt before it); None for any other coefficient (the caller's polynomial then
+    comes from ``build``, later). ``base``: x or x - a, plain (``sortkey._plain_base``)."""
+    if type(base) is Symbol:
+        shift, x = None, base
+    else:
+        shift, x = base._args  # Add(-a, x)
+    memo: dict[int, tuple] = {}
+    stop = {x.name: (x,)}
+    classes = _CLASS
+    kx = key_by_id(x, memo)
+    if shift is None:
+        kb = kx
+    else:
+        c = type(shift)
+        kb = (_ADD_KEY, 2, (((classes.get(c) or _class_key(c)), 2, (shift.p, shift.q)), kx))
+    mul_class, pow_class, integer_class = _KEYS or _keys()
+    probe = (pow_class, 2, (kb,))  # (x - a)**n's key up to n (``_shape``)
+    new = object.__new__
+    pow_assumptions, mul_assumptions = Pow.default_assumptions, Mul.default_assumptions
+    placed: dict[int, tuple] = {}  # id(leaf) -> (its key, before a power, before x - a)
+    rest: list[tuple[Basic, tuple]] = []
+    append = rest.append
+    for powers, c in coefficients:
+        (n,) = powers
+        if not n.is_Integer:  # (0 and 1: singletons of their own classes)
+            return None
+        p = n.p
+        if p < 0:
+            return None
+        if type(c) is Mul:
+            args = c._args
+            if len(args) != 2 or not args[0].is_Rational or args[1].is_Number or type(args[1]) is Mul \
+                    or type(args[1]) is Add or not c.is_commutative:
+                return None
+            lead, leaf = args
+        elif c.is_Number or type(c) is Add or not _commutative(c):
+            return None
+        else:
+            lead, leaf = None, c
+        if p == 0:  # constant_term's: the coefficient itself, its own key
+            append((c, key_by_id(c, memo, stop)))
+            continue
+        info = placed.get(id(leaf))
+        if info is None:
+            k = key_by_id(leaf, memo, stop)
+            info = placed[id(leaf)] = (k, k <= probe, k <= kb)
+        if p == 1:
+            factor, fkey, first = base, kb, info[2]
+        else:
+            factor = new(Pow)
+            factor._assumptions, factor._mhash, factor._args = pow_assumptions, None, (base, n)
+            factor.is_commutative = True
+            fkey, first = (pow_class, 2, (kb, (integer_class, 2, (p, 1)))), info[1]
+        if lead is None:
+            args, keys = ((leaf, factor), (info[0], fkey)) if first else ((factor, leaf), (fkey, info[0]))
+        else:
+            cl = type(lead)
+            lkey = ((classes.get(cl) or _class_key(cl)), 2, (lead.p, lead.q))
+            args, keys = ((lead, leaf, factor), (lkey, info[0], fkey)) if first else \
+                ((lead, factor, leaf), (lkey, fkey, info[0]))
+        term = new(Mul)
+        term._assumptions, term._mhash, term._args = mul_assumptions, None, args
+        term.is_commutative = True
+        append((term, (mul_class, len(args), keys)))
+    return _canonical_sum([], rest)
+
 _NONE: tuple = ()
 _SUM_LAST = _class_key(Add) > max(_class_key(Pow), _class_key(Symbol))  # SymPy's ordering_of_classes
 _ADD_KEY = _class_key(Add)

@@ -344,6 +344,8 @@ def rational_univariate(coefficients: list, base: Basic, plain: bool = False) ->
         if not c.is_Rational or c is zero:
             if p != 0:
                 return None
+            if c.is_Add and not one_number(c):
+                return None  # (constant_sum's refusal, before any term is built)
             constant = c  # _plain_part(c) is checked last: most such expansions have no rational term after it
             continue
         if p == 0:
@@ -378,43 +380,60 @@ def rational_univariate(coefficients: list, base: Basic, plain: bool = False) ->
         total = _sum(*numbers)
         numbers = [] if total is zero else [total]
     if constant is not None:
-        parts = constant._args if constant.is_Add else (constant,)
-        if len(parts) > 1:  # 1 + pi/4: Add's constructor takes a sum's terms in
-            if len(parts) > 2 or not parts[0].is_Rational:
-                # -log(16) + log(17): keyed_onevar's keys cost less than _Full's (~15 vs ~19 us)
-                return None
-            numbers.append(parts[0])  # its number (SymPy's first) joins the others
-            parts = parts[1:]
-            if len(numbers) == 2:
-                total = _sum(*numbers)
-                numbers = [] if total is zero else [total]
-        memo: dict[int, tuple] = {}  # (the parts' keys first: x's, memoized, would hide it from the stop)
-        keyed = []
-        stop = {x.name: (x,)}
-        for part in parts:
-            if not _plain_part(part):
-                return None
-            try:  # (Stop: a part holds x)
-                keyed.append((part, key_by_id(part, memo, stop)))
-            except (NoKey, Stop):
-                return None
-        ((constant, kc),) = keyed
-        head = kc[0]
-        if head != mul_class and head != pow_class and head != symbol_class:
-            # The constant's class is none of the terms' (log(5), atan(2) beside x, powers and
-            # products): the classes, which are both keys' first items, decide alone; the
-            # ranks order the rest as their full keys do. It goes after every rank whose class is less.
-            rest.sort(key=_SECOND)
-            at = 0
-            while at < len(rest) and rest[at][1][0] < head:
-                at += 1
-            rest.insert(at, (constant, kc))
-            return _canonical_sum(numbers, rest, True)
-        # The ranks' full keys (sort_key's), made from their parts: no walk of the terms
-        full = _Full(key_by_id(base, memo), key_by_id(x, memo), pow_class, _class_key(Integer))
-        rest = [(term, full(rank)) for term, rank in rest] + [(constant, kc)]
+        return constant_sum(numbers, rest, constant, x, base)
     # Keys are of one shape per class: (Symbol,), (Pow, p), (Mul, ...); classes differ first.
     return _canonical_sum(numbers, rest)
+
+
+def constant_sum(numbers: list, rest: list[tuple], constant: Basic, x: Symbol, base: Basic) -> Any:
+    """``rational_univariate``'s sum where the constant term is irrational (``constant``: pi/4, log(10),
+    1 + pi/4), given the rational number terms (``numbers``, at most one, folded) and the other
+    (term, rank) pairs (``rest``, unsorted; onevar_fused.terms makes the same ranks); None where
+    keyed_onevar's keys decide (the caller's fallback)."""
+    zero = S.Zero
+    mul_class, pow_class, symbol_class = _KEYS or _keys()
+    parts = constant._args if constant.is_Add else (constant,)
+    if len(parts) > 1:  # 1 + pi/4: Add's constructor takes a sum's terms in
+        if not one_number(constant):
+            return None
+        numbers.append(parts[0])  # its number (SymPy's first) joins the others
+        parts = parts[1:]
+        if len(numbers) == 2:
+            total = _sum(*numbers)
+            numbers = [] if total is zero else [total]
+    memo: dict[int, tuple] = {}  # (the parts' keys first: x's, memoized, would hide it from the stop)
+    keyed = []
+    stop = {x.name: (x,)}
+    for part in parts:
+        if not _plain_part(part):
+            return None
+        try:  # (Stop: a part holds x)
+            keyed.append((part, key_by_id(part, memo, stop)))
+        except (NoKey, Stop):
+            return None
+    ((constant, kc),) = keyed
+    head = kc[0]
+    if head != mul_class and head != pow_class and head != symbol_class:
+        # The constant's class is none of the terms' (log(5), atan(2) beside x, powers and
+        # products): the classes, which are both keys' first items, decide alone; the
+        # ranks order the rest as their full keys do. It goes after every rank whose class is less.
+        rest.sort(key=_SECOND)
+        at = 0
+        while at < len(rest) and rest[at][1][0] < head:
+            at += 1
+        rest.insert(at, (constant, kc))
+        return _canonical_sum(numbers, rest, True)
+    # The ranks' full keys (sort_key's), made from their parts: no walk of the terms
+    full = _Full(key_by_id(base, memo), key_by_id(x, memo), pow_class, _class_key(Integer))
+    rest = [(term, full(rank)) for term, rank in rest] + [(constant, kc)]
+    return _canonical_sum(numbers, rest)
+
+
+def one_number(constant: Basic) -> bool:
+    """Whether a sum constant is a number and one other term (1 + pi/4), the sums ``constant_sum`` takes;
+    -log(16) + log(17): keyed_onevar's keys cost less than _Full's (~15 vs ~19 us)."""
+    parts = constant._args
+    return len(parts) == 2 and parts[0].is_Rational
 
 
 class _Full:

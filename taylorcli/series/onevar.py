@@ -23,7 +23,6 @@ goes to ``onevar_constants.taylor`` (coefficients in Q[constants]), the same obj
 from __future__ import annotations
 
 import math
-import re
 from math import gcd
 
 import symengine as se
@@ -33,8 +32,12 @@ from flint import fmpq
 from ..constants import _FUNCTIONS, _NARGS, unevaluated
 from ..convert import to_sympy
 from ..guard import LIMIT_BITS as _LIMIT  # guard.check_size's limit, in bits
-from . import onevar_constants, onevar_fused, onevar_inner, onevar_sums, univariate
+from ..keyed import plain_displacement
+from ..keyed_onevar import leaves as _leaves
+from ..sortkey import NoKey, Stop, _plain_base, one_number
+from . import onevar_closed, onevar_constants, onevar_fused, onevar_inner, onevar_sums, univariate
 from .onevar_point import log_of as _log_of, offset_value, rational, value_at as _value_at
+from .onevar_point import plain_rational  # noqa: F401 - expansion._one_variable reads it here
 from .tps import Unsupported
 
 _POWERS: list[tuple[sp.Integer]] = []  # (Integer(0),), (Integer(1),) ...: immutable, built once
@@ -54,6 +57,17 @@ def taylor(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, order: int,
 
     ``polynomial``: where the series is rational, its ``Expansion.polynomial`` (in the own x) is appended to
     it, made in the same pass as the list (``onevar_fused``); nothing appended elsewhere."""
+    if not a:  # exp(3*x), cos(x**2), sqrt(1 + 9*x**2) at 0: textbook coefficients in ints, no FLINT
+        closed = onevar_closed.coefficients(expr, x, order)
+        if closed is not None:
+            found, own = closed
+            made = onevar_fused.pairs(found, own, _POWERS if len(_POWERS) > order else _powers(order),
+                                      polynomial is not None)
+            if made is None:
+                return None  # check_size refuses a coefficient: the full path says so
+            if made[1] is not None:
+                polynomial.append(made[1])
+            return made[0], own
     offsets: set[int] = set()
     logs: dict[int, fmpq] = {}
     kind = type(expr)
@@ -66,6 +80,8 @@ def taylor(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, order: int,
         failed: list = []
         found = _one_function(expr, x, a, order, failed)
         if found is not None:
+            if polynomial is not None:
+                _leaf_polynomial(found, x, a, polynomial)
             return found
         if failed and kind in _CYCLES:  # its argument's walk failed: so would f's (below), offsets or not
             return onevar_constants.taylor(expr, x, a, order)
@@ -88,6 +104,17 @@ def taylor(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, order: int,
         if value is None:
             return None
         series[0] = fmpq(0)
+        if polynomial is not None and not value.is_Rational and (not value.is_Add or one_number(value)):
+            # the list and the polynomial in one pass (sortkey.constant_sum's constants)
+            found = onevar_fused.terms(series, x if own is None else own, a,
+                                       _POWERS if len(_POWERS) > order else _powers(order), value)
+            if found is None:
+                return None  # check_size refuses a coefficient: the full path says so
+            out, made = found
+            out.insert(0, (_POWERS[0], value))
+            if made is not None:
+                polynomial.append(made)
+            return out, own
     elif polynomial is not None:  # the list and the polynomial in one pass
         found = onevar_fused.terms(series, x if own is None else own, a,
                                    _POWERS if len(_POWERS) > order else _powers(order))
@@ -104,6 +131,23 @@ def taylor(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, order: int,
     if value is not None and value != 0:
         out.insert(0, (powers[0], value))
     return out, own
+
+
+def _leaf_polynomial(found: tuple, x: sp.Symbol, a: sp.Rational, polynomial: list) -> None:
+    """``_one_function``'s polynomial appended to ``polynomial`` (keyed_onevar.leaves: build's object, the terms
+    being leaves or rationals times one), where x is plain; else nothing (expansion_polynomial builds it)."""
+    own = x if found[1] is None else found[1]
+    if type(own) is not sp.Symbol or not _plain_base(own):
+        return
+    for _, c in found[0]:
+        if type(c) is sp.Add:
+            return  # (sin(x**2) at 1: A*sin(1) + B*cos(1), keyed_onevar.build's sums)
+    try:
+        made = _leaves(found[0], own if not a else plain_displacement(own, a))
+    except (NoKey, Stop):
+        return
+    if made is not None:
+        polynomial.append(made)
 
 
 def _irrational_root(expr: sp.Expr, x: sp.Symbol, a: sp.Rational) -> bool:
@@ -437,36 +481,3 @@ def _engine_values(kind: type, c: fmpq) -> list[tuple[int, sp.Expr]] | None:
     except Exception:  # noqa: BLE001 - whatever the conversion cannot do, the full path does
         return None
     return values
-
-
-_RATIONAL_ASSUMPTIONS = sp.Rational.default_assumptions
-_PLAIN = re.compile(r"\s*([+-]?)(0|[1-9][0-9]{0,40})(?:\s*/\s*([1-9][0-9]{0,40}))?\s*")
-
-
-def plain_rational(text: str) -> sp.Rational | None:
-    """The value of a point written as an integer or a fraction ("1", "-3/4"), as the parser reads it; else None.
-
-    >>> plain_rational("-6/4"), plain_rational("pi")
-    (-3/2, None)
-    """
-    digits = text[1:] if text[:1] == "-" else text
-    if digits.isascii() and digits.isdigit() and len(digits) <= 41 and (digits[0] != "0" or digits == "0"):
-        return rational(int(text), 1)  # an integer (the commonest point): what the pattern reads, without it
-    top, slash, bottom = digits.partition("/")
-    if slash and top.isascii() and top.isdigit() and len(top) <= 41 and (top[0] != "0" or top == "0") \
-            and bottom.isascii() and bottom.isdigit() and len(bottom) <= 41 and bottom[0] != "0":
-        p, q = int(top), int(bottom)  # a plain fraction ("-1/3"): what the pattern reads, without it
-        g = math.gcd(p, q)
-        p, q = (-(p // g) if digits is not text else p // g), q // g
-        if q == 1 or p == 1 and q == 2:
-            return rational(p, q)
-        value = _object_new(sp.Rational)  # Rational.from_coprime_ints(p, q), inlined (Expr.__new__ is Basic.__new__)
-        value._assumptions, value._mhash, value._args, value.p, value.q = _RATIONAL_ASSUMPTIONS, None, (), p, q
-        return value
-    found = _PLAIN.fullmatch(text)
-    if found is None:
-        return None
-    sign, p, q = found.groups()
-    p, q = int(sign + p), int(q or 1)
-    g = math.gcd(p, q)
-    return rational(p // g, q // g)

@@ -33,15 +33,18 @@ from sympy.core import Integer, Mul, Pow, Rational, S, Symbol
 
 from ..guard import LIMIT_BITS as _LIMIT  # guard.check_size's limit, in bits
 from ..keyed import plain_displacement
-from ..sortkey import _canonical_sum, _class_key, _plain_base, _product, _sum
+from ..sortkey import _canonical_sum, _class_key, _plain_base, _product, _sum, constant_sum
 
 
-def terms(series: Any, x: Symbol, a: Rational, powers: list) -> tuple[list, Any] | None:
+def terms(series: Any, x: Symbol, a: Rational, powers: list, constant: Any = None) -> tuple[list, Any] | None:
     """(powers, value) of each non-zero coefficient of ``series`` (fmpq, by degree), and their polynomial in
     x - a (x at a = 0), for a plain Symbol x (``sortkey._plain_base``); None where a coefficient is too long
     (``guard.check_size``: the full path says so), as ``onevar.taylor`` says.
     Where x is not plain, the polynomial is None (``expansion_polynomial`` decides, later).
-    ``powers``: (Integer(d),) at d, for every d of the series (``onevar._powers``)."""
+    ``powers``: (Integer(d),) at d, for every d of the series (``onevar._powers``).
+    ``constant``: an irrational constant term (log(10), 1 + pi/4) beside the series (whose own constant
+    term is then 0): not in the list, and joined to the polynomial as ``rational_univariate`` joins it
+    (``sortkey.constant_sum``; its None: the polynomial None, left to ``expansion_polynomial``)."""
     if type(x) is not Symbol or not _plain_base(x):
         return numbers(series, powers), None
     if a is S.Zero:
@@ -113,7 +116,87 @@ def terms(series: Any, x: Symbol, a: Rational, powers: list) -> tuple[list, Any]
     if len(numbers) == 2:  # c0 + c1*shift: Add's constructor folds them, and drops a zero
         total = _sum(*numbers)
         numbers = [] if total is S.Zero else [total]
+    if constant is not None:
+        return out, constant_sum(numbers, rest, constant, x, base)
     return out, _canonical_sum(numbers, rest)
+
+
+def pairs(found: list, x: Symbol, powers: list, polynomial: bool = True) -> tuple[list, Any] | None:
+    """``terms`` at a = 0 for coefficients given as ints: (d, p, q) for each non-zero p/q of x**d, in order of d,
+    q > 0 and coprime to p (``onevar_closed``): the same objects, with no fmpq to read back.
+    ``polynomial`` False: the list alone (its polynomial None), as ``numbers``."""
+    for _, p, q in found:
+        if (p if p > 0 else -p).bit_length() > _LIMIT or q.bit_length() > _LIMIT:
+            return None
+    new = object.__new__
+    rational_assumptions, integer_assumptions = Rational.default_assumptions, Integer.default_assumptions
+    one, minus, half = S.One, S.NegativeOne, S.Half
+    if not polynomial or type(x) is not Symbol or not _plain_base(x):
+        out = []
+        for d, p, q in found:
+            if q == 1:
+                if p == 1 or p == -1:
+                    v = one if p == 1 else minus
+                else:
+                    v = new(Integer)
+                    v._assumptions, v._mhash, v._args, v.p = integer_assumptions, None, (), p
+            elif p == 1 and q == 2:
+                v = half
+            else:
+                v = new(Rational)
+                v._assumptions, v._mhash, v._args, v.p, v.q = rational_assumptions, None, (), p, q
+            out.append((powers[d], v))
+        return out, None
+    mul_class, pow_class, symbol_class, integer_class, rational_class, minus_class, half_class = _KEYS or _keys()
+    pow_assumptions, mul_assumptions = Pow.default_assumptions, Mul.default_assumptions
+    out: list = []
+    rest: list = []
+    number = None
+    append, add = out.append, rest.append
+    for d, p, q in found:
+        n = powers[d]
+        if q == 1:
+            if p == 1:
+                append((n, one))
+                if d >= 2:
+                    factor = new(Pow)  # as in terms
+                    factor._assumptions, factor._mhash, factor._args = pow_assumptions, None, (x, n[0])
+                    factor.is_commutative = True
+                    add((factor, (pow_class, d)))
+                elif d:
+                    add((x, (symbol_class,)))
+                else:
+                    number = one
+                continue
+            if p == -1:
+                v, ck = minus, minus_class
+            else:
+                v = new(Integer)
+                v._assumptions, v._mhash, v._args, v.p = integer_assumptions, None, (), p
+                ck = integer_class
+        elif p == 1 and q == 2:
+            v, ck = half, half_class
+        else:
+            v = new(Rational)
+            v._assumptions, v._mhash, v._args, v.p, v.q = rational_assumptions, None, (), p, q
+            ck = rational_class
+        append((n, v))
+        if d >= 2:
+            factor = new(Pow)
+            factor._assumptions, factor._mhash, factor._args = pow_assumptions, None, (x, n[0])
+            factor.is_commutative = True
+            term = new(Mul)
+            term._assumptions, term._mhash, term._args = mul_assumptions, None, (v, factor)
+            term.is_commutative = True
+            add((term, (mul_class, ck, p, q, pow_class, d)))
+        elif d:
+            term = new(Mul)
+            term._assumptions, term._mhash, term._args = mul_assumptions, None, (v, x)
+            term.is_commutative = True
+            add((term, (mul_class, ck, p, q, symbol_class)))
+        else:
+            number = v
+    return out, _canonical_sum([] if number is None else [number], rest)
 
 
 def numbers(series: Any, powers: list) -> list | None:

@@ -15,6 +15,9 @@ Anything else takes the general route, with its checks.
 
 from __future__ import annotations
 
+import math
+import re
+
 import symengine as se
 import sympy as sp
 from flint import fmpq
@@ -39,13 +42,22 @@ _LEAF_CLASSES = frozenset((sp.sin, sp.cos, sp.tan, sp.atan, sp.log, sp.sinh, sp.
 
 def rational(p: int, q: int) -> sp.Rational:
     """``Rational(p, q)``'s object for coprime p, q > 0, without SymPy's cache (engine.exact_rational's, uncached)."""
+    # (Rational.from_coprime_ints and Expr.__new__ inlined: Basic.__new__'s three fields, then p and q)
     if q != 1:
-        return _from_coprime(p, q)
+        if p == 1 and q == 2:
+            return _HALF
+        value = _object_new(_Rational)
+        value._assumptions, value._mhash, value._args, value.p, value.q = _RATIONAL_ASSUMPTIONS, None, (), p, q
+        return value
     if -1 <= p <= 1:
         return _SIGNS[p + 1]
-    value = _new(_Integer)
-    value.p = p
+    value = _object_new(_Integer)
+    value._assumptions, value._mhash, value._args, value.p = _INTEGER_ASSUMPTIONS, None, (), p
     return value
+
+
+_object_new, _Rational, _HALF = object.__new__, sp.Rational, sp.S.Half
+_RATIONAL_ASSUMPTIONS, _INTEGER_ASSUMPTIONS = sp.Rational.default_assumptions, sp.Integer.default_assumptions
 
 
 def log_of(c: fmpq) -> sp.Expr | None:
@@ -241,3 +253,35 @@ def plain_value(engine: se.Basic) -> sp.Expr | None:
         # add(parts) for a number (not 0) and one other term: nothing to sort or combine
         return _from_add(parts)
     return add(parts)  # to_sympy's Add branch on the same converted parts
+
+
+_PLAIN = re.compile(r"\s*([+-]?)(0|[1-9][0-9]{0,40})(?:\s*/\s*([1-9][0-9]{0,40}))?\s*")
+
+
+def plain_rational(text: str) -> sp.Rational | None:
+    """The value of a point written as an integer or a fraction ("1", "-3/4"), as the parser reads it; else None.
+
+    >>> plain_rational("-6/4"), plain_rational("pi")
+    (-3/2, None)
+    """
+    digits = text[1:] if text[:1] == "-" else text
+    if digits.isascii() and digits.isdigit() and len(digits) <= 41 and (digits[0] != "0" or digits == "0"):
+        return rational(int(text), 1)  # an integer (the commonest point): what the pattern reads, without it
+    top, slash, bottom = digits.partition("/")
+    if slash and top.isascii() and top.isdigit() and len(top) <= 41 and (top[0] != "0" or top == "0") \
+            and bottom.isascii() and bottom.isdigit() and len(bottom) <= 41 and bottom[0] != "0":
+        p, q = int(top), int(bottom)  # a plain fraction ("-1/3"): what the pattern reads, without it
+        g = math.gcd(p, q)
+        p, q = (-(p // g) if digits is not text else p // g), q // g
+        if q == 1 or p == 1 and q == 2:
+            return rational(p, q)
+        value = _object_new(_Rational)  # Rational.from_coprime_ints(p, q), inlined (Expr.__new__ is Basic.__new__)
+        value._assumptions, value._mhash, value._args, value.p, value.q = _RATIONAL_ASSUMPTIONS, None, (), p, q
+        return value
+    found = _PLAIN.fullmatch(text)
+    if found is None:
+        return None
+    sign, p, q = found.groups()
+    p, q = int(sign + p), int(q or 1)
+    g = math.gcd(p, q)
+    return rational(p // g, q // g)

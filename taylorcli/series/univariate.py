@@ -78,7 +78,7 @@ def walk(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, k: int, guard: bool = Fals
     found = _polynomial(expr, x, a, k)
     if found is not None:
         return found
-    found = _of_polynomial(expr, x, a, k, guard)
+    found = _of_polynomial(expr, x, a, k, guard, offsets, logs)
     if found is not None:
         return found
     if type(expr) is sp.Add or type(expr) is sp.Mul:
@@ -304,10 +304,25 @@ def _short(expr: sp.Expr, x: sp.Symbol, a: sp.Rational) -> tuple[list[fmpq], sp.
             return None
         else:
             n = exponent.p
-            # x**n, n > 2, at 0 only (its coefficients are n - 1 zeros: no power of the point to guard)
-            if n != 2 and (a.p or not 2 < n <= _HIGHEST):
+            # x**n, n > 2, at 0 (its coefficients are n - 1 zeros: no power of the point to guard); away
+            # from 0 as a sum's term (1 + x**4: the sweep's (x**2)**2 in 1 + u**2), n <= 8, its binomial
+            # coefficients past the walk's guard left to the walk (a bare x**n there stays the walk's:
+            # tests/test_onevar_fixed.py pins that boundary)
+            if n != 2 and not 2 < n <= _HIGHEST:
                 return None
+            if n != 2 and a.p:
+                if r is None or n > 8 or not expr.is_Symbol or not (expr is x or expr == x):
+                    return None
+                point = fmpq(a.p, a.q)
+                if n * point.height_bits() > _LIMIT:
+                    return None  # (the walk's power(): its guard)
+                scale = _ONE if q is None else fmpq(q.p, q.q)
+                out = [scale * point ** (n - j) * _BINOMIAL[n][j] for j in range(n + 1)]
+                out[0] += fmpq(r.p, r.q)
+                return out, expr
     if not expr.is_Symbol or not (expr is x or expr == x):
+        if n == 2 and type(expr) is sp.Add:
+            return _square(r, q, expr, x, a)  # 1 + (x + 3)**2
         return None  # (another symbol, or x with other assumptions: the walk says NoSlot)
     scale = _ONE if q is None else fmpq(q.p, q.q)
     if not a.p:  # at 0: r (or 0), then q, no arithmetic
@@ -327,7 +342,38 @@ def _short(expr: sp.Expr, x: sp.Symbol, a: sp.Rational) -> tuple[list[fmpq], sp.
     return out, expr
 
 
+def _square(r: sp.Rational | None, q: sp.Rational | None, base: sp.Add, x: sp.Symbol,
+            a: sp.Rational) -> tuple[list[fmpq], sp.Symbol] | None:
+    """``_short`` for r + q*(c + s*x)**2 (either of r, q absent, s rational or absent): with y = c + s*a,
+    the coefficients r + q*y**2, 2*q*s*y, q*s**2, FLINT's (u**2 of u = y + s*(x - a), times q, plus r:
+    the walk's exact arithmetic). A y past the walk's guard (2 * its bits > the limit) is left to the walk."""
+    args = base._args
+    if len(args) != 2 or not args[0].is_Rational:
+        return None
+    c, term = args
+    s = _ONE
+    if type(term) is sp.Mul:
+        factors = term._args
+        if len(factors) != 2 or not factors[0].is_Rational:
+            return None
+        number, term = factors
+        s = fmpq(number.p, number.q)
+    if not term.is_Symbol or not (term is x or term == x):
+        return None
+    y = fmpq(c.p, c.q) + s * fmpq(a.p, a.q) if a.p else fmpq(c.p, c.q)
+    if 2 * y.height_bits() > _LIMIT:
+        return None  # (the walk's power(): its guard, as the walk has it)
+    out = [y * y, 2 * s * y, s * s]
+    if q is not None:
+        scale = fmpq(q.p, q.q)
+        out = [scale * v for v in out]
+    if r is not None:
+        out[0] += fmpq(r.p, r.q)
+    return out, term
+
+
 _ZERO, _ONE, _TWO = fmpq(0), fmpq(1), sp.Integer(2)
+_BINOMIAL = [[math.comb(n, j) for j in range(n + 1)] for n in range(9)]
 _HIGHEST = 100  # the highest n of x**n read off at 0 (expansion.MAX_ORDER: past it, only zeros are kept)
 
 

@@ -23,9 +23,10 @@ from flint import fmpq, fmpq_series
 _Add, _Mul, _Pow, _log = sp.Add, sp.Mul, sp.Pow, sp.log
 
 
-def _plan(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, guard: bool) -> tuple | None:
+def _plan(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, guard: bool, offset: bool = False) -> tuple | None:
     """(u's coefficients, its x, cls, name, n, m) for a node (module doc), read from its shape and u's
-    coefficients alone (no FLINT call); None for anything else."""
+    coefficients alone (no FLINT call); None for anything else. ``offset``: also log(u) with u(a) a
+    positive rational other than 1 (the walk's offset log: log(u(a)) + log(u/u(a)))."""
     cls = type(expr)
     name = _AT_ZERO.get(cls)
     args = expr._args
@@ -33,7 +34,7 @@ def _plan(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, guard: bool) -> tuple | N
     if name is not None:
         at = 0  # u(a) must be 0 (else f(u(a)) is an offset or NoSlot: the walk's)
     elif cls is _log:
-        at = 1
+        at = None if offset else 1
     elif cls is _Pow:
         exponent = args[1]
         if not exponent.is_Rational:
@@ -63,6 +64,8 @@ def _plan(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, guard: bool) -> tuple | N
     u0 = coefficients[0]
     if at == 0 and u0 or at == 1 and u0 != 1 or n < 0 and not u0:
         return None  # (not met: the shape said so; a vanishing base of a negative power raises in the walk)
+    if cls is _log and not u0 > 0:
+        return None  # (the walk raises Unsupported)
     if guard and u0 and abs(n) * u0.height_bits() > _LIMIT:
         return None  # the walk's guard: NoSlot
     return coefficients, own, cls, name, n, m
@@ -77,7 +80,8 @@ def _apply(plan: tuple, prec: int) -> fmpq_series:
     if name is not None:
         return getattr(u, name)()
     if cls is _log:
-        return u.log()
+        u0 = coefficients[0]
+        return u.log() if u0 == 1 else (u * (1 / u0)).log()  # (u0 != 1: an offset log, the walk's)
     if cls is None:  # one of _short's polynomials itself
         return u
     if m == 1:
@@ -97,10 +101,11 @@ def _finish(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, k: int, guard: bool, ro
     return out, own
 
 
-def of_polynomial(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, k: int,
-                  guard: bool) -> tuple[list[fmpq], sp.Symbol] | None:
-    """``walk``'s answer for one node (module doc); None: the walk decides."""
-    plan = _plan(expr, x, a, guard)
+def of_polynomial(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, k: int, guard: bool,
+                  offsets: set[int] | None = None, logs: dict | None = None) -> tuple[list[fmpq], sp.Symbol] | None:
+    """``walk``'s answer for one node (module doc); None: the walk decides. With ``offsets`` (the walk's),
+    also an offset log(u) (u(a) > 0, not 1): its id added to offsets, u(a) to ``logs``, as the walk adds them."""
+    plan = _plan(expr, x, a, guard, offsets is not None)
     if plan is None:
         return None
     prec = k + 1
@@ -110,6 +115,14 @@ def of_polynomial(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, k: int,
         root = _apply(plan, prec)
     finally:
         flint.ctx.cap = saved
+    if plan[2] is _log:
+        u0 = plan[0][0]
+        if u0 != 1:  # the walk's offset log: no series kept for sharing (the walk keeps none with an offset)
+            offsets.add(id(expr))
+            if logs is not None:
+                logs[id(expr)] = u0
+            out = root.coeffs()
+            return (out + [fmpq(0)] * (prec - len(out)) if len(out) < prec else out), plan[1]
     return _finish(expr, x, a, k, guard, root, plan[1])
 
 
