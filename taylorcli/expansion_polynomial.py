@@ -4,7 +4,7 @@
 the same objects as sp.Add(*(c * m)), without re-flattening 165 already-collected products
 (half of an expansion's time). Rational coefficients (most expansions at rational points
 with rational values) skip even that: sortkey.rational_polynomial sorts once by keys
-computed once per power; one plain variable (x, x - a) goes to sortkey.rational_univariate,
+computed once per power; one plain variable (x, x - a) goes to sortkey_univariate.rational_univariate,
 else keyed.py, for any coefficients.
 
 >>> from taylorcli import expand
@@ -22,7 +22,8 @@ import sympy as sp
 
 from .convert import add, mul
 from .keyed import plain_displacement, polynomial as keyed_polynomial
-from .sortkey import _plain_base, rational_polynomial, rational_univariate
+from .sortkey import _plain_base, rational_polynomial
+from .sortkey_univariate import rational_univariate
 
 
 def polynomial(e: Any) -> sp.Expr:

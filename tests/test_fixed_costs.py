@@ -177,7 +177,7 @@ def _sympys_polynomial(e) -> sp.Expr:
                                    st.integers(-3, 3))),
        points, st.integers(0, 12))
 def test_polynomials_are_sympys(text: str, at: str | None, order: int) -> None:
-    """sortkey.rational_univariate's constant term (one plain part, or a number and one: 1 + pi/4,
+    """sortkey_univariate.rational_univariate's constant term (one plain part, or a number and one: 1 + pi/4,
     log(5), atan(2)) and keyed_onevar's fresh leaves: SymPy's Add and Mul of the same coefficients."""
     from taylorcli import expand
     try:

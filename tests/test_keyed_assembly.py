@@ -89,10 +89,10 @@ def _odd_integer(n: int) -> sp.Integer:
        st.sampled_from(POINTS), st.sampled_from(["int", "Integer", "odd"]),
        st.sampled_from([None, sp.pi / 4, sp.log(5), 1 + sp.atan(2)]))
 def test_rational_univariate_is_sympys_sum(terms: dict, a: sp.Rational, kind: str, constant: object) -> None:
-    """sortkey.rational_univariate (its natural-power terms first) and keyed_onevar, through the
+    """sortkey_univariate.rational_univariate (its natural-power terms first) and keyed_onevar, through the
     polynomial, against SymPy's Add of c*(x - a)**n; exponents as ints, Integers, or Integer objects
     made without the constructor (its singletons' values included)."""
-    from taylorcli.sortkey import rational_univariate
+    from taylorcli.sortkey_univariate import rational_univariate
     base = X if a == 0 else displacement(X, a)
     make = {"int": int, "Integer": sp.Integer, "odd": _odd_integer}[kind]
     coefficients = [((make(n),), c) for n, c in sorted(terms.items())]

@@ -1,4 +1,4 @@
-"""sortkey.rational_univariate with an irrational constant term of a class none of the terms has
+"""sortkey_univariate.rational_univariate with an irrational constant term of a class none of the terms has
 (log(5), atan(2), exp(3), sin(1), sqrt(2), pi, E) and with one that is a product (pi/4, 2*log(2)):
 the very object SymPy's own Add of the products builds (==, srepr and args order)."""
 
@@ -6,7 +6,7 @@ import random
 
 import sympy as sp
 
-from taylorcli.sortkey import rational_univariate
+from taylorcli.sortkey_univariate import rational_univariate
 
 x = sp.Symbol("x")
 y = sp.Symbol("y", positive=True)

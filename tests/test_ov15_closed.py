@@ -101,7 +101,7 @@ _OFFSETS = [("log(1 + (x + 3)**2)", "0", 5), ("log(1 + (x + 3)**2)", "0", 0), ("
 
 @pytest.mark.parametrize(("text", "at", "order"), _OFFSETS)
 def test_an_irrational_constant_term_in_one_pass(text: str, at: str, order: int) -> None:
-    """onevar_fused.terms with a constant (sortkey.constant_sum): the derivative engine's coefficients,
+    """onevar_fused.terms with a constant (sortkey_univariate.constant_sum): the derivative engine's coefficients,
     the full path's polynomial, expansion_polynomial's sum of the same list, and SymPy's own Add."""
     from taylorcli.expansion_polynomial import polynomial as built_apart
     onevar_is_the_full_path(text, at, order)

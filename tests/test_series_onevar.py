@@ -207,7 +207,7 @@ CONSTANT_TERMS = [sp.pi / 4, sp.log(2), sp.atan(2), 2 * sp.log(3), sp.sqrt(2), s
        st.sampled_from([X, sp.Symbol("x"), sp.Symbol("x", positive=True)]))
 def test_polynomial_with_an_irrational_constant_term_is_sympys(terms: list, constant: sp.Expr, a: sp.Rational,
                                                                x: sp.Symbol) -> None:
-    from taylorcli.sortkey import rational_univariate
+    from taylorcli.sortkey_univariate import rational_univariate
     coefficients = [((sp.Integer(0),), constant)] + [((sp.Integer(d),), c) for d, c in dict(terms).items() if c]
     coefficients.sort(key=lambda item: item[0])
     base = x - a

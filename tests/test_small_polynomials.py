@@ -1,4 +1,4 @@
-"""Expansion.polynomial (sortkey.rational_univariate, keyed_onevar) is SymPy's own sum of c*(x - a)**n,
+"""Expansion.polynomial (sortkey_univariate.rational_univariate, keyed_onevar) is SymPy's own sum of c*(x - a)**n,
 node for node, on one-variable expansions of the sweep's shapes: rational coefficients at 0, an
 irrational constant term (pi/4, log(2), sqrt(2)), coefficients with constants at other points."""
 

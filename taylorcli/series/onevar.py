@@ -34,7 +34,8 @@ from ..convert import to_sympy
 from ..guard import LIMIT_BITS as _LIMIT  # guard.check_size's limit, in bits
 from ..keyed import plain_displacement
 from ..keyed_onevar import leaves as _leaves
-from ..sortkey import NoKey, Stop, _plain_base, one_number
+from ..sortkey import NoKey, Stop, _plain_base
+from ..sortkey_univariate import one_number
 from . import onevar_closed, onevar_constants, onevar_fused, onevar_inner, onevar_sums, univariate
 from .onevar_point import log_of as _log_of, offset_value, rational, value_at as _value_at
 from .onevar_point import plain_rational  # noqa: F401 - expansion._one_variable reads it here
@@ -105,7 +106,7 @@ def taylor(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, order: int,
             return None
         series[0] = fmpq(0)
         if polynomial is not None and not value.is_Rational and (not value.is_Add or one_number(value)):
-            # the list and the polynomial in one pass (sortkey.constant_sum's constants)
+            # the list and the polynomial in one pass (sortkey_univariate.constant_sum's constants)
             found = onevar_fused.terms(series, x if own is None else own, a,
                                        _POWERS if len(_POWERS) > order else _powers(order), value)
             if found is None:

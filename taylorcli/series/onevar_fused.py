@@ -2,12 +2,12 @@
 
 A small expansion at a rational point (atan(x) to order 30: ~10 us of FLINT) spent as much again
 turning FLINT's coefficients into SymPy numbers (``onevar.taylor``) and walking those numbers a
-second time for the polynomial (``sortkey.rational_univariate``: a class, a key and a term per
+second time for the polynomial (``sortkey_univariate.rational_univariate``: a class, a key and a term per
 coefficient). Here each coefficient c of d is read once (its ints p, q), and gives at once:
 
 - its SymPy number, the very object ``onevar.taylor`` makes (the singletons -1, 1, 1/2, else an
   Integer or a Rational built as ``Rational.from_coprime_ints`` builds it);
-- its term of the polynomial and that term's sort rank, as ``sortkey.rational_univariate`` makes
+- its term of the polynomial and that term's sort rank, as ``sortkey_univariate.rational_univariate`` makes
   them (c*base**d, base**d, c*x, x, the number; with base = x - a, c*(x - a) distributes into c*x
   and the number -c*a, which joins the constant term, as SymPy's Mul and Add constructors do).
 
@@ -33,7 +33,8 @@ from sympy.core import Integer, Mul, Pow, Rational, S, Symbol
 
 from ..guard import LIMIT_BITS as _LIMIT  # guard.check_size's limit, in bits
 from ..keyed import plain_displacement
-from ..sortkey import _canonical_sum, _class_key, _plain_base, _product, _sum, constant_sum
+from ..sortkey import _canonical_sum, _class_key, _plain_base, _product, _sum
+from ..sortkey_univariate import constant_sum
 
 
 def terms(series: Any, x: Symbol, a: Rational, powers: list, constant: Any = None) -> tuple[list, Any] | None:
@@ -44,7 +45,7 @@ def terms(series: Any, x: Symbol, a: Rational, powers: list, constant: Any = Non
     ``powers``: (Integer(d),) at d, for every d of the series (``onevar._powers``).
     ``constant``: an irrational constant term (log(10), 1 + pi/4) beside the series (whose own constant
     term is then 0): not in the list, and joined to the polynomial as ``rational_univariate`` joins it
-    (``sortkey.constant_sum``; its None: the polynomial None, left to ``expansion_polynomial``)."""
+    (``sortkey_univariate.constant_sum``; its None: the polynomial None, left to ``expansion_polynomial``)."""
     if type(x) is not Symbol or not _plain_base(x):
         return numbers(series, powers), None
     if a is S.Zero:
