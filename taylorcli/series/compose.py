@@ -27,6 +27,7 @@ from symengine.lib.symengine_wrapper import sympy2symengine
 
 from . import univariate
 from .compose_constants import ConstantTerms
+from .mv_truncate import needed
 from .numbers import _ZERO, _fmpq, _fmpq_of, _fraction, _pq
 from .mv_forms import form_function
 from .mv_offsets import TYPES as OFFSET_TYPES, offset_function
@@ -44,7 +45,7 @@ _BAD = (se.zoo, se.nan, se.oo, -se.oo, se.I)
 SHORTCUTS = True
 _NO_SHAPE: tuple[int, bool] = (0, False)
 # A product's factors past one that vanishes at the point walked only as far as the product needs them
-# (Walker._needed; with or without SHORTCUTS: both walks then make the same generators, in one order)
+# (mv_truncate.py; with or without SHORTCUTS: both walks then make the same generators, in one order)
 TRUNCATE = True
 _FUNCTION_TYPES = frozenset(FUNCTIONS)
 _RATIONALS = (se.Integer, se.Rational)
@@ -77,7 +78,9 @@ class Walker(ConstantTerms):
         self._tried = False  # inside a subexpression the univariate series could not give (_one_variable)
         self._engine_point: dict | None = None
         self.rational_parts: list = []  # subtrees taken whole whose every node's series is rational (mv_offsets)
-        self._low: dict | None = None  # k' -> memo of the walks truncated after k' (``_needed``)
+        self._low: dict | None = None  # k' -> memo of the walks truncated after k' (mv_truncate.needed)
+        self.truncate = TRUNCATE  # (engine.py walks again without where inverse_risk must see every node)
+        self.partial = False  # an inverse of a constant sum made after a truncated factor (mv_truncate.py)
 
     @property
     def index(self) -> dict:
@@ -157,6 +160,10 @@ class Walker(ConstantTerms):
         if j is None:
             if len(self.values) >= self.ring.m:
                 raise NoSlot("more constants than generator slots")
+            if self._low is not None and isinstance(value, se.Pow) and isinstance(value.args[0], se.Add):
+                # 1/c, c a sum, after a factor walked only in part (mv_truncate.py): engine.py's inverse_risk
+                # reads every node's full series, so engine.py walks again without truncation
+                self.partial = True
             j = self._by_value[value] = len(self.values)
             self.values.append(value)
         return self.ring.generator(j)
@@ -322,51 +329,17 @@ class Walker(ConstantTerms):
             if args[0].is_Rational and SHORTCUTS:  # 3*x*y: the product of the rest, scaled (Mul puts the number first)
                 out = self.series(args[1])
                 for arg in args[2:]:
-                    out = ring.mul(out, self.series(arg) if out[0] or not TRUNCATE else self._needed(out, arg))
+                    out = ring.mul(out, self.series(arg) if out[0] or not self.truncate else needed(self, out, arg))
                 return ring.scale(out, _fmpq_of(args[0]))
             out = self.series(args[0])
             for arg in args[1:]:
-                out = ring.mul(out, self.series(arg) if out[0] or not TRUNCATE else self._needed(out, arg))
+                out = ring.mul(out, self.series(arg) if out[0] or not self.truncate else needed(self, out, arg))
             return out
         if expr.is_Pow:
             return self._power(*expr.args)
         if (type(expr) in _FUNCTION_TYPES or isinstance(expr, FUNCTIONS)) and len(expr.args) == 1:
             return self._function(type(expr), expr.args[0])
         raise Unsupported(f"no recurrence for {type(expr).__name__}")
-
-    def _needed(self, out: Series, expr: sp.Expr) -> Series:
-        """The series of a factor ``expr`` as far as its product with ``out`` (0 at the point) needs it.
-
-        ``out`` starts at degree v >= 1: the product's part of degree d <= k takes the factor's parts up to
-        d - v only. Every operation of the walk is causal (its part of degree d is made of its operands'
-        parts up to d), so a walk truncated after k - v (the same generators' ring, its k lower: tps.Ring)
-        gives the very polynomials the full walk gives up to there; the parts above are left 0 (unused).
-        x**2*cosh(y + 1) at order 2 takes cosh(1) alone, not sinh(1) and the recurrence. Its subexpressions'
-        series are kept apart (``_low``): not the full walk's (inverse_risk reads ``_memo``: a node walked
-        only here counts as unknown there).
-        """
-        ring = self.ring
-        entry = self._memo.get(id(expr))
-        if entry is not None and entry[0] is expr or ring.each:
-            return self.series(expr)
-        k = ring.k
-        v = 1
-        while v < k and not out[v]:
-            v += 1
-        j = k - v  # (0 where out starts at k or is 0 to the order: the factor's value alone)
-        memos = self._low
-        if memos is None:
-            memos = self._low = {}
-        memo = memos.get(j)
-        if memo is None:
-            memo = memos[j] = {}
-        saved = self._memo
-        self.ring, self._memo = Ring.get(ring.n, ring.m, j), memo
-        try:
-            found = self.series(expr)
-        finally:
-            self.ring, self._memo = ring, saved
-        return found + [ring.zero] * (k - j)
 
     def _power(self, base: sp.Expr, exponent: sp.Expr) -> Series:
         ring = self.ring

@@ -94,35 +94,9 @@ def taylor_coefficients(expr: sp.Expr, variables: Sequence[sp.Symbol], point: di
     why = applies(expr, degree, functions)  # (the univariate walk refuses what this refuses, with NoSlot)
     if why:
         raise Unsupported(why)
-    # First without generator slots (most expansions at 0 have rational coefficients only:
-    # FLINT is fastest with the fewest variables), then with as many as the expression may need.
-    # Away from 0, a function's value at the point is irrational (sin(4), exp(2)) unless its argument
-    # is 0 there: the ring with slots comes first (the other one's walk would stop at it, wasted).
-    # Either ring gives the same coefficients; only which is faster differs.
-    try:
-        first = _FIRST_SLOTS
-        if functions and any(a is not sp.S.Zero for a in point.values()):
-            first = _AWAY_SLOTS
-            if first is None:
-                raise NoSlot("a function away from 0")
-        walker = Walker(variables, point, k, Ring.get(n, first, k, each))
-        parts = walker.series(expr)
-    except NoSlot:
-        # Then as many slots as its functions and constants may need (the variables' atoms take
-        # none: a rational coordinate is no generator, an irrational one is counted here): a
-        # term's exponents are read per ring variable (monoms()), ~1.5 us a term with 21 of them.
-        # Where that is not enough, the first count (each variable's atom too), as it always was.
-        irrational = sum(not point[v].is_Rational for v in variables)
-        tight = Walker.slots(expr, k, variables) + irrational
-        try:
-            walker = Walker(variables, point, k, Ring.get(n, tight, k, each))
-            parts = walker.series(expr)
-        except NoSlot:
-            slots = Walker.slots(expr, k) + irrational
-            if slots == tight:
-                raise
-            walker = Walker(variables, point, k, Ring.get(n, slots, k, each))
-            parts = walker.series(expr)
+    walker, parts = _walked(expr, variables, point, n, k, each, functions, True)
+    if walker.partial:  # inverse_risk below reads every node's full series (mv_truncate.py)
+        walker, parts = _walked(expr, variables, point, n, k, each, functions, False, walker.ring.m)
     if has_sum_power(walker.values) and risky(expr, _irrational(walker, n), _base_value(walker, n)):
         # an inverse of a constant sum where SymEngine's expand or Mul would give another object
         raise Unsupported("an inverse of an irrational sum in a product of sums (inverse_risk.py)")
@@ -204,6 +178,49 @@ def taylor_coefficients(expr: sp.Expr, variables: Sequence[sp.Symbol], point: di
     if sort_keys is not None and direct is not None:
         sort_keys.update(direct.sums)
     return [(_exponents(powers), value) for powers, value in out]
+
+
+
+def _walked(expr: sp.Expr, variables: Sequence[sp.Symbol], point: dict[sp.Symbol, sp.Expr], n: int, k: int,
+            each: int | None, functions: list, truncate: bool, first: int | None = None) -> tuple[Walker, list]:
+    """The walker and the series of ``expr``: first in a ring of a few generator slots, then (NoSlot) in one
+    of as many as it may need. ``truncate``: mv_truncate's truncated factors allowed; ``first``: the first
+    ring's slots (a walk that needs doing again in full got through in that ring)."""
+    # First without generator slots (most expansions at 0 have rational coefficients only:
+    # FLINT is fastest with the fewest variables), then with as many as the expression may need.
+    # Away from 0, a function's value at the point is irrational (sin(4), exp(2)) unless its argument
+    # is 0 there: the ring with slots comes first (the other one's walk would stop at it, wasted).
+    # Either ring gives the same coefficients; only which is faster differs.
+    try:
+        if first is not None:
+            pass
+        elif functions and any(a is not sp.S.Zero for a in point.values()):
+            first = _AWAY_SLOTS
+            if first is None:
+                raise NoSlot("a function away from 0")
+        else:
+            first = _FIRST_SLOTS
+        walker = Walker(variables, point, k, Ring.get(n, first, k, each))
+        walker.truncate = truncate
+        return walker, walker.series(expr)
+    except NoSlot:
+        # Then as many slots as its functions and constants may need (the variables' atoms take
+        # none: a rational coordinate is no generator, an irrational one is counted here): a
+        # term's exponents are read per ring variable (monoms()), ~1.5 us a term with 21 of them.
+        # Where that is not enough, the first count (each variable's atom too), as it always was.
+        irrational = sum(not point[v].is_Rational for v in variables)
+        tight = Walker.slots(expr, k, variables) + irrational
+        try:
+            walker = Walker(variables, point, k, Ring.get(n, tight, k, each))
+            walker.truncate = truncate
+            return walker, walker.series(expr)
+        except NoSlot:
+            slots = Walker.slots(expr, k) + irrational
+            if slots == tight:
+                raise
+            walker = Walker(variables, point, k, Ring.get(n, slots, k, each))
+            walker.truncate = truncate
+            return walker, walker.series(expr)
 
 
 def _irrational(walker: Walker, n: int) -> Callable[[sp.Expr], bool | None]:
