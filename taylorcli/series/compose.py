@@ -287,6 +287,10 @@ class Walker(ConstantTerms):
         mask = shape[0]
         if not mask:
             return ring.constant(self.constant_of(sympy2symengine(expr)))
+        if not ring.k and type(expr) in _WHOLE_LINE:
+            # the value at the point alone (a factor mv_truncate walks no further, or order 0): the
+            # recurrence's f(u0), what function_of and the other shortcuts come back to at k = 0
+            return self._function(type(expr), expr._args[0])
         if SHORTCUTS and not self._tried and not ring.each and (
                 expr.is_Pow and not (expr.exp.is_Integer and expr.exp.p >= 0) or type(expr) in _FUNCTION_TYPES):
             several = mask & (mask - 1)
