@@ -27,7 +27,7 @@ from symengine.lib.symengine_wrapper import sympy2symengine
 
 from . import univariate
 from .compose_constants import ConstantTerms
-from .mv_truncate import needed
+from .mv_truncate import needed, vanishing_first
 from .numbers import _ZERO, _fmpq, _fmpq_of, _fraction, _pq
 from .mv_forms import form_function
 from .mv_offsets import TYPES as OFFSET_TYPES, offset_function
@@ -330,15 +330,15 @@ class Walker(ConstantTerms):
             return out
         if expr.is_Mul:
             args = expr.args
+            scale = None
             if args[0].is_Rational and SHORTCUTS:  # 3*x*y: the product of the rest, scaled (Mul puts the number first)
-                out = self.series(args[1])
-                for arg in args[2:]:
-                    out = ring.mul(out, self.series(arg) if out[0] or not self.truncate else needed(self, out, arg))
-                return ring.scale(out, _fmpq_of(args[0]))
+                scale, args = args[0], args[1:]
+            if self.truncate:  # a factor that vanishes at the point first: the others truncated after it
+                args = vanishing_first(self, args)
             out = self.series(args[0])
             for arg in args[1:]:
                 out = ring.mul(out, self.series(arg) if out[0] or not self.truncate else needed(self, out, arg))
-            return out
+            return out if scale is None else ring.scale(out, _fmpq_of(scale))
         if expr.is_Pow:
             return self._power(*expr.args)
         if (type(expr) in _FUNCTION_TYPES or isinstance(expr, FUNCTIONS)) and len(expr.args) == 1:
