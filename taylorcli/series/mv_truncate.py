@@ -47,9 +47,9 @@ def needed(walker: Walker, out: Series, expr: sp.Expr) -> Series:
     """The series of the factor ``expr`` as far as its product with ``out`` (0 at the point) needs it."""
     ring = walker.ring
     entry = walker._memo.get(id(expr))
-    if entry is not None and entry[0] is expr or expr.is_Atom or ring.each or has_sum_power(walker.values) \
-            or not _plain(expr, walker):
-        return walker.series(expr)  # (an atom's series costs nothing to make in full)
+    if not ring.k or entry is not None and entry[0] is expr or expr.is_Atom or ring.each \
+            or has_sum_power(walker.values) or not _plain(expr, walker):
+        return walker.series(expr)  # (at k = 0 nothing is left to cut; an atom's series costs nothing in full)
     k = ring.k
     v = 1
     while v < k and not out[v]:
