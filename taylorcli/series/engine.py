@@ -52,7 +52,7 @@ def applies(expr: sp.Expr, degree: str, functions: set | list | None = None) -> 
     if degree not in ("total", "each"):
         return f"degree {degree!r}"
     for fn in expr.atoms(sp.Function) if functions is None else functions:
-        if not (type(fn) in _FUNCTION_TYPES or isinstance(fn, FUNCTIONS)) or len(fn.args) != 1:
+        if not (type(fn) in _FUNCTION_TYPES or isinstance(fn, FUNCTIONS)) or len(fn._args) != 1:
             return f"no recurrence for {type(fn).__name__}"
     return None
 
@@ -97,6 +97,8 @@ def taylor_coefficients(expr: sp.Expr, variables: Sequence[sp.Symbol], point: di
     walker, parts = _walked(expr, variables, point, n, k, each, functions, True)
     if walker.partial:  # inverse_risk below reads every node's full series (mv_truncate.py)
         walker, parts = _walked(expr, variables, point, n, k, each, functions, False, walker.ring.m)
+    if not walker.values:  # rational coefficients only: no generator, no parameter in any coefficient
+        return _rational_terms(parts, n, k, order, vet)
     if has_sum_power(walker.values) and risky(expr, _irrational(walker, n), _base_value(walker, n)):
         # an inverse of a constant sum where SymEngine's expand or Mul would give another object
         raise Unsupported("an inverse of an irrational sum in a product of sums (inverse_risk.py)")
@@ -117,18 +119,6 @@ def taylor_coefficients(expr: sp.Expr, variables: Sequence[sp.Symbol], point: di
         if not parts[d]:  # (no terms: monoms() costs ~0.4 us even then)
             continue
         found: list[tuple[tuple[int, ...], sp.Expr]] = []
-        if not walker.values:  # rational coefficients only
-            for exps, c in _terms(parts[d]):
-                exps = exps[:n]  # (a ring with slots: every generator's exponent is 0 here)
-                p, q = int(c.p), int(c.q)
-                value = exact_rational(p, q)  # an fmpq is reduced, q > 0: Rational(p, q)'s object
-                if vet is not None and max(abs(p).bit_length(), q.bit_length()) > _LIMIT:
-                    vet(exps, value)
-                found.append((exps, value))
-            # Within a degree: x**2 before x*y before y**2 (the derivative engine's order).
-            found.sort(key=_powers, reverse=True)
-            out += found
-            continue
         # Group the terms by their powers of h; the rest of each term is a constant of the coefficient.
         by_powers: dict[tuple, list] = {}
         for exps, c in _terms(parts[d]):
@@ -179,6 +169,31 @@ def taylor_coefficients(expr: sp.Expr, variables: Sequence[sp.Symbol], point: di
         sort_keys.update(direct.sums)
     return [(_exponents(powers), value) for powers, value in out]
 
+
+
+def _rational_terms(parts: list, n: int, k: int, order: int, vet: Vet | None) -> list[tuple[tuple, sp.Expr]]:
+    """taylor_coefficients' list where every coefficient is rational (a walk that made no generator)."""
+    out: list[tuple[tuple, sp.Expr]] = []
+    exponents = _EXPONENTS
+    for d in range(k + 1):
+        # order < 0: f(a) is still computed and vetted (is f analytic here?)
+        part = parts[d]
+        if not part:  # (no terms: monoms() costs ~0.4 us even then)
+            continue
+        found = []
+        for exps, c in zip(part.monoms(), part.coeffs()):
+            exps = exps[:n]  # (a ring with slots: every generator's exponent is 0 here)
+            p, q = int(c.p), int(c.q)
+            value = exact_rational(p, q)  # an fmpq is reduced, q > 0: Rational(p, q)'s object
+            if vet is not None and max(abs(p).bit_length(), q.bit_length()) > _LIMIT:
+                vet(exps, value)
+            found.append((exps, value))
+        if len(found) > 1:  # within a degree: x**2 before x*y before y**2 (the derivative engine's order)
+            found.sort(key=_powers, reverse=True)
+        for powers, value in found:
+            # (_exponents(powers), inlined: the SymPy integers' tuple, made once per tuple)
+            out.append((exponents.get(powers) or _exponents(powers), value))
+    return out if order >= 0 else []
 
 
 def _walked(expr: sp.Expr, variables: Sequence[sp.Symbol], point: dict[sp.Symbol, sp.Expr], n: int, k: int,
