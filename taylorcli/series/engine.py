@@ -28,7 +28,7 @@ import sympy as sp
 from ..constants import real_and_small
 from ..convert import to_sympy
 from ..guard import LIMIT_BITS as _LIMIT  # guard.check_size's limit, in bits
-from . import mv_groups, separable, univariate
+from . import mv_groups, mv_slots, separable, univariate
 from .compose import _FUNCTION_TYPES, FUNCTIONS, Walker
 from .direct import Direct
 from .inverse_risk import base_matcher, has_sum_power, risky
@@ -90,11 +90,14 @@ def taylor_coefficients(expr: sp.Expr, variables: Sequence[sp.Symbol], point: di
             return _univariate(expr, variables[0], point[variables[0]], order, k, vet)
         except NoSlot:
             pass  # an irrational constant, or a function it has no rule for: the general engine
-    functions, free = (surveyed or survey(expr))[:2]
+    surveyed = surveyed or survey(expr)
+    functions, free = surveyed[:2]
     why = applies(expr, degree, functions)  # (the univariate walk refuses what this refuses, with NoSlot)
     if why:
         raise Unsupported(why)
-    walker, parts = _walked(expr, variables, point, n, k, each, functions, True)
+    # at 0, a ring without generator slots where the walk can make no generator (mv_slots.py)
+    first = 0 if surveyed.exact and mv_slots.exact_at_zero(surveyed, point) else None
+    walker, parts = _walked(expr, variables, point, n, k, each, functions, True, first)
     if walker.partial:  # inverse_risk below reads every node's full series (mv_truncate.py)
         walker, parts = _walked(expr, variables, point, n, k, each, functions, False, walker.ring.m)
     if not walker.values:  # rational coefficients only: no generator, no parameter in any coefficient
@@ -310,6 +313,9 @@ class Survey(NamedTuple):
     symbols: set  # its Symbol atoms: expr.free_symbols where ``plain``
     plain: bool  # made of sums, products, powers, functions and atoms only (nothing binds a symbol)
     tame: bool  # no gamma or polygamma, every power q**r or u**r with |r| <= 9 (expansion._unrefusable)
+    # every atom a symbol or a rational, every power's exponent an integer, every function one of
+    # mv_slots.TYPES (mv_slots.exact_at_zero: a walk at 0 that may need no generator slot)
+    exact: bool = False
 
 
 _GAMMAS = (sp.gamma, sp.polygamma)
@@ -320,20 +326,22 @@ def survey(expr: sp.Expr) -> Survey:
 
     >>> x = sp.Symbol("x")
     >>> survey(sp.exp(x) + x**2)[1:]
-    ({x}, True, True)
+    ({x}, True, True, True)
     """
     functions: list = []
     symbols: set = set()
     seen: set = set()
-    plain = tame = True
+    plain = tame = exact = True
     stack = [expr]
-    pop, kinds = stack.pop, _KINDS
+    pop, kinds, exact_types = stack.pop, _KINDS, _EXACT_TYPES
     while stack:
         node = pop()
         args = node._args  # (Basic.args is a property around it)
         if not args:
             if node.is_Symbol:
                 symbols.add(node)
+            elif exact and not node.is_Rational:
+                exact = False
             continue
         if id(node) in seen:  # by identity: every node is alive in expr
             continue
@@ -343,9 +351,13 @@ def survey(expr: sp.Expr) -> Survey:
             kind = _kind(type(node))
         if kind == _FUNCTION:
             functions.append(node)  # (once: ``seen``)
+            if exact and type(node) not in exact_types:
+                exact = False
         elif kind == _POWER:
             if tame:
                 tame = _tame_power(node)
+            if exact and not args[1].is_Integer:
+                exact = False
         elif kind == _GAMMA:
             functions.append(node)
             tame = False
@@ -354,10 +366,11 @@ def survey(expr: sp.Expr) -> Survey:
         # Left to right, depth first: of two equal symbol objects the set keeps the first met,
         # the one free_symbols keeps (its unions run left to right): expand() names variables by it.
         stack += args[::-1]
-    return Survey(functions, symbols, plain, tame)
+    return Survey(functions, symbols, plain, tame, exact)
 
 
 _SUM, _FUNCTION, _GAMMA, _POWER, _OTHER = range(5)
+_EXACT_TYPES = mv_slots.TYPES
 _KINDS: dict[type, int] = {}  # a node's class -> what survey does with it (classes are few: made once each)
 
 
