@@ -30,6 +30,7 @@ from .compose_constants import ConstantTerms
 from .mv_truncate import needed, vanishing_first
 from .numbers import _ZERO, _fmpq, _fmpq_of, _fraction, _pq
 from .mv_forms import form_function
+from .mv_log1p import log_one_plus
 from .mv_offsets import TYPES as OFFSET_TYPES, offset_function
 from .mv_values import asinh_value, erf_rate
 from .shortcuts import _WALK, affine, function_of, monomial
@@ -294,6 +295,11 @@ class Walker(ConstantTerms):
         if SHORTCUTS and not self._tried and not ring.each and (
                 expr.is_Pow and not (expr.exp.is_Integer and expr.exp.p >= 0) or type(expr) in _FUNCTION_TYPES):
             several = mask & (mask - 1)
+            if several and type(expr) is sp.log:  # log(1 + W), W 0 at 0, one homogeneous part (mv_log1p.py;
+                # in one variable the univariate series of offset_function is faster: measured)
+                found = log_one_plus(self, expr)
+                if found is not None:
+                    return found
             # (a power u**r, r not natural, or a function: the recurrences the shortcuts save) F(L) of a
             # linear form or monomial in several variables (mv_forms.py)
             if several:
