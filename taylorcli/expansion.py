@@ -431,8 +431,11 @@ def expand(f: Expr, variables: Variables = None, at: Mapping | str | Sequence | 
     # The expression's own (equal) symbol objects: a lookup by identity skips Basic.__eq__.
     # (Its survey's symbols are its free symbols where nothing binds one: one walk for both.)
     surveyed = _survey(expr)
-    own = {s: s for s in (surveyed.symbols if surveyed is not None and surveyed.plain else expr.free_symbols)}
-    symbols = [own.get(v, v) for v in symbols]
+    found = surveyed.symbols if surveyed is not None and surveyed.plain else expr.free_symbols
+    ids = set(map(id, found))  # (most often each is that very object: no Symbol.__hash__, Python code, per lookup)
+    if not all([id(v) in ids for v in symbols]):
+        own = {s: s for s in found}
+        symbols = [own.get(v, v) for v in symbols]
     if degree not in DEGREES:
         raise InputError(f"degree must be 'total' or 'each', got {degree!r}")
     if not isinstance(order, int) or isinstance(order, bool):

@@ -27,8 +27,10 @@ from symengine.lib.symengine_wrapper import sympy2symengine
 
 from . import univariate
 from .compose_constants import ConstantTerms
+from .mv_truncate import needed, vanishing_first
 from .numbers import _ZERO, _fmpq, _fmpq_of, _fraction, _pq
 from .mv_forms import form_function
+from .mv_log1p import log_one_plus
 from .mv_offsets import TYPES as OFFSET_TYPES, offset_function
 from .mv_values import asinh_value, erf_rate
 from .shortcuts import _WALK, affine, function_of, monomial
@@ -43,6 +45,9 @@ _BAD = (se.zoo, se.nan, se.oo, -se.oo, se.I)
 # gives the same polynomials; tests/test_series_shortcuts.py compares them)
 SHORTCUTS = True
 _NO_SHAPE: tuple[int, bool] = (0, False)
+# A product's factors past one that vanishes at the point walked only as far as the product needs them
+# (mv_truncate.py; with or without SHORTCUTS: both walks then make the same generators, in one order)
+TRUNCATE = True
 _FUNCTION_TYPES = frozenset(FUNCTIONS)
 _RATIONALS = (se.Integer, se.Rational)
 # Functions defined on the whole real line whose walk below asks for their own value first (a pole of
@@ -74,6 +79,9 @@ class Walker(ConstantTerms):
         self._tried = False  # inside a subexpression the univariate series could not give (_one_variable)
         self._engine_point: dict | None = None
         self.rational_parts: list = []  # subtrees taken whole whose every node's series is rational (mv_offsets)
+        self._low: dict | None = None  # k' -> memo of the walks truncated after k' (mv_truncate.needed)
+        self.truncate = TRUNCATE  # (engine.py walks again without where inverse_risk must see every node)
+        self.partial = False  # an inverse of a constant sum made after a truncated factor (mv_truncate.py)
 
     @property
     def index(self) -> dict:
@@ -153,6 +161,10 @@ class Walker(ConstantTerms):
         if j is None:
             if len(self.values) >= self.ring.m:
                 raise NoSlot("more constants than generator slots")
+            if self._low is not None and isinstance(value, se.Pow) and isinstance(value.args[0], se.Add):
+                # 1/c, c a sum, after a factor walked only in part (mv_truncate.py): engine.py's inverse_risk
+                # reads every node's full series, so engine.py walks again without truncation
+                self.partial = True
             j = self._by_value[value] = len(self.values)
             self.values.append(value)
         return self.ring.generator(j)
@@ -276,9 +288,18 @@ class Walker(ConstantTerms):
         mask = shape[0]
         if not mask:
             return ring.constant(self.constant_of(sympy2symengine(expr)))
+        if not ring.k and type(expr) in _WHOLE_LINE:
+            # the value at the point alone (a factor mv_truncate walks no further, or order 0): the
+            # recurrence's f(u0), what function_of and the other shortcuts come back to at k = 0
+            return self._function(type(expr), expr._args[0])
         if SHORTCUTS and not self._tried and not ring.each and (
                 expr.is_Pow and not (expr.exp.is_Integer and expr.exp.p >= 0) or type(expr) in _FUNCTION_TYPES):
             several = mask & (mask - 1)
+            if several and type(expr) is sp.log:  # log(1 + W), W 0 at 0, one homogeneous part (mv_log1p.py;
+                # in one variable the univariate series of offset_function is faster: measured)
+                found = log_one_plus(self, expr)
+                if found is not None:
+                    return found
             # (a power u**r, r not natural, or a function: the recurrences the shortcuts save) F(L) of a
             # linear form or monomial in several variables (mv_forms.py)
             if several:
@@ -315,15 +336,15 @@ class Walker(ConstantTerms):
             return out
         if expr.is_Mul:
             args = expr.args
+            scale = None
             if args[0].is_Rational and SHORTCUTS:  # 3*x*y: the product of the rest, scaled (Mul puts the number first)
-                out = self.series(args[1])
-                for arg in args[2:]:
-                    out = ring.mul(out, self.series(arg))
-                return ring.scale(out, _fmpq_of(args[0]))
+                scale, args = args[0], args[1:]
+            if self.truncate:  # a factor that vanishes at the point first: the others truncated after it
+                args = vanishing_first(self, args)
             out = self.series(args[0])
             for arg in args[1:]:
-                out = ring.mul(out, self.series(arg))
-            return out
+                out = ring.mul(out, self.series(arg) if out[0] or not self.truncate else needed(self, out, arg))
+            return out if scale is None else ring.scale(out, _fmpq_of(scale))
         if expr.is_Pow:
             return self._power(*expr.args)
         if (type(expr) in _FUNCTION_TYPES or isinstance(expr, FUNCTIONS)) and len(expr.args) == 1:

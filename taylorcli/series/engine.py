@@ -28,7 +28,7 @@ import sympy as sp
 from ..constants import real_and_small
 from ..convert import to_sympy
 from ..guard import LIMIT_BITS as _LIMIT  # guard.check_size's limit, in bits
-from . import mv_groups, separable, univariate
+from . import mv_groups, mv_slots, separable, univariate
 from .compose import _FUNCTION_TYPES, FUNCTIONS, Walker
 from .direct import Direct
 from .inverse_risk import base_matcher, has_sum_power, risky
@@ -52,7 +52,7 @@ def applies(expr: sp.Expr, degree: str, functions: set | list | None = None) -> 
     if degree not in ("total", "each"):
         return f"degree {degree!r}"
     for fn in expr.atoms(sp.Function) if functions is None else functions:
-        if not (type(fn) in _FUNCTION_TYPES or isinstance(fn, FUNCTIONS)) or len(fn.args) != 1:
+        if not (type(fn) in _FUNCTION_TYPES or isinstance(fn, FUNCTIONS)) or len(fn._args) != 1:
             return f"no recurrence for {type(fn).__name__}"
     return None
 
@@ -90,39 +90,18 @@ def taylor_coefficients(expr: sp.Expr, variables: Sequence[sp.Symbol], point: di
             return _univariate(expr, variables[0], point[variables[0]], order, k, vet)
         except NoSlot:
             pass  # an irrational constant, or a function it has no rule for: the general engine
-    functions, free = (surveyed or survey(expr))[:2]
+    surveyed = surveyed or survey(expr)
+    functions, free = surveyed[:2]
     why = applies(expr, degree, functions)  # (the univariate walk refuses what this refuses, with NoSlot)
     if why:
         raise Unsupported(why)
-    # First without generator slots (most expansions at 0 have rational coefficients only:
-    # FLINT is fastest with the fewest variables), then with as many as the expression may need.
-    # Away from 0, a function's value at the point is irrational (sin(4), exp(2)) unless its argument
-    # is 0 there: the ring with slots comes first (the other one's walk would stop at it, wasted).
-    # Either ring gives the same coefficients; only which is faster differs.
-    try:
-        first = _FIRST_SLOTS
-        if functions and any(a is not sp.S.Zero for a in point.values()):
-            first = _AWAY_SLOTS
-            if first is None:
-                raise NoSlot("a function away from 0")
-        walker = Walker(variables, point, k, Ring.get(n, first, k, each))
-        parts = walker.series(expr)
-    except NoSlot:
-        # Then as many slots as its functions and constants may need (the variables' atoms take
-        # none: a rational coordinate is no generator, an irrational one is counted here): a
-        # term's exponents are read per ring variable (monoms()), ~1.5 us a term with 21 of them.
-        # Where that is not enough, the first count (each variable's atom too), as it always was.
-        irrational = sum(not point[v].is_Rational for v in variables)
-        tight = Walker.slots(expr, k, variables) + irrational
-        try:
-            walker = Walker(variables, point, k, Ring.get(n, tight, k, each))
-            parts = walker.series(expr)
-        except NoSlot:
-            slots = Walker.slots(expr, k) + irrational
-            if slots == tight:
-                raise
-            walker = Walker(variables, point, k, Ring.get(n, slots, k, each))
-            parts = walker.series(expr)
+    # at 0, a ring without generator slots where the walk can make no generator (mv_slots.py)
+    first = 0 if surveyed.exact and mv_slots.exact_at_zero(surveyed, point) else None
+    walker, parts = _walked(expr, variables, point, n, k, each, functions, True, first)
+    if walker.partial:  # inverse_risk below reads every node's full series (mv_truncate.py)
+        walker, parts = _walked(expr, variables, point, n, k, each, functions, False, walker.ring.m)
+    if not walker.values:  # rational coefficients only: no generator, no parameter in any coefficient
+        return _rational_terms(parts, n, k, order, vet)
     if has_sum_power(walker.values) and risky(expr, _irrational(walker, n), _base_value(walker, n)):
         # an inverse of a constant sum where SymEngine's expand or Mul would give another object
         raise Unsupported("an inverse of an irrational sum in a product of sums (inverse_risk.py)")
@@ -143,18 +122,6 @@ def taylor_coefficients(expr: sp.Expr, variables: Sequence[sp.Symbol], point: di
         if not parts[d]:  # (no terms: monoms() costs ~0.4 us even then)
             continue
         found: list[tuple[tuple[int, ...], sp.Expr]] = []
-        if not walker.values:  # rational coefficients only
-            for exps, c in _terms(parts[d]):
-                exps = exps[:n]  # (a ring with slots: every generator's exponent is 0 here)
-                p, q = int(c.p), int(c.q)
-                value = exact_rational(p, q)  # an fmpq is reduced, q > 0: Rational(p, q)'s object
-                if vet is not None and max(abs(p).bit_length(), q.bit_length()) > _LIMIT:
-                    vet(exps, value)
-                found.append((exps, value))
-            # Within a degree: x**2 before x*y before y**2 (the derivative engine's order).
-            found.sort(key=_powers, reverse=True)
-            out += found
-            continue
         # Group the terms by their powers of h; the rest of each term is a constant of the coefficient.
         by_powers: dict[tuple, list] = {}
         for exps, c in _terms(parts[d]):
@@ -204,6 +171,74 @@ def taylor_coefficients(expr: sp.Expr, variables: Sequence[sp.Symbol], point: di
     if sort_keys is not None and direct is not None:
         sort_keys.update(direct.sums)
     return [(_exponents(powers), value) for powers, value in out]
+
+
+
+def _rational_terms(parts: list, n: int, k: int, order: int, vet: Vet | None) -> list[tuple[tuple, sp.Expr]]:
+    """taylor_coefficients' list where every coefficient is rational (a walk that made no generator)."""
+    out: list[tuple[tuple, sp.Expr]] = []
+    exponents = _EXPONENTS
+    for d in range(k + 1):
+        # order < 0: f(a) is still computed and vetted (is f analytic here?)
+        part = parts[d]
+        if not part:  # (no terms: monoms() costs ~0.4 us even then)
+            continue
+        found = []
+        for exps, c in zip(part.monoms(), part.coeffs()):
+            exps = exps[:n]  # (a ring with slots: every generator's exponent is 0 here)
+            p, q = int(c.p), int(c.q)
+            value = exact_rational(p, q)  # an fmpq is reduced, q > 0: Rational(p, q)'s object
+            if vet is not None and max(abs(p).bit_length(), q.bit_length()) > _LIMIT:
+                vet(exps, value)
+            found.append((exps, value))
+        if len(found) > 1:  # within a degree: x**2 before x*y before y**2 (the derivative engine's order)
+            found.sort(key=_powers, reverse=True)
+        for powers, value in found:
+            # (_exponents(powers), inlined: the SymPy integers' tuple, made once per tuple)
+            out.append((exponents.get(powers) or _exponents(powers), value))
+    return out if order >= 0 else []
+
+
+def _walked(expr: sp.Expr, variables: Sequence[sp.Symbol], point: dict[sp.Symbol, sp.Expr], n: int, k: int,
+            each: int | None, functions: list, truncate: bool, first: int | None = None) -> tuple[Walker, list]:
+    """The walker and the series of ``expr``: first in a ring of a few generator slots, then (NoSlot) in one
+    of as many as it may need. ``truncate``: mv_truncate's truncated factors allowed; ``first``: the first
+    ring's slots (a walk that needs doing again in full got through in that ring)."""
+    # First without generator slots (most expansions at 0 have rational coefficients only:
+    # FLINT is fastest with the fewest variables), then with as many as the expression may need.
+    # Away from 0, a function's value at the point is irrational (sin(4), exp(2)) unless its argument
+    # is 0 there: the ring with slots comes first (the other one's walk would stop at it, wasted).
+    # Either ring gives the same coefficients; only which is faster differs.
+    try:
+        if first is not None:
+            pass
+        elif functions and any(a is not sp.S.Zero for a in point.values()):
+            first = _AWAY_SLOTS
+            if first is None:
+                raise NoSlot("a function away from 0")
+        else:
+            first = _FIRST_SLOTS
+        walker = Walker(variables, point, k, Ring.get(n, first, k, each))
+        walker.truncate = truncate
+        return walker, walker.series(expr)
+    except NoSlot:
+        # Then as many slots as its functions and constants may need (the variables' atoms take
+        # none: a rational coordinate is no generator, an irrational one is counted here): a
+        # term's exponents are read per ring variable (monoms()), ~1.5 us a term with 21 of them.
+        # Where that is not enough, the first count (each variable's atom too), as it always was.
+        irrational = sum(not point[v].is_Rational for v in variables)
+        tight = Walker.slots(expr, k, variables) + irrational
+        try:
+            walker = Walker(variables, point, k, Ring.get(n, tight, k, each))
+            walker.truncate = truncate
+            return walker, walker.series(expr)
+        except NoSlot:
+            slots = Walker.slots(expr, k) + irrational
+            if slots == tight:
+                raise
+            walker = Walker(variables, point, k, Ring.get(n, slots, k, each))
+            walker.truncate = truncate
+            return walker, walker.series(expr)
 
 
 def _irrational(walker: Walker, n: int) -> Callable[[sp.Expr], bool | None]:
@@ -278,6 +313,9 @@ class Survey(NamedTuple):
     symbols: set  # its Symbol atoms: expr.free_symbols where ``plain``
     plain: bool  # made of sums, products, powers, functions and atoms only (nothing binds a symbol)
     tame: bool  # no gamma or polygamma, every power q**r or u**r with |r| <= 9 (expansion._unrefusable)
+    # every atom a symbol or a rational, every power's exponent an integer, every function one of
+    # mv_slots.TYPES (mv_slots.exact_at_zero: a walk at 0 that may need no generator slot)
+    exact: bool = False
 
 
 _GAMMAS = (sp.gamma, sp.polygamma)
@@ -288,20 +326,22 @@ def survey(expr: sp.Expr) -> Survey:
 
     >>> x = sp.Symbol("x")
     >>> survey(sp.exp(x) + x**2)[1:]
-    ({x}, True, True)
+    ({x}, True, True, True)
     """
     functions: list = []
     symbols: set = set()
     seen: set = set()
-    plain = tame = True
+    plain = tame = exact = True
     stack = [expr]
-    pop, kinds = stack.pop, _KINDS
+    pop, kinds, exact_types = stack.pop, _KINDS, _EXACT_TYPES
     while stack:
         node = pop()
         args = node._args  # (Basic.args is a property around it)
         if not args:
             if node.is_Symbol:
                 symbols.add(node)
+            elif exact and not node.is_Rational:
+                exact = False
             continue
         if id(node) in seen:  # by identity: every node is alive in expr
             continue
@@ -311,9 +351,13 @@ def survey(expr: sp.Expr) -> Survey:
             kind = _kind(type(node))
         if kind == _FUNCTION:
             functions.append(node)  # (once: ``seen``)
+            if exact and type(node) not in exact_types:
+                exact = False
         elif kind == _POWER:
             if tame:
                 tame = _tame_power(node)
+            if exact and not args[1].is_Integer:
+                exact = False
         elif kind == _GAMMA:
             functions.append(node)
             tame = False
@@ -322,10 +366,11 @@ def survey(expr: sp.Expr) -> Survey:
         # Left to right, depth first: of two equal symbol objects the set keeps the first met,
         # the one free_symbols keeps (its unions run left to right): expand() names variables by it.
         stack += args[::-1]
-    return Survey(functions, symbols, plain, tame)
+    return Survey(functions, symbols, plain, tame, exact)
 
 
 _SUM, _FUNCTION, _GAMMA, _POWER, _OTHER = range(5)
+_EXACT_TYPES = mv_slots.TYPES
 _KINDS: dict[type, int] = {}  # a node's class -> what survey does with it (classes are few: made once each)
 
 

@@ -56,6 +56,8 @@ def offset_function(walker: Walker, expr: sp.Expr, shape: tuple[int, bool] | Non
     if not a.is_Rational:
         return None
     ring = walker.ring
+    if not ring.k:  # its value at the point alone (a factor mv_truncate walks no further): no series in x
+        return _value(walker, expr, x, a)
     offsets: set[int] = set()
     logs: dict = {}
     try:
@@ -140,3 +142,29 @@ def rational_inside(walker: Walker, node: sp.Expr) -> bool:
                 found[id(e)] = e
                 stack.extend(e._args)
     return found.get(id(node)) is node
+
+
+def _value(walker: Walker, expr: sp.Expr, x: sp.Symbol, a: sp.Rational) -> Series | None:
+    """``offset_function``'s series at k = 0: f(u0) or u0**(p/q) as the walk's constant term, u0 the
+    argument's value (univariate.walk's, rational), SymEngine's value of it made a ring element as the
+    recurrence makes it (``Walker.constant_of``; a rational root or log(1), atan(0): a rational); None
+    where u0 is not a rational the function takes (the walk decides, and says why)."""
+    try:
+        u0 = univariate.walk(expr._args[0], x, a, 0)[0][0]
+    except (NoSlot, Unsupported):
+        walker._tried = True  # (as offset_function: not again inside)
+        return None
+    if expr.is_Pow:
+        if not u0 > 0:
+            return None  # (0, or a fractional power of a negative number)
+        n, m = power_exponent(expr)
+        root = univariate._rational_power(u0, n, m)
+        if root is not None:
+            return [walker.ring.ctx.constant(root)]
+        value = se.Pow(se.Rational(int(u0.p), int(u0.q)), se.Rational(n, m))
+    else:
+        if type(expr) is sp.log and not u0 > 0:
+            return None
+        value = TYPES[type(expr)](se.Rational(int(u0.p), int(u0.q)))
+    walker.rational_parts.append(expr._args[0])
+    return [walker.constant_of(value)]

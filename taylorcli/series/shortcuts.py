@@ -184,7 +184,7 @@ def linear_function(ring: Ring, name: str, linear: object, e: int = 1) -> Series
     """
     k = ring.k
     top = k // e
-    c = _flint_series([0, 1], top, (name,))[0]
+    c = taylor_table(name, top)
     zero = ring.zero
     out = [ring.ctx.constant(c[0])] + [zero] * k
     power, degree = None, 0  # linear**degree
@@ -198,6 +198,44 @@ def linear_function(ring: Ring, name: str, linear: object, e: int = 1) -> Series
             power = linear ** j
         degree = j
         out[j * e] = ring.cut(power * q if q != 1 else power)
+    return out
+
+
+def taylor_table(name: str, k: int) -> list:
+    """f's Taylor coefficients at 0 up to t**k (f named as FLINT's fmpq_series method), as k + 1 fmpq:
+    ``_flint_series([0, 1], k, (name,))[0]``'s, made once per process (numbers of f alone, no input's).
+
+    >>> taylor_table("exp", 3)
+    [1, 1, 1/2, 1/6]
+    """
+    found = _TABLES.get((name, k))
+    if found is None:
+        found = list(_flint_series([0, 1], k, (name,))[0].coeffs())
+        found += [_ZERO] * (k + 1 - len(found))
+        if len(_TABLES) < 512:
+            _TABLES[(name, k)] = found
+    return found
+
+
+_TABLES: dict[tuple[str, int], list] = {}  # (FLINT's function name, k) -> its Taylor coefficients at 0 (fmpq: immutable)
+
+
+def _offset_series(w: list, k: int, names: tuple[str, ...]) -> list:
+    """``_flint_series(w, k, names)``; from ``taylor_table`` where w = q t (f(q t)'s coefficients c_j q**j)."""
+    q = w[1] if len(w) > 1 else 0
+    if not q or any(w[2:]):
+        return _flint_series(w, k, names)
+    out = []
+    for name in names:
+        table = taylor_table(name, k)
+        if q == 1:
+            out.append(table)
+            continue
+        scaled, power = [table[0]], _ONE
+        for j in range(1, k + 1):
+            power = power * q
+            scaled.append(table[j] * power if table[j] else table[j])
+        out.append(scaled)
     return out
 
 
@@ -243,7 +281,7 @@ def offset_function(walker: Walker, name: str, i: int, u: Series) -> Series | No
     c = se.Rational(*_pq(u[0]))
     if name == "exp":
         e0 = walker.constant_of(se.exp(c))
-        (grown,) = _flint_series(w, k, ("exp",))
+        (grown,) = _offset_series(w, k, ("exp",))
         out = [e0]
         for d in range(1, k + 1):
             q = grown[d]
@@ -258,7 +296,7 @@ def offset_function(walker: Walker, name: str, i: int, u: Series) -> Series | No
         g0 = walker.constant_of(getattr(se, odd)(c))
         f0 = walker.constant_of(getattr(se, name)(c))
         a, b = f0, g0 * sign  # cos(u) = cos(c) cos(w) - sin(c) sin(w), cosh: + sinh(c) sinh(w)
-    first, second = _flint_series(w, k, (even, odd))
+    first, second = _offset_series(w, k, (even, odd))
     out = [f0]
     for d in range(1, k + 1):
         p, q = first[d], second[d]
