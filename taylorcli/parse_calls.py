@@ -243,7 +243,9 @@ def rewritten(function: type, arg: sp.Basic) -> sp.Expr | None:
     if function not in (sp.sin, sp.cos) or type(arg) is not sp.atan or not non_constant(inner):
         return None
     square = _pow(inner, integer(2))  # (kept Integers and -1/2: equal objects, without a fresh one's construction)
-    total = parse_fast.total([sp.S.One, square])
+    total = parse_shapes.rational_plus(sp.S.One, square)  # (Add(1, u**2): parse_fast.total's object, ~1.5 us less)
+    if total is None:
+        total = parse_fast.total([sp.S.One, square])
     if total is None:
         total = sp.Add(sp.S.One, square)
     if is_number(total) or not parse_pow._inert_base(total):
@@ -285,3 +287,6 @@ def _sum_times(u: sp.Expr, root: sp.Pow) -> sp.Expr:
 def _pow(base: sp.Expr, exponent: sp.Rational) -> sp.Expr:
     built = parse_pow.power(base, exponent)
     return sp.Pow(base, exponent) if built is None else built
+
+
+from . import parse_shapes  # noqa: E402 - (last: parse_shapes imports parse_fast, which imports this module)
