@@ -243,7 +243,7 @@ def rewritten(function: type, arg: sp.Basic) -> sp.Expr | None:
     if function not in (sp.sin, sp.cos) or type(arg) is not sp.atan or not non_constant(inner):
         return None
     square = _pow(inner, integer(2))  # (kept Integers and -1/2: equal objects, without a fresh one's construction)
-    total = parse_shapes.rational_plus(sp.S.One, square)  # (Add(1, u**2): parse_fast.total's object, ~1.5 us less)
+    total = _rational_plus(sp.S.One, square)  # (Add(1, u**2): parse_fast.total's object, ~1.5 us less)
     if total is None:
         total = parse_fast.total([sp.S.One, square])
     if total is None:
@@ -289,4 +289,10 @@ def _pow(base: sp.Expr, exponent: sp.Rational) -> sp.Expr:
     return sp.Pow(base, exponent) if built is None else built
 
 
-from . import parse_shapes  # noqa: E402 - (last: parse_shapes imports parse_fast, which imports this module)
+def _rational_plus(c: sp.Rational, t: sp.Expr) -> sp.Expr | None:
+    """parse_shapes.rational_plus, imported at the first call (parse_shapes imports parse_pow, which imports
+    parse_fast, which imports this module: any of them may be imported first); then that function itself."""
+    global _rational_plus
+    from .parse_shapes import rational_plus
+    _rational_plus = rational_plus
+    return rational_plus(c, t)
