@@ -76,7 +76,7 @@ def real_by_shape(node: sp.Basic) -> bool:
     argument (not constant: see parse_fast's docstring) it is real at most points; not of any real
     argument, which could sit on a pole everywhere (2*atan(exp(x)) - atan(sinh(x)) is pi/2). log(P)
     and P**r (r rational: sqrt) are real where the polynomial argument P is positive, if it is
-    somewhere (``parse_pow.positive_somewhere``); log(-x**2 - 1) and sqrt(x**2 - 1) are still asked. So is
+    somewhere (``parse_pow.positive_somewhere``: sqrt(x**2 - 1) too); log(-x**2 - 1) is still asked. So is
     P**e for e real and finite everywhere (``finite_by_shape``: x**y, 2**x; P a positive rational too: P**e
     is exp(e*log(P)) there); and Abs(A), real where A is real and finite (finite by shape, or a quotient).
     """

@@ -11,7 +11,7 @@ flattens them). Each node is built by the very calls the builder makes for it
 looked up on ``parse`` so that a test switching them off switches them off here).
 
 Anything else returns None and the ordinary route decides, with its messages
-and positions: another character or token (a decimal, a comma, ``2x``, ``01``),
+and positions: another character or token (a comma, ``2x``, ``01``, ``1.5e3``),
 text longer than ``_MAX_TEXT`` (so the node limit and Python's own nesting limits
 cannot be reached), an operation whose operands are all constants (the builder
 checks those with float estimates: ``2**3``, ``sin(1)``, ``1/0``), a chain whose
@@ -50,11 +50,11 @@ from .parse_text import MAX_EXPONENT, _name_error
 from .vocabulary import CONSTANTS, FUNCTIONS
 
 _MAX_TEXT = 300  # characters: far below every node limit and the nesting Python's parser accepts
-# One findall cuts the text (~3 us for 45 characters, where a match() loop took ~9 us): a name, digits with
-# the character after them if it would glue (2x, 1.5, 1_0: then the token is no whole number and the reader
-# bails, as Python reads none of those as an integer token), an operator, or any other single character
-# (the reader bails on it). Spaces before a token are skipped; the text's trailing ones are cut first.
-_TOKENS = re.compile(r" *([A-Za-z_][A-Za-z0-9_]*|[0-9]+[A-Za-z0-9_.]?|\*\*|(?s:.))")
+# One findall cuts the text (~3 us for 45 characters, where a match() loop took ~9 us): a name, digits (a decimal
+# 1.5 too: parse_decimal) with the character after them if it would glue (2x, 1_0, 1.5e: the reader bails), an
+# operator, or any other single character (the reader bails on it). Spaces before a token are skipped.
+_TOKENS = re.compile(r" *([A-Za-z_][A-Za-z0-9_]*|[0-9]+(?:\.[0-9]+)?[A-Za-z0-9_.]?|\*\*|(?s:.))")
+from .parse_decimal import decimal  # noqa: E402 - (a decimal leaf: this module's size)
 _ADD, _SUB, _MULT, _DIV = "+", "-", "*", "/"
 _CHAIN, _PRODUCT, _OTHER = 1, 2, 0  # the kind of node a value was built from (its top-level operator)
 _ONE = sp.S.One
@@ -400,7 +400,7 @@ class _Reader:
         first = token[:1]  # ("" at the end: no case below takes it)
         if "0" <= first <= "9":
             if not token.isdigit() or len(token) > 1 and first == "0":
-                raise _Bail  # 2x, 1.5, 1_0: no integer token; 01 is Python's syntax error
+                return decimal(token, self.p.number)  # 1.5 (parse_decimal); 2x, 1_0, 01 (syntax error): ValueError
             value = int(token)
             return _leaf(self.leaves, token, (self.p.integer(value), float(value), _OTHER))
         if first == "_" or first.isascii() and first.isalpha():

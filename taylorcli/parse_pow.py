@@ -337,8 +337,8 @@ def positive_somewhere(arg: sp.Basic) -> bool:
     symbols, not zero: the terms are distinct) is non-zero somewhere; there the polynomial runs
     from -oo to oo in s. On the diagonal (every symbol t) the polynomial is q(t), whose coefficient of
     t**d is the sum of the coefficients of the terms of total degree d: if the highest d whose sum is
-    not zero has a positive sum (x**2 + y**2, x**2 - x*y + 3*y**2) or is odd, q(t) > 0 for some t (taken only
-    where the value at 0 is not negative: x**2 - 1 is still asked, as tests/test_fast_paths expects).
+    not zero has a positive sum (x**2 + y**2, x**2 - x*y + 3*y**2, x**2 + y**2 - 1) or is odd, q(t) > 0 for some t
+    (large enough: the value at 0 plays no part, so x**2 - 1 and x**2*y**2 - 1 are positive somewhere too).
     """
     if not parse_fast._polynomial_argument(arg):
         return False
@@ -370,8 +370,6 @@ def positive_somewhere(arg: sp.Basic) -> bool:
         diagonal[d] = diagonal.get(d, 0) + c
     if any(n % 2 for n in degrees.values()):
         return True
-    if at_zero < 0:
-        return False  # (x**2 - 1 is positive somewhere too, but tests/test_fast_paths keeps it asked)
     for d in sorted(diagonal, reverse=True):
         if diagonal[d]:
             return diagonal[d] > 0 or d % 2 == 1

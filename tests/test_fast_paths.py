@@ -395,10 +395,14 @@ def test_real_by_shape_takes_tan_of_polynomial_arguments_only() -> None:
     assert not real_by_shape(sp.atan(sp.tan(x) + 1))  # tan is not finite everywhere
     assert not real_by_shape(sp.tan(2 * sp.atan(sp.exp(x)) - sp.atan(sp.sinh(x))))  # pi/2 for every x
     assert not real_by_shape(sp.exp(sp.tan(x)))
-    # log and roots: where the argument is positive somewhere (at 0, or of odd degree in a symbol)
-    for arg in (1 + x + y, x, x * y, x**2 * y - 1, -x**3, -x * y - 2, sp.exp(x) + 1, 1 + x**2, x - y):
+    # log and roots: where the argument is positive somewhere (at 0, of odd degree in a symbol, or far along the
+    # diagonal). x**2 - 1 is positive for |x| > 1, where log and sqrt of it are real: real_by_shape promises a node
+    # real at some real point (so SymPy's is_real, a statement about every real x, cannot be False), not one real
+    # everywhere, so log(x**2 - 1) is real by shape (parse_pow.positive_somewhere's diagonal rule).
+    for arg in (1 + x + y, x, x * y, x**2 * y - 1, -x**3, -x * y - 2, sp.exp(x) + 1, 1 + x**2, x - y, x**2 - 1,
+                x**2 * y**2 - 1):
         assert real_by_shape(sp.log(arg)) and real_by_shape(sp.Pow(arg, sp.Rational(1, 2), evaluate=False)), arg
-    for arg in (-x**2 - 1, x**2 - 1, sp.cos(x) - 1, -2 * sp.exp(x), 2 * sp.sin(x) - 1, -x**2 * y**2, sp.log(x) + 2):
+    for arg in (-x**2 - 1, x**2 - y**2 - 1, sp.cos(x) - 1, -2 * sp.exp(x), 2 * sp.sin(x) - 1, -x**2 * y**2, sp.log(x) + 2):
         assert not real_by_shape(sp.log(arg)) and not real_by_shape(sp.Pow(arg, sp.Rational(1, 2), evaluate=False))
 
 

@@ -33,6 +33,9 @@ def test_vouched_polynomials_are_positive_somewhere(terms: list) -> None:
 def test_diagonal_rule() -> None:
     assert positive_somewhere(x**2 + y**2) and positive_somewhere(x**2 - x * y + 3 * y**2) and positive_somewhere(x**2 + 10 * y**2)
     assert not positive_somewhere(-x**2 - y**2) and not positive_somewhere(x**2 - y**2) and not positive_somewhere(-x**2 - 1)
+    # the value at 0 plays no part (x**2 - 1 > 0 for |x| > 1): real_by_shape promises a node real somewhere
+    assert positive_somewhere(x**2 - 1) and positive_somewhere(x**2 * y**2 - 1) and positive_somewhere(x**2 + y**2 - 1)
+    assert not positive_somewhere(x**2 - y**2 - 1) and not positive_somewhere(-x**2 * y**2 - 1)
 
 
 @pytest.mark.parametrize("text", [
