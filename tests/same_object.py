@@ -102,6 +102,17 @@ def same_with_patches(text: str, at: str | None, order: int, patches: list[tuple
     same_expr(e.polynomial, other.polynomial)
 
 
+def agrees_with_route_off(case: tuple, owner: object, name: str, value: object) -> None:
+    """The arithmetic's coefficients of ``case`` are the derivative engine's, and the same with
+    ``owner.name`` set to ``value`` (a route switched off changes no object)."""
+    got = coefficients_or_error(case, True)
+    same_coefficients(got, coefficients_or_error(case, False), case)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(owner, name, value)
+        before = coefficients_or_error(case, True)
+    same_coefficients(got, before, case)
+
+
 def same_or_slow(case: tuple, seconds: float = 60) -> None:
     """The arithmetic's coefficients of ``case`` are the derivative engine's; skipped past ``seconds``
     (coefficients too long to compare in time on a loaded machine)."""

@@ -12,7 +12,7 @@ import random
 import pytest
 import sympy as sp
 
-from same_object import coefficients_or_error, same_coefficients
+from same_object import agrees_with_route_off
 from taylorcli.series import engine, mv_slots
 from taylorcli.series.engine import survey
 
@@ -39,15 +39,7 @@ CASES = [
 
 def _agree(expr: sp.Expr, variables: list, order: int) -> None:
     case = (expr, variables, {v: ZERO for v in variables}, order, "total")
-    got = coefficients_or_error(case, True)
-    same_coefficients(got, coefficients_or_error(case, False), case)
-    mp = pytest.MonkeyPatch()
-    mp.setattr(mv_slots, "exact_at_zero", lambda surveyed, point: False)
-    try:
-        before = coefficients_or_error(case, True)
-    finally:
-        mp.undo()
-    same_coefficients(got, before, case)
+    agrees_with_route_off(case, mv_slots, "exact_at_zero", lambda surveyed, point: False)
 
 
 @pytest.mark.parametrize("expr, variables, order", CASES)
