@@ -90,7 +90,10 @@ def walk(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, k: int, guard: bool = Fals
         # log(1 + exp(4*x)) at 3/2, log(1 + log(1 + x**2)**2) at 1: a node below raises (NoSlot, or an
         # Unsupported met first: every caller with offsets takes both alike), read from the shape (~1-2 us
         # instead of ~7-11 us of a failing walk)
-        raise NoSlot("a node the walk raises on")
+        why = NoSlot("a node the walk raises on")
+        if _SHARING:  # recorded as the walk records its error (the same raised again where met)
+            _FAILED = (expr, x, k, a.p, a.q, guard, True, NoSlot, why.args)
+        raise why
     memo: dict[int, fmpq_series] = {}
     prec = k + 1
     own: list[sp.Symbol | None] = [None]
