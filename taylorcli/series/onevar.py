@@ -37,6 +37,7 @@ from ..keyed_onevar import leaves as _leaves
 from ..sortkey import NoKey, Stop, _plain_base
 from ..sortkey_univariate import one_number
 from . import onevar_closed, onevar_constants, onevar_fused, onevar_inner, onevar_sums, univariate
+from .walk_doomed import polynomial_value as _polynomial_value
 from .onevar_point import log_of as _log_of, offset_value, rational, value_at as _value_at
 from .onevar_point import plain_rational  # noqa: F401 - expansion._one_variable reads it here
 from .tps import Unsupported
@@ -180,32 +181,6 @@ def _irrational_root(expr: sp.Expr, x: sp.Symbol, a: sp.Rational) -> bool:
 # univariate.walk's functions of a series that must vanish at the point (its _AT_ZERO), other than the
 # offset ones (atan, asin, asinh, atanh: their constant may be added): away from 0, NoSlot
 _AWAY = frozenset((sp.exp, sp.sin, sp.cos, sp.tan, sp.sinh, sp.cosh, sp.tanh))
-
-
-def _polynomial_value(e: sp.Expr, x: sp.Symbol, a: fmpq, depth: int) -> fmpq | None:
-    """e's value at x = a for a polynomial in x (x, rationals, sums, products, natural powers); else None."""
-    if e.is_Rational:
-        return fmpq(int(e.p), int(e.q))
-    if e.is_Symbol:
-        return a if (e is x or e == x) else None
-    if depth > 6:
-        return None
-    kind = type(e)
-    if kind is sp.Pow:
-        base, n = e._args
-        if not (n.is_Integer and 0 <= n.p <= 64):
-            return None
-        value = _polynomial_value(base, x, a, depth + 1)
-        return None if value is None else value ** int(n.p)
-    if kind is not sp.Add and kind is not sp.Mul:
-        return None
-    out = None
-    for arg in e._args:
-        value = _polynomial_value(arg, x, a, depth + 1)
-        if value is None:
-            return None
-        out = value if out is None else (out + value if kind is sp.Add else out * value)
-    return out
 
 
 def _vanishes(arg: sp.Expr, depth: int = 0) -> bool:

@@ -9,7 +9,7 @@ The walk walks every node until one raises, and a node raises (NoSlot or Unsuppo
   asin, atanh of u with u(a) != 0 (an offset, or NoSlot where the walk has no rate), or a sum or
   product holding such a term or factor (the walk's ``shifted``: an offset again, or NoSlot);
 
-u being a polynomial in x with rational coefficients (onevar._polynomial_value: the walk's u(a),
+u being a polynomial in x with rational coefficients (polynomial_value: the walk's u(a),
 exactly). Where ``fails`` says True the walk would raise, and its callers' answer for a raise is
 taken without it (onevar.taylor: onevar_constants; onevar_sums: None). False says nothing.
 
@@ -45,7 +45,7 @@ def _fails(e: sp.Expr, x: sp.Symbol, a: fmpq, depth: int) -> bool:
     cls = type(e)
     if cls in _TAKES:
         arg = e._args[0]
-        c = _value(arg, x, a, 0)
+        c = polynomial_value(arg, x, a, 0)
         if c is not None:  # f of a polynomial: nothing below it raises; exp, sin ... raise where u(a) != 0
             return cls in _AWAY and bool(c)
         return _offset(arg, x, a, depth + 1) or _fails(arg, x, a, depth + 1)
@@ -65,10 +65,10 @@ def _offset(e: sp.Expr, x: sp.Symbol, a: fmpq, depth: int) -> bool:
         return False
     cls = type(e)
     if cls is sp.log:
-        c = _value(e._args[0], x, a, 0)
+        c = polynomial_value(e._args[0], x, a, 0)
         return c is not None and c != 1
     if cls in _OFFSETS:
-        c = _value(e._args[0], x, a, 0)
+        c = polynomial_value(e._args[0], x, a, 0)
         return c is not None and c != 0
     if cls is sp.Add or cls is sp.Mul:
         for arg in e._args:
@@ -77,9 +77,9 @@ def _offset(e: sp.Expr, x: sp.Symbol, a: fmpq, depth: int) -> bool:
     return False
 
 
-def _value(e: sp.Expr, x: sp.Symbol, a: fmpq, depth: int) -> fmpq | None:
+def polynomial_value(e: sp.Expr, x: sp.Symbol, a: fmpq, depth: int) -> fmpq | None:
     """e's value at x = a for a polynomial in x (x, rationals, sums, products, natural powers); else None
-    (onevar._polynomial_value's reading)."""
+    (the walk's u(a): onevar and ``fails`` read it here)."""
     if e.is_Rational:
         return fmpq(int(e.p), int(e.q))
     if e.is_Symbol:
@@ -91,13 +91,13 @@ def _value(e: sp.Expr, x: sp.Symbol, a: fmpq, depth: int) -> fmpq | None:
         base, n = e._args
         if not (n.is_Integer and 0 <= n.p <= 64):
             return None
-        value = _value(base, x, a, depth + 1)
+        value = polynomial_value(base, x, a, depth + 1)
         return None if value is None else value ** int(n.p)
     if kind is not sp.Add and kind is not sp.Mul:
         return None
     out = None
     for arg in e._args:
-        value = _value(arg, x, a, depth + 1)
+        value = polynomial_value(arg, x, a, depth + 1)
         if value is None:
             return None
         out = value if out is None else (out + value if kind is sp.Add else out * value)
