@@ -48,6 +48,7 @@ from .engine import _rational
 from .onevar_engine import engine_of
 from .onevar_point import rationals_fit
 from .tps import NoSlot
+from .walk_doomed import offset as doomed_offset
 from .onevar_inner import cycle_series, padded
 
 CYCLES = (sp.exp, sp.sin, sp.cos, sp.sinh, sp.cosh)
@@ -112,6 +113,8 @@ def term_parts(term: sp.Expr, x: sp.Symbol, a: sp.Rational, order: int,
                 rationals.append(series)
         else:
             try:
+                if doomed_offset(factor, x, a):  # (the plain walk raises: ~7 us saved)
+                    raise NoSlot("an offset")
                 series, met = univariate.walk(factor, x, a, order, guard=True)
             except NoSlot:  # log(1 + x**2) at 1: log(2) + a rational series, as a factor
                 if not has_offset(factor):

@@ -8,6 +8,8 @@ The walk walks every node until one raises, and a node raises (NoSlot or Unsuppo
   constant: log(u) with u(a) != 1 (an offset where u(a) > 0, Unsupported where not), atan, asinh,
   asin, atanh of u with u(a) != 0 (an offset, or NoSlot where the walk has no rate), or a sum or
   product holding such a term or factor (the walk's ``shifted``: an offset again, or NoSlot);
+- a product other than a rational times one term has a factor with such a constant (or raising): the
+  walk's ``shifted`` raises on it (log(1 + 4*x**2)*log(1 + 9*x**2) at 3/2);
 
 u being a polynomial in x with rational coefficients (polynomial_value: the walk's u(a),
 exactly). Where ``fails`` says True the walk would raise, and its callers' answer for a raise is
@@ -53,10 +55,23 @@ def _fails(e: sp.Expr, x: sp.Symbol, a: fmpq, depth: int) -> bool:
         base = e._args[0]
         return _offset(base, x, a, depth + 1) or _fails(base, x, a, depth + 1)
     if cls is sp.Add or cls is sp.Mul:
-        for arg in e._args:
+        args = e._args
+        for arg in args:
             if _fails(arg, x, a, depth + 1):
                 return True
+        # a product other than r*term with a factor carrying an irrational constant (or raising):
+        # the walk's ``shifted`` raises there (log(1 + 4*x**2)*log(1 + 9*x**2) at 3/2), after walking all
+        if cls is sp.Mul and not (len(args) == 2 and args[0].is_Rational):
+            for arg in args:
+                if _offset(arg, x, a, depth + 1):
+                    return True
     return False
+
+
+def offset(expr: sp.Expr, x: sp.Symbol, a: sp.Rational) -> bool:
+    """True where the walk of ``expr`` at x = a with ``offsets`` certainly raises or gives it an irrational
+    constant term (log(1 + 4*x**2) at 3/2): the walk without them then raises. False says nothing."""
+    return _offset(expr, x, fmpq(int(a.p), int(a.q)), 0)
 
 
 def _offset(e: sp.Expr, x: sp.Symbol, a: fmpq, depth: int) -> bool:

@@ -1,0 +1,88 @@
+"""Products of terms with an irrational constant only added (log(1 + 4*x**2)*log(1 + 9*x**2) at 3/2: each
+factor log(c) + a rational series), the shape session 16 sped up (walk_doomed's products, onevar_products'
+factors read as offsets at once, onevar_sums' build): the coefficients are the derivative engine's very
+objects and the polynomial the full path's (same_object.onevar_is_the_full_path), on the cases and on
+random products, sums and scaled products of such factors at rational points (negative ones included)."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+import sympy as sp
+
+from same_object import onevar_is_the_full_path
+from taylorcli.series import univariate, walk_doomed
+from taylorcli.series.tps import Unsupported
+
+CASES = [
+    ("log(1 + (3*x)**2) * log(1 + (2*x)**2)", "3/2", 3),
+    ("log(1 + x**4)*log(1 + (sqrt(1 + 9*x**2))**2)", "1/2", 5),
+    ("sin(x) + log(1 + log(1 + x**2)**2)", "1", 3),
+    ("sinh(x + 2) + log(1 + exp(x**2)**2)", "-2", 3),
+    ("log(1 + exp(2*x)**2)", "3/2", 5),
+    ("log(1 + x**2)*log(2 + x**4)", "-1/3", 4),
+    ("3*log(1 + x**2)*atan(x)", "2", 3),
+    ("log(1 + x**2)**2", "1", 3),
+    ("log(1 + x**2)*log(1 + x**2 + x)*log(5 + x)", "1/2", 2),
+    ("log(1 + x**2)*atan(x + 1)", "-3", 4),
+    ("log(1 + x**2)*log(x**2)", "1", 3),
+    ("log(1 + x**2)*log(x**2 - 1)", "1/2", 3),
+]
+
+
+@pytest.mark.parametrize("text, at, order", CASES)
+def test_the_cases(text: str, at: str, order: int) -> None:
+    onevar_is_the_full_path(text, at, order)
+
+
+_FACTORS = ["log(1 + {q}*x**2)", "log({p} + x**2)", "log(1 + ({q}*x)**2)", "log(1 + x**4)", "atan({q}*x)",
+            "log(1 + (x + {r})**2)", "log({p} + x)", "asinh(x)", "log(1 + x**2)**2", "(x + {r})", "exp(x)",
+            "sqrt(1 + x**2)", "log(1 + x**2) + {r}"]
+
+
+def _random(rng: random.Random) -> str:
+    def factor() -> str:
+        return rng.choice(_FACTORS).format(p=rng.choice([2, 3, 5, 7]), q=rng.choice([2, 3, 4, 9]),
+                                           r=rng.choice([-1, 1, 2, 3]))
+    shape = rng.random()
+    product = "*".join(factor() for _ in range(rng.choice([2, 2, 2, 3])))
+    if shape < 0.6:
+        return product
+    if shape < 0.8:
+        return f"{rng.choice([-3, 2, '1/2', '-2/3'])}*{product}"
+    return f"{product} + {factor()}"
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_random_products(seed: int) -> None:
+    rng = random.Random(1600 + seed)
+    for _ in range(12):
+        at = f"{rng.randint(-5, 5)}/{rng.choice([1, 2, 3, 4])}"
+        onevar_is_the_full_path(_random(rng), at, rng.choice([0, 1, 3, 5]))
+
+
+def test_doomed_products_only_where_the_walk_raises(monkeypatch: pytest.MonkeyPatch) -> None:
+    """walk_doomed.fails on products (and offset on factors): the walk, with the shortcut off, raises too."""
+    from taylorcli.parse import parse_expression
+    rng = random.Random(16)
+    claimed = 0
+    for _ in range(150):
+        expr = parse_expression(_random(rng))
+        if len(expr.free_symbols) != 1:
+            continue
+        (x,) = expr.free_symbols
+        a = sp.Rational(rng.randint(-5, 5), rng.choice([1, 2, 3]))
+        doomed, offset = walk_doomed.fails(expr, x, a), walk_doomed.offset(expr, x, a)
+        if not (doomed or offset):
+            continue
+        claimed += 1
+        with monkeypatch.context() as m:
+            m.setattr(walk_doomed, "fails", lambda *args: False)
+            if doomed:
+                with pytest.raises((Unsupported, ArithmeticError, ValueError)):
+                    univariate.walk(expr, x, a, 3, guard=True, offsets=set(), logs={})
+            if offset:  # the plain walk raises
+                with pytest.raises((Unsupported, ArithmeticError, ValueError)):
+                    univariate.walk(expr, x, a, 3, guard=True)
+    assert claimed > 50
