@@ -209,9 +209,9 @@ def _parts(functions: list, rationals: list[list[fmpq]], order: int) -> list[Par
                 choices.append(inner)
                 continue
             if kind is _OFFSET:  # its rational series (no leaf), and r*leaf for each part of its constant
-                series, constant = inner
+                series, constant = inner  # (r an fmpq: a scalar, multiplied as one below)
                 choices.append([(fmpq_series(series, prec=prec), (1, None))]
-                               + [(fmpq_series([r], prec=prec), (1, leaf)) for r, leaf in constant])
+                               + [(r, (1, leaf)) for r, leaf in constant])
                 continue
             if values is None:
                 values = onevar._plain_values(kind, inner[0])
@@ -225,14 +225,25 @@ def _parts(functions: list, rationals: list[list[fmpq]], order: int) -> list[Par
             factor = series if factor is None else factor * series
         out = []
         for choice in itertools.product(*choices):
-            series, sign, leaves = factor, 1, []
+            # the product of the chosen series, times the product of the chosen scalars (an offset's
+            # constant parts: FLINT's series times the rational, or no series at all; the same exact values)
+            series, scale, sign, leaves = factor, None, 1, []
             for part, (s, leaf) in choice:
-                series = part if series is None else series * part
+                if type(part) is fmpq:
+                    scale = part if scale is None else scale * part
+                else:
+                    series = part if series is None else series * part
                 sign *= s
                 if leaf is not None:
                     leaves.append(leaf)
             if sign != 1 and sign != -1:  # a rational other than a sign (_offset_argument's values)
-                series, sign = series * sign, 1
+                scale, sign = (fmpq(sign) if scale is None else scale * sign), 1
+            if series is None:
+                if scale:
+                    out.append(([scale] + [_ZERO] * order, sign, tuple(leaves)))
+                continue
+            if scale is not None:
+                series = series * scale
             if series:
                 out.append((padded(series, order), sign, tuple(leaves)))
         return out
@@ -287,6 +298,7 @@ def has_offset(e: sp.Expr) -> bool:
 
 
 _OFFSET_CLASSES = frozenset((sp.log, sp.atan, sp.asinh, sp.asin, sp.atanh))
+_ZERO = fmpq(0)
 _OFFSET = object()  # a factor with an irrational constant only added (offset_parts), in term_parts' functions
 _ENGINE_CYCLES = {sp.exp: ((se.exp, 1),), sp.sin: ((se.sin, 1), (se.cos, 1)), sp.cos: ((se.cos, 1), (se.sin, -1)),
                   sp.sinh: ((se.sinh, 1), (se.cosh, 1)), sp.cosh: ((se.cosh, 1), (se.sinh, 1))}

@@ -163,36 +163,61 @@ def taylor(expr: sp.Expr, x: sp.Symbol, a: sp.Rational,
 
 
 def _build(rationals: list[fmpq] | None, parts: list, order: int) -> list[tuple[tuple[sp.Integer], sp.Expr]] | None:
-    # by monomial: [its coefficients, key]; a monomial met again (sin(2) in sin(x) + cos(x) at 2) adds up
+    # by monomial key: [its coefficients, its factors (onevar_products.monomial), their sort keys]; a
+    # monomial met again (sin(2) in sin(x) + cos(x) at 2) adds up
     merged: dict = {}
     keys: dict = {}
-    monomials: dict = {}  # key -> (its factors (onevar_products.monomial), their sort keys)
     for composed in parts:
         for coefficients, sign, leaves in composed:
+            if sign < 0:
+                coefficients = [-r for r in coefficients]
             if not leaves:  # a product's rational part (log(2) + h times x**2: h*x**2)
-                if sign < 0:
-                    coefficients = [-r for r in coefficients]
                 rationals = coefficients if rationals is None else [r + t for r, t in zip(rationals, coefficients)]
                 continue
+            if len(leaves) == 1:  # monomial_key's and monomial's answers for one leaf, inline
+                leaf = leaves[0]
+                k = keys.get(id(leaf)) or key_by_id(leaf, keys)
+                key = (k,)
+                found = merged.get(key)
+                if found is None:
+                    merged[key] = [coefficients, leaves, key]
+                else:
+                    found[0] = [r + t for r, t in zip(found[0], coefficients)]
+                continue
+            if len(leaves) == 2:  # two leaves of distinct keys, not both exponentials or roots (which
+                # SymPy's Mul combines): monomial's factors are the leaves in key order, the key their keys
+                first, second = leaves
+                k = keys.get(id(first)) or key_by_id(first, keys)
+                j = keys.get(id(second)) or key_by_id(second, keys)
+                if k != j and not (type(first) is _POW and type(second) is _POW) \
+                        and not (_exponential(first) and _exponential(second)):
+                    key, factors = ((k, j), leaves) if k < j else ((j, k), (second, first))
+                    found = merged.get(key)
+                    if found is None:
+                        merged[key] = [coefficients, factors, key]
+                    else:
+                        found[0] = [r + t for r, t in zip(found[0], coefficients)]
+                    continue
             key = onevar_products.monomial_key(leaves, keys)
-            if key not in monomials:
+            found = merged.get(key)
+            if found is None:
                 factors = onevar_products.monomial(leaves, keys)
                 if factors is None:
                     return None
-                monomials[key] = tuple(factors), tuple([key_by_id(f, keys) for f in factors])
-            if sign < 0:
-                coefficients = [-r for r in coefficients]
-            found = merged.get(key)
-            merged[key] = coefficients if found is None else [r + t for r, t in zip(found, coefficients)]
-    columns = [(coefficients, *monomials[key]) for key, coefficients in merged.items()]
+                merged[key] = [coefficients, tuple(factors), tuple([key_by_id(f, keys) for f in factors])]
+            else:
+                found[0] = [r + t for r, t in zip(found[0], coefficients)]
+    columns = list(merged.values())
     powers = onevar._POWERS if len(onevar._POWERS) > order else onevar._powers(order)
     out = []
-    rational, one = onevar.rational, sp.S.One
+    rational, one, half = onevar.rational, sp.S.One, sp.S.Half
     new, Rational, Mul, Add = object.__new__, sp.Rational, sp.Mul, sp.Add
     assumptions, mul_assumptions, add_assumptions = \
         Rational.default_assumptions, Mul.default_assumptions, Add.default_assumptions
     classes = _CLASS
+    integer_key, rational_key = _NUMBER_KEYS or _number_keys()
     sink = onevar_values.SINK  # the sums' sort keys, for the polynomial's build (keyed_onevar)
+    limit = _LIMIT
     for d in range(order + 1):
         terms = []
         for coefficients, factors, factor_keys in columns:
@@ -200,25 +225,30 @@ def _build(rationals: list[fmpq] | None, parts: list, order: int) -> list[tuple[
             if not r:
                 continue
             p, q = int(r.p), int(r.q)
-            if (p if p > 0 else -p).bit_length() > _LIMIT or q.bit_length() > _LIMIT:
+            if (p if p > 0 else -p).bit_length() > limit or q.bit_length() > limit:
                 return None  # check_size refuses it: the full path says so
-            if q == 1 or p == 1 and q == 2:
-                number = rational(p, q)
-            else:  # Rational.from_coprime_ints(p, q), inlined as onevar.taylor has it
-                number = new(Rational)
-                number._assumptions, number._mhash, number._args, number.p, number.q = assumptions, None, (), p, q
             # onevar_products.term(number, factors): convert.mul's Mul(r, *factors), or the monomial
             # alone for r = 1 (Mul._from_args(..., True), inlined: Basic.__new__, then is_commutative);
             # its sort key (key_by_id's) from its parts' keys: the monomial alone, or Mul's (class, count, parts)
-            if number is one:
-                if len(factors) == 1:
-                    terms.append((factor_keys[0], factors[0]))
-                    continue
-                args, sort = factors, (_MUL_KEY, len(factors), factor_keys)
+            if q == 1:
+                if p == 1:
+                    if len(factors) == 1:
+                        terms.append((factor_keys[0], factors[0]))
+                        continue
+                    args, sort = factors, (_MUL_KEY, len(factors), factor_keys)
+                else:
+                    number = rational(p, 1)  # (-1: the singleton, its class NegativeOne's key)
+                    nkey = integer_key if p != -1 else (classes.get(type(number)) or _class_key(type(number)))
+                    args = (number, *factors)
+                    sort = (_MUL_KEY, len(args), ((nkey, 2, (p, 1)),) + factor_keys)
             else:
+                if p == 1 and q == 2:
+                    number, nkey = half, (classes.get(type(half)) or _class_key(type(half)))
+                else:  # Rational.from_coprime_ints(p, q), inlined as onevar.taylor has it
+                    number, nkey = new(Rational), rational_key
+                    number._assumptions, number._mhash, number._args, number.p, number.q = assumptions, None, (), p, q
                 args = (number, *factors)
-                sort = (_MUL_KEY, len(args), (((classes.get(type(number)) or _class_key(type(number))), 2, (p, q)),)
-                        + factor_keys)
+                sort = (_MUL_KEY, len(args), ((nkey, 2, (p, q)),) + factor_keys)
             value = new(Mul)
             value._assumptions, value._mhash, value._args = mul_assumptions, None, args
             value.is_commutative = True
@@ -226,7 +256,7 @@ def _build(rationals: list[fmpq] | None, parts: list, order: int) -> list[tuple[
         number = rationals[d] if rationals is not None else None
         if number:
             p, q = int(number.p), int(number.q)
-            if (p if p > 0 else -p).bit_length() > _LIMIT or q.bit_length() > _LIMIT:
+            if (p if p > 0 else -p).bit_length() > limit or q.bit_length() > limit:
                 return None
             number = rational(p, q)
         if not terms:
@@ -254,8 +284,21 @@ def _build(rationals: list[fmpq] | None, parts: list, order: int) -> list[tuple[
     return out
 
 
+_NUMBER_KEYS: list = []  # the class keys of Integer and Rational, once
+
+
+def _number_keys() -> list:
+    _NUMBER_KEYS[:] = [_class_key(sp.Integer), _class_key(sp.Rational)]
+    return _NUMBER_KEYS
+
+
 def _first(item: tuple) -> tuple:
     return item[0]
 
 
 _MUL_KEY, _ADD_KEY = _class_key(sp.Mul), _class_key(sp.Add)
+_POW, _EXP1, _EXP = sp.Pow, sp.S.Exp1, sp.exp
+
+
+def _exponential(leaf: sp.Expr) -> bool:  # (onevar_products.exponential: that module imports this one)
+    return leaf is _EXP1 or type(leaf) is _EXP
