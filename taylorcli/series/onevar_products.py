@@ -48,8 +48,8 @@ from .engine import _rational
 from .onevar_engine import engine_of
 from .onevar_point import rationals_fit
 from .tps import NoSlot
-from .walk_doomed import offset as doomed_offset
 from .onevar_inner import cycle_series, padded
+from .univariate_nodes import of_polynomial
 
 CYCLES = (sp.exp, sp.sin, sp.cos, sp.sinh, sp.cosh)
 MAX_FUNCTIONS = 3  # at most 2**3 choices of parts per product
@@ -111,20 +111,17 @@ def term_parts(term: sp.Expr, x: sp.Symbol, a: sp.Rational, order: int,
             else:  # f(0) rational: the walk's series
                 series, met = univariate.walk(factor, x, a, order, guard=True)
                 rationals.append(series)
-        else:
-            try:
-                if doomed_offset(factor, x, a):  # (the plain walk raises: ~7 us saved)
-                    raise NoSlot("an offset")
-                series, met = univariate.walk(factor, x, a, order, guard=True)
-            except NoSlot:  # log(1 + x**2) at 1: log(2) + a rational series, as a factor
-                if not has_offset(factor):
-                    raise
-                found, series, met = offset_parts(factor, x, a, order)
-                if found:
-                    functions.append((_OFFSET, (series, [(r[0], leaves[0]) for r, _, leaves in found]), None))
-                    series = None
-            if series is not None:
+        elif has_offset(factor):
+            # log(1 + x**2) at 1: log(2) + a rational series, as a factor; without an offset met, the
+            # plain walk's series (an offset node raises NoSlot there: the walk with offsets at once)
+            found, series, met = offset_parts(factor, x, a, order)
+            if found:
+                functions.append((_OFFSET, (series, [(r[0], leaves[0]) for r, _, leaves in found]), None))
+            else:
                 rationals.append(series)
+        else:
+            series, met = univariate.walk(factor, x, a, order, guard=True)
+            rationals.append(series)
         if own is None:
             own = met
     if not functions:
@@ -313,7 +310,9 @@ def offset_parts(term: sp.Expr, x: sp.Symbol, a: sp.Rational, order: int
     that is not a number plus rationals times leaves."""
     offsets: set[int] = set()
     logs: dict[int, fmpq] = {}
-    series, own = univariate.walk(term, x, a, order, guard=True, offsets=offsets, logs=logs)
+    # (log(1 + 4*x**2): the walk's own answer for one node, without its set-up; else the walk)
+    found = of_polynomial(term, x, a, order, True, offsets, logs) if type(term) is sp.log else None
+    series, own = found or univariate.walk(term, x, a, order, guard=True, offsets=offsets, logs=logs)
     if id(term) not in offsets:
         return [], series, own
     c = logs.get(id(term)) if type(term) is sp.log else None  # (the walk records atan's u0 there too)

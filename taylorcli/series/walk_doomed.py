@@ -56,15 +56,16 @@ def _fails(e: sp.Expr, x: sp.Symbol, a: fmpq, depth: int) -> bool:
         return _offset(base, x, a, depth + 1) or _fails(base, x, a, depth + 1)
     if cls is sp.Add or cls is sp.Mul:
         args = e._args
-        for arg in args:
-            if _fails(arg, x, a, depth + 1):
-                return True
         # a product other than r*term with a factor carrying an irrational constant (or raising):
         # the walk's ``shifted`` raises there (log(1 + 4*x**2)*log(1 + 9*x**2) at 3/2), after walking all
+        # (asked first: one value of each log's argument instead of two, as _fails would ask too)
         if cls is sp.Mul and not (len(args) == 2 and args[0].is_Rational):
             for arg in args:
                 if _offset(arg, x, a, depth + 1):
                     return True
+        for arg in args:
+            if _fails(arg, x, a, depth + 1):
+                return True
     return False
 
 
