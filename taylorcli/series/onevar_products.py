@@ -38,7 +38,7 @@ import sympy as sp
 from flint import fmpq, fmpq_series
 from symengine.lib.symengine_wrapper import sympy2symengine
 
-from ..constants import _POWERED, power
+from ..constants import _POWERED, power, unevaluated
 from ..constants import leaf as constant_leaf
 from ..guard import LIMIT_BITS as _LIMIT  # guard.check_size's limit, in bits
 from ..sortkey import key_by_id
@@ -46,7 +46,7 @@ from . import onevar, univariate
 from .direct import Direct
 from .engine import _rational
 from .onevar_engine import engine_of
-from .onevar_point import rationals_fit
+from .onevar_point import rational, rationals_fit
 from .tps import NoSlot
 from .onevar_inner import cycle_series, padded
 from .univariate_nodes import of_polynomial
@@ -316,6 +316,11 @@ def offset_parts(term: sp.Expr, x: sp.Symbol, a: sp.Rational, order: int
     if id(term) not in offsets:
         return [], series, own
     c = logs.get(id(term)) if type(term) is sp.log else None  # (the walk records atan's u0 there too)
+    if c is not None:
+        parts = _log_parts(c, order)
+        if parts is not None:
+            series[0] = _ZERO
+            return parts, series, own
     value = (onevar._log_of(c) if c is not None else None) or onevar._value_at(term, x, a)
     if value is None:
         raise ValueError("no value")
@@ -338,6 +343,25 @@ def offset_parts(term: sp.Expr, x: sp.Symbol, a: sp.Rational, order: int
             raise ValueError("not a leaf")
         parts.append(([r] + [fmpq(0)] * order, 1, (leaf,)))
     return parts, series, own
+
+
+def _log_parts(c: fmpq, order: int) -> list[Part] | None:
+    """The loop below on onevar_point.log_of(c)'s value, without building it: log(p) alone for an integer
+    c = p, else -log(q) (Mul(-1, log(q))'s parts) then log(p) unless p = 1 (Add's args in that order);
+    the same leaves (log of an Integer, unevaluated). None where log_of says None."""
+    p, q = int(c.p), int(c.q)
+    if p <= 0 or p == q or p.bit_length() > _LIMIT or q.bit_length() > _LIMIT:
+        return None
+    zeros = [_ZERO] * order
+    if q == 1:
+        return [([_ONE] + zeros, 1, (unevaluated(sp.log, rational(p, 1)),))]
+    parts = [([_MINUS_ONE] + zeros, 1, (unevaluated(sp.log, rational(q, 1)),))]
+    if p != 1:
+        parts.append(([_ONE] + zeros, 1, (unevaluated(sp.log, rational(p, 1)),)))
+    return parts
+
+
+_ONE, _MINUS_ONE = fmpq(1), fmpq(-1)
 
 
 def exponential(leaf: sp.Expr) -> bool:
