@@ -28,6 +28,13 @@ CASES = [
     ("log(1 + x**2)*atan(x + 1)", "-3", 4),
     ("log(1 + x**2)*log(x**2)", "1", 3),
     ("log(1 + x**2)*log(x**2 - 1)", "1/2", 3),
+    ("atan(2*x)*atan(x)", "1/2", 4),
+    ("atan(x)*log(1 + x**2)", "1", 3),
+    ("atan(x)*log(1 + x**2)", "-1", 3),
+    ("atan(x + 1)*atan(x)", "-1/2", 3),
+    ("atan(3*x**2)*atan(x)", "-1/3", 3),
+    ("atan(x) + exp(x)", "1", 3),
+    ("atan(1 + x**2)*sin(x)", "2", 3),
 ]
 
 
@@ -36,7 +43,7 @@ def test_the_cases(text: str, at: str, order: int) -> None:
     onevar_is_the_full_path(text, at, order)
 
 
-_FACTORS = ["log(1 + {q}*x**2)", "log({p} + x**2)", "log(1 + ({q}*x)**2)", "log(1 + x**4)", "atan({q}*x)",
+_FACTORS = ["atan(x)", "atan({q}*x + {r})", "atan(x**2)", "log(1 + {q}*x**2)", "log({p} + x**2)", "log(1 + ({q}*x)**2)", "log(1 + x**4)", "atan({q}*x)",
             "log(1 + (x + {r})**2)", "log({p} + x)", "asinh(x)", "log(1 + x**2)**2", "(x + {r})", "exp(x)",
             "sqrt(1 + x**2)", "log(1 + x**2) + {r}"]
 
@@ -86,3 +93,33 @@ def test_doomed_products_only_where_the_walk_raises(monkeypatch: pytest.MonkeyPa
                 with pytest.raises((Unsupported, ArithmeticError, ValueError)):
                     univariate.walk(expr, x, a, 3, guard=True)
     assert claimed > 50
+
+
+def test_the_parts_are_the_values() -> None:
+    """offset_terms' parts are offset_parts' reading of value_at's (atan) and log_of's (log) values."""
+    from flint import fmpq
+
+    from taylorcli.series import offset_terms, onevar_point
+    x = sp.Symbol("x", real=True)
+
+    def parts_of(value: sp.Expr) -> list | None:
+        out = []
+        for item in (value.args if value.is_Add else (value,)):
+            r, leaf = sp.S.One, item
+            if item.is_Mul:
+                if len(item.args) != 2:
+                    return None
+                r, leaf = item.args
+            out.append((fmpq(int(r.p), int(r.q)), sp.srepr(leaf)))
+        return out
+
+    def read(parts: list | None) -> list | None:
+        return None if parts is None else [(c[0], sp.srepr(leaves[0])) for c, _, leaves in parts]
+
+    for c in [sp.Rational(p, q) for p in range(-7, 8) for q in (1, 2, 3, 5) if p]:
+        value = onevar_point.value_at(sp.atan(x), x, c)
+        assert read(offset_terms.atan_value_parts(fmpq(int(c.p), int(c.q)), 2)) == (
+            parts_of(value) if c != -1 else None), c
+        if c > 0 and c != 1:
+            assert read(offset_terms.log_parts(fmpq(int(c.p), int(c.q)), 2)) == \
+                parts_of(onevar_point.log_of(fmpq(int(c.p), int(c.q)))), c

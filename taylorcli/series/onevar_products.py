@@ -38,15 +38,15 @@ import sympy as sp
 from flint import fmpq, fmpq_series
 from symengine.lib.symengine_wrapper import sympy2symengine
 
-from ..constants import _POWERED, power, unevaluated
+from ..constants import _POWERED, power
 from ..constants import leaf as constant_leaf
 from ..guard import LIMIT_BITS as _LIMIT  # guard.check_size's limit, in bits
 from ..sortkey import key_by_id
-from . import onevar, univariate
+from . import offset_terms, onevar, univariate
 from .direct import Direct
 from .engine import _rational
 from .onevar_engine import engine_of
-from .onevar_point import rational, rationals_fit
+from .onevar_point import rationals_fit
 from .tps import NoSlot
 from .onevar_inner import cycle_series, padded
 from .univariate_nodes import of_polynomial
@@ -308,16 +308,21 @@ def offset_parts(term: sp.Expr, x: sp.Symbol, a: sp.Rational, order: int
     irrational but only added (``univariate.walk``'s offsets: log(1 + x) at 1, atan(x) at 2); the
     series alone and no parts for a rational one. Raises as the walk does, ValueError for a value
     that is not a number plus rationals times leaves."""
+    kind = type(term)
+    if kind is sp.atan:  # atan(q*x) at 2: its series and parts made directly (offset_terms), else as below
+        found = offset_terms.atan_parts(term, x, a, order)
+        if found is not None:
+            return found
     offsets: set[int] = set()
     logs: dict[int, fmpq] = {}
     # (log(1 + 4*x**2): the walk's own answer for one node, without its set-up; else the walk)
-    found = of_polynomial(term, x, a, order, True, offsets, logs) if type(term) is sp.log else None
+    found = of_polynomial(term, x, a, order, True, offsets, logs) if kind is sp.log else None
     series, own = found or univariate.walk(term, x, a, order, guard=True, offsets=offsets, logs=logs)
     if id(term) not in offsets:
         return [], series, own
-    c = logs.get(id(term)) if type(term) is sp.log else None  # (the walk records atan's u0 there too)
+    c = logs.get(id(term)) if kind is sp.log else None  # (the walk records atan's u0 there too)
     if c is not None:
-        parts = _log_parts(c, order)
+        parts = offset_terms.log_parts(c, order)
         if parts is not None:
             series[0] = _ZERO
             return parts, series, own
@@ -343,25 +348,6 @@ def offset_parts(term: sp.Expr, x: sp.Symbol, a: sp.Rational, order: int
             raise ValueError("not a leaf")
         parts.append(([r] + [fmpq(0)] * order, 1, (leaf,)))
     return parts, series, own
-
-
-def _log_parts(c: fmpq, order: int) -> list[Part] | None:
-    """The loop below on onevar_point.log_of(c)'s value, without building it: log(p) alone for an integer
-    c = p, else -log(q) (Mul(-1, log(q))'s parts) then log(p) unless p = 1 (Add's args in that order);
-    the same leaves (log of an Integer, unevaluated). None where log_of says None."""
-    p, q = int(c.p), int(c.q)
-    if p <= 0 or p == q or p.bit_length() > _LIMIT or q.bit_length() > _LIMIT:
-        return None
-    zeros = [_ZERO] * order
-    if q == 1:
-        return [([_ONE] + zeros, 1, (unevaluated(sp.log, rational(p, 1)),))]
-    parts = [([_MINUS_ONE] + zeros, 1, (unevaluated(sp.log, rational(q, 1)),))]
-    if p != 1:
-        parts.append(([_ONE] + zeros, 1, (unevaluated(sp.log, rational(p, 1)),)))
-    return parts
-
-
-_ONE, _MINUS_ONE = fmpq(1), fmpq(-1)
 
 
 def exponential(leaf: sp.Expr) -> bool:
