@@ -123,3 +123,31 @@ def test_the_parts_are_the_values() -> None:
         if c > 0 and c != 1:
             assert read(offset_terms.log_parts(fmpq(int(c.p), int(c.q)), 2)) == \
                 parts_of(onevar_point.log_of(fmpq(int(c.p), int(c.q)))), c
+
+
+def test_positive_terms_are_positive() -> None:
+    """onevar_constants._positive_terms says 1 + exp(8) ... positive only where SymEngine's 200-bit sign says 1."""
+    import symengine as se
+    from flint import fmpq
+
+    from taylorcli.series import onevar_constants
+    from taylorcli.series.numbers import engine_sign
+
+    values = [se.exp(8), se.exp(-3), se.E, se.pi, se.sqrt(2), se.log(2), se.Integer(3) ** se.Rational(1, 3),
+              se.sin(5), se.exp(se.Rational(-7, 2))]
+    rng = random.Random(16)
+    claimed = 0
+    for _ in range(1500):
+        c = {(): fmpq(rng.choice([1, 2, 1, -1, 0]), rng.choice([1, 3, 10**20]))}
+        for _ in range(rng.randint(1, 3)):
+            key = tuple(rng.choice([0, 0, 0, 0, 1, 2, 3]) for _ in values)
+            if any(key):
+                c[key] = fmpq(rng.choice([1, 2, 3, -1, 5]), rng.choice([1, 7]))
+        if not c[()]:
+            del c[()]
+        if onevar_constants._positive_terms(c, values):
+            claimed += 1
+            value = se.Add(*[se.Rational(int(q.p), int(q.q)) * se.Mul(*[v ** e for v, e in zip(values, key)])
+                             for key, q in c.items()])
+            assert engine_sign(value) == 1, c
+    assert claimed > 40

@@ -47,7 +47,7 @@ _EXP, _SIN, _COS, _SINH, _COSH, _LOG, _ATAN, _ERF = range(8)
 _FUNCTION = {sp.exp: _EXP, sp.sin: _SIN, sp.cos: _COS, sp.sinh: _SINH, sp.cosh: _COSH, sp.log: _LOG,
              sp.atan: _ATAN, sp.erf: _ERF}
 _RATIONAL = (se.Integer, se.Rational)
-_SE_ATAN = type(se.atan(se.Integer(2)))
+_SE_ATAN, _SE_E, _SE_PI = type(se.atan(se.Integer(2))), type(se.E), type(se.pi)
 _ONE_ARG = OneArgFunction
 _MINUS_ONE = se.Integer(-1)
 BOTTOM_UP = True  # argument's value from its parts' (_value_at); False: engine_of and subs (tests compare)
@@ -92,6 +92,33 @@ def _squares(c: Constant) -> bool:
         if key and (q < 0 or any(e & 1 for e in key)):
             return False
     return True
+
+
+def _positive_terms(c: Constant, values: list) -> bool:
+    """``_squares``, odd powers of positive generators allowed too: E, exp(r) (E**r), pi, n**r (n a positive
+    integer, r rational; every generator is a real number, as ``_squares`` says). 1 + exp(8): positive."""
+    q0 = c.get(())
+    if q0 is None or q0 < _TINY:
+        return False
+    for key, q in c.items():
+        if key:
+            if q < 0:
+                return False
+            for j, e in enumerate(key):
+                if e & 1 and not _positive_generator(values[j]):
+                    return False
+    return True
+
+
+def _positive_generator(value: object) -> bool:
+    kind = type(value)
+    if kind is _SE_E or kind is _SE_PI:
+        return True
+    if kind is not se.Pow:
+        return False
+    base, exponent = value.args
+    return type(base) is _SE_E or isinstance(base, se.Integer) and int(base) > 0 \
+        and isinstance(exponent, _RATIONAL)
 
 
 class _Walk(Ring):
@@ -299,8 +326,8 @@ class _Walk(Ring):
         if _is_rational(c):
             q = c.get((), fmpq(0))
             return (q > 0) - (q < 0)
-        if _squares(c):  # 1 + log(2)**2: positive without SymEngine's 200-bit value (~9 us)
-            return 1
+        if _squares(c) or _positive_terms(c, self.values):  # 1 + log(2)**2, 1 + exp(8): positive without
+            return 1  # SymEngine's 200-bit value (~8-12 us)
         return engine_sign(self.to_engine(c))
 
     def argument(self, arg: sp.Expr, u0: Constant) -> object:
