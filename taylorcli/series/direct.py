@@ -86,6 +86,7 @@ class Direct:
                     _GENERATORS.clear()
                 _GENERATORS[key] = found
         self.roots, self.ok, self.gens = dict(found[0]), found[1], list(found[2])
+        self.inverse = found[4]  # the slots of 1/c generators, c a sum (``_inverse_sum``: read once, ~2-3 us a read)
         self.values, self.names, self.memo = values, names, memo
         # ``fold``: several exponentials (exp(3), exp(sin(1)), E) allowed, their powers in a monomial
         # multiplied by SymEngine into one exp(S) factor, as its expand folds them (``_exp_record``);
@@ -94,7 +95,7 @@ class Direct:
         self.rootset: list[int] = []
         self.folding = False
         if fold and not self.ok and found[3] and not names:
-            exps = [j for j, v in enumerate(values) if _exponential(v)]
+            exps = list(found[5])  # (the slots of the exponentials: ``_exponential``)
             self.exps = exps if len(exps) > 1 else []
             self.rootset = sorted(self.roots) if len(self.roots) > 1 else []
             self.ok = self.folding = True
@@ -115,8 +116,9 @@ class Direct:
         self.sums: dict[int, tuple[sp.Expr, tuple]] = {}
 
     @staticmethod
-    def _generators(values: list, names: dict | None, memo: dict) -> tuple[dict, bool, list, bool]:
-        """(square roots by slot, ``ok``, SymPy values, ``ok`` but for several exponentials) of the generators."""
+    def _generators(values: list, names: dict | None, memo: dict) -> tuple[dict, bool, list, bool, frozenset, tuple]:
+        """(square roots by slot, ``ok``, SymPy values, ``ok`` but for several exponentials, the slots of
+        inverse sums, those of exponentials) of the generators."""
         # sqrt(n) for a square-free n: its powers are reduced here (sqrt(3)**2 is 3, as SymEngine has it)
         # (_square_root, _inverse_sum, _exponential, _pi_power of each value, its args read once: ~3 us a read)
         kinds = [_kinds(v) for v in values]
@@ -135,7 +137,8 @@ class Direct:
             gens.append(g)
         if any(not gens[j].is_Pow for j in roots):  # sqrt(8) is 2*sqrt(2) in SymPy
             ok = fold = False
-        return roots, ok, gens, fold
+        return (roots, ok, gens, fold, frozenset([j for j, kind in enumerate(kinds) if kind[1]]),
+                tuple([j for j, kind in enumerate(kinds) if kind[2]]))
 
     def value(self, items: list, leaves: list, big: object = None) -> sp.Expr:
         """The sum of rational * monomial over ``items``; new leaves (powers, big rationals) go to ``leaves``.
@@ -231,7 +234,7 @@ class Direct:
             # g**1 is g (Pow.__new__ returns the base for the exponent 1), without SymPy's operator
             if e == 1:
                 power = self.gens[j]
-            elif _inverse_sum(self.values[j]):
+            elif j in self.inverse:  # (_inverse_sum(self.values[j]))
                 power = self._inverse_power(j, e, [] if leaves is None else leaves) \
                     if self.walked and not self.names else None
                 # se.expand makes Pow(c, -e) Pow(expand(c**e), -1), (1 + 2*cosh(2)**2 + cosh(2)**4)**(-1);
