@@ -69,12 +69,6 @@ def _fails(e: sp.Expr, x: sp.Symbol, a: fmpq, depth: int) -> bool:
     return False
 
 
-def offset(expr: sp.Expr, x: sp.Symbol, a: sp.Rational) -> bool:
-    """True where the walk of ``expr`` at x = a with ``offsets`` certainly raises or gives it an irrational
-    constant term (log(1 + 4*x**2) at 3/2): the walk without them then raises. False says nothing."""
-    return _offset(expr, x, fmpq(int(a.p), int(a.q)), 0)
-
-
 def _offset(e: sp.Expr, x: sp.Symbol, a: fmpq, depth: int) -> bool:
     """Whether the walk of ``e`` raises, or gives it an irrational constant (an offset)."""
     if depth > _DEPTH:
