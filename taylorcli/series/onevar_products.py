@@ -420,10 +420,18 @@ def constants_route(expr: sp.Expr, x: sp.Symbol, a: sp.Rational, order: int) -> 
 
 
 def offsets(term: sp.Expr) -> bool:
-    """Whether a product has two factors or more with an offset function (log(1 + x**2)*log(2 + x**4)):
-    onevar_sums takes each as a rational series plus its irrational constant (``term_parts``)."""
+    """Whether a product has two factors or more with an offset function (log(1 + x**2)*log(2 + x**4)),
+    or other than r*term has one that is itself an offset function (1/(1 + x**2)*log(1 + 9*x**2) at -1/3):
+    onevar_sums takes each as a rational series plus its irrational constant (``term_parts``). The walk
+    refuses both (its ``shifted``: walk_doomed), which sent them to onevar_constants; a factor whose
+    offset is rational (log(1 + x**2) at 0) is the walk's series again, a refused one says None there."""
     count = 0
+    lone = False
     for factor in term._args:
         if not factor.is_Rational and has_offset(factor):
             count += 1
+            lone = type(factor) in _OFFSET_CLASSES
+    if count == 1:
+        args = term._args
+        return lone and not (len(args) == 2 and args[0].is_Rational)
     return count > 1
