@@ -415,31 +415,33 @@ def _at_origin(expr: sp.Expr, symbols: list[sp.Symbol], order: int) -> tuple[Exp
     n = len(symbols)
     if math.comb(n + order, n) > MAX_COEFFICIENTS:
         return None, None  # (the full path says why)
-    origin, walk = modules
+    origin, walk = modules[:2]
     surveyed, walked = walk.survey_at_origin(expr, symbols)
     found = origin.of_walk(expr, walked, order)
     if found is None:
         return None, surveyed
-    coefficients, own = found
+    coefficients, rows, own = found
+    polynomial = modules[2].polynomial(rows, own)  # (None: keyed.py's build, when asked)
     _log.debug("expansion: series arithmetic (rational series at the origin)")
     zero = sp.S.Zero
     out = _new(Expansion)  # (the dataclass' __init__, its fields set at once: see _one_variable)
     out.__dict__ = {"expression": expr, "variables": own, "at": {v: zero for v in own}, "order": order,
                     "degree": "total", "coefficients": coefficients, "method": "derivatives",
                     "next_exponent": _integer(order + 1), "reason": "", "kind": "taylor", "side": None,
-                    "side_note": "", "sort_keys": None, "made": None}
+                    "side_note": "", "sort_keys": None,
+                    "made": None if polynomial is None else (coefficients, polynomial)}
     return out, surveyed
 
 
-_ORIGIN: list = []  # [series.mv_origin, series.mv_origin_walk] once imported (python-flint may be missing)
+_ORIGIN: list = []  # [series.mv_origin, series.mv_origin_walk, series.mv_origin_poly] once imported (python-flint may be missing)
 
 
 def _load_origin() -> list:
     try:
-        from .series import mv_origin, mv_origin_walk
+        from .series import mv_origin, mv_origin_poly, mv_origin_walk
     except ImportError:
         return []
-    _ORIGIN[:] = [mv_origin, mv_origin_walk]
+    _ORIGIN[:] = [mv_origin, mv_origin_walk, mv_origin_poly]
     return _ORIGIN
 
 

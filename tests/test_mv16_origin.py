@@ -104,3 +104,22 @@ def test_sweep_drawn(seed: int) -> None:
         n = rng.randint(2, 6)
         names = NAMES[:n]
         _same_as_the_references(parse_expression(_expression(rng, names)), ",".join(names), rng.randint(0, 4 if n <= 3 else 2))
+
+
+def test_polynomial_as_keyed_builds_it() -> None:
+    from taylorcli.keyed import polynomial as keyed_polynomial
+    from taylorcli.series.engine import _exponents
+    from taylorcli.series.mv_origin_poly import polynomial
+
+    rng = random.Random(16)
+    names = ["x", "y", "z", "B", "a1", "a10", "a2", "u_1", "w", "p"]
+    for _ in range(300):
+        variables = [sp.Symbol(name, **rng.choice([{}, {"real": True}, {"positive": True}]))
+                     for name in rng.sample(names, rng.randint(2, 6))]
+        rows = {}
+        for _ in range(rng.randint(1, 12)):
+            exps = tuple(rng.choice([0, 0, 1, 2, 3]) for _ in variables)
+            rows[exps] = sp.Rational(rng.choice([1, 1, -1, 2, -3, 5]), rng.choice([1, 1, 2, 3]))
+        items = sorted(rows.items(), key=lambda item: (sum(item[0]), [-p for p in item[0]]))
+        want = keyed_polynomial([(_exponents(e), c) for e, c in items], variables, None, plain=True)
+        same_expr(polynomial(items, variables), want)

@@ -30,7 +30,8 @@ import sympy as sp
 from flint import fmpq, fmpq_series
 
 from .engine import _exponents, exact_rational
-from .mv_forms import _Refused, _series
+from .shortcuts import taylor_table
+from .mv_forms import _AT_ZERO as _NAMES, _Refused, _series
 from .mv_origin_walk import MIXED as _MIXED, Walk, survey_at_origin
 
 ENABLED = True  # (tests switch it off to compare with the series engine)
@@ -47,11 +48,13 @@ class _Fail(Exception):
 def coefficients(expr: sp.Expr, variables: Sequence[sp.Symbol], k: int) -> tuple[list, list] | None:
     """(the derivative engine's list of (powers, value) at 0 to total degree k, the variables as the
     expression's own symbol objects), or None where this path does not apply."""
-    return of_walk(expr, survey_at_origin(expr, variables)[1], k)
+    found = of_walk(expr, survey_at_origin(expr, variables)[1], k)
+    return None if found is None else (found[0], found[2])
 
 
-def of_walk(expr: sp.Expr, walk: Walk | None, k: int) -> tuple[list, list] | None:
-    """``coefficients`` from the walk of ``expr`` (mv_origin_walk.survey_at_origin's), None where it stopped."""
+def of_walk(expr: sp.Expr, walk: Walk | None, k: int) -> tuple[list, list, list] | None:
+    """``coefficients`` from the walk of ``expr`` (mv_origin_walk.survey_at_origin's), None where it stopped:
+    (the list, its rows for mv_origin_poly.polynomial, the variables)."""
     if walk is None or not ENABLED or k > MAX_ORDER:
         return None
     n = len(walk.variables)
@@ -66,7 +69,7 @@ def of_walk(expr: sp.Expr, walk: Walk | None, k: int) -> tuple[list, list] | Non
         return None
     finally:
         flint.ctx.cap = saved
-    return _listed(parts, n), walk.own
+    return (*_listed(parts, n), walk.own)
 
 
 class _State:
@@ -120,7 +123,11 @@ class _State:
             return out
         step, c0, lead, packed = self._form(form)
         top = k // step
-        g = _series(node, {id(form): fmpq_series([c0, 1], prec=top + 1)}, top + 1)
+        name = _NAMES.get(type(node))
+        if name is not None and node._args[0] is form and not c0:  # f(L): f's own coefficients
+            g = taylor_table(name, top)
+        else:
+            g = _series(node, {id(form): fmpq_series([c0, 1], prec=top + 1)}, top + 1)
         g0 = g[0]
         if g0:
             out[0][0] = g0
@@ -243,13 +250,17 @@ def _mul(a: list[dict], b: list[dict], k: int) -> list[dict]:
     return out
 
 
-def _listed(parts: list[dict], n: int) -> list:
-    """(powers, value) pairs, lowest degree first, x**2 before x*y before y**2 (the derivative engine's)."""
+def _listed(parts: list[dict], n: int) -> tuple[list, list]:
+    """(powers, value) pairs, lowest degree first, x**2 before x*y before y**2 (the derivative engine's),
+    and the same with the exponents as ints (mv_origin_poly.py's rows)."""
     out = []
+    rows = []
     shifts = [4 * (n - 1 - i) for i in range(n)]
     for part in parts:
         for e in sorted(part, reverse=True) if len(part) > 1 else part:
             c = part[e]
-            powers = _exponents(tuple([(e >> s) & 15 for s in shifts]))
-            out.append((powers, exact_rational(int(c.p), int(c.q))))
-    return out
+            exps = tuple([(e >> s) & 15 for s in shifts])
+            value = exact_rational(int(c.p), int(c.q))
+            out.append((_exponents(exps), value))
+            rows.append((exps, value))
+    return out, rows
