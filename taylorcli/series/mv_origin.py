@@ -29,6 +29,7 @@ import flint
 import sympy as sp
 from flint import fmpq, fmpq_series
 
+from . import onevar_closed
 from .engine import _exponents, exact_rational
 from .shortcuts import taylor_table
 from .mv_forms import _AT_ZERO as _NAMES, _Refused, _series
@@ -121,6 +122,14 @@ class _State:
             if c:
                 out[0][0] = fmpq(int(c.numerator), int(c.denominator))
             return out
+        if form.is_Symbol and node is not form and node._args[0] is not form:
+            # f(q*x**n) in one variable (f(x) itself: taylor_table below): textbook coefficients in ints
+            closed = onevar_closed.coefficients(node, form, k)
+            if closed is not None and closed[1] is form:
+                bit = self._bit(form)
+                for d, p, q in closed[0]:
+                    out[d][bit * d] = fmpq(p, q) if q != 1 else fmpq(p)
+                return out
         step, c0, lead, packed = self._form(form)
         top = k // step
         name = _NAMES.get(type(node))
