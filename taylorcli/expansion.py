@@ -421,7 +421,8 @@ def _at_origin(expr: sp.Expr, symbols: list[sp.Symbol], order: int) -> tuple[Exp
     if found is None:
         return None, surveyed
     coefficients, rows, own = found
-    polynomial = modules[2].polynomial(rows, own)  # (None: keyed.py's build, when asked)
+    # (None: keyed.py's build, when asked; no rows: a coefficient is not rational)
+    polynomial = modules[2].polynomial(rows, own) if rows is not None else None
     _log.debug("expansion: series arithmetic (rational series at the origin)")
     zero = sp.S.Zero
     out = _new(Expansion)  # (the dataclass' __init__, its fields set at once: see _one_variable)

@@ -39,9 +39,20 @@ CASES = [
     ("x*y + z**2 + 5", "x,y,z", 0),
     ("cosh(x + y)*sinh(z) + 1/2", "x,y,z", 1),
     ("sin(x)", "x,y", 3),  # a variable it does not hold
-    # declined: the full path answers
+    # a factor in one variable with an irrational value (onevar.taylor's coefficients, times the rest)
     ("cosh(y + 1)*sin(atan(x**2))", "x,y", 2),
-    ("sin(x*y)*log(1 + (z + 1)**2)", "x,y,z", 2),
+    ("cosh(y + 1)*sin(atan(x**2))", "x,y", 6),
+    ("sin(x*y)*log(1 + (z + 1)**2)", "x,y,z", 4),
+    ("5/7*atan(2*x - y)*exp(z/2 + 2)*cos(u)", "x,y,z,u", 5),
+    ("(x + 2*y)**3*sqrt(3 + z)", "x,y,z", 4),
+    ("exp(cosh(y + 1)) + y", "x,y", 3),
+    ("cosh(y + 1)*y*sin(x)", "x,y", 4),
+    ("log(z - 1)*cosh(2*x - y)", "x,y,z", 2),  # not real there: the full path's error
+    ("sqrt(z - 3)*exp(x*y)", "x,y,z", 2),
+    # declined: the full path answers
+    ("cosh(y + 1) + sin(x*y)", "x,y", 3),
+    ("cosh(y + 1)*sin(x*y) + x", "x,y", 3),
+    ("cosh(y + 1)*sin(y*x)", "x,y", 3),
     ("erf(x + y)", "x,y", 3),
     ("exp(x + y)*a", "x,y", 2),
     ("log(1 + x)*pi + y", "x,y", 2),

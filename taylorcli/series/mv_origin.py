@@ -29,17 +29,18 @@ import flint
 import sympy as sp
 from flint import fmpq, fmpq_series
 
-from . import onevar_closed
+from . import onevar, onevar_closed
 from .engine import _exponents, exact_rational
 from .shortcuts import taylor_table
 from .mv_forms import _AT_ZERO as _NAMES, _Refused, _series
-from .mv_origin_walk import MIXED as _MIXED, Walk, survey_at_origin
+from .mv_origin_walk import MIXED as _MIXED, OPAQUE, PRODUCT, Walk, survey_at_origin
+from ..errors import TaylorError
 
 ENABLED = True  # (tests switch it off to compare with the series engine)
 MAX_ORDER = 15  # 4 bits an exponent
 MAX_TERMS = 120  # terms of one part: past it the engine's FLINT polynomials are faster
 
-_Add, _Mul, _Pow = sp.Add, sp.Mul, sp.Pow
+_Add, _Mul, _Pow, _S_ZERO = sp.Add, sp.Mul, sp.Pow, sp.S.Zero
 
 
 class _Fail(Exception):
@@ -65,12 +66,65 @@ def of_walk(expr: sp.Expr, walk: Walk | None, k: int) -> tuple[list, list, list]
     saved = flint.ctx.cap
     flint.ctx.cap = k + 1  # (FLINT truncates every series at its context's cap, whatever prec says)
     try:
+        form = state.shape(expr)[1]
+        if form is OPAQUE or form is PRODUCT:
+            return _opaque(state, walk, expr, form), None, walk.own
         parts = state.parts(expr)
-    except (_Fail, _Refused, ZeroDivisionError, ValueError):
+    except (_Fail, _Refused, ZeroDivisionError, ValueError, TaylorError, ArithmeticError):
         return None
     finally:
         flint.ctx.cap = saved
     return (*_listed(parts, n), walk.own)
+
+
+def _opaque(state: _State, walk: Walk, expr: sp.Expr, form: object) -> list:
+    """The list for a node in one variable with an irrational value at 0 (cosh(y + 1)), alone or times
+    factors in the other variables (its coefficients the one-variable path's objects, onevar.taylor's):
+    each term's coefficient is q*c, q the other factors' rational and c the node's, one pair per term."""
+    if form is OPAQUE:
+        node, others = expr, ()
+    else:
+        others = []
+        node = None
+        for arg in expr._args:
+            if arg._args and state.shapes[id(arg)][1] is OPAQUE:
+                node = arg
+            else:
+                others.append(arg)
+    k, n = state.k, state.n
+    i = state.shapes[id(node)][0].bit_length() - 1
+    v = walk.own[i]
+    found = onevar.taylor(node, v, _S_ZERO, k)
+    if found is None or found[1] is not None and found[1] is not v:
+        raise _Fail
+    rest = None
+    for arg in others:
+        p = state.parts(arg)
+        rest = p if rest is None else _mul(rest, p, k)
+    if rest is None:
+        rest = [{0: _ONE}] + [{} for _ in range(k)]
+    bit = 1 << (4 * (n - 1 - i))
+    out: list[dict] = [{} for _ in range(k + 1)]
+    for (d,), c in found[0]:
+        d = int(d)
+        rational = c.is_Rational
+        for degree in range(k + 1 - d):
+            for e, q in rest[degree].items():
+                if q == 1:
+                    value = c
+                elif rational:
+                    value = c * exact_rational(int(q.p), int(q.q))
+                else:
+                    if max(abs(int(q.p)).bit_length(), int(q.q).bit_length()) > 1000:
+                        raise _Fail
+                    value = exact_rational(int(q.p), int(q.q)) * c  # (SymPy's product: the engine's object)
+                out[degree + d][e + bit * d] = value
+    listed = []
+    shifts = [4 * (n - 1 - j) for j in range(n)]
+    for part in out:
+        for e in sorted(part, reverse=True) if len(part) > 1 else part:
+            listed.append((_exponents(tuple([(e >> s) & 15 for s in shifts])), part[e]))
+    return listed
 
 
 class _State:

@@ -13,7 +13,7 @@ expansion costs the series engine no second walk.
 >>> surveyed, walk = survey_at_origin(sp.atan(x + y) + sp.log(1 + y**2), [x, y])
 >>> surveyed == survey(sp.atan(x + y) + sp.log(1 + y**2)), walk is not None
 (True, True)
->>> survey_at_origin(sp.cosh(y + 1) * sp.sin(x), [x, y])[1] is None
+>>> survey_at_origin(sp.erf(y + 1) * sp.sin(x), [x, y])[1] is None
 True
 """
 
@@ -30,6 +30,10 @@ from .mv_forms import _AT_ZERO
 from .survey import _EXACT_TYPES, _FUNCTION, _GAMMA as _GAMMA_KIND, _POWER, _SUM, Survey, _kind, _tame_power, survey
 
 MIXED = object()  # a node whose variables enter through more than one form
+# A node in one variable whose value at 0 is not rational (cosh(y + 1), log(1 + (z + 1)**2)): the
+# one-variable path gives its coefficients (mv_origin.py); and a product of one such node with nodes
+# in the other variables, allowed as the whole expression only
+OPAQUE, PRODUCT = object(), object()
 _Add, _Mul, _Pow, _log = sp.Add, sp.Mul, sp.Pow, sp.log
 _ONE_AT_ZERO = frozenset((sp.exp, sp.cos, sp.cosh))
 _NO = (0, None, None)  # a node met after the tracking stopped
@@ -77,7 +81,7 @@ def survey_at_origin(expr: sp.Expr, variables: Sequence[sp.Symbol]) -> tuple[Sur
     except RecursionError:  # (a deep expression: survey's own walk has no recursion)
         return survey(expr), None
     found = Survey(walk.functions, walk.symbols, walk.plain, walk.tame, walk.exact)
-    return found, walk if walk.ok else None
+    return found, walk if walk.ok and walk.tame else None  # (not tame: the guard's check_point first)
 
 
 class Walk:
@@ -138,11 +142,20 @@ class Walk:
         if not self.ok:
             return self._survey(node, args)
         mask, form, value = 0, None, None
+        opaque = None  # the argument in one variable with an irrational value, if any
+        omask = 0  # its variable; -1: two of them or one not in a product (the node is OPAQUE or refused)
         for arg in args:
             if arg._args:
                 m, f, v = self.visit(arg)
                 if not self.ok:
                     return self._survey(node, args, arg)
+                if f is OPAQUE or f is PRODUCT:
+                    if f is OPAQUE and opaque is None and code == _MUL:
+                        opaque, omask = arg, m
+                    else:
+                        mask |= m | (omask if omask > 0 else 0)
+                        opaque, omask = arg, -1
+                    continue
             elif arg.is_Symbol:
                 i = self.ids.get(id(arg))
                 if i is None:
@@ -169,6 +182,19 @@ class Walk:
             mask |= m
             if f is not None and f is not form:
                 form = f if form is None else MIXED
+        if opaque is not None:
+            whole = mask | omask if omask > 0 else mask
+            if not whole & (whole - 1) and (code <= _POW or code == _F0 or code == _F1 or code == _LOG):
+                # cosh(y + 1)*y, exp(cosh(y + 1)): one variable, its own path
+                found = self.shapes[id(node)] = (whole, OPAQUE, None)
+                return found
+            if code == _MUL and omask > 0 and not omask & mask:
+                # cosh(y + 1)*sin(x*z): the opaque factor's variable in no other factor
+                found = self.shapes[id(node)] = (whole, PRODUCT, None)
+                return found
+            self.ok = False
+            self.shapes[id(node)] = _NO
+            return _NO
         # the node's value at 0 from its arguments' (a power's: its base's), where it is rational and its
         # series is; else None
         if code == _ADD or code == _MUL:
@@ -189,6 +215,10 @@ class Walk:
         else:
             value = None  # erf, a function with no rational series here
         if value is None:
+            if mask and not mask & (mask - 1) and (code <= _POW or code == _F0 or code == _F1 or code == _LOG) \
+                    and (code != _POW or args[1].is_Rational and abs(args[1].p) <= 9 * args[1].q):
+                found = self.shapes[id(node)] = (mask, OPAQUE, None)  # cosh(y + 1), log(2 + z)
+                return found
             self.ok = False
             self.shapes[id(node)] = _NO
             return _NO
