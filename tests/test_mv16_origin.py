@@ -49,10 +49,16 @@ CASES = [
     ("cosh(y + 1)*y*sin(x)", "x,y", 4),
     ("log(z - 1)*cosh(2*x - y)", "x,y,z", 2),  # not real there: the full path's error
     ("sqrt(z - 3)*exp(x*y)", "x,y,z", 2),
+    # sums of such parts and others, in disjoint variables
+    ("cosh(y + 1) + sin(x*z)", "x,y,z", 3),
+    ("atan(x - 2*y) + exp(z + 1) - 3", "x,y,z", 3),
+    ("log(1 + (z + 2)**2) + cos(x*y) + sinh(u - 1)", "x,y,z,u", 4),
+    ("exp(z + 1) + 1/(1 + (x + y)**2) + x*y", "x,y,z", 2),
     # declined: the full path answers
-    ("cosh(y + 1) + sin(x*y)", "x,y", 3),
     ("cosh(y + 1)*sin(x*y) + x", "x,y", 3),
     ("cosh(y + 1)*sin(y*x)", "x,y", 3),
+    ("cosh(y + 1) + sin(y*x)", "x,y", 3),
+    ("cosh(y + 1) + sin(y + 2) + x", "x,y", 3),
     ("erf(x + y)", "x,y", 3),
     ("exp(x + y)*a", "x,y", 2),
     ("log(1 + x)*pi + y", "x,y", 2),

@@ -33,7 +33,8 @@ from . import onevar, onevar_closed
 from .engine import _exponents, exact_rational
 from .shortcuts import taylor_table
 from .mv_forms import _AT_ZERO as _NAMES, _Refused, _series
-from .mv_origin_walk import MIXED as _MIXED, OPAQUE, PRODUCT, Walk, survey_at_origin
+from .mv_origin_walk import MIXED as _MIXED, OPAQUE, PRODUCT, SUM, Walk, survey_at_origin
+from ..convert import add
 from ..errors import TaylorError
 
 ENABLED = True  # (tests switch it off to compare with the series engine)
@@ -69,6 +70,8 @@ def of_walk(expr: sp.Expr, walk: Walk | None, k: int) -> tuple[list, list, list]
         form = state.shape(expr)[1]
         if form is OPAQUE or form is PRODUCT:
             return _opaque(state, walk, expr, form), None, walk.own
+        if form is SUM:
+            return _opaque_sum(state, walk, expr), None, walk.own
         parts = state.parts(expr)
     except (_Fail, _Refused, ZeroDivisionError, ValueError, TaylorError, ArithmeticError):
         return None
@@ -92,20 +95,15 @@ def _opaque(state: _State, walk: Walk, expr: sp.Expr, form: object) -> list:
             else:
                 others.append(arg)
     k, n = state.k, state.n
-    i = state.shapes[id(node)][0].bit_length() - 1
-    v = walk.own[i]
-    found = onevar.taylor(node, v, _S_ZERO, k)
-    if found is None or found[1] is not None and found[1] is not v:
-        raise _Fail
+    found, bit = _one_variable(state, walk, node)
     rest = None
     for arg in others:
         p = state.parts(arg)
         rest = p if rest is None else _mul(rest, p, k)
     if rest is None:
         rest = [{0: _ONE}] + [{} for _ in range(k)]
-    bit = 1 << (4 * (n - 1 - i))
     out: list[dict] = [{} for _ in range(k + 1)]
-    for (d,), c in found[0]:
+    for (d,), c in found:
         d = int(d)
         rational = c.is_Rational
         for degree in range(k + 1 - d):
@@ -119,6 +117,54 @@ def _opaque(state: _State, walk: Walk, expr: sp.Expr, form: object) -> list:
                         raise _Fail
                     value = exact_rational(int(q.p), int(q.q)) * c  # (SymPy's product: the engine's object)
                 out[degree + d][e + bit * d] = value
+    return _listed_objects(out, n)
+
+
+def _one_variable(state: _State, walk: Walk, node: sp.Expr) -> tuple[list, int]:
+    """(onevar.taylor's (powers, value) pairs of a node in one variable, that variable's packed bit)."""
+    i = state.shapes[id(node)][0].bit_length() - 1
+    v = walk.own[i]
+    found = onevar.taylor(node, v, _S_ZERO, state.k)
+    if found is None or found[1] is not None and found[1] is not v:
+        raise _Fail
+    return found[0], 1 << (4 * (state.n - 1 - i))
+
+
+def _opaque_sum(state: _State, walk: Walk, expr: sp.Expr) -> list:
+    """The list for a sum of nodes in one variable each with an irrational value at 0 and other terms, in
+    disjoint variables: each node's terms its own (onevar.taylor's objects: a partial derivative of the sum
+    in its variable alone), the constant terms added as mv_groups adds them (convert.add)."""
+    k = state.k
+    rest = None
+    constants = []
+    out: list[dict] = [{} for _ in range(k + 1)]
+    for arg in expr._args:
+        if arg._args and state.shapes[id(arg)][1] is OPAQUE:
+            found, bit = _one_variable(state, walk, arg)
+            for (d,), c in found:
+                if d:
+                    out[d][bit * int(d)] = c
+                else:
+                    constants.append(c)
+        else:
+            p = state.parts(arg)
+            rest = p if rest is None else _add(rest, p)
+    if rest is not None:
+        c = rest[0].get(0)
+        if c:
+            constants.insert(0, exact_rational(int(c.p), int(c.q)))
+        for degree in range(1, k + 1):
+            for e, q in rest[degree].items():
+                out[degree][e] = exact_rational(int(q.p), int(q.q))
+    if constants:
+        value = constants[0] if len(constants) == 1 else add(constants)  # sp.Add's object (mv_groups')
+        if value != 0:
+            out[0][0] = value
+    return _listed_objects(out, state.n)
+
+
+def _listed_objects(out: list[dict], n: int) -> list:
+    """_listed's list for parts whose values are SymPy's objects already."""
     listed = []
     shifts = [4 * (n - 1 - j) for j in range(n)]
     for part in out:

@@ -32,8 +32,8 @@ from .survey import _EXACT_TYPES, _FUNCTION, _GAMMA as _GAMMA_KIND, _POWER, _SUM
 MIXED = object()  # a node whose variables enter through more than one form
 # A node in one variable whose value at 0 is not rational (cosh(y + 1), log(1 + (z + 1)**2)): the
 # one-variable path gives its coefficients (mv_origin.py); and a product of one such node with nodes
-# in the other variables, allowed as the whole expression only
-OPAQUE, PRODUCT = object(), object()
+# in the other variables, or a sum of such nodes and others, allowed as the whole expression only
+OPAQUE, PRODUCT, SUM = object(), object(), object()
 _Add, _Mul, _Pow, _log = sp.Add, sp.Mul, sp.Pow, sp.log
 _ONE_AT_ZERO = frozenset((sp.exp, sp.cos, sp.cosh))
 _NO = (0, None, None)  # a node met after the tracking stopped
@@ -142,19 +142,17 @@ class Walk:
         if not self.ok:
             return self._survey(node, args)
         mask, form, value = 0, None, None
-        opaque = None  # the argument in one variable with an irrational value, if any
-        omask = 0  # its variable; -1: two of them or one not in a product (the node is OPAQUE or refused)
+        opaque = None  # an argument in one variable with an irrational value, if any
+        omask = 0  # their variables
+        count = 0  # how many; -1: a PRODUCT among them, or two in one variable
         for arg in args:
             if arg._args:
                 m, f, v = self.visit(arg)
                 if not self.ok:
                     return self._survey(node, args, arg)
-                if f is OPAQUE or f is PRODUCT:
-                    if f is OPAQUE and opaque is None and code == _MUL:
-                        opaque, omask = arg, m
-                    else:
-                        mask |= m | (omask if omask > 0 else 0)
-                        opaque, omask = arg, -1
+                if f is OPAQUE or f is PRODUCT or f is SUM:
+                    count = -1 if f is not OPAQUE or omask & m or count < 0 else count + 1
+                    opaque, omask = arg, omask | m
                     continue
             elif arg.is_Symbol:
                 i = self.ids.get(id(arg))
@@ -183,14 +181,14 @@ class Walk:
             if f is not None and f is not form:
                 form = f if form is None else MIXED
         if opaque is not None:
-            whole = mask | omask if omask > 0 else mask
+            whole = mask | omask
             if not whole & (whole - 1) and (code <= _POW or code == _F0 or code == _F1 or code == _LOG):
                 # cosh(y + 1)*y, exp(cosh(y + 1)): one variable, its own path
                 found = self.shapes[id(node)] = (whole, OPAQUE, None)
                 return found
-            if code == _MUL and omask > 0 and not omask & mask:
-                # cosh(y + 1)*sin(x*z): the opaque factor's variable in no other factor
-                found = self.shapes[id(node)] = (whole, PRODUCT, None)
+            if count > 0 and not omask & mask and (code == _MUL and count == 1 or code == _ADD):
+                # cosh(y + 1)*sin(x*z), cosh(y + 1) + sin(x*z): each opaque part's variable in no other part
+                found = self.shapes[id(node)] = (whole, PRODUCT if code == _MUL else SUM, None)
                 return found
             self.ok = False
             self.shapes[id(node)] = _NO
