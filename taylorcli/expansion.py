@@ -27,6 +27,7 @@ import sympy as sp
 
 from .calculus import Differentiator, Expr, Variables, as_expression, describe_point, has_any
 from .keyed import displacement
+from .expansion_origin import ORDER as _ORIGIN_ORDER, at_origin, zeros as _zeros
 from .expansion_polynomial import polynomial as _polynomial
 from .errors import InputError, LimitError, MathError
 from .guard import MAX_DIGITS, check_point, check_size, not_real
@@ -393,57 +394,18 @@ def _one_variable(expr: sp.Expr, x: sp.Symbol, at: Mapping | str | Sequence | No
     return out
 
 
-def _zeros(at: str | Sequence | Mapping, n: int) -> bool:
-    """Whether ``at`` is the origin written plainly: "0,0,0" or n zeros (ints or SymPy's 0)."""
-    if isinstance(at, str):
-        parts = at.split(",")
-        return len(parts) == n and all([p.strip() == "0" for p in parts])
-    if isinstance(at, (list, tuple)) and len(at) == n:
-        return all([a is sp.S.Zero or type(a) is int and a == 0 for a in at])
-    return False
-
-
-_ORIGIN_ORDER = 8  # series/mv_origin.py's orders (past them FLINT's polynomials are faster)
-
-
-def _at_origin(expr: sp.Expr, symbols: list[sp.Symbol], order: int) -> tuple[Expansion | None, object]:
-    """(the expansion at 0 in several variables by series/mv_origin.py, or None; survey(expr), or None
-    where that is not installed)."""
-    modules = _ORIGIN or _load_origin()
-    if not modules:
-        return None, None
-    n = len(symbols)
-    if math.comb(n + order, n) > MAX_COEFFICIENTS:
-        return None, None  # (the full path says why)
-    origin, walk = modules[:2]
-    surveyed, walked = walk.survey_at_origin(expr, symbols)
-    found = origin.of_walk(expr, walked, order)
-    if found is None:
-        return None, surveyed
-    coefficients, rows, own = found
-    # (None: keyed.py's build, when asked; no rows: a coefficient is not rational)
-    polynomial = modules[2].polynomial(rows, own) if rows is not None else None
-    _log.debug("expansion: series arithmetic (rational series at the origin)")
+def _at_origin(expr: sp.Expr, order: int, coefficients: list, polynomial: sp.Expr | None,
+               own: list[sp.Symbol]) -> Expansion:
+    """The Expansion of expansion_origin.at_origin's answer (the dataclass' __init__, its fields set at
+    once: see _one_variable)."""
     zero = sp.S.Zero
-    out = _new(Expansion)  # (the dataclass' __init__, its fields set at once: see _one_variable)
+    out = _new(Expansion)
     out.__dict__ = {"expression": expr, "variables": own, "at": {v: zero for v in own}, "order": order,
                     "degree": "total", "coefficients": coefficients, "method": "derivatives",
                     "next_exponent": _integer(order + 1), "reason": "", "kind": "taylor", "side": None,
                     "side_note": "", "sort_keys": None,
                     "made": None if polynomial is None else (coefficients, polynomial)}
-    return out, surveyed
-
-
-_ORIGIN: list = []  # [series.mv_origin, series.mv_origin_walk, series.mv_origin_poly] once imported (python-flint may be missing)
-
-
-def _load_origin() -> list:
-    try:
-        from .series import mv_origin, mv_origin_poly, mv_origin_walk
-    except ImportError:
-        return []
-    _ORIGIN[:] = [mv_origin, mv_origin_walk, mv_origin_poly]
-    return _ORIGIN
+    return out
 
 
 _ONEVAR: list = []  # [series.onevar, series.univariate, series.onevar_values] once imported (python-flint may be missing)
@@ -485,9 +447,9 @@ def expand(f: Expr, variables: Variables = None, at: Mapping | str | Sequence | 
     if len(symbols) > 1 and side is None and type(order) is int and 0 <= order <= _ORIGIN_ORDER \
             and degree == "total" and (at is None or _zeros(at, len(symbols))):
         # one walk for survey's facts and, where every node has a rational series at 0, the expansion
-        found, surveyed = _at_origin(expr, symbols, order)
+        found, surveyed = at_origin(expr, symbols, order, MAX_COEFFICIENTS)
         if found is not None:
-            return found
+            return _at_origin(expr, order, *found)
     # The expression's own (equal) symbol objects: a lookup by identity skips Basic.__eq__.
     # (Its survey's symbols are its free symbols where nothing binds one: one walk for both.)
     if surveyed is None:
