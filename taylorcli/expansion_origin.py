@@ -42,7 +42,7 @@ def at_origin(expr: sp.Expr, symbols: list[sp.Symbol], order: int,
     if math.comb(n + order, n) > limit:
         return None, None  # (the full path says why)
     origin, walk, poly = modules
-    surveyed, walked = walk.survey_at_origin(expr, symbols)
+    surveyed, walked = walk.survey_at_origin(expr, symbols, order)
     found = origin.of_walk(expr, walked, order)
     if found is None:
         return None, surveyed

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from fractions import Fraction
+from math import comb
 
 import flint
 import sympy as sp
@@ -33,13 +34,13 @@ from . import onevar, onevar_closed
 from .engine import _exponents, exact_rational
 from .shortcuts import taylor_table
 from .mv_forms import _AT_ZERO as _NAMES, _Refused, _series
-from .mv_origin_walk import MIXED as _MIXED, OPAQUE, PRODUCT, SUM, Walk, survey_at_origin
+from .mv_origin_walk import MAX_TERMS, MIXED as _MIXED, OPAQUE, PRODUCT, SUM, Walk, survey_at_origin
 from ..convert import add
 from ..errors import TaylorError
 
 ENABLED = True  # (tests switch it off to compare with the series engine)
+MAX_PRODUCT = 120  # terms of one degree of a product: past it FLINT's polynomials are faster
 MAX_ORDER = 15  # 4 bits an exponent
-MAX_TERMS = 120  # terms of one part: past it the engine's FLINT polynomials are faster
 
 _Add, _Mul, _Pow, _S_ZERO = sp.Add, sp.Mul, sp.Pow, sp.S.Zero
 
@@ -51,7 +52,7 @@ class _Fail(Exception):
 def coefficients(expr: sp.Expr, variables: Sequence[sp.Symbol], k: int) -> tuple[list, list] | None:
     """(the derivative engine's list of (powers, value) at 0 to total degree k, the variables as the
     expression's own symbol objects), or None where this path does not apply."""
-    found = of_walk(expr, survey_at_origin(expr, variables)[1], k)
+    found = of_walk(expr, survey_at_origin(expr, variables, k)[1], k)
     return None if found is None else (found[0], found[2])
 
 
@@ -251,6 +252,8 @@ class _State:
                     out[j * step][packed * j] = q * power
             return out
         l = lead  # a linear form: its powers, one dict each (every term of degree j)
+        if comb(len(l) + top - 1, top) > MAX_TERMS:  # (the terms of l**top: FLINT's products are faster)
+            raise _Fail
         power = None
         for j in range(1, top + 1):
             power = l if power is None else _times(power, l)
@@ -354,7 +357,7 @@ def _mul(a: list[dict], b: list[dict], k: int) -> list[dict]:
                 out[i + j] = _times(x, y)
             else:
                 out[i + j] = _add([out[i + j]], [_times(x, y)])[0]
-            if len(out[i + j]) > MAX_TERMS:
+            if len(out[i + j]) > MAX_PRODUCT:
                 raise _Fail
     return out
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from fractions import Fraction
-from math import isqrt
+from math import comb, isqrt
 
 import sympy as sp
 from flint import fmpz
@@ -34,6 +34,7 @@ MIXED = object()  # a node whose variables enter through more than one form
 # one-variable path gives its coefficients (mv_origin.py); and a product of one such node with nodes
 # in the other variables, or a sum of such nodes and others, allowed as the whole expression only
 OPAQUE, PRODUCT, SUM = object(), object(), object()
+MAX_TERMS = 40  # terms of one power of a linear form (mv_origin.py): past it FLINT's polynomials are faster (measured)
 _Add, _Mul, _Pow, _log = sp.Add, sp.Mul, sp.Pow, sp.log
 _ONE_AT_ZERO = frozenset((sp.exp, sp.cos, sp.cosh))
 _NO = (0, None, None)  # a node met after the tracking stopped
@@ -67,9 +68,12 @@ def _code(cls: type) -> int:
     return code
 
 
-def survey_at_origin(expr: sp.Expr, variables: Sequence[sp.Symbol]) -> tuple[Survey, Walk | None]:
-    """``survey(expr)``, and the walk where every node has a rational value and series at 0 (else None)."""
+def survey_at_origin(expr: sp.Expr, variables: Sequence[sp.Symbol], k: int = 0) -> tuple[Survey, Walk | None]:
+    """``survey(expr)``, and the walk where every node has a rational value and series at 0 (else None).
+
+    ``k``: the order, where a linear form whose k-th power has more than MAX_TERMS terms stops the walk."""
     walk = Walk(variables)
+    walk.k = k
     try:
         if expr._args:
             walk.visit(expr)
@@ -88,7 +92,7 @@ class Walk:
     """The survey's facts, and per compound node (by id) its (mask, form, value) while ``ok``."""
 
     __slots__ = ("variables", "ids", "index", "own", "shapes", "ok", "functions", "symbols", "plain", "tame",
-                 "exact")
+                 "exact", "k")
 
     def __init__(self, variables: Sequence[sp.Symbol]) -> None:
         self.variables = variables
@@ -198,6 +202,8 @@ class Walk:
         if code == _ADD or code == _MUL:
             if form is MIXED and (_linear(node) if code == _ADD else _monomial(node)):
                 form = node  # x + 2*y, 3*x*y**2: a form itself
+                if code == _ADD and comb(bin(mask).count("1") + self.k - 1, self.k) > MAX_TERMS:
+                    value = None  # (l**k's terms in Python dicts: FLINT's walk is faster, mv_origin.py)
         elif code == _POW:
             e = args[1]
             if not e.is_Rational or abs(e.p) > 9 * e.q:  # (expansion._unrefusable's bound)
