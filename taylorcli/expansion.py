@@ -27,6 +27,7 @@ import sympy as sp
 
 from .calculus import Differentiator, Expr, Variables, as_expression, describe_point, has_any
 from .keyed import displacement
+from .expansion_origin import ORDER as _ORIGIN_ORDER, at_origin, zeros as _zeros
 from .expansion_polynomial import polynomial as _polynomial
 from .errors import InputError, LimitError, MathError
 from .guard import MAX_DIGITS, check_point, check_size, not_real
@@ -393,6 +394,20 @@ def _one_variable(expr: sp.Expr, x: sp.Symbol, at: Mapping | str | Sequence | No
     return out
 
 
+def _at_origin(expr: sp.Expr, order: int, coefficients: list, polynomial: sp.Expr | None,
+               own: list[sp.Symbol]) -> Expansion:
+    """The Expansion of expansion_origin.at_origin's answer (the dataclass' __init__, its fields set at
+    once: see _one_variable)."""
+    zero = sp.S.Zero
+    out = _new(Expansion)
+    out.__dict__ = {"expression": expr, "variables": own, "at": {v: zero for v in own}, "order": order,
+                    "degree": "total", "coefficients": coefficients, "method": "derivatives",
+                    "next_exponent": _integer(order + 1), "reason": "", "kind": "taylor", "side": None,
+                    "side_note": "", "sort_keys": None,
+                    "made": None if polynomial is None else (coefficients, polynomial)}
+    return out
+
+
 _ONEVAR: list = []  # [series.onevar, series.univariate, series.onevar_values] once imported (python-flint may be missing)
 
 
@@ -428,9 +443,17 @@ def expand(f: Expr, variables: Variables = None, at: Mapping | str | Sequence | 
         found = _one_variable(expr, symbols[0], at, order, degree)
         if found is not None:
             return found
+    surveyed = None
+    if len(symbols) > 1 and side is None and type(order) is int and 0 <= order <= _ORIGIN_ORDER \
+            and degree == "total" and (at is None or _zeros(at, len(symbols))):
+        # one walk for survey's facts and, where every node has a rational series at 0, the expansion
+        found, surveyed = at_origin(expr, symbols, order, MAX_COEFFICIENTS)
+        if found is not None:
+            return _at_origin(expr, order, *found)
     # The expression's own (equal) symbol objects: a lookup by identity skips Basic.__eq__.
     # (Its survey's symbols are its free symbols where nothing binds one: one walk for both.)
-    surveyed = _survey(expr)
+    if surveyed is None:
+        surveyed = _survey(expr)
     found = surveyed.symbols if surveyed is not None and surveyed.plain else expr.free_symbols
     ids = set(map(id, found))  # (most often each is that very object: no Symbol.__hash__, Python code, per lookup)
     if not all([id(v) in ids for v in symbols]):
