@@ -15,6 +15,7 @@ import sympy as sp
 from .parse_calls import negative
 from .parse_fast import _plain_symbol as _plain, _unevaluated
 from .parse_quick import postprocessed
+from .parse_signed import linear_call
 
 _SYMBOL, _POW, _MUL, _SUM = sp.Symbol, sp.Pow, sp.Mul, sp.Add
 _EVEN = frozenset((sp.cos, sp.cosh))  # (parse_pow.signed_call: eval drops the minus sign; the others keep it)
@@ -23,7 +24,8 @@ _NO_SIGN_MOVED = frozenset((sp.exp, sp.log))  # (_CALLS whose eval moves no minu
 
 def _monomial_call(build: type, e: sp.Basic) -> sp.Expr | None:
     """F(s), F(s**n), F(r*s), F(s + c) as parse_fast.inert_call or parse_calls.call build them (_Reader.call's
-    docstring), for F in parse_fast._CALLS while SymPy evaluates; None for any other argument."""
+    docstring), and F(P) of a linear sum P (parse_signed), for F in parse_fast._CALLS while SymPy evaluates;
+    None for any other argument."""
     cls = type(e)
     if cls is _SYMBOL:
         return _unevaluated(build, e) if _plain(e) else None
@@ -32,7 +34,9 @@ def _monomial_call(build: type, e: sp.Basic) -> sp.Expr | None:
         return _unevaluated(build, e) if n.is_Integer and n.p > 1 and _plain(e._args[0]) else None
     if cls is _SUM:  # s + c: Add's order puts the rational c first
         c, s = e._args if len(e._args) == 2 else (None, None)
-        return _unevaluated(build, e) if c is not None and c.is_Rational and c.p != 0 and _plain(s) else None
+        if c is not None and c.is_Rational and c.p != 0 and _plain(s):
+            return _unevaluated(build, e)
+        return linear_call(build, e)  # F(-x + 2*y), F(x + y) (parse_signed)
     if cls is not _MUL or len(e._args) != 2:
         return None
     r, s = e._args

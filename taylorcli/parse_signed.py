@@ -1,0 +1,140 @@
+"""F(P) for an odd or even F and a linear sum P with a minus sign, built straight from P's terms (issue 9:
+parse cost; session 16). ``erf(-x + y)`` took ~24 us to parse where ``erf(x + y)`` took ~9.5: the reader
+asked ``parse_fast._inert`` of P, then ``parse_fast.inert_call`` (``_inert`` again, ``parse_pow.inert_nested``,
+``parse_calls.inert``), then ``parse_calls.call``, whose ``parse_pow.signed_call`` asked
+``_polynomial_argument`` and ``minus_sign`` of P, negated P through ``parse_calls.negative`` and
+``parse_pow._scaled``, and asked ``_inert`` of the negation, each walking the terms again.
+
+``linear_call(F, P)`` returns the object the reader's ordinary calls build for F(P) where P has the shape below:
+``parse_pow.signed_call(F, P)``'s where P has a minus sign, else the unevaluated ``F(P)``; None where the
+shape does not hold (then the reader's ordinary calls decide, as before).
+
+Shape: F in ``parse_fast._ODD_OR_EVEN`` (sin, cos, tan, atan, sinh, cosh, tanh, erf); P an Add whose
+arguments are, in SymPy's order, an optional Rational c (first, not 0) and terms s (a parser symbol,
+``parse_fast._plain_symbol``) or ``Mul(r, s)`` (two arguments: a Rational r other than 0 and 1, then a
+parser symbol s), over distinct names. The caller (``parse_direct._Reader.call``) takes this only while SymPy
+evaluates by its default rules (``_Reader.fast``: ``parse_fast._evaluating()`` was True), from
+``parse_nodes._monomial_call`` for a sum that is not ``c + s``; the reader then vouches for the result where
+F is in ``parse_fast._REAL_FINITE`` (all but tan), as for the unevaluated F(P).
+
+No minus sign (``minus_sign(P)`` False, computed as below): the reader's next branch is
+``_inert(F, P)``: F is not log nor exp, ``_polynomial_argument(P)`` holds (below) and ``not minus_sign(P)``:
+True, so it builds ``parse_fast._unevaluated(F, P)``: built here the same way.
+
+Why this is signed_call's object (parse_pow.signed_call, SymPy 1.14):
+
+- ``function in _ODD_OR_EVEN`` and ``_evaluating()``: given.
+- ``_polynomial_argument(P)``: an Add each of whose arguments is a nonzero rational or a term (``_term``:
+  s is an atom; ``Mul(r, s)`` with r rational not 0, 1 and the rest one atom s): True.
+- ``minus_sign(P)`` (parse_sign): for an Add it counts the arguments a with ``minus_sign(a)``: a Rational
+  c has it iff ``c.p < 0``, a Mul whose first argument is a nonzero rational r iff ``r.p < 0``, a Symbol
+  never (no Mul, Add or Number). Where the counts differ the answer is ``positive < negative``; on a tie
+  it is ``parse_quick.linear_tie(P)``, which for this shape (rationals, s and r*s of distinct names: never
+  None, as P has a term with a name) is the sign of the coefficient of the least name: computed here the
+  same way (``first``). False: the unevaluated F(P) above.
+- ``negated = parse_calls.negative(P)``: P is an Add, so ``parse_pow._scaled(P, -1)``: -1 is not 0 or 1,
+  P is an Add with ``is_commutative`` True (every Add the reader builds of these terms: ``_from_args(...,
+  True)``; asked here as _scaled asks it), so its terms are ``_keep_coefficient(-1, t)``, which for -1 is
+  ``parse_calls.negative(t)``: for c, ``-c`` (a rational equal to -c; ``linear_total`` adds the rationals
+  into its coefficient and puts ``number(coeff)`` first, and ``number`` gives the one kept object for any
+  equal rational, so ``integer(-c.p)``/``number(-c)`` builds the same sum); for s, a Symbol keeps
+  ``Expr.__neg__``: ``Mul._from_args((-1, s), commutative(s))``, and ``commutative(s)`` is
+  ``s.is_commutative``, True for a parser symbol; for ``Mul(r, s)``: r is a Rational and s no Number, so s
+  alone where r is -1 (``_from_args`` of one argument is that argument), else ``Mul._from_args((-r, s),
+  is_commutative)`` with -r from ``integer``/``number`` (the very objects negative takes). Then
+  ``linear_total`` of those terms (rationals, s, r*s over the same distinct names) is not None, and
+  ``postprocessed(Mul, ...)`` of it: built here by the same two calls on equal terms.
+- ``_inert(F, negated)``: F is not log; ``_polynomial_argument(negated)`` holds (the negated shape is the
+  same shape: -r is not 0, and where it would be 1 the term is s); ``minus_sign(negated)``: each argument's
+  sign flips, so where the counts differed the majority is now positive (False), and on a tie the least
+  name's coefficient is -r, whose sign is the opposite of the one that gave True: False. So
+  ``not minus_sign`` holds and F(negated) is ``parse_fast._unevaluated(F, negated)``.
+- The result: that object for an even F (cos, cosh), else ``parse_calls.negative`` of it.
+
+tests/test_text16_signed.py compares with SymPy's own constructor on random linear arguments.
+
+>>> from taylorcli.parse_fast import real_symbol
+>>> x, y = real_symbol("x"), real_symbol("y")
+>>> linear_call(sp.erf, -x + y), linear_call(sp.cosh, 2 - x), linear_call(sp.sin, x + y), linear_call(sp.exp, x + y)
+(-erf(x - y), cosh(x - 2), sin(x + y), None)
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from .parse_calls import negative
+from .parse_fast import _REAL_ONLY, _unevaluated, number
+from .parse_quick import integer, postprocessed
+from .parse_shapes import linear_total
+
+_SYMBOL, _MUL = sp.Symbol, sp.Mul
+_MINUS_ONE = sp.S.NegativeOne
+_ODD = frozenset((sp.sin, sp.tan, sp.atan, sp.sinh, sp.tanh, sp.erf))
+_EVEN = frozenset((sp.cos, sp.cosh))
+
+
+def linear_call(function: type, arg: sp.Add) -> sp.Expr | None:
+    """F(P) as the reader's calls build it, for an odd or even F and a linear sum P (module docstring); None
+    for anything else."""
+    even = function in _EVEN
+    if not even and function not in _ODD:
+        return None
+    negative_count = 0
+    first = ""  # the least name so far and whether its coefficient is negative
+    first_negative = False
+    names = set()
+    for t in arg._args:
+        cls = type(t)
+        if cls is _SYMBOL:
+            if getattr(t, "_assumptions_orig", None) != _REAL_ONLY:
+                return None
+            name, minus = t.name, False
+        elif cls is _MUL:
+            args = t._args
+            if len(args) != 2:
+                return None
+            r, s = args
+            if (not r.is_Rational or type(s) is not _SYMBOL
+                    or getattr(s, "_assumptions_orig", None) != _REAL_ONLY or r.p == 0 or r.q == 1 and r.p == 1):
+                return None
+            name, minus = s.name, r.p < 0
+        elif t.is_Rational:
+            if t.p == 0:
+                return None
+            if t.p < 0:
+                negative_count += 1
+            continue
+        else:
+            return None
+        if name in names:
+            return None
+        names.add(name)
+        if minus:
+            negative_count += 1
+        if not first or name < first:
+            first, first_negative = name, minus
+    if not first or arg.is_commutative is not True:
+        return None
+    positive_count = len(arg._args) - negative_count
+    if not (positive_count < negative_count if positive_count != negative_count else first_negative):
+        return _unevaluated(function, arg)  # no minus sign
+    negated = []  # each term negated as parse_calls.negative builds it (module docstring)
+    for t in arg._args:
+        if type(t) is _SYMBOL:
+            negated.append(_MUL._from_args((_MINUS_ONE, t), True))
+        elif type(t) is _MUL:
+            r, s = t._args
+            if r.q == 1:
+                negated.append(s if r.p == -1 else _MUL._from_args((integer(-r.p), s), True))
+            else:
+                negated.append(_MUL._from_args((number(-r), s), True))
+        else:
+            negated.append(integer(-t.p) if t.q == 1 else number(-t))
+    built = linear_total(negated)
+    if built is None:
+        return None
+    inner = _unevaluated(function, postprocessed(_MUL, built))
+    if inner is None or even:
+        return inner
+    return negative(inner)

@@ -1,0 +1,80 @@
+"""Session 16 (text16): F(P) for an odd or even F and a linear sum P (parse_signed.linear_call, reached from
+parse_nodes._monomial_call) is SymPy's own object: the sum built by ``sp.Add``/``sp.Mul`` of Symbols, F applied
+by SymPy's constructor after clear_cache, compared node for node with the parse of the text and with
+linear_call itself; texts also through test_parse_single._compare (the ordinary routes)."""
+
+from __future__ import annotations
+
+import pytest
+import sympy as sp
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from sympy.core.cache import clear_cache
+
+from same_object import same_expr
+from strategies import SETTINGS, max_examples
+from taylorcli.parse import parse_expression
+from taylorcli.parse_signed import linear_call
+from test_parse_single import _compare
+
+_NAMES = ["x", "y", "z", "u", "v", "w", "p", "q", "a1", "Z", "x_2"]
+_FUNCTIONS = {"sin": sp.sin, "cos": sp.cos, "tan": sp.tan, "atan": sp.atan, "sinh": sp.sinh, "cosh": sp.cosh,
+              "tanh": sp.tanh, "erf": sp.erf, "exp": sp.exp, "log": sp.log}
+_COEFFICIENTS = [1, -1, 2, -2, 3, -3, sp.Rational(1, 2), sp.Rational(-3, 2), sp.Rational(5, 3)]
+
+
+def _coefficient_text(r: sp.Rational) -> str:
+    return str(r.p) if r.q == 1 else f"{r.p}/{r.q}"
+
+
+@st.composite
+def _linear(draw: st.DrawFn) -> tuple[str, sp.Expr]:
+    names = draw(st.lists(st.sampled_from(_NAMES), min_size=1, max_size=6, unique=True))
+    pieces, terms = [], []
+    for name in names:
+        r = sp.Rational(draw(st.sampled_from(_COEFFICIENTS)))
+        s = sp.Symbol(name, real=True)
+        terms.append(sp.Mul(r, s))
+        pieces.append(("-" if r < 0 else "+", name if abs(r) == 1 else f"{_coefficient_text(abs(r))}*{name}"))
+    c = draw(st.sampled_from([0, 1, -1, 2, -3]))
+    if c:
+        at = draw(st.integers(0, len(pieces)))
+        pieces.insert(at, ("-" if c < 0 else "+", str(abs(c))))
+        terms.append(sp.Integer(c))
+    text = ""
+    for k, (sign, piece) in enumerate(pieces):
+        text += ("-" if sign == "-" else "") + piece if k == 0 else f" {sign} {piece}"
+    return text, sp.Add(*terms)
+
+
+@settings(max_examples=max_examples(300), **SETTINGS)
+@given(_linear(), st.sampled_from(sorted(_FUNCTIONS)))
+def test_calls_of_linear_sums_are_sympys(linear: tuple[str, sp.Expr], name: str) -> None:
+    text, arg = linear
+    clear_cache()
+    want = _FUNCTIONS[name](arg)
+    clear_cache()
+    got = parse_expression(f"{name}({text})")
+    same_expr(got, want)
+    if type(arg) is sp.Add:
+        direct = linear_call(_FUNCTIONS[name], arg)
+        if direct is not None:
+            same_expr(direct, want)
+
+
+@pytest.mark.parametrize("text", [
+    "erf(-x - y)", "erf(-x + y)", "atan(3*y - x)", "cosh(-x + 2*y)", "sinh(atan(-x + y))", "tan(x - y - 1)",
+    "sin(x + 2*y)", "cos(1 - x)", "sin(-1 - x)", "sinh(-x - z + 2*y)", "erf(q - x - u - y + w - v)",
+    "atan(-v + 2*w + 2*q - y)", "tanh(x/2 - y)", "sin(-x + x)", "cos(-x - x)", "sin(-x + 2*x - y)",
+    "sinh(sinh(-v + 3*w)) + atan(3*z - u + 2*x - y)", "erf(-x + y)*erf(-x + y)", "cos(-x + y) + cos(x - y)",
+])
+def test_texts_build_the_same_objects(text: str) -> None:
+    _compare(text)
+
+
+def test_other_shapes_are_left_to_the_reader() -> None:
+    x, y = sp.Symbol("x", real=True), sp.Symbol("y", real=True)
+    plain = sp.Symbol("x")  # not a parser symbol
+    assert linear_call(sp.exp, -x + y) is None and linear_call(sp.log, 1 - x) is None
+    assert linear_call(sp.sin, plain - y) is None and linear_call(sp.sin, x**2 - y) is None
+    assert linear_call(sp.sin, x * y - 1) is None
