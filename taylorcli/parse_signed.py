@@ -66,6 +66,7 @@ import sympy as sp
 from .parse_calls import negative
 from .parse_fast import _REAL_ONLY, _unevaluated, number
 from .parse_quick import integer, postprocessed
+from .parse_objects import joined  # Mul._from_args(args, True) (parse_objects)
 from .parse_shapes import linear_total
 
 _SYMBOL, _MUL = sp.Symbol, sp.Mul
@@ -122,13 +123,13 @@ def linear_call(function: type, arg: sp.Add) -> sp.Expr | None:
     negated = []  # each term negated as parse_calls.negative builds it (module docstring)
     for t in arg._args:
         if type(t) is _SYMBOL:
-            negated.append(_MUL._from_args((_MINUS_ONE, t), True))
+            negated.append(joined(_MUL, (_MINUS_ONE, t)))
         elif type(t) is _MUL:
             r, s = t._args
             if r.q == 1:
-                negated.append(s if r.p == -1 else _MUL._from_args((integer(-r.p), s), True))
+                negated.append(s if r.p == -1 else joined(_MUL, (integer(-r.p), s)))
             else:
-                negated.append(_MUL._from_args((number(-r), s), True))
+                negated.append(joined(_MUL, (number(-r), s)))
         else:
             negated.append(integer(-t.p) if t.q == 1 else number(-t))
     built = linear_total(negated)
