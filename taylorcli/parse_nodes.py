@@ -15,7 +15,7 @@ import sympy as sp
 from .parse_calls import negative
 from .parse_fast import _plain_symbol as _plain, _unevaluated
 from .parse_quick import postprocessed
-from .parse_signed import linear_call
+from .parse_signed import linear_call, negated_call
 
 _SYMBOL, _POW, _MUL, _SUM = sp.Symbol, sp.Pow, sp.Mul, sp.Add
 _EVEN = frozenset((sp.cos, sp.cosh))  # (parse_pow.signed_call: eval drops the minus sign; the others keep it)
@@ -41,7 +41,7 @@ def _monomial_call(build: type, e: sp.Basic) -> sp.Expr | None:
         return None
     r, s = e._args
     if not r.is_Rational or r.p == 0 or r.p == 1 and r.q == 1 or not _plain(s):
-        return None
+        return negated_call(build, e)  # F(-G(B)): erf(atan(-3*x)) (parse_signed)
     if r.p > 0 or build in _NO_SIGN_MOVED:
         return _unevaluated(build, e)
     inner = _unevaluated(build, negative(e))
