@@ -15,9 +15,8 @@ import sympy as sp
 from .parse_calls import negative
 from .parse_fast import _plain_symbol as _plain, _unevaluated
 from .parse_quick import postprocessed
-from .parse_signed import linear_call, negated_call
 
-_SYMBOL, _POW, _MUL, _SUM = sp.Symbol, sp.Pow, sp.Mul, sp.Add
+_SYMBOL, _POW, _MUL, _SUM, _ATAN = sp.Symbol, sp.Pow, sp.Mul, sp.Add, sp.atan
 _EVEN = frozenset((sp.cos, sp.cosh))  # (parse_pow.signed_call: eval drops the minus sign; the others keep it)
 _NO_SIGN_MOVED = frozenset((sp.exp, sp.log))  # (_CALLS whose eval moves no minus sign out)
 
@@ -38,7 +37,7 @@ def _monomial_call(build: type, e: sp.Basic) -> sp.Expr | None:
             return _unevaluated(build, e)
         return linear_call(build, e)  # F(-x + 2*y), F(x + y) (parse_signed)
     if cls is not _MUL or len(e._args) != 2:
-        return None
+        return atan_call(build, e) if cls is _ATAN else None  # sin(atan(u)), cos(atan(u)) (parse_signed)
     r, s = e._args
     if not r.is_Rational or r.p == 0 or r.p == 1 and r.q == 1 or not _plain(s):
         return negated_call(build, e)  # F(-G(B)): erf(atan(-3*x)) (parse_signed)
@@ -80,3 +79,6 @@ def _linear_sum(b: sp.Add) -> bool:
         targs = t._args
         return len(targs) == 2 and targs[0].is_Rational and _plain(targs[1])
     return _plain(t)
+
+
+from .parse_signed import atan_call, linear_call, negated_call  # noqa: E402 - last: it uses _symbol_power

@@ -66,10 +66,10 @@ import sympy as sp
 from .parse_calls import negative
 from .parse_fast import _REAL_ONLY, _unevaluated, number
 from .parse_quick import integer, postprocessed
-from .parse_objects import joined  # Mul._from_args(args, True) (parse_objects)
+from .parse_objects import assembled, joined  # (postprocessed) Mul._from_args(args, True) (parse_objects)
 from .parse_shapes import linear_total
 
-_SYMBOL, _MUL = sp.Symbol, sp.Mul
+_SYMBOL, _MUL, _POW, _ADD, _ONE = sp.Symbol, sp.Mul, sp.Pow, sp.Add, sp.S.One
 _MINUS_ONE = sp.S.NegativeOne
 _ODD = frozenset((sp.sin, sp.tan, sp.atan, sp.sinh, sp.tanh, sp.erf))
 _EVEN = frozenset((sp.cos, sp.cosh))
@@ -186,4 +186,66 @@ def negated_call(function: type, arg: sp.Mul) -> sp.Expr | None:
     return negative(inner)
 
 
-from .parse_calls import _KEEP, non_constant  # noqa: E402 - (parse_calls imports parse_fast, which reaches this module)
+
+
+_SIN_COS = frozenset((sp.sin, sp.cos))
+
+
+def atan_call(function: type, arg: sp.atan) -> sp.Expr | None:
+    """sin(atan(u)) and cos(atan(u)) as the reader's calls build them: ``parse_calls.rewritten``'s object (None
+    where it gives None, or for another F: the reader's calls decide).
+
+    Why: for F in sin, cos and an atan argument A, ``parse_fast.inert_call`` gives None (``_inert`` needs a
+    polynomial argument, and an atan is no term; ``inert_nested`` needs A's class among exp, sin, cos, tan,
+    sinh, cosh, tanh; ``parse_calls.inert`` is False for sin, cos, tan of an atan), then ``parse_calls.call``:
+    ``parse_pow.signed_call`` gives None (A is no polynomial argument), and ``build``: ``inert`` is False as
+    said, ``_of_quotient`` needs ``quotient(A)``, False for a call (neither a Pow nor a Mul), and A is an atan:
+    ``rewritten(F, A)``. sin(atan(u)) and cos(atan(u)) are real and finite (|.| <= 1) for the real, finite u
+    ``rewritten`` takes (``non_constant``), so the reader's ``vouch`` for F in ``_REAL_FINITE`` stays sound.
+    """
+    if function not in _SIN_COS:
+        return None
+    u = arg._args[0]
+    if type(u) is _SYMBOL and getattr(u, "_assumptions_orig", None) == _REAL_ONLY:
+        s, k = u, 1
+    elif (type(u) is _POW and type(u._args[0]) is _SYMBOL and u._args[1].is_Integer and u._args[1].p > 1
+          and getattr(u._args[0], "_assumptions_orig", None) == _REAL_ONLY):
+        s, k = u._args
+        k = k.p
+    else:
+        return rewritten(function, arg)
+    # u = s or s**k (k >= 2) for a parser symbol s: rewritten's steps, each the object its call builds
+    # (docstring of _monomial_rewritten)
+    total = assembled(_ADD, (_ONE, _symbol_power(s, integer(2 * k))))
+    root = _unevaluated_pow(total, _MINUS_HALF)
+    if function is sp.cos:
+        return root
+    parts = [u, root]
+    sort_args(parts)
+    return assembled(_MUL, tuple(parts))
+
+
+def _monomial_rewritten() -> None:
+    """(Documentation only.) ``rewritten(F, atan(u))`` for u = s or s**k (k an Integer >= 2), s a parser symbol,
+    while SymPy evaluates (the reader's ``fast``), step by step (parse_calls.rewritten, SymPy 1.14):
+
+    ``non_constant(u)``: u is an atom, so a polynomial argument. ``square = _pow(u, 2)`` is ``power(u, 2)``:
+    for s, a Symbol keeps ``Expr._eval_power`` (``_inert_base``), so ``_unevaluated_pow(s, 2)``; for s**k,
+    power's Pow branch (Integer exponent, base s no Rational) gives ``_power_of_power(s, integer(k*2))``, which
+    is ``power(s, 2*k)`` (2*k is not 1): ``_unevaluated_pow(s, 2*k)``; either way ``parse_nodes._symbol_power(s,
+    integer(2*k))`` (its docstring: the same object). ``total = rational_plus(1, square)``: 1 is no 0, square a
+    Pow whose base is no Number and which is commutative: ``assembled(Add, (number(1), square))``, number(1)
+    being the singleton One. ``is_number(total)`` is False (s) and ``_inert_base(total)`` holds (two terms, 1
+    and s**(2*k), finite by shape); ``root = power(total, -1/2)``: an Add, exponent no Integer, so
+    ``_unevaluated_pow(total, -1/2)`` (``_inert_base`` again). cos: root. sin: u is s or s**k and
+    ``_filed(root)`` is total (``_factor_base``: a Pow whose base is no symbol, ``inert_factor(root)`` holds:
+    rational exponent not 0, 1, base an Expr, no number, commutative, ``_inert_base``; total is not E), so
+    ``_sum_times(u, root)``: ``sort_args`` of the two, then ``assembled(Mul, ...)`` (its postprocessed
+    ``_from_args``). The same calls here, on the same objects.
+    """
+
+
+from .parse_calls import _KEEP, _MINUS_HALF, non_constant, rewritten  # noqa: E402
+from .parse_nodes import _symbol_power  # noqa: E402
+from .parse_pow import _unevaluated_pow  # noqa: E402
+from .parse_quick import sort_args  # noqa: E402 - (parse_calls imports parse_fast, which reaches this module)

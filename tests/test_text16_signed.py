@@ -114,3 +114,24 @@ def test_calls_of_negated_calls_are_sympys(outer: str, inner: str, name: str, sh
 ])
 def test_negated_call_texts_build_the_same_objects(text: str) -> None:
     _compare(text)
+
+
+@settings(max_examples=max_examples(200), **SETTINGS)
+@given(st.sampled_from(_NAMES), st.integers(1, 12), st.sampled_from(["sin", "cos", "tan", "sinh", "erf"]))
+def test_calls_of_atan_of_monomials_are_sympys(name: str, k: int, outer: str) -> None:
+    """sin(atan(u)), cos(atan(u)) for u = s, s**k (parse_signed.atan_call builds rewritten's object directly):
+    SymPy's constructor of the objects built from a Symbol."""
+    s = sp.Symbol(name, real=True)
+    u = s if k == 1 else sp.Pow(s, k)
+    clear_cache()
+    want = _FUNCTIONS[outer](sp.atan(u))
+    clear_cache()
+    got = parse_expression(f"{outer}(atan({name}))" if k == 1 else f"{outer}(atan({name}**{k}))")
+    same_expr(got, want)
+
+
+@pytest.mark.parametrize("text", ["sin(atan(x))", "cos(atan(x))", "sin(atan(x**2))", "cos(atan(y^3))",
+                                  "sin(atan(x))*x", "sin(atan(x)) + sin(atan(x))", "sin(atan(x))/cos(atan(x))",
+                                  "cos(atan(x))**2", "sin(atan(x**2))*sin(atan(x))", "log(1 + (x)**2) + sin(atan(x**2))"])
+def test_atan_texts_build_the_same_objects(text: str) -> None:
+    _compare(text)
