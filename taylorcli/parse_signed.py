@@ -71,6 +71,7 @@ from .parse_shapes import linear_total
 
 _SYMBOL, _MUL, _POW, _ADD, _ONE = sp.Symbol, sp.Mul, sp.Pow, sp.Add, sp.S.One
 _MINUS_ONE = sp.S.NegativeOne
+_TWO = sp.Integer(2)
 _ODD = frozenset((sp.sin, sp.tan, sp.atan, sp.sinh, sp.tanh, sp.erf))
 _EVEN = frozenset((sp.cos, sp.cosh))
 
@@ -212,6 +213,11 @@ def atan_call(function: type, arg: sp.atan) -> sp.Expr | None:
           and getattr(u._args[0], "_assumptions_orig", None) == _REAL_ONLY):
         s, k = u._args
         k = k.p
+    elif function is sp.cos and type(u) is _MUL:
+        square = monomial_power(u, _TWO)  # cos(atan(3*x)), cos(atan(x*y)): see _monomial_rewritten
+        if square is None:
+            return rewritten(function, arg)
+        return _unevaluated_pow(rational_plus(_ONE, square), _MINUS_HALF)
     else:
         return rewritten(function, arg)
     # u = s or s**k (k >= 2) for a parser symbol s: rewritten's steps, each the object its call builds
@@ -242,10 +248,18 @@ def _monomial_rewritten() -> None:
     rational exponent not 0, 1, base an Expr, no number, commutative, ``_inert_base``; total is not E), so
     ``_sum_times(u, root)``: ``sort_args`` of the two, then ``assembled(Mul, ...)`` (its postprocessed
     ``_from_args``). The same calls here, on the same objects.
+
+    cos(atan(u)) for a Mul u that ``parse_shapes.monomial_power(u, 2)`` takes (a rational and parser symbols or
+    their powers, names increasing): ``non_constant(u)`` (a term: a polynomial argument); ``square = power(u,
+    2)`` is ``monomial_power(u, 2)`` (parse_shapes' proof), a Mul or a lone Pow s**(2*k) (coefficient 1: u =
+    -s), commutative, no Number base: ``rational_plus(1, square)`` builds total; ``is_number(total)`` is False
+    and ``_inert_base(total)`` holds (1 and a product of a rational and natural powers of symbols: finite by
+    shape); root is ``_unevaluated_pow(total, -1/2)`` as above, and cos returns it.
     """
 
 
 from .parse_calls import _KEEP, _MINUS_HALF, non_constant, rewritten  # noqa: E402
 from .parse_nodes import _symbol_power  # noqa: E402
 from .parse_pow import _unevaluated_pow  # noqa: E402
+from .parse_shapes import monomial_power, rational_plus  # noqa: E402
 from .parse_quick import sort_args  # noqa: E402 - (parse_calls imports parse_fast, which reaches this module)

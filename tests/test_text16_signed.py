@@ -135,3 +135,19 @@ def test_calls_of_atan_of_monomials_are_sympys(name: str, k: int, outer: str) ->
                                   "cos(atan(x))**2", "sin(atan(x**2))*sin(atan(x))", "log(1 + (x)**2) + sin(atan(x**2))"])
 def test_atan_texts_build_the_same_objects(text: str) -> None:
     _compare(text)
+
+
+@settings(max_examples=max_examples(200), **SETTINGS)
+@given(st.lists(st.sampled_from(_NAMES), min_size=1, max_size=4, unique=True), st.lists(st.integers(1, 4), min_size=4,
+       max_size=4), st.sampled_from(_COEFFICIENTS), st.sampled_from(["sin", "cos"]))
+def test_calls_of_atan_of_products_are_sympys(names: list, powers: list, r: sp.Rational, outer: str) -> None:
+    """cos(atan(r*monomial)) (parse_signed.atan_call through parse_shapes.monomial_power), sin(atan(...)) (rewritten):
+    SymPy's constructor of Mul(r, Pow(Symbol, k), ...)."""
+    r = sp.Rational(r)
+    factors = [sp.Pow(sp.Symbol(n, real=True), k) for n, k in zip(names, powers)]
+    text = "*".join(f"{n}**{k}" for n, k in zip(names, powers))
+    text = f"{outer}(atan({_coefficient_text(r)}*{text}))"
+    clear_cache()
+    want = _FUNCTIONS[outer](sp.atan(sp.Mul(r, *factors)))
+    clear_cache()
+    same_expr(parse_expression(text), want)
