@@ -364,11 +364,11 @@ class _Reader:
                 if n.p > 0:
                     vouch(result)  # finite by shape (parse_shapes)
                 return result, None, _OTHER
-        elif (self.fast and type(b) is _SUM and b._args[0].is_Rational and type(b._args[-1]) in _LINEAR_TERMS
+        elif (self.fast and type(b) is _SUM and type(b._args[-1]) in _LINEAR_TERMS
               and n.is_Integer and not (n.p == 0 or n.p == 1) and _linear_sum(b)):
-            # (s + c)**n, (r*s + c)**n: parse_pow.power's tests hold (n a Rational, not 0, 1; b an Expr and no
+            # (s + c)**n, (-y + 2*z - 1)**n: parse_pow.power's tests hold (n a Rational, not 0, 1; b an Expr and no
             # number: it has a symbol); b is an Add, so no Mul, Pow or exp branch: _unevaluated_pow(b, n), as
-            # _inert_base(b) holds (two terms, each finite by shape: a rational, s or r*s); finite for n > 0
+            # _inert_base(b) holds (more than two terms, or two finite by shape: rationals, s, r*s); finite for n > 0
             result = _unevaluated_pow(b, n)
             if type(result) is _POW:  # (n, its exponent, is within the limit: checked above)
                 if n.p > 0:

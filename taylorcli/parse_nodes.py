@@ -4,8 +4,8 @@ tests/test_text14_parse.py compare them with the ordinary route and SymPy's cons
 
 >>> from taylorcli.parse_fast import real_symbol
 >>> x = real_symbol("x")
->>> _symbol_power(x, sp.Integer(3)), _monomial_call(sp.sin, -2 * x), _linear_sum(1 + 2 * x)
-(x**3, -sin(2*x), True)
+>>> _symbol_power(x, sp.Integer(3)), _monomial_call(sp.sin, -2 * x), _linear_sum(1 + 2 * x), _linear_sum(x**2 - x)
+(x**3, -sin(2*x), True, False)
 """
 
 from __future__ import annotations
@@ -70,15 +70,21 @@ _LINEAR_TERMS = frozenset((_SYMBOL, _MUL))  # (the classes of s and r*s: a test 
 
 
 def _linear_sum(b: sp.Add) -> bool:
-    """c + s or c + r*s (SymPy's Add puts the rational c first) for rationals c, r and a parser symbol s."""
-    args = b._args
-    if len(args) != 2 or not args[0].is_Rational:
-        return False
-    t = args[1]
-    if type(t) is _MUL:
-        targs = t._args
-        return len(targs) == 2 and targs[0].is_Rational and _plain(targs[1])
-    return _plain(t)
+    """An Add of rationals, parser symbols s and r*s (r rational), at least one of them not a rational (session
+    16: any number of terms; before, c + s and c + r*s only). Its terms are finite by shape
+    (parse_pow.finite_by_shape) and it has a symbol."""
+    symbol = False
+    for t in b._args:
+        if type(t) is _MUL:
+            targs = t._args
+            if not (len(targs) == 2 and targs[0].is_Rational and _plain(targs[1])):
+                return False
+            symbol = True
+        elif _plain(t):
+            symbol = True
+        elif not t.is_Rational:
+            return False
+    return symbol
 
 
 from .parse_signed import atan_call, linear_call, negated_call  # noqa: E402 - last: it uses _symbol_power

@@ -151,3 +151,25 @@ def test_calls_of_atan_of_products_are_sympys(names: list, powers: list, r: sp.R
     want = _FUNCTIONS[outer](sp.atan(sp.Mul(r, *factors)))
     clear_cache()
     same_expr(parse_expression(text), want)
+
+
+@settings(max_examples=max_examples(300), **SETTINGS)
+@given(_linear(), st.sampled_from([2, 3, -1, -2, 4]), st.sampled_from(["({u})**{n}", "1/(1 + ({u})**{n})",
+                                                                      "sqrt(1 + ({u})**{n})", "log(1 + ({u})**{n})"]))
+def test_powers_of_linear_sums_are_sympys(linear: tuple[str, sp.Expr], n: int, shape: str) -> None:
+    """(linear sum)**n, any number of terms (parse_nodes._linear_sum, the reader's factor): SymPy's Pow of the sum
+    built by sp.Add of Symbols, and the sweep's shapes around it."""
+    text, arg = linear
+    if n < 0 and shape != "({u})**{n}":
+        return
+    clear_cache()
+    power = sp.Pow(arg, n)
+    want = {"({u})**{n}": lambda: power, "1/(1 + ({u})**{n})": lambda: 1 / (1 + power),
+            "sqrt(1 + ({u})**{n})": lambda: sp.sqrt(1 + power), "log(1 + ({u})**{n})": lambda: sp.log(1 + power)}[shape]()
+    clear_cache()
+    try:
+        got = parse_expression(shape.format(u=text, n=n))
+    except Exception:  # noqa: BLE001 - 1/0 or log(0) of a constant: refused, no object to compare
+        assert not arg.free_symbols
+        return
+    same_expr(got, want)
