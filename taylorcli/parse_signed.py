@@ -5,6 +5,9 @@ asked ``parse_fast._inert`` of P, then ``parse_fast.inert_call`` (``_inert`` aga
 ``_polynomial_argument`` and ``minus_sign`` of P, negated P through ``parse_calls.negative`` and
 ``parse_pow._scaled``, and asked ``_inert`` of the negation, each walking the terms again.
 
+Also (each proved in its docstring) ``negated_call``: F(-G(B)) for a call G(B), and ``atan_call``: sin(atan(u)),
+cos(atan(u)); all three are reached from ``parse_nodes._monomial_call``.
+
 ``linear_call(F, P)`` returns the object the reader's ordinary calls build for F(P) where P has the shape below:
 ``parse_pow.signed_call(F, P)``'s where P has a minus sign, else the unevaluated ``F(P)``; None where the
 shape does not hold (then the reader's ordinary calls decide, as before).
