@@ -57,6 +57,7 @@ _MAX_TEXT = 300  # characters: far below every node limit and the nesting Python
 _TOKENS = re.compile(r" *([A-Za-z_][A-Za-z0-9_]*|[0-9]+(?:\.[0-9]+)?[A-Za-z0-9_.]?|\*\*|(?s:.))")
 from .parse_decimal import decimal  # noqa: E402 - (a decimal leaf: this module's size)
 from .parse_repeated import repeated  # noqa: E402 - (a call read again: this module's size)
+from .parse_signed import sum_power  # noqa: E402 - (powers of c + t: this module's size)
 _ADD, _SUB, _MULT, _DIV = "+", "-", "*", "/"
 _CHAIN, _PRODUCT, _OTHER = 1, 2, 0  # the kind of node a value was built from (its top-level operator)
 _ONE = sp.S.One
@@ -268,7 +269,9 @@ class _Reader:
                 if r.is_Rational and r is not _ONE and r.p != 0 and _plain(s):
                     return vouch(assembled(_MUL, (number(r), s))), None, _PRODUCT
             elif r is _ONE and values[1][1] is None:  # 1/u, u no constant: the loops below, for these two values
-                factor = self.p._reciprocal(s)  # (1 has an estimate, u none: no bail; 1 is dropped from rest)
+                factor = sum_power(s, _MINUS_ONE)  # 1/(1 + u**2): parse._reciprocal's power(s, -1) (parse_signed)
+                if factor is None:
+                    factor = self.p._reciprocal(s)  # (1 has an estimate, u none: no bail; 1 is dropped from rest)
                 if factor is not _ONE and global_parameters.evaluate and isinstance(factor, Expr):
                     return factor, None, _PRODUCT
         for value in values:
@@ -469,7 +472,9 @@ class _Reader:
                     vouch(built)  # F real and finite of a polynomial argument (finite_by_shape: its terms are)
                 return built, None, _OTHER
         if build is sp.sqrt:
-            built = p.power(e, sp.S.Half)
+            built = sum_power(e, sp.S.Half) if self.fast else None  # sqrt(1 + u**2) (parse_signed)
+            if built is None:
+                built = p.power(e, sp.S.Half)
         else:
             built = p.inert_call(function.build, [e])
             if built is None:

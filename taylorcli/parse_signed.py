@@ -265,4 +265,23 @@ from .parse_calls import _KEEP, _MINUS_HALF, non_constant, rewritten  # noqa: E4
 from .parse_nodes import _symbol_power  # noqa: E402
 from .parse_pow import _unevaluated_pow  # noqa: E402
 from .parse_shapes import monomial_power, rational_plus  # noqa: E402
-from .parse_quick import sort_args  # noqa: E402 - (parse_calls imports parse_fast, which reaches this module)
+from .parse_pow import finite_by_shape  # noqa: E402
+from .parse_quick import is_number, sort_args  # noqa: E402 - (parse_calls imports parse_fast, which reaches this module)
+
+
+def sum_power(b: sp.Basic, exponent: sp.Rational) -> sp.Expr | None:
+    """``parse_pow.power(b, exponent)`` for b = c + t (a two-term Add, a rational c first) with t finite by shape
+    and no number, and exponent S.NegativeOne or S.Half (the reader's 1/(1 + u**2) and sqrt(1 + u**2)); else None.
+
+    Why (parse_pow.power, SymPy 1.14), while SymPy evaluates (the reader's ``fast``): the exponent is a
+    Rational, not 0 or 1; b is an Add (an Expr) and ``is_number(b)`` is False (Expr's: all arguments numbers;
+    t is none, asked here); b is no Mul, no Pow, no exp, so power returns ``_unevaluated_pow(b, exponent)`` where
+    ``_inert_base(b)`` holds: two arguments, c (a rational: finite by shape) and t (asked here).
+    """
+    args = b._args
+    if type(b) is not _ADD or len(args) != 2 or not args[0].is_Rational:
+        return None
+    t = args[1]
+    if not finite_by_shape(t) or is_number(t):
+        return None
+    return _unevaluated_pow(b, exponent)

@@ -173,3 +173,29 @@ def test_powers_of_linear_sums_are_sympys(linear: tuple[str, sp.Expr], n: int, s
         assert not arg.free_symbols
         return
     same_expr(got, want)
+
+
+_U = ["x", "x**2", "3*x", "x*y", "sin(x)", "atan(x)", "exp(x + y)", "(x + 2)**2", "1/(1 + x**2)", "sinh(x)**2", "x - y",
+      "-x", "x**3", "sqrt(1 + x**2)", "log(1 + x**2)", "tan(x)", "1/x", "sin(1)", "pi*x"]
+
+
+@pytest.mark.parametrize("u", _U)
+@pytest.mark.parametrize("shape", ["1/({c} + {u})", "sqrt({c} + {u})", "1/({c} + ({u})**2)", "sqrt({c} + ({u})**2)"])
+@pytest.mark.parametrize("c", ["1", "2", "-1", "1/2"])
+def test_reciprocals_and_roots_of_sums_build_the_same_objects(u: str, shape: str, c: str) -> None:
+    """parse_signed.sum_power (the reader's 1/(c + t), sqrt(c + t)): the same outcome as the ordinary routes."""
+    _compare(shape.format(c=c, u=u))
+
+
+def test_sum_power_is_sympys_pow() -> None:
+    from taylorcli.parse_signed import sum_power
+    x, y = sp.Symbol("x", real=True), sp.Symbol("y", real=True)
+    for t in (sp.Pow(x, 2), sp.Mul(9, sp.Pow(x, 2)), sp.sinh(x), sp.Pow(sp.Add(x, 2), 2), sp.Mul(x, y), sp.exp(x)):
+        for c in (sp.Integer(1), sp.Rational(1, 2), sp.Integer(-3)):
+            for n in (sp.S.NegativeOne, sp.S.Half):
+                clear_cache()
+                want = sp.Pow(sp.Add(c, t), n)
+                clear_cache()
+                got = sum_power(sp.Add(c, t), n)
+                same_expr(got, want)
+    assert sum_power(sp.Add(1, sp.sin(1)), sp.S.Half) is None and sum_power(sp.Add(1, sp.tan(x)), sp.S.Half) is None
