@@ -72,6 +72,7 @@ import sympy as sp
 
 from . import parse_fast, parse_pow, parse_quotient
 from .parse_quick import above_one, commutative, integer, is_number, postprocessed, sort_args
+from .parse_objects import assembled, joined
 
 _KEEP = frozenset((sp.exp, sp.sin, sp.cos, sp.atan, sp.sinh, sp.cosh, sp.tanh, sp.erf))  # non-constant of non-constant
 _TAKEN = _KEEP | {sp.tan, sp.log}  # the functions built unevaluated of a non_constant argument
@@ -205,7 +206,8 @@ def negative(e: sp.Expr) -> sp.Expr:
     if cls is sp.Add:
         return parse_pow._scaled(e, _NEGATIVE_ONE) if parse_fast._evaluating() else -e
     if cls.__neg__ is _EXPR_NEG:
-        return sp.Mul._from_args((_NEGATIVE_ONE, e), commutative(e))
+        c = commutative(e)
+        return joined(sp.Mul, (_NEGATIVE_ONE, e)) if c is True else sp.Mul._from_args((_NEGATIVE_ONE, e), c)
     if cls is sp.Mul and e._args[0] is not _ZOO and e._args[1] is not _ZOO:  # (zoo first in the rest: __neg__
         # keeps the sign as it is; zoo is a singleton, equal to nothing else: identity, without ``in``'s __eq__)
         args = e._args
@@ -281,7 +283,7 @@ def _sum_times(u: sp.Expr, root: sp.Pow) -> sp.Expr:
     """
     parts = [u, root]
     sort_args(parts)
-    return postprocessed(sp.Mul, sp.Mul._from_args(parts, True))
+    return assembled(sp.Mul, tuple(parts))  # (postprocessed _from_args: parse_objects)
 
 
 def _pow(base: sp.Expr, exponent: sp.Rational) -> sp.Expr:

@@ -42,7 +42,8 @@ from .parse_fast import _CALLS, _evaluating, _inert, _plain_symbol as _plain, _u
 from .parse_named import named
 from .parse_pow import _unevaluated_pow, power
 from .parse_calls import call as nested_call, inert as _log_inert
-from .parse_quick import exceeds, integer, is_number, postprocessed
+from .parse_quick import exceeds, integer, is_number
+from .parse_objects import assembled  # postprocessed(cls, cls._from_args(args, True)) (parse_objects)
 from .parse_fast import _REAL_FINITE
 from .parse_shapes import linear_total, monomial_power, rational_plus, symbol_product, vouch
 from .parse_nodes import _LINEAR_TERMS, _linear_sum, _monomial_call, _symbol_power
@@ -55,6 +56,8 @@ _MAX_TEXT = 300  # characters: far below every node limit and the nesting Python
 # operator, or any other single character (the reader bails on it). Spaces before a token are skipped.
 _TOKENS = re.compile(r" *([A-Za-z_][A-Za-z0-9_]*|[0-9]+(?:\.[0-9]+)?[A-Za-z0-9_.]?|\*\*|(?s:.))")
 from .parse_decimal import decimal  # noqa: E402 - (a decimal leaf: this module's size)
+from .parse_repeated import repeated  # noqa: E402 - (a call read again: this module's size)
+from .parse_signed import sum_power  # noqa: E402 - (powers of c + t: this module's size)
 _ADD, _SUB, _MULT, _DIV = "+", "-", "*", "/"
 _CHAIN, _PRODUCT, _OTHER = 1, 2, 0  # the kind of node a value was built from (its top-level operator)
 _ONE = sp.S.One
@@ -207,7 +210,7 @@ class _Reader:
             elif a.is_Rational and a.p != 0 and ops[1] == _SUB and _plain(b):  # c - s: -s as the loop below
                 # builds it, then rational_plus(c, -s), which is linear_total([c, -s])'s object: Add._from_args([number(c),
                 # -s]), its one term after the coefficient, postprocessed (c = 0: the loop decides)
-                built = rational_plus(a, postprocessed(_MUL, _MUL._from_args((_MINUS_ONE, b), True)))
+                built = rational_plus(a, assembled(_MUL, (_MINUS_ONE, b)))
             elif b.is_Rational and not a.is_Rational:
                 built = rational_plus(b if ops[1] == _ADD else -b, a)
             else:
@@ -219,17 +222,17 @@ class _Reader:
             if o == _ADD:
                 terms.append(e)
             elif self.fast and _plain(e):  # -s: parse._negative's product([-1, s]), its r*s shortcut
-                terms.append(postprocessed(_MUL, _MUL._from_args((_MINUS_ONE, e), True)))
+                terms.append(assembled(_MUL, (_MINUS_ONE, e)))
             elif (self.fast and type(e) is _POW and _plain(e._args[0]) and e._args[1].is_Integer
                   and not (e._args[1].p == 0 or e._args[1].p == 1)):
                 # -s**n: product([-1, s**n]) takes -1 as its coefficient as it is, files s**n under s (parse_fast.
                 # _factor_base), one part: number(-1) (the singleton) first, Mul._from_args, postprocessed: as here
-                terms.append(postprocessed(_MUL, _MUL._from_args((_MINUS_ONE, e), True)))
+                terms.append(assembled(_MUL, (_MINUS_ONE, e)))
             elif self.fast and type(e) is _MUL and len(e._args) == 2 and e._args[0].is_Rational and _plain(e._args[1]):
                 # -(r*s): product([-1, r*s]) multiplies -1 by r into its coefficient (-r, an equal rational, kept by
                 # number) and files s alone: s itself where -r is 1, else Mul(number(-r), s), postprocessed
                 r, s = e._args
-                terms.append(s if r.p == -1 and r.q == 1 else postprocessed(_MUL, _MUL._from_args((number(-r), s), True)))
+                terms.append(s if r.p == -1 and r.q == 1 else assembled(_MUL, (number(-r), s)))
             else:
                 terms.append(p._negative(e))
         built = linear_total(terms) if self.fast else None  # 2*x - y + z (parse_shapes)
@@ -264,9 +267,11 @@ class _Reader:
             r, s = values[0][0], values[1][0]
             if ops[1] == _MULT:  # r*s, as symbol_product builds it (below)
                 if r.is_Rational and r is not _ONE and r.p != 0 and _plain(s):
-                    return vouch(postprocessed(_MUL, _MUL._from_args((number(r), s), True))), None, _PRODUCT
+                    return vouch(assembled(_MUL, (number(r), s))), None, _PRODUCT
             elif r is _ONE and values[1][1] is None:  # 1/u, u no constant: the loops below, for these two values
-                factor = self.p._reciprocal(s)  # (1 has an estimate, u none: no bail; 1 is dropped from rest)
+                factor = sum_power(s, _MINUS_ONE)  # 1/(1 + u**2): parse._reciprocal's power(s, -1) (parse_signed)
+                if factor is None:
+                    factor = self.p._reciprocal(s)  # (1 has an estimate, u none: no bail; 1 is dropped from rest)
                 if factor is not _ONE and global_parameters.evaluate and isinstance(factor, Expr):
                     return factor, None, _PRODUCT
         for value in values:
@@ -362,11 +367,11 @@ class _Reader:
                 if n.p > 0:
                     vouch(result)  # finite by shape (parse_shapes)
                 return result, None, _OTHER
-        elif (self.fast and type(b) is _SUM and b._args[0].is_Rational and type(b._args[-1]) in _LINEAR_TERMS
+        elif (self.fast and type(b) is _SUM and type(b._args[-1]) in _LINEAR_TERMS
               and n.is_Integer and not (n.p == 0 or n.p == 1) and _linear_sum(b)):
-            # (s + c)**n, (r*s + c)**n: parse_pow.power's tests hold (n a Rational, not 0, 1; b an Expr and no
+            # (s + c)**n, (-y + 2*z - 1)**n: parse_pow.power's tests hold (n a Rational, not 0, 1; b an Expr and no
             # number: it has a symbol); b is an Add, so no Mul, Pow or exp branch: _unevaluated_pow(b, n), as
-            # _inert_base(b) holds (two terms, each finite by shape: a rational, s or r*s); finite for n > 0
+            # _inert_base(b) holds (more than two terms, or two finite by shape: rationals, s, r*s); finite for n > 0
             result = _unevaluated_pow(b, n)
             if type(result) is _POW:  # (n, its exponent, is within the limit: checked above)
                 if n.p > 0:
@@ -420,30 +425,6 @@ class _Reader:
         self.i += 1
         return inner
 
-    def repeated(self, name: str) -> tuple:
-        """F(argument) where the name comes more than once among the tokens (``call``): read once per run of
-        the same tokens (``log(u) + log(u)``).
-
-        ``self.i`` is at the "(" after the name. A call's tokens run from its name to its ")" and are
-        balanced; its value depends on those tokens only: ``call`` reads the argument by ``sum`` from the
-        "(" and needs the ")" where that ends, and each method looks at most one token past its current
-        one, which inside the brackets is at most that ")"; the leaf table, ``symbols`` and ``fast`` are
-        the same for the whole text, and every builder call gives equal objects for equal arguments. So a
-        later run of the same tokens from the same name is the same call with an equal value: the first
-        value is given again (the very object: equal, with the same srepr; ``parse_merge`` then finds the
-        two terms equal at once).
-        """
-        tokens = self.tokens
-        start = self.i - 1
-        calls = self.calls
-        for first, end, value in calls:
-            if tokens[first] == name and tokens[start:start + end - first] == tokens[first:end]:
-                self.i = start + end - first
-                return value
-        value = self.call(name, False)
-        calls.append((start, self.i, value))
-        return value
-
     def call(self, name: str, again: bool = True) -> tuple:
         """F(argument), as parse._Builder.call builds it.
 
@@ -469,7 +450,7 @@ class _Reader:
         (``symbols``), so a test standing them in sees every node go through its stand-ins.
         """
         if again and self.tokens.count(name) > 1:
-            return self.repeated(name)  # (again False: repeated's own reading)
+            return repeated(self, name)  # (again False: repeated's own reading; parse_repeated)
         function = FUNCTIONS.get(name)
         if function is None or function.arities and 1 not in function.arities or function.build in _TWO_ARGUMENTS:
             raise _Bail
@@ -491,7 +472,9 @@ class _Reader:
                     vouch(built)  # F real and finite of a polynomial argument (finite_by_shape: its terms are)
                 return built, None, _OTHER
         if build is sp.sqrt:
-            built = p.power(e, sp.S.Half)
+            built = sum_power(e, sp.S.Half) if self.fast else None  # sqrt(1 + u**2) (parse_signed)
+            if built is None:
+                built = p.power(e, sp.S.Half)
         else:
             built = p.inert_call(function.build, [e])
             if built is None:

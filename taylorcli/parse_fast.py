@@ -183,7 +183,7 @@ def _unevaluated(function: type, arg: sp.Basic) -> sp.Expr | None:
         if type(probe) is not function:
             return None
         nargs = _NARGS[function] = probe.nargs
-    obj = Basic.__new__(function, arg)  # what Application.__new__ builds once eval returned None
+    obj = applied(function, arg)  # Basic.__new__(function, arg): what Application.__new__ builds once eval returned None
     obj.nargs = nargs
     return obj
 
@@ -294,7 +294,7 @@ def product(factors: list, merge: bool = False) -> sp.Expr | None:
     if not _evaluating():
         return None
     if len(factors) == 2 and type(factors[1]) is sp.Symbol and _scaled_symbol(*factors):  # r*s, -s: as below
-        return postprocessed(sp.Mul, sp.Mul._from_args((number(factors[0]), factors[1]), True))
+        return assembled(sp.Mul, (number(factors[0]), factors[1]))  # (postprocessed _from_args: parse_objects)
     coeff = _ONE
     parts = []
     bases = []  # (not hashed, as total's rests: a fresh tree's first hash walks it, and one variable never asks)
@@ -322,7 +322,7 @@ def product(factors: list, merge: bool = False) -> sp.Expr | None:
     sort_args(parts)  # _mulsort's order (parse_quick)
     if coeff is not _ONE:
         parts.insert(0, number(coeff))
-    return postprocessed(sp.Mul, sp.Mul._from_args(parts, True))
+    return assembled(sp.Mul, tuple(parts))
 
 
 def _rest(term: sp.Basic, merge: bool = False) -> object:
@@ -405,7 +405,7 @@ def total(terms: list, merge: bool = False) -> sp.Expr | None:
     sort_args(kept)  # _addsort's order (parse_quick)
     if coeff.p != 0:
         kept.insert(0, number(coeff))
-    return postprocessed(sp.Add, sp.Add._from_args(kept, True))
+    return assembled(sp.Add, tuple(kept))
 
 
 _NUMBERS: dict[sp.Rational, sp.Rational] = {}
@@ -455,6 +455,7 @@ def real_symbol(name: str) -> sp.Symbol:
     return s
 
 
+from .parse_objects import applied, assembled  # noqa: E402 - nodes assembled (parse_objects)
 from .parse_sign import minus_sign  # noqa: E402 - could_extract_minus_sign by shape (parse_sign: this module's size)
 from . import parse_calls, parse_merge, parse_pow, parse_product  # noqa: E402 - powers, nested calls (they use this module's shapes)
 from .parse_defined import real_by_shape  # noqa: E402,F401 - (parse_defined: this module's size)

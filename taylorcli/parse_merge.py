@@ -126,11 +126,12 @@ def merged(coeff: sp.Rational, kept: list, rests: list) -> sp.Expr | None:
         terms.insert(0, parse_fast.number(coeff))
     if len(terms) == 1:
         return postprocessed(_ADD, terms[0])
-    return postprocessed(_ADD, _ADD._from_args(terms, True))
+    return assembled(_ADD, tuple(terms))  # (postprocessed _from_args: parse_objects)
 
 
 from . import parse_fast  # noqa: E402 - last: parse_fast imports parse_product, which imports this module's names
 from .parse_quick import _PAIRWISE, postprocessed, sort_args  # noqa: E402 - (so does parse_quick, through parse_fast)
+from .parse_objects import assembled  # noqa: E402
 
 # ``Add(*terms)``: ``parse_fast.total``, and where rests repeat ``merged`` (module docstring).
 total = merging(parse_fast.total)

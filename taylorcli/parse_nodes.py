@@ -4,8 +4,8 @@ tests/test_text14_parse.py compare them with the ordinary route and SymPy's cons
 
 >>> from taylorcli.parse_fast import real_symbol
 >>> x = real_symbol("x")
->>> _symbol_power(x, sp.Integer(3)), _monomial_call(sp.sin, -2 * x), _linear_sum(1 + 2 * x)
-(x**3, -sin(2*x), True)
+>>> _symbol_power(x, sp.Integer(3)), _monomial_call(sp.sin, -2 * x), _linear_sum(1 + 2 * x), _linear_sum(x**2 - x)
+(x**3, -sin(2*x), True, False)
 """
 
 from __future__ import annotations
@@ -16,14 +16,15 @@ from .parse_calls import negative
 from .parse_fast import _plain_symbol as _plain, _unevaluated
 from .parse_quick import postprocessed
 
-_SYMBOL, _POW, _MUL, _SUM = sp.Symbol, sp.Pow, sp.Mul, sp.Add
+_SYMBOL, _POW, _MUL, _SUM, _ATAN = sp.Symbol, sp.Pow, sp.Mul, sp.Add, sp.atan
 _EVEN = frozenset((sp.cos, sp.cosh))  # (parse_pow.signed_call: eval drops the minus sign; the others keep it)
 _NO_SIGN_MOVED = frozenset((sp.exp, sp.log))  # (_CALLS whose eval moves no minus sign out)
 
 
 def _monomial_call(build: type, e: sp.Basic) -> sp.Expr | None:
     """F(s), F(s**n), F(r*s), F(s + c) as parse_fast.inert_call or parse_calls.call build them (_Reader.call's
-    docstring), for F in parse_fast._CALLS while SymPy evaluates; None for any other argument."""
+    docstring), and F(P) of a linear sum P (parse_signed), for F in parse_fast._CALLS while SymPy evaluates;
+    None for any other argument."""
     cls = type(e)
     if cls is _SYMBOL:
         return _unevaluated(build, e) if _plain(e) else None
@@ -32,12 +33,14 @@ def _monomial_call(build: type, e: sp.Basic) -> sp.Expr | None:
         return _unevaluated(build, e) if n.is_Integer and n.p > 1 and _plain(e._args[0]) else None
     if cls is _SUM:  # s + c: Add's order puts the rational c first
         c, s = e._args if len(e._args) == 2 else (None, None)
-        return _unevaluated(build, e) if c is not None and c.is_Rational and c.p != 0 and _plain(s) else None
+        if c is not None and c.is_Rational and c.p != 0 and _plain(s):
+            return _unevaluated(build, e)
+        return linear_call(build, e)  # F(-x + 2*y), F(x + y) (parse_signed)
     if cls is not _MUL or len(e._args) != 2:
-        return None
+        return atan_call(build, e) if cls is _ATAN else None  # sin(atan(u)), cos(atan(u)) (parse_signed)
     r, s = e._args
     if not r.is_Rational or r.p == 0 or r.p == 1 and r.q == 1 or not _plain(s):
-        return None
+        return negated_call(build, e)  # F(-G(B)): erf(atan(-3*x)) (parse_signed)
     if r.p > 0 or build in _NO_SIGN_MOVED:
         return _unevaluated(build, e)
     inner = _unevaluated(build, negative(e))
@@ -67,12 +70,21 @@ _LINEAR_TERMS = frozenset((_SYMBOL, _MUL))  # (the classes of s and r*s: a test 
 
 
 def _linear_sum(b: sp.Add) -> bool:
-    """c + s or c + r*s (SymPy's Add puts the rational c first) for rationals c, r and a parser symbol s."""
-    args = b._args
-    if len(args) != 2 or not args[0].is_Rational:
-        return False
-    t = args[1]
-    if type(t) is _MUL:
-        targs = t._args
-        return len(targs) == 2 and targs[0].is_Rational and _plain(targs[1])
-    return _plain(t)
+    """An Add of rationals, parser symbols s and r*s (r rational), at least one of them not a rational (session
+    16: any number of terms; before, c + s and c + r*s only). Its terms are finite by shape
+    (parse_pow.finite_by_shape) and it has a symbol."""
+    symbol = False
+    for t in b._args:
+        if type(t) is _MUL:
+            targs = t._args
+            if not (len(targs) == 2 and targs[0].is_Rational and _plain(targs[1])):
+                return False
+            symbol = True
+        elif _plain(t):
+            symbol = True
+        elif not t.is_Rational:
+            return False
+    return symbol
+
+
+from .parse_signed import atan_call, linear_call, negated_call  # noqa: E402 - last: it uses _symbol_power

@@ -69,6 +69,8 @@ from sympy.core.mul import _keep_coeff
 from . import parse_fast
 from .parse_quick import commutative, integer, is_number, positive, postprocessed, zero_or_one
 
+_new = object.__new__
+
 
 class _Memo:
     """finite_by_shape's answers for the objects of one parse (``parse._build`` opens and closes it).
@@ -136,7 +138,8 @@ def _finite_by_shape(e: sp.Basic) -> bool:
 
 
 def _unevaluated_pow(base: sp.Expr, exponent: sp.Rational) -> sp.Expr:
-    obj = Expr.__new__(sp.Pow, base, exponent)  # what Pow.__new__ builds once _eval_power returned None
+    obj = _new(_POW)  # Expr.__new__(Pow, base, exponent), Basic.__new__'s: what Pow.__new__ builds once
+    obj._assumptions, obj._mhash, obj._args = _POW.default_assumptions, None, (base, exponent)  # _eval_power gave None
     obj = postprocessed(sp.Pow, obj)
     if isinstance(obj, sp.Pow):
         obj.is_commutative = commutative(base) and exponent.is_commutative  # (parse_quick: no fresh query)

@@ -50,6 +50,7 @@ import sympy as sp
 from . import parse_fast, parse_pow
 from .parse_merge import _equal, merging
 from .parse_quick import _PAIRWISE, postprocessed, sort_args
+from .parse_objects import assembled
 
 _MUL, _ADD, _POW = sp.Mul, sp.Add, sp.Pow
 _ONE = sp.S.One
@@ -121,4 +122,4 @@ def merged(coeff: sp.Rational, parts: list, bases: list) -> sp.Expr | None:
     sort_args(factors)
     if coeff is not _ONE:
         factors.insert(0, parse_fast.number(coeff))
-    return postprocessed(_MUL, _MUL._from_args(factors, True))
+    return assembled(_MUL, tuple(factors))  # (postprocessed _from_args: parse_objects)

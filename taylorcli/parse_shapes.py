@@ -66,7 +66,8 @@ from sympy.core import basic
 
 from .parse_fast import _CALLS, _REAL_ONLY, number
 from .parse_pow import _MEMO, _rational_power, _unevaluated_pow
-from .parse_quick import commutative, integer, postprocessed
+from .parse_quick import commutative, integer
+from .parse_objects import assembled  # (postprocessed _from_args, assembled directly)
 
 _SYMBOL, _POW, _MUL, _ADD = sp.Symbol, sp.Pow, sp.Mul, sp.Add
 _ONE, _ZERO = sp.S.One, sp.S.Zero
@@ -113,7 +114,7 @@ def monomial_power(b: sp.Mul, n: sp.Integer) -> sp.Expr | None:
         return vouch(parts[0]) if n.p > 0 else parts[0]
     if coeff is not _ONE:
         parts.insert(0, number(coeff))
-    built = postprocessed(_MUL, _MUL._from_args(parts, True))
+    built = assembled(_MUL, tuple(parts))
     return vouch(built) if n.p > 0 else built
 
 
@@ -140,7 +141,7 @@ def symbol_product(factors: list) -> sp.Expr | None:
                 return None
     if coeff is not _ONE:
         symbols.insert(0, number(coeff))
-    return vouch(postprocessed(_MUL, _MUL._from_args(symbols, True)))
+    return vouch(assembled(_MUL, tuple(symbols)))
 
 
 def _name(s: sp.Symbol) -> str:
@@ -160,7 +161,7 @@ def rational_plus(c: sp.Rational, t: sp.Expr) -> sp.Expr | None:
             return None
     elif cls not in _CALLS or commutative(t) is not True:
         return None
-    return postprocessed(_ADD, _ADD._from_args([number(c), t], True))
+    return assembled(_ADD, (number(c), t))
 
 
 def _class_rank(cls: type) -> int | None:
@@ -217,7 +218,7 @@ def linear_total(terms: list) -> sp.Expr | None:
     kept = [t for _, t in keyed]
     if coeff.p != 0:
         kept.insert(0, number(coeff))
-    built = vouch(postprocessed(_ADD, _ADD._from_args(kept, True)))
+    built = vouch(assembled(_ADD, tuple(kept)))
     table = _MEMO.table
     if table is not None:  # and a polynomial argument (parse_fast._polynomial_argument, kept under -2*id - 1):
         table[-2 * id(built) - 1] = (built, True)  # nonzero rationals, symbols, r*s with r not 0, 1
