@@ -144,6 +144,9 @@ def offset_value(expr: sp.Expr, rest: fmpq, offsets: set[int], values: dict[int,
     and an expanded sum is kept in one canonical form. Converted by ``plain_value``; None where
     it is not of that shape (``value_at`` then computes it, converting the whole expression).
     """
+    found = log_sum(expr, rest, offsets, values)
+    if found is not None:
+        return found
     terms = [se.Rational(int(rest.p), int(rest.q))]
 
     def gather(e: sp.Expr, scale: object) -> bool:
@@ -170,6 +173,67 @@ def offset_value(expr: sp.Expr, rest: fmpq, offsets: set[int], values: dict[int,
         return plain_value(se.expand(se.Add(*terms)))
     except Exception:  # noqa: BLE001 - whatever SymEngine cannot do, value_at decides
         return None
+
+
+def log_sum(expr: sp.Expr, rest: fmpq, offsets: set[int], values: dict[int, fmpq]) -> sp.Expr | None:
+    """``offset_value``'s object where every offset leaf is log(g), g(a) a positive rational other than 1
+    (log(1 + (x + 1)**2) + cos(x**2) at 0: 1 + log(2)), built without SymEngine (~10 us).
+
+    SymEngine's log(p/q) is log(p) - log(q) (log(n) of an integer kept as it is: log(4), no factoring),
+    its expanded sum collects like logs and drops zeros; ``plain_value`` converts each term (log(n)
+    unevaluated, c*log(n) as Mul(c, log(n))) and joins them (``add``: the numbers first, the rest in
+    SymPy's order, whatever SymEngine's). The same here from the rationals. None for any other leaf,
+    a number past the size limit or a sum that vanishes (``offset_value``'s own route decides);
+    tests/test_disc16_offsets.py compares with it."""
+    logs: dict[int, fmpq] = {}
+
+    def gather(e: sp.Expr, scale: fmpq) -> bool:
+        u0 = values.get(id(e))
+        if u0 is not None:
+            if type(e) is not sp.log:
+                return False
+            p, q = int(u0.p), int(u0.q)
+            if p <= 0 or p == q:
+                return False
+            if p != 1:
+                logs[p] = logs.get(p, 0) + scale
+            if q != 1:
+                logs[q] = logs.get(q, 0) - scale
+            return True
+        kind = type(e)
+        if kind is sp.Add:
+            for arg in e._args:
+                if id(arg) in offsets and not gather(arg, scale):
+                    return False
+            return True
+        if kind is sp.Mul and len(e._args) == 2 and e._args[0].is_Rational and id(e._args[1]) in offsets:
+            number = e._args[0]
+            return gather(e._args[1], scale * fmpq(int(number.p), int(number.q)))
+        return False
+
+    if not gather(expr, fmpq(1)):
+        return None
+    parts = []
+    if rest:
+        p, q = int(rest.p), int(rest.q)
+        if (p if p > 0 else -p).bit_length() > _LIMIT or q.bit_length() > _LIMIT:
+            return None
+        parts.append(rational(p, q))
+    for n, c in logs.items():
+        if not c:
+            continue
+        p, q = int(c.p), int(c.q)
+        if n.bit_length() > _LIMIT or (p if p > 0 else -p).bit_length() > _LIMIT or q.bit_length() > _LIMIT:
+            return None
+        term = unevaluated(sp.log, rational(n, 1))
+        parts.append(term if p == 1 and q == 1 else _from_mul((rational(p, q), term), True))
+    if len(parts) == (1 if rest else 0):
+        return None  # no log left (a rational, or 0): offset_value's route
+    if len(parts) == 1:
+        return parts[0]
+    if len(parts) == 2 and rest:
+        return _from_add(parts, True)  # a number and one other term (plain_value's, its number first)
+    return add(parts)  # plain_value's Add branch on the same parts
 
 
 def _number(term: se.Basic) -> sp.Rational | None:
