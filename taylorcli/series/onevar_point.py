@@ -176,29 +176,41 @@ def offset_value(expr: sp.Expr, rest: fmpq, offsets: set[int], values: dict[int,
 
 
 def log_sum(expr: sp.Expr, rest: fmpq, offsets: set[int], values: dict[int, fmpq]) -> sp.Expr | None:
-    """``offset_value``'s object where every offset leaf is log(g), g(a) a positive rational other than 1
-    (log(1 + (x + 1)**2) + cos(x**2) at 0: 1 + log(2)), built without SymEngine (~10 us).
+    """``offset_value``'s object where every offset leaf is log(g) (g(a) a positive rational other than 1)
+    or atan(g) (g(a) a rational other than 0): 1 + log(2) for log(1 + (x + 1)**2) + cos(x**2) at 0,
+    atan(2) for atan(x + 2) at 0, built without SymEngine (~5-10 us).
 
-    SymEngine's log(p/q) is log(p) - log(q) (log(n) of an integer kept as it is: log(4), no factoring),
-    its expanded sum collects like logs and drops zeros; ``plain_value`` converts each term (log(n)
-    unevaluated, c*log(n) as Mul(c, log(n))) and joins them (``add``: the numbers first, the rest in
-    SymPy's order, whatever SymEngine's). The same here from the rationals. None for any other leaf,
-    a number past the size limit or a sum that vanishes (``offset_value``'s own route decides);
-    tests/test_disc16_offsets.py compares with it."""
+    SymEngine's log(p/q) is log(p) - log(q) (log(n) of an integer kept as it is: log(4), no factoring);
+    its atan(1) is pi/4, atan(-1) -pi/4, atan(q) of any other rational atan(q) as it is (atan(-2) too);
+    its expanded sum collects like terms (the same log(n), atan(q), pi) and drops zeros. ``plain_value``
+    converts each term (log(n), atan(q) unevaluated; c*f(q) as Mul(c, f(q)); -atan(-q) as atan(q);
+    SymEngine's atan(-q) as constants.leaf's Mul(-1, atan(q)), times c through convert.mul) and joins
+    them (``add``: the numbers first, the rest in SymPy's order, whatever SymEngine's). The same here
+    from the rationals. None for any other leaf, a number past the size limit, or no constant left
+    (``offset_value``'s own route decides); tests/test_disc16_offsets.py compares with it."""
     logs: dict[int, fmpq] = {}
+    atans: dict[tuple[int, int], fmpq] = {}
+    pi: list = []
 
     def gather(e: sp.Expr, scale: fmpq) -> bool:
         u0 = values.get(id(e))
         if u0 is not None:
-            if type(e) is not sp.log:
-                return False
             p, q = int(u0.p), int(u0.q)
-            if p <= 0 or p == q:
+            kind = type(e)
+            if kind is sp.log:
+                if p <= 0 or p == q:
+                    return False
+                if p != 1:
+                    logs[p] = logs.get(p, 0) + scale
+                if q != 1:
+                    logs[q] = logs.get(q, 0) - scale
+                return True
+            if kind is not sp.atan or not p:
                 return False
-            if p != 1:
-                logs[p] = logs.get(p, 0) + scale
-            if q != 1:
-                logs[q] = logs.get(q, 0) - scale
+            if q == 1 and (p == 1 or p == -1):
+                pi.append(scale / 4 if p == 1 else -scale / 4)
+            else:
+                atans[(p, q)] = atans.get((p, q), 0) + scale
             return True
         kind = type(e)
         if kind is sp.Add:
@@ -215,25 +227,54 @@ def log_sum(expr: sp.Expr, rest: fmpq, offsets: set[int], values: dict[int, fmpq
         return None
     parts = []
     if rest:
-        p, q = int(rest.p), int(rest.q)
-        if (p if p > 0 else -p).bit_length() > _LIMIT or q.bit_length() > _LIMIT:
+        number = _small(rest)
+        if number is None:
             return None
-        parts.append(rational(p, q))
+        parts.append(number)
     for n, c in logs.items():
         if not c:
             continue
-        p, q = int(c.p), int(c.q)
-        if n.bit_length() > _LIMIT or (p if p > 0 else -p).bit_length() > _LIMIT or q.bit_length() > _LIMIT:
+        number = _small(c)
+        if number is None or n.bit_length() > _LIMIT:
             return None
         term = unevaluated(sp.log, rational(n, 1))
-        parts.append(term if p == 1 and q == 1 else _from_mul((rational(p, q), term), True))
+        parts.append(term if number is _SIGNS[2] else _from_mul((number, term), True))
+    for (p, q), c in atans.items():
+        if not c:
+            continue
+        number = _small(c)
+        if number is None or (p if p > 0 else -p).bit_length() > _LIMIT or q.bit_length() > _LIMIT:
+            return None
+        if p > 0:
+            term = unevaluated(sp.atan, rational(p, q))
+            parts.append(term if number is _SIGNS[2] else _from_mul((number, term), True))
+        elif number is _SIGNS[0]:  # -atan(-q): atan(q) (_negated_atan)
+            parts.append(unevaluated(sp.atan, rational(-p, q)))
+        else:  # SymEngine's atan(-q): leaf's Mul(-1, atan(q)), times c by convert.mul (_term's branch)
+            term = _from_mul((_SIGNS[0], unevaluated(sp.atan, rational(-p, q))), True)
+            parts.append(term if number is _SIGNS[2] else mul([number, term]))
+    if pi:
+        c = sum(pi[1:], pi[0])
+        if c:
+            number = _small(c)
+            if number is None:
+                return None
+            parts.append(sp.pi if number is _SIGNS[2] else _from_mul((number, sp.pi), True))
     if len(parts) == (1 if rest else 0):
-        return None  # no log left (a rational, or 0): offset_value's route
+        return None  # no constant left (a rational, or 0): offset_value's route
     if len(parts) == 1:
         return parts[0]
-    if len(parts) == 2 and rest:
+    if len(parts) == 2 and rest and not parts[1].is_Add:
         return _from_add(parts, True)  # a number and one other term (plain_value's, its number first)
     return add(parts)  # plain_value's Add branch on the same parts
+
+
+def _small(c: fmpq) -> sp.Rational | None:
+    """``_number``'s object for a rational from its ints (None past the size limit)."""
+    p, q = int(c.p), int(c.q)
+    if (p if p > 0 else -p).bit_length() > _LIMIT or q.bit_length() > _LIMIT:
+        return None
+    return rational(p, q)
 
 
 def _number(term: se.Basic) -> sp.Rational | None:
