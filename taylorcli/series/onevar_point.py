@@ -144,6 +144,9 @@ def offset_value(expr: sp.Expr, rest: fmpq, offsets: set[int], values: dict[int,
     and an expanded sum is kept in one canonical form. Converted by ``plain_value``; None where
     it is not of that shape (``value_at`` then computes it, converting the whole expression).
     """
+    found = log_sum(expr, rest, offsets, values)
+    if found is not None:
+        return found
     terms = [se.Rational(int(rest.p), int(rest.q))]
 
     def gather(e: sp.Expr, scale: object) -> bool:
@@ -170,6 +173,108 @@ def offset_value(expr: sp.Expr, rest: fmpq, offsets: set[int], values: dict[int,
         return plain_value(se.expand(se.Add(*terms)))
     except Exception:  # noqa: BLE001 - whatever SymEngine cannot do, value_at decides
         return None
+
+
+def log_sum(expr: sp.Expr, rest: fmpq, offsets: set[int], values: dict[int, fmpq]) -> sp.Expr | None:
+    """``offset_value``'s object where every offset leaf is log(g) (g(a) a positive rational other than 1)
+    or atan(g) (g(a) a rational other than 0): 1 + log(2) for log(1 + (x + 1)**2) + cos(x**2) at 0,
+    atan(2) for atan(x + 2) at 0, built without SymEngine (~5-10 us).
+
+    SymEngine's log(p/q) is log(p) - log(q) (log(n) of an integer kept as it is: log(4), no factoring);
+    its atan(1) is pi/4, atan(-1) -pi/4, atan(q) of any other rational atan(q) as it is (atan(-2) too);
+    its expanded sum collects like terms (the same log(n), atan(q), pi) and drops zeros. ``plain_value``
+    converts each term (log(n), atan(q) unevaluated; c*f(q) as Mul(c, f(q)); -atan(-q) as atan(q);
+    SymEngine's atan(-q) as constants.leaf's Mul(-1, atan(q)), times c through convert.mul) and joins
+    them (``add``: the numbers first, the rest in SymPy's order, whatever SymEngine's). The same here
+    from the rationals. None for any other leaf, a number past the size limit, or no constant left
+    (``offset_value``'s own route decides); tests/test_disc16_offsets.py compares with it."""
+    logs: dict[int, fmpq] = {}
+    atans: dict[tuple[int, int], fmpq] = {}
+    pi: list = []
+
+    def gather(e: sp.Expr, scale: fmpq) -> bool:
+        u0 = values.get(id(e))
+        if u0 is not None:
+            p, q = int(u0.p), int(u0.q)
+            kind = type(e)
+            if kind is sp.log:
+                if p <= 0 or p == q:
+                    return False
+                if p != 1:
+                    logs[p] = logs.get(p, 0) + scale
+                if q != 1:
+                    logs[q] = logs.get(q, 0) - scale
+                return True
+            if kind is not sp.atan or not p:
+                return False
+            if q == 1 and (p == 1 or p == -1):
+                pi.append(scale / 4 if p == 1 else -scale / 4)
+            else:
+                atans[(p, q)] = atans.get((p, q), 0) + scale
+            return True
+        kind = type(e)
+        if kind is sp.Add:
+            for arg in e._args:
+                if id(arg) in offsets and not gather(arg, scale):
+                    return False
+            return True
+        if kind is sp.Mul and len(e._args) == 2 and e._args[0].is_Rational and id(e._args[1]) in offsets:
+            number = e._args[0]
+            return gather(e._args[1], scale * fmpq(int(number.p), int(number.q)))
+        return False
+
+    if not gather(expr, fmpq(1)):
+        return None
+    parts = []
+    if rest:
+        number = _small(rest)
+        if number is None:
+            return None
+        parts.append(number)
+    for n, c in logs.items():
+        if not c:
+            continue
+        number = _small(c)
+        if number is None or n.bit_length() > _LIMIT:
+            return None
+        term = unevaluated(sp.log, rational(n, 1))
+        parts.append(term if number is _SIGNS[2] else _from_mul((number, term), True))
+    for (p, q), c in atans.items():
+        if not c:
+            continue
+        number = _small(c)
+        if number is None or (p if p > 0 else -p).bit_length() > _LIMIT or q.bit_length() > _LIMIT:
+            return None
+        if p > 0:
+            term = unevaluated(sp.atan, rational(p, q))
+            parts.append(term if number is _SIGNS[2] else _from_mul((number, term), True))
+        elif number is _SIGNS[0]:  # -atan(-q): atan(q) (_negated_atan)
+            parts.append(unevaluated(sp.atan, rational(-p, q)))
+        else:  # SymEngine's atan(-q): leaf's Mul(-1, atan(q)), times c by convert.mul (_term's branch)
+            term = _from_mul((_SIGNS[0], unevaluated(sp.atan, rational(-p, q))), True)
+            parts.append(term if number is _SIGNS[2] else mul([number, term]))
+    if pi:
+        c = sum(pi[1:], pi[0])
+        if c:
+            number = _small(c)
+            if number is None:
+                return None
+            parts.append(sp.pi if number is _SIGNS[2] else _from_mul((number, sp.pi), True))
+    if len(parts) == (1 if rest else 0):
+        return None  # no constant left (a rational, or 0): offset_value's route
+    if len(parts) == 1:
+        return parts[0]
+    if len(parts) == 2 and rest and not parts[1].is_Add:
+        return _from_add(parts, True)  # a number and one other term (plain_value's, its number first)
+    return add(parts)  # plain_value's Add branch on the same parts
+
+
+def _small(c: fmpq) -> sp.Rational | None:
+    """``_number``'s object for a rational from its ints (None past the size limit)."""
+    p, q = int(c.p), int(c.q)
+    if (p if p > 0 else -p).bit_length() > _LIMIT or q.bit_length() > _LIMIT:
+        return None
+    return rational(p, q)
 
 
 def _number(term: se.Basic) -> sp.Rational | None:
