@@ -34,7 +34,7 @@ from . import onevar, onevar_closed
 from .engine import _exponents, exact_rational
 from .shortcuts import taylor_table
 from .mv_forms import _AT_ZERO as _NAMES, _Refused, _series
-from .mv_origin_walk import MAX_TERMS, MIXED as _MIXED, OPAQUE, PRODUCT, SUM, Walk, survey_at_origin
+from .mv_origin_walk import ERF, MAX_TERMS, MIXED as _MIXED, OPAQUE, PRODUCT, SCALED, SUM, Walk, survey_at_origin
 from ..convert import add
 from ..errors import TaylorError
 
@@ -42,7 +42,7 @@ ENABLED = True  # (tests switch it off to compare with the series engine)
 MAX_PRODUCT = 120  # terms of one degree of a product: past it FLINT's polynomials are faster
 MAX_ORDER = 15  # 4 bits an exponent
 
-_Add, _Mul, _Pow, _S_ZERO = sp.Add, sp.Mul, sp.Pow, sp.S.Zero
+_Add, _Mul, _Pow, _S_ZERO, _MINUS_HALF = sp.Add, sp.Mul, sp.Pow, sp.S.Zero, sp.Rational(-1, 2)
 
 
 class _Fail(Exception):
@@ -73,6 +73,8 @@ def of_walk(expr: sp.Expr, walk: Walk | None, k: int) -> tuple[list, list, list]
             return _opaque(state, walk, expr, form), None, walk.own
         if form is SUM:
             return _opaque_sum(state, walk, expr), None, walk.own
+        if form is ERF or form is SCALED:
+            return _scaled(state, expr, form), None, walk.own
         parts = state.parts(expr)
     except (_Fail, _Refused, ZeroDivisionError, ValueError, TaylorError, ArithmeticError):
         return None
@@ -164,6 +166,40 @@ def _opaque_sum(state: _State, walk: Walk, expr: sp.Expr) -> list:
     return _listed_objects(out, state.n)
 
 
+def _erf_table(k: int) -> list:
+    """erf(t)'s Taylor coefficients at 0 up to t**k over 2/sqrt(pi): (-1)**n / (n! (2n + 1)) at t**(2n + 1)."""
+    out = [_ZERO] * (k + 1)
+    f = 1
+    for n in range((k + 1) // 2):
+        if n:
+            f *= n
+        out[2 * n + 1] = fmpq(-1 if n % 2 else 1, f * (2 * n + 1))
+    return out
+
+
+def _scaled(state: _State, expr: sp.Expr, form: object) -> list:
+    """The list for erf(L) (L a form vanishing at 0), alone or times nodes of rational series: 2/sqrt(pi)
+    times a rational series, each coefficient (2 r) * pi**(-1/2) as Mul builds it (direct.py's objects)."""
+    k = state.k
+    if form is ERF:
+        parts = state.erf(expr)
+    else:
+        parts = None
+        for arg in expr._args:
+            p = state.erf(arg) if arg._args and state.shapes[id(arg)][1] is ERF else state.parts(arg)
+            parts = p if parts is None else _mul(parts, p, k)
+    factor = _Pow(sp.pi, _MINUS_HALF)
+    out = []
+    two, make = fmpq(2), _Mul._from_args
+    for part in parts:
+        scaled = {}
+        for e, c in part.items():
+            c = two * c
+            scaled[e] = factor if c == 1 else make((exact_rational(int(c.p), int(c.q)), factor), True)
+        out.append(scaled)
+    return _listed_objects(out, state.n)
+
+
 def _listed_objects(out: list[dict], n: int) -> list:
     """_listed's list for parts whose values are SymPy's objects already."""
     listed = []
@@ -214,8 +250,13 @@ class _State:
             return out
         raise _Fail  # a function or inverse of a sum of several forms
 
-    def _composed(self, node: sp.Expr, form: sp.Expr | None) -> list[dict]:
-        """g(L) for ``node`` a function g of the form L (or a constant: form None)."""
+    def erf(self, node: sp.Expr) -> list[dict]:
+        """erf(L)'s series over 2/sqrt(pi) (``node`` = erf(L), L a form vanishing at 0)."""
+        return self._composed(node, node._args[0], _erf_table)
+
+    def _composed(self, node: sp.Expr, form: sp.Expr | None, table: object = None) -> list[dict]:
+        """g(L) for ``node`` a function g of the form L (or a constant: form None); ``table(top)``: g's
+        coefficients, where given."""
         k = self.k
         out: list[dict] = [{} for _ in range(k + 1)]
         if form is None:  # a constant made of rationals: its value (mv_origin_walk's)
@@ -223,7 +264,7 @@ class _State:
             if c:
                 out[0][0] = fmpq(int(c.numerator), int(c.denominator))
             return out
-        if form.is_Symbol and node is not form and node._args[0] is not form:
+        if table is None and form.is_Symbol and node is not form and node._args[0] is not form:
             # f(q*x**n) in one variable (f(x) itself: taylor_table below): textbook coefficients in ints
             closed = onevar_closed.coefficients(node, form, k)
             if closed is not None and closed[1] is form:
@@ -234,7 +275,9 @@ class _State:
         step, c0, lead, packed = self._form(form)
         top = k // step
         name = _NAMES.get(type(node))
-        if name is not None and node._args[0] is form and not c0:  # f(L): f's own coefficients
+        if table is not None:
+            g = table(top)
+        elif name is not None and node._args[0] is form and not c0:  # f(L): f's own coefficients
             g = taylor_table(name, top)
         else:
             g = _series(node, {id(form): fmpq_series([c0, 1], prec=top + 1)}, top + 1)

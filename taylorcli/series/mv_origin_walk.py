@@ -34,8 +34,11 @@ MIXED = object()  # a node whose variables enter through more than one form
 # one-variable path gives its coefficients (mv_origin.py); and a product of one such node with nodes
 # in the other variables, or a sum of such nodes and others, allowed as the whole expression only
 OPAQUE, PRODUCT, SUM = object(), object(), object()
+# erf(L) of a form vanishing at 0 (2/sqrt(pi) times a rational series: mv_origin_erf.py), and a product
+# of one such node with nodes of rational series: the whole expression only
+ERF, SCALED = object(), object()
 MAX_TERMS = 40  # terms of one power of a linear form (mv_origin.py): past it FLINT's polynomials are faster (measured)
-_Add, _Mul, _Pow, _log = sp.Add, sp.Mul, sp.Pow, sp.log
+_Add, _Mul, _Pow, _log, _erf = sp.Add, sp.Mul, sp.Pow, sp.log, sp.erf
 _ONE_AT_ZERO = frozenset((sp.exp, sp.cos, sp.cosh))
 _NO = (0, None, None)  # a node met after the tracking stopped
 
@@ -149,11 +152,19 @@ class Walk:
         opaque = None  # an argument in one variable with an irrational value, if any
         omask = 0  # their variables
         count = 0  # how many; -1: a PRODUCT among them, or two in one variable
+        scaled = None  # an ERF argument of a product
         for arg in args:
             if arg._args:
                 m, f, v = self.visit(arg)
                 if not self.ok:
                     return self._survey(node, args, arg)
+                if f is ERF or f is SCALED:
+                    if code != _MUL or f is SCALED or scaled is not None:
+                        self.ok = False
+                        return self._survey(node, args, arg)
+                    scaled = arg
+                    mask |= m
+                    continue
                 if f is OPAQUE or f is PRODUCT or f is SUM:
                     count = -1 if f is not OPAQUE or omask & m or count < 0 else count + 1
                     opaque, omask = arg, omask | m
@@ -184,6 +195,13 @@ class Walk:
             mask |= m
             if f is not None and f is not form:
                 form = f if form is None else MIXED
+        if scaled is not None:
+            if opaque is not None:
+                self.ok = False
+                self.shapes[id(node)] = _NO
+                return _NO
+            found = self.shapes[id(node)] = (mask, SCALED, None)
+            return found
         if opaque is not None:
             whole = mask | omask
             if not whole & (whole - 1) and (code <= _POW or code == _F0 or code == _F1 or code == _LOG):
@@ -216,8 +234,12 @@ class Walk:
             value = None if value or len(args) != 1 else code - _F0  # cosh(y + 1): an irrational value
         elif code == _LOG:
             value = 0 if value == 1 and len(args) == 1 else None  # log(2 + x): None
+        elif cls is _erf and value == 0 and len(args) == 1 and form is not None and form is not MIXED \
+                and (form is args[0] or _monomial(args[0])):
+            found = self.shapes[id(node)] = (mask, ERF, None)  # erf(x + y): 2/sqrt(pi) times a rational series
+            return found
         else:
-            value = None  # erf, a function with no rational series here
+            value = None  # a function with no rational series here
         if value is None:
             if mask and not mask & (mask - 1) and (code <= _POW or code == _F0 or code == _F1 or code == _LOG) \
                     and (code != _POW or args[1].is_Rational and abs(args[1].p) <= 9 * args[1].q):
