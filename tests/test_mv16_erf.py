@@ -23,7 +23,16 @@ CASES = [
     ("erf(x/2 + y)*atan(x - y)*(1 + z)", "x,y,z", 5),
     ("erf(x)", "x,y", 4),
     ("-erf(x - 2*y + z)", "x,y,z", 5),
+    # sums with nodes of rational series
+    ("erf(x + y) + cos(z)", "x,y,z", 5),
+    ("erf(x) + erf(x + y) + 3", "x,y", 7),
+    ("erf(x)*z + exp(y) - 1/3", "x,y,z", 6),
+    ("erf(x*y) - erf(2*y)*cos(x)", "x,y", 8),
     # declined: the full path answers
+    ("erf(x) + sin(x)", "x,y", 4),
+    ("erf(x) + erf(y)*erf(z)", "x,y,z", 4),
+    ("sin(erf(x) + y)", "x,y", 4),
+    ("(erf(x) + y)*z", "x,y,z", 4),
     ("erf(x)*erf(y)", "x,y", 4),
     ("erf(x + y) + z", "x,y,z", 3),
     ("sin(erf(x + y))", "x,y", 3),
@@ -65,4 +74,6 @@ def test_random_products(seed: int) -> None:
             text += "*" + rng.choice(_PARTS).format(_form(rng, names))
         if rng.random() < 0.3:
             text = f"{rng.choice(['-1', '2/5', '3'])}*{text}"
+        if rng.random() < 0.4:
+            text += " + " + rng.choice(_PARTS + ["erf({})"]).format(_form(rng, names))
         _same_as_the_references(parse_expression(text), ",".join(names), rng.randint(0, 8 if len(names) <= 2 else 4))

@@ -34,7 +34,7 @@ from . import onevar, onevar_closed
 from .engine import _exponents, exact_rational
 from .shortcuts import taylor_table
 from .mv_forms import _AT_ZERO as _NAMES, _Refused, _series
-from .mv_origin_walk import ERF, MAX_TERMS, MIXED as _MIXED, OPAQUE, PRODUCT, SCALED, SUM, Walk, survey_at_origin
+from .mv_origin_walk import ERF, ESUM, MAX_TERMS, MIXED as _MIXED, OPAQUE, PRODUCT, SCALED, SUM, Walk, survey_at_origin
 from ..convert import add
 from ..errors import TaylorError
 
@@ -73,7 +73,7 @@ def of_walk(expr: sp.Expr, walk: Walk | None, k: int) -> tuple[list, list, list]
             return _opaque(state, walk, expr, form), None, walk.own
         if form is SUM:
             return _opaque_sum(state, walk, expr), None, walk.own
-        if form is ERF or form is SCALED:
+        if form is ERF or form is SCALED or form is ESUM:
             return _scaled(state, expr, form), None, walk.own
         parts = state.parts(expr)
     except (_Fail, _Refused, ZeroDivisionError, ValueError, TaylorError, ArithmeticError):
@@ -178,26 +178,49 @@ def _erf_table(k: int) -> list:
 
 
 def _scaled(state: _State, expr: sp.Expr, form: object) -> list:
-    """The list for erf(L) (L a form vanishing at 0), alone or times nodes of rational series: 2/sqrt(pi)
-    times a rational series, each coefficient (2 r) * pi**(-1/2) as Mul builds it (direct.py's objects)."""
+    """The list for erf(L) (L a form vanishing at 0), alone or times nodes of rational series, or a sum of
+    such nodes and others: 2/sqrt(pi) times a rational series E (plus a rational series R), each coefficient
+    (2 r) * pi**(-1/2) as Mul builds it (direct.py's objects), or R's rational; a monomial in both: _Fail."""
     k = state.k
-    if form is ERF:
-        parts = state.erf(expr)
-    else:
+    rest = None
+    if form is ESUM:
         parts = None
         for arg in expr._args:
-            p = state.erf(arg) if arg._args and state.shapes[id(arg)][1] is ERF else state.parts(arg)
-            parts = p if parts is None else _mul(parts, p, k)
+            f = state.shapes[id(arg)][1] if arg._args else None
+            if f is ERF or f is SCALED:
+                p = _scaled_parts(state, arg, f)
+                parts = p if parts is None else _add(parts, p)
+            else:
+                p = state.parts(arg)
+                rest = p if rest is None else _add(rest, p)
+    else:
+        parts = _scaled_parts(state, expr, form)
     factor = _Pow(sp.pi, _MINUS_HALF)
     out = []
     two, make = fmpq(2), _Mul._from_args
-    for part in parts:
+    for degree, part in enumerate(parts):
         scaled = {}
         for e, c in part.items():
             c = two * c
             scaled[e] = factor if c == 1 else make((exact_rational(int(c.p), int(c.q)), factor), True)
+        if rest is not None:
+            for e, c in rest[degree].items():
+                if e in scaled:
+                    raise _Fail  # (a sum of a rational and an irrational coefficient: the series engine's)
+                scaled[e] = exact_rational(int(c.p), int(c.q))
         out.append(scaled)
     return _listed_objects(out, state.n)
+
+
+def _scaled_parts(state: _State, expr: sp.Expr, form: object) -> list[dict]:
+    """The rational series of erf(L) or of a product of it and others, over 2/sqrt(pi)."""
+    if form is ERF:
+        return state.erf(expr)
+    parts = None
+    for arg in expr._args:
+        p = state.erf(arg) if arg._args and state.shapes[id(arg)][1] is ERF else state.parts(arg)
+        parts = p if parts is None else _mul(parts, p, state.k)
+    return parts
 
 
 def _listed_objects(out: list[dict], n: int) -> list:

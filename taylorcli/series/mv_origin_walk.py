@@ -36,7 +36,8 @@ MIXED = object()  # a node whose variables enter through more than one form
 OPAQUE, PRODUCT, SUM = object(), object(), object()
 # erf(L) of a form vanishing at 0 (2/sqrt(pi) times a rational series: mv_origin_erf.py), and a product
 # of one such node with nodes of rational series: the whole expression only
-ERF, SCALED = object(), object()
+# or a sum of such nodes and nodes of rational series (ESUM)
+ERF, SCALED, ESUM = object(), object(), object()
 MAX_TERMS = 40  # terms of one power of a linear form (mv_origin.py): past it FLINT's polynomials are faster (measured)
 _Add, _Mul, _Pow, _log, _erf = sp.Add, sp.Mul, sp.Pow, sp.log, sp.erf
 _ONE_AT_ZERO = frozenset((sp.exp, sp.cos, sp.cosh))
@@ -158,8 +159,8 @@ class Walk:
                 m, f, v = self.visit(arg)
                 if not self.ok:
                     return self._survey(node, args, arg)
-                if f is ERF or f is SCALED:
-                    if code != _MUL or f is SCALED or scaled is not None:
+                if f is ERF or f is SCALED or f is ESUM:
+                    if f is ESUM or not (code == _ADD or code == _MUL and f is ERF and scaled is None):
                         self.ok = False
                         return self._survey(node, args, arg)
                     scaled = arg
@@ -200,7 +201,7 @@ class Walk:
                 self.ok = False
                 self.shapes[id(node)] = _NO
                 return _NO
-            found = self.shapes[id(node)] = (mask, SCALED, None)
+            found = self.shapes[id(node)] = (mask, SCALED if code == _MUL else ESUM, None)
             return found
         if opaque is not None:
             whole = mask | omask
