@@ -76,20 +76,28 @@ def survey_at_origin(expr: sp.Expr, variables: Sequence[sp.Symbol], k: int = 0) 
     """``survey(expr)``, and the walk where every node has a rational value and series at 0 (else None).
 
     ``k``: the order, where a linear form whose k-th power has more than MAX_TERMS terms stops the walk."""
+    walk, ok = walk_at_origin(expr, variables, k)
+    if walk is None:
+        return survey(expr), None
+    return walk.survey(), walk if ok else None
+
+
+def walk_at_origin(expr: sp.Expr, variables: Sequence[sp.Symbol], k: int = 0) -> tuple[Walk | None, bool]:
+    """(the walk, or None where the expression is too deep for it; whether mv_origin.py may use it). Its
+    ``survey()`` is survey(expr), made only where asked (a fresh symbol's hash costs ~2 us)."""
     walk = Walk(variables)
     walk.k = k
     try:
         if expr._args:
             walk.visit(expr)
         elif expr.is_Symbol:
-            walk.symbols.add(expr)
+            walk.symbols[id(expr)] = expr
             walk.ok = walk.ok and walk.symbol(expr) is not None
         elif not expr.is_Rational:
             walk.exact = walk.ok = False
     except RecursionError:  # (a deep expression: survey's own walk has no recursion)
-        return survey(expr), None
-    found = Survey(walk.functions, walk.symbols, walk.plain, walk.tame, walk.exact)
-    return found, walk if walk.ok and walk.tame else None  # (not tame: the guard's check_point first)
+        return None, False
+    return walk, walk.ok and walk.tame  # (not tame: the guard's check_point first)
 
 
 class Walk:
@@ -106,8 +114,12 @@ class Walk:
         self.shapes: dict[int, tuple] = {}  # id(node) -> (mask, form, value); every node is alive in expr
         self.ok = True
         self.functions: list = []
-        self.symbols: set = set()
+        self.symbols: dict = {}  # id -> symbol, in the order met (survey's set, made by ``survey()``)
         self.plain = self.tame = self.exact = True
+
+    def survey(self) -> Survey:
+        """survey.survey(expr)'s answer: the same facts, its set of symbols filled in the same order."""
+        return Survey(self.functions, set(self.symbols.values()), self.plain, self.tame, self.exact)
 
     def symbol(self, node: sp.Expr) -> int | None:
         """The variable's index of a symbol met, None for a parameter (or a second object of one variable)."""
@@ -177,7 +189,7 @@ class Walk:
                     if i is None:  # a parameter
                         self.ok = False
                         return self._survey(node, args)
-                self.symbols.add(arg)
+                self.symbols[id(arg)] = arg
                 m, f, v = 1 << i, arg, 0
             elif arg.is_Rational:  # (a power's exponent: read below)
                 if value is None or code == _ADD or code == _MUL:
@@ -260,7 +272,7 @@ class Walk:
             if arg._args:
                 self.visit(arg)
             elif arg.is_Symbol:
-                self.symbols.add(arg)
+                self.symbols[id(arg)] = arg
             elif self.exact and not arg.is_Rational:
                 self.exact = False
         self.shapes[id(node)] = _NO
