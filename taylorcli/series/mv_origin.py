@@ -43,6 +43,7 @@ MAX_PRODUCT = 120  # terms of one degree of a product: past it FLINT's polynomia
 MAX_ORDER = 15  # 4 bits an exponent
 
 _Add, _Mul, _Pow, _S_ZERO, _MINUS_HALF = sp.Add, sp.Mul, sp.Pow, sp.S.Zero, sp.Rational(-1, 2)
+_from_args = _Mul._from_args
 
 
 class _Fail(Exception):
@@ -109,6 +110,7 @@ def _opaque(state: _State, walk: Walk, expr: sp.Expr, form: object) -> list:
     for (d,), c in found:
         d = int(d)
         rational = c.is_Rational
+        split = None  # _split(c), on the first use
         for degree in range(k + 1 - d):
             for e, q in rest[degree].items():
                 if q == 1:
@@ -118,9 +120,41 @@ def _opaque(state: _State, walk: Walk, expr: sp.Expr, form: object) -> list:
                 else:
                     if max(abs(int(q.p)).bit_length(), int(q.q).bit_length()) > 1000:
                         raise _Fail
-                    value = exact_rational(int(q.p), int(q.q)) * c  # (SymPy's product: the engine's object)
-                out[degree + d][e + bit * d] = value
+                    if split is None:
+                        split = _split(c)
+                    if split is False:
+                        value = exact_rational(int(q.p), int(q.q)) * c  # (SymPy's product: the engine's object)
+                    else:
+                        r = q * split[0]
+                        value = _from_args(split[1], True) if r == 1 else \
+                            _from_args((exact_rational(int(r.p), int(r.q)), *split[1]), True)
+                e += bit * d
+                if e in out[degree + d]:
+                    raise _Fail  # (two pairs of terms for one term: a sum of products, the series engine's)
+                out[degree + d][e] = value
     return _listed_objects(out, n)
+
+
+def _split(c: sp.Expr) -> tuple[fmpq, tuple] | bool:
+    """(r, the other factors) for c = r * f1 * ... (Mul's args) where q*c is Mul(q*r, f1, ...) as SymPy's
+    Mul.flatten builds it: every f a function, a symbol, a constant (pi) or a power with a base that is not a
+    number (nothing for flatten to merge with a rational); False otherwise (SymPy multiplies)."""
+    if c.is_Mul:
+        args = c._args
+        first = args[0]
+        if first.is_Rational:
+            r, tail = fmpq(int(first.p), int(first.q)), args[1:]
+        else:
+            r, tail = _ONE, args
+    elif c.is_Add or c.is_Number:
+        return False
+    else:
+        r, tail = _ONE, (c,)
+    for f in tail:
+        if f.is_Number or f.is_Add or f.is_Mul or f.is_Pow and (f._args[0].is_Number or f._args[0].is_Mul) \
+                or not f.is_commutative:
+            return False
+    return r, tail
 
 
 def _one_variable(state: _State, walk: Walk, node: sp.Expr) -> tuple[list, int]:

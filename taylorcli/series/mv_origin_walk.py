@@ -166,6 +166,7 @@ class Walk:
         omask = 0  # their variables
         count = 0  # how many; -1: a PRODUCT among them, or two in one variable
         scaled = None  # an ERF argument of a product
+        funcs, fmask = 0, 0  # arguments that are a function of a form (not the form itself), their variables
         for arg in args:
             if arg._args:
                 m, f, v = self.visit(arg)
@@ -206,6 +207,9 @@ class Walk:
             elif code == _MUL:
                 value *= v
             mask |= m
+            if f is not None and (f is not arg or f.is_Add):
+                funcs += 2 if f is MIXED or f.is_Add else 1  # (a linear form: several terms, each variable's)
+                fmask |= m
             if f is not None and f is not form:
                 form = f if form is None else MIXED
         if scaled is not None:
@@ -221,7 +225,11 @@ class Walk:
                 # cosh(y + 1)*y, exp(cosh(y + 1)): one variable, its own path
                 found = self.shapes[id(node)] = (whole, OPAQUE, None)
                 return found
-            if count > 0 and not omask & mask and (code == _MUL and count == 1 or code == _ADD):
+            if count > 0 and not omask & mask and (code == _MUL and count == 1 or code == _ADD) \
+                    or code == _MUL and count == 1 and (not funcs or funcs == 1 and fmask & ~omask):
+                # (sharing the opaque node's variable: the other factors are monomials times at most one
+                # function of a monomial m holding another variable: m**j's exponents differ in that one,
+                # so each term of the product comes from one pair of terms; cosh(y + 1)*sin(x*y))
                 # cosh(y + 1)*sin(x*z), cosh(y + 1) + sin(x*z): each opaque part's variable in no other part
                 found = self.shapes[id(node)] = (whole, PRODUCT if code == _MUL else SUM, None)
                 return found
