@@ -260,10 +260,11 @@ def _scaled_parts(state: _State, expr: sp.Expr, form: object) -> list[dict]:
 def _listed_objects(out: list[dict], n: int) -> list:
     """_listed's list for parts whose values are SymPy's objects already."""
     listed = []
-    shifts = [4 * (n - 1 - j) for j in range(n)]
+    unpacked = _unpacked(n)
     for part in out:
         for e in sorted(part, reverse=True) if len(part) > 1 else part:
-            listed.append((_exponents(tuple([(e >> s) & 15 for s in shifts])), part[e]))
+            found = unpacked.get(e)
+            listed.append(((found or _unpack(unpacked, e, n))[1], part[e]))
     return listed
 
 
@@ -467,12 +468,33 @@ def _listed(parts: list[dict], n: int) -> tuple[list, list]:
     and the same with the exponents as ints (mv_origin_poly.py's rows)."""
     out = []
     rows = []
-    shifts = [4 * (n - 1 - i) for i in range(n)]
+    unpacked = _unpacked(n)
     for part in parts:
         for e in sorted(part, reverse=True) if len(part) > 1 else part:
             c = part[e]
-            exps = tuple([(e >> s) & 15 for s in shifts])
+            found = unpacked.get(e)
+            exps, exponents = found or _unpack(unpacked, e, n)
             value = exact_rational(int(c.p), int(c.q))
-            out.append((_exponents(exps), value))
+            out.append((exponents, value))
             rows.append((exps, value))
     return out, rows
+
+
+# n -> {packed exponents: (the exponents as ints, engine._exponents' tuple of them)}: ints, and the
+# Integers engine._integers keeps for the process anyway (no SymPy value of an input's)
+_UNPACKED: dict[int, dict[int, tuple]] = {}
+
+
+def _unpacked(n: int) -> dict:
+    found = _UNPACKED.get(n)
+    if found is None:
+        found = _UNPACKED[n] = {}
+    return found
+
+
+def _unpack(unpacked: dict, e: int, n: int) -> tuple:
+    exps = tuple([(e >> (4 * (n - 1 - j))) & 15 for j in range(n)])
+    found = (exps, _exponents(exps))
+    if len(unpacked) < 20_000:
+        unpacked[e] = found
+    return found
