@@ -42,15 +42,17 @@ def at_origin(expr: sp.Expr, symbols: list[sp.Symbol], order: int,
     if math.comb(n + order, n) > limit:
         return None, None  # (the full path says why)
     origin, walk, poly = modules
-    surveyed, walked = walk.survey_at_origin(expr, symbols, order)
-    found = origin.of_walk(expr, walked, order)
+    walked, ok = walk.walk_at_origin(expr, symbols, order)
+    if walked is None:
+        return None, None  # (too deep: the caller's survey)
+    found = origin.of_walk(expr, walked, order) if ok else None
     if found is None:
-        return None, surveyed
+        return None, walked.survey()
     coefficients, rows, own = found
     # (None: keyed.py's build, when asked; no rows: a coefficient is not rational)
     polynomial = poly.polynomial(rows, own) if rows is not None else None
     _log.debug("expansion: series arithmetic (rational series at the origin)")
-    return (coefficients, polynomial, own), surveyed
+    return (coefficients, polynomial, own), None  # (no survey: the caller returns)
 
 
 def _load() -> list:

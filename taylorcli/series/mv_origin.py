@@ -34,7 +34,7 @@ from . import onevar, onevar_closed
 from .engine import _exponents, exact_rational
 from .shortcuts import taylor_table
 from .mv_forms import _AT_ZERO as _NAMES, _Refused, _series
-from .mv_origin_walk import MAX_TERMS, MIXED as _MIXED, OPAQUE, PRODUCT, SUM, Walk, survey_at_origin
+from .mv_origin_walk import ERF, ESUM, MAX_TERMS, MIXED as _MIXED, OPAQUE, PRODUCT, SCALED, SUM, Walk, survey_at_origin
 from ..convert import add
 from ..errors import TaylorError
 
@@ -42,7 +42,8 @@ ENABLED = True  # (tests switch it off to compare with the series engine)
 MAX_PRODUCT = 120  # terms of one degree of a product: past it FLINT's polynomials are faster
 MAX_ORDER = 15  # 4 bits an exponent
 
-_Add, _Mul, _Pow, _S_ZERO = sp.Add, sp.Mul, sp.Pow, sp.S.Zero
+_Add, _Mul, _Pow, _S_ZERO, _MINUS_HALF = sp.Add, sp.Mul, sp.Pow, sp.S.Zero, sp.Rational(-1, 2)
+_from_args = _Mul._from_args
 
 
 class _Fail(Exception):
@@ -73,6 +74,8 @@ def of_walk(expr: sp.Expr, walk: Walk | None, k: int) -> tuple[list, list, list]
             return _opaque(state, walk, expr, form), None, walk.own
         if form is SUM:
             return _opaque_sum(state, walk, expr), None, walk.own
+        if form is ERF or form is SCALED or form is ESUM:
+            return _scaled(state, expr, form), None, walk.own
         parts = state.parts(expr)
     except (_Fail, _Refused, ZeroDivisionError, ValueError, TaylorError, ArithmeticError):
         return None
@@ -107,6 +110,7 @@ def _opaque(state: _State, walk: Walk, expr: sp.Expr, form: object) -> list:
     for (d,), c in found:
         d = int(d)
         rational = c.is_Rational
+        split = None  # _split(c), on the first use
         for degree in range(k + 1 - d):
             for e, q in rest[degree].items():
                 if q == 1:
@@ -116,9 +120,41 @@ def _opaque(state: _State, walk: Walk, expr: sp.Expr, form: object) -> list:
                 else:
                     if max(abs(int(q.p)).bit_length(), int(q.q).bit_length()) > 1000:
                         raise _Fail
-                    value = exact_rational(int(q.p), int(q.q)) * c  # (SymPy's product: the engine's object)
-                out[degree + d][e + bit * d] = value
+                    if split is None:
+                        split = _split(c)
+                    if split is False:
+                        value = exact_rational(int(q.p), int(q.q)) * c  # (SymPy's product: the engine's object)
+                    else:
+                        r = q * split[0]
+                        value = _from_args(split[1], True) if r == 1 else \
+                            _from_args((exact_rational(int(r.p), int(r.q)), *split[1]), True)
+                e += bit * d
+                if e in out[degree + d]:
+                    raise _Fail  # (two pairs of terms for one term: a sum of products, the series engine's)
+                out[degree + d][e] = value
     return _listed_objects(out, n)
+
+
+def _split(c: sp.Expr) -> tuple[fmpq, tuple] | bool:
+    """(r, the other factors) for c = r * f1 * ... (Mul's args) where q*c is Mul(q*r, f1, ...) as SymPy's
+    Mul.flatten builds it: every f a function, a symbol, a constant (pi) or a power with a base that is not a
+    number (nothing for flatten to merge with a rational); False otherwise (SymPy multiplies)."""
+    if c.is_Mul:
+        args = c._args
+        first = args[0]
+        if first.is_Rational:
+            r, tail = fmpq(int(first.p), int(first.q)), args[1:]
+        else:
+            r, tail = _ONE, args
+    elif c.is_Add or c.is_Number:
+        return False
+    else:
+        r, tail = _ONE, (c,)
+    for f in tail:
+        if f.is_Number or f.is_Add or f.is_Mul or f.is_Pow and (f._args[0].is_Number or f._args[0].is_Mul) \
+                or not f.is_commutative:
+            return False
+    return r, tail
 
 
 def _one_variable(state: _State, walk: Walk, node: sp.Expr) -> tuple[list, int]:
@@ -164,13 +200,71 @@ def _opaque_sum(state: _State, walk: Walk, expr: sp.Expr) -> list:
     return _listed_objects(out, state.n)
 
 
+def _erf_table(k: int) -> list:
+    """erf(t)'s Taylor coefficients at 0 up to t**k over 2/sqrt(pi): (-1)**n / (n! (2n + 1)) at t**(2n + 1)."""
+    out = [_ZERO] * (k + 1)
+    f = 1
+    for n in range((k + 1) // 2):
+        if n:
+            f *= n
+        out[2 * n + 1] = fmpq(-1 if n % 2 else 1, f * (2 * n + 1))
+    return out
+
+
+def _scaled(state: _State, expr: sp.Expr, form: object) -> list:
+    """The list for erf(L) (L a form vanishing at 0), alone or times nodes of rational series, or a sum of
+    such nodes and others: 2/sqrt(pi) times a rational series E (plus a rational series R), each coefficient
+    (2 r) * pi**(-1/2) as Mul builds it (direct.py's objects), or R's rational; a monomial in both: _Fail."""
+    k = state.k
+    rest = None
+    if form is ESUM:
+        parts = None
+        for arg in expr._args:
+            f = state.shapes[id(arg)][1] if arg._args else None
+            if f is ERF or f is SCALED:
+                p = _scaled_parts(state, arg, f)
+                parts = p if parts is None else _add(parts, p)
+            else:
+                p = state.parts(arg)
+                rest = p if rest is None else _add(rest, p)
+    else:
+        parts = _scaled_parts(state, expr, form)
+    factor = _Pow(sp.pi, _MINUS_HALF)
+    out = []
+    two, make = fmpq(2), _Mul._from_args
+    for degree, part in enumerate(parts):
+        scaled = {}
+        for e, c in part.items():
+            c = two * c
+            scaled[e] = factor if c == 1 else make((exact_rational(int(c.p), int(c.q)), factor), True)
+        if rest is not None:
+            for e, c in rest[degree].items():
+                if e in scaled:
+                    raise _Fail  # (a sum of a rational and an irrational coefficient: the series engine's)
+                scaled[e] = exact_rational(int(c.p), int(c.q))
+        out.append(scaled)
+    return _listed_objects(out, state.n)
+
+
+def _scaled_parts(state: _State, expr: sp.Expr, form: object) -> list[dict]:
+    """The rational series of erf(L) or of a product of it and others, over 2/sqrt(pi)."""
+    if form is ERF:
+        return state.erf(expr)
+    parts = None
+    for arg in expr._args:
+        p = state.erf(arg) if arg._args and state.shapes[id(arg)][1] is ERF else state.parts(arg)
+        parts = p if parts is None else _mul(parts, p, state.k)
+    return parts
+
+
 def _listed_objects(out: list[dict], n: int) -> list:
     """_listed's list for parts whose values are SymPy's objects already."""
     listed = []
-    shifts = [4 * (n - 1 - j) for j in range(n)]
+    unpacked = _unpacked(n)
     for part in out:
         for e in sorted(part, reverse=True) if len(part) > 1 else part:
-            listed.append((_exponents(tuple([(e >> s) & 15 for s in shifts])), part[e]))
+            found = unpacked.get(e)
+            listed.append(((found or _unpack(unpacked, e, n))[1], part[e]))
     return listed
 
 
@@ -214,8 +308,13 @@ class _State:
             return out
         raise _Fail  # a function or inverse of a sum of several forms
 
-    def _composed(self, node: sp.Expr, form: sp.Expr | None) -> list[dict]:
-        """g(L) for ``node`` a function g of the form L (or a constant: form None)."""
+    def erf(self, node: sp.Expr) -> list[dict]:
+        """erf(L)'s series over 2/sqrt(pi) (``node`` = erf(L), L a form vanishing at 0)."""
+        return self._composed(node, node._args[0], _erf_table)
+
+    def _composed(self, node: sp.Expr, form: sp.Expr | None, table: object = None) -> list[dict]:
+        """g(L) for ``node`` a function g of the form L (or a constant: form None); ``table(top)``: g's
+        coefficients, where given."""
         k = self.k
         out: list[dict] = [{} for _ in range(k + 1)]
         if form is None:  # a constant made of rationals: its value (mv_origin_walk's)
@@ -223,7 +322,7 @@ class _State:
             if c:
                 out[0][0] = fmpq(int(c.numerator), int(c.denominator))
             return out
-        if form.is_Symbol and node is not form and node._args[0] is not form:
+        if table is None and form.is_Symbol and node is not form and node._args[0] is not form:
             # f(q*x**n) in one variable (f(x) itself: taylor_table below): textbook coefficients in ints
             closed = onevar_closed.coefficients(node, form, k)
             if closed is not None and closed[1] is form:
@@ -234,7 +333,9 @@ class _State:
         step, c0, lead, packed = self._form(form)
         top = k // step
         name = _NAMES.get(type(node))
-        if name is not None and node._args[0] is form and not c0:  # f(L): f's own coefficients
+        if table is not None:
+            g = table(top)
+        elif name is not None and node._args[0] is form and not c0:  # f(L): f's own coefficients
             g = taylor_table(name, top)
         else:
             g = _series(node, {id(form): fmpq_series([c0, 1], prec=top + 1)}, top + 1)
@@ -367,12 +468,33 @@ def _listed(parts: list[dict], n: int) -> tuple[list, list]:
     and the same with the exponents as ints (mv_origin_poly.py's rows)."""
     out = []
     rows = []
-    shifts = [4 * (n - 1 - i) for i in range(n)]
+    unpacked = _unpacked(n)
     for part in parts:
         for e in sorted(part, reverse=True) if len(part) > 1 else part:
             c = part[e]
-            exps = tuple([(e >> s) & 15 for s in shifts])
+            found = unpacked.get(e)
+            exps, exponents = found or _unpack(unpacked, e, n)
             value = exact_rational(int(c.p), int(c.q))
-            out.append((_exponents(exps), value))
+            out.append((exponents, value))
             rows.append((exps, value))
     return out, rows
+
+
+# n -> {packed exponents: (the exponents as ints, engine._exponents' tuple of them)}: ints, and the
+# Integers engine._integers keeps for the process anyway (no SymPy value of an input's)
+_UNPACKED: dict[int, dict[int, tuple]] = {}
+
+
+def _unpacked(n: int) -> dict:
+    found = _UNPACKED.get(n)
+    if found is None:
+        found = _UNPACKED[n] = {}
+    return found
+
+
+def _unpack(unpacked: dict, e: int, n: int) -> tuple:
+    exps = tuple([(e >> (4 * (n - 1 - j))) & 15 for j in range(n)])
+    found = (exps, _exponents(exps))
+    if len(unpacked) < 20_000:
+        unpacked[e] = found
+    return found

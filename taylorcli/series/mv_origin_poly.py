@@ -36,7 +36,7 @@ def polynomial(rows: Sequence[tuple[tuple, object]], variables: Sequence[Symbol]
         if type(v) is not Symbol or not _plain_base(v):
             return None
     keys: dict = {}  # key_by_id's, by id: the variables' keys
-    made: dict = {}  # (i, a) -> (x_i**a, its key)
+    made: dict = {}  # 16 i + a -> (x_i**a, its key)
     integers = None
     one, classes = S.One, _CLASS
     numbers: list = []
@@ -44,14 +44,14 @@ def polynomial(rows: Sequence[tuple[tuple, object]], variables: Sequence[Symbol]
     append = rest.append
     for exps, c in rows:
         factors = []
-        i = -1
+        i = -16
         for a in exps:
-            i += 1
+            i += 16
             if not a:
                 continue
-            found = made.get((i, a))
+            found = made.get(i + a)
             if found is None:
-                base = variables[i]
+                base = variables[i >> 4]
                 if a == 1:
                     found = base, key_by_id(base, keys)
                 else:
@@ -62,7 +62,7 @@ def polynomial(rows: Sequence[tuple[tuple, object]], variables: Sequence[Symbol]
                     power._assumptions, power._mhash, power._args = _POW_ASSUMPTIONS, None, (base, n)
                     power.is_commutative = True
                     found = power, (_POW_KEY, 2, (key_by_id(base, keys), (_INTEGER_KEY, 2, (a, 1))))
-                made[(i, a)] = found
+                made[i + a] = found
             factors.append(found)
         if not factors:
             numbers.append(c)

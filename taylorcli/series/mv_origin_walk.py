@@ -34,8 +34,12 @@ MIXED = object()  # a node whose variables enter through more than one form
 # one-variable path gives its coefficients (mv_origin.py); and a product of one such node with nodes
 # in the other variables, or a sum of such nodes and others, allowed as the whole expression only
 OPAQUE, PRODUCT, SUM = object(), object(), object()
+# erf(L) of a form vanishing at 0 (2/sqrt(pi) times a rational series: mv_origin_erf.py), and a product
+# of one such node with nodes of rational series: the whole expression only
+# or a sum of such nodes and nodes of rational series (ESUM)
+ERF, SCALED, ESUM = object(), object(), object()
 MAX_TERMS = 40  # terms of one power of a linear form (mv_origin.py): past it FLINT's polynomials are faster (measured)
-_Add, _Mul, _Pow, _log = sp.Add, sp.Mul, sp.Pow, sp.log
+_Add, _Mul, _Pow, _log, _erf = sp.Add, sp.Mul, sp.Pow, sp.log, sp.erf
 _ONE_AT_ZERO = frozenset((sp.exp, sp.cos, sp.cosh))
 _NO = (0, None, None)  # a node met after the tracking stopped
 
@@ -72,20 +76,28 @@ def survey_at_origin(expr: sp.Expr, variables: Sequence[sp.Symbol], k: int = 0) 
     """``survey(expr)``, and the walk where every node has a rational value and series at 0 (else None).
 
     ``k``: the order, where a linear form whose k-th power has more than MAX_TERMS terms stops the walk."""
+    walk, ok = walk_at_origin(expr, variables, k)
+    if walk is None:
+        return survey(expr), None
+    return walk.survey(), walk if ok else None
+
+
+def walk_at_origin(expr: sp.Expr, variables: Sequence[sp.Symbol], k: int = 0) -> tuple[Walk | None, bool]:
+    """(the walk, or None where the expression is too deep for it; whether mv_origin.py may use it). Its
+    ``survey()`` is survey(expr), made only where asked (a fresh symbol's hash costs ~2 us)."""
     walk = Walk(variables)
     walk.k = k
     try:
         if expr._args:
             walk.visit(expr)
         elif expr.is_Symbol:
-            walk.symbols.add(expr)
+            walk.symbols[id(expr)] = expr
             walk.ok = walk.ok and walk.symbol(expr) is not None
         elif not expr.is_Rational:
             walk.exact = walk.ok = False
     except RecursionError:  # (a deep expression: survey's own walk has no recursion)
-        return survey(expr), None
-    found = Survey(walk.functions, walk.symbols, walk.plain, walk.tame, walk.exact)
-    return found, walk if walk.ok and walk.tame else None  # (not tame: the guard's check_point first)
+        return None, False
+    return walk, walk.ok and walk.tame  # (not tame: the guard's check_point first)
 
 
 class Walk:
@@ -102,8 +114,12 @@ class Walk:
         self.shapes: dict[int, tuple] = {}  # id(node) -> (mask, form, value); every node is alive in expr
         self.ok = True
         self.functions: list = []
-        self.symbols: set = set()
+        self.symbols: dict = {}  # id -> symbol, in the order met (survey's set, made by ``survey()``)
         self.plain = self.tame = self.exact = True
+
+    def survey(self) -> Survey:
+        """survey.survey(expr)'s answer: the same facts, its set of symbols filled in the same order."""
+        return Survey(self.functions, set(self.symbols.values()), self.plain, self.tame, self.exact)
 
     def symbol(self, node: sp.Expr) -> int | None:
         """The variable's index of a symbol met, None for a parameter (or a second object of one variable)."""
@@ -149,11 +165,20 @@ class Walk:
         opaque = None  # an argument in one variable with an irrational value, if any
         omask = 0  # their variables
         count = 0  # how many; -1: a PRODUCT among them, or two in one variable
+        scaled = None  # an ERF argument of a product
+        funcs, fmask = 0, 0  # arguments that are a function of a form (not the form itself), their variables
         for arg in args:
             if arg._args:
                 m, f, v = self.visit(arg)
                 if not self.ok:
                     return self._survey(node, args, arg)
+                if f is ERF or f is SCALED or f is ESUM:
+                    if f is ESUM or not (code == _ADD or code == _MUL and f is ERF and scaled is None):
+                        self.ok = False
+                        return self._survey(node, args, arg)
+                    scaled = arg
+                    mask |= m
+                    continue
                 if f is OPAQUE or f is PRODUCT or f is SUM:
                     count = -1 if f is not OPAQUE or omask & m or count < 0 else count + 1
                     opaque, omask = arg, omask | m
@@ -165,7 +190,7 @@ class Walk:
                     if i is None:  # a parameter
                         self.ok = False
                         return self._survey(node, args)
-                self.symbols.add(arg)
+                self.symbols[id(arg)] = arg
                 m, f, v = 1 << i, arg, 0
             elif arg.is_Rational:  # (a power's exponent: read below)
                 if value is None or code == _ADD or code == _MUL:
@@ -182,15 +207,29 @@ class Walk:
             elif code == _MUL:
                 value *= v
             mask |= m
+            if f is not None and (f is not arg or f.is_Add):
+                funcs += 2 if f is MIXED or f.is_Add else 1  # (a linear form: several terms, each variable's)
+                fmask |= m
             if f is not None and f is not form:
                 form = f if form is None else MIXED
+        if scaled is not None:
+            if opaque is not None:
+                self.ok = False
+                self.shapes[id(node)] = _NO
+                return _NO
+            found = self.shapes[id(node)] = (mask, SCALED if code == _MUL else ESUM, None)
+            return found
         if opaque is not None:
             whole = mask | omask
             if not whole & (whole - 1) and (code <= _POW or code == _F0 or code == _F1 or code == _LOG):
                 # cosh(y + 1)*y, exp(cosh(y + 1)): one variable, its own path
                 found = self.shapes[id(node)] = (whole, OPAQUE, None)
                 return found
-            if count > 0 and not omask & mask and (code == _MUL and count == 1 or code == _ADD):
+            if count > 0 and not omask & mask and (code == _MUL and count == 1 or code == _ADD) \
+                    or code == _MUL and count == 1 and (not funcs or funcs == 1 and fmask & ~omask):
+                # (sharing the opaque node's variable: the other factors are monomials times at most one
+                # function of a monomial m holding another variable: m**j's exponents differ in that one,
+                # so each term of the product comes from one pair of terms; cosh(y + 1)*sin(x*y))
                 # cosh(y + 1)*sin(x*z), cosh(y + 1) + sin(x*z): each opaque part's variable in no other part
                 found = self.shapes[id(node)] = (whole, PRODUCT if code == _MUL else SUM, None)
                 return found
@@ -216,8 +255,12 @@ class Walk:
             value = None if value or len(args) != 1 else code - _F0  # cosh(y + 1): an irrational value
         elif code == _LOG:
             value = 0 if value == 1 and len(args) == 1 else None  # log(2 + x): None
+        elif cls is _erf and value == 0 and len(args) == 1 and form is not None and form is not MIXED \
+                and (form is args[0] or _monomial(args[0])):
+            found = self.shapes[id(node)] = (mask, ERF, None)  # erf(x + y): 2/sqrt(pi) times a rational series
+            return found
         else:
-            value = None  # erf, a function with no rational series here
+            value = None  # a function with no rational series here
         if value is None:
             if mask and not mask & (mask - 1) and (code <= _POW or code == _F0 or code == _F1 or code == _LOG) \
                     and (code != _POW or args[1].is_Rational and abs(args[1].p) <= 9 * args[1].q):
@@ -237,7 +280,7 @@ class Walk:
             if arg._args:
                 self.visit(arg)
             elif arg.is_Symbol:
-                self.symbols.add(arg)
+                self.symbols[id(arg)] = arg
             elif self.exact and not arg.is_Rational:
                 self.exact = False
         self.shapes[id(node)] = _NO
