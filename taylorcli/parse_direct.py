@@ -58,6 +58,8 @@ _TOKENS = re.compile(r" *([A-Za-z_][A-Za-z0-9_]*|[0-9]+(?:\.[0-9]+)?[A-Za-z0-9_.
 from .parse_decimal import decimal  # noqa: E402 - (a decimal leaf: this module's size)
 from .parse_repeated import repeated  # noqa: E402 - (a call read again: this module's size)
 from .parse_signed import sum_power  # noqa: E402 - (powers of c + t: this module's size)
+from .parse_pair import pair  # noqa: E402 - (a sum of two calls: this module's size)
+from .parse_merge import total as _TOTAL  # noqa: E402 - (parse.total, unless a test stands it in)
 _ADD, _SUB, _MULT, _DIV = "+", "-", "*", "/"
 _CHAIN, _PRODUCT, _OTHER = 1, 2, 0  # the kind of node a value was built from (its top-level operator)
 _ONE = sp.S.One
@@ -89,6 +91,7 @@ def _leaf(leaves: dict[str, tuple], token: str, value: tuple) -> tuple:
 
 
 _SYMBOL, _POW, _MUL, _SUM = sp.Symbol, sp.Pow, sp.Mul, sp.Add  # (_ADD is the token '+')
+_LINEAR = (_SYMBOL, _MUL)  # (parse_pair: a sum of two of these may be linear_total's)
 _LOG = sp.log
 _MINUS_ONE = sp.S.NegativeOne  # (parse_fast.number's answer for it: the singleton is the only -1)
 _TWO_ARGUMENTS = (sp.zeta, sp.polygamma)  # (call: one or two arguments; the builder decides)
@@ -213,6 +216,9 @@ class _Reader:
                 built = rational_plus(a, assembled(_MUL, (_MINUS_ONE, b)))
             elif b.is_Rational and not a.is_Rational:
                 built = rational_plus(b if ops[1] == _ADD else -b, a)
+            elif (ops[1] == _ADD and type(a) is not _SUM and type(b) is not _SUM and not a.is_Rational
+                  and not b.is_Rational and (type(a) not in _LINEAR or type(b) not in _LINEAR) and p.total is _TOTAL):
+                built = pair(a, b)  # sinh(x) + exp(x): parse.total's object, without the chain's walks (parse_pair)
             else:
                 built = None
             if built is not None:
