@@ -216,9 +216,6 @@ class _Reader:
                 built = rational_plus(a, assembled(_MUL, (_MINUS_ONE, b)))
             elif b.is_Rational and not a.is_Rational:
                 built = rational_plus(b if ops[1] == _ADD else -b, a)
-            elif (ops[1] == _ADD and type(a) is not _SUM and type(b) is not _SUM and not a.is_Rational
-                  and not b.is_Rational and (type(a) not in _LINEAR or type(b) not in _LINEAR) and p.total is _TOTAL):
-                built = pair(a, b)  # sinh(x) + exp(x): parse.total's object, without the chain's walks (parse_pair)
             else:
                 built = None
             if built is not None:
@@ -241,6 +238,13 @@ class _Reader:
                 terms.append(s if r.p == -1 and r.q == 1 else assembled(_MUL, (number(-r), s)))
             else:
                 terms.append(p._negative(e))
+        if len(terms) == 2 and self.fast:
+            a, b = terms
+            if (type(a) is not _SUM and type(b) is not _SUM and not a.is_Rational and not b.is_Rational
+                    and (type(a) not in _LINEAR or type(b) not in _LINEAR) and p.total is _TOTAL):
+                built = pair(a, b)  # sinh(x) + exp(x): parse.total's object, without linear_total, total (parse_pair)
+                if built is not None:
+                    return built, None, _CHAIN
         built = linear_total(terms) if self.fast else None  # 2*x - y + z (parse_shapes)
         if built is None:
             built = p.total(terms)

@@ -51,12 +51,12 @@ def _term(draw: st.DrawFn) -> tuple[str, object]:
 
 
 @settings(max_examples=max_examples(300), **SETTINGS)
-@given(_term(), _term())
-def test_sums_of_two_terms_are_sympys(a: tuple, b: tuple) -> None:
-    text = f"{a[0]} + {b[0]}"
+@given(_term(), _term(), st.sampled_from(["+", "-"]))
+def test_sums_of_two_terms_are_sympys(a: tuple, b: tuple, op: str) -> None:
+    text = f"{a[0]} {op} {b[0]}"
     clear_cache()
     try:
-        want = sp.Add(a[1](), b[1]())
+        want = sp.Add(a[1](), b[1]() if op == "+" else -b[1]())
     except Exception:  # noqa: BLE001 - (log(-3*x) etc. are fine; anything SymPy refuses is skipped)
         return
     clear_cache()
@@ -76,7 +76,8 @@ def test_sums_of_two_terms_are_sympys(a: tuple, b: tuple) -> None:
     "sqrt(1 + x**2) + 1/(1 + x**2)", "erf(x) + erf(-x)", "sin(x)**2 + cos(x)**2", "x + y",
     "sinh(x**2) + atan(-3*x)", "atan(-3*x) + sinh(x**2)", "2*sin(x) + x", "-sin(x) + sin(x)", "sin(x) + -sin(x)",
     "sin(x) + 2*sin(x)", "x*y + sin(x)", "exp(x) + 2*exp(x)", "exp(x) + -exp(2*x)", "x*sin(x) + cos(x)",
-    "(x + 1)*(x + 2) + sin(x)", "1/(1 + x**2) + -1/(1 + x**2)", "log(1 + (-3*x)**2) + exp(x)",
+    "(x + 1)*(x + 2) + sin(x)", "sinh(x) - exp(x)", "sin(x) - sin(x)", "x - sin(x)", "sin(x) - x",
+    "sin(x) - (x + 1)", "1/(1 + x**2) - cos(x**2)", "exp(x) - exp(2*x)", "sin(x) - -sin(x)", "sin(x) - 2*sin(x)", "1/(1 + x**2) + -1/(1 + x**2)", "log(1 + (-3*x)**2) + exp(x)",
 ])
 def test_texts_build_the_ordinary_routes_objects(text: str) -> None:
     _compare(text)
