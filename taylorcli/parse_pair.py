@@ -1,5 +1,6 @@
-"""A sum of two terms, neither a number nor a sum (``sinh(x) + exp(x)``, ``1/(1 + x**2) + cos(x)``, ``sinh(x**2) -
-atan(3*x)`` read as ``sinh(x**2) + (-atan(3*x))``), built as the reader's ordinary chain builds it, without its walks (issue 9: parse cost; session 16, text16b).
+"""A sum of two terms, neither a number nor a sum (``sinh(x) + exp(x)``, ``1/(1 + x**2) + cos(x)``,
+``sinh(x**2) - atan(3*x)`` read as ``sinh(x**2) + (-atan(3*x))``), built as the reader's ordinary chain builds
+it, without its walks (issue 9: parse cost; session 16, text16b).
 
 ``parse_direct._Reader.sum`` reads ``a + b`` or ``a - b`` into ``terms = [a, b]`` (b negated for ``-``, as its
 loop negates it), asks ``parse_shapes.linear_total(terms)`` and then ``parse.total(terms)`` (``parse_merge.total``:

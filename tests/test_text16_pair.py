@@ -77,7 +77,8 @@ def test_sums_of_two_terms_are_sympys(a: tuple, b: tuple, op: str) -> None:
     "sinh(x**2) + atan(-3*x)", "atan(-3*x) + sinh(x**2)", "2*sin(x) + x", "-sin(x) + sin(x)", "sin(x) + -sin(x)",
     "sin(x) + 2*sin(x)", "x*y + sin(x)", "exp(x) + 2*exp(x)", "exp(x) + -exp(2*x)", "x*sin(x) + cos(x)",
     "(x + 1)*(x + 2) + sin(x)", "sinh(x) - exp(x)", "sin(x) - sin(x)", "x - sin(x)", "sin(x) - x",
-    "sin(x) - (x + 1)", "1/(1 + x**2) - cos(x**2)", "exp(x) - exp(2*x)", "sin(x) - -sin(x)", "sin(x) - 2*sin(x)", "1/(1 + x**2) + -1/(1 + x**2)", "log(1 + (-3*x)**2) + exp(x)",
+    "sin(x) - (x + 1)", "1/(1 + x**2) - cos(x**2)", "exp(x) - exp(2*x)", "sin(x) - -sin(x)", "sin(x) - 2*sin(x)",
+    "1/(1 + x**2) + -1/(1 + x**2)", "log(1 + (-3*x)**2) + exp(x)",
 ])
 def test_texts_build_the_ordinary_routes_objects(text: str) -> None:
     _compare(text)
