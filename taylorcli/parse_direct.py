@@ -91,7 +91,13 @@ def _leaf(leaves: dict[str, tuple], token: str, value: tuple) -> tuple:
 
 
 _SYMBOL, _POW, _MUL, _SUM = sp.Symbol, sp.Pow, sp.Mul, sp.Add  # (_ADD is the token '+')
-_LINEAR = (_SYMBOL, _MUL)  # (parse_pair: a sum of two of these may be linear_total's)
+
+
+def _linear_term(t: sp.Basic) -> bool:
+    """A Symbol or a Mul of two args, a Symbol last: a term linear_total may take (a sum of two others it refuses)."""
+    return type(t) is _SYMBOL or type(t) is _MUL and len(t._args) == 2 and type(t._args[1]) is _SYMBOL
+
+
 _LOG = sp.log
 _MINUS_ONE = sp.S.NegativeOne  # (parse_fast.number's answer for it: the singleton is the only -1)
 _TWO_ARGUMENTS = (sp.zeta, sp.polygamma)  # (call: one or two arguments; the builder decides)
@@ -241,7 +247,7 @@ class _Reader:
         if len(terms) == 2 and self.fast:
             a, b = terms
             if (type(a) is not _SUM and type(b) is not _SUM and not a.is_Rational and not b.is_Rational
-                    and (type(a) not in _LINEAR or type(b) not in _LINEAR) and p.total is _TOTAL):
+                    and not (_linear_term(a) and _linear_term(b)) and p.total is _TOTAL):
                 built = pair(a, b)  # sinh(x) + exp(x): parse.total's object, without linear_total, total (parse_pair)
                 if built is not None:
                     return built, None, _CHAIN

@@ -6,9 +6,9 @@ it, without its walks (issue 9: parse cost; session 16, text16b).
 loop negates it), asks ``parse_shapes.linear_total(terms)`` and then ``parse.total(terms)`` (``parse_merge.total``:
 ``parse_fast.total`` with ``merge=True``). Why ``pair(a, b)`` is that object (SymPy 1.14, this package's code):
 
-- neither term is a Rational or an Add, and one of them is neither a Symbol nor a Mul (the caller's test). So
-  ``linear_total`` returns None: its loop takes rationals, Symbols and two-argument Muls and returns None at
-  the first other term.
+- neither term is a Rational or an Add, and one of them is neither a Symbol nor a Mul of two args with a Symbol
+  last (the caller's test, ``parse_direct._linear_term``). So ``linear_total`` returns None: its loop takes
+  rationals, Symbols and two-argument Muls whose last arg is a Symbol, and returns None at the first other term.
 - ``parse_fast.total``: ``_evaluating()`` holds (the reader's ``fast``, asked once per parse: nothing in a parse
   changes SymPy's parameters). Neither term is an Add (not split) nor a Rational (not added into ``coeff``, which
   stays 0); each is filed by ``_rest(t, True)``: asked here for a Mul (``-atan(3*x)``); for a term that is no

@@ -78,7 +78,8 @@ def test_sums_of_two_terms_are_sympys(a: tuple, b: tuple, op: str) -> None:
     "sin(x) + 2*sin(x)", "x*y + sin(x)", "exp(x) + 2*exp(x)", "exp(x) + -exp(2*x)", "x*sin(x) + cos(x)",
     "(x + 1)*(x + 2) + sin(x)", "sinh(x) - exp(x)", "sin(x) - sin(x)", "x - sin(x)", "sin(x) - x",
     "sin(x) - (x + 1)", "1/(1 + x**2) - cos(x**2)", "exp(x) - exp(2*x)", "sin(x) - -sin(x)", "sin(x) - 2*sin(x)",
-    "1/(1 + x**2) + -1/(1 + x**2)", "log(1 + (-3*x)**2) + exp(x)",
+    "1/(1 + x**2) + -1/(1 + x**2)", "log(1 + (-3*x)**2) + exp(x)", "2*x - 3*sin(y)", "-x + cos(x)",
+    "2*sin(x) + 3*cos(x)", "x*y - x*y", "x*y + 2*x*y", "2*x + 3*y", "-sin(x) - cos(x)", "x/2 + sin(x)/3",
 ])
 def test_texts_build_the_ordinary_routes_objects(text: str) -> None:
     _compare(text)
