@@ -58,6 +58,8 @@ _TOKENS = re.compile(r" *([A-Za-z_][A-Za-z0-9_]*|[0-9]+(?:\.[0-9]+)?[A-Za-z0-9_.
 from .parse_decimal import decimal  # noqa: E402 - (a decimal leaf: this module's size)
 from .parse_repeated import repeated  # noqa: E402 - (a call read again: this module's size)
 from .parse_signed import sum_power  # noqa: E402 - (powers of c + t: this module's size)
+from .parse_pair import pair  # noqa: E402 - (a sum of two calls: this module's size)
+from .parse_merge import total as _TOTAL  # noqa: E402 - (parse.total, unless a test stands it in)
 _ADD, _SUB, _MULT, _DIV = "+", "-", "*", "/"
 _CHAIN, _PRODUCT, _OTHER = 1, 2, 0  # the kind of node a value was built from (its top-level operator)
 _ONE = sp.S.One
@@ -89,6 +91,13 @@ def _leaf(leaves: dict[str, tuple], token: str, value: tuple) -> tuple:
 
 
 _SYMBOL, _POW, _MUL, _SUM = sp.Symbol, sp.Pow, sp.Mul, sp.Add  # (_ADD is the token '+')
+
+
+def _linear_term(t: sp.Basic) -> bool:
+    """A Symbol or a Mul of two args, a Symbol last: a term linear_total may take (a sum of two others it refuses)."""
+    return type(t) is _SYMBOL or type(t) is _MUL and len(t._args) == 2 and type(t._args[1]) is _SYMBOL
+
+
 _LOG = sp.log
 _MINUS_ONE = sp.S.NegativeOne  # (parse_fast.number's answer for it: the singleton is the only -1)
 _TWO_ARGUMENTS = (sp.zeta, sp.polygamma)  # (call: one or two arguments; the builder decides)
@@ -235,6 +244,13 @@ class _Reader:
                 terms.append(s if r.p == -1 and r.q == 1 else assembled(_MUL, (number(-r), s)))
             else:
                 terms.append(p._negative(e))
+        if len(terms) == 2 and self.fast:
+            a, b = terms
+            if (type(a) is not _SUM and type(b) is not _SUM and not a.is_Rational and not b.is_Rational
+                    and not (_linear_term(a) and _linear_term(b)) and p.total is _TOTAL):
+                built = pair(a, b)  # sinh(x) + exp(x): parse.total's object, without linear_total, total (parse_pair)
+                if built is not None:
+                    return built, None, _CHAIN
         built = linear_total(terms) if self.fast else None  # 2*x - y + z (parse_shapes)
         if built is None:
             built = p.total(terms)
