@@ -19,7 +19,7 @@ them, so a coefficient costs one sort of plain tuples and ``Add._from_args``.
 from __future__ import annotations
 
 from collections.abc import Callable
-from operator import add as _add, itemgetter
+from operator import itemgetter
 
 import symengine as se
 import sympy as sp
@@ -30,6 +30,7 @@ from ..convert import add, mul, to_sympy
 from ..guard import LIMIT_BITS
 from ..sortkey import NoKey, _canonical_sum, _class_key, key_by_id, sort_args, sort_key
 from .direct_kinds import _exponential, _inverse_sum, _kinds, _pi_power, _square_root  # noqa: F401 (tests read them here)
+from .direct_powers import _LIMIT_EXPONENT, _SHIFT, _pack, _packed_mul, _poly_mul, _unpack_power
 
 _KEY = itemgetter(3)  # a power record's sort key
 
@@ -262,20 +263,35 @@ class Direct:
         """
         if self.polynomials is None:
             self.polynomials = {value: c for c, value in self.walked.values()}
-            self.raised: dict[int, list] = {}  # j -> [c, c**2, ...] as far as asked (c**3 from c**2)
+            self.raised: dict[int, list] = {}  # j -> [c, c**2, ...] as far as asked; packed: [top, D, D*c, ...]
         raised = self.raised.get(j)
         if raised is None:
             c = self.polynomials.get(self.values[j].args[0])
             if c is None:
                 return None
-            raised = self.raised[j] = [c]
-        while len(raised) < e:
-            raised.append(_poly_mul(raised[-1], raised[0]))
-        poly = raised[e - 1]
+            # (exponents packed in one int, _SHIFT bits a generator: a product's keys one addition, not a
+            # tuple built by map; the same terms in the same order as _poly_mul's. None: kept as tuples)
+            packed = _pack(c)
+            raised = self.raised[j] = [c] if packed is None else list(packed[:2]) + [packed[2]]
         m = len(self.values)
-        items = [(key + (0,) * (m - len(key)), q) for key, q in poly.items() if q]
-        if len(items) < 2 or any(len(key) > m or any(key[j:]) for key, _ in items):
-            return None  # (c holds generators made before 1/c only)
+        if type(raised[0]) is int:  # [largest exponent of c, D, D*c, (D*c)**2 ...] packed, int coefficients
+            if e * raised[0] >= _LIMIT_EXPONENT:
+                return None
+            while len(raised) <= e + 1:
+                raised.append(_packed_mul(raised[-1], raised[2]))
+            poly = raised[e + 1]
+            if any(key >> (_SHIFT * j) for key, n in poly.items() if n):
+                return None  # (c holds generators made before 1/c only)
+            items = _unpack_power(poly, raised[1] ** e, m)
+            if len(items) < 2:
+                return None
+        else:
+            while len(raised) < e:
+                raised.append(_poly_mul(raised[-1], raised[0]))
+            poly = raised[e - 1]
+            items = [(key + (0,) * (m - len(key)), q) for key, q in poly.items() if q]
+            if len(items) < 2 or any(len(key) > m or any(key[j:]) for key, _ in items):
+                return None  # (c holds generators made before 1/c only)
         inner = self.value(items, leaves, _never)
         if type(inner) is not sp.Add:
             return None
@@ -431,28 +447,6 @@ class Direct:
 
 def _never(q: object) -> bool:
     return False
-
-
-def _poly_mul(a: dict, b: dict) -> dict:
-    """The product of two polynomials {generator exponents (no trailing zeros): fmpq}."""
-    out: dict = {}
-    for ka, qa in a.items():
-        la = len(ka)
-        for kb, qb in b.items():
-            lb = len(kb)
-            if not la:
-                key = kb
-            elif not lb:
-                key = ka
-            elif la == lb:
-                key = tuple(map(_add, ka, kb))
-            elif la < lb:  # (map stops at the shorter)
-                key = tuple(map(_add, ka, kb)) + kb[la:]
-            else:
-                key = tuple(map(_add, ka, kb)) + ka[lb:]
-            q = qa * qb
-            out[key] = out[key] + q if key in out else q
-    return out
 
 
 def _base(power: sp.Expr) -> sp.Expr:
