@@ -47,7 +47,7 @@ def _as_before(text: str, at: str, order: int) -> None:
     same_with_patches(text, at, order, [(onevar_sums, "_nested", lambda *_: False), (onevar_sums, "nested", lambda *_: False)])
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=50, deadline=None)
 @given(cases(), st.integers(1, 5))
 def test_nested_arguments_are_the_derivative_engines(case: tuple[str, str], order: int) -> None:
     text, at = case

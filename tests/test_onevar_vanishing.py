@@ -54,7 +54,7 @@ def _as_before(text: str, at: str, order: int) -> None:
     same_with_patches(text, at, order, [(onevar, "_vanishes", _old_vanishes)])
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=30, deadline=None)
 @given(sums(), st.integers(1, 8))
 def test_vanishing_arguments_are_the_derivative_engines(text: str, order: int) -> None:
     onevar_is_the_full_path(text, "0", order)
