@@ -84,7 +84,7 @@ from sympy.core.basic import Basic
 from sympy.core.expr import Expr
 from sympy.core.parameters import global_parameters
 
-from .parse_quick import _INTEGERS, above_one, commutative, linear_tie, postprocessed, repeats, sort_args, zero_or_one
+from .parse_quick import _INTEGERS, above_one, commutative, postprocessed, repeats, sort_args, zero_or_one
 
 _INNER = frozenset((sp.exp, sp.sin, sp.cos))  # the functions inside a polynomial argument (linearly independent)
 _ODD_OR_EVEN = (sp.sin, sp.cos, sp.tan, sp.atan, sp.sinh, sp.cosh, sp.tanh, sp.erf)  # eval moves a minus sign
