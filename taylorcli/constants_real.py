@@ -71,17 +71,21 @@ def _real_sum(value: sp.Expr, bits: int) -> bool:
 FACTORS: dict | None = None
 
 
-def _factor(value: sp.Expr, bits: int) -> bool:
-    """``real_and_small``, once per part within a job (``FACTORS``)."""
-    memo = FACTORS
+def _remembered(memo: dict | None, ask, value: sp.Expr, bits: int) -> bool:
+    """``ask(value, bits)``, kept in ``memo`` (id -> (value, bits, answer)) when a job has one."""
     if memo is None:
-        return real_and_small(value, bits)
+        return ask(value, bits)
     found = memo.get(id(value))
     if found is not None and found[0] is value and found[1] == bits:
         return found[2]
-    answer = real_and_small(value, bits)
+    answer = ask(value, bits)
     memo[id(value)] = (value, bits, answer)
     return answer
+
+
+def _factor(value: sp.Expr, bits: int) -> bool:
+    """``real_and_small``, once per part within a job (``FACTORS``)."""
+    return _remembered(FACTORS, real_and_small, value, bits)
 
 
 def _small(q: sp.Rational, bits: int) -> bool:
@@ -100,15 +104,7 @@ def _positive_sum(value: sp.Expr, bits: int) -> bool:
     Each other term: an even power of a value ``real_and_small`` passes (cos(4)**2), or exp/cosh
     of one (positive), either times a positive rational. Then the sum is positive and real.
     """
-    seen = SEEN
-    if seen is None:
-        return _positive(value, bits)
-    found = seen.get(id(value))
-    if found is not None and found[0] is value and found[1] == bits:
-        return found[2]
-    answer = _positive(value, bits)
-    seen[id(value)] = (value, bits, answer)
-    return answer
+    return _remembered(SEEN, _positive, value, bits)
 
 
 def _positive(value: sp.Expr, bits: int) -> bool:
